@@ -1,0 +1,62 @@
+//! Well-known-mark candidates (驰名商标培育对象): a trademark and the enterprise preparing its
+//! evidence file. The evidence model and readiness assessment build on this record.
+//!
+//! A candidate is never "recognised" here: recognition exists only as a recorded decision.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Violations;
+use crate::record::{LINE_MAX, Lookup, RecordId, RecordKind, optional_text, resolve, show_ref};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MarkCandidate {
+    pub trademark_id: RecordId,
+    pub enterprise_id: RecordId,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CandidateInput {
+    pub trademark: Option<String>,
+    pub enterprise: Option<String>,
+    pub notes: Option<String>,
+}
+
+impl CandidateInput {
+    pub fn parse(&self, lookup: &dyn Lookup) -> Result<MarkCandidate, Violations> {
+        let mut v = Violations::default();
+        let tm = v.check("trademark", || {
+            resolve(
+                lookup,
+                RecordKind::Trademark,
+                self.trademark.as_deref().unwrap_or(""),
+            )
+        });
+        let ent = v.check("enterprise", || {
+            resolve(
+                lookup,
+                RecordKind::Enterprise,
+                self.enterprise.as_deref().unwrap_or(""),
+            )
+        });
+        let notes = v.check("notes", || {
+            optional_text(self.notes.as_deref(), LINE_MAX * 4)
+        });
+        v.finish(|| MarkCandidate {
+            trademark_id: tm.unwrap(),
+            enterprise_id: ent.unwrap(),
+            notes: notes.unwrap(),
+        })
+    }
+}
+
+impl MarkCandidate {
+    pub fn to_input(&self, lookup: &dyn Lookup) -> CandidateInput {
+        CandidateInput {
+            trademark: Some(show_ref(lookup, RecordKind::Trademark, self.trademark_id)),
+            enterprise: Some(show_ref(lookup, RecordKind::Enterprise, self.enterprise_id)),
+            notes: self.notes.clone(),
+        }
+    }
+}

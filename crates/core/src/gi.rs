@@ -1,0 +1,431 @@
+//! GI products (地理标志产品) and their protections under the three regimes: GI product approval
+//! (产品保护), GI trademark (商标注册, collective or certification mark) and agricultural GI
+//! (农产品登记). One product may hold several protections.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::enterprise::known_division;
+use crate::error::Violations;
+use crate::record::{
+    LINE_MAX, Lookup, NAME_MAX, RecordId, RecordKind, TEXT_MAX, enum_value, optional_date,
+    optional_text, required_text, resolve, show_ref,
+};
+use crate::trademark::MarkKind;
+use crate::{Coordinate, DivisionCode, Rule, Violation};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GiProduct {
+    pub name: String,
+    /// A row of the user-maintained category table (seeded with GB/T 43583-2023's top classes).
+    pub category: Option<String>,
+    pub protections: Vec<Protection>,
+    pub area: ProductionArea,
+    pub quality_requirements: Option<String>,
+    /// History and cultural link (关联性).
+    pub history: Option<String>,
+    pub status_history: Vec<StatusEvent>,
+    pub photos: Vec<Photo>,
+    pub contact: Option<String>,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "regime", rename_all = "snake_case")]
+pub enum Protection {
+    /// 地理标志产品保护: approval announcement and product standard.
+    ProductApproval {
+        announcement_no: String,
+        announced_on: Option<NaiveDate>,
+        standard_no: Option<String>,
+    },
+    /// 地理标志商标: a collective or certification mark recorded as a trademark.
+    GiTrademark {
+        mark_kind: MarkKind,
+        trademark_id: RecordId,
+    },
+    /// 农产品地理标志: Ministry of Agriculture registration certificate.
+    AgriculturalGi {
+        certificate_no: String,
+        registered_on: Option<NaiveDate>,
+    },
+}
+
+impl Protection {
+    pub fn regime_key(&self) -> &'static str {
+        match self {
+            Self::ProductApproval { .. } => "product_approval",
+            Self::GiTrademark { .. } => "gi_trademark",
+            Self::AgriculturalGi { .. } => "agricultural_gi",
+        }
+    }
+}
+
+/// 产地范围: divisions (GB/T 2260) plus townships and villages below them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductionArea {
+    pub divisions: Vec<DivisionCode>,
+    pub places: Vec<String>,
+    pub description: Option<String>,
+    pub centre: Option<Coordinate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GiStatus {
+    Applied,
+    Accepted,
+    Preliminary,
+    Approved,
+    Registered,
+    Revoked,
+}
+
+const GI_STATUSES: &[&str] = &[
+    "applied",
+    "accepted",
+    "preliminary",
+    "approved",
+    "registered",
+    "revoked",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusEvent {
+    pub status: GiStatus,
+    pub on: NaiveDate,
+    pub document_no: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A photo stored in the workspace's `files/` by content hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Photo {
+    pub sha256: String,
+    pub original_name: String,
+    pub caption: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct GiInput {
+    pub name: Option<String>,
+    pub category: Option<String>,
+    pub protections: Vec<ProtectionInput>,
+    pub divisions: Vec<String>,
+    pub places: Vec<String>,
+    pub area_description: Option<String>,
+    pub centre: Option<String>,
+    pub quality_requirements: Option<String>,
+    pub history: Option<String>,
+    pub status_history: Vec<StatusEventInput>,
+    pub contact: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// One protection as typed; `regime` is `product_approval`, `gi_trademark` or `agricultural_gi`
+/// and decides which other fields are read.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ProtectionInput {
+    pub regime: Option<String>,
+    pub announcement_no: Option<String>,
+    pub announced_on: Option<String>,
+    pub standard_no: Option<String>,
+    pub mark_kind: Option<String>,
+    /// Code, id or registration number of the trademark record.
+    pub trademark: Option<String>,
+    pub certificate_no: Option<String>,
+    pub registered_on: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StatusEventInput {
+    pub status: Option<String>,
+    pub on: Option<String>,
+    pub document_no: Option<String>,
+    pub note: Option<String>,
+}
+
+fn req(s: &Option<String>) -> &str {
+    s.as_deref().unwrap_or("")
+}
+
+impl ProtectionInput {
+    pub fn parse(&self, lookup: &dyn Lookup) -> Result<Protection, Violations> {
+        let mut v = Violations::default();
+        let regime = v.check("regime", || {
+            let allowed = ["product_approval", "gi_trademark", "agricultural_gi"];
+            let r = req(&self.regime).trim();
+            allowed.iter().copied().find(|a| *a == r).ok_or_else(|| {
+                Violation::new(if r.is_empty() {
+                    Rule::Required
+                } else {
+                    Rule::EnumValue
+                })
+                .with("value", r)
+                .with("allowed", allowed.join(", "))
+            })
+        });
+        let out = match regime {
+            Some("product_approval") => {
+                let no = v.check("announcement_no", || {
+                    required_text(req(&self.announcement_no), LINE_MAX)
+                });
+                let on = v.check("announced_on", || {
+                    optional_date(self.announced_on.as_deref())
+                });
+                let std = v.check("standard_no", || {
+                    optional_text(self.standard_no.as_deref(), NAME_MAX)
+                });
+                (no.is_some() && on.is_some() && std.is_some()).then(|| {
+                    Protection::ProductApproval {
+                        announcement_no: no.unwrap(),
+                        announced_on: on.unwrap(),
+                        standard_no: std.unwrap(),
+                    }
+                })
+            }
+            Some("gi_trademark") => {
+                let kind = v.check("mark_kind", || {
+                    enum_value::<MarkKind>(req(&self.mark_kind), &["collective", "certification"])
+                        .and_then(|k| match k {
+                            MarkKind::Ordinary => Err(Violation::new(Rule::EnumValue)
+                                .with("value", "ordinary")
+                                .with("allowed", "collective, certification")),
+                            k => Ok(k),
+                        })
+                });
+                let tm = v.check("trademark", || {
+                    resolve(lookup, RecordKind::Trademark, req(&self.trademark))
+                });
+                (kind.is_some() && tm.is_some()).then(|| Protection::GiTrademark {
+                    mark_kind: kind.unwrap(),
+                    trademark_id: tm.unwrap(),
+                })
+            }
+            Some(_) => {
+                let no = v.check("certificate_no", || {
+                    required_text(req(&self.certificate_no), NAME_MAX)
+                });
+                let on = v.check("registered_on", || {
+                    optional_date(self.registered_on.as_deref())
+                });
+                (no.is_some() && on.is_some()).then(|| Protection::AgriculturalGi {
+                    certificate_no: no.unwrap().to_uppercase(),
+                    registered_on: on.unwrap(),
+                })
+            }
+            None => None,
+        };
+        v.finish(|| out.expect("no violations means every part parsed"))
+    }
+}
+
+impl StatusEventInput {
+    pub fn parse(&self) -> Result<StatusEvent, Violations> {
+        let mut v = Violations::default();
+        let status = v.check("status", || {
+            enum_value::<GiStatus>(req(&self.status), GI_STATUSES)
+        });
+        let on = v.check("on", || crate::date::parse_date(req(&self.on)));
+        let document_no = v.check("document_no", || {
+            optional_text(self.document_no.as_deref(), LINE_MAX)
+        });
+        let note = v.check("note", || optional_text(self.note.as_deref(), LINE_MAX));
+        v.finish(|| StatusEvent {
+            status: status.unwrap(),
+            on: on.unwrap(),
+            document_no: document_no.unwrap(),
+            note: note.unwrap(),
+        })
+    }
+}
+
+fn nested<T>(v: &mut Violations, field: &str, i: usize, r: Result<T, Violations>) -> Option<T> {
+    match r {
+        Ok(t) => Some(t),
+        Err(errs) => {
+            for e in errs.0 {
+                v.push(e.at(format!("[{i}]")).at(field));
+            }
+            None
+        }
+    }
+}
+
+impl GiInput {
+    /// Parse every field; `photos` are kept from the existing record (they are added through
+    /// the workspace, which stores the file).
+    pub fn parse(&self, lookup: &dyn Lookup, photos: Vec<Photo>) -> Result<GiProduct, Violations> {
+        let mut v = Violations::default();
+        let name = v.check("name", || required_text(req(&self.name), NAME_MAX));
+        let category = v.check("category", || {
+            let c = optional_text(self.category.as_deref(), NAME_MAX)?;
+            match c {
+                Some(c) if !lookup.category_known(&c) => {
+                    Err(Violation::new(Rule::ReferenceMissing)
+                        .with("kind", "产品类别 / category")
+                        .with("value", c))
+                }
+                c => Ok(c),
+            }
+        });
+        let protections: Vec<_> = self
+            .protections
+            .iter()
+            .enumerate()
+            .map(|(i, p)| nested(&mut v, "protections", i, p.parse(lookup)))
+            .collect();
+        let mut divisions = Vec::new();
+        for (i, d) in self.divisions.iter().enumerate() {
+            if let Some(Some(code)) = v.check(&format!("divisions[{i}]"), || {
+                let code = known_division(Some(d), lookup)?;
+                match code {
+                    Some(c) if divisions.contains(&c) => {
+                        Err(Violation::new(Rule::DuplicateValue).with("value", &c))
+                    }
+                    None => Err(Violation::new(Rule::Required)),
+                    c => Ok(c),
+                }
+            }) {
+                divisions.push(code);
+            }
+        }
+        let places: Vec<String> = self
+            .places
+            .iter()
+            .filter_map(|p| crate::text::trimmed(p))
+            .collect();
+        let area_description = v.check("area_description", || {
+            optional_text(self.area_description.as_deref(), TEXT_MAX)
+        });
+        let centre = v.check("centre", || {
+            self.centre
+                .as_deref()
+                .and_then(crate::text::trimmed)
+                .map(|c| Coordinate::parse(&c))
+                .transpose()
+        });
+        let quality = v.check("quality_requirements", || {
+            optional_text(self.quality_requirements.as_deref(), TEXT_MAX)
+        });
+        let history = v.check("history", || {
+            optional_text(self.history.as_deref(), TEXT_MAX)
+        });
+        let mut status_history: Vec<_> = self
+            .status_history
+            .iter()
+            .enumerate()
+            .map(|(i, s)| nested(&mut v, "status_history", i, s.parse()))
+            .collect();
+        let contact = v.check("contact", || {
+            optional_text(self.contact.as_deref(), LINE_MAX)
+        });
+        let notes = v.check("notes", || optional_text(self.notes.as_deref(), TEXT_MAX));
+        v.finish(|| {
+            let mut events: Vec<StatusEvent> =
+                status_history.drain(..).map(Option::unwrap).collect();
+            events.sort_by_key(|e| e.on);
+            GiProduct {
+                name: name.unwrap(),
+                category: category.unwrap(),
+                protections: protections.into_iter().map(Option::unwrap).collect(),
+                area: ProductionArea {
+                    divisions,
+                    places,
+                    description: area_description.unwrap(),
+                    centre: centre.unwrap(),
+                },
+                quality_requirements: quality.unwrap(),
+                history: history.unwrap(),
+                status_history: events,
+                photos,
+                contact: contact.unwrap(),
+                notes: notes.unwrap(),
+            }
+        })
+    }
+}
+
+impl GiProduct {
+    pub fn to_input(&self, lookup: &dyn Lookup) -> GiInput {
+        GiInput {
+            name: Some(self.name.clone()),
+            category: self.category.clone(),
+            protections: self
+                .protections
+                .iter()
+                .map(|p| match p {
+                    Protection::ProductApproval {
+                        announcement_no,
+                        announced_on,
+                        standard_no,
+                    } => ProtectionInput {
+                        regime: Some(p.regime_key().into()),
+                        announcement_no: Some(announcement_no.clone()),
+                        announced_on: announced_on.map(|d| d.to_string()),
+                        standard_no: standard_no.clone(),
+                        ..Default::default()
+                    },
+                    Protection::GiTrademark {
+                        mark_kind,
+                        trademark_id,
+                    } => ProtectionInput {
+                        regime: Some(p.regime_key().into()),
+                        mark_kind: Some(mark_kind.key().into()),
+                        trademark: Some(show_ref(lookup, RecordKind::Trademark, *trademark_id)),
+                        ..Default::default()
+                    },
+                    Protection::AgriculturalGi {
+                        certificate_no,
+                        registered_on,
+                    } => ProtectionInput {
+                        regime: Some(p.regime_key().into()),
+                        certificate_no: Some(certificate_no.clone()),
+                        registered_on: registered_on.map(|d| d.to_string()),
+                        ..Default::default()
+                    },
+                })
+                .collect(),
+            divisions: self
+                .area
+                .divisions
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
+            places: self.area.places.clone(),
+            area_description: self.area.description.clone(),
+            centre: self.area.centre.map(|c| c.to_string()),
+            quality_requirements: self.quality_requirements.clone(),
+            history: self.history.clone(),
+            status_history: self
+                .status_history
+                .iter()
+                .map(|e| StatusEventInput {
+                    status: Some(
+                        serde_json::to_value(e.status)
+                            .unwrap()
+                            .as_str()
+                            .unwrap()
+                            .into(),
+                    ),
+                    on: Some(e.on.to_string()),
+                    document_no: e.document_no.clone(),
+                    note: e.note.clone(),
+                })
+                .collect(),
+            contact: self.contact.clone(),
+            notes: self.notes.clone(),
+        }
+    }
+
+    /// The trademarks this product's GI-trademark protections refer to.
+    pub fn trademark_ids(&self) -> impl Iterator<Item = RecordId> + '_ {
+        self.protections.iter().filter_map(|p| match p {
+            Protection::GiTrademark { trademark_id, .. } => Some(*trademark_id),
+            _ => None,
+        })
+    }
+}

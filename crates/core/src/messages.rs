@@ -1,0 +1,305 @@
+//! Messages for every rule in zh-CN and en-US. Templates name parameters in braces; the field,
+//! when known, is prefixed by the renderer. The desktop's vue-i18n catalogue mirrors these keys.
+
+use crate::error::{Lang, Rule, Violation};
+
+/// Every rule with its stable key and its two templates: (key, zh-CN, en-US).
+const CATALOGUE: &[(Rule, &str, &str, &str)] = &[
+    (Rule::Required, "required", "必填项不能为空", "is required"),
+    (
+        Rule::TooLong,
+        "too_long",
+        "过长：最多 {max} 个字符",
+        "is too long: at most {max} characters",
+    ),
+    (
+        Rule::EnumValue,
+        "enum_value",
+        "“{value}”不是可选值；可选：{allowed}",
+        "\"{value}\" is not one of: {allowed}",
+    ),
+    (
+        Rule::DateFormat,
+        "date_format",
+        "“{value}”不是有效日期；请写作 2019-03-05、2019/3/5、2019.3.5 或 2019年3月5日",
+        "\"{value}\" is not a valid date; write 2019-03-05, 2019/3/5, 2019.3.5 or 2019年3月5日",
+    ),
+    (
+        Rule::DateOrder,
+        "date_order",
+        "日期 {later} 不能早于 {earlier}",
+        "date {later} cannot be before {earlier}",
+    ),
+    (
+        Rule::DurationFormat,
+        "duration_format",
+        "“{value}”不是有效期限；请写作 90d、12w、6m 或 1y",
+        "\"{value}\" is not a period; write 90d, 12w, 6m or 1y",
+    ),
+    (
+        Rule::CreditCodeLength,
+        "credit_code_length",
+        "统一社会信用代码应为 18 位，实际为 {len} 位",
+        "a unified social credit code has 18 characters, this one has {len}",
+    ),
+    (
+        Rule::CreditCodeCharset,
+        "credit_code_charset",
+        "第 {position} 位“{char}”不是允许的字符（数字及除 I、O、S、V、Z 外的大写字母）",
+        "character {position} \"{char}\" is not allowed (digits and capital letters except I, O, S, V, Z)",
+    ),
+    (
+        Rule::CreditCodeDivision,
+        "credit_code_division",
+        "第 3–8 位应为登记管理机关的 6 位行政区划代码，实际为“{value}”",
+        "characters 3–8 must be the 6-digit division code of the registering authority, found \"{value}\"",
+    ),
+    (
+        Rule::CreditCodeCheckDigit,
+        "credit_code_check_digit",
+        "校验码不符：按 GB 32100-2015 第 18 位应为“{expected}”，实际为“{found}”",
+        "check character mismatch: by GB 32100-2015 character 18 should be \"{expected}\", found \"{found}\"",
+    ),
+    (
+        Rule::DivisionCodeFormat,
+        "division_code_format",
+        "“{value}”不是 GB/T 2260 行政区划代码（6 位数字，前两位为省级代码）",
+        "\"{value}\" is not a GB/T 2260 division code (6 digits starting with a province code)",
+    ),
+    (
+        Rule::DivisionCodeUnknown,
+        "division_code_unknown",
+        "区划代码 {value} 不在区划表中；可在设置中添加",
+        "division code {value} is not in the division table; add it first",
+    ),
+    (
+        Rule::RegNoFormat,
+        "reg_no_format",
+        "“{value}”不是商标注册号（数字，可带国际注册前缀 G 或分割后缀 A）",
+        "\"{value}\" is not a trademark registration number (digits, optional G prefix for international, A suffix for divisional)",
+    ),
+    (
+        Rule::NiceClassRange,
+        "nice_class_range",
+        "“{value}”不是尼斯分类类别（1–45）",
+        "\"{value}\" is not a Nice class (1–45)",
+    ),
+    (
+        Rule::DuplicateValue,
+        "duplicate_value",
+        "“{value}”重复",
+        "\"{value}\" is listed twice",
+    ),
+    (
+        Rule::MoneyFormat,
+        "money_format",
+        "“{value}”不是金额；请写作 300000 或 300,000.00（元，最多两位小数）",
+        "\"{value}\" is not an amount; write 300000 or 300,000.00 (yuan, at most 2 decimals)",
+    ),
+    (
+        Rule::CoordinateFormat,
+        "coordinate_format",
+        "“{value}”不是坐标；请写作 纬度,经度，如 32.13,114.07",
+        "\"{value}\" is not a coordinate; write latitude,longitude such as 32.13,114.07",
+    ),
+    (
+        Rule::ReasonRequired,
+        "reason_required",
+        "此操作须填写原因",
+        "this action needs a reason",
+    ),
+    (
+        Rule::FlowOrder,
+        "flow_order",
+        "当前阶段“{stage}”不能进行“{action}”",
+        "cannot {action} at stage \"{stage}\"",
+    ),
+    (
+        Rule::TrademarkTerminated,
+        "trademark_terminated",
+        "商标已{state}，不能再办理此事项",
+        "the trademark is {state}; this is no longer possible",
+    ),
+    (
+        Rule::JsonInput,
+        "json_input",
+        "输入不是有效的 JSON：{detail}",
+        "input is not valid JSON: {detail}",
+    ),
+    (
+        Rule::UnknownField,
+        "unknown_field",
+        "未知字段",
+        "is not a known field",
+    ),
+    (
+        Rule::CreditCodeTaken,
+        "credit_code_taken",
+        "统一社会信用代码 {value} 已属于企业 {holder}",
+        "credit code {value} already belongs to enterprise {holder}",
+    ),
+    (
+        Rule::RegNoTaken,
+        "reg_no_taken",
+        "注册号 {value} 已有商标记录 {holder}",
+        "registration number {value} is already recorded as {holder}",
+    ),
+    (
+        Rule::CodeTaken,
+        "code_taken",
+        "编号 {value} 已被使用",
+        "code {value} is already in use",
+    ),
+    (
+        Rule::ReferenceMissing,
+        "reference_missing",
+        "找不到所引用的{kind}“{value}”",
+        "the referenced {kind} \"{value}\" does not exist",
+    ),
+    (
+        Rule::Archived,
+        "archived",
+        "记录 {code} 已归档；请先恢复",
+        "record {code} is archived; unarchive it first",
+    ),
+    (
+        Rule::NotArchived,
+        "not_archived",
+        "记录 {code} 未归档",
+        "record {code} is not archived",
+    ),
+    (
+        Rule::NotFound,
+        "not_found",
+        "找不到{kind}“{value}”",
+        "no {kind} \"{value}\"",
+    ),
+    (
+        Rule::WorkspaceExists,
+        "workspace_exists",
+        "工作区 {path} 已存在",
+        "a workspace already exists at {path}",
+    ),
+    (
+        Rule::WorkspaceMissing,
+        "workspace_missing",
+        "没有工作区 {path}；请先运行 terroir init",
+        "no workspace at {path}; run terroir init first",
+    ),
+    (
+        Rule::SchemaTooNew,
+        "schema_too_new",
+        "数据库结构版本为 {found}，本程序最高支持 {supported}；请升级 Terroir",
+        "the database schema is version {found}, this program supports up to {supported}; upgrade Terroir",
+    ),
+    (
+        Rule::NetworkFilesystem,
+        "network_filesystem",
+        "工作区位于网络文件系统（{fstype}）上：SQLite 的 WAL 模式在此不可靠，请放在本地磁盘",
+        "the workspace is on a network filesystem ({fstype}): SQLite's WAL mode is unsafe there; use a local disk",
+    ),
+    (
+        Rule::BackupInvalid,
+        "backup_invalid",
+        "备份 {path} 未通过校验：{detail}",
+        "backup {path} failed verification: {detail}",
+    ),
+    (
+        Rule::FileMissing,
+        "file_missing",
+        "找不到文件 {path}",
+        "file {path} not found",
+    ),
+    (
+        Rule::Storage,
+        "storage",
+        "存储错误：{detail}",
+        "storage error: {detail}",
+    ),
+];
+
+fn entry(rule: Rule) -> &'static (Rule, &'static str, &'static str, &'static str) {
+    CATALOGUE
+        .iter()
+        .find(|e| e.0 == rule)
+        .expect("every rule has a catalogue entry (tested)")
+}
+
+pub(crate) fn key(rule: Rule) -> &'static str {
+    entry(rule).1
+}
+
+/// Translate a field path into words of the given language for the message prefix.
+fn field_label(field: &str, lang: Lang) -> String {
+    let base = field.split(['.', '[']).next_back().unwrap_or(field);
+    let zh = match base {
+        "name" => "名称",
+        "credit_code" => "统一社会信用代码",
+        "division" | "divisions" => "行政区划",
+        "reg_no" => "注册号",
+        "classes" => "类别",
+        "registered_on" => "注册日期",
+        "reason" => "原因",
+        "address" => "地址",
+        _ => "",
+    };
+    match lang {
+        Lang::Zh if !zh.is_empty() => format!("{zh}（{field}）"),
+        _ => field.to_owned(),
+    }
+}
+
+pub(crate) fn render(v: &Violation, lang: Lang) -> String {
+    let (_, _, zh, en) = entry(v.rule);
+    let mut text = match lang {
+        Lang::Zh => (*zh).to_owned(),
+        Lang::En => (*en).to_owned(),
+    };
+    for (k, val) in &v.params {
+        text = text.replace(&format!("{{{k}}}"), val);
+    }
+    match (&v.field, lang) {
+        (Some(f), Lang::Zh) => format!("{}：{text}", field_label(f, lang)),
+        (Some(f), Lang::En) => format!("{}: {text}", field_label(f, lang)),
+        (None, _) => text,
+    }
+}
+
+/// All rule keys, for front ends that check their catalogues are complete.
+pub fn all_keys() -> impl Iterator<Item = &'static str> {
+    CATALOGUE.iter().map(|e| e.1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_has_a_message_and_its_key_matches_serde() {
+        for (rule, key, zh, en) in CATALOGUE {
+            let json = serde_json::to_string(rule).unwrap();
+            assert_eq!(json, format!("\"{key}\""));
+            assert!(!zh.is_empty() && !en.is_empty());
+        }
+        // A rule missing from the catalogue would make `entry` panic: list them all here.
+        let count = CATALOGUE.len();
+        let unique: std::collections::HashSet<_> = CATALOGUE.iter().map(|e| e.0).collect();
+        assert_eq!(unique.len(), count, "a rule is listed twice");
+        assert_eq!(count, Rule::Storage as usize + 1, "a rule has no message");
+    }
+
+    #[test]
+    fn message_names_field_and_parameters() {
+        let v = Violation::new(Rule::CreditCodeLength)
+            .with("len", 17)
+            .at("credit_code");
+        assert_eq!(
+            v.message(Lang::Zh),
+            "统一社会信用代码（credit_code）：统一社会信用代码应为 18 位，实际为 17 位"
+        );
+        assert_eq!(
+            v.message(Lang::En),
+            "credit_code: a unified social credit code has 18 characters, this one has 17"
+        );
+    }
+}

@@ -1,0 +1,167 @@
+//! What every record has: a UUIDv7 id (stable across workspaces, so county catalogues merge at
+//! the city without collisions), a kind, and a short human code such as `GI-0007`.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::error::{Lang, Result, Rule, Violation};
+use crate::text::trimmed;
+
+/// A record's id. Ids are made above the core (the api crate owns the clock and randomness).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RecordId(pub Uuid);
+
+impl fmt::Display for RecordId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl FromStr for RecordId {
+    type Err = uuid::Error;
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        Uuid::parse_str(s).map(Self)
+    }
+}
+
+/// The kinds of record, named as in every CLI command (`gi`, `enterprise`, `user`,
+/// `trademark`, `candidate`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    Gi,
+    Enterprise,
+    User,
+    Trademark,
+    Candidate,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 5] = [
+        Self::Gi,
+        Self::Enterprise,
+        Self::User,
+        Self::Trademark,
+        Self::Candidate,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Gi => "gi",
+            Self::Enterprise => "enterprise",
+            Self::User => "user",
+            Self::Trademark => "trademark",
+            Self::Candidate => "candidate",
+        }
+    }
+
+    /// The prefix of the human code: `GI-0007`.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Self::Gi => "GI",
+            Self::Enterprise => "ENT",
+            Self::User => "USR",
+            Self::Trademark => "TM",
+            Self::Candidate => "WKM",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Gi, Lang::Zh) => "地理标志产品",
+            (Self::Gi, Lang::En) => "GI product",
+            (Self::Enterprise, Lang::Zh) => "企业",
+            (Self::Enterprise, Lang::En) => "enterprise",
+            (Self::User, Lang::Zh) => "授权使用人",
+            (Self::User, Lang::En) => "authorised user",
+            (Self::Trademark, Lang::Zh) => "商标",
+            (Self::Trademark, Lang::En) => "trademark",
+            (Self::Candidate, Lang::Zh) => "驰名商标培育对象",
+            (Self::Candidate, Lang::En) => "well-known-mark candidate",
+        }
+    }
+
+    pub fn code(self, n: u32) -> String {
+        format!("{}-{n:04}", self.prefix())
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// How parsers above the core resolve references to other records and check table-backed
+/// values. The api crate implements it over the store; core stays free of IO.
+pub trait Lookup {
+    /// Find a live record of `kind` by code, id, or a kind-specific key (credit code for an
+    /// enterprise, registration number for a trademark).
+    fn find(&self, kind: RecordKind, key: &str) -> Option<RecordId>;
+    /// The human code of a record, for showing references.
+    fn code_of(&self, kind: RecordKind, id: RecordId) -> Option<String>;
+    fn division_known(&self, code: &crate::DivisionCode) -> bool;
+    fn category_known(&self, name: &str) -> bool;
+}
+
+/// Resolve a reference typed by a user into a record id.
+pub fn resolve(lookup: &dyn Lookup, kind: RecordKind, key: &str) -> Result<RecordId> {
+    let key = trimmed(key).ok_or_else(|| Violation::new(Rule::Required))?;
+    lookup.find(kind, &key).ok_or_else(|| {
+        Violation::new(Rule::ReferenceMissing)
+            .with("kind", kind.label(Lang::Zh))
+            .with("value", &key)
+    })
+}
+
+/// Show a reference as the referenced record's code (its id when the record is gone).
+pub fn show_ref(lookup: &dyn Lookup, kind: RecordKind, id: RecordId) -> String {
+    lookup.code_of(kind, id).unwrap_or_else(|| id.to_string())
+}
+
+/// A required free-text field, trimmed, at most `max` characters.
+pub fn required_text(input: &str, max: usize) -> Result<String> {
+    let t = trimmed(input).ok_or_else(|| Violation::new(Rule::Required))?;
+    check_len(t, max)
+}
+
+/// An optional free-text field, trimmed, at most `max` characters.
+pub fn optional_text(input: Option<&str>, max: usize) -> Result<Option<String>> {
+    input
+        .and_then(trimmed)
+        .map(|t| check_len(t, max))
+        .transpose()
+}
+
+fn check_len(t: String, max: usize) -> Result<String> {
+    if t.chars().count() > max {
+        Err(Violation::new(Rule::TooLong).with("max", max))
+    } else {
+        Ok(t)
+    }
+}
+
+/// An optional date typed by a clerk (see [`crate::date::parse_date`]).
+pub fn optional_date(input: Option<&str>) -> Result<Option<chrono::NaiveDate>> {
+    input
+        .and_then(trimmed)
+        .map(|s| crate::date::parse_date(&s))
+        .transpose()
+}
+
+/// Parse one of the serialised names of a snake_case enum, naming the allowed values.
+pub fn enum_value<T: serde::de::DeserializeOwned>(input: &str, allowed: &[&str]) -> Result<T> {
+    let key = input.trim();
+    serde_json::from_value(serde_json::Value::String(key.to_owned())).map_err(|_| {
+        Violation::new(Rule::EnumValue)
+            .with("value", key)
+            .with("allowed", allowed.join(", "))
+    })
+}
+
+/// Short text limits, in characters.
+pub const NAME_MAX: usize = 200;
+pub const LINE_MAX: usize = 500;
+pub const TEXT_MAX: usize = 20_000;

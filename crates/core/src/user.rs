@@ -1,0 +1,554 @@
+//! Authorised users of a GI (专用标志使用人): the application flow (applied → first review at the
+//! county with on-site check → provincial review → approved or rejected), then use status
+//! (active / suspended / withdrawn) and yearly use reports.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Violations;
+use crate::record::{
+    LINE_MAX, Lookup, RecordId, RecordKind, enum_value, optional_text, resolve, show_ref,
+};
+use crate::{Rule, Violation};
+
+/// The four kinds of lawful user of the GI special mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UserKind {
+    /// Producer approved for a GI product.
+    ApprovedProducer,
+    /// Member of a GI collective mark's registrant.
+    CollectiveMember,
+    /// Recorded licensee of a GI certification mark.
+    CertificationLicensee,
+    /// Other user recorded with CNIPA.
+    OtherRecorded,
+}
+
+const USER_KINDS: &[&str] = &[
+    "approved_producer",
+    "collective_member",
+    "certification_licensee",
+    "other_recorded",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthorisedUser {
+    pub gi_id: RecordId,
+    pub enterprise_id: RecordId,
+    pub kind: UserKind,
+    pub applied_on: NaiveDate,
+    pub first_review: Option<FirstReview>,
+    pub provincial_review: Option<Review>,
+    pub decision: Option<Decision>,
+    pub status_events: Vec<StatusChange>,
+    pub use_reports: Vec<UseReport>,
+    pub notes: Option<String>,
+}
+
+/// 初审 at the county/city bureau, usually with an on-site check (现场核查).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FirstReview {
+    pub on: NaiveDate,
+    pub onsite_check_on: Option<NaiveDate>,
+    pub onsite_result: Option<String>,
+    pub passed: bool,
+    pub note: Option<String>,
+}
+
+/// 省级审核.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    pub on: NaiveDate,
+    pub passed: bool,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum Decision {
+    Approved {
+        announcement_no: String,
+        announced_on: NaiveDate,
+    },
+    Rejected {
+        on: NaiveDate,
+        reason: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UseStatus {
+    Active,
+    Suspended,
+    Withdrawn,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChange {
+    pub status: UseStatus,
+    pub on: NaiveDate,
+    pub reason: String,
+}
+
+/// 年度使用报告: due each year, received (or not).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UseReport {
+    pub year: i32,
+    pub due_on: NaiveDate,
+    pub received_on: Option<NaiveDate>,
+}
+
+/// Where an authorised user stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UserStage {
+    Applied,
+    FirstReviewed,
+    ProvinciallyReviewed,
+    Rejected,
+    Active,
+    Suspended,
+    Withdrawn,
+}
+
+impl UserStage {
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Applied => "applied",
+            Self::FirstReviewed => "first_reviewed",
+            Self::ProvinciallyReviewed => "provincially_reviewed",
+            Self::Rejected => "rejected",
+            Self::Active => "active",
+            Self::Suspended => "suspended",
+            Self::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+fn refuse(stage: UserStage, action: &str) -> Violation {
+    Violation::new(Rule::FlowOrder)
+        .with("stage", stage.key())
+        .with("action", action)
+}
+
+fn need_reason(reason: &str) -> Result<String, Violation> {
+    crate::text::trimmed(reason).ok_or_else(|| Violation::new(Rule::ReasonRequired).at("reason"))
+}
+
+impl AuthorisedUser {
+    pub fn stage(&self) -> UserStage {
+        match &self.decision {
+            Some(Decision::Rejected { .. }) => UserStage::Rejected,
+            Some(Decision::Approved { .. }) => match self.status_events.last().map(|e| e.status) {
+                None | Some(UseStatus::Active) => UserStage::Active,
+                Some(UseStatus::Suspended) => UserStage::Suspended,
+                Some(UseStatus::Withdrawn) => UserStage::Withdrawn,
+            },
+            None if self.provincial_review.is_some() => UserStage::ProvinciallyReviewed,
+            None if self.first_review.is_some() => UserStage::FirstReviewed,
+            None => UserStage::Applied,
+        }
+    }
+
+    /// The date of the last step so far; a new step may not be dated before it.
+    fn last_date(&self) -> NaiveDate {
+        let mut d = self.applied_on;
+        if let Some(r) = &self.first_review {
+            d = d.max(r.on);
+        }
+        if let Some(r) = &self.provincial_review {
+            d = d.max(r.on);
+        }
+        match &self.decision {
+            Some(Decision::Approved { announced_on, .. }) => d = d.max(*announced_on),
+            Some(Decision::Rejected { on, .. }) => d = d.max(*on),
+            None => {}
+        }
+        self.status_events.last().map_or(d, |e| d.max(e.on))
+    }
+
+    fn not_before(&self, on: NaiveDate) -> Result<(), Violation> {
+        let last = self.last_date();
+        if on < last {
+            return Err(Violation::new(Rule::DateOrder)
+                .with("earlier", last)
+                .with("later", on)
+                .at("on"));
+        }
+        Ok(())
+    }
+
+    /// First review at the county; a failed review rejects the application (reason required).
+    pub fn first_review(&mut self, review: FirstReview, reason: &str) -> Result<(), Violation> {
+        if self.stage() != UserStage::Applied {
+            return Err(refuse(self.stage(), "first_review"));
+        }
+        self.not_before(review.on)?;
+        if let Some(check) = review.onsite_check_on
+            && check < self.applied_on
+        {
+            return Err(Violation::new(Rule::DateOrder)
+                .with("earlier", self.applied_on)
+                .with("later", check)
+                .at("onsite_check_on"));
+        }
+        if !review.passed {
+            let reason = need_reason(reason)?;
+            self.decision = Some(Decision::Rejected {
+                on: review.on,
+                reason,
+            });
+        }
+        self.first_review = Some(review);
+        Ok(())
+    }
+
+    pub fn provincial_review(&mut self, review: Review, reason: &str) -> Result<(), Violation> {
+        if self.stage() != UserStage::FirstReviewed {
+            return Err(refuse(self.stage(), "provincial_review"));
+        }
+        self.not_before(review.on)?;
+        if !review.passed {
+            let reason = need_reason(reason)?;
+            self.decision = Some(Decision::Rejected {
+                on: review.on,
+                reason,
+            });
+        }
+        self.provincial_review = Some(review);
+        Ok(())
+    }
+
+    pub fn approve(
+        &mut self,
+        announcement_no: &str,
+        announced_on: NaiveDate,
+    ) -> Result<(), Violation> {
+        if self.stage() != UserStage::ProvinciallyReviewed {
+            return Err(refuse(self.stage(), "approve"));
+        }
+        self.not_before(announced_on)?;
+        let announcement_no = crate::text::trimmed(announcement_no)
+            .ok_or_else(|| Violation::new(Rule::Required).at("announcement_no"))?;
+        self.decision = Some(Decision::Approved {
+            announcement_no,
+            announced_on,
+        });
+        Ok(())
+    }
+
+    /// Reject an application still under review.
+    pub fn reject(&mut self, on: NaiveDate, reason: &str) -> Result<(), Violation> {
+        if !matches!(
+            self.stage(),
+            UserStage::Applied | UserStage::FirstReviewed | UserStage::ProvinciallyReviewed
+        ) {
+            return Err(refuse(self.stage(), "reject"));
+        }
+        self.not_before(on)?;
+        self.decision = Some(Decision::Rejected {
+            on,
+            reason: need_reason(reason)?,
+        });
+        Ok(())
+    }
+
+    /// Move an approved user between active, suspended and withdrawn (final). A reason is
+    /// always required: these are legal-status changes.
+    pub fn change_status(
+        &mut self,
+        status: UseStatus,
+        on: NaiveDate,
+        reason: &str,
+    ) -> Result<(), Violation> {
+        let stage = self.stage();
+        let allowed = match status {
+            UseStatus::Suspended => stage == UserStage::Active,
+            UseStatus::Active => stage == UserStage::Suspended,
+            UseStatus::Withdrawn => matches!(stage, UserStage::Active | UserStage::Suspended),
+        };
+        if !allowed {
+            let action = match status {
+                UseStatus::Active => "reinstate",
+                UseStatus::Suspended => "suspend",
+                UseStatus::Withdrawn => "withdraw",
+            };
+            return Err(refuse(stage, action));
+        }
+        self.not_before(on)?;
+        self.status_events.push(StatusChange {
+            status,
+            on,
+            reason: need_reason(reason)?,
+        });
+        Ok(())
+    }
+
+    /// Set the due date of a year's use report, or record its receipt.
+    pub fn record_use_report(
+        &mut self,
+        year: i32,
+        due_on: Option<NaiveDate>,
+        received_on: Option<NaiveDate>,
+    ) -> Result<(), Violation> {
+        if !matches!(self.stage(), UserStage::Active | UserStage::Suspended) {
+            return Err(refuse(self.stage(), "use_report"));
+        }
+        match self.use_reports.iter_mut().find(|r| r.year == year) {
+            Some(r) => {
+                if let Some(d) = due_on {
+                    r.due_on = d;
+                }
+                if received_on.is_some() {
+                    r.received_on = received_on;
+                }
+            }
+            None => {
+                let due_on = due_on.ok_or_else(|| Violation::new(Rule::Required).at("due_on"))?;
+                self.use_reports.push(UseReport {
+                    year,
+                    due_on,
+                    received_on,
+                });
+                self.use_reports.sort_by_key(|r| r.year);
+            }
+        }
+        Ok(())
+    }
+
+    pub fn to_input(&self, lookup: &dyn Lookup) -> UserInput {
+        UserInput {
+            gi: Some(show_ref(lookup, RecordKind::Gi, self.gi_id)),
+            enterprise: Some(show_ref(lookup, RecordKind::Enterprise, self.enterprise_id)),
+            kind: Some(
+                serde_json::to_value(self.kind)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_owned(),
+            ),
+            applied_on: Some(self.applied_on.to_string()),
+            notes: self.notes.clone(),
+        }
+    }
+}
+
+/// The fields of an authorised user a clerk edits directly; the flow moves only through the
+/// transitions above.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct UserInput {
+    pub gi: Option<String>,
+    pub enterprise: Option<String>,
+    pub kind: Option<String>,
+    pub applied_on: Option<String>,
+    pub notes: Option<String>,
+}
+
+impl UserInput {
+    pub fn parse(
+        &self,
+        lookup: &dyn Lookup,
+        existing: Option<&AuthorisedUser>,
+    ) -> Result<AuthorisedUser, Violations> {
+        let mut v = Violations::default();
+        let gi = v.check("gi", || {
+            resolve(lookup, RecordKind::Gi, self.gi.as_deref().unwrap_or(""))
+        });
+        let enterprise = v.check("enterprise", || {
+            resolve(
+                lookup,
+                RecordKind::Enterprise,
+                self.enterprise.as_deref().unwrap_or(""),
+            )
+        });
+        let kind = v.check("kind", || match self.kind.as_deref().map(str::trim) {
+            None | Some("") => Ok(UserKind::ApprovedProducer),
+            Some(k) => enum_value(k, USER_KINDS),
+        });
+        let applied_on = v.check("applied_on", || {
+            crate::date::parse_date(self.applied_on.as_deref().unwrap_or(""))
+        });
+        if let (Some(Some(e)), Some(a)) = (
+            existing.map(|e| e.first_review.as_ref().map(|r| r.on)),
+            applied_on,
+        ) && a > e
+        {
+            v.push(
+                Violation::new(Rule::DateOrder)
+                    .with("earlier", a)
+                    .with("later", e)
+                    .at("applied_on"),
+            );
+        }
+        let notes = v.check("notes", || {
+            optional_text(self.notes.as_deref(), LINE_MAX * 4)
+        });
+        v.finish(|| {
+            let mut user = existing.cloned().unwrap_or(AuthorisedUser {
+                gi_id: gi.unwrap(),
+                enterprise_id: enterprise.unwrap(),
+                kind: UserKind::ApprovedProducer,
+                applied_on: applied_on.unwrap(),
+                first_review: None,
+                provincial_review: None,
+                decision: None,
+                status_events: vec![],
+                use_reports: vec![],
+                notes: None,
+            });
+            user.gi_id = gi.unwrap();
+            user.enterprise_id = enterprise.unwrap();
+            user.kind = kind.unwrap();
+            user.applied_on = applied_on.unwrap();
+            user.notes = notes.unwrap();
+            user
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use uuid::Uuid;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn applied() -> AuthorisedUser {
+        AuthorisedUser {
+            gi_id: RecordId(Uuid::nil()),
+            enterprise_id: RecordId(Uuid::nil()),
+            kind: UserKind::ApprovedProducer,
+            applied_on: d("2024-03-01"),
+            first_review: None,
+            provincial_review: None,
+            decision: None,
+            status_events: vec![],
+            use_reports: vec![],
+            notes: None,
+        }
+    }
+
+    fn review(on: &str, passed: bool) -> FirstReview {
+        FirstReview {
+            on: d(on),
+            onsite_check_on: Some(d("2024-03-05")),
+            onsite_result: Some("符合".into()),
+            passed,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn user_flow_applied_to_active_then_suspend_reinstate_withdraw() {
+        let mut u = applied();
+        u.first_review(review("2024-03-10", true), "").unwrap();
+        assert_eq!(u.stage(), UserStage::FirstReviewed);
+        u.provincial_review(
+            Review {
+                on: d("2024-04-01"),
+                passed: true,
+                note: None,
+            },
+            "",
+        )
+        .unwrap();
+        u.approve("国家知识产权局公告第600号", d("2024-06-01"))
+            .unwrap();
+        assert_eq!(u.stage(), UserStage::Active);
+        u.change_status(UseStatus::Suspended, d("2025-01-01"), "标注不规范")
+            .unwrap();
+        assert_eq!(u.stage(), UserStage::Suspended);
+        u.change_status(UseStatus::Active, d("2025-02-01"), "已整改")
+            .unwrap();
+        u.change_status(UseStatus::Withdrawn, d("2025-03-01"), "停止生产")
+            .unwrap();
+        assert_eq!(u.stage(), UserStage::Withdrawn);
+        let e = u
+            .change_status(UseStatus::Active, d("2025-04-01"), "x")
+            .unwrap_err();
+        assert_eq!(e.rule, Rule::FlowOrder);
+    }
+
+    #[test]
+    fn user_flow_refuses_skipping_steps_and_backdating() {
+        let mut u = applied();
+        assert_eq!(
+            u.approve("公告", d("2024-06-01")).unwrap_err().rule,
+            Rule::FlowOrder
+        );
+        assert_eq!(
+            u.provincial_review(
+                Review {
+                    on: d("2024-04-01"),
+                    passed: true,
+                    note: None
+                },
+                ""
+            )
+            .unwrap_err()
+            .rule,
+            Rule::FlowOrder
+        );
+        assert_eq!(
+            u.first_review(review("2024-02-01", true), "")
+                .unwrap_err()
+                .rule,
+            Rule::DateOrder
+        );
+    }
+
+    #[test]
+    fn user_rejection_and_withdrawal_need_a_reason() {
+        let mut u = applied();
+        assert_eq!(
+            u.first_review(review("2024-03-10", false), " ")
+                .unwrap_err()
+                .rule,
+            Rule::ReasonRequired
+        );
+        assert_eq!(u.stage(), UserStage::Applied, "nothing changed on error");
+        u.first_review(review("2024-03-10", false), "现场核查不符合")
+            .unwrap();
+        assert_eq!(u.stage(), UserStage::Rejected);
+        assert_eq!(
+            u.reject(d("2024-04-01"), "x").unwrap_err().rule,
+            Rule::FlowOrder
+        );
+    }
+
+    #[test]
+    fn use_reports_only_for_approved_users() {
+        let mut u = applied();
+        assert_eq!(
+            u.record_use_report(2024, Some(d("2025-03-31")), None)
+                .unwrap_err()
+                .rule,
+            Rule::FlowOrder
+        );
+        u.first_review(review("2024-03-10", true), "").unwrap();
+        u.provincial_review(
+            Review {
+                on: d("2024-04-01"),
+                passed: true,
+                note: None,
+            },
+            "",
+        )
+        .unwrap();
+        u.approve("公告", d("2024-06-01")).unwrap();
+        u.record_use_report(2024, Some(d("2025-03-31")), None)
+            .unwrap();
+        u.record_use_report(2024, None, Some(d("2025-03-20")))
+            .unwrap();
+        assert_eq!(u.use_reports[0].received_on, Some(d("2025-03-20")));
+        assert_eq!(
+            u.record_use_report(2025, None, None).unwrap_err().rule,
+            Rule::Required
+        );
+    }
+}
