@@ -1,0 +1,231 @@
+//! The one way to open a workspace database.
+//!
+//! WAL with `synchronous=FULL`: a committed batch survives power loss, which matters more here
+//! than write throughput (a bureau's catalogue changes a few hundred rows a day; imports are
+//! single large transactions). `foreign_keys=ON`, defensive mode on, trusted schema off and a
+//! busy timeout on every connection.
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::config::DbConfig;
+use rusqlite::{Connection, OpenFlags};
+use terroir_core::{Rule, Violation};
+
+use crate::error::{Error, Result, io};
+
+/// The append-only migrations; the schema version is their count.
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+
+/// The schema version this binary writes.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// Filesystems on which SQLite's WAL shared memory does not work reliably.
+const NETWORK_FS: &[&str] = &[
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smb",
+    "smb3",
+    "smbfs",
+    "ncpfs",
+    "afs",
+    "ceph",
+    "glusterfs",
+    "lustre",
+    "9p",
+    "fuse.sshfs",
+    "fuse.glusterfs",
+    "fuse.davfs2",
+    "davfs",
+    "fuse.rclone",
+    "fuse.s3fs",
+];
+
+/// The filesystem type of the mount holding `path`, read from a `/proc/self/mountinfo` text.
+pub fn fs_type_of(mountinfo: &str, path: &Path) -> Option<String> {
+    let mut best: Option<(usize, String)> = None;
+    for line in mountinfo.lines() {
+        let (left, right) = line.split_once(" - ")?;
+        let mount_point = left.split(' ').nth(4)?.replace("\\040", " ");
+        let fstype = right.split(' ').next()?.to_owned();
+        if path.starts_with(&mount_point)
+            && best
+                .as_ref()
+                .is_none_or(|(len, _)| mount_point.len() >= *len)
+        {
+            best = Some((mount_point.len(), fstype));
+        }
+    }
+    best.map(|(_, t)| t)
+}
+
+/// Refuse a directory on a network filesystem, naming the filesystem.
+pub fn refuse_network_fs(dir: &Path) -> Result<()> {
+    let Ok(info) = std::fs::read_to_string("/proc/self/mountinfo") else {
+        return Ok(());
+    };
+    let dir = dir.canonicalize().map_err(io(dir))?;
+    if let Some(t) = fs_type_of(&info, &dir)
+        && NETWORK_FS.contains(&t.as_str())
+    {
+        return Err(Violation::new(Rule::NetworkFilesystem)
+            .with("fstype", t)
+            .into());
+    }
+    Ok(())
+}
+
+/// Open (and with `create`, create) the database at `path`, configure the connection and bring
+/// the schema up to date. A database newer than this binary is refused.
+pub fn open(path: &Path, create: bool) -> Result<Connection> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    refuse_network_fs(dir)?;
+    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if create {
+        flags |= OpenFlags::SQLITE_OPEN_CREATE;
+    }
+    let mut conn = Connection::open_with_flags(path, flags)?;
+    configure(&conn)?;
+    migrate(&mut conn)?;
+    Ok(conn)
+}
+
+/// An in-memory database with the full schema, for tests.
+pub fn open_in_memory() -> Result<Connection> {
+    let mut conn = Connection::open_in_memory()?;
+    configure(&conn)?;
+    migrate(&mut conn)?;
+    Ok(conn)
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    conn.busy_timeout(Duration::from_secs(10))?;
+    let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+    if mode != "wal" && mode != "memory" {
+        return Err(Error::Rule(
+            Violation::new(Rule::Storage)
+                .with("detail", format!("journal_mode is {mode}, WAL needed")),
+        ));
+    }
+    conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")?;
+    Ok(())
+}
+
+pub fn schema_version(conn: &Connection) -> Result<u32> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+fn migrate(conn: &mut Connection) -> Result<()> {
+    let found = schema_version(conn)?;
+    if found > SCHEMA_VERSION {
+        return Err(Violation::new(Rule::SchemaTooNew)
+            .with("found", found)
+            .with("supported", SCHEMA_VERSION)
+            .into());
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i as u32 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// The bundled SQLite's version, e.g. `3.54.1`.
+pub fn sqlite_version(conn: &Connection) -> Result<String> {
+    Ok(conn.query_row("SELECT sqlite_version()", [], |r| r.get(0))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_sqlite_is_at_least_3_51_3() {
+        let conn = open_in_memory().unwrap();
+        let v = sqlite_version(&conn).unwrap();
+        let parts: Vec<u32> = v.split('.').map(|p| p.parse().unwrap()).collect();
+        assert!(
+            parts >= vec![3, 51, 3],
+            "bundled SQLite {v} has the WAL-reset bug"
+        );
+    }
+
+    #[test]
+    fn migrations_run_on_an_empty_database() {
+        let conn = open_in_memory().unwrap();
+        assert_eq!(schema_version(&conn).unwrap(), SCHEMA_VERSION);
+        let fk: i64 = conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
+    }
+
+    #[test]
+    fn database_newer_than_binary_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        drop(open(&path, true).unwrap());
+        let c = Connection::open(&path).unwrap();
+        c.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        drop(c);
+        let Err(Error::Rule(v)) = open(&path, false) else {
+            panic!("newer schema accepted")
+        };
+        assert_eq!(v.rule, Rule::SchemaTooNew);
+        assert_eq!(v.params["found"], (SCHEMA_VERSION + 1).to_string());
+    }
+
+    #[test]
+    fn open_sets_wal_full_sync_and_defensive() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = open(&dir.path().join("t.db"), true).unwrap();
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        let sync: i64 = conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!((mode.as_str(), sync), ("wal", 2));
+        assert!(conn.db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE).unwrap());
+        assert!(
+            !conn
+                .db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA)
+                .unwrap()
+        );
+    }
+
+    #[test]
+    fn network_filesystem_is_detected_from_mountinfo() {
+        let info = "22 1 8:1 / / rw - ext4 /dev/sda1 rw\n\
+                    40 22 0:50 / /mnt/share rw - nfs4 server:/export rw\n\
+                    41 22 0:51 / /mnt/my\\040docs rw - cifs //srv/docs rw";
+        assert_eq!(
+            fs_type_of(info, Path::new("/home/a")).as_deref(),
+            Some("ext4")
+        );
+        assert_eq!(
+            fs_type_of(info, Path::new("/mnt/share/county")).as_deref(),
+            Some("nfs4")
+        );
+        assert_eq!(
+            fs_type_of(info, Path::new("/mnt/my docs/x")).as_deref(),
+            Some("cifs")
+        );
+        assert!(NETWORK_FS.contains(&"nfs4"));
+    }
+
+    #[test]
+    fn missing_database_without_create_fails() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(open(&dir.path().join("none.db"), false).is_err());
+    }
+}

@@ -1,0 +1,522 @@
+//! Record tables: one row per record with identity, references and searchable keys in columns
+//! and the aggregate as JSON in `data`. Every write appends its audit row in the same
+//! transaction; callers pass a transaction (`&Connection` from a `Transaction`).
+
+use rusqlite::{Connection, OptionalExtension, params_from_iter, types::Value};
+use serde::{Deserialize, Serialize};
+use terroir_core::{Rule, Violation, record::RecordKind};
+
+use crate::audit::{self, Change, Stamp};
+use crate::error::Result;
+
+/// Where a kind of record lives and which key columns it has besides the common ones.
+#[derive(Debug, Clone, Copy)]
+pub struct Table {
+    pub name: &'static str,
+    pub keys: &'static [&'static str],
+}
+
+pub fn table(kind: RecordKind) -> Table {
+    match kind {
+        RecordKind::Gi => Table {
+            name: "gi_product",
+            keys: &["category"],
+        },
+        RecordKind::Enterprise => Table {
+            name: "enterprise",
+            keys: &["credit_code", "division"],
+        },
+        RecordKind::User => Table {
+            name: "authorised_user",
+            keys: &["gi_id", "enterprise_id", "stage"],
+        },
+        RecordKind::Trademark => Table {
+            name: "trademark",
+            keys: &["reg_no", "registrant_id", "expires_on"],
+        },
+        RecordKind::Candidate => Table {
+            name: "mark_candidate",
+            keys: &["trademark_id", "enterprise_id"],
+        },
+    }
+}
+
+/// Key columns that must be unique, with the rule a clash breaks.
+fn unique_key(kind: RecordKind) -> Option<(&'static str, Rule)> {
+    match kind {
+        RecordKind::Enterprise => Some(("credit_code", Rule::CreditCodeTaken)),
+        RecordKind::Trademark => Some(("reg_no", Rule::RegNoTaken)),
+        _ => None,
+    }
+}
+
+/// A stored record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordRow {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub data: serde_json::Value,
+    pub sample: bool,
+    pub archived_at: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub version: i64,
+    /// Values of [`Table::keys`], in order.
+    pub keys: Vec<Option<String>>,
+}
+
+impl RecordRow {
+    /// What the audit log keeps of the record.
+    pub fn snapshot(&self) -> String {
+        serde_json::json!({
+            "code": self.code,
+            "name": self.name,
+            "sample": self.sample,
+            "archived_at": self.archived_at,
+            "data": self.data,
+        })
+        .to_string()
+    }
+
+    pub fn key(&self, kind: RecordKind, column: &str) -> Option<&str> {
+        let i = table(kind).keys.iter().position(|k| *k == column)?;
+        self.keys[i].as_deref()
+    }
+}
+
+/// The content of a record to insert or update.
+#[derive(Debug, Clone)]
+pub struct Content {
+    pub name: String,
+    pub data: serde_json::Value,
+    pub keys: Vec<Option<String>>,
+}
+
+fn select(t: Table) -> String {
+    let keys: String = t.keys.iter().map(|k| format!(", {k}")).collect();
+    format!(
+        "SELECT id, code, name, data, sample, archived_at, created_at, updated_at, version{keys} FROM {}",
+        t.name
+    )
+}
+
+fn read(t: Table, r: &rusqlite::Row<'_>) -> rusqlite::Result<RecordRow> {
+    let data: String = r.get(3)?;
+    Ok(RecordRow {
+        id: r.get(0)?,
+        code: r.get(1)?,
+        name: r.get(2)?,
+        data: serde_json::from_str(&data).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, Box::new(e))
+        })?,
+        sample: r.get(4)?,
+        archived_at: r.get(5)?,
+        created_at: r.get(6)?,
+        updated_at: r.get(7)?,
+        version: r.get(8)?,
+        keys: (0..t.keys.len())
+            .map(|i| r.get(9 + i))
+            .collect::<rusqlite::Result<_>>()?,
+    })
+}
+
+/// Allocate the next human code of a kind (`GI-0001`, `GI-0002`, …).
+pub fn next_code(conn: &Connection, kind: RecordKind) -> Result<String> {
+    let n: u32 = conn.query_row(
+        "INSERT INTO code_counter (kind, last) VALUES (?1, 1)
+         ON CONFLICT(kind) DO UPDATE SET last = last + 1 RETURNING last",
+        [kind.key()],
+        |r| r.get(0),
+    )?;
+    Ok(kind.code(n))
+}
+
+fn check_unique(
+    conn: &Connection,
+    kind: RecordKind,
+    content: &Content,
+    except_id: Option<&str>,
+) -> Result<()> {
+    let Some((column, rule)) = unique_key(kind) else {
+        return Ok(());
+    };
+    let t = table(kind);
+    let i = t
+        .keys
+        .iter()
+        .position(|k| *k == column)
+        .expect("unique key is a key column");
+    let Some(value) = &content.keys[i] else {
+        return Ok(());
+    };
+    let holder: Option<String> = conn
+        .query_row(
+            &format!(
+                "SELECT code FROM {} WHERE {column} = ?1 AND id IS NOT ?2",
+                t.name
+            ),
+            rusqlite::params![value, except_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match holder {
+        Some(holder) => Err(Violation::new(rule)
+            .with("value", value)
+            .with("holder", holder)
+            .at(column)
+            .into()),
+        None => Ok(()),
+    }
+}
+
+/// Insert a new record with a fresh code; audited as `insert`.
+pub fn insert(
+    conn: &Connection,
+    stamp: &Stamp,
+    kind: RecordKind,
+    id: &str,
+    content: Content,
+    sample: bool,
+) -> Result<RecordRow> {
+    check_unique(conn, kind, &content, None)?;
+    let t = table(kind);
+    let code = next_code(conn, kind)?;
+    let row = RecordRow {
+        id: id.to_owned(),
+        code,
+        name: content.name,
+        data: content.data,
+        sample,
+        archived_at: None,
+        created_at: stamp.at.clone(),
+        updated_at: stamp.at.clone(),
+        version: 1,
+        keys: content.keys,
+    };
+    let key_cols: String = t.keys.iter().map(|k| format!(", {k}")).collect();
+    let key_params: String = (0..t.keys.len())
+        .map(|i| format!(", ?{}", 10 + i))
+        .collect();
+    let sql = format!(
+        "INSERT INTO {} (id, code, name, data, sample, archived_at, created_at, updated_at, version{key_cols})
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9{key_params})",
+        t.name
+    );
+    let mut values: Vec<Value> = vec![
+        row.id.clone().into(),
+        row.code.clone().into(),
+        row.name.clone().into(),
+        row.data.to_string().into(),
+        (row.sample as i64).into(),
+        Value::Null,
+        row.created_at.clone().into(),
+        row.updated_at.clone().into(),
+        row.version.into(),
+    ];
+    values.extend(
+        row.keys
+            .iter()
+            .map(|k| k.clone().map_or(Value::Null, Value::Text)),
+    );
+    conn.prepare_cached(&sql)?
+        .execute(params_from_iter(values))?;
+    let after = row.snapshot();
+    audit::append(
+        conn,
+        stamp,
+        &Change {
+            entity: kind.key(),
+            entity_id: id,
+            action: "insert",
+            before: None,
+            after: Some(&after),
+            reason: None,
+        },
+    )?;
+    Ok(row)
+}
+
+/// Find a record by id or code (codes are case-insensitive), archived or not.
+pub fn get(conn: &Connection, kind: RecordKind, key: &str) -> Result<Option<RecordRow>> {
+    let t = table(kind);
+    let key = key.trim();
+    let sql = format!("{} WHERE id = ?1 OR code = upper(?1)", select(t));
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([key], |r| read(t, r))
+        .optional()?)
+}
+
+/// Find a record or fail with `not_found`.
+pub fn require(conn: &Connection, kind: RecordKind, key: &str) -> Result<RecordRow> {
+    get(conn, kind, key)?.ok_or_else(|| {
+        Violation::new(Rule::NotFound)
+            .with("kind", kind.label(terroir_core::Lang::Zh))
+            .with("value", key.trim())
+            .into()
+    })
+}
+
+/// Find a live record by code, id, its unique key, or an exact name held by exactly one record.
+pub fn find_live(conn: &Connection, kind: RecordKind, key: &str) -> Result<Option<String>> {
+    let t = table(kind);
+    if let Some(r) = get(conn, kind, key)? {
+        return Ok(r.archived_at.is_none().then_some(r.id));
+    }
+    if let Some((column, _)) = unique_key(kind) {
+        let normal = terroir_core::text::compact_code(key);
+        let sql = format!(
+            "SELECT id FROM {} WHERE {column} = ?1 AND archived_at IS NULL",
+            t.name
+        );
+        if let Some(id) = conn
+            .prepare_cached(&sql)?
+            .query_row([normal], |r| r.get(0))
+            .optional()?
+        {
+            return Ok(Some(id));
+        }
+    }
+    let sql = format!(
+        "SELECT id FROM {} WHERE name = ?1 AND archived_at IS NULL LIMIT 2",
+        t.name
+    );
+    let ids: Vec<String> = conn
+        .prepare_cached(&sql)?
+        .query_map([key.trim()], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(if ids.len() == 1 {
+        ids.into_iter().next()
+    } else {
+        None
+    })
+}
+
+/// Which records a list shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Show {
+    #[default]
+    Live,
+    Archived,
+    All,
+}
+
+/// A page of records in code order, optionally filtered on one key column.
+pub fn list(
+    conn: &Connection,
+    kind: RecordKind,
+    show: Show,
+    filter: Option<(&str, &str)>,
+    limit: u32,
+    offset: u32,
+) -> Result<Vec<RecordRow>> {
+    let t = table(kind);
+    let mut sql = select(t);
+    sql.push_str(match show {
+        Show::Live => " WHERE archived_at IS NULL",
+        Show::Archived => " WHERE archived_at IS NOT NULL",
+        Show::All => " WHERE 1",
+    });
+    let mut values: Vec<Value> = vec![];
+    if let Some((column, value)) = filter {
+        assert!(t.keys.contains(&column), "filter on a key column");
+        sql.push_str(&format!(" AND {column} = ?1"));
+        values.push(value.to_owned().into());
+    }
+    sql.push_str(&format!(
+        " ORDER BY length(code), code LIMIT {limit} OFFSET {offset}"
+    ));
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(values), |r| read(t, r))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn count(conn: &Connection, kind: RecordKind, show: Show) -> Result<u64> {
+    let cond = match show {
+        Show::Live => "archived_at IS NULL",
+        Show::Archived => "archived_at IS NOT NULL",
+        Show::All => "1",
+    };
+    Ok(conn.query_row(
+        &format!("SELECT count(*) FROM {} WHERE {cond}", table(kind).name),
+        [],
+        |r| r.get::<_, i64>(0),
+    )? as u64)
+}
+
+fn write_row(conn: &Connection, t: Table, row: &RecordRow) -> Result<()> {
+    let sets: String = t
+        .keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| format!(", {k} = ?{}", 7 + i))
+        .collect();
+    let sql = format!(
+        "UPDATE {} SET name = ?2, data = ?3, archived_at = ?4, updated_at = ?5, version = ?6{sets} WHERE id = ?1",
+        t.name
+    );
+    let mut values: Vec<Value> = vec![
+        row.id.clone().into(),
+        row.name.clone().into(),
+        row.data.to_string().into(),
+        row.archived_at.clone().map_or(Value::Null, Value::Text),
+        row.updated_at.clone().into(),
+        row.version.into(),
+    ];
+    values.extend(
+        row.keys
+            .iter()
+            .map(|k| k.clone().map_or(Value::Null, Value::Text)),
+    );
+    conn.prepare_cached(&sql)?
+        .execute(params_from_iter(values))?;
+    Ok(())
+}
+
+/// Replace a live record's content; audited with before and after under `action`
+/// (`update`, or a domain action such as `approve`, `renew`, `suspend`).
+pub fn update(
+    conn: &Connection,
+    stamp: &Stamp,
+    kind: RecordKind,
+    id: &str,
+    content: Content,
+    action: &str,
+    reason: Option<&str>,
+) -> Result<RecordRow> {
+    let before = require(conn, kind, id)?;
+    if before.archived_at.is_some() {
+        return Err(Violation::new(Rule::Archived)
+            .with("code", &before.code)
+            .into());
+    }
+    check_unique(conn, kind, &content, Some(&before.id))?;
+    let after = RecordRow {
+        name: content.name,
+        data: content.data,
+        keys: content.keys,
+        updated_at: stamp.at.clone(),
+        version: before.version + 1,
+        ..before.clone()
+    };
+    write_row(conn, table(kind), &after)?;
+    audit::append(
+        conn,
+        stamp,
+        &Change {
+            entity: kind.key(),
+            entity_id: &after.id,
+            action,
+            before: Some(&before.snapshot()),
+            after: Some(&after.snapshot()),
+            reason,
+        },
+    )?;
+    Ok(after)
+}
+
+/// Archive (or unarchive) a record; audited as `archive` / `unarchive` with the reason.
+pub fn set_archived(
+    conn: &Connection,
+    stamp: &Stamp,
+    kind: RecordKind,
+    key: &str,
+    archive: bool,
+    reason: Option<&str>,
+) -> Result<RecordRow> {
+    let before = require(conn, kind, key)?;
+    match (archive, before.archived_at.is_some()) {
+        (true, true) => {
+            return Err(Violation::new(Rule::Archived)
+                .with("code", &before.code)
+                .into());
+        }
+        (false, false) => {
+            return Err(Violation::new(Rule::NotArchived)
+                .with("code", &before.code)
+                .into());
+        }
+        _ => {}
+    }
+    let after = RecordRow {
+        archived_at: archive.then(|| stamp.at.clone()),
+        updated_at: stamp.at.clone(),
+        version: before.version + 1,
+        ..before.clone()
+    };
+    write_row(conn, table(kind), &after)?;
+    audit::append(
+        conn,
+        stamp,
+        &Change {
+            entity: kind.key(),
+            entity_id: &after.id,
+            action: if archive { "archive" } else { "unarchive" },
+            before: Some(&before.snapshot()),
+            after: Some(&after.snapshot()),
+            reason,
+        },
+    )?;
+    Ok(after)
+}
+
+/// Replace the GI-trademark links of a GI product (derived from its protections).
+pub fn set_gi_trademarks(conn: &Connection, gi_id: &str, trademark_ids: &[String]) -> Result<()> {
+    conn.execute("DELETE FROM gi_trademark WHERE gi_id = ?1", [gi_id])?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT OR IGNORE INTO gi_trademark (gi_id, trademark_id) VALUES (?1, ?2)",
+    )?;
+    for tm in trademark_ids {
+        stmt.execute([gi_id, tm])?;
+    }
+    Ok(())
+}
+
+/// Delete every sample record (a deliberate purge), dependants first; each deletion audited as
+/// `purge` with the record as it was. Returns how many records went.
+pub fn purge_sample(conn: &Connection, stamp: &Stamp) -> Result<u64> {
+    let order = [
+        RecordKind::Candidate,
+        RecordKind::User,
+        RecordKind::Gi,
+        RecordKind::Trademark,
+        RecordKind::Enterprise,
+    ];
+    let mut n = 0;
+    for kind in order {
+        let t = table(kind);
+        let rows: Vec<RecordRow> = {
+            let mut stmt = conn.prepare(&format!("{} WHERE sample = 1", select(t)))?;
+            stmt.query_map([], |r| read(t, r))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        for row in rows {
+            if kind == RecordKind::Gi {
+                conn.execute("DELETE FROM gi_trademark WHERE gi_id = ?1", [&row.id])?;
+            }
+            if kind == RecordKind::Trademark {
+                conn.execute(
+                    "DELETE FROM gi_trademark WHERE trademark_id = ?1",
+                    [&row.id],
+                )?;
+            }
+            conn.execute(&format!("DELETE FROM {} WHERE id = ?1", t.name), [&row.id])?;
+            audit::append(
+                conn,
+                stamp,
+                &Change {
+                    entity: kind.key(),
+                    entity_id: &row.id,
+                    action: "purge",
+                    before: Some(&row.snapshot()),
+                    after: None,
+                    reason: Some("sample remove"),
+                },
+            )?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}

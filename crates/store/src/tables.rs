@@ -1,0 +1,127 @@
+//! Reference tables (divisions, categories) and workspace metadata.
+
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use terroir_core::division::{SEED_VERSION, XINYANG};
+use terroir_core::{Division, DivisionCode};
+
+use crate::audit::{self, Change, Stamp};
+use crate::error::Result;
+
+/// GB/T 43583-2023's five top classes, the seed of the user-maintained category table.
+pub const CATEGORY_SEED: &[(&str, &str)] = &[
+    ("1", "食用农林产品及食品"),
+    ("2", "非食用农林产品"),
+    ("3", "中药材"),
+    ("4", "手工艺品"),
+    ("5", "其他"),
+];
+
+pub fn get_meta(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?)
+}
+
+pub fn set_meta(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )?;
+    Ok(())
+}
+
+/// Seed divisions and categories (idempotent).
+pub fn seed(conn: &Connection) -> Result<()> {
+    for (code, name) in XINYANG {
+        conn.execute(
+            "INSERT OR IGNORE INTO division (code, name, table_version) VALUES (?1, ?2, ?3)",
+            [code, name, &SEED_VERSION],
+        )?;
+    }
+    for (code, name) in CATEGORY_SEED {
+        conn.execute(
+            "INSERT OR IGNORE INTO category (name, code, seeded) VALUES (?1, ?2, 1)",
+            [name, code],
+        )?;
+    }
+    Ok(())
+}
+
+pub fn division_known(conn: &Connection, code: &DivisionCode) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM division WHERE code = ?1")?
+        .exists([code.as_str()])?)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DivisionRow {
+    pub code: String,
+    pub name: String,
+    pub table_version: String,
+    pub user_added: bool,
+}
+
+pub fn divisions(conn: &Connection) -> Result<Vec<DivisionRow>> {
+    let mut stmt =
+        conn.prepare("SELECT code, name, table_version, user_added FROM division ORDER BY code")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(DivisionRow {
+            code: r.get(0)?,
+            name: r.get(1)?,
+            table_version: r.get(2)?,
+            user_added: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn division_name(conn: &Connection, code: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT name FROM division WHERE code = ?1")?
+        .query_row([code], |r| r.get(0))
+        .optional()?)
+}
+
+/// Add or rename a division (the user extends the table); audited.
+pub fn put_division(
+    conn: &Connection,
+    stamp: &Stamp,
+    d: &Division,
+    table_version: &str,
+) -> Result<()> {
+    let before: Option<String> = division_name(conn, d.code.as_str())?;
+    conn.execute(
+        "INSERT INTO division (code, name, table_version, user_added) VALUES (?1, ?2, ?3, 1)
+         ON CONFLICT(code) DO UPDATE SET name = excluded.name, table_version = excluded.table_version",
+        [d.code.as_str(), &d.name, table_version],
+    )?;
+    let after = serde_json::to_string(d)?;
+    let before = before.map(|name| serde_json::json!({ "code": d.code, "name": name }).to_string());
+    audit::append(
+        conn,
+        stamp,
+        &Change {
+            entity: "division",
+            entity_id: d.code.as_str(),
+            action: if before.is_some() { "update" } else { "insert" },
+            before: before.as_deref(),
+            after: Some(&after),
+            reason: None,
+        },
+    )?;
+    Ok(())
+}
+
+pub fn category_known(conn: &Connection, name: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM category WHERE name = ?1")?
+        .exists([name])?)
+}
+
+pub fn categories(conn: &Connection) -> Result<Vec<(String, Option<String>)>> {
+    let mut stmt =
+        conn.prepare("SELECT name, parent FROM category ORDER BY coalesce(code, name)")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
