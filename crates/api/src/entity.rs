@@ -1,0 +1,278 @@
+//! How each kind of record is parsed from input, shown back as input for editing, named, and
+//! indexed (the key columns the store keeps beside the JSON).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value, json};
+use terroir_core::candidate::{CandidateInput, MarkCandidate};
+use terroir_core::enterprise::{Enterprise, EnterpriseInput};
+use terroir_core::gi::{GiInput, GiProduct};
+use terroir_core::record::{Lookup, RecordId, RecordKind};
+use terroir_core::trademark::{Trademark, TrademarkInput};
+use terroir_core::user::{AuthorisedUser, UserInput};
+use terroir_core::{Rule, Violation, Violations};
+
+/// What the api needs to know about a kind of record.
+pub trait Entity: Serialize + DeserializeOwned + Sized {
+    const KIND: RecordKind;
+    type Input: Serialize + DeserializeOwned + Default;
+
+    fn parse(
+        input: &Self::Input,
+        lookup: &dyn Lookup,
+        existing: Option<&Self>,
+    ) -> Result<Self, Violations>;
+    fn to_input(&self, lookup: &dyn Lookup) -> Self::Input;
+    /// The display name; `name_of` gives the names of referenced records.
+    fn name(&self, name_of: &dyn Fn(RecordKind, RecordId) -> String) -> String;
+    /// Values of the store's key columns for this kind, in order.
+    fn keys(&self) -> Vec<Option<String>>;
+    /// Derived facts shown in lists and details (standing, stage, regimes...).
+    fn summary(&self, today: NaiveDate, lookup: &dyn Lookup) -> Map<String, Value>;
+    /// Records this one refers to, for the GI-trademark link table.
+    fn linked_trademarks(&self) -> Vec<RecordId> {
+        vec![]
+    }
+}
+
+impl Entity for Enterprise {
+    const KIND: RecordKind = RecordKind::Enterprise;
+    type Input = EnterpriseInput;
+    fn parse(
+        input: &Self::Input,
+        lookup: &dyn Lookup,
+        _: Option<&Self>,
+    ) -> Result<Self, Violations> {
+        input.parse(lookup)
+    }
+    fn to_input(&self, _: &dyn Lookup) -> Self::Input {
+        Enterprise::to_input(self)
+    }
+    fn name(&self, _: &dyn Fn(RecordKind, RecordId) -> String) -> String {
+        self.name.clone()
+    }
+    fn keys(&self) -> Vec<Option<String>> {
+        vec![
+            self.credit_code.as_ref().map(ToString::to_string),
+            self.division.as_ref().map(ToString::to_string),
+        ]
+    }
+    fn summary(&self, _: NaiveDate, _: &dyn Lookup) -> Map<String, Value> {
+        obj(json!({ "credit_code": self.credit_code, "division": self.division }))
+    }
+}
+
+impl Entity for GiProduct {
+    const KIND: RecordKind = RecordKind::Gi;
+    type Input = GiInput;
+    fn parse(
+        input: &Self::Input,
+        lookup: &dyn Lookup,
+        existing: Option<&Self>,
+    ) -> Result<Self, Violations> {
+        input.parse(
+            lookup,
+            existing.map(|e| e.photos.clone()).unwrap_or_default(),
+        )
+    }
+    fn to_input(&self, lookup: &dyn Lookup) -> Self::Input {
+        GiProduct::to_input(self, lookup)
+    }
+    fn name(&self, _: &dyn Fn(RecordKind, RecordId) -> String) -> String {
+        self.name.clone()
+    }
+    fn keys(&self) -> Vec<Option<String>> {
+        vec![self.category.clone()]
+    }
+    fn summary(&self, _: NaiveDate, _: &dyn Lookup) -> Map<String, Value> {
+        let regimes: Vec<&str> = self.protections.iter().map(|p| p.regime_key()).collect();
+        obj(
+            json!({ "category": self.category, "regimes": regimes, "divisions": self.area.divisions }),
+        )
+    }
+    fn linked_trademarks(&self) -> Vec<RecordId> {
+        self.trademark_ids().collect()
+    }
+}
+
+impl Entity for Trademark {
+    const KIND: RecordKind = RecordKind::Trademark;
+    type Input = TrademarkInput;
+    fn parse(
+        input: &Self::Input,
+        lookup: &dyn Lookup,
+        existing: Option<&Self>,
+    ) -> Result<Self, Violations> {
+        input.parse(lookup, existing)
+    }
+    fn to_input(&self, lookup: &dyn Lookup) -> Self::Input {
+        Trademark::to_input(self, lookup)
+    }
+    fn name(&self, _: &dyn Fn(RecordKind, RecordId) -> String) -> String {
+        self.name.clone()
+    }
+    fn keys(&self) -> Vec<Option<String>> {
+        vec![
+            Some(self.reg_no.to_string()),
+            Some(self.registrant_id.to_string()),
+            self.current_term().map(|t| t.expires.to_string()),
+        ]
+    }
+    fn summary(&self, today: NaiveDate, lookup: &dyn Lookup) -> Map<String, Value> {
+        let term = self.current_term();
+        obj(json!({
+            "reg_no": self.reg_no,
+            "classes": self.classes,
+            "kind": self.kind,
+            "gi": self.gi,
+            "registrant": lookup.code_of(RecordKind::Enterprise, self.registrant_id),
+            "standing": self.standing_on(today),
+            "expires_on": term.map(|t| t.expires),
+            "window_opens": term.map(|t| t.window_opens),
+            "grace_ends": term.map(|t| t.grace_ends),
+        }))
+    }
+}
+
+impl Entity for AuthorisedUser {
+    const KIND: RecordKind = RecordKind::User;
+    type Input = UserInput;
+    fn parse(
+        input: &Self::Input,
+        lookup: &dyn Lookup,
+        existing: Option<&Self>,
+    ) -> Result<Self, Violations> {
+        input.parse(lookup, existing)
+    }
+    fn to_input(&self, lookup: &dyn Lookup) -> Self::Input {
+        AuthorisedUser::to_input(self, lookup)
+    }
+    fn name(&self, name_of: &dyn Fn(RecordKind, RecordId) -> String) -> String {
+        format!(
+            "{} · {}",
+            name_of(RecordKind::Enterprise, self.enterprise_id),
+            name_of(RecordKind::Gi, self.gi_id)
+        )
+    }
+    fn keys(&self) -> Vec<Option<String>> {
+        vec![
+            Some(self.gi_id.to_string()),
+            Some(self.enterprise_id.to_string()),
+            Some(self.stage().key().to_owned()),
+        ]
+    }
+    fn summary(&self, today: NaiveDate, lookup: &dyn Lookup) -> Map<String, Value> {
+        let overdue = self
+            .use_reports
+            .iter()
+            .filter(|r| r.received_on.is_none() && r.due_on < today)
+            .count();
+        obj(json!({
+            "stage": self.stage(),
+            "kind": self.kind,
+            "gi": lookup.code_of(RecordKind::Gi, self.gi_id),
+            "enterprise": lookup.code_of(RecordKind::Enterprise, self.enterprise_id),
+            "use_reports_overdue": overdue,
+        }))
+    }
+}
+
+impl Entity for MarkCandidate {
+    const KIND: RecordKind = RecordKind::Candidate;
+    type Input = CandidateInput;
+    fn parse(
+        input: &Self::Input,
+        lookup: &dyn Lookup,
+        _: Option<&Self>,
+    ) -> Result<Self, Violations> {
+        input.parse(lookup)
+    }
+    fn to_input(&self, lookup: &dyn Lookup) -> Self::Input {
+        MarkCandidate::to_input(self, lookup)
+    }
+    fn name(&self, name_of: &dyn Fn(RecordKind, RecordId) -> String) -> String {
+        format!(
+            "{} · {}",
+            name_of(RecordKind::Trademark, self.trademark_id),
+            name_of(RecordKind::Enterprise, self.enterprise_id)
+        )
+    }
+    fn keys(&self) -> Vec<Option<String>> {
+        vec![
+            Some(self.trademark_id.to_string()),
+            Some(self.enterprise_id.to_string()),
+        ]
+    }
+    fn summary(&self, _: NaiveDate, lookup: &dyn Lookup) -> Map<String, Value> {
+        obj(json!({
+            "trademark": lookup.code_of(RecordKind::Trademark, self.trademark_id),
+            "enterprise": lookup.code_of(RecordKind::Enterprise, self.enterprise_id),
+        }))
+    }
+}
+
+fn obj(v: Value) -> Map<String, Value> {
+    match v {
+        Value::Object(m) => m,
+        _ => Map::new(),
+    }
+}
+
+/// Turn loose JSON (as typed in a file or built from CLI flags) into an input struct: unknown
+/// fields are named, numbers are taken as text where text is expected.
+pub fn input_from_json<I: Serialize + DeserializeOwned + Default>(
+    value: Value,
+) -> Result<I, Violations> {
+    let known = match serde_json::to_value(I::default()) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    };
+    let Value::Object(map) = value else {
+        return Err(Violation::new(Rule::JsonInput)
+            .with("detail", "expected an object")
+            .into());
+    };
+    let mut v = Violations::default();
+    for key in map.keys().filter(|k| !known.contains_key(*k)) {
+        v.push(Violation::new(Rule::UnknownField).at(key.clone()));
+    }
+    if !v.is_empty() {
+        return Err(v);
+    }
+    let coerced: Map<String, Value> = map
+        .into_iter()
+        .map(|(k, val)| (k, numbers_as_text(val)))
+        .collect();
+    serde_json::from_value(Value::Object(coerced))
+        .map_err(|e| Violation::new(Rule::JsonInput).with("detail", e).into())
+}
+
+fn numbers_as_text(v: Value) -> Value {
+    match v {
+        Value::Number(n) => Value::String(n.to_string()),
+        Value::Array(a) => Value::Array(a.into_iter().map(numbers_as_text).collect()),
+        Value::Object(o) => Value::Object(
+            o.into_iter()
+                .map(|(k, v)| (k, numbers_as_text(v)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+/// Apply a JSON merge patch (RFC 7386): objects merge, `null` clears, anything else replaces.
+pub fn merge_patch(target: &mut Value, patch: Value) {
+    match (target, patch) {
+        (Value::Object(t), Value::Object(p)) => {
+            for (k, v) in p {
+                if v.is_null() {
+                    t.remove(&k);
+                } else {
+                    merge_patch(t.entry(k).or_insert(Value::Null), v);
+                }
+            }
+        }
+        (t, p) => *t = p,
+    }
+}

@@ -1,0 +1,20 @@
+//! terroir-api: Terroir's use cases, one surface for every front end (the `terroir` CLI now,
+//! the desktop app next). It opens a workspace, parses and validates input with terroir-core,
+//! writes through terroir-store in one transaction per use case (audit included), and returns
+//! DTOs or one [`ApiError`].
+//!
+//! This is the lowest layer that reads the clock: times and today's date are taken here and
+//! passed down. It never prints and never exits the process.
+
+mod entity;
+mod error;
+pub mod ops;
+pub mod records;
+pub mod sample;
+mod workspace;
+
+pub use error::{ApiError, ErrorKind, Message, Problem, Result};
+pub use records::{Page, RecordDto};
+pub use terroir_core as core;
+pub use terroir_store::records::Show;
+pub use workspace::{Workspace, files_dir_of};

@@ -1,0 +1,471 @@
+//! Use cases beyond plain editing: the authorised-user flow, trademark events, photos,
+//! deadlines, identifiers, the division table, audit, backup, restore and checks.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use terroir_core::date::{parse_date, parse_horizon};
+use terroir_core::deadline::{Deadline, trademark_deadlines, user_deadlines};
+use terroir_core::gi::{GiProduct, Photo};
+use terroir_core::record::{RecordKind, optional_date};
+use terroir_core::term::{RenewalStatus, Term};
+use terroir_core::trademark::{LicenceInput, PledgeInput, Termination, TerminationKind, Trademark};
+use terroir_core::user::{AuthorisedUser, FirstReview, Review, UseStatus};
+use terroir_core::{CreditCode, Division, DivisionCode, Rule, Violation};
+use terroir_store::audit::{self, AuditEntry, ChainReport};
+use terroir_store::backup::{self, BackupInfo};
+use terroir_store::check::CheckReport;
+use terroir_store::records::{self as store, Show};
+use terroir_store::{files, tables};
+
+use crate::entity::Entity;
+use crate::error::{ApiError, Result};
+use crate::records::{RecordDto, load_live, store_entity};
+use crate::workspace::{StoreLookup, Workspace};
+
+/// One flow step on an authorised user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum UserStep {
+    FirstReview {
+        on: String,
+        onsite_check_on: Option<String>,
+        onsite_result: Option<String>,
+        passed: bool,
+        reason: Option<String>,
+    },
+    ProvincialReview {
+        on: String,
+        passed: bool,
+        reason: Option<String>,
+    },
+    Approve {
+        announcement_no: String,
+        announced_on: String,
+    },
+    Reject {
+        on: String,
+        reason: String,
+    },
+    Suspend {
+        on: String,
+        reason: String,
+    },
+    Reinstate {
+        on: String,
+        reason: String,
+    },
+    Withdraw {
+        on: String,
+        reason: String,
+    },
+    UseReport {
+        year: i32,
+        due_on: Option<String>,
+        received_on: Option<String>,
+    },
+}
+
+impl UserStep {
+    fn action(&self) -> &'static str {
+        match self {
+            Self::FirstReview { .. } => "first_review",
+            Self::ProvincialReview { .. } => "provincial_review",
+            Self::Approve { .. } => "approve",
+            Self::Reject { .. } => "reject",
+            Self::Suspend { .. } => "suspend",
+            Self::Reinstate { .. } => "reinstate",
+            Self::Withdraw { .. } => "withdraw",
+            Self::UseReport { .. } => "use_report",
+        }
+    }
+
+    fn reason(&self) -> Option<&str> {
+        match self {
+            Self::FirstReview { reason, .. } | Self::ProvincialReview { reason, .. } => {
+                reason.as_deref()
+            }
+            Self::Reject { reason, .. }
+            | Self::Suspend { reason, .. }
+            | Self::Reinstate { reason, .. }
+            | Self::Withdraw { reason, .. } => Some(reason),
+            _ => None,
+        }
+    }
+
+    fn apply(&self, u: &mut AuthorisedUser) -> Result<(), Violation> {
+        let date = |field: &str, s: &str| parse_date(s).map_err(|e| e.at(field));
+        let opt =
+            |field: &str, s: &Option<String>| optional_date(s.as_deref()).map_err(|e| e.at(field));
+        match self {
+            Self::FirstReview {
+                on,
+                onsite_check_on,
+                onsite_result,
+                passed,
+                reason,
+            } => u.first_review(
+                FirstReview {
+                    on: date("on", on)?,
+                    onsite_check_on: opt("onsite_check_on", onsite_check_on)?,
+                    onsite_result: onsite_result.clone().filter(|s| !s.trim().is_empty()),
+                    passed: *passed,
+                    note: None,
+                },
+                reason.as_deref().unwrap_or(""),
+            ),
+            Self::ProvincialReview { on, passed, reason } => u.provincial_review(
+                Review {
+                    on: date("on", on)?,
+                    passed: *passed,
+                    note: None,
+                },
+                reason.as_deref().unwrap_or(""),
+            ),
+            Self::Approve {
+                announcement_no,
+                announced_on,
+            } => u.approve(announcement_no, date("announced_on", announced_on)?),
+            Self::Reject { on, reason } => u.reject(date("on", on)?, reason),
+            Self::Suspend { on, reason } => {
+                u.change_status(UseStatus::Suspended, date("on", on)?, reason)
+            }
+            Self::Reinstate { on, reason } => {
+                u.change_status(UseStatus::Active, date("on", on)?, reason)
+            }
+            Self::Withdraw { on, reason } => {
+                u.change_status(UseStatus::Withdrawn, date("on", on)?, reason)
+            }
+            Self::UseReport {
+                year,
+                due_on,
+                received_on,
+            } => u.record_use_report(
+                *year,
+                opt("due_on", due_on)?,
+                opt("received_on", received_on)?,
+            ),
+        }
+    }
+}
+
+/// One event on a trademark.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum TrademarkEvent {
+    Renew {
+        filed_on: String,
+    },
+    Licence(LicenceInput),
+    Assign {
+        to: String,
+        on: String,
+    },
+    Pledge(PledgeInput),
+    Terminate {
+        kind: String,
+        on: String,
+        reason: String,
+        document_no: Option<String>,
+    },
+}
+
+impl TrademarkEvent {
+    fn action(&self) -> &'static str {
+        match self {
+            Self::Renew { .. } => "renew",
+            Self::Licence(_) => "licence",
+            Self::Assign { .. } => "assign",
+            Self::Pledge(_) => "pledge",
+            Self::Terminate { .. } => "terminate",
+        }
+    }
+}
+
+/// The renewal dates of a registration, as `terroir trademark renewal` shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RenewalDates {
+    pub expires: NaiveDate,
+    pub window_opens: NaiveDate,
+    pub grace_ends: NaiveDate,
+    pub status: RenewalStatus,
+}
+
+/// Renewal dates for a mark registered on `registered` and renewed `renewals` times.
+pub fn renewal_dates(registered: &str, renewals: u32, today: NaiveDate) -> Result<RenewalDates> {
+    let registered = parse_date(registered).map_err(|e| e.at("registered"))?;
+    let t = Term::current(registered, renewals);
+    Ok(RenewalDates {
+        expires: t.expires,
+        window_opens: t.window_opens,
+        grace_ends: t.grace_ends,
+        status: t.status_on(today),
+    })
+}
+
+/// One result of `validate uscc`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UsccResult {
+    pub input: String,
+    pub normalized: String,
+    pub valid: bool,
+    pub error: Option<crate::Problem>,
+}
+
+/// Validate credit codes, one result per input.
+pub fn validate_uscc(inputs: &[String]) -> Vec<UsccResult> {
+    inputs
+        .iter()
+        .map(|input| {
+            let normalized = terroir_core::text::compact_code(input);
+            match CreditCode::parse(input) {
+                Ok(_) => UsccResult {
+                    input: input.clone(),
+                    normalized,
+                    valid: true,
+                    error: None,
+                },
+                Err(v) => UsccResult {
+                    input: input.clone(),
+                    normalized,
+                    valid: false,
+                    error: ApiError::from(v.at("credit_code"))
+                        .problems
+                        .into_iter()
+                        .next(),
+                },
+            }
+        })
+        .collect()
+}
+
+/// Everything `terroir check` looks at, with the verdict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Check {
+    pub ok: bool,
+    #[serde(flatten)]
+    pub report: CheckReport,
+}
+
+impl Workspace {
+    fn change<E: Entity>(
+        &mut self,
+        key: &str,
+        action: &str,
+        reason: Option<&str>,
+        f: impl FnOnce(&mut E, &StoreLookup<'_>) -> Result<()>,
+    ) -> Result<RecordDto> {
+        let stamp = self.stamp();
+        let tx = terroir_store::begin(&mut self.conn)?;
+        let (row, mut entity) = load_live::<E>(&tx, key)?;
+        f(&mut entity, &StoreLookup(&tx))?;
+        let reason = reason.and_then(terroir_core::text::trimmed);
+        let row = store_entity(&tx, &stamp, &row.id, &entity, action, reason.as_deref())?;
+        tx.commit().map_err(terroir_store::Error::from)?;
+        self.to_dto(E::KIND, row)
+    }
+
+    /// Move an authorised user through the application flow or record a use report.
+    pub fn user_step(&mut self, key: &str, step: UserStep) -> Result<RecordDto> {
+        let (action, reason) = (step.action(), step.reason().map(str::to_owned));
+        self.change::<AuthorisedUser>(key, action, reason.as_deref(), |u, _| Ok(step.apply(u)?))
+    }
+
+    /// Record a renewal, licence, assignment, pledge or termination on a trademark.
+    pub fn trademark_event(&mut self, key: &str, event: TrademarkEvent) -> Result<RecordDto> {
+        let reason = match &event {
+            TrademarkEvent::Terminate { reason, .. } => Some(reason.clone()),
+            _ => None,
+        };
+        let action = event.action();
+        self.change::<Trademark>(key, action, reason.as_deref(), |tm, lookup| {
+            match event {
+                TrademarkEvent::Renew { filed_on } => {
+                    tm.record_renewal(parse_date(&filed_on).map_err(|e| e.at("filed_on"))?)?;
+                }
+                TrademarkEvent::Licence(l) => tm.add_licence(l.parse(lookup)?)?,
+                TrademarkEvent::Pledge(p) => tm.add_pledge(p.parse()?)?,
+                TrademarkEvent::Assign { to, on } => {
+                    let to = terroir_core::record::resolve(lookup, RecordKind::Enterprise, &to)
+                        .map_err(|e| e.at("to"))?;
+                    tm.assign(to, parse_date(&on).map_err(|e| e.at("on"))?)?;
+                }
+                TrademarkEvent::Terminate {
+                    kind,
+                    on,
+                    reason,
+                    document_no,
+                } => {
+                    let kind: TerminationKind =
+                        terroir_core::record::enum_value(&kind, &["cancelled", "invalidated"])
+                            .map_err(|e| e.at("kind"))?;
+                    tm.terminate(Termination {
+                        kind,
+                        on: parse_date(&on).map_err(|e| e.at("on"))?,
+                        reason,
+                        document_no: document_no.filter(|s| !s.trim().is_empty()),
+                    })?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Copy a photo into the workspace by content hash and attach it to a GI product.
+    pub fn add_photo(&mut self, gi: &str, path: &Path, caption: Option<&str>) -> Result<RecordDto> {
+        if !path.is_file() {
+            return Err(Violation::new(Rule::FileMissing)
+                .with("path", path.display())
+                .into());
+        }
+        let at = self.stamp().at;
+        let files_dir = self.files_dir.clone();
+        self.change::<GiProduct>(gi, "add_photo", None, |g, lookup| {
+            let f = files::put(lookup.0, &files_dir, path, &at)?;
+            if !g.photos.iter().any(|p| p.sha256 == f.sha256) {
+                g.photos.push(Photo {
+                    sha256: f.sha256,
+                    original_name: f.original_name,
+                    caption: caption.and_then(terroir_core::text::trimmed),
+                });
+            }
+            Ok(())
+        })
+    }
+
+    /// Renewals and use reports due between today and `within` (e.g. `90d`), and overdue ones.
+    pub fn deadlines(&self, within: &str) -> Result<Vec<Deadline>> {
+        let today = self.today();
+        let until = parse_horizon(within, today).map_err(|e| e.at("within"))?;
+        let mut out = vec![];
+        for row in store::list(
+            &self.conn,
+            RecordKind::Trademark,
+            Show::Live,
+            None,
+            u32::MAX,
+            0,
+        )? {
+            let tm: Trademark = serde_json::from_value(row.data).map_err(ApiError::storage)?;
+            out.extend(trademark_deadlines(&row.code, &tm, today, until));
+        }
+        for row in store::list(&self.conn, RecordKind::User, Show::Live, None, u32::MAX, 0)? {
+            let u: AuthorisedUser = serde_json::from_value(row.data).map_err(ApiError::storage)?;
+            out.extend(user_deadlines(&row.code, &row.name, &u, today, until));
+        }
+        out.sort_by(|a, b| a.due_on.cmp(&b.due_on).then_with(|| a.code.cmp(&b.code)));
+        Ok(out)
+    }
+
+    /// The newest audit rows, of one record (by code or id) or of the whole workspace.
+    pub fn audit_log(
+        &self,
+        record: Option<(RecordKind, &str)>,
+        limit: u32,
+    ) -> Result<Vec<AuditEntry>> {
+        let id = match record {
+            Some((kind, key)) => Some(store::require(&self.conn, kind, key)?.id),
+            None => None,
+        };
+        Ok(audit::list(&self.conn, id.as_deref(), limit)?)
+    }
+
+    pub fn audit_verify(&self) -> Result<ChainReport> {
+        Ok(audit::verify(&self.conn)?)
+    }
+
+    pub fn check(&self) -> Result<Check> {
+        let report = terroir_store::check::run(&self.conn, &self.files_dir)?;
+        Ok(Check {
+            ok: report.ok(),
+            report,
+        })
+    }
+
+    /// Back up into `to` (default: `backups/` beside the database), keeping `keep` generations.
+    pub fn backup(&self, to: Option<&Path>, keep: usize) -> Result<BackupInfo> {
+        let dest = to
+            .map(Path::to_owned)
+            .unwrap_or_else(|| self.files_dir.with_file_name("backups"));
+        let at = crate::workspace::now();
+        let stamp: String = at
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .take(15)
+            .collect();
+        Ok(backup::backup(
+            &self.conn,
+            &self.files_dir,
+            &dest,
+            &stamp,
+            &at,
+            keep,
+        )?)
+    }
+
+    /// Replace this workspace with a verified backup; returns the reopened workspace and where
+    /// the replaced one was kept.
+    pub fn restore(self, backup_path: &Path) -> Result<(Workspace, PathBuf)> {
+        backup::verify_backup(backup_path)?;
+        let Workspace {
+            conn,
+            db_path,
+            actor,
+            today,
+            ..
+        } = self;
+        conn.close().map_err(|(_, e)| ApiError::storage(e))?;
+        let stamp: String = crate::workspace::now()
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .take(15)
+            .collect();
+        let kept = backup::restore(backup_path, &db_path, &stamp)?;
+        let mut ws = Workspace::open(&db_path, &actor)?;
+        ws.today = today;
+        let stamp = ws.stamp();
+        audit::append(
+            &ws.conn,
+            &stamp,
+            &audit::Change {
+                entity: "workspace",
+                entity_id: "workspace",
+                action: "restore",
+                before: None,
+                after: Some(
+                    &serde_json::json!({ "from": backup_path.display().to_string() }).to_string(),
+                ),
+                reason: None,
+            },
+        )?;
+        Ok((ws, kept))
+    }
+
+    pub fn divisions(&self) -> Result<Vec<tables::DivisionRow>> {
+        Ok(tables::divisions(&self.conn)?)
+    }
+
+    /// Add a division to the workspace's table (or rename one); audited.
+    pub fn put_division(&mut self, code: &str, name: &str) -> Result<()> {
+        let code = DivisionCode::parse(code).map_err(|e| e.at("code"))?;
+        let name = terroir_core::record::required_text(name, 100).map_err(|e| e.at("name"))?;
+        let stamp = self.stamp();
+        let tx = terroir_store::begin(&mut self.conn)?;
+        tables::put_division(&tx, &stamp, &Division { code, name }, "user")?;
+        tx.commit().map_err(terroir_store::Error::from)?;
+        Ok(())
+    }
+
+    pub fn categories(&self) -> Result<Vec<(String, Option<String>)>> {
+        Ok(tables::categories(&self.conn)?)
+    }
+
+    /// Counts of live records per kind.
+    pub fn counts(&self) -> Result<Vec<(RecordKind, u64)>> {
+        RecordKind::ALL
+            .iter()
+            .map(|k| Ok((*k, store::count(&self.conn, *k, Show::Live)?)))
+            .collect()
+    }
+}

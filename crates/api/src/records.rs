@@ -1,0 +1,306 @@
+//! Adding, editing, showing, listing, archiving and unarchiving records of every kind.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use terroir_core::record::{RecordId, RecordKind};
+use terroir_core::{Rule, Violation, Violations};
+use terroir_store::records::{self as store, Content, RecordRow, Show};
+use terroir_store::{Connection, audit::Stamp};
+use uuid::Uuid;
+
+use crate::entity::{Entity, input_from_json, merge_patch};
+use crate::error::{ApiError, Result};
+use crate::workspace::{StoreLookup, Workspace};
+
+/// A record as front ends see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordDto {
+    pub id: String,
+    pub kind: RecordKind,
+    pub code: String,
+    pub name: String,
+    pub sample: bool,
+    pub archived_at: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub version: i64,
+    /// Derived facts: standing and expiry of a trademark, stage of a user, regimes of a GI...
+    pub summary: Map<String, Value>,
+    /// The whole record as stored.
+    pub data: Value,
+}
+
+/// One page of a list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    pub total: u64,
+    pub offset: u32,
+    pub items: Vec<RecordDto>,
+}
+
+fn decode<E: Entity>(row: &RecordRow) -> Result<E> {
+    serde_json::from_value(row.data.clone()).map_err(|e| {
+        ApiError::storage(format!(
+            "{} {}: stored data unreadable: {e}",
+            E::KIND.key(),
+            row.code
+        ))
+    })
+}
+
+fn dto<E: Entity>(ws: &Workspace, row: RecordRow) -> Result<RecordDto> {
+    let entity: E = decode(&row)?;
+    Ok(RecordDto {
+        summary: entity.summary(ws.today(), &ws.lookup()),
+        id: row.id,
+        kind: E::KIND,
+        code: row.code,
+        name: row.name,
+        sample: row.sample,
+        archived_at: row.archived_at,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+        version: row.version,
+        data: row.data,
+    })
+}
+
+fn content<E: Entity>(conn: &Connection, e: &E) -> Result<Content> {
+    let lookup = StoreLookup(conn);
+    Ok(Content {
+        name: e.name(&|k, id| lookup.name_of(k, id)),
+        data: serde_json::to_value(e).map_err(ApiError::storage)?,
+        keys: e.keys(),
+    })
+}
+
+fn save_links<E: Entity>(conn: &Connection, id: &str, e: &E) -> Result<()> {
+    if E::KIND == RecordKind::Gi {
+        let ids: Vec<String> = e
+            .linked_trademarks()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        store::set_gi_trademarks(conn, id, &ids)?;
+    }
+    Ok(())
+}
+
+/// Insert one record from JSON input inside an open transaction.
+pub(crate) fn insert<E: Entity>(
+    conn: &Connection,
+    stamp: &Stamp,
+    input: Value,
+    sample: bool,
+) -> Result<RecordRow> {
+    let input: E::Input = input_from_json(input)?;
+    let entity = E::parse(&input, &StoreLookup(conn), None)?;
+    let id = Uuid::now_v7().to_string();
+    let row = store::insert(conn, stamp, E::KIND, &id, content(conn, &entity)?, sample)?;
+    save_links(conn, &id, &entity)?;
+    Ok(row)
+}
+
+/// Replace a record with `entity` (already checked), audited under `action`.
+pub(crate) fn store_entity<E: Entity>(
+    conn: &Connection,
+    stamp: &Stamp,
+    id: &str,
+    entity: &E,
+    action: &str,
+    reason: Option<&str>,
+) -> Result<RecordRow> {
+    let row = store::update(
+        conn,
+        stamp,
+        E::KIND,
+        id,
+        content(conn, entity)?,
+        action,
+        reason,
+    )?;
+    save_links(conn, id, entity)?;
+    Ok(row)
+}
+
+/// A live record decoded, or `archived` / `not_found`.
+pub(crate) fn load_live<E: Entity>(conn: &Connection, key: &str) -> Result<(RecordRow, E)> {
+    let row = store::require(conn, E::KIND, key)?;
+    if row.archived_at.is_some() {
+        return Err(Violation::new(Rule::Archived)
+            .with("code", &row.code)
+            .into());
+    }
+    let e = decode(&row)?;
+    Ok((row, e))
+}
+
+fn prefix_items(e: ApiError, i: usize) -> ApiError {
+    let vs = Violations(
+        e.problems
+            .into_iter()
+            .map(|p| {
+                let v = Violation {
+                    field: p.field,
+                    rule: p.rule,
+                    params: p.params,
+                };
+                v.at(format!("[{i}]"))
+            })
+            .collect(),
+    );
+    let kind = e.kind;
+    let mut out = ApiError::from(vs);
+    out.kind = kind;
+    out
+}
+
+/// Dispatch on the kind of record to the typed function `$f::<Entity>`.
+macro_rules! by_kind {
+    ($kind:expr, $f:ident ( $($arg:expr),* )) => {
+        match $kind {
+            RecordKind::Gi => $f::<terroir_core::gi::GiProduct>($($arg),*),
+            RecordKind::Enterprise => $f::<terroir_core::enterprise::Enterprise>($($arg),*),
+            RecordKind::User => $f::<terroir_core::user::AuthorisedUser>($($arg),*),
+            RecordKind::Trademark => $f::<terroir_core::trademark::Trademark>($($arg),*),
+            RecordKind::Candidate => $f::<terroir_core::candidate::MarkCandidate>($($arg),*),
+        }
+    };
+}
+
+impl Workspace {
+    /// Add one record from JSON input (the kind's input fields).
+    pub fn add(&mut self, kind: RecordKind, input: Value) -> Result<RecordDto> {
+        Ok(self.add_batch(kind, vec![input])?.remove(0))
+    }
+
+    /// Add several records in one transaction: all of them or, on any problem, none. Problems
+    /// name the item as `[i].field`.
+    pub fn add_batch(&mut self, kind: RecordKind, inputs: Vec<Value>) -> Result<Vec<RecordDto>> {
+        self.add_batch_flagged(kind, inputs, false)
+    }
+
+    pub(crate) fn add_batch_flagged(
+        &mut self,
+        kind: RecordKind,
+        inputs: Vec<Value>,
+        sample: bool,
+    ) -> Result<Vec<RecordDto>> {
+        let stamp = self.stamp();
+        let tx = terroir_store::begin(&mut self.conn)?;
+        let mut rows = Vec::with_capacity(inputs.len());
+        let many = inputs.len() > 1;
+        for (i, input) in inputs.into_iter().enumerate() {
+            let row = by_kind!(kind, insert(&tx, &stamp, input, sample));
+            rows.push(row.map_err(|e| if many { prefix_items(e, i) } else { e })?);
+        }
+        tx.commit().map_err(terroir_store::Error::from)?;
+        rows.into_iter().map(|r| self.to_dto(kind, r)).collect()
+    }
+
+    pub(crate) fn to_dto(&self, kind: RecordKind, row: RecordRow) -> Result<RecordDto> {
+        by_kind!(kind, dto(self, row))
+    }
+
+    /// A record by code or id (archived records too).
+    pub fn show(&self, kind: RecordKind, key: &str) -> Result<RecordDto> {
+        let row = store::require(&self.conn, kind, key)?;
+        self.to_dto(kind, row)
+    }
+
+    /// The record as editable input (the shape `add` and `edit` take).
+    pub fn input_of(&self, kind: RecordKind, key: &str) -> Result<Value> {
+        fn f<E: Entity>(ws: &Workspace, key: &str) -> Result<Value> {
+            let row = store::require(&ws.conn, E::KIND, key)?;
+            let e: E = decode(&row)?;
+            serde_json::to_value(e.to_input(&ws.lookup())).map_err(ApiError::storage)
+        }
+        by_kind!(kind, f(self, key))
+    }
+
+    /// Edit a live record: `patch` is merged into its current input (JSON merge patch: fields
+    /// given replace, `null` clears), the result is checked as a whole and saved as one change.
+    pub fn edit(
+        &mut self,
+        kind: RecordKind,
+        key: &str,
+        patch: Value,
+        reason: Option<&str>,
+    ) -> Result<RecordDto> {
+        fn f<E: Entity>(
+            ws: &mut Workspace,
+            key: &str,
+            patch: Value,
+            reason: Option<&str>,
+        ) -> Result<RecordRow> {
+            let stamp = ws.stamp();
+            let tx = terroir_store::begin(&mut ws.conn)?;
+            let (row, existing) = load_live::<E>(&tx, key)?;
+            let lookup = StoreLookup(&tx);
+            let mut input =
+                serde_json::to_value(existing.to_input(&lookup)).map_err(ApiError::storage)?;
+            merge_patch(&mut input, patch);
+            let input: E::Input = input_from_json(input)?;
+            let entity = E::parse(&input, &lookup, Some(&existing))?;
+            let row = store_entity(&tx, &stamp, &row.id, &entity, "update", reason)?;
+            tx.commit().map_err(terroir_store::Error::from)?;
+            Ok(row)
+        }
+        let row = by_kind!(kind, f(self, key, patch, reason))?;
+        self.to_dto(kind, row)
+    }
+
+    /// A page of records in code order.
+    pub fn list(&self, kind: RecordKind, show: Show, limit: u32, offset: u32) -> Result<Page> {
+        let total = store::count(&self.conn, kind, show)?;
+        let rows = store::list(&self.conn, kind, show, None, limit, offset)?;
+        let items = rows
+            .into_iter()
+            .map(|r| self.to_dto(kind, r))
+            .collect::<Result<_>>()?;
+        Ok(Page {
+            total,
+            offset,
+            items,
+        })
+    }
+
+    /// Archive a record (records are archived, not deleted); audited with the reason.
+    pub fn archive(
+        &mut self,
+        kind: RecordKind,
+        key: &str,
+        reason: Option<&str>,
+    ) -> Result<RecordDto> {
+        self.set_archived(kind, key, true, reason)
+    }
+
+    pub fn unarchive(
+        &mut self,
+        kind: RecordKind,
+        key: &str,
+        reason: Option<&str>,
+    ) -> Result<RecordDto> {
+        self.set_archived(kind, key, false, reason)
+    }
+
+    fn set_archived(
+        &mut self,
+        kind: RecordKind,
+        key: &str,
+        archive: bool,
+        reason: Option<&str>,
+    ) -> Result<RecordDto> {
+        let stamp = self.stamp();
+        let tx = terroir_store::begin(&mut self.conn)?;
+        let row = store::set_archived(&tx, &stamp, kind, key, archive, reason)?;
+        tx.commit().map_err(terroir_store::Error::from)?;
+        self.to_dto(kind, row)
+    }
+
+    /// Resolve a reference typed by a user (code, id, credit code, registration number or an
+    /// unambiguous name) to a live record's id.
+    pub fn resolve(&self, kind: RecordKind, key: &str) -> Result<RecordId> {
+        Ok(terroir_core::record::resolve(&self.lookup(), kind, key)?)
+    }
+}

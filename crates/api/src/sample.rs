@@ -1,0 +1,230 @@
+//! The illustrative Xinyang sample catalogue (`terroir init --sample`).
+//!
+//! Built only from the verified facts in the domain reference: 信阳毛尖 with its three
+//! protections, and a few other Xinyang GIs whose details are kept as notes where the sources
+//! give no exact number or date. The enterprises named 「（示例）」, their marks and their
+//! applications are invented to show the flows; their credit codes are valid but fictitious.
+//! Every record is flagged `sample` and goes with `terroir sample remove`.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+use terroir_core::RecordKind;
+use terroir_core::credit_code::check_char;
+
+use crate::error::{ApiError, Result};
+use crate::ops::{TrademarkEvent, UserStep};
+use crate::workspace::Workspace;
+
+fn code(first17: &str) -> String {
+    format!(
+        "{first17}{}",
+        check_char(first17).expect("sample codes use the credit-code alphabet")
+    )
+}
+
+fn enterprises() -> Vec<Value> {
+    vec![
+        json!({ "name": "信阳市茶叶协会", "division": "411500", "notes": "信阳毛尖、信阳红地理标志证明商标注册人；统一社会信用代码待补" }),
+        json!({ "name": "商城县黑猪发展协会", "division": "411524", "notes": "商城黑猪地理标志证明商标注册人；统一社会信用代码待补" }),
+        json!({ "name": "浉河区云雾茶业有限公司（示例）", "credit_code": code("91411502MA45TY001"), "division": "411502", "address": "信阳市浉河区（示例地址）", "contact_person": "张示例", "phone": "0376-0000001" }),
+        json!({ "name": "光山县茶叶专业合作社（示例）", "credit_code": code("93411522MA46QC002"), "division": "411522", "address": "信阳市光山县（示例地址）" }),
+        json!({ "name": "固始县农产品有限公司（示例）", "credit_code": code("91411525MA47RG003"), "division": "411525", "address": "信阳市固始县（示例地址）" }),
+        json!({ "name": "罗山县茶业有限公司（示例）", "credit_code": code("91411521MA48PL004"), "division": "411521", "address": "信阳市罗山县（示例地址）" }),
+    ]
+}
+
+fn trademarks() -> Vec<Value> {
+    vec![
+        json!({ "reg_no": "3047772", "name": "信阳毛尖", "classes": ["30"], "goods": "茶", "registrant": "信阳市茶叶协会",
+                "kind": "certification", "gi": true,
+                "notes": "地理标志证明商标，2003年注册；确切注册日期待核，补录后即可计算续展期限" }),
+        json!({ "reg_no": "90000001", "name": "云雾山（示例）", "classes": ["30"], "goods": "茶叶", "registrant": "浉河区云雾茶业有限公司（示例）", "registered_on": "2016-12-14" }),
+        json!({ "reg_no": "90000002", "name": "光山红（示例）", "classes": ["30"], "goods": "红茶", "registrant": "光山县茶叶专业合作社（示例）", "registered_on": "2016-08-20" }),
+        json!({ "reg_no": "90000003", "name": "固始老鸡（示例）", "classes": ["29", "31"], "goods": "鸡肉；活家禽", "registrant": "固始县农产品有限公司（示例）", "registered_on": "2021-05-20" }),
+        json!({ "reg_no": "90000004", "name": "罗山云峰（示例）", "classes": ["30"], "goods": "茶叶", "registrant": "罗山县茶业有限公司（示例）", "filed_on": "2012-04-10", "registered_on": "2013-06-28" }),
+    ]
+}
+
+fn gi_products() -> Vec<Value> {
+    let food = "食用农林产品及食品";
+    vec![
+        json!({
+            "name": "信阳毛尖", "category": food,
+            "protections": [
+                { "regime": "product_approval", "announcement_no": "国家质检总局2002年第87号公告（原产地标记注册）", "standard_no": "GB/T 22737-2008" },
+                { "regime": "gi_trademark", "mark_kind": "certification", "trademark": "3047772" },
+                { "regime": "agricultural_gi", "certificate_no": "AGI03182" }
+            ],
+            "divisions": ["411502", "411503", "411526", "411522", "411523", "411521", "411524", "411525"],
+            "area_description": "浉河区、平桥区、潢川、光山、新县、罗山、商城、固始的128个产茶乡镇和10个国有茶场",
+            "quality_requirements": "按 GB/T 22737-2008《地理标志产品 信阳毛尖茶》（2009年6月1日实施）执行。",
+            "notes": "农产品地理标志登记于2020年；约93家企业获准使用地理标志专用标志（约2022年）；国家地理标志产品保护示范区筹建期2022年10月至2025年10月（信阳市人民政府负责）。"
+        }),
+        json!({ "name": "信阳红", "category": food, "divisions": ["411500"], "notes": "地理标志证明商标，约2013年，申请人信阳市茶叶协会；注册号待补" }),
+        json!({ "name": "固始鸡", "category": food, "divisions": ["411525"], "notes": "地理标志证明商标（2012年前注册）；注册号待补" }),
+        json!({ "name": "商城黑猪", "category": food, "divisions": ["411524"], "notes": "地理标志证明商标，2011年3月申请，约2012年3月核准，注册人商城县黑猪发展协会" }),
+        json!({ "name": "潢川甲鱼", "category": food, "divisions": ["411526"], "notes": "地理标志产品保护申请已受理（国家质检总局2012年第68号公告）" }),
+        json!({ "name": "固始萝卜", "category": food, "divisions": ["411525"], "notes": "约2025年5月由国家知识产权局认定为地理标志产品" }),
+    ]
+}
+
+fn users() -> Vec<Value> {
+    vec![
+        json!({ "gi": "信阳毛尖", "enterprise": "浉河区云雾茶业有限公司（示例）", "kind": "approved_producer", "applied_on": "2023-03-01" }),
+        json!({ "gi": "信阳毛尖", "enterprise": "光山县茶叶专业合作社（示例）", "kind": "approved_producer", "applied_on": "2026-10-09" }),
+        json!({ "gi": "信阳毛尖", "enterprise": "罗山县茶业有限公司（示例）", "kind": "approved_producer", "applied_on": "2022-02-15" }),
+        json!({ "gi": "信阳毛尖", "enterprise": "固始县农产品有限公司（示例）", "kind": "approved_producer", "applied_on": "2025-04-01" }),
+    ]
+}
+
+fn s(v: &str) -> String {
+    v.to_owned()
+}
+
+fn approve_steps(applied: [&str; 4], announcement: &str) -> Vec<UserStep> {
+    vec![
+        UserStep::FirstReview {
+            on: s(applied[0]),
+            onsite_check_on: Some(s(applied[1])),
+            onsite_result: Some(s("现场核查符合要求")),
+            passed: true,
+            reason: None,
+        },
+        UserStep::ProvincialReview {
+            on: s(applied[2]),
+            passed: true,
+            reason: None,
+        },
+        UserStep::Approve {
+            announcement_no: s(announcement),
+            announced_on: s(applied[3]),
+        },
+    ]
+}
+
+impl Workspace {
+    /// Add the sample catalogue to this workspace.
+    pub fn load_sample(&mut self) -> Result<()> {
+        for (kind, inputs) in [
+            (RecordKind::Enterprise, enterprises()),
+            (RecordKind::Trademark, trademarks()),
+            (RecordKind::Gi, gi_products()),
+            (RecordKind::User, users()),
+            (
+                RecordKind::Candidate,
+                vec![
+                    json!({ "trademark": "90000004", "enterprise": "罗山县茶业有限公司（示例）", "notes": "示例：准备驰名商标证据材料" }),
+                ],
+            ),
+        ] {
+            self.add_batch_flagged(kind, inputs, true)?;
+        }
+        let mut steps = approve_steps(
+            ["2023-03-20", "2023-03-15", "2023-05-10", "2023-08-01"],
+            "示例公告第1号",
+        );
+        steps.push(UserStep::UseReport {
+            year: 2024,
+            due_on: Some(s("2025-03-31")),
+            received_on: Some(s("2025-03-20")),
+        });
+        steps.push(UserStep::UseReport {
+            year: 2025,
+            due_on: Some(s("2026-03-31")),
+            received_on: None,
+        });
+        for step in steps {
+            self.user_step("USR-0001", step)?;
+        }
+        let mut steps = approve_steps(
+            ["2022-03-10", "2022-03-08", "2022-05-20", "2022-09-01"],
+            "示例公告第2号",
+        );
+        steps.push(UserStep::UseReport {
+            year: 2026,
+            due_on: Some(s("2027-01-31")),
+            received_on: None,
+        });
+        steps.push(UserStep::Suspend {
+            on: s("2026-06-01"),
+            reason: s("包装标注不规范，限期整改（示例）"),
+        });
+        for step in steps {
+            self.user_step("USR-0003", step)?;
+        }
+        self.user_step(
+            "USR-0004",
+            UserStep::FirstReview {
+                on: s("2025-04-20"),
+                onsite_check_on: Some(s("2025-04-15")),
+                onsite_result: Some(s("生产地不在产地范围内")),
+                passed: false,
+                reason: Some(s("生产地不在地理标志产品保护范围内（示例）")),
+            },
+        )?;
+        self.trademark_event(
+            "TM-0005",
+            TrademarkEvent::Renew {
+                filed_on: s("2023-01-10"),
+            },
+        )?;
+        self.trademark_event(
+            "TM-0005",
+            TrademarkEvent::Licence(terroir_core::trademark::LicenceInput {
+                licensee: Some(s("浉河区云雾茶业有限公司（示例）")),
+                from: Some(s("2024-01-01")),
+                to: Some(s("2028-12-31")),
+                recordal_no: Some(s("示例备案2024-001")),
+            }),
+        )?;
+        self.trademark_event(
+            "TM-0005",
+            TrademarkEvent::Pledge(terroir_core::trademark::PledgeInput {
+                pledgee: Some(s("示例农村商业银行")),
+                amount: Some(s("3,000,000")),
+                from: Some(s("2025-06-01")),
+                to: Some(s("2028-05-31")),
+                registration_no: Some(s("示例质押登记2025-01")),
+            }),
+        )?;
+        Ok(())
+    }
+
+    /// Create a workspace already holding the sample catalogue. It is built under a temporary
+    /// name and renamed into place, so a failure leaves no half-made workspace.
+    pub fn create_with_sample(db_path: &Path, actor: &str) -> Result<Workspace> {
+        if db_path.exists() {
+            return Workspace::create(db_path, actor);
+        }
+        let mut tmp_name = db_path.file_name().unwrap_or_default().to_owned();
+        tmp_name.push(".init");
+        let tmp = db_path.with_file_name(tmp_name);
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = tmp.clone().into_os_string();
+            p.push(suffix);
+            let _ = std::fs::remove_file(p);
+        }
+        let result = (|| {
+            let mut ws = Workspace::create(&tmp, actor)?;
+            ws.load_sample()?;
+            ws.conn.close().map_err(|(_, e)| ApiError::storage(e))?;
+            std::fs::rename(&tmp, db_path)
+                .map_err(|e| ApiError::storage(format!("{}: {e}", db_path.display())))
+        })();
+        if let Err(e) = result {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
+        Workspace::open(db_path, actor)
+    }
+
+    /// Remove every sample record (a deliberate purge, audited record by record).
+    pub fn remove_sample(&mut self) -> Result<u64> {
+        let stamp = self.stamp();
+        let tx = terroir_store::begin(&mut self.conn)?;
+        let n = terroir_store::records::purge_sample(&tx, &stamp)?;
+        tx.commit().map_err(terroir_store::Error::from)?;
+        Ok(n)
+    }
+}

@@ -1,0 +1,140 @@
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, SecondsFormat, Utc};
+use terroir_core::record::{Lookup, RecordId, RecordKind};
+use terroir_core::{DivisionCode, Rule, Violation};
+use terroir_store::audit::Stamp;
+use terroir_store::{Connection, db, records, tables};
+
+use crate::error::{ApiError, Result};
+
+/// An open workspace: the database and the `files/` folder beside it, and who is working.
+#[derive(Debug)]
+pub struct Workspace {
+    pub(crate) conn: Connection,
+    pub(crate) db_path: PathBuf,
+    pub(crate) files_dir: PathBuf,
+    pub(crate) actor: String,
+    /// Overrides today's date (for rules and tests); `None` uses the local date.
+    pub(crate) today: Option<NaiveDate>,
+}
+
+/// The `files/` folder of the workspace whose database is `db_path`.
+pub fn files_dir_of(db_path: &Path) -> PathBuf {
+    db_path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join("files")
+}
+
+impl Workspace {
+    /// Create a new workspace at `db_path` (its folder is created too), seeded with the
+    /// division and category tables. Refuses an existing database.
+    pub fn create(db_path: &Path, actor: &str) -> Result<Self> {
+        if db_path.exists() {
+            return Err(Violation::new(Rule::WorkspaceExists)
+                .with("path", db_path.display())
+                .into());
+        }
+        if let Some(dir) = db_path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| ApiError::storage(format!("{}: {e}", dir.display())))?;
+        }
+        let mut ws = Self::connect(db_path, actor, true)?;
+        let tx = terroir_store::begin(&mut ws.conn)?;
+        tables::seed(&tx)?;
+        tables::set_meta(&tx, "created_at", &now())?;
+        tx.commit().map_err(terroir_store::Error::from)?;
+        std::fs::create_dir_all(&ws.files_dir)
+            .map_err(|e| ApiError::storage(format!("{}: {e}", ws.files_dir.display())))?;
+        Ok(ws)
+    }
+
+    /// Open an existing workspace.
+    pub fn open(db_path: &Path, actor: &str) -> Result<Self> {
+        if !db_path.exists() {
+            return Err(Violation::new(Rule::WorkspaceMissing)
+                .with("path", db_path.display())
+                .into());
+        }
+        Self::connect(db_path, actor, false)
+    }
+
+    fn connect(db_path: &Path, actor: &str, create: bool) -> Result<Self> {
+        let conn = db::open(db_path, create)?;
+        Ok(Self {
+            conn,
+            db_path: db_path.to_owned(),
+            files_dir: files_dir_of(db_path),
+            actor: actor.to_owned(),
+            today: None,
+        })
+    }
+
+    /// Use `today` instead of the local date for every rule that depends on the date.
+    pub fn set_today(&mut self, today: Option<NaiveDate>) {
+        self.today = today;
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    pub fn db_path(&self) -> &Path {
+        &self.db_path
+    }
+
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    pub(crate) fn stamp(&self) -> Stamp {
+        Stamp {
+            actor: self.actor.clone(),
+            at: now(),
+        }
+    }
+
+    pub(crate) fn lookup(&self) -> StoreLookup<'_> {
+        StoreLookup(&self.conn)
+    }
+}
+
+pub(crate) fn now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// [`Lookup`] over the store, for parsers in terroir-core.
+pub(crate) struct StoreLookup<'a>(pub &'a Connection);
+
+impl Lookup for StoreLookup<'_> {
+    fn find(&self, kind: RecordKind, key: &str) -> Option<RecordId> {
+        records::find_live(self.0, kind, key)
+            .ok()
+            .flatten()
+            .and_then(|id| id.parse().ok())
+    }
+    fn code_of(&self, kind: RecordKind, id: RecordId) -> Option<String> {
+        records::get(self.0, kind, &id.to_string())
+            .ok()
+            .flatten()
+            .map(|r| r.code)
+    }
+    fn division_known(&self, code: &DivisionCode) -> bool {
+        tables::division_known(self.0, code).unwrap_or(false)
+    }
+    fn category_known(&self, name: &str) -> bool {
+        tables::category_known(self.0, name).unwrap_or(false)
+    }
+}
+
+impl StoreLookup<'_> {
+    pub(crate) fn name_of(&self, kind: RecordKind, id: RecordId) -> String {
+        records::get(self.0, kind, &id.to_string())
+            .ok()
+            .flatten()
+            .map_or_else(|| id.to_string(), |r| r.name)
+    }
+}

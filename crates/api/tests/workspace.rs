@@ -1,0 +1,399 @@
+//! Use cases through the api against a real workspace on disk.
+
+use serde_json::json;
+use terroir_api::ops::{TrademarkEvent, UserStep};
+use terroir_api::{ErrorKind, Show, Workspace, core::RecordKind, core::Rule};
+
+fn ws() -> (tempfile::TempDir, Workspace) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::create(&dir.path().join("terroir.db"), "测试员").unwrap();
+    ws.set_today(Some("2026-11-27".parse().unwrap()));
+    (dir, ws)
+}
+
+fn sample() -> (tempfile::TempDir, Workspace) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::create_with_sample(&dir.path().join("terroir.db"), "测试员").unwrap();
+    ws.set_today(Some("2026-11-27".parse().unwrap()));
+    (dir, ws)
+}
+
+#[test]
+fn sample_catalogue_loads_and_checks_clean() {
+    let (_d, ws) = sample();
+    let check = ws.check().unwrap();
+    assert!(check.ok, "{check:#?}");
+    let gi = ws.show(RecordKind::Gi, "GI-0001").unwrap();
+    assert_eq!(gi.name, "信阳毛尖");
+    assert_eq!(
+        gi.summary["regimes"],
+        json!(["product_approval", "gi_trademark", "agricultural_gi"])
+    );
+    assert!(gi.sample);
+    let users = ws.list(RecordKind::User, Show::Live, 100, 0).unwrap();
+    let stages: Vec<_> = users
+        .items
+        .iter()
+        .map(|u| u.summary["stage"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(stages, ["active", "applied", "suspended", "rejected"]);
+    let tm = ws.show(RecordKind::Trademark, "TM-0002").unwrap();
+    assert_eq!(tm.summary["standing"], "renewal_due");
+    assert_eq!(
+        ws.show(RecordKind::Trademark, "TM-0003").unwrap().summary["standing"],
+        "in_grace"
+    );
+}
+
+#[test]
+fn sample_remove_purges_only_sample_records_and_audits_it() {
+    let (_d, mut ws) = sample();
+    ws.add(RecordKind::Enterprise, json!({ "name": "真实企业" }))
+        .unwrap();
+    let n = ws.remove_sample().unwrap();
+    assert_eq!(n, 6 + 5 + 6 + 4 + 1);
+    let left = ws.list(RecordKind::Enterprise, Show::All, 100, 0).unwrap();
+    assert_eq!(left.items.len(), 1);
+    assert_eq!(left.items[0].name, "真实企业");
+    assert!(ws.check().unwrap().ok);
+    assert_eq!(ws.audit_log(None, 1).unwrap()[0].action, "purge");
+}
+
+#[test]
+fn deadlines_list_renewals_and_use_reports() {
+    let (_d, ws) = sample();
+    let d = ws.deadlines("90d").unwrap();
+    let got: Vec<_> = d
+        .iter()
+        .map(|d| {
+            (
+                d.code.as_str(),
+                serde_json::to_value(d.kind).unwrap(),
+                d.overdue,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("USR-0001", json!("use_report"), true),
+            ("TM-0002", json!("renewal"), false),
+            ("USR-0003", json!("use_report"), false),
+            ("TM-0003", json!("renewal_grace"), false),
+        ]
+    );
+}
+
+#[test]
+fn credit_code_unique_across_enterprises() {
+    let (_d, mut ws) = ws();
+    let code = "91411502MA45TY001";
+    let full = format!(
+        "{code}{}",
+        terroir_api::core::credit_code::check_char(code).unwrap()
+    );
+    ws.add(
+        RecordKind::Enterprise,
+        json!({ "name": "甲", "credit_code": full }),
+    )
+    .unwrap();
+    let e = ws
+        .add(
+            RecordKind::Enterprise,
+            json!({ "name": "乙", "credit_code": full.to_lowercase() }),
+        )
+        .unwrap_err();
+    assert_eq!(
+        (e.kind, e.rule, e.field.as_deref()),
+        (
+            ErrorKind::Conflict,
+            Rule::CreditCodeTaken,
+            Some("credit_code")
+        )
+    );
+    assert_eq!(e.params["holder"], "ENT-0001");
+}
+
+#[test]
+fn invalid_input_names_every_field_and_writes_nothing() {
+    let (_d, mut ws) = ws();
+    let e = ws
+        .add(RecordKind::Enterprise, json!({ "name": " ", "credit_code": "91411500MA45XK7D0", "division": "411599", "colour": "red" }))
+        .unwrap_err();
+    assert_eq!(e.rule, Rule::UnknownField);
+    let e = ws
+        .add(
+            RecordKind::Enterprise,
+            json!({ "name": " ", "credit_code": "91411500MA45XK7D0", "division": "411599" }),
+        )
+        .unwrap_err();
+    let fields: Vec<_> = e
+        .problems
+        .iter()
+        .map(|p| (p.field.clone().unwrap(), p.rule))
+        .collect();
+    assert_eq!(
+        fields,
+        vec![
+            ("name".into(), Rule::Required),
+            ("credit_code".into(), Rule::CreditCodeLength),
+            ("division".into(), Rule::DivisionCodeUnknown)
+        ]
+    );
+    assert_eq!(
+        ws.list(RecordKind::Enterprise, Show::All, 10, 0)
+            .unwrap()
+            .total,
+        0
+    );
+    assert!(ws.audit_log(None, 10).unwrap().is_empty());
+}
+
+#[test]
+fn batch_is_all_or_nothing_and_names_the_item() {
+    let (_d, mut ws) = ws();
+    let e = ws
+        .add_batch(
+            RecordKind::Enterprise,
+            vec![
+                json!({ "name": "甲" }),
+                json!({ "name": "乙" }),
+                json!({ "name": "" }),
+            ],
+        )
+        .unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("[2].name"));
+    assert_eq!(
+        ws.list(RecordKind::Enterprise, Show::All, 10, 0)
+            .unwrap()
+            .total,
+        0
+    );
+    assert_eq!(
+        ws.add_batch(
+            RecordKind::Enterprise,
+            vec![json!({ "name": "甲" }), json!({ "name": "乙" })]
+        )
+        .unwrap()
+        .len(),
+        2
+    );
+}
+
+#[test]
+fn edit_is_one_audited_change_and_archived_records_refuse_edits() {
+    let (_d, mut ws) = ws();
+    ws.add(
+        RecordKind::Enterprise,
+        json!({ "name": "甲", "division": "411525" }),
+    )
+    .unwrap();
+    let e = ws
+        .edit(
+            RecordKind::Enterprise,
+            "ent-0001",
+            json!({ "address": "固始县城关镇", "division": null }),
+            Some("更正"),
+        )
+        .unwrap();
+    assert_eq!(e.data["address"], "固始县城关镇");
+    assert_eq!(e.data["division"], json!(null));
+    assert_eq!(e.version, 2);
+    let log = ws
+        .audit_log(Some((RecordKind::Enterprise, "ENT-0001")), 10)
+        .unwrap();
+    assert_eq!(log.len(), 2);
+    assert_eq!(
+        (log[0].action.as_str(), log[0].reason.as_deref()),
+        ("update", Some("更正"))
+    );
+    ws.archive(RecordKind::Enterprise, "ENT-0001", Some("重复"))
+        .unwrap();
+    let err = ws
+        .edit(
+            RecordKind::Enterprise,
+            "ENT-0001",
+            json!({ "name": "乙" }),
+            None,
+        )
+        .unwrap_err();
+    assert_eq!(err.rule, Rule::Archived);
+    assert_eq!(
+        ws.list(RecordKind::Enterprise, Show::Live, 10, 0)
+            .unwrap()
+            .total,
+        0
+    );
+    ws.unarchive(RecordKind::Enterprise, "ENT-0001", None)
+        .unwrap();
+    assert_eq!(
+        ws.list(RecordKind::Enterprise, Show::Live, 10, 0)
+            .unwrap()
+            .total,
+        1
+    );
+    assert!(ws.check().unwrap().ok);
+}
+
+#[test]
+fn user_flow_through_the_api_is_audited_step_by_step() {
+    let (_d, mut ws) = sample();
+    let err = ws
+        .user_step(
+            "USR-0002",
+            UserStep::Approve {
+                announcement_no: "x".into(),
+                announced_on: "2026-11-01".into(),
+            },
+        )
+        .unwrap_err();
+    assert_eq!((err.kind, err.rule), (ErrorKind::Conflict, Rule::FlowOrder));
+    let u = ws
+        .user_step(
+            "USR-0002",
+            UserStep::FirstReview {
+                on: "2026-10-20".into(),
+                onsite_check_on: Some("2026-10-18".into()),
+                onsite_result: None,
+                passed: true,
+                reason: None,
+            },
+        )
+        .unwrap();
+    assert_eq!(u.summary["stage"], "first_reviewed");
+    let err = ws
+        .user_step(
+            "USR-0001",
+            UserStep::Withdraw {
+                on: "2026-11-01".into(),
+                reason: " ".into(),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(err.rule, Rule::ReasonRequired);
+    let log = ws
+        .audit_log(Some((RecordKind::User, "USR-0002")), 1)
+        .unwrap();
+    assert_eq!(log[0].action, "first_review");
+}
+
+#[test]
+fn trademark_events_assign_and_terminate() {
+    let (_d, mut ws) = sample();
+    let tm = ws
+        .trademark_event(
+            "TM-0004",
+            TrademarkEvent::Assign {
+                to: "ENT-0003".into(),
+                on: "2026-01-05".into(),
+            },
+        )
+        .unwrap();
+    assert_eq!(tm.summary["registrant"], "ENT-0003");
+    let err = ws
+        .trademark_event(
+            "TM-0004",
+            TrademarkEvent::Terminate {
+                kind: "revoked".into(),
+                on: "2026-02-01".into(),
+                reason: "x".into(),
+                document_no: None,
+            },
+        )
+        .unwrap_err();
+    assert_eq!(
+        (err.rule, err.field.as_deref()),
+        (Rule::EnumValue, Some("kind"))
+    );
+    let tm = ws
+        .trademark_event(
+            "TM-0004",
+            TrademarkEvent::Terminate {
+                kind: "cancelled".into(),
+                on: "2026-02-01".into(),
+                reason: "注册人申请注销".into(),
+                document_no: None,
+            },
+        )
+        .unwrap();
+    assert_eq!(tm.summary["standing"], "cancelled");
+}
+
+#[test]
+fn photo_is_stored_by_content_hash_and_checked() {
+    let (dir, mut ws) = sample();
+    let photo = dir.path().join("茶园.jpg");
+    std::fs::write(&photo, b"not really a jpeg, but bytes").unwrap();
+    let gi = ws.add_photo("GI-0001", &photo, Some("茶园")).unwrap();
+    let sha = gi.data["photos"][0]["sha256"].as_str().unwrap().to_owned();
+    assert_eq!(gi.data["photos"][0]["original_name"], "茶园.jpg");
+    let stored = dir.path().join("files").join(&sha[..2]).join(&sha[2..]);
+    assert!(stored.exists());
+    assert!(ws.check().unwrap().ok);
+    std::fs::write(&stored, b"tampered").unwrap();
+    let check = ws.check().unwrap();
+    assert!(!check.ok);
+    assert!(
+        check.report.files[0].contains("does not match"),
+        "{:?}",
+        check.report.files
+    );
+}
+
+#[test]
+fn backup_and_restore_round_trip_keeping_the_replaced_workspace() {
+    let (dir, mut ws) = sample();
+    let photo = dir.path().join("p.jpg");
+    std::fs::write(&photo, b"photo bytes").unwrap();
+    ws.add_photo("GI-0001", &photo, None).unwrap();
+    let info = ws.backup(None, 2).unwrap();
+    assert_eq!(info.manifest.files, 1);
+    ws.add(RecordKind::Enterprise, json!({ "name": "备份后新增" }))
+        .unwrap();
+    for _ in 0..2 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        ws.backup(None, 2).unwrap();
+    }
+    let gens = terroir_store::backup::generations(&dir.path().join("backups")).unwrap();
+    assert_eq!(gens.len(), 2, "only the newest 2 generations are kept");
+    assert!(!info.path.exists(), "oldest generation pruned");
+    let restore_from = gens[0].clone();
+    let before = ws
+        .list(RecordKind::Enterprise, Show::All, 100, 0)
+        .unwrap()
+        .total;
+    let (ws, kept) = ws.restore(&restore_from).unwrap();
+    assert!(kept.join("terroir.db").exists());
+    assert_eq!(
+        ws.list(RecordKind::Enterprise, Show::All, 100, 0)
+            .unwrap()
+            .total,
+        before
+    );
+    assert!(ws.check().unwrap().ok);
+}
+
+#[test]
+fn tampered_backup_is_refused_and_workspace_untouched() {
+    let (_d, ws) = sample();
+    let info = ws.backup(None, 3).unwrap();
+    let db = info.path.join("terroir.db");
+    let mut bytes = std::fs::read(&db).unwrap();
+    let n = bytes.len();
+    bytes[n - 100] ^= 0xff;
+    std::fs::write(&db, bytes).unwrap();
+    let err = ws.restore(&info.path).unwrap_err();
+    assert_eq!(err.rule, Rule::BackupInvalid);
+}
+
+#[test]
+fn gi_protection_must_reference_an_existing_trademark() {
+    let (_d, mut ws) = sample();
+    let e = ws
+        .add(RecordKind::Gi, json!({ "name": "新产品", "protections": [{ "regime": "gi_trademark", "mark_kind": "collective", "trademark": "99999999" }] }))
+        .unwrap_err();
+    assert_eq!(
+        (e.rule, e.field.as_deref()),
+        (Rule::ReferenceMissing, Some("protections[0].trademark"))
+    );
+}
