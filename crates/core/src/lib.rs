@@ -57,6 +57,7 @@ pub mod text;
 pub mod trademark;
 pub mod user;
 
+pub use chrono;
 pub use credit_code::CreditCode;
 pub use division::{Division, DivisionCode};
 pub use error::{Lang, Rule, Violation, Violations};

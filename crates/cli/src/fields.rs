@@ -1,0 +1,166 @@
+//! Record fields as command-line flags. Each set serialises to the JSON input the api takes:
+//! flags not given are left out; an empty value (`--division ""`) clears the field on edit.
+
+use clap::Args;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+fn is_empty(v: &[String]) -> bool {
+    v.is_empty()
+}
+
+#[derive(Debug, Default, Args, Serialize)]
+pub struct GiFields {
+    /// Product name, e.g. 信阳毛尖
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Category from the category table, e.g. 食用农林产品及食品
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// Division codes of the production area (repeat or separate with commas)
+    #[arg(long = "division", value_delimiter = ',')]
+    #[serde(rename = "divisions", skip_serializing_if = "is_empty")]
+    pub divisions: Vec<String>,
+    /// Townships and villages of the production area (repeat or separate with commas)
+    #[arg(long = "place", value_delimiter = ',')]
+    #[serde(rename = "places", skip_serializing_if = "is_empty")]
+    pub places: Vec<String>,
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub area_description: Option<String>,
+    /// Centre of the area as latitude,longitude
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub centre: Option<String>,
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quality_requirements: Option<String>,
+    /// History and cultural link
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub history: Option<String>,
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Default, Args, Serialize)]
+pub struct EnterpriseFields {
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Unified social credit code (18 characters; case, full-width and spaces are normalised)
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit_code: Option<String>,
+    /// Division code, e.g. 411525
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub division: Option<String>,
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact_person: Option<String>,
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Default, Args, Serialize)]
+pub struct UserFields {
+    /// The GI product (code, id or name)
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gi: Option<String>,
+    /// The enterprise (code, id, credit code or name)
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enterprise: Option<String>,
+    /// approved_producer | collective_member | certification_licensee | other_recorded
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub applied_on: Option<String>,
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Default, Args, Serialize)]
+pub struct TrademarkFields {
+    /// Registration number (digits; G prefix international, A suffix divisional)
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reg_no: Option<String>,
+    /// The mark as words
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Nice classes (repeat or separate with commas)
+    #[arg(long = "class", value_delimiter = ',')]
+    #[serde(rename = "classes", skip_serializing_if = "is_empty")]
+    pub classes: Vec<String>,
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub goods: Option<String>,
+    /// Registrant enterprise (code, id, credit code or name)
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registrant: Option<String>,
+    /// ordinary | collective | certification
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Whether this is a GI mark
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gi: Option<bool>,
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filed_on: Option<String>,
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registered_on: Option<String>,
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Default, Args, Serialize)]
+pub struct CandidateFields {
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trademark: Option<String>,
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enterprise: Option<String>,
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// The JSON of the flags given; empty strings become `null` (clear the field).
+pub fn to_json(fields: &impl Serialize) -> Map<String, Value> {
+    match serde_json::to_value(fields) {
+        Ok(Value::Object(m)) => m
+            .into_iter()
+            .map(|(k, v)| match v {
+                Value::String(s) if s.trim().is_empty() => (k, Value::Null),
+                v => (k, v),
+            })
+            .collect(),
+        _ => Map::new(),
+    }
+}

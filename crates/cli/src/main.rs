@@ -1,0 +1,1135 @@
+//! `terroir`: the command line over terroir-api, for batch work and automation.
+//!
+//! Exit codes, everywhere: 0 done, nothing to report; 1 done, but problems found (a code is
+//! invalid, a check found faults); 2 bad input or failure, with nothing written.
+//! It only parses arguments, calls the api and prints: no rules live here.
+
+mod fields;
+mod output;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde_json::{Map, Value};
+use terroir_api::core::{Lang, RecordKind, Rule, Violation};
+use terroir_api::ops::{self, TrademarkEvent, UserStep};
+use terroir_api::{ApiError, Show, Workspace};
+
+use fields::{CandidateFields, EnterpriseFields, GiFields, TrademarkFields, UserFields, to_json};
+use output::{Out, word};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "terroir",
+    version,
+    about = "地标品牌库 Terroir — GI and trademark brand portfolios"
+)]
+struct Cli {
+    /// Workspace database (default: the OS data directory, e.g. ~/.local/share/terroir/terroir.db)
+    #[arg(long, global = true, env = "TERROIR_DB")]
+    db: Option<PathBuf>,
+    /// Machine-readable output on stdout
+    #[arg(long, global = true)]
+    json: bool,
+    /// Name recorded as the actor in the audit log
+    #[arg(long, global = true, env = "TERROIR_ACTOR")]
+    actor: Option<String>,
+    /// Language of messages (default from LANG: zh for zh_*, else en)
+    #[arg(long, global = true, env = "TERROIR_LANG")]
+    lang: Option<LangArg>,
+    /// Take this date as today (YYYY-MM-DD) for every date rule
+    #[arg(long, global = true)]
+    today: Option<String>,
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+enum Cmd {
+    /// Create the workspace (database and files/ folder)
+    Init {
+        /// Add the illustrative Xinyang sample catalogue
+        #[arg(long)]
+        sample: bool,
+    },
+    /// Sample data
+    Sample {
+        #[command(subcommand)]
+        cmd: SampleCmd,
+    },
+    /// Validate identifiers
+    Validate {
+        #[command(subcommand)]
+        cmd: ValidateCmd,
+    },
+    /// GI products
+    Gi {
+        #[command(subcommand)]
+        cmd: GiCmd,
+    },
+    /// Enterprises
+    Enterprise {
+        #[command(subcommand)]
+        cmd: EnterpriseCmd,
+    },
+    /// Authorised users of a GI
+    User {
+        #[command(subcommand)]
+        cmd: UserCmd,
+    },
+    /// Trademarks
+    Trademark {
+        #[command(subcommand)]
+        cmd: TrademarkCmd,
+    },
+    /// Well-known-mark candidates
+    Candidate {
+        #[command(subcommand)]
+        cmd: CandidateCmd,
+    },
+    /// Renewals and use reports due within a period, and overdue ones
+    Deadlines {
+        /// Period such as 90d, 12w, 6m, 1y
+        #[arg(long, default_value = "90d")]
+        within: String,
+    },
+    /// The audit trail
+    Audit {
+        #[command(subcommand)]
+        cmd: AuditCmd,
+    },
+    /// Back up the workspace (database and files), keeping the newest generations
+    Backup {
+        /// Folder for backups (default: backups/ beside the database)
+        #[arg(long)]
+        to: Option<PathBuf>,
+        #[arg(long, default_value_t = 10)]
+        keep: usize,
+    },
+    /// Replace the workspace with a verified backup (the replaced one is kept)
+    Restore { backup: PathBuf },
+    /// Check integrity, foreign keys, the audit chain and stored files
+    Check,
+    /// The division table (GB/T 2260)
+    Division {
+        #[command(subcommand)]
+        cmd: DivisionCmd,
+    },
+    /// The product category table
+    Category {
+        #[command(subcommand)]
+        cmd: CategoryCmd,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum SampleCmd {
+    /// Delete every sample record (audited)
+    Remove,
+}
+
+#[derive(Debug, Subcommand)]
+enum ValidateCmd {
+    /// Unified social credit codes (GB 32100-2015)
+    Uscc {
+        #[arg(required = true)]
+        codes: Vec<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+struct Target {
+    /// Record code (e.g. GI-0001) or id
+    record: String,
+}
+
+#[derive(Debug, Args)]
+struct Reason {
+    /// Why (kept in the audit log)
+    #[arg(long)]
+    reason: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+enum RecordCmd<F: Args> {
+    /// Add a record from flags, or from a JSON file (an object, or an array added as one batch)
+    Add {
+        #[command(flatten)]
+        fields: F,
+        #[arg(long)]
+        file: Option<PathBuf>,
+    },
+    /// List records in code order
+    List {
+        /// Show archived records instead of live ones
+        #[arg(long)]
+        archived: bool,
+        /// Show live and archived records
+        #[arg(long, conflicts_with = "archived")]
+        all: bool,
+        #[arg(long)]
+        limit: Option<u32>,
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+    },
+    /// Show one record
+    Show(Target),
+    /// Edit a record: the flags (or the JSON file, a merge patch) given replace those fields
+    Edit {
+        #[command(flatten)]
+        target: Target,
+        #[command(flatten)]
+        fields: F,
+        #[arg(long)]
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        reason: Reason,
+    },
+    /// Archive a record (records are archived, not deleted)
+    Archive {
+        #[command(flatten)]
+        target: Target,
+        #[command(flatten)]
+        reason: Reason,
+    },
+    /// Bring an archived record back
+    Unarchive {
+        #[command(flatten)]
+        target: Target,
+        #[command(flatten)]
+        reason: Reason,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum GiCmd {
+    #[command(flatten)]
+    Record(RecordCmd<GiFields>),
+    /// Add a photo (copied into the workspace by content hash)
+    Photo {
+        #[command(flatten)]
+        target: Target,
+        file: PathBuf,
+        #[arg(long)]
+        caption: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum EnterpriseCmd {
+    #[command(flatten)]
+    Record(RecordCmd<EnterpriseFields>),
+}
+
+#[derive(Debug, Subcommand)]
+enum CandidateCmd {
+    #[command(flatten)]
+    Record(RecordCmd<CandidateFields>),
+}
+
+#[derive(Debug, Args)]
+struct Dated {
+    #[command(flatten)]
+    target: Target,
+    #[arg(long)]
+    on: String,
+    #[arg(long)]
+    reason: String,
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCmd {
+    #[command(flatten)]
+    Record(RecordCmd<UserFields>),
+    /// First review at the county, with the on-site check
+    FirstReview {
+        #[command(flatten)]
+        target: Target,
+        #[arg(long)]
+        on: String,
+        #[arg(long)]
+        onsite_check_on: Option<String>,
+        #[arg(long)]
+        onsite_result: Option<String>,
+        /// The review failed: the application is rejected (a reason is required)
+        #[arg(long)]
+        fail: bool,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Provincial review
+    ProvincialReview {
+        #[command(flatten)]
+        target: Target,
+        #[arg(long)]
+        on: String,
+        #[arg(long)]
+        fail: bool,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Approval, with the announcement
+    Approve {
+        #[command(flatten)]
+        target: Target,
+        #[arg(long)]
+        announcement_no: String,
+        #[arg(long)]
+        announced_on: String,
+    },
+    /// Reject an application under review
+    Reject(Dated),
+    /// Suspend use of the special mark
+    Suspend(Dated),
+    /// End a suspension
+    Reinstate(Dated),
+    /// Withdraw the right of use (final)
+    Withdraw(Dated),
+    /// Set a yearly use report's due date or record its receipt
+    Report {
+        #[command(flatten)]
+        target: Target,
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        due_on: Option<String>,
+        #[arg(long)]
+        received_on: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum TrademarkCmd {
+    #[command(flatten)]
+    Record(RecordCmd<TrademarkFields>),
+    /// Compute term, renewal window and grace period (no workspace needed)
+    Renewal {
+        #[arg(long)]
+        registered: String,
+        #[arg(long, default_value_t = 0)]
+        renewals: u32,
+    },
+    /// Record a renewal filed in the window or grace period
+    Renew {
+        #[command(flatten)]
+        target: Target,
+        #[arg(long)]
+        filed_on: String,
+    },
+    /// Record a licence (recorded when it has a recordal number)
+    Licence {
+        #[command(flatten)]
+        target: Target,
+        #[arg(long)]
+        licensee: String,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        recordal_no: Option<String>,
+    },
+    /// Record an assignment to a new registrant
+    Assign {
+        #[command(flatten)]
+        target: Target,
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        on: String,
+    },
+    /// Record a pledge (amount in yuan)
+    Pledge {
+        #[command(flatten)]
+        target: Target,
+        #[arg(long)]
+        pledgee: String,
+        #[arg(long)]
+        amount: String,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        registration_no: Option<String>,
+    },
+    /// Record cancellation or invalidation
+    Terminate {
+        #[command(flatten)]
+        target: Target,
+        /// cancelled | invalidated
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        on: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        document_no: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditCmd {
+    /// The newest audit rows, of one record or of the workspace
+    Log {
+        /// Kind of the record (gi, enterprise, user, trademark, candidate)
+        #[arg(long, requires = "record")]
+        kind: Option<String>,
+        /// Record code or id
+        #[arg(long, requires = "kind")]
+        record: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+    /// Walk the hash chain and report the first broken link
+    Verify,
+}
+
+#[derive(Debug, Subcommand)]
+enum DivisionCmd {
+    List,
+    /// Add (or rename) a division
+    Add {
+        code: String,
+        name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum CategoryCmd {
+    List,
+}
+
+/// What a finished command reports: 0 nothing to report, 1 problems found.
+type Outcome = u8;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = match cli.lang {
+        Some(LangArg::Zh) => Lang::Zh,
+        Some(LangArg::En) => Lang::En,
+        None if std::env::var("LANG").is_ok_and(|l| l.starts_with("zh")) => Lang::Zh,
+        None => Lang::En,
+    };
+    let out = Out {
+        json: cli.json,
+        lang,
+    };
+    match run(cli, &out) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            out.error(&e);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn default_db() -> PathBuf {
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("terroir")
+        .join("terroir.db")
+}
+
+fn read_json(path: &Path) -> Result<Value, ApiError> {
+    let text = std::fs::read_to_string(path).map_err(|_| {
+        ApiError::from(
+            Violation::new(Rule::FileMissing)
+                .with("path", path.display())
+                .at("file"),
+        )
+    })?;
+    serde_json::from_str(&text).map_err(|e| {
+        Violation::new(Rule::JsonInput)
+            .with("detail", e)
+            .at("file")
+            .into()
+    })
+}
+
+/// Flags and an optional JSON file, merged (flags win).
+fn input(fields: Map<String, Value>, file: Option<&Path>) -> Result<Value, ApiError> {
+    let mut base = match file {
+        Some(p) => read_json(p)?,
+        None => Value::Object(Map::new()),
+    };
+    match &mut base {
+        Value::Object(m) => m.extend(fields),
+        Value::Array(_) if !fields.is_empty() => {
+            return Err(Violation::new(Rule::JsonInput)
+                .with("detail", "flags cannot be combined with a JSON array")
+                .at("file")
+                .into());
+        }
+        _ => {}
+    }
+    Ok(base)
+}
+
+/// Add, drop `null`s (an absent field and an empty one are the same on add).
+fn without_nulls(v: Value) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(m.into_iter().filter(|(_, v)| !v.is_null()).collect()),
+        other => other,
+    }
+}
+
+fn record_cmd<F: Args + serde::Serialize>(
+    ws: &mut Workspace,
+    out: &Out,
+    kind: RecordKind,
+    cmd: RecordCmd<F>,
+) -> Result<Outcome, ApiError> {
+    match cmd {
+        RecordCmd::Add { fields, file } => {
+            let value = input(to_json(&fields), file.as_deref())?;
+            let added = match value {
+                Value::Array(items) => {
+                    ws.add_batch(kind, items.into_iter().map(without_nulls).collect())?
+                }
+                v => vec![ws.add(kind, without_nulls(v))?],
+            };
+            if out.json {
+                out.json(&added);
+            } else {
+                let codes: Vec<&str> = added.iter().map(|r| r.code.as_str()).collect();
+                let shown = if codes.len() > 6 {
+                    format!("{} … {}", codes[0], codes[codes.len() - 1])
+                } else {
+                    codes.join(", ")
+                };
+                println!("{} {}: {shown}", out.t("已添加", "added"), added.len());
+            }
+        }
+        RecordCmd::List {
+            archived,
+            all,
+            limit,
+            offset,
+        } => {
+            let show = if all {
+                Show::All
+            } else if archived {
+                Show::Archived
+            } else {
+                Show::Live
+            };
+            let page = ws.list(kind, show, limit.unwrap_or(u32::MAX), offset)?;
+            out.records(&page.items);
+            if !out.json && page.total > page.items.len() as u64 {
+                println!(
+                    "{} {}–{} / {}",
+                    out.t("显示", "showing"),
+                    offset + 1,
+                    offset as usize + page.items.len(),
+                    page.total
+                );
+            }
+        }
+        RecordCmd::Show(t) => out.record(&ws.show(kind, &t.record)?),
+        RecordCmd::Edit {
+            target,
+            fields,
+            file,
+            reason,
+        } => {
+            let patch = input(to_json(&fields), file.as_deref())?;
+            if !patch.is_object() {
+                return Err(Violation::new(Rule::JsonInput)
+                    .with("detail", "an edit takes a JSON object")
+                    .at("file")
+                    .into());
+            }
+            out.record(&ws.edit(kind, &target.record, patch, reason.reason.as_deref())?);
+        }
+        RecordCmd::Archive { target, reason } => {
+            let r = ws.archive(kind, &target.record, reason.reason.as_deref())?;
+            done(out, &r, out.t("已归档", "archived"));
+        }
+        RecordCmd::Unarchive { target, reason } => {
+            let r = ws.unarchive(kind, &target.record, reason.reason.as_deref())?;
+            done(out, &r, out.t("已恢复", "unarchived"));
+        }
+    }
+    Ok(0)
+}
+
+fn done(out: &Out, r: &terroir_api::RecordDto, what: &str) {
+    if out.json {
+        out.json(r);
+    } else {
+        println!("{what}: {} {}", r.code, r.name);
+    }
+}
+
+fn step(ws: &mut Workspace, out: &Out, target: &Target, s: UserStep) -> Result<Outcome, ApiError> {
+    let r = ws.user_step(&target.record, s)?;
+    let stage = r.summary.get("stage").and_then(Value::as_str).unwrap_or("");
+    done(out, &r, &word(stage, out.lang));
+    Ok(0)
+}
+
+fn event(
+    ws: &mut Workspace,
+    out: &Out,
+    target: &Target,
+    e: TrademarkEvent,
+) -> Result<Outcome, ApiError> {
+    let r = ws.trademark_event(&target.record, e)?;
+    let standing = r
+        .summary
+        .get("standing")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    done(out, &r, &word(standing, out.lang));
+    Ok(0)
+}
+
+fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
+    let today = cli
+        .today
+        .as_deref()
+        .map(|s| terroir_api::core::date::parse_date(s).map_err(|e| ApiError::from(e.at("today"))))
+        .transpose()?;
+    let today_or_local = today.unwrap_or_else(|| chrono_today());
+    // Commands that need no workspace.
+    match &cli.cmd {
+        Cmd::Validate {
+            cmd: ValidateCmd::Uscc { codes },
+        } => {
+            let results = ops::validate_uscc(codes);
+            if out.json {
+                out.json(&results);
+            } else {
+                for r in &results {
+                    match &r.error {
+                        None => println!("✓ {}", r.normalized),
+                        Some(p) => println!(
+                            "✗ {}  {}",
+                            r.input,
+                            if out.zh() {
+                                &p.message.zh_cn
+                            } else {
+                                &p.message.en_us
+                            }
+                        ),
+                    }
+                }
+            }
+            return Ok(u8::from(results.iter().any(|r| !r.valid)));
+        }
+        Cmd::Trademark {
+            cmd:
+                TrademarkCmd::Renewal {
+                    registered,
+                    renewals,
+                },
+        } => {
+            let d = ops::renewal_dates(registered, *renewals, today_or_local)?;
+            if out.json {
+                out.json(&d);
+            } else {
+                out.table(&[
+                    vec![out.t("有效期至", "expires").into(), d.expires.to_string()],
+                    vec![
+                        out.t("续展期开始", "window opens").into(),
+                        d.window_opens.to_string(),
+                    ],
+                    vec![
+                        out.t("宽展期截止", "grace ends").into(),
+                        d.grace_ends.to_string(),
+                    ],
+                    vec![
+                        out.t("状态", "status").into(),
+                        word(d.status.key(), out.lang),
+                    ],
+                ]);
+            }
+            return Ok(0);
+        }
+        _ => {}
+    }
+    let db = cli.db.clone().unwrap_or_else(default_db);
+    let actor = cli
+        .actor
+        .clone()
+        .unwrap_or_else(|| std::env::var("USER").unwrap_or_else(|_| "terroir".into()));
+    if let Cmd::Init { sample } = cli.cmd {
+        let ws = if sample {
+            Workspace::create_with_sample(&db, &actor)?
+        } else {
+            Workspace::create(&db, &actor)?
+        };
+        let counts = ws.counts()?;
+        if out.json {
+            let c: Map<String, Value> = counts
+                .iter()
+                .map(|(k, n)| (k.key().to_owned(), Value::from(*n)))
+                .collect();
+            out.json(&serde_json::json!({ "db": ws.db_path(), "records": c }));
+        } else {
+            println!(
+                "{}: {}",
+                out.t("已创建工作区", "workspace created"),
+                ws.db_path().display()
+            );
+            for (k, n) in counts.iter().filter(|(_, n)| *n > 0) {
+                println!("  {} {n}", k.label(out.lang));
+            }
+        }
+        return Ok(0);
+    }
+    let mut ws = Workspace::open(&db, &actor)?;
+    ws.set_today(today);
+    match cli.cmd {
+        Cmd::Init { .. } | Cmd::Validate { .. } => unreachable!("handled above"),
+        Cmd::Sample {
+            cmd: SampleCmd::Remove,
+        } => {
+            let n = ws.remove_sample()?;
+            if out.json {
+                out.json(&serde_json::json!({ "removed": n }));
+            } else {
+                println!("{} {n}", out.t("已删除示例记录", "sample records removed:"));
+            }
+            Ok(0)
+        }
+        Cmd::Gi {
+            cmd: GiCmd::Record(c),
+        } => record_cmd(&mut ws, out, RecordKind::Gi, c),
+        Cmd::Gi {
+            cmd:
+                GiCmd::Photo {
+                    target,
+                    file,
+                    caption,
+                },
+        } => {
+            let r = ws.add_photo(&target.record, &file, caption.as_deref())?;
+            done(out, &r, out.t("已添加照片", "photo added"));
+            Ok(0)
+        }
+        Cmd::Enterprise {
+            cmd: EnterpriseCmd::Record(c),
+        } => record_cmd(&mut ws, out, RecordKind::Enterprise, c),
+        Cmd::Candidate {
+            cmd: CandidateCmd::Record(c),
+        } => record_cmd(&mut ws, out, RecordKind::Candidate, c),
+        Cmd::User { cmd } => match cmd {
+            UserCmd::Record(c) => record_cmd(&mut ws, out, RecordKind::User, c),
+            UserCmd::FirstReview {
+                target,
+                on,
+                onsite_check_on,
+                onsite_result,
+                fail,
+                reason,
+            } => step(
+                &mut ws,
+                out,
+                &target,
+                UserStep::FirstReview {
+                    on,
+                    onsite_check_on,
+                    onsite_result,
+                    passed: !fail,
+                    reason,
+                },
+            ),
+            UserCmd::ProvincialReview {
+                target,
+                on,
+                fail,
+                reason,
+            } => step(
+                &mut ws,
+                out,
+                &target,
+                UserStep::ProvincialReview {
+                    on,
+                    passed: !fail,
+                    reason,
+                },
+            ),
+            UserCmd::Approve {
+                target,
+                announcement_no,
+                announced_on,
+            } => step(
+                &mut ws,
+                out,
+                &target,
+                UserStep::Approve {
+                    announcement_no,
+                    announced_on,
+                },
+            ),
+            UserCmd::Reject(d) => step(
+                &mut ws,
+                out,
+                &d.target,
+                UserStep::Reject {
+                    on: d.on,
+                    reason: d.reason,
+                },
+            ),
+            UserCmd::Suspend(d) => step(
+                &mut ws,
+                out,
+                &d.target,
+                UserStep::Suspend {
+                    on: d.on,
+                    reason: d.reason,
+                },
+            ),
+            UserCmd::Reinstate(d) => step(
+                &mut ws,
+                out,
+                &d.target,
+                UserStep::Reinstate {
+                    on: d.on,
+                    reason: d.reason,
+                },
+            ),
+            UserCmd::Withdraw(d) => step(
+                &mut ws,
+                out,
+                &d.target,
+                UserStep::Withdraw {
+                    on: d.on,
+                    reason: d.reason,
+                },
+            ),
+            UserCmd::Report {
+                target,
+                year,
+                due_on,
+                received_on,
+            } => step(
+                &mut ws,
+                out,
+                &target,
+                UserStep::UseReport {
+                    year,
+                    due_on,
+                    received_on,
+                },
+            ),
+        },
+        Cmd::Trademark { cmd } => match cmd {
+            TrademarkCmd::Record(c) => record_cmd(&mut ws, out, RecordKind::Trademark, c),
+            TrademarkCmd::Renewal { .. } => unreachable!("handled above"),
+            TrademarkCmd::Renew { target, filed_on } => {
+                event(&mut ws, out, &target, TrademarkEvent::Renew { filed_on })
+            }
+            TrademarkCmd::Licence {
+                target,
+                licensee,
+                from,
+                to,
+                recordal_no,
+            } => event(
+                &mut ws,
+                out,
+                &target,
+                TrademarkEvent::Licence(terroir_api::core::trademark::LicenceInput {
+                    licensee: Some(licensee),
+                    from: Some(from),
+                    to,
+                    recordal_no,
+                }),
+            ),
+            TrademarkCmd::Assign { target, to, on } => {
+                event(&mut ws, out, &target, TrademarkEvent::Assign { to, on })
+            }
+            TrademarkCmd::Pledge {
+                target,
+                pledgee,
+                amount,
+                from,
+                to,
+                registration_no,
+            } => event(
+                &mut ws,
+                out,
+                &target,
+                TrademarkEvent::Pledge(terroir_api::core::trademark::PledgeInput {
+                    pledgee: Some(pledgee),
+                    amount: Some(amount),
+                    from: Some(from),
+                    to,
+                    registration_no,
+                }),
+            ),
+            TrademarkCmd::Terminate {
+                target,
+                kind,
+                on,
+                reason,
+                document_no,
+            } => event(
+                &mut ws,
+                out,
+                &target,
+                TrademarkEvent::Terminate {
+                    kind,
+                    on,
+                    reason,
+                    document_no,
+                },
+            ),
+        },
+        Cmd::Deadlines { within } => {
+            let list = ws.deadlines(&within)?;
+            if out.json {
+                out.json(&list);
+            } else if list.is_empty() {
+                println!(
+                    "{}",
+                    out.t("期内没有到期事项。", "Nothing due in this period.")
+                );
+            } else {
+                let rows: Vec<Vec<String>> = list
+                    .iter()
+                    .map(|d| {
+                        let kind = serde_json::to_value(d.kind)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_owned))
+                            .unwrap_or_default();
+                        let when = if d.overdue {
+                            format!("{} {}", out.t("已逾期", "overdue"), -d.days_left)
+                        } else {
+                            format!("{} {}", out.t("剩余", "in"), d.days_left)
+                        };
+                        vec![
+                            d.due_on.to_string(),
+                            format!("{when} {}", out.t("天", "days")),
+                            word(&kind, out.lang),
+                            d.code.clone(),
+                            d.name.clone(),
+                        ]
+                    })
+                    .collect();
+                out.table(&rows);
+            }
+            Ok(0)
+        }
+        Cmd::Audit {
+            cmd:
+                AuditCmd::Log {
+                    kind,
+                    record,
+                    limit,
+                },
+        } => {
+            let target = match (kind, record.as_deref()) {
+                (Some(k), Some(r)) => Some((parse_kind(&k)?, r)),
+                _ => None,
+            };
+            let rows = ws.audit_log(target, limit)?;
+            if out.json {
+                out.json(&rows);
+            } else {
+                let table: Vec<Vec<String>> = rows
+                    .iter()
+                    .map(|e| {
+                        vec![
+                            e.seq.to_string(),
+                            e.at.clone(),
+                            e.actor.clone(),
+                            e.action.clone(),
+                            e.entity.clone(),
+                            code_of(e.after.as_deref().or(e.before.as_deref())),
+                            e.reason.clone().unwrap_or_default(),
+                        ]
+                    })
+                    .collect();
+                out.table(&table);
+            }
+            Ok(0)
+        }
+        Cmd::Audit {
+            cmd: AuditCmd::Verify,
+        } => {
+            let r = ws.audit_verify()?;
+            if out.json {
+                out.json(&r);
+            } else {
+                match &r.first_broken {
+                    None => println!(
+                        "{} {} {}; head {}",
+                        out.t("审计链完好：", "audit chain intact:"),
+                        r.rows,
+                        out.t("行", "rows"),
+                        r.head
+                    ),
+                    Some(b) => println!(
+                        "{} {}: {}",
+                        out.t("审计链断裂于第", "audit chain broken at row"),
+                        b.seq,
+                        b.problem
+                    ),
+                }
+            }
+            Ok(u8::from(r.first_broken.is_some()))
+        }
+        Cmd::Backup { to, keep } => {
+            let info = ws.backup(to.as_deref(), keep)?;
+            if out.json {
+                out.json(&info);
+            } else {
+                println!(
+                    "{}: {}",
+                    out.t("已备份到", "backed up to"),
+                    info.path.display()
+                );
+                println!(
+                    "  {} {}, {} {}",
+                    info.manifest.audit_rows,
+                    out.t("条审计记录", "audit rows"),
+                    info.manifest.files,
+                    out.t("个文件", "files")
+                );
+            }
+            Ok(0)
+        }
+        Cmd::Restore { backup } => {
+            let (_, kept) = ws.restore(&backup)?;
+            if out.json {
+                out.json(&serde_json::json!({ "restored_from": backup, "replaced_kept_at": kept }));
+            } else {
+                println!(
+                    "{}: {}",
+                    out.t(
+                        "已还原；原工作区保存在",
+                        "restored; the replaced workspace is kept at"
+                    ),
+                    kept.display()
+                );
+            }
+            Ok(0)
+        }
+        Cmd::Check => {
+            let c = ws.check()?;
+            if out.json {
+                out.json(&c);
+            } else {
+                let r = &c.report;
+                let line = |ok: bool, what: &str, detail: String| {
+                    println!(
+                        "{} {what}{}",
+                        if ok { "✓" } else { "✗" },
+                        if detail.is_empty() {
+                            detail
+                        } else {
+                            format!(": {detail}")
+                        }
+                    )
+                };
+                line(
+                    r.integrity.is_empty(),
+                    out.t("数据库完整性", "database integrity"),
+                    r.integrity.join("; "),
+                );
+                line(
+                    r.foreign_keys.is_empty(),
+                    out.t("外键", "foreign keys"),
+                    r.foreign_keys.join("; "),
+                );
+                line(
+                    r.audit_chain.first_broken.is_none(),
+                    out.t("审计链", "audit chain"),
+                    r.audit_chain
+                        .first_broken
+                        .as_ref()
+                        .map(|b| format!("#{} {}", b.seq, b.problem))
+                        .unwrap_or_default(),
+                );
+                line(
+                    r.audit_mismatches.is_empty(),
+                    out.t("审计记录与数据一致", "audit rows match records"),
+                    r.audit_mismatches.join(", "),
+                );
+                line(
+                    r.files.is_empty(),
+                    out.t("文件完整", "files present and intact"),
+                    r.files.join("; "),
+                );
+                println!("{} {}", r.records, out.t("条记录", "records"));
+            }
+            Ok(u8::from(!c.ok))
+        }
+        Cmd::Division {
+            cmd: DivisionCmd::List,
+        } => {
+            let rows = ws.divisions()?;
+            if out.json {
+                out.json(&rows);
+            } else {
+                out.table(
+                    &rows
+                        .iter()
+                        .map(|d| vec![d.code.clone(), d.name.clone(), d.table_version.clone()])
+                        .collect::<Vec<_>>(),
+                );
+            }
+            Ok(0)
+        }
+        Cmd::Division {
+            cmd: DivisionCmd::Add { code, name },
+        } => {
+            ws.put_division(&code, &name)?;
+            if !out.json {
+                println!("{} {code} {name}", out.t("已添加区划", "division added:"));
+            }
+            Ok(0)
+        }
+        Cmd::Category {
+            cmd: CategoryCmd::List,
+        } => {
+            let rows = ws.categories()?;
+            if out.json {
+                out.json(
+                    &rows
+                        .iter()
+                        .map(|(n, p)| serde_json::json!({ "name": n, "parent": p }))
+                        .collect::<Vec<_>>(),
+                );
+            } else {
+                for (n, _) in rows {
+                    println!("{n}");
+                }
+            }
+            Ok(0)
+        }
+    }
+}
+
+fn chrono_today() -> terroir_api::core::chrono::NaiveDate {
+    terroir_api::core::chrono::Local::now().date_naive()
+}
+
+fn code_of(snapshot: Option<&str>) -> String {
+    snapshot
+        .and_then(|s| serde_json::from_str::<Value>(s).ok())
+        .and_then(|v| v.get("code").and_then(Value::as_str).map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn parse_kind(k: &str) -> Result<RecordKind, ApiError> {
+    RecordKind::from_key(k).ok_or_else(|| {
+        Violation::new(Rule::EnumValue)
+            .with("value", k)
+            .with("allowed", "gi, enterprise, user, trademark, candidate")
+            .at("kind")
+            .into()
+    })
+}

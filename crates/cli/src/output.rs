@@ -1,0 +1,234 @@
+//! Printing results: JSON on stdout with `--json`, otherwise aligned text in the user's language.
+
+use serde::Serialize;
+use serde_json::Value;
+use terroir_api::core::{Lang, RecordKind};
+use terroir_api::{ApiError, RecordDto};
+
+pub struct Out {
+    pub json: bool,
+    pub lang: Lang,
+}
+
+/// Display width of text in a terminal: CJK and full-width characters take two columns.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6 => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
+}
+
+/// Words for the status keys the api returns.
+pub fn word(key: &str, lang: Lang) -> String {
+    let zh = match key {
+        "registered" => "有效",
+        "renewal_due" => "续展期内",
+        "in_grace" => "宽展期内",
+        "lapsed" => "已失效",
+        "pending" => "未录注册日",
+        "cancelled" => "已注销",
+        "invalidated" => "已宣告无效",
+        "applied" => "已申请",
+        "first_reviewed" => "初审通过",
+        "provincially_reviewed" => "省级审核通过",
+        "rejected" => "已驳回",
+        "active" => "使用中",
+        "suspended" => "暂停使用",
+        "withdrawn" => "已撤销使用",
+        "renewal" => "商标续展",
+        "renewal_grace" => "宽展期续展",
+        "use_report" => "年度使用报告",
+        "product_approval" => "产品保护",
+        "gi_trademark" => "商标注册",
+        "agricultural_gi" => "农产品登记",
+        _ => "",
+    };
+    match lang {
+        Lang::Zh if !zh.is_empty() => zh.to_owned(),
+        _ => key.replace('_', " "),
+    }
+}
+
+impl Out {
+    pub fn zh(&self) -> bool {
+        self.lang == Lang::Zh
+    }
+
+    /// Pick the text for the user's language.
+    pub fn t<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
+        if self.zh() { zh } else { en }
+    }
+
+    pub fn json(&self, v: &impl Serialize) {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(v).expect("DTOs serialise")
+        );
+    }
+
+    pub fn table(&self, rows: &[Vec<String>]) {
+        let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let widths: Vec<usize> = (0..cols)
+            .map(|c| {
+                rows.iter()
+                    .filter_map(|r| r.get(c))
+                    .map(|s| width(s))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        for r in rows {
+            let line: Vec<String> = r
+                .iter()
+                .enumerate()
+                .map(|(i, s)| pad(s, widths[i]))
+                .collect();
+            println!("{}", line.join("  ").trim_end());
+        }
+    }
+
+    /// The summary facts worth a column in a list, per kind, in reading order.
+    fn summary_text(&self, r: &RecordDto) -> Vec<String> {
+        let get = |k: &str| r.summary.get(k).filter(|v| !v.is_null());
+        let text = |k: &str| get(k).and_then(Value::as_str).unwrap_or("").to_owned();
+        let list = |k: &str, f: &dyn Fn(&Value) -> String| {
+            get(k)
+                .and_then(Value::as_array)
+                .map(|a| a.iter().map(f).collect::<Vec<_>>().join(","))
+                .unwrap_or_default()
+        };
+        let cols: Vec<String> = match r.kind {
+            RecordKind::Gi => vec![
+                text("category"),
+                list("regimes", &|v| word(v.as_str().unwrap_or(""), self.lang)),
+            ],
+            RecordKind::Enterprise => vec![text("credit_code"), text("division")],
+            RecordKind::User => {
+                let overdue = get("use_reports_overdue")
+                    .and_then(Value::as_u64)
+                    .unwrap_or(0);
+                let mut c = vec![word(&text("stage"), self.lang)];
+                if overdue > 0 {
+                    c.push(format!(
+                        "{} {overdue}",
+                        self.t("逾期报告", "overdue reports")
+                    ));
+                }
+                c
+            }
+            RecordKind::Trademark => vec![
+                text("reg_no"),
+                format!(
+                    "{} {}",
+                    self.t("类别", "class"),
+                    list("classes", &|v| v.to_string())
+                ),
+                word(&text("standing"), self.lang),
+                get("expires_on")
+                    .map(|_| format!("{} {}", self.t("有效期至", "expires"), text("expires_on")))
+                    .unwrap_or_default(),
+            ],
+            RecordKind::Candidate => vec![text("trademark"), text("enterprise")],
+        };
+        cols.into_iter().filter(|c| !c.is_empty()).collect()
+    }
+
+    pub fn records(&self, items: &[RecordDto]) {
+        if self.json {
+            let slim: Vec<Value> = items
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "id": r.id, "code": r.code, "name": r.name, "sample": r.sample,
+                        "archived": r.archived_at.is_some(), "summary": r.summary,
+                    })
+                })
+                .collect();
+            return self.json(&slim);
+        }
+        if items.is_empty() {
+            println!("{}", self.t("（没有记录）", "(no records)"));
+            return;
+        }
+        let rows: Vec<Vec<String>> = items
+            .iter()
+            .map(|r| {
+                let mut row = vec![r.code.clone(), r.name.clone()];
+                row.push(self.summary_text(r).join("  "));
+                if r.archived_at.is_some() {
+                    row.push(self.t("[已归档]", "[archived]").into());
+                }
+                row
+            })
+            .collect();
+        self.table(&rows);
+    }
+
+    pub fn record(&self, r: &RecordDto) {
+        if self.json {
+            return self.json(r);
+        }
+        let mut flags = vec![];
+        if r.sample {
+            flags.push(self.t("示例数据", "sample"));
+        }
+        if r.archived_at.is_some() {
+            flags.push(self.t("已归档", "archived"));
+        }
+        let flags = if flags.is_empty() {
+            String::new()
+        } else {
+            format!("  [{}]", flags.join(", "))
+        };
+        println!("{}  {}{flags}", r.code, r.name);
+        println!(
+            "  id: {}  version: {}  updated: {}",
+            r.id, r.version, r.updated_at
+        );
+        let s = self.summary_text(r);
+        if !s.is_empty() {
+            println!("  {}", s.join("  "));
+        }
+        println!("{}", serde_json::to_string_pretty(&r.data).expect("JSON"));
+    }
+
+    pub fn error(&self, e: &ApiError) {
+        if self.json {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&serde_json::json!({ "error": e })).expect("JSON")
+            );
+        }
+        let label = self.t("错误", "error");
+        if e.problems.len() <= 1 {
+            eprintln!("{label}: {}", e.message(self.lang));
+        } else {
+            eprintln!(
+                "{label}: {}",
+                self.t("输入有以下问题：", "the input has these problems:")
+            );
+            for p in &e.problems {
+                eprintln!(
+                    "  - {}",
+                    if self.zh() {
+                        &p.message.zh_cn
+                    } else {
+                        &p.message.en_us
+                    }
+                );
+            }
+        }
+    }
+}
