@@ -209,6 +209,7 @@ enum RecordCmd<F: Args> {
 }
 
 #[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per process
 enum GiCmd {
     #[command(flatten)]
     Record(RecordCmd<GiFields>),
@@ -599,7 +600,7 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
         .as_deref()
         .map(|s| terroir_api::core::date::parse_date(s).map_err(|e| ApiError::from(e.at("today"))))
         .transpose()?;
-    let today_or_local = today.unwrap_or_else(|| chrono_today());
+    let today_or_local = today.unwrap_or_else(chrono_today);
     // Commands that need no workspace.
     match &cli.cmd {
         Cmd::Validate {
