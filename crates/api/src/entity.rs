@@ -30,6 +30,10 @@ pub trait Entity: Serialize + DeserializeOwned + Sized {
     fn keys(&self) -> Vec<Option<String>>;
     /// Derived facts shown in lists and details (standing, stage, regimes...).
     fn summary(&self, today: NaiveDate, lookup: &dyn Lookup) -> Map<String, Value>;
+    /// When restoring an earlier value, keep what is not edited as a whole record: photos, a
+    /// trademark's legal events and registrant, a user's flow. Those change only through their
+    /// own actions.
+    fn keep_unedited(&mut self, _current: &Self) {}
     /// Records this one refers to, for the GI-trademark link table.
     fn linked_trademarks(&self) -> Vec<RecordId> {
         vec![]
@@ -94,6 +98,9 @@ impl Entity for GiProduct {
     fn linked_trademarks(&self) -> Vec<RecordId> {
         self.trademark_ids().collect()
     }
+    fn keep_unedited(&mut self, current: &Self) {
+        self.photos = current.photos.clone();
+    }
 }
 
 impl Entity for Trademark {
@@ -111,6 +118,14 @@ impl Entity for Trademark {
     }
     fn name(&self, _: &dyn Fn(RecordKind, RecordId) -> String) -> String {
         self.name.clone()
+    }
+    fn keep_unedited(&mut self, current: &Self) {
+        self.renewals = current.renewals.clone();
+        self.licences = current.licences.clone();
+        self.assignments = current.assignments.clone();
+        self.pledges = current.pledges.clone();
+        self.termination = current.termination.clone();
+        self.registrant_id = current.registrant_id;
     }
     fn keys(&self) -> Vec<Option<String>> {
         vec![

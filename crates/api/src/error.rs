@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use terroir_core::{Lang, Rule, Violation, Violations};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// The input broke a rule; nothing was written.
@@ -21,7 +22,8 @@ pub enum ErrorKind {
 }
 
 /// One broken rule, with its message in both languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Problem {
     pub field: Option<String>,
     pub rule: Rule,
@@ -29,7 +31,8 @@ pub struct Problem {
     pub message: Message,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Message {
     #[serde(rename = "zh-CN")]
     pub zh_cn: String,
@@ -38,7 +41,8 @@ pub struct Message {
 }
 
 /// The api's error: the first problem's fields at the top, every problem in `problems`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error, ts_rs::TS)]
+#[ts(export)]
 #[error("{}", message.en_us)]
 pub struct ApiError {
     pub kind: ErrorKind,

@@ -11,10 +11,11 @@ mod error;
 pub mod ops;
 pub mod records;
 pub mod sample;
+pub mod search;
 mod workspace;
 
 pub use error::{ApiError, ErrorKind, Message, Problem, Result};
 pub use records::{Page, RecordDto};
 pub use terroir_core as core;
 pub use terroir_store::records::Show;
-pub use workspace::{Workspace, files_dir_of};
+pub use workspace::{KindCount, Workspace, WorkspaceInfo, files_dir_of};

@@ -25,7 +25,8 @@ use crate::records::{RecordDto, load_live, store_entity};
 use crate::workspace::{StoreLookup, Workspace};
 
 /// One flow step on an authorised user.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(tag = "step", rename_all = "snake_case")]
 pub enum UserStep {
     FirstReview {
@@ -151,7 +152,8 @@ impl UserStep {
 }
 
 /// One event on a trademark.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum TrademarkEvent {
     Renew {
@@ -184,7 +186,8 @@ impl TrademarkEvent {
 }
 
 /// The renewal dates of a registration, as `terroir trademark renewal` shows them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct RenewalDates {
     pub expires: NaiveDate,
     pub window_opens: NaiveDate,
@@ -205,7 +208,8 @@ pub fn renewal_dates(registered: &str, renewals: u32, today: NaiveDate) -> Resul
 }
 
 /// One result of `validate uscc`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct UsccResult {
     pub input: String,
     pub normalized: String,
@@ -241,7 +245,8 @@ pub fn validate_uscc(inputs: &[String]) -> Vec<UsccResult> {
 }
 
 /// Everything `terroir check` looks at, with the verdict.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Check {
     pub ok: bool,
     #[serde(flatten)]
@@ -467,5 +472,152 @@ impl Workspace {
             .iter()
             .map(|k| Ok((*k, store::count(&self.conn, *k, Show::Live)?)))
             .collect()
+    }
+}
+
+/// A backup generation as the desktop lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct BackupSummary {
+    pub name: String,
+    pub created_at: String,
+    pub audit_rows: u64,
+    pub files: u64,
+    pub db_size: u64,
+}
+
+fn summary_of(path: &Path, m: &backup::Manifest) -> BackupSummary {
+    BackupSummary {
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        created_at: m.created_at.clone(),
+        audit_rows: m.audit_rows,
+        files: m.files,
+        db_size: m.db_size,
+    }
+}
+
+impl Workspace {
+    fn backups_dir(&self) -> PathBuf {
+        self.files_dir.with_file_name("backups")
+    }
+
+    /// Back up into the default folder, keeping 10 generations.
+    pub fn backup_now(&self) -> Result<BackupSummary> {
+        let info = self.backup(None, 10)?;
+        Ok(summary_of(&info.path, &info.manifest))
+    }
+
+    /// The generations in the default backup folder, newest first.
+    pub fn list_backups(&self) -> Result<Vec<BackupSummary>> {
+        let dir = self.backups_dir();
+        if !dir.exists() {
+            return Ok(vec![]);
+        }
+        let mut out = vec![];
+        for p in backup::generations(&dir)?.into_iter().rev() {
+            let text =
+                std::fs::read_to_string(p.join(backup::MANIFEST)).map_err(ApiError::storage)?;
+            let m: backup::Manifest = serde_json::from_str(&text).map_err(ApiError::storage)?;
+            out.push(summary_of(&p, &m));
+        }
+        Ok(out)
+    }
+
+    /// Restore a generation of the default backup folder by name.
+    pub fn restore_named(self, name: &str) -> Result<(Workspace, PathBuf)> {
+        if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+            return Err(Violation::new(Rule::NotFound)
+                .with("kind", "备份 / backup")
+                .with("value", name)
+                .into());
+        }
+        let path = self.backups_dir().join(name);
+        if !path.exists() {
+            return Err(Violation::new(Rule::NotFound)
+                .with("kind", "备份 / backup")
+                .with("value", name)
+                .into());
+        }
+        self.restore(&path)
+    }
+
+    /// Put back a record's content as it was after audit row `seq`; the result is checked
+    /// again (references must still exist) and saved as a new, audited change.
+    pub fn restore_value(
+        &mut self,
+        kind: RecordKind,
+        key: &str,
+        seq: i64,
+        reason: Option<&str>,
+    ) -> Result<RecordDto> {
+        fn f<E: Entity>(
+            ws: &mut Workspace,
+            key: &str,
+            seq: i64,
+            reason: Option<&str>,
+        ) -> Result<terroir_store::records::RecordRow> {
+            let stamp = ws.stamp();
+            let tx = terroir_store::begin(&mut ws.conn)?;
+            let (row, current) = load_live::<E>(&tx, key)?;
+            let entry = audit::get(&tx, seq)?
+                .filter(|e| e.entity_id == row.id)
+                .ok_or_else(|| {
+                    Violation::new(Rule::NotFound)
+                        .with("kind", "操作记录 / audit entry")
+                        .with("value", seq)
+                })?;
+            let snapshot = entry.after.or(entry.before).unwrap_or_default();
+            let snapshot: serde_json::Value =
+                serde_json::from_str(&snapshot).map_err(ApiError::storage)?;
+            let old: E =
+                serde_json::from_value(snapshot["data"].clone()).map_err(ApiError::storage)?;
+            let lookup = StoreLookup(&tx);
+            let mut entity = E::parse(&old.to_input(&lookup), &lookup, Some(&old))?;
+            entity.keep_unedited(&current);
+            let reason = reason
+                .map(str::to_owned)
+                .unwrap_or_else(|| format!("restore #{seq}"));
+            let row = store_entity(
+                &tx,
+                &stamp,
+                &row.id,
+                &entity,
+                "restore_value",
+                Some(&reason),
+            )?;
+            tx.commit().map_err(terroir_store::Error::from)?;
+            Ok(row)
+        }
+        let row = crate::records::by_kind!(kind, f(self, key, seq, reason))?;
+        self.to_dto(kind, row)
+    }
+
+    /// A stored photo as a `data:` URL (JPEG, PNG, WebP or GIF; at most 20 MB).
+    pub fn photo_data(&self, sha256: &str) -> Result<String> {
+        let missing = || ApiError::from(Violation::new(Rule::FileMissing).with("path", sha256));
+        if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(missing());
+        }
+        let path = files::path_of(&self.files_dir, sha256);
+        let meta = std::fs::metadata(&path).map_err(|_| missing())?;
+        if meta.len() > 20 * 1024 * 1024 {
+            return Err(ApiError::storage("photo larger than 20 MB"));
+        }
+        let bytes = std::fs::read(&path).map_err(|_| missing())?;
+        let mime = match bytes.get(..12) {
+            Some([0xFF, 0xD8, 0xFF, ..]) => "image/jpeg",
+            Some([0x89, b'P', b'N', b'G', ..]) => "image/png",
+            Some([b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'E', b'B', b'P']) => "image/webp",
+            Some([b'G', b'I', b'F', ..]) => "image/gif",
+            _ => "application/octet-stream",
+        };
+        use base64::Engine;
+        Ok(format!(
+            "data:{mime};base64,{}",
+            base64::engine::general_purpose::STANDARD.encode(bytes)
+        ))
     }
 }

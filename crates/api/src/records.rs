@@ -13,7 +13,8 @@ use crate::error::{ApiError, Result};
 use crate::workspace::{StoreLookup, Workspace};
 
 /// A record as front ends see it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct RecordDto {
     pub id: String,
     pub kind: RecordKind,
@@ -31,7 +32,8 @@ pub struct RecordDto {
 }
 
 /// One page of a list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Page {
     pub total: u64,
     pub offset: u32,
@@ -167,6 +169,7 @@ macro_rules! by_kind {
         }
     };
 }
+pub(crate) use by_kind;
 
 impl Workspace {
     /// Add one record from JSON input (the kind's input fields).

@@ -138,3 +138,55 @@ impl StoreLookup<'_> {
             .map_or_else(|| id.to_string(), |r| r.name)
     }
 }
+
+/// What the desktop shows about the open workspace.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct WorkspaceInfo {
+    pub db_path: String,
+    pub actor: String,
+    pub today: NaiveDate,
+    pub counts: Vec<KindCount>,
+    pub divisions: Vec<tables::DivisionRow>,
+    pub categories: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct KindCount {
+    pub kind: RecordKind,
+    pub live: u64,
+    pub archived: u64,
+}
+
+impl Workspace {
+    pub fn info(&self) -> Result<WorkspaceInfo> {
+        let counts = RecordKind::ALL
+            .iter()
+            .map(|k| {
+                Ok(KindCount {
+                    kind: *k,
+                    live: records::count(&self.conn, *k, records::Show::Live)?,
+                    archived: records::count(&self.conn, *k, records::Show::Archived)?,
+                })
+            })
+            .collect::<Result<_>>()?;
+        Ok(WorkspaceInfo {
+            db_path: self.db_path.display().to_string(),
+            actor: self.actor.clone(),
+            today: self.today(),
+            counts,
+            divisions: tables::divisions(&self.conn)?,
+            categories: tables::categories(&self.conn)?
+                .into_iter()
+                .map(|(n, _)| n)
+                .collect(),
+        })
+    }
+
+    /// Change who is recorded as the actor of the next changes.
+    pub fn set_actor(&mut self, actor: &str) -> Result<()> {
+        self.actor = terroir_core::record::required_text(actor, 100).map_err(|e| e.at("actor"))?;
+        Ok(())
+    }
+}

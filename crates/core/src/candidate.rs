@@ -8,14 +8,16 @@ use serde::{Deserialize, Serialize};
 use crate::error::Violations;
 use crate::record::{LINE_MAX, Lookup, RecordId, RecordKind, optional_text, resolve, show_ref};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct MarkCandidate {
     pub trademark_id: RecordId,
     pub enterprise_id: RecordId,
     pub notes: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(default, deny_unknown_fields)]
 pub struct CandidateInput {
     pub trademark: Option<String>,

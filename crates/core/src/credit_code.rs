@@ -10,7 +10,8 @@ const WEIGHTS: [u32; 17] = [
 ];
 
 /// A valid unified social credit code: 18 characters, canonical (upper case, half-width).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, ts_rs::TS)]
+#[ts(export)]
 pub struct CreditCode(String);
 
 fn value(c: char) -> Option<u32> {

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::trademark::{Standing, Trademark};
 use crate::user::AuthorisedUser;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineKind {
     /// The renewal window is open or opens before the horizon: renew by expiry.
@@ -17,7 +18,8 @@ pub enum DeadlineKind {
     UseReport,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Deadline {
     pub kind: DeadlineKind,
     /// The code of the record concerned (`TM-0003`, `USR-0012`).

@@ -14,7 +14,8 @@ const PROVINCES: &[u8] = &[
 ];
 
 /// A six-digit GB/T 2260 division code whose first two digits name a province.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, ts_rs::TS)]
+#[ts(export)]
 pub struct DivisionCode(String);
 
 impl DivisionCode {
@@ -53,7 +54,8 @@ impl DivisionCode {
 text_newtype!(DivisionCode);
 
 /// A row of the division table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Division {
     pub code: DivisionCode,
     pub name: String,

@@ -7,7 +7,8 @@ use crate::error::Violations;
 use crate::record::{LINE_MAX, Lookup, NAME_MAX, optional_text, required_text};
 use crate::{CreditCode, DivisionCode, Rule, Violation};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Enterprise {
     pub name: String,
     /// Optional because catalogues inherited from spreadsheets often lack it; unique when set.
@@ -20,7 +21,8 @@ pub struct Enterprise {
 }
 
 /// An enterprise as typed: every field text, parsed by [`EnterpriseInput::parse`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(default, deny_unknown_fields)]
 pub struct EnterpriseInput {
     pub name: Option<String>,

@@ -10,7 +10,8 @@ use crate::messages;
 
 /// The rules Terroir enforces. The serialised name (snake_case) is the stable key that the
 /// CLI's `--json` output and the desktop's vue-i18n catalogue use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
     Required,
@@ -59,7 +60,8 @@ impl Rule {
 }
 
 /// Message language. zh-CN is the master language of the product.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, ts_rs::TS)]
+#[ts(export)]
 pub enum Lang {
     #[default]
     #[serde(rename = "zh-CN")]
@@ -70,7 +72,8 @@ pub enum Lang {
 
 /// A broken rule. `field` names the input field (dotted for nested fields, e.g.
 /// `area.divisions[2]`); `params` carry the values the message needs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Violation {
     pub field: Option<String>,
     pub rule: Rule,

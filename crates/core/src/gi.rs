@@ -14,7 +14,8 @@ use crate::record::{
 use crate::trademark::MarkKind;
 use crate::{Coordinate, DivisionCode, Rule, Violation};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct GiProduct {
     pub name: String,
     /// A row of the user-maintained category table (seeded with GB/T 43583-2023's top classes).
@@ -30,7 +31,8 @@ pub struct GiProduct {
     pub notes: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(tag = "regime", rename_all = "snake_case")]
 pub enum Protection {
     /// 地理标志产品保护: approval announcement and product standard.
@@ -62,7 +64,8 @@ impl Protection {
 }
 
 /// 产地范围: divisions (GB/T 2260) plus townships and villages below them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ProductionArea {
     pub divisions: Vec<DivisionCode>,
     pub places: Vec<String>,
@@ -70,7 +73,8 @@ pub struct ProductionArea {
     pub centre: Option<Coordinate>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum GiStatus {
     Applied,
@@ -90,7 +94,8 @@ const GI_STATUSES: &[&str] = &[
     "revoked",
 ];
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct StatusEvent {
     pub status: GiStatus,
     pub on: NaiveDate,
@@ -99,14 +104,16 @@ pub struct StatusEvent {
 }
 
 /// A photo stored in the workspace's `files/` by content hash.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Photo {
     pub sha256: String,
     pub original_name: String,
     pub caption: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(default, deny_unknown_fields)]
 pub struct GiInput {
     pub name: Option<String>,
@@ -125,7 +132,8 @@ pub struct GiInput {
 
 /// One protection as typed; `regime` is `product_approval`, `gi_trademark` or `agricultural_gi`
 /// and decides which other fields are read.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(default, deny_unknown_fields)]
 pub struct ProtectionInput {
     pub regime: Option<String>,
@@ -139,7 +147,8 @@ pub struct ProtectionInput {
     pub registered_on: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(default, deny_unknown_fields)]
 pub struct StatusEventInput {
     pub status: Option<String>,

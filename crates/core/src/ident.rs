@@ -11,7 +11,8 @@ use crate::text::compact_code;
 /// A trademark registration number (注册号), kept as text: an optional `G` prefix for an
 /// international (Madrid) registration, 1–10 digits, an optional `A` suffix for a divisional
 /// registration. Canonical form: half-width, upper case, no spaces.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, ts_rs::TS)]
+#[ts(export)]
 pub struct RegNo(String);
 
 impl RegNo {
@@ -44,7 +45,8 @@ impl RegNo {
 text_newtype!(RegNo);
 
 /// A Nice classification class, 1–45. Accepts `30`, `05`, `第30类`, `30类`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ts_rs::TS)]
+#[ts(export)]
 pub struct NiceClass(u8);
 
 impl NiceClass {
@@ -105,8 +107,20 @@ impl<'de> Deserialize<'de> for NiceClass {
 /// Money in integer fen (分). Parsed from yuan as clerks write it (`300000`, `300,000.00`,
 /// `¥300,000.00`); serialised as the integer number of fen.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    ts_rs::TS,
 )]
+#[ts(export)]
 #[serde(transparent)]
 pub struct Fen(pub i64);
 
@@ -154,7 +168,8 @@ impl fmt::Display for Fen {
 }
 
 /// A point in WGS-84, stored as integer micro-degrees (no floating point in storage).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Coordinate {
     pub lat_e6: i32,
     pub lon_e6: i32,

@@ -11,7 +11,10 @@ use crate::error::{Lang, Result, Rule, Violation};
 use crate::text::trimmed;
 
 /// A record's id. Ids are made above the core (the api crate owns the clock and randomness).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+)]
+#[ts(export)]
 #[serde(transparent)]
 pub struct RecordId(pub Uuid);
 
@@ -30,7 +33,8 @@ impl FromStr for RecordId {
 
 /// The kinds of record, named as in every CLI command (`gi`, `enterprise`, `user`,
 /// `trademark`, `candidate`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {
     Gi,

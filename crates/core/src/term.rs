@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 use crate::date::{add_days, add_months, anniversary};
 
 /// The dates of one 10-year term.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Term {
     pub starts: NaiveDate,
     pub expires: NaiveDate,
@@ -21,7 +22,8 @@ pub struct Term {
 }
 
 /// Where a registration stands on a given day, computed on its current term.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum RenewalStatus {
     /// In force, renewal window not yet open.

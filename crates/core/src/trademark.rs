@@ -13,7 +13,8 @@ use crate::record::{
 use crate::term::{RenewalStatus, Term};
 use crate::{Fen, NiceClass, RegNo, Rule, Violation};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum MarkKind {
     Ordinary,
@@ -31,7 +32,8 @@ impl MarkKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Trademark {
     pub reg_no: RegNo,
     /// The mark as words (or a description of a device mark).
@@ -53,13 +55,15 @@ pub struct Trademark {
     pub notes: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Renewal {
     pub filed_on: NaiveDate,
     pub term_starts: NaiveDate,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Licence {
     pub licensee_id: RecordId,
     pub from: NaiveDate,
@@ -69,14 +73,16 @@ pub struct Licence {
     pub recordal_no: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Assignment {
     pub from_id: RecordId,
     pub to_id: RecordId,
     pub on: NaiveDate,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Pledge {
     pub pledgee: String,
     pub amount: Fen,
@@ -85,14 +91,16 @@ pub struct Pledge {
     pub registration_no: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum TerminationKind {
     Cancelled,
     Invalidated,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Termination {
     pub kind: TerminationKind,
     pub on: NaiveDate,
@@ -101,7 +109,8 @@ pub struct Termination {
 }
 
 /// The legal standing of a trademark on a day: pending, terminated, or its renewal status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Standing {
     Pending,
@@ -230,7 +239,8 @@ impl Trademark {
 
 /// The fields of a trademark a clerk edits directly. Renewals, licences, assignments, pledges
 /// and termination are recorded through their own actions, which check their rules.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(default, deny_unknown_fields)]
 pub struct TrademarkInput {
     pub reg_no: Option<String>,
@@ -338,7 +348,8 @@ impl TrademarkInput {
 }
 
 /// A licence as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(default, deny_unknown_fields)]
 pub struct LicenceInput {
     pub licensee: Option<String>,
@@ -378,7 +389,8 @@ impl LicenceInput {
 }
 
 /// A pledge as typed; `amount` in yuan.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(default, deny_unknown_fields)]
 pub struct PledgeInput {
     pub pledgee: Option<String>,

@@ -12,7 +12,8 @@ use crate::record::{
 use crate::{Rule, Violation};
 
 /// The four kinds of lawful user of the GI special mark.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum UserKind {
     /// Producer approved for a GI product.
@@ -32,7 +33,8 @@ const USER_KINDS: &[&str] = &[
     "other_recorded",
 ];
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct AuthorisedUser {
     pub gi_id: RecordId,
     pub enterprise_id: RecordId,
@@ -47,7 +49,8 @@ pub struct AuthorisedUser {
 }
 
 /// 初审 at the county/city bureau, usually with an on-site check (现场核查).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct FirstReview {
     pub on: NaiveDate,
     pub onsite_check_on: Option<NaiveDate>,
@@ -57,14 +60,16 @@ pub struct FirstReview {
 }
 
 /// 省级审核.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Review {
     pub on: NaiveDate,
     pub passed: bool,
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum Decision {
     Approved {
@@ -77,7 +82,8 @@ pub enum Decision {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum UseStatus {
     Active,
@@ -85,7 +91,8 @@ pub enum UseStatus {
     Withdrawn,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct StatusChange {
     pub status: UseStatus,
     pub on: NaiveDate,
@@ -93,7 +100,8 @@ pub struct StatusChange {
 }
 
 /// 年度使用报告: due each year, received (or not).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct UseReport {
     pub year: i32,
     pub due_on: NaiveDate,
@@ -101,7 +109,8 @@ pub struct UseReport {
 }
 
 /// Where an authorised user stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum UserStage {
     Applied,
@@ -337,7 +346,8 @@ impl AuthorisedUser {
 
 /// The fields of an authorised user a clerk edits directly; the flow moves only through the
 /// transitions above.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(default, deny_unknown_fields)]
 pub struct UserInput {
     pub gi: Option<String>,

@@ -29,7 +29,8 @@ pub struct Change<'a> {
     pub reason: Option<&'a str>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct AuditEntry {
     pub seq: i64,
     pub at: String,
@@ -169,8 +170,20 @@ pub fn list(conn: &Connection, entity_id: Option<&str>, limit: u32) -> Result<Ve
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// One row by sequence number.
+pub fn get(conn: &Connection, seq: i64) -> Result<Option<AuditEntry>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM audit_log WHERE seq = ?1"),
+            [seq],
+            row,
+        )
+        .optional()?)
+}
+
 /// The result of walking the chain.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ChainReport {
     pub rows: u64,
     pub head: String,
@@ -178,7 +191,8 @@ pub struct ChainReport {
     pub first_broken: Option<BrokenLink>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct BrokenLink {
     pub seq: i64,
     pub problem: String,

@@ -11,7 +11,8 @@ use crate::audit::{self, ChainReport};
 use crate::error::Result;
 use crate::records::{self, Show};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct CheckReport {
     pub integrity: Vec<String>,
     pub foreign_keys: Vec<String>,

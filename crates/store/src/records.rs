@@ -51,7 +51,8 @@ fn unique_key(kind: RecordKind) -> Option<(&'static str, Rule)> {
 }
 
 /// A stored record.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct RecordRow {
     pub id: String,
     pub code: String,
@@ -294,7 +295,8 @@ pub fn find_live(conn: &Connection, kind: RecordKind, key: &str) -> Result<Optio
 }
 
 /// Which records a list shows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Show {
     #[default]

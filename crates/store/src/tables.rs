@@ -54,7 +54,8 @@ pub fn division_known(conn: &Connection, code: &DivisionCode) -> Result<bool> {
         .exists([code.as_str()])?)
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct DivisionRow {
     pub code: String,
     pub name: String,

@@ -1,0 +1,67 @@
+// The only place the UI calls Rust. Every type comes from ./bindings (generated from the Rust
+// DTOs by ts-rs; `make test` fails when they are stale). Command names and parameters match
+// the #[tauri::command]s in src-tauri/src/lib.rs one to one.
+import { invoke } from '@tauri-apps/api/core'
+import type { ApiError } from './bindings/ApiError'
+import type { AuditEntry } from './bindings/AuditEntry'
+import type { BackupSummary } from './bindings/BackupSummary'
+import type { Check } from './bindings/Check'
+import type { Deadline } from './bindings/Deadline'
+import type { JsonValue } from './bindings/serde_json/JsonValue'
+import type { Page } from './bindings/Page'
+import type { RecordDto } from './bindings/RecordDto'
+import type { RecordKind } from './bindings/RecordKind'
+import type { SearchResults } from './bindings/SearchResults'
+import type { Show } from './bindings/Show'
+import type { TrademarkEvent } from './bindings/TrademarkEvent'
+import type { UserStep } from './bindings/UserStep'
+import type { WorkspaceInfo } from './bindings/WorkspaceInfo'
+
+export type { ApiError }
+
+/** Narrow an unknown rejection to the api's error shape. */
+export function isApiError(e: unknown): e is ApiError {
+  return typeof e === 'object' && e !== null && 'rule' in e && 'kind' in e && 'problems' in e
+}
+
+export const api = {
+  workspaceInfo: () => invoke<WorkspaceInfo>('workspace_info'),
+  setActor: (actor: string) => invoke<WorkspaceInfo>('set_actor', { actor }),
+
+  listRecords: (kind: RecordKind, show: Show, offset: number, limit: number) =>
+    invoke<Page>('list_records', { kind, show, offset, limit }),
+  showRecord: (kind: RecordKind, key: string) => invoke<RecordDto>('show_record', { kind, key }),
+  /** The record as editable input: the shape addRecord and editRecord take. */
+  recordInput: (kind: RecordKind, key: string) => invoke<JsonValue>('record_input', { kind, key }),
+  addRecord: (kind: RecordKind, input: JsonValue) => invoke<RecordDto>('add_record', { kind, input }),
+  /** `patch` is a JSON merge patch over recordInput's shape; null clears a field. */
+  editRecord: (kind: RecordKind, key: string, patch: JsonValue, reason: string | null) =>
+    invoke<RecordDto>('edit_record', { kind, key, patch, reason }),
+  archiveRecord: (kind: RecordKind, key: string, reason: string | null) =>
+    invoke<RecordDto>('archive_record', { kind, key, reason }),
+  unarchiveRecord: (kind: RecordKind, key: string, reason: string | null) =>
+    invoke<RecordDto>('unarchive_record', { kind, key, reason }),
+
+  userStep: (key: string, step: UserStep) => invoke<RecordDto>('user_step', { key, step }),
+  trademarkEvent: (key: string, event: TrademarkEvent) => invoke<RecordDto>('trademark_event', { key, event }),
+  /** Opens a file dialog in Rust; the photo is copied into the workspace. null when cancelled. */
+  addPhoto: (key: string) => invoke<RecordDto | null>('add_photo', { key }),
+  /** A photo as a data: URL for an <img>. */
+  photoData: (sha256: string) => invoke<string>('photo_data', { sha256 }),
+
+  search: (query: string, kind: RecordKind | null, limit: number) =>
+    invoke<SearchResults>('search', { query, kind, limit }),
+  deadlines: (within: string) => invoke<Deadline[]>('deadlines', { within }),
+
+  auditLog: (kind: RecordKind | null, key: string | null, limit: number) =>
+    invoke<AuditEntry[]>('audit_log', { kind, key, limit }),
+  /** Put back the record's content as it was after audit row `seq` (itself audited). */
+  restoreValue: (kind: RecordKind, key: string, seq: number, reason: string | null) =>
+    invoke<RecordDto>('restore_value', { kind, key, seq, reason }),
+
+  backupNow: () => invoke<BackupSummary>('backup_now'),
+  listBackups: () => invoke<BackupSummary[]>('list_backups'),
+  /** Restore a backup listed by listBackups, by its name. */
+  restoreBackup: (name: string) => invoke<WorkspaceInfo>('restore_backup', { name }),
+  check: () => invoke<Check>('check'),
+}
