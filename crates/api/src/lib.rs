@@ -8,6 +8,7 @@
 
 mod entity;
 mod error;
+pub mod generate;
 pub mod ops;
 pub mod records;
 pub mod sample;

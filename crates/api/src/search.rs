@@ -2,27 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use terroir_core::RecordKind;
-
-/// How a hit matched, best first: the order results are ranked in.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
-)]
-#[ts(export)]
-#[serde(rename_all = "snake_case")]
-pub enum MatchKind {
-    /// The query is the whole name (or the whole code / credit code / registration number).
-    Exact,
-    /// The name starts with the query.
-    Prefix,
-    /// The name contains the query.
-    Substring,
-    /// A credit code or registration number starts with the query.
-    Code,
-    /// The name's full pinyin starts with or contains the query (`xinyang`).
-    Pinyin,
-    /// The name's pinyin initials start with or contain the query (`xymj`), or a mix (`信阳mj`).
-    Initials,
-}
+pub use terroir_core::search::MatchKind;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
@@ -52,4 +32,65 @@ pub struct SearchResults {
     /// Groups in the order gi, enterprise, user, trademark; empty groups left out.
     pub groups: Vec<SearchGroup>,
     pub took_us: u64,
+}
+
+use terroir_core::search::Query;
+use terroir_store::search as index;
+
+use crate::error::Result;
+use crate::workspace::Workspace;
+
+impl Workspace {
+    /// Search GI products, enterprises, authorised users and trademarks (or one kind) for
+    /// `query`: the best `limit` hits of each kind, grouped, each with how it matched and the
+    /// span of the name to highlight.
+    pub fn search(
+        &self,
+        query: &str,
+        kind: Option<RecordKind>,
+        limit: u32,
+    ) -> Result<SearchResults> {
+        let t = std::time::Instant::now();
+        let Some(q) = Query::new(query) else {
+            return Ok(SearchResults {
+                query: query.to_owned(),
+                groups: vec![],
+                took_us: 0,
+            });
+        };
+        let mut groups = vec![];
+        for k in index::KINDS
+            .into_iter()
+            .filter(|k| kind.is_none_or(|want| want == *k))
+        {
+            let hits: Vec<SearchHit> = index::search(&self.conn, k, &q, limit)?
+                .into_iter()
+                .map(|h| SearchHit {
+                    kind: h.kind,
+                    id: h.record_id,
+                    code: h.code,
+                    name: h.name,
+                    matched: h.matched,
+                    span: h.span,
+                    detail: h.key,
+                })
+                .collect();
+            if !hits.is_empty() {
+                groups.push(SearchGroup { kind: k, hits });
+            }
+        }
+        Ok(SearchResults {
+            query: query.to_owned(),
+            groups,
+            took_us: t.elapsed().as_micros() as u64,
+        })
+    }
+
+    /// Rebuild the search index from the records; returns how many were indexed.
+    pub fn reindex(&mut self) -> Result<u64> {
+        let tx = terroir_store::begin(&mut self.conn)?;
+        let n = index::rebuild(&tx)?;
+        tx.commit().map_err(terroir_store::Error::from)?;
+        Ok(n)
+    }
 }

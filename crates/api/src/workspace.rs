@@ -132,10 +132,10 @@ impl Lookup for StoreLookup<'_> {
 
 impl StoreLookup<'_> {
     pub(crate) fn name_of(&self, kind: RecordKind, id: RecordId) -> String {
-        records::get(self.0, kind, &id.to_string())
+        records::code_and_name(self.0, kind, &id.to_string())
             .ok()
             .flatten()
-            .map_or_else(|| id.to_string(), |r| r.name)
+            .map_or_else(|| id.to_string(), |(_, name)| name)
     }
 }
 

@@ -94,6 +94,25 @@ enum Cmd {
         #[command(subcommand)]
         cmd: CandidateCmd,
     },
+    /// Search GI products, enterprises, users and trademarks: characters, pinyin, initials, codes
+    Search {
+        query: String,
+        /// gi | enterprise | user | trademark
+        #[arg(long)]
+        kind: Option<String>,
+        /// Hits per kind
+        #[arg(long, default_value_t = 10)]
+        limit: u32,
+    },
+    /// Rebuild the search index from the records
+    Reindex,
+    /// Generate a synthetic catalogue (small, national, national-x10) for benchmarks
+    Gen {
+        #[arg(long, default_value = "national")]
+        scale: String,
+        #[arg(long, default_value_t = 2021)]
+        seed: u64,
+    },
     /// Renewals and use reports due within a period, and overdue ones
     Deadlines {
         /// Period such as 90d, 12w, 6m, 1y
@@ -888,6 +907,101 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
                 },
             ),
         },
+        Cmd::Search { query, kind, limit } => {
+            let kind = kind.as_deref().map(parse_kind).transpose()?;
+            let r = ws.search(&query, kind, limit)?;
+            if out.json {
+                out.json(&r);
+            } else if r.groups.is_empty() {
+                println!("{}", out.t("没有找到。", "Nothing found."));
+            } else {
+                for g in &r.groups {
+                    println!("== {} ==", g.kind.label(out.lang));
+                    let rows: Vec<Vec<String>> = g
+                        .hits
+                        .iter()
+                        .map(|h| {
+                            let name = match h.span {
+                                Some([a, b]) => {
+                                    let c: Vec<char> = h.name.chars().collect();
+                                    let (a, b) = (a as usize, (b as usize).min(c.len()));
+                                    format!(
+                                        "{}[{}]{}",
+                                        c[..a].iter().collect::<String>(),
+                                        c[a..b].iter().collect::<String>(),
+                                        c[b..].iter().collect::<String>()
+                                    )
+                                }
+                                None => h.name.clone(),
+                            };
+                            let how = serde_json::to_value(h.matched)
+                                .ok()
+                                .and_then(|v| v.as_str().map(str::to_owned))
+                                .unwrap_or_default();
+                            vec![
+                                h.code.clone(),
+                                name,
+                                h.detail.clone().unwrap_or_default(),
+                                how,
+                            ]
+                        })
+                        .collect();
+                    out.table(&rows);
+                }
+            }
+            Ok(0)
+        }
+        Cmd::Reindex => {
+            let t = std::time::Instant::now();
+            let n = ws.reindex()?;
+            if out.json {
+                out.json(
+                    &serde_json::json!({ "indexed": n, "seconds": t.elapsed().as_secs_f64() }),
+                );
+            } else {
+                println!(
+                    "{} {n} ({:.1} s)",
+                    out.t("已重建索引：", "reindexed:"),
+                    t.elapsed().as_secs_f64()
+                );
+            }
+            Ok(0)
+        }
+        Cmd::Gen { scale, seed } => {
+            let s = terroir_api::generate::Scale::named(&scale).ok_or_else(|| {
+                ApiError::from(
+                    Violation::new(Rule::EnumValue)
+                        .with("value", &scale)
+                        .with("allowed", "small, national, national-x10")
+                        .at("scale"),
+                )
+            })?;
+            let t = std::time::Instant::now();
+            let bar = indicatif::ProgressBar::new(s.total() as u64);
+            if out.json {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+            }
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} eta {eta}")
+                    .expect("valid template"),
+            );
+            ws.generate(s, seed, |done, _| bar.set_position(done as u64))?;
+            bar.finish_and_clear();
+            let secs = t.elapsed().as_secs_f64();
+            if out.json {
+                out.json(
+                    &serde_json::json!({ "scale": scale, "records": s.total(), "seconds": secs }),
+                );
+            } else {
+                println!(
+                    "{} {} ({:.1} s)",
+                    out.t("已生成记录", "generated records:"),
+                    s.total(),
+                    secs
+                );
+            }
+            Ok(0)
+        }
         Cmd::Deadlines { within } => {
             let list = ws.deadlines(&within)?;
             if out.json {

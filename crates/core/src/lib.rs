@@ -52,6 +52,7 @@ pub mod gi;
 pub mod ident;
 pub mod messages;
 pub mod record;
+pub mod search;
 pub mod term;
 pub mod text;
 pub mod trademark;

@@ -15,7 +15,10 @@ use terroir_core::{Rule, Violation};
 use crate::error::{Error, Result, io};
 
 /// The append-only migrations; the schema version is their count.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_init.sql"),
+    include_str!("../migrations/0002_search.sql"),
+];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -113,7 +116,10 @@ fn configure(conn: &Connection) -> Result<()> {
                 .with("detail", format!("journal_mode is {mode}, WAL needed")),
         ));
     }
-    conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")?;
+    // 32 MB of page cache: the search index's b-trees are large at national scale.
+    conn.execute_batch(
+        "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768;",
+    )?;
     Ok(())
 }
 
@@ -133,6 +139,10 @@ fn migrate(conn: &mut Connection) -> Result<()> {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", i as u32 + 1)?;
+        // Version 2 added the search index: fill it for the records already there.
+        if i + 1 == 2 && found >= 1 {
+            crate::search::rebuild(&tx)?;
+        }
         tx.commit()?;
     }
     Ok(())
@@ -221,6 +231,30 @@ mod tests {
             Some("cifs")
         );
         assert!(NETWORK_FS.contains(&"nfs4"));
+    }
+
+    #[test]
+    fn database_of_the_previous_schema_version_is_upgraded_and_indexed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        {
+            // A workspace as schema version 1 left it, with one enterprise.
+            let c = Connection::open(&path).unwrap();
+            c.execute_batch(MIGRATIONS[0]).unwrap();
+            c.pragma_update(None, "user_version", 1).unwrap();
+            c.execute(
+                "INSERT INTO enterprise (id, code, name, data, created_at, updated_at, version)
+                 VALUES ('0190a0b0-0000-7000-8000-000000000001', 'ENT-0001', '信阳市茶叶协会', '{}', 't', 't', 1)",
+                [],
+            )
+            .unwrap();
+        }
+        let conn = open(&path, false).unwrap();
+        assert_eq!(schema_version(&conn).unwrap(), SCHEMA_VERSION);
+        let q = terroir_core::search::Query::new("xysc").unwrap();
+        let hits =
+            crate::search::search(&conn, terroir_core::RecordKind::Enterprise, &q, 5).unwrap();
+        assert_eq!(hits.len(), 1, "the upgrade indexed the existing record");
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod db;
 mod error;
 pub mod files;
 pub mod records;
+pub mod search;
 pub mod tables;
 
 pub use error::{Error, Result};

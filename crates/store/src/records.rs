@@ -222,6 +222,7 @@ pub fn insert(
     );
     conn.prepare_cached(&sql)?
         .execute(params_from_iter(values))?;
+    crate::search::put(conn, kind, &row)?;
     let after = row.snapshot();
     audit::append(
         conn,
@@ -260,10 +261,22 @@ pub fn require(conn: &Connection, kind: RecordKind, key: &str) -> Result<RecordR
 }
 
 /// Find a live record by code, id, its unique key, or an exact name held by exactly one record.
+/// Reads only the id (this runs for every reference of every input).
 pub fn find_live(conn: &Connection, kind: RecordKind, key: &str) -> Result<Option<String>> {
     let t = table(kind);
-    if let Some(r) = get(conn, kind, key)? {
-        return Ok(r.archived_at.is_none().then_some(r.id));
+    let key = key.trim();
+    let sql = format!(
+        "SELECT id, archived_at IS NULL FROM {} WHERE id = ?1 OR code = upper(?1)",
+        t.name
+    );
+    if let Some((id, live)) = conn
+        .prepare_cached(&sql)?
+        .query_row([key], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?))
+        })
+        .optional()?
+    {
+        return Ok(live.then_some(id));
     }
     if let Some((column, _)) = unique_key(kind) {
         let normal = terroir_core::text::compact_code(key);
@@ -285,13 +298,26 @@ pub fn find_live(conn: &Connection, kind: RecordKind, key: &str) -> Result<Optio
     );
     let ids: Vec<String> = conn
         .prepare_cached(&sql)?
-        .query_map([key.trim()], |r| r.get(0))?
+        .query_map([key], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(if ids.len() == 1 {
         ids.into_iter().next()
     } else {
         None
     })
+}
+
+/// The code and name of a record by id (archived or not), reading nothing else.
+pub fn code_and_name(
+    conn: &Connection,
+    kind: RecordKind,
+    id: &str,
+) -> Result<Option<(String, String)>> {
+    let sql = format!("SELECT code, name FROM {} WHERE id = ?1", table(kind).name);
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
 }
 
 /// Which records a list shows.
@@ -404,6 +430,7 @@ pub fn update(
         ..before.clone()
     };
     write_row(conn, table(kind), &after)?;
+    crate::search::put(conn, kind, &after)?;
     audit::append(
         conn,
         stamp,
@@ -449,6 +476,7 @@ pub fn set_archived(
         ..before.clone()
     };
     write_row(conn, table(kind), &after)?;
+    crate::search::put(conn, kind, &after)?;
     audit::append(
         conn,
         stamp,
@@ -505,6 +533,7 @@ pub fn purge_sample(conn: &Connection, stamp: &Stamp) -> Result<u64> {
                 )?;
             }
             conn.execute(&format!("DELETE FROM {} WHERE id = ?1", t.name), [&row.id])?;
+            crate::search::remove(conn, kind, &row.id)?;
             audit::append(
                 conn,
                 stamp,

@@ -1,0 +1,431 @@
+//! A deterministic generator of realistic synthetic catalogues, for benchmarks and load tests.
+//!
+//! Names are built from real prefecture-level division names, GI product words and company
+//! words; credit codes are valid (division part = the city's code, a serial number inside);
+//! dates and statuses are plausible. Everything is written through the same path as user input
+//! (parsing, store, search index, audit), in large transactions.
+
+use serde_json::{Value, json};
+use terroir_core::RecordKind;
+use terroir_core::credit_code::{ALPHABET, check_char};
+use terroir_store::tables;
+
+use crate::error::{ApiError, Result};
+use crate::workspace::Workspace;
+
+/// Real prefecture-level cities (GB/T 2260 codes).
+const CITIES: &[(&str, &str)] = &[
+    ("410100", "郑州市"),
+    ("410300", "洛阳市"),
+    ("410700", "新乡市"),
+    ("411300", "南阳市"),
+    ("411500", "信阳市"),
+    ("411600", "周口市"),
+    ("411700", "驻马店市"),
+    ("420100", "武汉市"),
+    ("420500", "宜昌市"),
+    ("421100", "黄冈市"),
+    ("430100", "长沙市"),
+    ("430600", "岳阳市"),
+    ("431100", "永州市"),
+    ("330100", "杭州市"),
+    ("330600", "绍兴市"),
+    ("331000", "台州市"),
+    ("320100", "南京市"),
+    ("320500", "苏州市"),
+    ("321000", "扬州市"),
+    ("340100", "合肥市"),
+    ("341000", "黄山市"),
+    ("341800", "宣城市"),
+    ("350100", "福州市"),
+    ("350500", "泉州市"),
+    ("350700", "南平市"),
+    ("360100", "南昌市"),
+    ("360400", "九江市"),
+    ("361100", "上饶市"),
+    ("370100", "济南市"),
+    ("370200", "青岛市"),
+    ("370600", "烟台市"),
+    ("440100", "广州市"),
+    ("440500", "汕头市"),
+    ("441400", "梅州市"),
+    ("450100", "南宁市"),
+    ("450300", "桂林市"),
+    ("510100", "成都市"),
+    ("511100", "乐山市"),
+    ("511800", "雅安市"),
+    ("520100", "贵阳市"),
+    ("520300", "遵义市"),
+    ("530100", "昆明市"),
+    ("530800", "普洱市"),
+    ("610100", "西安市"),
+    ("610800", "榆林市"),
+    ("620100", "兰州市"),
+    ("640100", "银川市"),
+    ("650100", "乌鲁木齐市"),
+    ("130100", "石家庄市"),
+    ("140100", "太原市"),
+    ("210100", "沈阳市"),
+    ("220100", "长春市"),
+    ("230100", "哈尔滨市"),
+    ("150100", "呼和浩特市"),
+    ("460100", "海口市"),
+    ("540100", "拉萨市"),
+    ("630100", "西宁市"),
+    ("421000", "荆州市"),
+    ("431200", "怀化市"),
+    ("361000", "抚州市"),
+];
+
+const PLACES: &[&str] = &[
+    "", "东山", "西湖", "南岭", "北坡", "青山", "白河", "金沙", "云雾", "清泉", "高山", "平原",
+    "大湖", "龙潭", "凤岭",
+];
+
+const PRODUCTS: &[(&str, &str)] = &[
+    ("毛尖", "30"),
+    ("红茶", "30"),
+    ("绿茶", "30"),
+    ("白茶", "30"),
+    ("云雾茶", "30"),
+    ("大米", "30"),
+    ("香米", "30"),
+    ("小米", "30"),
+    ("挂面", "30"),
+    ("蜂蜜", "30"),
+    ("山药", "31"),
+    ("大枣", "31"),
+    ("核桃", "31"),
+    ("板栗", "31"),
+    ("苹果", "31"),
+    ("香梨", "31"),
+    ("水蜜桃", "31"),
+    ("脐橙", "31"),
+    ("蜜柚", "31"),
+    ("荔枝", "31"),
+    ("葡萄", "31"),
+    ("西瓜", "31"),
+    ("辣椒", "31"),
+    ("大蒜", "31"),
+    ("生姜", "31"),
+    ("莲藕", "31"),
+    ("黑猪", "31"),
+    ("黄牛", "31"),
+    ("山羊", "31"),
+    ("土鸡", "31"),
+    ("麻鸭", "31"),
+    ("大闸蟹", "31"),
+    ("甲鱼", "31"),
+    ("香菇", "31"),
+    ("木耳", "31"),
+    ("茶油", "29"),
+    ("花椒", "30"),
+    ("枸杞", "31"),
+    ("黄芪", "5"),
+    ("当归", "5"),
+    ("菊花", "30"),
+    ("金银花", "5"),
+    ("丝绸", "24"),
+    ("陶瓷", "21"),
+    ("刺绣", "26"),
+    ("竹编", "20"),
+    ("宣纸", "16"),
+    ("白酒", "33"),
+    ("香醋", "30"),
+    ("粉条", "30"),
+];
+
+const BRANDS: &[&str] = &[
+    "金源", "绿源", "华丰", "宏达", "天润", "正大", "福康", "嘉禾", "瑞丰", "鑫盛", "永辉", "恒信",
+    "康达", "汇通", "丰泽", "润田", "佳禾", "兴农", "富民", "绿野", "山川", "清源", "盛世", "和美",
+    "益农", "春晖", "百味", "田园", "禾丰", "惠农", "长青", "重阳", "乐山", "银行", "合众", "同心",
+    "万家", "千禾", "三和", "九州",
+];
+
+const TRADES: &[&str] = &[
+    "茶业",
+    "农业",
+    "食品",
+    "生物科技",
+    "农产品",
+    "养殖",
+    "种植",
+    "酒业",
+    "商贸",
+    "农业开发",
+    "茶叶",
+    "果业",
+    "粮油",
+    "特产",
+    "实业",
+];
+const SUFFIXES: &[&str] = &[
+    "有限公司",
+    "有限公司",
+    "股份有限公司",
+    "专业合作社",
+    "家庭农场",
+];
+
+/// How many records of each kind a scale makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scale {
+    pub gi: usize,
+    pub enterprises: usize,
+    pub trademarks: usize,
+    pub users: usize,
+}
+
+impl Scale {
+    /// `small`, `national` (about China's 2019 totals) or `national-x10`.
+    pub fn named(name: &str) -> Option<Scale> {
+        match name {
+            "small" => Some(Scale {
+                gi: 250,
+                enterprises: 1_000,
+                trademarks: 500,
+                users: 1_000,
+            }),
+            "national" => Some(Scale {
+                gi: 2_500,
+                enterprises: 10_000,
+                trademarks: 5_000,
+                users: 10_000,
+            }),
+            "national-x10" => Some(Scale {
+                gi: 25_000,
+                enterprises: 100_000,
+                trademarks: 50_000,
+                users: 100_000,
+            }),
+            _ => None,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.gi + self.enterprises + self.trademarks + self.users
+    }
+}
+
+/// A small deterministic PRNG (SplitMix64): the same seed gives the same catalogue.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E3779B97F4A7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58476D1CE4E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D049BB133111EB);
+        z ^ (z >> 31)
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[(self.next() % items.len() as u64) as usize]
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+fn short(city: &str) -> &str {
+    city.strip_suffix('市').unwrap_or(city)
+}
+
+/// A valid credit code for serial `n` registered in `division`.
+fn credit_code(division: &str, n: usize, rng: &mut Rng) -> String {
+    let alpha: Vec<char> = ALPHABET.chars().collect();
+    let mut serial = String::new();
+    let mut v = n;
+    for _ in 0..6 {
+        serial.insert(0, alpha[v % 31]);
+        v /= 31;
+    }
+    let tail: String = (0..3).map(|_| alpha[rng.below(31) as usize]).collect();
+    let first17 = format!("91{division}{serial}{tail}");
+    format!("{first17}{}", check_char(&first17).expect("alphabet only"))
+}
+
+fn date(rng: &mut Rng, from_year: i32, years: u64) -> String {
+    let y = from_year + rng.below(years) as i32;
+    format!("{y}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28))
+}
+
+const BATCH: usize = 5_000;
+
+impl Workspace {
+    /// Generate a catalogue of `scale` (seeded, deterministic). `progress(done, total)` is
+    /// called after each committed batch.
+    pub fn generate(
+        &mut self,
+        scale: Scale,
+        seed: u64,
+        mut progress: impl FnMut(usize, usize),
+    ) -> Result<()> {
+        let mut rng = Rng(seed);
+        let total = scale.total();
+        let mut done = 0;
+        {
+            let stamp = self.stamp();
+            let tx = terroir_store::begin(&mut self.conn)?;
+            for (code, name) in CITIES {
+                let d = terroir_core::Division {
+                    code: code.parse().map_err(ApiError::from)?,
+                    name: (*name).to_owned(),
+                };
+                if !tables::division_known(&tx, &d.code)? {
+                    tables::put_division(&tx, &stamp, &d, "generated")?;
+                }
+            }
+            tx.commit().map_err(terroir_store::Error::from)?;
+        }
+        let mut emit = |ws: &mut Workspace,
+                        kind: RecordKind,
+                        items: &mut Vec<Value>,
+                        done: &mut usize|
+         -> Result<()> {
+            if !items.is_empty() {
+                *done += items.len();
+                ws.add_batch_quiet(kind, std::mem::take(items))?;
+                progress(*done, total);
+            }
+            Ok(())
+        };
+        // Enterprises.
+        let start = self
+            .list(RecordKind::Enterprise, crate::Show::All, 0, 0)?
+            .total as usize;
+        let mut items = vec![];
+        for i in 0..scale.enterprises {
+            let (code, city) = rng.pick(CITIES);
+            let name = format!(
+                "{}{}{}{}",
+                short(city),
+                rng.pick(BRANDS),
+                rng.pick(TRADES),
+                rng.pick(SUFFIXES)
+            );
+            items.push(json!({
+                "name": name,
+                "credit_code": credit_code(code, start + i, &mut rng),
+                "division": code,
+                "address": format!("{city}{}路{}号", rng.pick(PLACES), 1 + rng.below(300)),
+            }));
+            if items.len() == BATCH {
+                emit(self, RecordKind::Enterprise, &mut items, &mut done)?;
+            }
+        }
+        emit(self, RecordKind::Enterprise, &mut items, &mut done)?;
+        let enterprises = self
+            .list(RecordKind::Enterprise, crate::Show::Live, u32::MAX, 0)?
+            .items;
+        let ent_codes: Vec<String> = enterprises.iter().map(|e| e.code.clone()).collect();
+        if ent_codes.is_empty() {
+            return Ok(());
+        }
+        // Trademarks: a quarter of them GI certification or collective marks.
+        let reg_start = 80_000_000
+            + self
+                .list(RecordKind::Trademark, crate::Show::All, 0, 0)?
+                .total as usize;
+        let mut tm_gi = vec![];
+        for i in 0..scale.trademarks {
+            let (product, class) = rng.pick(PRODUCTS);
+            let (_, city) = rng.pick(CITIES);
+            let gi = i % 4 == 0;
+            let name = if gi {
+                format!("{}{}", short(city), product)
+            } else {
+                format!("{}{}", rng.pick(BRANDS), product)
+            };
+            let reg_no = (reg_start + i).to_string();
+            if gi {
+                tm_gi.push((reg_no.clone(), name.clone()));
+            }
+            items.push(json!({
+                "reg_no": reg_no,
+                "name": name,
+                "classes": [class],
+                "goods": product,
+                "registrant": rng.pick(&ent_codes),
+                "kind": if gi { if i % 8 == 0 { "collective" } else { "certification" } } else { "ordinary" },
+                "gi": gi,
+                "registered_on": date(&mut rng, 2005, 21),
+            }));
+            if items.len() == BATCH {
+                emit(self, RecordKind::Trademark, &mut items, &mut done)?;
+            }
+        }
+        emit(self, RecordKind::Trademark, &mut items, &mut done)?;
+        // GI products, some protected by one of the GI marks.
+        let categories = ["食用农林产品及食品", "非食用农林产品", "中药材", "手工艺品"];
+        for i in 0..scale.gi {
+            let (code, city) = rng.pick(CITIES);
+            let (product, class) = rng.pick(PRODUCTS);
+            let category = match *class {
+                "5" => categories[2],
+                "16" | "20" | "21" | "24" | "26" => categories[3],
+                _ => categories[0],
+            };
+            let mut protections = vec![json!({
+                "regime": "product_approval",
+                "announcement_no": format!("国家知识产权局公告第{}号", 100 + i),
+                "announced_on": date(&mut rng, 2008, 17),
+                "standard_no": format!("DB{}/T {}-20{:02}", &code[..2], 1000 + i % 9000, 10 + rng.below(15)),
+            })];
+            if let Some((reg_no, _)) = tm_gi.get(i % tm_gi.len().max(1)).filter(|_| i % 3 == 0) {
+                protections.push(json!({ "regime": "gi_trademark", "mark_kind": "certification", "trademark": reg_no }));
+            }
+            items.push(json!({
+                "name": format!("{}{}{}", short(city), rng.pick(PLACES), product),
+                "category": category,
+                "divisions": [code],
+                "protections": protections,
+                "quality_requirements": format!("{product}的感官、理化指标按地方标准执行。"),
+            }));
+            if items.len() == BATCH {
+                emit(self, RecordKind::Gi, &mut items, &mut done)?;
+            }
+        }
+        emit(self, RecordKind::Gi, &mut items, &mut done)?;
+        let gis: Vec<String> = self
+            .list(RecordKind::Gi, crate::Show::Live, u32::MAX, 0)?
+            .items
+            .into_iter()
+            .map(|g| g.code)
+            .collect();
+        if gis.is_empty() {
+            return Ok(());
+        }
+        // Authorised users.
+        for _ in 0..scale.users {
+            items.push(json!({
+                "gi": rng.pick(&gis),
+                "enterprise": rng.pick(&ent_codes),
+                "kind": "approved_producer",
+                "applied_on": date(&mut rng, 2019, 7),
+            }));
+            if items.len() == BATCH {
+                emit(self, RecordKind::User, &mut items, &mut done)?;
+            }
+        }
+        emit(self, RecordKind::User, &mut items, &mut done)?;
+        Ok(())
+    }
+
+    /// Add a batch without building DTOs for it (bulk paths).
+    pub(crate) fn add_batch_quiet(&mut self, kind: RecordKind, inputs: Vec<Value>) -> Result<()> {
+        let stamp = self.stamp();
+        let tx = terroir_store::begin(&mut self.conn)?;
+        for input in inputs {
+            crate::records::by_kind!(kind, insert_row(&tx, &stamp, input))?;
+        }
+        tx.commit().map_err(terroir_store::Error::from)?;
+        Ok(())
+    }
+}
+
+fn insert_row<E: crate::entity::Entity>(
+    conn: &terroir_store::Connection,
+    stamp: &terroir_store::audit::Stamp,
+    input: Value,
+) -> Result<()> {
+    crate::records::insert::<E>(conn, stamp, input, false).map(|_| ())
+}

@@ -1,0 +1,212 @@
+//! Search through the api on a real workspace: Chinese substrings, pinyin, initials, codes,
+//! and the index following every change.
+
+use serde_json::json;
+use terroir_api::core::RecordKind;
+use terroir_api::core::search::{MatchKind, Query, match_record};
+use terroir_api::{Show, Workspace};
+
+fn sample() -> (tempfile::TempDir, Workspace) {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::create_with_sample(&dir.path().join("terroir.db"), "测试").unwrap();
+    (dir, ws)
+}
+
+fn top(ws: &Workspace, q: &str, kind: RecordKind) -> Vec<(String, MatchKind, Option<[u32; 2]>)> {
+    ws.search(q, Some(kind), 10)
+        .unwrap()
+        .groups
+        .into_iter()
+        .flat_map(|g| g.hits)
+        .map(|h| (h.name, h.matched, h.span))
+        .collect()
+}
+
+#[test]
+fn search_one_and_two_character_queries() {
+    let (_d, ws) = sample();
+    let hits = top(&ws, "毛", RecordKind::Gi);
+    assert_eq!(
+        hits,
+        vec![("信阳毛尖".into(), MatchKind::Substring, Some([2, 3]))]
+    );
+    let hits = top(&ws, "信阳", RecordKind::Gi);
+    assert_eq!(
+        hits[0],
+        ("信阳红".into(), MatchKind::Prefix, Some([0, 2])),
+        "shorter prefix match first"
+    );
+    assert_eq!(hits[1].0, "信阳毛尖");
+    let hits = top(&ws, "固", RecordKind::Gi);
+    assert_eq!(hits.len(), 2);
+}
+
+#[test]
+fn search_three_or_more_characters_use_trigrams() {
+    let (_d, ws) = sample();
+    let hits = top(&ws, "信阳毛尖", RecordKind::Gi);
+    assert_eq!(hits[0], ("信阳毛尖".into(), MatchKind::Exact, Some([0, 4])));
+    let hits = top(&ws, "茶业有限", RecordKind::Enterprise);
+    assert_eq!(hits.len(), 2);
+    assert!(hits.iter().all(|h| h.1 == MatchKind::Substring));
+}
+
+#[test]
+fn search_pinyin_initials_and_mixed() {
+    let (_d, ws) = sample();
+    assert_eq!(top(&ws, "xinyang", RecordKind::Gi)[0].1, MatchKind::Pinyin);
+    let hits = top(&ws, "xymj", RecordKind::Gi);
+    assert_eq!(
+        hits,
+        vec![("信阳毛尖".into(), MatchKind::Initials, Some([0, 4]))]
+    );
+    let hits = top(&ws, "信阳mj", RecordKind::Gi);
+    assert_eq!(
+        hits,
+        vec![("信阳毛尖".into(), MatchKind::Initials, Some([0, 4]))]
+    );
+    let hits = top(&ws, "gsj", RecordKind::Gi);
+    assert_eq!(hits[0].0, "固始鸡");
+}
+
+#[test]
+fn search_polyphonic_names() {
+    let (_d, mut ws) = sample();
+    let name = "长沙重行茶业有限公司";
+    ws.add(RecordKind::Enterprise, json!({ "name": name }))
+        .unwrap();
+    // Every indexed reading (each polyphonic character's alternatives in turn) finds it.
+    let readings = terroir_api::core::search::readings(name);
+    assert!(readings.len() > 3, "长, 重 and 行 each have two readings");
+    for r in &readings {
+        for q in [
+            terroir_api::core::search::full(r),
+            terroir_api::core::search::initials(r),
+        ] {
+            let hits = top(&ws, &q, RecordKind::Enterprise);
+            assert!(hits.iter().any(|h| h.0 == name), "{q}: {hits:?}");
+        }
+    }
+    for q in ["changsha", "zhangsha"] {
+        assert!(
+            top(&ws, q, RecordKind::Enterprise)
+                .iter()
+                .any(|h| h.0 == name),
+            "{q}"
+        );
+    }
+}
+
+#[test]
+fn search_codes_and_registration_numbers_by_prefix() {
+    let (_d, ws) = sample();
+    let r = ws.search("9141150", None, 10).unwrap();
+    assert_eq!(r.groups.len(), 1);
+    assert_eq!(r.groups[0].kind, RecordKind::Enterprise);
+    assert_eq!(r.groups[0].hits[0].matched, MatchKind::Code);
+    let hits = top(&ws, "3047772", RecordKind::Trademark);
+    assert_eq!(hits[0], ("信阳毛尖".into(), MatchKind::Exact, None));
+    assert_eq!(
+        top(&ws, "tm-0005", RecordKind::Trademark)[0].1,
+        MatchKind::Exact
+    );
+}
+
+#[test]
+fn search_archived_records_leave_and_unarchived_return() {
+    let (_d, mut ws) = sample();
+    assert_eq!(top(&ws, "商城黑猪", RecordKind::Gi).len(), 1);
+    ws.archive(RecordKind::Gi, "GI-0004", Some("测试")).unwrap();
+    assert!(top(&ws, "商城黑猪", RecordKind::Gi).is_empty());
+    assert!(top(&ws, "scheizhu", RecordKind::Gi).is_empty());
+    ws.unarchive(RecordKind::Gi, "GI-0004", None).unwrap();
+    assert_eq!(top(&ws, "商城黑猪", RecordKind::Gi).len(), 1);
+}
+
+#[test]
+fn search_index_follows_an_edit_and_survives_reindex() {
+    let (_d, mut ws) = sample();
+    ws.edit(
+        RecordKind::Gi,
+        "GI-0006",
+        json!({ "name": "固始白萝卜" }),
+        None,
+    )
+    .unwrap();
+    assert!(top(&ws, "固始萝卜", RecordKind::Gi).is_empty());
+    assert_eq!(top(&ws, "白萝", RecordKind::Gi)[0].0, "固始白萝卜");
+    assert_eq!(top(&ws, "gsblb", RecordKind::Gi)[0].0, "固始白萝卜");
+    let n = ws.reindex().unwrap();
+    assert_eq!(n, 6 + 6 + 4 + 5);
+    assert_eq!(top(&ws, "白萝", RecordKind::Gi)[0].0, "固始白萝卜");
+    // Users are named after their enterprise and product, and follow an enterprise rename.
+    assert!(top(&ws, "云雾茶业", RecordKind::User).len() == 1);
+}
+
+#[test]
+fn search_agrees_with_a_brute_force_scan() {
+    let (_d, mut ws) = sample();
+    let names = [
+        "长沙茶叶",
+        "长城葡萄酒",
+        "重庆火锅底料",
+        "信阳毛尖茶",
+        "毛尖",
+        "尖山茶场",
+    ];
+    for n in names {
+        ws.add(RecordKind::Enterprise, json!({ "name": n }))
+            .unwrap();
+    }
+    let all = ws
+        .list(RecordKind::Enterprise, Show::Live, 1000, 0)
+        .unwrap()
+        .items;
+    for q in [
+        "毛",
+        "毛尖",
+        "茶",
+        "长",
+        "cs",
+        "mj",
+        "an",
+        "c",
+        "chang",
+        "zhang",
+        "xymj",
+        "信阳mj",
+        "jian",
+        "914",
+        "ENT-000",
+        "茶业有限公司",
+        "示例",
+    ] {
+        let query = Query::new(q).unwrap();
+        let mut expected: Vec<(MatchKind, String)> = all
+            .iter()
+            .filter_map(|r| {
+                let key = r
+                    .summary
+                    .get("credit_code")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("");
+                let codes: Vec<&str> = [r.code.as_str(), key]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                match_record(&r.name, &codes, &query).map(|(k, _)| (k, r.code.clone()))
+            })
+            .collect();
+        expected.sort();
+        let mut got: Vec<(MatchKind, String)> = ws
+            .search(q, Some(RecordKind::Enterprise), 100)
+            .unwrap()
+            .groups
+            .into_iter()
+            .flat_map(|g| g.hits)
+            .map(|h| (h.matched, h.code))
+            .collect();
+        got.sort();
+        assert_eq!(got, expected, "query {q}");
+    }
+}

@@ -1,0 +1,352 @@
+//! The matching rules of search, shared by the SQLite-backed search (which uses them to verify
+//! candidates and find the span to highlight) and by the brute-force scan it is checked against.
+//!
+//! A query matches a name, best first: exactly; as a prefix; as a substring; (credit code or
+//! registration number by prefix); by full pinyin (`xinyang`, `maojian`; a one- or two-letter
+//! query only as the start of the name's pinyin); by pinyin initials (`xymj`, `mj`), also mixed
+//! with characters (`信阳mj`).
+//!
+//! Polyphonic characters: a name's readings are the default reading of every character, plus,
+//! for each polyphonic character in turn, each of its other readings with the rest at their
+//! defaults — so one misread character is always covered — capped at [`MAX_READINGS`]
+//! combinations per name (the earliest characters' alternatives first).
+
+use pinyin::ToPinyinMulti;
+use serde::{Deserialize, Serialize};
+
+use crate::text::half_width;
+
+/// How many reading combinations of one name are indexed.
+pub const MAX_READINGS: usize = 8;
+
+/// How a hit matched, best first: the order results are ranked in.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchKind {
+    /// The whole name, code, credit code or registration number.
+    Exact,
+    /// The name starts with the query.
+    Prefix,
+    /// The name contains the query.
+    Substring,
+    /// A credit code, registration number or record code starts with the query.
+    Code,
+    /// The name's full pinyin starts with or contains the query (`xinyang`, `maojian`).
+    Pinyin,
+    /// The name's pinyin initials contain the query (`xymj`), or characters and initials
+    /// mixed (`信阳mj`).
+    Initials,
+}
+
+/// A query, normalised: half-width, trimmed; `ascii` lower-cased for pinyin; `code`
+/// upper-cased without spaces for codes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    pub text: String,
+    pub chars: Vec<char>,
+    pub lower: String,
+    pub code: String,
+    pub is_letters: bool,
+    pub is_codeish: bool,
+    pub is_mixed: bool,
+}
+
+impl Query {
+    pub fn new(raw: &str) -> Option<Self> {
+        let text: String = raw
+            .chars()
+            .map(half_width)
+            .collect::<String>()
+            .trim()
+            .to_owned();
+        if text.is_empty() {
+            return None;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let lower = text.to_lowercase();
+        let code = crate::text::compact_code(&text);
+        let is_letters = chars.iter().all(|c| c.is_ascii_alphabetic());
+        let is_codeish = code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        let has_han = chars.iter().any(|c| is_han(*c));
+        let has_letter = chars.iter().any(|c| c.is_ascii_alphabetic());
+        Some(Self {
+            text,
+            chars,
+            lower,
+            code,
+            is_letters,
+            is_codeish,
+            is_mixed: has_han && has_letter,
+        })
+    }
+}
+
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+/// Readings of one character: its plain pinyin syllables (default first) for a Han character,
+/// itself lower-cased for an ASCII letter or digit, nothing for punctuation.
+fn char_readings(c: char) -> Vec<&'static str> {
+    if let Some(multi) = c.to_pinyin_multi() {
+        let mut out: Vec<&'static str> = multi.into_iter().map(|p| p.plain()).collect();
+        out.dedup();
+        let mut seen = Vec::new();
+        out.retain(|r| {
+            let fresh = !seen.contains(r);
+            seen.push(*r);
+            fresh
+        });
+        return out;
+    }
+    vec![]
+}
+
+/// One reading per character of a name (`None` for characters that have no pinyin and are not
+/// ASCII alphanumerics, which search skips).
+pub type Reading = Vec<Option<String>>;
+
+/// Up to [`MAX_READINGS`] readings of a name (see the module comment).
+pub fn readings(name: &str) -> Vec<Reading> {
+    let per_char: Vec<Vec<String>> = name
+        .chars()
+        .map(|c| {
+            let c = half_width(c);
+            if c.is_ascii_alphanumeric() {
+                vec![c.to_ascii_lowercase().to_string()]
+            } else {
+                char_readings(c).into_iter().map(str::to_owned).collect()
+            }
+        })
+        .collect();
+    let default: Reading = per_char.iter().map(|r| r.first().cloned()).collect();
+    let mut out = vec![default.clone()];
+    'outer: for (i, alts) in per_char.iter().enumerate() {
+        for alt in alts.iter().skip(1) {
+            if out.len() >= MAX_READINGS {
+                break 'outer;
+            }
+            let mut r = default.clone();
+            r[i] = Some(alt.clone());
+            if !out.contains(&r) {
+                out.push(r);
+            }
+        }
+    }
+    out
+}
+
+/// The full pinyin (syllables joined) of a reading.
+pub fn full(reading: &Reading) -> String {
+    reading.iter().flatten().map(String::as_str).collect()
+}
+
+/// The initials of a reading (first letter of each syllable).
+pub fn initials(reading: &Reading) -> String {
+    reading
+        .iter()
+        .flatten()
+        .filter_map(|s| s.chars().next())
+        .collect()
+}
+
+/// The distinct full-pinyin and initials strings of a name, as indexed.
+pub fn name_keys(name: &str) -> (Vec<String>, Vec<String>) {
+    let mut full_keys: Vec<String> = vec![];
+    let mut initial_keys: Vec<String> = vec![];
+    for r in readings(name) {
+        let f = full(&r);
+        let i = initials(&r);
+        if !f.is_empty() && !full_keys.contains(&f) {
+            full_keys.push(f);
+        }
+        if !i.is_empty() && !initial_keys.contains(&i) {
+            initial_keys.push(i);
+        }
+    }
+    (full_keys, initial_keys)
+}
+
+/// Span of the characters of `name` whose syllables overlap `[start, end)` of the joined text,
+/// where `unit` gives each character's contribution (syllable or initial).
+fn span_of(reading: &Reading, start: usize, end: usize, unit: impl Fn(&str) -> usize) -> [u32; 2] {
+    let mut pos = 0;
+    let (mut first, mut last) = (None, 0);
+    for (i, syl) in reading.iter().enumerate() {
+        let Some(s) = syl else { continue };
+        let len = unit(s);
+        if pos + len > start && pos < end {
+            first.get_or_insert(i);
+            last = i + 1;
+        }
+        pos += len;
+    }
+    [first.unwrap_or(0) as u32, last as u32]
+}
+
+/// How `query` matches `name`, with the span of `name` to highlight; `None` if it does not.
+pub fn match_name(name: &str, q: &Query) -> Option<(MatchKind, [u32; 2])> {
+    let n = q.chars.len() as u32;
+    if name == q.text {
+        return Some((MatchKind::Exact, [0, name.chars().count() as u32]));
+    }
+    if name.starts_with(&q.text) {
+        return Some((MatchKind::Prefix, [0, n]));
+    }
+    if let Some(byte) = name.find(&q.text) {
+        let start = name[..byte].chars().count() as u32;
+        return Some((MatchKind::Substring, [start, start + n]));
+    }
+    if q.is_letters {
+        // One or two letters: a pinyin prefix of the name, or initials anywhere (`mj`); three
+        // or more: full pinyin or initials anywhere.
+        let short = q.lower.len() <= 2;
+        let rs = readings(name);
+        for r in &rs {
+            let f = full(r);
+            let pos = if short {
+                f.starts_with(&q.lower).then_some(0)
+            } else {
+                f.find(&q.lower)
+            };
+            if let Some(pos) = pos {
+                return Some((
+                    MatchKind::Pinyin,
+                    span_of(r, pos, pos + q.lower.len(), str::len),
+                ));
+            }
+        }
+        for r in &rs {
+            if let Some(pos) = initials(r).find(&q.lower) {
+                return Some((
+                    MatchKind::Initials,
+                    span_of(r, pos, pos + q.lower.len(), |_| 1),
+                ));
+            }
+        }
+    } else if q.is_mixed {
+        let chars: Vec<char> = name.chars().collect();
+        for r in readings(name) {
+            'start: for start in 0..chars.len() {
+                // Walk name characters that have a reading, matching query characters in turn.
+                let mut qi = 0;
+                let mut i = start;
+                while qi < q.chars.len() {
+                    if i >= chars.len() {
+                        continue 'start;
+                    }
+                    let qc = q.chars[qi];
+                    let ok = if qc.is_ascii_alphabetic() {
+                        r[i].as_deref().and_then(|s| s.chars().next())
+                            == Some(qc.to_ascii_lowercase())
+                    } else {
+                        chars[i] == qc
+                    };
+                    if !ok {
+                        continue 'start;
+                    }
+                    qi += 1;
+                    i += 1;
+                }
+                return Some((MatchKind::Initials, [start as u32, i as u32]));
+            }
+        }
+    }
+    None
+}
+
+/// How `query` matches a record's codes (its human code, credit code or registration number).
+pub fn match_code(codes: &[&str], q: &Query) -> Option<MatchKind> {
+    if !q.is_codeish || q.code.is_empty() {
+        return None;
+    }
+    if codes.iter().any(|c| *c == q.code) {
+        Some(MatchKind::Exact)
+    } else if codes.iter().any(|c| c.starts_with(&q.code)) {
+        Some(MatchKind::Code)
+    } else {
+        None
+    }
+}
+
+/// The best match of a record: its name or its codes.
+pub fn match_record(
+    name: &str,
+    codes: &[&str],
+    q: &Query,
+) -> Option<(MatchKind, Option<[u32; 2]>)> {
+    let by_name = match_name(name, q).map(|(k, s)| (k, Some(s)));
+    let by_code = match_code(codes, q).map(|k| (k, None));
+    match (by_name, by_code) {
+        (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(name: &str, q: &str) -> Option<(MatchKind, [u32; 2])> {
+        match_name(name, &Query::new(q).unwrap())
+    }
+
+    #[test]
+    fn search_one_and_two_character_queries() {
+        assert_eq!(m("信阳毛尖", "信"), Some((MatchKind::Prefix, [0, 1])));
+        assert_eq!(m("信阳毛尖", "毛"), Some((MatchKind::Substring, [2, 3])));
+        assert_eq!(m("信阳毛尖", "毛尖"), Some((MatchKind::Substring, [2, 4])));
+        assert_eq!(m("信阳毛尖", "信阳毛尖"), Some((MatchKind::Exact, [0, 4])));
+    }
+
+    #[test]
+    fn search_full_pinyin_and_initials() {
+        assert_eq!(m("信阳毛尖", "xinyang"), Some((MatchKind::Pinyin, [0, 2])));
+        assert_eq!(m("信阳毛尖", "maojian"), Some((MatchKind::Pinyin, [2, 4])));
+        assert_eq!(m("信阳毛尖", "xymj"), Some((MatchKind::Initials, [0, 4])));
+        assert_eq!(
+            m("信阳毛尖", "ＸＹＭＪ"),
+            Some((MatchKind::Initials, [0, 4]))
+        );
+        assert_eq!(m("信阳毛尖", "mj"), Some((MatchKind::Initials, [2, 4])));
+        assert_eq!(m("信阳毛尖", "xyz"), None);
+    }
+
+    #[test]
+    fn search_mixed_characters_and_initials() {
+        assert_eq!(m("信阳毛尖", "信阳mj"), Some((MatchKind::Initials, [0, 4])));
+        assert_eq!(m("信阳毛尖茶", "阳m"), Some((MatchKind::Initials, [1, 3])));
+        assert_eq!(m("信阳毛尖", "信阳xj"), None);
+    }
+
+    #[test]
+    fn search_polyphonic_names_match_every_reading_within_the_cap() {
+        // 长 reads chang or zhang; 重 chong or zhong; 行 xing or hang.
+        assert!(m("长沙", "changsha").is_some());
+        assert!(m("长沙", "zhangsha").is_some());
+        assert!(m("重庆", "chongqing").is_some());
+        assert!(m("银行", "yinhang").is_some());
+        assert!(m("银行", "yh").is_some());
+        let many = "行长重还乐都调传";
+        assert!(readings(many).len() <= MAX_READINGS);
+    }
+
+    #[test]
+    fn search_codes_by_prefix() {
+        let q = Query::new("91411502").unwrap();
+        assert_eq!(
+            match_code(&["ENT-0003", "91411502MA45TY001K"], &q),
+            Some(MatchKind::Code)
+        );
+        let q = Query::new("tm-0005").unwrap();
+        assert_eq!(
+            match_code(&["TM-0005", "90000004"], &q),
+            Some(MatchKind::Exact)
+        );
+        let q = Query::new("信阳").unwrap();
+        assert_eq!(match_code(&["TM-0005"], &q), None);
+    }
+}

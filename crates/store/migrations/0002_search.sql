@@ -1,0 +1,39 @@
+-- Search index, schema version 2. Derived from the record tables and rebuilt by `terroir
+-- reindex`; written in the same transaction as each change. `kind`: 0 gi, 1 enterprise,
+-- 2 user, 3 trademark.
+
+CREATE TABLE search_doc (
+    doc       INTEGER PRIMARY KEY,
+    kind      INTEGER NOT NULL,
+    record_id TEXT NOT NULL UNIQUE,
+    code      TEXT NOT NULL,
+    name      TEXT NOT NULL,
+    -- Credit code of an enterprise, registration number of a trademark.
+    key       TEXT,
+    archived  INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX search_doc_name ON search_doc(kind, archived, name);
+CREATE INDEX search_doc_key ON search_doc(kind, archived, key);
+CREATE INDEX search_doc_code ON search_doc(kind, archived, code);
+
+-- Full pinyin and initials of each reading combination of a name (prefix lookups).
+CREATE TABLE search_alt (
+    kind     INTEGER NOT NULL,
+    alt      TEXT NOT NULL,
+    doc      INTEGER NOT NULL,
+    initials INTEGER NOT NULL,
+    PRIMARY KEY (kind, alt, doc)
+) STRICT, WITHOUT ROWID;
+
+-- Every distinct one- and two-character substring of a name: what trigrams cannot find.
+CREATE TABLE search_gram (
+    kind INTEGER NOT NULL,
+    gram TEXT NOT NULL,
+    doc  INTEGER NOT NULL,
+    PRIMARY KEY (kind, gram, doc)
+) STRICT, WITHOUT ROWID;
+
+-- Substrings of three or more characters, of names and of their pinyin.
+CREATE VIRTUAL TABLE search_fts USING fts5(
+    name, alt, content='', contentless_delete=1, tokenize='trigram'
+);

@@ -1,0 +1,337 @@
+//! The search index: names, pinyin and initials (computed in Rust by terroir-core), one- and
+//! two-character grams, and an FTS5 trigram table, kept in step with the records in the same
+//! transaction. Matching rules live in `terroir_core::search`; here candidates are found
+//! through indexes and verified with those rules.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension, params};
+use terroir_core::RecordKind;
+use terroir_core::search::{MatchKind, Query, match_record, name_keys};
+
+use crate::error::Result;
+use crate::records::{self, RecordRow, Show};
+
+/// The kinds search covers, with their index ids.
+pub const KINDS: [RecordKind; 4] = [
+    RecordKind::Gi,
+    RecordKind::Enterprise,
+    RecordKind::User,
+    RecordKind::Trademark,
+];
+
+fn kind_id(kind: RecordKind) -> Option<i64> {
+    KINDS.iter().position(|k| *k == kind).map(|i| i as i64)
+}
+
+/// The code column searched besides the name: credit code or registration number.
+fn key_of(kind: RecordKind, row: &RecordRow) -> Option<String> {
+    match kind {
+        RecordKind::Enterprise => row.key(kind, "credit_code").map(str::to_owned),
+        RecordKind::Trademark => row.key(kind, "reg_no").map(str::to_owned),
+        _ => None,
+    }
+}
+
+fn grams(name: &str) -> Vec<String> {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out: Vec<String> = chars.iter().map(|c| c.to_string()).collect();
+    out.extend(chars.windows(2).map(|w| w.iter().collect()));
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Marks initials grams apart from name grams in `search_gram`.
+const INITIALS_GRAM: char = '\u{1}';
+
+/// One- and two-letter substrings of the name's initials, marked.
+fn initials_grams(name: &str) -> Vec<String> {
+    let (_, initials) = name_keys(name);
+    let mut out: Vec<String> = initials
+        .iter()
+        .flat_map(|i| grams(i))
+        .map(|g| format!("{INITIALS_GRAM}{g}"))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn all_grams(name: &str) -> Vec<String> {
+    let mut g = grams(name);
+    g.extend(initials_grams(name));
+    g
+}
+
+fn alts(name: &str) -> Vec<(String, bool)> {
+    let (full, initials) = name_keys(name);
+    full.into_iter()
+        .map(|a| (a, false))
+        .chain(initials.into_iter().map(|a| (a, true)))
+        .collect()
+}
+
+/// Remove a document's derived rows (grams and alts are recomputed from the indexed name).
+fn remove_doc(conn: &Connection, kind: i64, doc: i64, name: &str) -> Result<()> {
+    let mut del_gram =
+        conn.prepare_cached("DELETE FROM search_gram WHERE kind = ?1 AND gram = ?2 AND doc = ?3")?;
+    for g in all_grams(name) {
+        del_gram.execute(params![kind, g, doc])?;
+    }
+    let mut del_alt =
+        conn.prepare_cached("DELETE FROM search_alt WHERE kind = ?1 AND alt = ?2 AND doc = ?3")?;
+    for (a, _) in alts(name) {
+        del_alt.execute(params![kind, a, doc])?;
+    }
+    conn.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?
+        .execute([doc])?;
+    Ok(())
+}
+
+/// Index a record as it now is (insert or replace). Kinds search does not cover are ignored.
+pub fn put(conn: &Connection, kind: RecordKind, row: &RecordRow) -> Result<()> {
+    let Some(k) = kind_id(kind) else {
+        return Ok(());
+    };
+    let existing: Option<(i64, String)> = conn
+        .prepare_cached("SELECT doc, name FROM search_doc WHERE record_id = ?1")?
+        .query_row([&row.id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let archived = row.archived_at.is_some();
+    let key = key_of(kind, row);
+    let doc = match existing {
+        Some((doc, old_name)) => {
+            conn.prepare_cached("UPDATE search_doc SET code = ?2, name = ?3, key = ?4, archived = ?5 WHERE doc = ?1")?
+                .execute(params![doc, row.code, row.name, key, archived])?;
+            if old_name == row.name {
+                return Ok(());
+            }
+            remove_doc(conn, k, doc, &old_name)?;
+            doc
+        }
+        None => {
+            conn.prepare_cached(
+                "INSERT INTO search_doc (kind, record_id, code, name, key, archived) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![k, row.id, row.code, row.name, key, archived])?;
+            conn.last_insert_rowid()
+        }
+    };
+    let mut ins_gram = conn.prepare_cached(
+        "INSERT OR IGNORE INTO search_gram (kind, gram, doc) VALUES (?1, ?2, ?3)",
+    )?;
+    for g in all_grams(&row.name) {
+        ins_gram.execute(params![k, g, doc])?;
+    }
+    let alts = alts(&row.name);
+    let mut ins_alt = conn.prepare_cached(
+        "INSERT OR IGNORE INTO search_alt (kind, alt, doc, initials) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (a, ini) in &alts {
+        ins_alt.execute(params![k, a, doc, ini])?;
+    }
+    let alt_text: Vec<&str> = alts.iter().map(|(a, _)| a.as_str()).collect();
+    conn.prepare_cached("INSERT INTO search_fts (rowid, name, alt) VALUES (?1, ?2, ?3)")?
+        .execute(params![doc, row.name, alt_text.join(" ")])?;
+    Ok(())
+}
+
+/// Take a record out of the index entirely (purge).
+pub fn remove(conn: &Connection, kind: RecordKind, record_id: &str) -> Result<()> {
+    let Some(k) = kind_id(kind) else {
+        return Ok(());
+    };
+    let existing: Option<(i64, String)> = conn
+        .prepare_cached("SELECT doc, name FROM search_doc WHERE record_id = ?1")?
+        .query_row([record_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    if let Some((doc, name)) = existing {
+        remove_doc(conn, k, doc, &name)?;
+        conn.execute("DELETE FROM search_doc WHERE doc = ?1", [doc])?;
+    }
+    Ok(())
+}
+
+/// Rebuild the whole index from the record tables. Returns the number of records indexed.
+pub fn rebuild(conn: &Connection) -> Result<u64> {
+    conn.execute_batch(
+        "DELETE FROM search_gram; DELETE FROM search_alt; DELETE FROM search_doc;
+         INSERT INTO search_fts(search_fts) VALUES('delete-all');",
+    )?;
+    let mut n = 0;
+    for kind in KINDS {
+        for row in records::list(conn, kind, Show::All, None, u32::MAX, 0)? {
+            put(conn, kind, &row)?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// A record found by search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub kind: RecordKind,
+    pub record_id: String,
+    pub code: String,
+    pub name: String,
+    pub key: Option<String>,
+    pub matched: MatchKind,
+    pub span: Option<[u32; 2]>,
+}
+
+const DOC_COLS: &str = "d.doc, d.record_id, d.code, d.name, d.key";
+
+type Cand = (i64, String, String, String, Option<String>);
+
+fn cands(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<Vec<Cand>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(p, |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// An FTS5 phrase for a substring query (quotes doubled).
+fn phrase(column: &str, text: &str) -> String {
+    format!("{column} : \"{}\"", text.replace('"', "\"\""))
+}
+
+/// Upper bound for a prefix range scan: every string starting with `p` sorts below it.
+fn after(p: &str) -> String {
+    format!("{p}\u{10FFFF}")
+}
+
+/// Search one kind: candidates from the indexes, verified and ranked by the core rules; the
+/// best `limit`, best match first. Archived records are left out.
+pub fn search(conn: &Connection, kind: RecordKind, q: &Query, limit: u32) -> Result<Vec<Hit>> {
+    let Some(k) = kind_id(kind) else {
+        return Ok(vec![]);
+    };
+    let l = i64::from(limit.max(1));
+    let wide = l * 4;
+    let mut found: Vec<Cand> = vec![];
+    let base = format!("SELECT {DOC_COLS} FROM search_doc d WHERE d.kind = ?1 AND d.archived = 0");
+    // Exact and prefix on the name (the index on (kind, archived, name)).
+    found.extend(cands(
+        conn,
+        &format!("{base} AND d.name = ?2"),
+        params![k, q.text],
+    )?);
+    found.extend(cands(
+        conn,
+        &format!("{base} AND d.name >= ?2 AND d.name < ?3 LIMIT ?4"),
+        params![k, q.text, after(&q.text), l],
+    )?);
+    // Substring: trigrams for three characters or more, grams below that.
+    if q.chars.len() >= 3 {
+        let sql = format!(
+            "SELECT {DOC_COLS} FROM search_fts f JOIN search_doc d ON d.doc = f.rowid
+             WHERE search_fts MATCH ?2 AND d.kind = ?1 AND d.archived = 0 LIMIT ?3"
+        );
+        found.extend(cands(
+            conn,
+            &sql,
+            params![k, phrase("name", &q.text), wide],
+        )?);
+    } else {
+        let sql = format!(
+            "SELECT {DOC_COLS} FROM search_gram g JOIN search_doc d ON d.doc = g.doc
+             WHERE g.kind = ?1 AND g.gram = ?2 AND d.archived = 0 LIMIT ?3"
+        );
+        found.extend(cands(conn, &sql, params![k, q.text, wide])?);
+    }
+    // Codes by prefix.
+    if q.is_codeish {
+        for col in ["key", "code"] {
+            let sql = format!("{base} AND d.{col} >= ?2 AND d.{col} < ?3 LIMIT ?4");
+            found.extend(cands(conn, &sql, params![k, q.code, after(&q.code), l])?);
+        }
+    }
+    // Pinyin and initials: prefix of a reading, then substring of any reading.
+    let mut alt_queries: Vec<String> = vec![];
+    if q.is_letters {
+        alt_queries.push(q.lower.clone());
+    } else if q.is_mixed {
+        alt_queries.extend(mixed_to_initials(q));
+    }
+    for a in &alt_queries {
+        let sql = format!(
+            "SELECT DISTINCT {DOC_COLS} FROM search_alt s JOIN search_doc d ON d.doc = s.doc
+             WHERE s.kind = ?1 AND s.alt >= ?2 AND s.alt < ?3 AND d.archived = 0 LIMIT ?4"
+        );
+        found.extend(cands(conn, &sql, params![k, a, after(a), wide])?);
+        if a.chars().count() >= 3 {
+            let sql = format!(
+                "SELECT {DOC_COLS} FROM search_fts f JOIN search_doc d ON d.doc = f.rowid
+                 WHERE search_fts MATCH ?2 AND d.kind = ?1 AND d.archived = 0 LIMIT ?3"
+            );
+            found.extend(cands(conn, &sql, params![k, phrase("alt", a), wide])?);
+        } else {
+            let sql = format!(
+                "SELECT {DOC_COLS} FROM search_gram g JOIN search_doc d ON d.doc = g.doc
+                 WHERE g.kind = ?1 AND g.gram = ?2 AND d.archived = 0 LIMIT ?3"
+            );
+            found.extend(cands(
+                conn,
+                &sql,
+                params![k, format!("{INITIALS_GRAM}{a}"), wide],
+            )?);
+        }
+    }
+    let mut best: HashMap<i64, Hit> = HashMap::new();
+    for (doc, record_id, code, name, key) in found {
+        if best.contains_key(&doc) {
+            continue;
+        }
+        let codes: Vec<&str> = [Some(code.as_str()), key.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if let Some((matched, span)) = match_record(&name, &codes, q) {
+            best.insert(
+                doc,
+                Hit {
+                    kind,
+                    record_id,
+                    code,
+                    name,
+                    key,
+                    matched,
+                    span,
+                },
+            );
+        }
+    }
+    let mut hits: Vec<Hit> = best.into_values().collect();
+    // Within a kind of match: matches at the start of the name first, then shorter names.
+    hits.sort_by_key(|h| {
+        (
+            h.matched,
+            h.span.map_or(0, |s| s[0]),
+            h.name.chars().count(),
+            h.code.clone(),
+        )
+    });
+    hits.truncate(limit as usize);
+    Ok(hits)
+}
+
+/// The initials a mixed query stands for: its characters' initials (each reading, capped),
+/// letters kept, e.g. `信阳mj` → `xymj`.
+fn mixed_to_initials(q: &Query) -> Vec<String> {
+    let text: String = q.chars.iter().collect();
+    let mut out: Vec<String> = vec![];
+    for r in terroir_core::search::readings(&text) {
+        let s: String = r
+            .iter()
+            .flatten()
+            .filter_map(|s| s.chars().next())
+            .collect();
+        if !s.is_empty() && !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}
