@@ -2,9 +2,9 @@
 //! candidates and find the span to highlight) and by the brute-force scan it is checked against.
 //!
 //! A query matches a name, best first: exactly; as a prefix; as a substring; (credit code or
-//! registration number by prefix); by full pinyin (`xinyang`, `maojian`; a one- or two-letter
-//! query only as the start of the name's pinyin); by pinyin initials (`xymj`, `mj`), also mixed
-//! with characters (`信阳mj`).
+//! registration number by prefix); by full pinyin from the start of any syllable (`xinyang`,
+//! `maojian`, `xinya`); by pinyin initials anywhere (`xymj`, `mj`), also mixed with characters
+//! (`信阳mj`).
 //!
 //! Polyphonic characters: a name's readings are the default reading of every character, plus,
 //! for each polyphonic character in turn, each of its other readings with the rest at their
@@ -153,21 +153,45 @@ pub fn initials(reading: &Reading) -> String {
         .collect()
 }
 
-/// The distinct full-pinyin and initials strings of a name, as indexed.
-pub fn name_keys(name: &str) -> (Vec<String>, Vec<String>) {
-    let mut full_keys: Vec<String> = vec![];
-    let mut initial_keys: Vec<String> = vec![];
+/// Byte offsets in `full(reading)` where a syllable starts.
+fn syllable_starts(reading: &Reading) -> Vec<usize> {
+    let mut pos = 0;
+    let mut out = vec![];
+    for s in reading.iter().flatten() {
+        out.push(pos);
+        pos += s.len();
+    }
+    out
+}
+
+/// Longest indexed pinyin suffix, in letters; longer queries are looked up by their first
+/// `FULL_KEY_MAX` letters and verified.
+pub const FULL_KEY_MAX: usize = 16;
+/// Longest indexed initials suffix.
+pub const INITIALS_KEY_MAX: usize = 8;
+
+/// What the index stores for pinyin search: for every reading, the full pinyin and the
+/// initials from each syllable on, truncated (`xinyangmaojian`, `yangmaojian`, `maojian`,
+/// `jian`; `xymj`, `ymj`, `mj`, `j`). A query is then a prefix lookup. `true` marks initials.
+pub fn pinyin_keys(name: &str) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = vec![];
     for r in readings(name) {
         let f = full(&r);
-        let i = initials(&r);
-        if !f.is_empty() && !full_keys.contains(&f) {
-            full_keys.push(f);
+        for p in syllable_starts(&r) {
+            let key: String = f[p..].chars().take(FULL_KEY_MAX).collect();
+            if !out.iter().any(|(k, i)| !i && *k == key) {
+                out.push((key, false));
+            }
         }
-        if !i.is_empty() && !initial_keys.contains(&i) {
-            initial_keys.push(i);
+        let ini = initials(&r);
+        for p in 0..ini.len() {
+            let key: String = ini[p..].chars().take(INITIALS_KEY_MAX).collect();
+            if !out.iter().any(|(k, i)| *i && *k == key) {
+                out.push((key, true));
+            }
         }
     }
-    (full_keys, initial_keys)
+    out
 }
 
 /// Span of the characters of `name` whose syllables overlap `[start, end)` of the joined text,
@@ -201,18 +225,15 @@ pub fn match_name(name: &str, q: &Query) -> Option<(MatchKind, [u32; 2])> {
         return Some((MatchKind::Substring, [start, start + n]));
     }
     if q.is_letters {
-        // One or two letters: a pinyin prefix of the name, or initials anywhere (`mj`); three
-        // or more: full pinyin or initials anywhere.
-        let short = q.lower.len() <= 2;
+        // Full pinyin from the start of any syllable (`xinyang`, `maojian`, `xinya`); initials
+        // anywhere (`xymj`, `mj`).
         let rs = readings(name);
         for r in &rs {
             let f = full(r);
-            let pos = if short {
-                f.starts_with(&q.lower).then_some(0)
-            } else {
-                f.find(&q.lower)
-            };
-            if let Some(pos) = pos {
+            if let Some(pos) = syllable_starts(r)
+                .into_iter()
+                .find(|p| f[*p..].starts_with(&q.lower))
+            {
                 return Some((
                     MatchKind::Pinyin,
                     span_of(r, pos, pos + q.lower.len(), str::len),
@@ -313,6 +334,14 @@ mod tests {
         );
         assert_eq!(m("信阳毛尖", "mj"), Some((MatchKind::Initials, [2, 4])));
         assert_eq!(m("信阳毛尖", "xyz"), None);
+        assert_eq!(
+            m("信阳毛尖", "inyang"),
+            None,
+            "pinyin matches from a syllable start"
+        );
+        assert_eq!(m("信阳毛尖", "xinya"), Some((MatchKind::Pinyin, [0, 2])));
+        let keys = pinyin_keys("信阳毛尖");
+        assert!(keys.contains(&("maojian".into(), false)) && keys.contains(&("mj".into(), true)));
     }
 
     #[test]

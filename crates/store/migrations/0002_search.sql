@@ -16,7 +16,8 @@ CREATE INDEX search_doc_name ON search_doc(kind, archived, name);
 CREATE INDEX search_doc_key ON search_doc(kind, archived, key);
 CREATE INDEX search_doc_code ON search_doc(kind, archived, code);
 
--- Full pinyin and initials of each reading combination of a name (prefix lookups).
+-- Full pinyin and initials of each reading of a name from every syllable on, truncated
+-- (terroir_core::search::pinyin_keys): pinyin queries are prefix lookups here.
 CREATE TABLE search_alt (
     kind     INTEGER NOT NULL,
     alt      TEXT NOT NULL,
@@ -33,7 +34,7 @@ CREATE TABLE search_gram (
     PRIMARY KEY (kind, gram, doc)
 ) STRICT, WITHOUT ROWID;
 
--- Substrings of three or more characters, of names and of their pinyin.
+-- Substrings of three or more characters of names.
 CREATE VIRTUAL TABLE search_fts USING fts5(
-    name, alt, content='', contentless_delete=1, tokenize='trigram'
+    name, content='', contentless_delete=1, tokenize='trigram'
 );

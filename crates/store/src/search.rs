@@ -7,7 +7,9 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, params};
 use terroir_core::RecordKind;
-use terroir_core::search::{MatchKind, Query, match_record, name_keys};
+use terroir_core::search::{
+    FULL_KEY_MAX, INITIALS_KEY_MAX, MatchKind, Query, match_record, pinyin_keys,
+};
 
 use crate::error::Result;
 use crate::records::{self, RecordRow, Show};
@@ -42,41 +44,15 @@ fn grams(name: &str) -> Vec<String> {
     out
 }
 
-/// Marks initials grams apart from name grams in `search_gram`.
-const INITIALS_GRAM: char = '\u{1}';
-
-/// One- and two-letter substrings of the name's initials, marked.
-fn initials_grams(name: &str) -> Vec<String> {
-    let (_, initials) = name_keys(name);
-    let mut out: Vec<String> = initials
-        .iter()
-        .flat_map(|i| grams(i))
-        .map(|g| format!("{INITIALS_GRAM}{g}"))
-        .collect();
-    out.sort();
-    out.dedup();
-    out
-}
-
-fn all_grams(name: &str) -> Vec<String> {
-    let mut g = grams(name);
-    g.extend(initials_grams(name));
-    g
-}
-
 fn alts(name: &str) -> Vec<(String, bool)> {
-    let (full, initials) = name_keys(name);
-    full.into_iter()
-        .map(|a| (a, false))
-        .chain(initials.into_iter().map(|a| (a, true)))
-        .collect()
+    pinyin_keys(name)
 }
 
 /// Remove a document's derived rows (grams and alts are recomputed from the indexed name).
 fn remove_doc(conn: &Connection, kind: i64, doc: i64, name: &str) -> Result<()> {
     let mut del_gram =
         conn.prepare_cached("DELETE FROM search_gram WHERE kind = ?1 AND gram = ?2 AND doc = ?3")?;
-    for g in all_grams(name) {
+    for g in grams(name) {
         del_gram.execute(params![kind, g, doc])?;
     }
     let mut del_alt =
@@ -121,7 +97,7 @@ pub fn put(conn: &Connection, kind: RecordKind, row: &RecordRow) -> Result<()> {
     let mut ins_gram = conn.prepare_cached(
         "INSERT OR IGNORE INTO search_gram (kind, gram, doc) VALUES (?1, ?2, ?3)",
     )?;
-    for g in all_grams(&row.name) {
+    for g in grams(&row.name) {
         ins_gram.execute(params![k, g, doc])?;
     }
     let alts = alts(&row.name);
@@ -131,9 +107,8 @@ pub fn put(conn: &Connection, kind: RecordKind, row: &RecordRow) -> Result<()> {
     for (a, ini) in &alts {
         ins_alt.execute(params![k, a, doc, ini])?;
     }
-    let alt_text: Vec<&str> = alts.iter().map(|(a, _)| a.as_str()).collect();
-    conn.prepare_cached("INSERT INTO search_fts (rowid, name, alt) VALUES (?1, ?2, ?3)")?
-        .execute(params![doc, row.name, alt_text.join(" ")])?;
+    conn.prepare_cached("INSERT INTO search_fts (rowid, name) VALUES (?1, ?2)")?
+        .execute(params![doc, row.name])?;
     Ok(())
 }
 
@@ -249,36 +224,24 @@ pub fn search(conn: &Connection, kind: RecordKind, q: &Query, limit: u32) -> Res
             found.extend(cands(conn, &sql, params![k, q.code, after(&q.code), l])?);
         }
     }
-    // Pinyin and initials: prefix of a reading, then substring of any reading.
-    let mut alt_queries: Vec<String> = vec![];
+    // Pinyin and initials: prefix lookups of the indexed syllable suffixes.
+    let mut alt_queries: Vec<(String, bool)> = vec![];
     if q.is_letters {
-        alt_queries.push(q.lower.clone());
+        alt_queries.push((q.lower.chars().take(FULL_KEY_MAX).collect(), false));
+        alt_queries.push((q.lower.chars().take(INITIALS_KEY_MAX).collect(), true));
     } else if q.is_mixed {
-        alt_queries.extend(mixed_to_initials(q));
+        alt_queries.extend(
+            mixed_to_initials(q)
+                .into_iter()
+                .map(|a| (a.chars().take(INITIALS_KEY_MAX).collect(), true)),
+        );
     }
-    for a in &alt_queries {
+    for (a, ini) in &alt_queries {
         let sql = format!(
             "SELECT DISTINCT {DOC_COLS} FROM search_alt s JOIN search_doc d ON d.doc = s.doc
-             WHERE s.kind = ?1 AND s.alt >= ?2 AND s.alt < ?3 AND d.archived = 0 LIMIT ?4"
+             WHERE s.kind = ?1 AND s.alt >= ?2 AND s.alt < ?3 AND s.initials = ?4 AND d.archived = 0 LIMIT ?5"
         );
-        found.extend(cands(conn, &sql, params![k, a, after(a), wide])?);
-        if a.chars().count() >= 3 {
-            let sql = format!(
-                "SELECT {DOC_COLS} FROM search_fts f JOIN search_doc d ON d.doc = f.rowid
-                 WHERE search_fts MATCH ?2 AND d.kind = ?1 AND d.archived = 0 LIMIT ?3"
-            );
-            found.extend(cands(conn, &sql, params![k, phrase("alt", a), wide])?);
-        } else {
-            let sql = format!(
-                "SELECT {DOC_COLS} FROM search_gram g JOIN search_doc d ON d.doc = g.doc
-                 WHERE g.kind = ?1 AND g.gram = ?2 AND d.archived = 0 LIMIT ?3"
-            );
-            found.extend(cands(
-                conn,
-                &sql,
-                params![k, format!("{INITIALS_GRAM}{a}"), wide],
-            )?);
-        }
+        found.extend(cands(conn, &sql, params![k, a, after(a), ini, l])?);
     }
     let mut best: HashMap<i64, Hit> = HashMap::new();
     for (doc, record_id, code, name, key) in found {

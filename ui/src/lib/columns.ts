@@ -1,0 +1,115 @@
+// The columns of each kind's list, built from RecordDto.summary.
+import { h, type VNodeChild } from 'vue'
+import type { RecordDto } from '../api/bindings/RecordDto'
+import type { RecordKind } from '../api/bindings/RecordKind'
+import type { Column } from './table'
+import StatusTag from '../components/StatusTag.vue'
+import DateText from '../components/DateText.vue'
+import DivisionText from '../components/DivisionText.vue'
+import { STAGE_TONE, STANDING_TONE } from './status'
+
+type T = (key: string, params?: Record<string, unknown>) => string
+
+function s(r: RecordDto, key: string): string | null {
+  const v = r.summary[key]
+  return v === null || v === undefined ? null : String(v)
+}
+function arr(r: RecordDto, key: string): string[] {
+  const v = r.summary[key]
+  return Array.isArray(v) ? v.map(String) : []
+}
+
+function nameCell(t: T, r: RecordDto): VNodeChild {
+  const parts: VNodeChild[] = [h('span', { class: 'name-text', title: r.name }, r.name)]
+  if (r.archived_at) parts.push(h(StatusTag, { tone: 'grey', label: t('common.archived'), class: 'inline-tag' }))
+  if (r.sample) parts.push(h('span', { class: 'sample-badge' }, t('common.sample')))
+  return h('span', { class: 'name-cell' }, parts)
+}
+
+export function columnsFor(kind: RecordKind, t: T): Column<RecordDto>[] {
+  const code: Column<RecordDto> = { key: 'code', title: t('col.code'), width: '112px', mono: true, render: (r) => r.code }
+  const name: Column<RecordDto> = { key: 'name', title: t('col.name'), width: 'minmax(180px, 2fr)', render: (r) => nameCell(t, r) }
+  switch (kind) {
+    case 'gi':
+      return [
+        code,
+        name,
+        { key: 'category', title: t('col.category'), width: 'minmax(120px, 1.2fr)', render: (r) => s(r, 'category') ?? '—' },
+        {
+          key: 'regimes',
+          title: t('col.regimes'),
+          width: 'minmax(160px, 2fr)',
+          render: (r) => arr(r, 'regimes').map((k) => t('regime.' + k)).join('、') || '—',
+        },
+        {
+          key: 'divisions',
+          title: t('col.divisions'),
+          width: 'minmax(140px, 1.5fr)',
+          render: (r) => {
+            const d = arr(r, 'divisions')
+            if (!d.length) return '—'
+            return h('span', {}, [
+              h(DivisionText, { code: d[0] }),
+              d.length > 1 ? h('span', { class: 'muted' }, ` +${d.length - 1}`) : null,
+            ])
+          },
+        },
+      ]
+    case 'enterprise':
+      return [
+        code,
+        name,
+        { key: 'credit_code', title: t('col.credit_code'), width: '190px', mono: true, render: (r) => s(r, 'credit_code') ?? '—' },
+        { key: 'division', title: t('col.division'), width: 'minmax(100px, 1fr)', render: (r) => h(DivisionText, { code: s(r, 'division') }) },
+      ]
+    case 'user':
+      return [
+        code,
+        name,
+        {
+          key: 'stage',
+          title: t('col.stage'),
+          width: '170px',
+          render: (r) => {
+            const st = s(r, 'stage') ?? 'applied'
+            return h(StatusTag, { tone: STAGE_TONE[st] ?? 'grey', label: t('stage.' + st) })
+          },
+        },
+        { key: 'kind', title: t('col.kind'), width: 'minmax(120px, 1fr)', render: (r) => (s(r, 'kind') ? t('userKind.' + s(r, 'kind')) : '—') },
+        {
+          key: 'reports',
+          title: t('col.reports_overdue'),
+          width: '110px',
+          align: 'right',
+          render: (r) => {
+            const n = Number(r.summary['use_reports_overdue'] ?? 0)
+            return n > 0 ? h(StatusTag, { tone: 'red', label: t('step.overdue') + ' ' + n }) : '—'
+          },
+        },
+      ]
+    case 'trademark':
+      return [
+        code,
+        { key: 'reg_no', title: t('col.reg_no'), width: '100px', mono: true, render: (r) => s(r, 'reg_no') ?? '—' },
+        name,
+        { key: 'classes', title: t('col.classes'), width: '70px', mono: true, render: (r) => arr(r, 'classes').join(', ') },
+        {
+          key: 'standing',
+          title: t('col.standing'),
+          width: '150px',
+          render: (r) => {
+            const st = s(r, 'standing') ?? 'pending'
+            return h(StatusTag, { tone: STANDING_TONE[st] ?? 'grey', label: t('standing.' + st) })
+          },
+        },
+        { key: 'expires_on', title: t('col.expires_on'), width: '130px', render: (r) => h(DateText, { value: s(r, 'expires_on') }) },
+      ]
+    case 'candidate':
+      return [
+        code,
+        name,
+        { key: 'trademark', title: t('col.trademark'), width: '110px', mono: true, render: (r) => s(r, 'trademark') ?? '—' },
+        { key: 'enterprise', title: t('col.enterprise'), width: '110px', mono: true, render: (r) => s(r, 'enterprise') ?? '—' },
+      ]
+  }
+}

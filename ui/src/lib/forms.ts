@@ -1,0 +1,127 @@
+// What each kind's form shows, over the input shapes Rust's recordInput returns.
+import type { RecordKind } from '../api/bindings/RecordKind'
+import type { Input } from './patch'
+
+export type FieldType = 'text' | 'textarea' | 'date' | 'select' | 'tags' | 'division' | 'divisions' | 'bool' | 'ref'
+
+export interface FieldSpec {
+  name: string
+  type: FieldType
+  required?: boolean
+  mono?: boolean
+  wide?: boolean
+  /** select: which option list (see RecordForm); ref: which kind it refers to. */
+  options?: 'category' | 'markKind' | 'userKind'
+  ref?: RecordKind
+  hint?: string
+}
+
+export const FORMS: Record<RecordKind, FieldSpec[]> = {
+  enterprise: [
+    { name: 'name', type: 'text', required: true, wide: true },
+    { name: 'credit_code', type: 'text', mono: true, hint: 'hint.credit_code' },
+    { name: 'division', type: 'division' },
+    { name: 'address', type: 'text', wide: true },
+    { name: 'contact_person', type: 'text' },
+    { name: 'phone', type: 'text', mono: true },
+    { name: 'notes', type: 'textarea', wide: true },
+  ],
+  gi: [
+    { name: 'name', type: 'text', required: true },
+    { name: 'category', type: 'select', options: 'category' },
+    { name: 'divisions', type: 'divisions', wide: true },
+    { name: 'places', type: 'tags', wide: true, hint: 'hint.places' },
+    { name: 'area_description', type: 'textarea', wide: true },
+    { name: 'centre', type: 'text', mono: true, hint: 'hint.centre' },
+    { name: 'contact', type: 'text' },
+    { name: 'quality_requirements', type: 'textarea', wide: true },
+    { name: 'history', type: 'textarea', wide: true },
+    { name: 'notes', type: 'textarea', wide: true },
+  ],
+  trademark: [
+    { name: 'reg_no', type: 'text', required: true, mono: true },
+    { name: 'name', type: 'text', required: true },
+    { name: 'classes', type: 'tags', mono: true, hint: 'hint.classes' },
+    { name: 'kind', type: 'select', options: 'markKind' },
+    { name: 'registrant', type: 'ref', ref: 'enterprise', required: true },
+    { name: 'gi', type: 'bool' },
+    { name: 'filed_on', type: 'date', hint: 'hint.date' },
+    { name: 'registered_on', type: 'date', hint: 'hint.date' },
+    { name: 'goods', type: 'text', wide: true },
+    { name: 'notes', type: 'textarea', wide: true },
+  ],
+  user: [
+    { name: 'gi', type: 'ref', ref: 'gi', required: true },
+    { name: 'enterprise', type: 'ref', ref: 'enterprise', required: true },
+    { name: 'kind', type: 'select', options: 'userKind' },
+    { name: 'applied_on', type: 'date', required: true, hint: 'hint.date' },
+    { name: 'notes', type: 'textarea', wide: true },
+  ],
+  candidate: [
+    { name: 'trademark', type: 'ref', ref: 'trademark', required: true },
+    { name: 'enterprise', type: 'ref', ref: 'enterprise', required: true },
+    { name: 'notes', type: 'textarea', wide: true },
+  ],
+}
+
+/** The list fields of a GI product edited as rows. */
+export const GI_LISTS = ['protections', 'status_history'] as const
+
+export function blankInput(kind: RecordKind): Input {
+  switch (kind) {
+    case 'enterprise':
+      return { name: null, credit_code: null, division: null, address: null, contact_person: null, phone: null, notes: null }
+    case 'gi':
+      return {
+        name: null,
+        category: null,
+        protections: [],
+        divisions: [],
+        places: [],
+        area_description: null,
+        centre: null,
+        quality_requirements: null,
+        history: null,
+        status_history: [],
+        contact: null,
+        notes: null,
+      }
+    case 'trademark':
+      return { reg_no: null, name: null, classes: [], goods: null, registrant: null, kind: null, gi: null, filed_on: null, registered_on: null, notes: null }
+    case 'user':
+      return { gi: null, enterprise: null, kind: 'approved_producer', applied_on: null, notes: null }
+    case 'candidate':
+      return { trademark: null, enterprise: null, notes: null }
+  }
+}
+
+export function blankProtection(): Input {
+  return {
+    regime: 'product_approval',
+    announcement_no: null,
+    announced_on: null,
+    standard_no: null,
+    mark_kind: null,
+    trademark: null,
+    certificate_no: null,
+    registered_on: null,
+  }
+}
+
+export function blankStatusEvent(): Input {
+  return { status: 'applied', on: null, document_no: null, note: null }
+}
+
+/** Fields each regime reads (ProtectionInput). */
+export const REGIME_FIELDS: Record<string, string[]> = {
+  product_approval: ['announcement_no', 'announced_on', 'standard_no'],
+  gi_trademark: ['mark_kind', 'trademark'],
+  agricultural_gi: ['certificate_no', 'registered_on'],
+}
+
+/** Does the form for `kind` show the field path Rust named? (`protections[0].trademark` → yes for gi) */
+export function formShows(kind: RecordKind, path: string): boolean {
+  const top = path.split(/[.[]/)[0]
+  if (kind === 'gi' && (GI_LISTS as readonly string[]).includes(top)) return true
+  return FORMS[kind].some((f) => f.name === top)
+}

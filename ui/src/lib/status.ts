@@ -1,0 +1,33 @@
+// Status colours with one meaning everywhere: green in force/approved, blue in progress, amber
+// due soon, red overdue/lapsed/rejected, grey archived. Always shown with a word.
+export type Tone = 'green' | 'blue' | 'amber' | 'red' | 'grey'
+
+export const STANDING_TONE: Record<string, Tone> = {
+  registered: 'green',
+  renewal_due: 'amber',
+  in_grace: 'red',
+  lapsed: 'red',
+  pending: 'blue',
+  cancelled: 'red',
+  invalidated: 'red',
+}
+
+export const STAGE_TONE: Record<string, Tone> = {
+  applied: 'blue',
+  first_reviewed: 'blue',
+  provincially_reviewed: 'blue',
+  rejected: 'red',
+  active: 'green',
+  suspended: 'amber',
+  withdrawn: 'red',
+}
+
+export const TONE_COLOURS: Record<Tone, { fg: string; bg: string; border: string }> = {
+  green: { fg: '#1e6b34', bg: '#e6f4ea', border: '#a8d5b5' },
+  blue: { fg: '#1a5a96', bg: '#e7f0fa', border: '#a9c8ea' },
+  amber: { fg: '#8a5a00', bg: '#fff4dc', border: '#f0cf86' },
+  red: { fg: '#a61b1b', bg: '#fdecec', border: '#f0b0b0' },
+  grey: { fg: '#555b61', bg: '#f0f1f2', border: '#d3d6d9' },
+}
+
+export const ACCENT = '#4f7d3a'

@@ -1,0 +1,377 @@
+// A mocked IPC layer answering the same commands as src-tauri, from in-memory sample data.
+// Loaded only by `?mock` in non-production builds (screenshots, demos) and by tests.
+import { mockIPC, mockWindows } from '@tauri-apps/api/mocks'
+import type { ApiError } from '../api/bindings/ApiError'
+import type { AuditEntry } from '../api/bindings/AuditEntry'
+import type { RecordDto } from '../api/bindings/RecordDto'
+import type { RecordKind } from '../api/bindings/RecordKind'
+import type { JsonValue } from '../api/bindings/serde_json/JsonValue'
+import { CATEGORIES, DIVISIONS, manyEnterprises, sampleRecords } from './data'
+import { setLocale } from '../i18n'
+
+type Args = Record<string, unknown>
+type Obj = Record<string, JsonValue>
+
+const CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+export function err(rule: string, field: string | null, params: Record<string, string> = {}, kind: ApiError['kind'] = 'validation'): ApiError {
+  const message = { 'zh-CN': rule, 'en-US': rule }
+  return { kind, field, rule: rule as ApiError['rule'], params, message, problems: [{ field, rule: rule as ApiError['rule'], params, message }] }
+}
+
+export function creditCodeProblem(input: string): ApiError | null {
+  const s = input.replace(/\s/g, '').toUpperCase()
+  if (s.length !== 18) return err('credit_code_length', 'credit_code', { len: String(s.length) })
+  for (let i = 0; i < 18; i++) {
+    if (!CHARS.includes(s[i])) return err('credit_code_charset', 'credit_code', { position: String(i + 1), char: s[i] })
+  }
+  const sum = WEIGHTS.reduce((acc, w, i) => acc + CHARS.indexOf(s[i]) * w, 0)
+  const expected = CHARS[(31 - (sum % 31)) % 31]
+  if (s[17] !== expected) return err('credit_code_check_digit', 'credit_code', { expected, found: s[17] })
+  return null
+}
+
+export function createMockBackend(opts: { extraEnterprises?: number } = {}) {
+  const records: RecordDto[] = [...sampleRecords(), ...manyEnterprises(opts.extraEnterprises ?? 0)]
+  const audit: AuditEntry[] = []
+  let actor = '王科员'
+  let seq = 0
+  const today = '2026-03-06'
+  const snap = (r: RecordDto) => JSON.stringify({ code: r.code, name: r.name, sample: r.sample, archived_at: r.archived_at, data: r.data })
+  function log(r: RecordDto, action: string, before: string | null, reason: string | null = null) {
+    seq++
+    audit.push({
+      seq,
+      at: `2026-03-06T${String(8 + (seq % 9)).padStart(2, '0')}:${String(seq % 60).padStart(2, '0')}:00Z`,
+      actor,
+      entity: r.kind,
+      entity_id: r.id,
+      action,
+      before,
+      after: snap(r),
+      reason,
+      prev_hash: '',
+      hash: '',
+    })
+  }
+  for (const r of records.slice(0, 40)) log(r, 'insert', null)
+
+  const find = (kind: RecordKind, key: string) => {
+    const r = records.find((x) => x.kind === kind && (x.code === key || x.id === key || x.name === key))
+    if (!r) throw err('not_found', null, { kind, value: key }, 'not_found')
+    return r
+  }
+  const nextCode = (kind: RecordKind) => {
+    const prefix = { gi: 'GI', enterprise: 'ENT', user: 'USR', trademark: 'TM', candidate: 'WKM' }[kind]
+    const count = records.filter((r) => r.kind === kind).length + 1
+    return `${prefix}-${String(count).padStart(4, '0')}`
+  }
+  const codeOfId = (id: unknown) => records.find((r) => r.id === id)?.code ?? null
+
+  function toInput(r: RecordDto): Obj {
+    const d = r.data as Obj
+    switch (r.kind) {
+      case 'enterprise':
+        return { ...d }
+      case 'gi': {
+        const area = d.area as Obj
+        return {
+          name: d.name,
+          category: d.category,
+          protections: (d.protections as Obj[]).map((p) => ({
+            regime: p.regime,
+            announcement_no: p.announcement_no ?? null,
+            announced_on: p.announced_on ?? null,
+            standard_no: p.standard_no ?? null,
+            mark_kind: p.mark_kind ?? null,
+            trademark: p.trademark_id ? codeOfId(p.trademark_id) : null,
+            certificate_no: p.certificate_no ?? null,
+            registered_on: p.registered_on ?? null,
+          })),
+          divisions: area.divisions,
+          places: area.places,
+          area_description: area.description,
+          centre: null,
+          quality_requirements: d.quality_requirements,
+          history: d.history,
+          status_history: [],
+          contact: d.contact,
+          notes: d.notes,
+        }
+      }
+      case 'trademark':
+        return {
+          reg_no: d.reg_no,
+          name: d.name,
+          classes: (d.classes as number[]).map(String),
+          goods: d.goods,
+          registrant: codeOfId(d.registrant_id),
+          kind: d.kind,
+          gi: d.gi,
+          filed_on: d.filed_on,
+          registered_on: d.registered_on,
+          notes: d.notes,
+        }
+      case 'user':
+        return { gi: codeOfId(d.gi_id), enterprise: codeOfId(d.enterprise_id), kind: d.kind, applied_on: d.applied_on, notes: d.notes }
+      case 'candidate':
+        return { trademark: codeOfId(d.trademark_id), enterprise: codeOfId(d.enterprise_id), notes: d.notes }
+    }
+  }
+
+  function validate(kind: RecordKind, input: Obj) {
+    const problems: ApiError['problems'] = []
+    const need = { gi: ['name'], enterprise: ['name'], trademark: ['reg_no', 'name', 'registrant'], user: ['gi', 'enterprise', 'applied_on'], candidate: ['trademark', 'enterprise'] }[kind]
+    for (const f of need) if (input[f] === null || input[f] === undefined || input[f] === '') problems.push(err('required', f).problems[0])
+    if (kind === 'enterprise' && typeof input.credit_code === 'string' && input.credit_code) {
+      const p = creditCodeProblem(input.credit_code)
+      if (p) problems.push(p.problems[0])
+    }
+    if (kind === 'trademark' && Array.isArray(input.classes)) {
+      input.classes.forEach((c, i) => {
+        const n = Number(String(c).replace(/\D/g, ''))
+        if (!(n >= 1 && n <= 45)) problems.push(err('nice_class_range', `classes[${i}]`, { value: String(c) }).problems[0])
+      })
+    }
+    if (problems.length) {
+      const first = problems[0]
+      throw { ...err(first.rule, first.field, first.params), problems } satisfies ApiError
+    }
+  }
+
+  function applyInput(r: RecordDto, input: Obj) {
+    const d = r.data as Obj
+    if (r.kind === 'enterprise') {
+      Object.assign(d, input)
+      r.summary = { credit_code: input.credit_code ?? null, division: input.division ?? null }
+    } else if (r.kind === 'gi') {
+      d.name = input.name
+      d.category = input.category
+      d.quality_requirements = input.quality_requirements
+      d.history = input.history
+      d.contact = input.contact
+      d.notes = input.notes
+      d.area = { divisions: input.divisions ?? [], places: input.places ?? [], description: input.area_description, centre: null }
+      r.summary = { ...r.summary, category: input.category, divisions: input.divisions ?? [] }
+    } else if (r.kind === 'trademark') {
+      for (const k of ['reg_no', 'name', 'goods', 'kind', 'filed_on', 'registered_on', 'notes']) d[k] = input[k]
+      d.classes = ((input.classes as string[]) ?? []).map(Number)
+      d.gi = input.gi === true
+      r.summary = { ...r.summary, reg_no: input.reg_no, classes: d.classes }
+    } else {
+      d.notes = input.notes
+    }
+    r.name = typeof input.name === 'string' ? input.name : r.name
+  }
+
+  const handlers: Record<string, (a: Args) => unknown> = {
+    workspace_info: () => ({
+      db_path: '/home/clerk/地标品牌库/固始县/terroir.db',
+      actor,
+      today,
+      counts: (['gi', 'enterprise', 'user', 'trademark', 'candidate'] as RecordKind[]).map((kind) => ({
+        kind,
+        live: records.filter((r) => r.kind === kind && !r.archived_at).length,
+        archived: records.filter((r) => r.kind === kind && r.archived_at).length,
+      })),
+      divisions: DIVISIONS,
+      categories: CATEGORIES,
+    }),
+    set_actor: (a) => {
+      actor = String(a.actor)
+      return handlers.workspace_info(a)
+    },
+    list_records: (a) => {
+      const show = a.show as string
+      const all = records.filter((r) => r.kind === a.kind && (show === 'all' || (show === 'archived') === !!r.archived_at))
+      const offset = Number(a.offset)
+      return { total: all.length, offset, items: all.slice(offset, offset + Math.min(200, Number(a.limit))) }
+    },
+    show_record: (a) => find(a.kind as RecordKind, String(a.key)),
+    record_input: (a) => toInput(find(a.kind as RecordKind, String(a.key))),
+    add_record: (a) => {
+      const kind = a.kind as RecordKind
+      const input = a.input as Obj
+      validate(kind, input)
+      const r: RecordDto = {
+        id: crypto.randomUUID(),
+        kind,
+        code: nextCode(kind),
+        name: String(input.name ?? input.enterprise ?? input.trademark ?? ''),
+        sample: false,
+        archived_at: null,
+        created_at: today,
+        updated_at: today,
+        version: 1,
+        summary: {},
+        data: kind === 'gi' ? { protections: [], status_history: [], photos: [], area: {} } : {},
+      }
+      applyInput(r, input)
+      records.push(r)
+      log(r, 'insert', null)
+      return r
+    },
+    edit_record: (a) => {
+      const r = find(a.kind as RecordKind, String(a.key))
+      const input = { ...toInput(r), ...(a.patch as Obj) }
+      validate(r.kind, input)
+      const before = snap(r)
+      applyInput(r, input)
+      r.version++
+      log(r, 'update', before, (a.reason as string | null) ?? null)
+      return r
+    },
+    archive_record: (a) => {
+      const r = find(a.kind as RecordKind, String(a.key))
+      if (r.archived_at) throw err('archived', null, { code: r.code }, 'conflict')
+      const before = snap(r)
+      r.archived_at = `${today}T10:00:00Z`
+      log(r, 'archive', before, (a.reason as string | null) ?? null)
+      return r
+    },
+    unarchive_record: (a) => {
+      const r = find(a.kind as RecordKind, String(a.key))
+      if (!r.archived_at) throw err('not_archived', null, { code: r.code }, 'conflict')
+      const before = snap(r)
+      r.archived_at = null
+      log(r, 'unarchive', before, (a.reason as string | null) ?? null)
+      return r
+    },
+    user_step: (a) => {
+      const r = find('user', String(a.key))
+      const step = a.step as Obj
+      const d = r.data as Obj
+      const stage = String(r.summary.stage)
+      const before = snap(r)
+      const needReason = (s: Obj) => {
+        if (!s.reason || String(s.reason).trim() === '') throw err('reason_required', 'reason')
+      }
+      const next: Record<string, () => string> = {
+        first_review: () => {
+          if (!step.passed) needReason(step)
+          d.first_review = { on: step.on, onsite_check_on: step.onsite_check_on, onsite_result: step.onsite_result, passed: step.passed, note: null }
+          if (!step.passed) d.decision = { outcome: 'rejected', on: step.on, reason: step.reason }
+          return step.passed ? 'first_reviewed' : 'rejected'
+        },
+        provincial_review: () => {
+          if (!step.passed) needReason(step)
+          d.provincial_review = { on: step.on, passed: step.passed, note: null }
+          return step.passed ? 'provincially_reviewed' : 'rejected'
+        },
+        approve: () => {
+          if (!step.announcement_no) throw err('required', 'announcement_no')
+          d.decision = { outcome: 'approved', announcement_no: step.announcement_no, announced_on: step.announced_on }
+          return 'active'
+        },
+        reject: () => {
+          needReason(step)
+          d.decision = { outcome: 'rejected', on: step.on, reason: step.reason }
+          return 'rejected'
+        },
+        suspend: () => (needReason(step), ((d.status_events as Obj[]).push({ status: 'suspended', on: step.on, reason: step.reason }), 'suspended')),
+        reinstate: () => (needReason(step), ((d.status_events as Obj[]).push({ status: 'active', on: step.on, reason: step.reason }), 'active')),
+        withdraw: () => (needReason(step), ((d.status_events as Obj[]).push({ status: 'withdrawn', on: step.on, reason: step.reason }), 'withdrawn')),
+        use_report: () => {
+          ;(d.use_reports as Obj[]).push({ year: step.year, due_on: step.due_on, received_on: step.received_on })
+          return stage
+        },
+      }
+      if (!/^\d{4}-\d{1,2}-\d{1,2}$/.test(String(step.on ?? step.announced_on ?? step.due_on ?? '2026-01-01'))) {
+        const f = 'on' in step ? 'on' : 'announced_on' in step ? 'announced_on' : 'due_on'
+        throw err('date_format', f, { value: String(step[f]) })
+      }
+      r.summary = { ...r.summary, stage: next[String(step.step)]() }
+      log(r, String(step.step), before, (step.reason as string | null) ?? null)
+      return r
+    },
+    trademark_event: (a) => {
+      const r = find('trademark', String(a.key))
+      const e = a.event as Obj
+      const d = r.data as Obj
+      const before = snap(r)
+      if (e.event === 'renew') (d.renewals as Obj[]).push({ filed_on: e.filed_on, term_starts: e.filed_on })
+      if (e.event === 'pledge') {
+        const amount = Math.round(Number(String(e.amount ?? '').replace(/[¥,]/g, '')) * 100)
+        if (!Number.isFinite(amount) || amount <= 0) throw err('money_format', 'amount', { value: String(e.amount ?? '') })
+        ;(d.pledges as Obj[]).push({ pledgee: e.pledgee, amount, from: e.from, to: e.to, registration_no: e.registration_no })
+      }
+      log(r, String(e.event), before, (e.reason as string | null) ?? null)
+      return r
+    },
+    add_photo: () => null,
+    photo_data: () => 'data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==',
+    search: (a) => {
+      const q = String(a.query).toLowerCase()
+      const groups = (['gi', 'enterprise', 'user', 'trademark'] as RecordKind[])
+        .map((kind) => ({
+          kind,
+          hits: records
+            .filter((r) => r.kind === kind && !r.archived_at && (r.name.toLowerCase().includes(q) || r.code.toLowerCase().includes(q)))
+            .slice(0, Number(a.limit) || 8)
+            .map((r) => {
+              const at = Array.from(r.name.toLowerCase()).join('').indexOf(q)
+              const start = at >= 0 ? Array.from(r.name.slice(0, at)).length : -1
+              return {
+                kind,
+                id: r.id,
+                code: r.code,
+                name: r.name,
+                matched: at === 0 ? 'prefix' : at > 0 ? 'substring' : 'code',
+                span: start >= 0 ? [start, start + Array.from(q).length] : null,
+                detail: (r.summary.credit_code as string | null) ?? (r.summary.reg_no as string | null) ?? null,
+              }
+            }),
+        }))
+        .filter((g) => g.hits.length)
+      return { query: a.query, groups, took_us: 120 }
+    },
+    deadlines: () => [
+      { kind: 'use_report', code: 'USR-0003', name: records.find((r) => r.code === 'USR-0003')!.name, due_on: '2026-01-31', days_left: -34, overdue: true, detail: '2025' },
+      { kind: 'use_report', code: 'USR-0001', name: records.find((r) => r.code === 'USR-0001')!.name, due_on: '2026-03-31', days_left: 25, overdue: false, detail: '2025' },
+    ],
+    audit_log: (a) => {
+      let rows = [...audit].reverse()
+      if (a.kind && a.key) {
+        const r = find(a.kind as RecordKind, String(a.key))
+        rows = rows.filter((e) => e.entity_id === r.id)
+      }
+      return rows.slice(0, Number(a.limit))
+    },
+    restore_value: (a) => {
+      const r = find(a.kind as RecordKind, String(a.key))
+      const e = audit.find((x) => x.seq === Number(a.seq))
+      if (!e?.after) throw err('not_found', null, { kind: 'audit', value: String(a.seq) }, 'not_found')
+      const before = snap(r)
+      const s = JSON.parse(e.after) as { name: string; data: JsonValue }
+      r.data = s.data
+      r.name = s.name
+      log(r, 'restore_value', before, (a.reason as string | null) ?? null)
+      return r
+    },
+    backup_now: () => ({ name: 'terroir-20260306-101500', created_at: `${today}T10:15:00Z`, audit_rows: audit.length, files: 0, db_size: 286720 }),
+    list_backups: () => [
+      { name: 'terroir-20260305-180000', created_at: '2026-03-05T18:00:00Z', audit_rows: 40, files: 0, db_size: 282624 },
+      { name: 'terroir-20260301-180000', created_at: '2026-03-01T18:00:00Z', audit_rows: 38, files: 0, db_size: 278528 },
+    ],
+    restore_backup: () => handlers.workspace_info({}),
+    check: () => ({ ok: true, integrity: [], foreign_keys: [], audit_chain: { rows: audit.length, head: 'abc', first_broken: null }, audit_mismatches: [], files: [], records: records.length }),
+  }
+
+  function handle(cmd: string, args: Args | undefined): unknown {
+    const h = handlers[cmd]
+    if (!h) throw err('storage', null, { detail: `unknown command ${cmd}` }, 'storage')
+    // Return copies, as IPC would.
+    return JSON.parse(JSON.stringify(h(args ?? {}) ?? null))
+  }
+  return { handle, records, audit }
+}
+
+export function installMock() {
+  const rows = Number(new URLSearchParams(location.search).get('rows') ?? 0)
+  const backend = createMockBackend({ extraEnterprises: rows })
+  const lang = new URLSearchParams(location.search).get('lang')
+  if (lang === 'en-US' || lang === 'zh-CN') setLocale(lang)
+  mockWindows('main')
+  mockIPC((cmd, args) => backend.handle(cmd, args as Args))
+}

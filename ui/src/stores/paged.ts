@@ -1,0 +1,93 @@
+// A list of records fetched page by page as the table scrolls. Rows not yet fetched are null.
+import { ref, shallowRef, triggerRef } from 'vue'
+import { api } from '../api/commands'
+import type { RecordDto } from '../api/bindings/RecordDto'
+import type { RecordKind } from '../api/bindings/RecordKind'
+import type { Show } from '../api/bindings/Show'
+
+export const PAGE_SIZE = 200
+
+export function usePagedList(kind: RecordKind, show: Show, pageSize = PAGE_SIZE) {
+  const total = ref(0)
+  const rows = shallowRef<(RecordDto | null)[]>([])
+  const loaded = ref(false)
+  const error = shallowRef<unknown>(null)
+  const pages = new Map<number, Promise<void>>()
+  let generation = 0
+
+  function fetchPage(page: number): Promise<void> {
+    const existing = pages.get(page)
+    if (existing) return existing
+    const gen = generation
+    const p = api
+      .listRecords(kind, show, page * pageSize, Math.min(pageSize, 200))
+      .then((res) => {
+        if (gen !== generation) return
+        if (res.total !== total.value || rows.value.length !== res.total) {
+          total.value = res.total
+          const next = rows.value.slice(0, res.total)
+          while (next.length < res.total) next.push(null)
+          rows.value = next
+        }
+        res.items.forEach((item, i) => {
+          const at = res.offset + i
+          if (at < rows.value.length) rows.value[at] = item
+        })
+        triggerRef(rows)
+      })
+      .catch((e) => {
+        pages.delete(page)
+        error.value = e
+      })
+    pages.set(page, p)
+    return p
+  }
+
+  /** Make sure rows [start, end) are fetched (or being fetched). */
+  function ensure(start: number, end: number): Promise<void> {
+    if (!loaded.value) return first()
+    const last = Math.min(end, total.value) - 1
+    if (last < start) return Promise.resolve()
+    const jobs: Promise<void>[] = []
+    for (let p = Math.floor(Math.max(0, start) / pageSize); p <= Math.floor(last / pageSize); p++) {
+      jobs.push(fetchPage(p))
+    }
+    return Promise.all(jobs).then(() => undefined)
+  }
+
+  async function first(): Promise<void> {
+    await fetchPage(0)
+    loaded.value = true
+  }
+
+  function reset(): Promise<void> {
+    generation++
+    pages.clear()
+    loaded.value = false
+    error.value = null
+    total.value = 0
+    rows.value = []
+    return first()
+  }
+
+  /** Every row, fetching what is missing (for small kinds: GI products, users). */
+  async function all(): Promise<RecordDto[]> {
+    await first()
+    await ensure(0, total.value)
+    return rows.value.filter((r): r is RecordDto => r !== null)
+  }
+
+  return { kind, show, total, rows, loaded, error, ensure, first, reset, all, pageSize }
+}
+
+export type PagedList = ReturnType<typeof usePagedList>
+
+/** Fetch every record of a kind (pages of 200). */
+export async function fetchAll(kind: RecordKind, show: Show = 'live'): Promise<RecordDto[]> {
+  const out: RecordDto[] = []
+  for (let offset = 0; ; offset += 200) {
+    const page = await api.listRecords(kind, show, offset, 200)
+    out.push(...page.items)
+    if (page.items.length === 0 || out.length >= page.total) return out
+  }
+}

@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { clearMocks } from '@tauri-apps/api/mocks'
+import { nextTick } from 'vue'
+import ListView from '../src/views/ListView.vue'
+import UserFlow from '../src/components/UserFlow.vue'
+import RecordEditor from '../src/components/RecordEditor.vue'
+import { stepsFor } from '../src/lib/flow'
+import { flushPromises, installBackend, mountWith } from './helpers'
+
+afterEach(() => {
+  clearMocks()
+  document.body.innerHTML = ''
+})
+
+describe('list view', () => {
+  it('renders rows from a mocked page and marks first rows', async () => {
+    installBackend()
+    const mark = vi.spyOn(performance, 'mark')
+    const { wrapper } = await mountWith(ListView, { kind: 'enterprise' })
+    await flushPromises()
+    await nextTick()
+    expect(wrapper.find('[data-testid="page-title"]').text()).toBe('企业')
+    expect(wrapper.find('[data-testid="row-ENT-0001"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="row-ENT-0003"]').text()).toContain('91411502MA45TY0011')
+    expect(wrapper.find('[data-testid="list-count"]').text()).toContain('6')
+    expect(mark).toHaveBeenCalledWith('terroir:first-rows')
+  })
+
+  it('shows trademark standing as a word with its colour', async () => {
+    installBackend()
+    const { wrapper } = await mountWith(ListView, { kind: 'trademark' }, 'en-US')
+    await flushPromises()
+    const row = wrapper.find('[data-testid="row-TM-0002"]')
+    expect(row.text()).toContain('Renewal window')
+    expect(row.find('[data-tone="amber"]').exists()).toBe(true)
+  })
+
+  it('renders only the visible rows of a long list', async () => {
+    installBackend({ extraEnterprises: 100_000 })
+    const { wrapper } = await mountWith(ListView, { kind: 'enterprise' })
+    await flushPromises()
+    expect(wrapper.find('[data-testid="list-count"]').text()).toContain('100006')
+    expect(wrapper.findAll('[role="row"][aria-rowindex]').length).toBeLessThan(100)
+  })
+
+  it('shows an empty state that offers New', async () => {
+    const { backend } = installBackend()
+    backend.records.splice(0, backend.records.length, ...backend.records.filter((r) => r.kind !== 'candidate'))
+    const { wrapper } = await mountWith(ListView, { kind: 'candidate' })
+    await flushPromises()
+    expect(wrapper.find('[data-testid="empty-state"]').text()).toContain('驰名商标')
+  })
+})
+
+describe('user flow', () => {
+  it('offers the steps valid for each stage', () => {
+    expect(stepsFor('applied')).toEqual(['first_review', 'reject'])
+    expect(stepsFor('first_reviewed')).toEqual(['provincial_review', 'reject'])
+    expect(stepsFor('provincially_reviewed')).toEqual(['approve', 'reject'])
+    expect(stepsFor('active')).toEqual(['use_report', 'suspend', 'withdraw'])
+    expect(stepsFor('suspended')).toEqual(['use_report', 'reinstate', 'withdraw'])
+    expect(stepsFor('rejected')).toEqual([])
+    expect(stepsFor('withdrawn')).toEqual([])
+  })
+
+  it('renders the buttons of the record’s stage', async () => {
+    const { backend } = installBackend()
+    const rec = JSON.parse(JSON.stringify(backend.records.find((r) => r.code === 'USR-0003')))
+    const { wrapper } = await mountWith(UserFlow, { record: rec })
+    const ids = wrapper.findAll('[data-testid^="step-"]').map((b) => b.attributes('data-testid'))
+    expect(ids).toEqual(['step-use_report', 'step-reinstate', 'step-withdraw'])
+    const applied = JSON.parse(JSON.stringify(backend.records.find((r) => r.code === 'USR-0002')))
+    const w2 = await mountWith(UserFlow, { record: applied })
+    expect(w2.wrapper.findAll('[data-testid^="step-"]').map((b) => b.attributes('data-testid'))).toEqual(['step-first_review', 'step-reject'])
+  })
+})
+
+describe('record editor', () => {
+  it('shows a credit-code error under the field in the user’s language and keeps the input', async () => {
+    const { calls } = installBackend()
+    const initial = { name: '测试企业', credit_code: null, division: null, address: null, contact_person: null, phone: null, notes: null }
+    const { wrapper } = await mountWith(RecordEditor, { kind: 'enterprise', initial })
+    const input = wrapper.find('[data-testid="field-credit_code"]')
+    await input.setValue('91411502MA45TY0012')
+    await wrapper.find('[data-testid="btn-save"]').trigger('click')
+    await flushPromises()
+    expect(calls.some((c) => c.cmd === 'add_record')).toBe(true)
+    const error = wrapper.find('[data-testid="error-credit_code"]')
+    expect(error.exists()).toBe(true)
+    expect(error.text()).toContain('校验码不符')
+    expect(error.text()).toContain('实际为“2”')
+    expect((wrapper.find('[data-testid="field-credit_code"]').element as HTMLInputElement).value).toBe('91411502MA45TY0012')
+    expect(wrapper.find('[data-testid="save-problems"]').text()).toContain('统一社会信用代码')
+  })
+
+  it('edit sends only the changed fields with the reason', async () => {
+    const { calls } = installBackend()
+    const initial = { name: '信阳市茶叶协会', credit_code: null, division: '411500', address: null, contact_person: null, phone: null, notes: null }
+    const { wrapper } = await mountWith(RecordEditor, { kind: 'enterprise', initial, code: 'ENT-0001' })
+    await wrapper.find('[data-testid="field-address"]').setValue('信阳市浉河区')
+    await wrapper.find('[data-testid="field-reason"]').setValue('补录地址')
+    await wrapper.find('[data-testid="btn-save"]').trigger('click')
+    await flushPromises()
+    const call = calls.find((c) => c.cmd === 'edit_record')!
+    expect(call.args).toMatchObject({ kind: 'enterprise', key: 'ENT-0001', patch: { address: '信阳市浉河区' }, reason: '补录地址' })
+    expect(wrapper.emitted).toBeDefined()
+  })
+})
