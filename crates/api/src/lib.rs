@@ -18,5 +18,6 @@ mod workspace;
 pub use error::{ApiError, ErrorKind, Message, Problem, Result};
 pub use records::{Page, RecordDto};
 pub use terroir_core as core;
+pub use terroir_store::audit::AuditEntry;
 pub use terroir_store::records::Show;
 pub use workspace::{KindCount, Workspace, WorkspaceInfo, files_dir_of};

@@ -65,3 +65,12 @@ export const api = {
   restoreBackup: (name: string) => invoke<WorkspaceInfo>('restore_backup', { name }),
   check: () => invoke<Check>('check'),
 }
+
+let firstRowsMarked = false
+/** Record, once per process, that the first page of rows is on screen (the cold-start mark). */
+export function markFirstRows(): void {
+  if (firstRowsMarked) return
+  firstRowsMarked = true
+  performance.mark('terroir:first-rows')
+  invoke<number>('mark_first_rows').catch(() => {})
+}

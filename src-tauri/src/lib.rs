@@ -1,0 +1,307 @@
+//! terroir-desktop: the Tauri glue. Builder, managed state (the open workspace) and one-line
+//! commands calling terroir-api. No rules, no SQL, no file paths from the UI: photos are picked
+//! in a native dialog opened here.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use serde_json::Value;
+use tauri::State;
+use tauri_plugin_dialog::DialogExt;
+use terroir_api::core::RecordKind;
+use terroir_api::ops::{BackupSummary, Check, TrademarkEvent, UserStep};
+use terroir_api::search::SearchResults;
+use terroir_api::{ApiError, Page, RecordDto, Show, Workspace, WorkspaceInfo};
+
+type Result<T> = std::result::Result<T, ApiError>;
+
+/// The open workspace (`None` only for the instant a restore swaps it).
+#[derive(Debug)]
+pub struct Open {
+    ws: Mutex<Option<Workspace>>,
+    started: Instant,
+}
+
+impl Open {
+    fn with<T>(&self, f: impl FnOnce(&mut Workspace) -> Result<T>) -> Result<T> {
+        let mut guard = self
+            .ws
+            .lock()
+            .map_err(|_| ApiError::storage("workspace lock poisoned"))?;
+        let ws = guard
+            .as_mut()
+            .ok_or_else(|| ApiError::storage("no workspace open"))?;
+        f(ws)
+    }
+}
+
+/// The workspace the app opens: `TERROIR_DB`, else the OS data directory.
+pub fn default_db() -> PathBuf {
+    std::env::var_os("TERROIR_DB")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            dirs::data_dir()
+                .unwrap_or_else(|| PathBuf::from("."))
+                .join("terroir")
+                .join("terroir.db")
+        })
+}
+
+/// Open the workspace, creating it with the sample catalogue on first start.
+pub fn open_workspace(db: &std::path::Path) -> Result<Workspace> {
+    let actor = std::env::var("TERROIR_ACTOR")
+        .or_else(|_| std::env::var("USER"))
+        .unwrap_or_else(|_| "terroir".into());
+    if db.exists() {
+        Workspace::open(db, &actor)
+    } else {
+        Workspace::create_with_sample(db, &actor)
+    }
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn workspace_info(s: State<'_, Open>) -> Result<WorkspaceInfo> {
+    s.with(|ws| ws.info())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn set_actor(s: State<'_, Open>, actor: String) -> Result<WorkspaceInfo> {
+    s.with(|ws| {
+        ws.set_actor(&actor)?;
+        ws.info()
+    })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn list_records(
+    s: State<'_, Open>,
+    kind: RecordKind,
+    show: Show,
+    offset: u32,
+    limit: u32,
+) -> Result<Page> {
+    s.with(|ws| ws.list(kind, show, limit.min(500), offset))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn show_record(s: State<'_, Open>, kind: RecordKind, key: String) -> Result<RecordDto> {
+    s.with(|ws| ws.show(kind, &key))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn record_input(s: State<'_, Open>, kind: RecordKind, key: String) -> Result<Value> {
+    s.with(|ws| ws.input_of(kind, &key))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn add_record(s: State<'_, Open>, kind: RecordKind, input: Value) -> Result<RecordDto> {
+    s.with(|ws| ws.add(kind, input))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn edit_record(
+    s: State<'_, Open>,
+    kind: RecordKind,
+    key: String,
+    patch: Value,
+    reason: Option<String>,
+) -> Result<RecordDto> {
+    s.with(|ws| ws.edit(kind, &key, patch, reason.as_deref()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn archive_record(
+    s: State<'_, Open>,
+    kind: RecordKind,
+    key: String,
+    reason: Option<String>,
+) -> Result<RecordDto> {
+    s.with(|ws| ws.archive(kind, &key, reason.as_deref()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn unarchive_record(
+    s: State<'_, Open>,
+    kind: RecordKind,
+    key: String,
+    reason: Option<String>,
+) -> Result<RecordDto> {
+    s.with(|ws| ws.unarchive(kind, &key, reason.as_deref()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn user_step(s: State<'_, Open>, key: String, step: UserStep) -> Result<RecordDto> {
+    s.with(|ws| ws.user_step(&key, step))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn trademark_event(s: State<'_, Open>, key: String, event: TrademarkEvent) -> Result<RecordDto> {
+    s.with(|ws| ws.trademark_event(&key, event))
+}
+
+/// Pick a photo in a native dialog (the path never reaches the UI) and add it.
+#[tauri::command(rename_all = "snake_case")]
+async fn add_photo(
+    app: tauri::AppHandle,
+    s: State<'_, Open>,
+    key: String,
+) -> Result<Option<RecordDto>> {
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("照片 / Photos", &["jpg", "jpeg", "png", "webp"])
+        .blocking_pick_file();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    s.with(|ws| ws.add_photo(&key, &path, None)).map(Some)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn photo_data(s: State<'_, Open>, sha256: String) -> Result<String> {
+    s.with(|ws| ws.photo_data(&sha256))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn search(
+    s: State<'_, Open>,
+    query: String,
+    kind: Option<RecordKind>,
+    limit: u32,
+) -> Result<SearchResults> {
+    s.with(|ws| ws.search(&query, kind, limit.min(50)))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn deadlines(
+    s: State<'_, Open>,
+    within: String,
+) -> Result<Vec<terroir_api::core::deadline::Deadline>> {
+    s.with(|ws| ws.deadlines(&within))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn audit_log(
+    s: State<'_, Open>,
+    kind: Option<RecordKind>,
+    key: Option<String>,
+    limit: u32,
+) -> Result<Vec<terroir_api::AuditEntry>> {
+    s.with(|ws| match (kind, key.as_deref()) {
+        (Some(k), Some(key)) => ws.audit_log(Some((k, key)), limit),
+        _ => ws.audit_log(None, limit),
+    })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn restore_value(
+    s: State<'_, Open>,
+    kind: RecordKind,
+    key: String,
+    seq: i64,
+    reason: Option<String>,
+) -> Result<RecordDto> {
+    s.with(|ws| ws.restore_value(kind, &key, seq, reason.as_deref()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn backup_now(s: State<'_, Open>) -> Result<BackupSummary> {
+    s.with(|ws| ws.backup_now())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn list_backups(s: State<'_, Open>) -> Result<Vec<BackupSummary>> {
+    s.with(|ws| ws.list_backups())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn restore_backup(s: State<'_, Open>, name: String) -> Result<WorkspaceInfo> {
+    let mut guard =
+        s.ws.lock()
+            .map_err(|_| ApiError::storage("workspace lock poisoned"))?;
+    let ws = guard
+        .take()
+        .ok_or_else(|| ApiError::storage("no workspace open"))?;
+    let db = ws.db_path().to_owned();
+    match ws.restore_named(&name) {
+        Ok((ws, _kept)) => {
+            let info = ws.info();
+            *guard = Some(ws);
+            info
+        }
+        Err(e) => {
+            // The workspace was not replaced: reopen it as it was.
+            *guard = Some(open_workspace(&db)?);
+            Err(e)
+        }
+    }
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn check(s: State<'_, Open>) -> Result<Check> {
+    s.with(|ws| ws.check())
+}
+
+/// The UI reports that the first page of a list is on screen: the cold-start mark. With
+/// `TERROIR_STARTUP_LOG` set, the time since process start is appended to that file.
+#[tauri::command(rename_all = "snake_case")]
+fn mark_first_rows(s: State<'_, Open>) -> Result<f64> {
+    let ms = s.started.elapsed().as_secs_f64() * 1000.0;
+    if let Some(path) = std::env::var_os("TERROIR_STARTUP_LOG") {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .map_err(ApiError::storage)?;
+        writeln!(f, "{ms:.1}").map_err(ApiError::storage)?;
+    }
+    Ok(ms)
+}
+
+/// Build and run the app on the default workspace.
+pub fn run() {
+    let started = Instant::now();
+    let db = default_db();
+    let ws = match open_workspace(&db) {
+        Ok(ws) => ws,
+        Err(e) => {
+            // No window can show it yet: say it where a bureau's IT person will look.
+            eprintln!("Terroir: {}\n{}", e.message.zh_cn, e.message.en_us);
+            std::process::exit(2);
+        }
+    };
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(Open {
+            ws: Mutex::new(Some(ws)),
+            started,
+        })
+        .invoke_handler(tauri::generate_handler![
+            workspace_info,
+            set_actor,
+            list_records,
+            show_record,
+            record_input,
+            add_record,
+            edit_record,
+            archive_record,
+            unarchive_record,
+            user_step,
+            trademark_event,
+            add_photo,
+            photo_data,
+            search,
+            deadlines,
+            audit_log,
+            restore_value,
+            backup_now,
+            list_backups,
+            restore_backup,
+            check,
+            mark_first_rows,
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running Terroir");
+}
