@@ -3,35 +3,61 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 CARGO ?= cargo
-# The workspace `make run` uses (the OS data directory, as the CLI's default).
-TERROIR_DB ?= $(HOME)/.local/share/terroir/terroir.db
-TERROIR := ./target/debug/terroir --db $(TERROIR_DB)
+DESKTOP := target/debug/terroir-desktop
 
-.PHONY: deps build run test lint fmt clean-workspace
+.PHONY: deps ui run cli-demo lint test test-ui test-rust bindings e2e package package-test fmt
 
 deps:
 	@scripts/install-deps.sh
 
-build: deps
+## The UI, built into ui/dist (the desktop binary embeds it).
+ui: deps
+	@if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then cd ui && npm ci --no-audit --no-fund; fi
+	cd ui && npm run build
+
+## The app on the default workspace (~/.local/share/terroir/terroir.db), created with the
+## sample catalogue on first start. TERROIR_DB=path picks another workspace.
+run: ui
+	$(CARGO) build -p terroir-desktop
+	./$(DESKTOP)
+
+## The sample catalogue through the command line.
+cli-demo: deps
 	$(CARGO) build -p terroir-cli
+	@db=$${TERROIR_DB:-$$HOME/.local/share/terroir/terroir.db}; [ -f "$$db" ] || ./target/debug/terroir --db "$$db" init --sample; \
+	for c in "gi list" "trademark list" "user list" "deadlines --within 90d" "check"; do echo "== terroir $$c"; ./target/debug/terroir --db "$$db" $$c; done
 
-## The product on a seeded workspace (until the desktop app lands, shown through the CLI).
-run: build
-	@if [ ! -f "$(TERROIR_DB)" ]; then $(TERROIR) init --sample; fi
-	@echo; echo "== 地理标志产品 GI products =="; $(TERROIR) gi list
-	@echo; echo "== 商标 Trademarks =="; $(TERROIR) trademark list
-	@echo; echo "== 授权使用人 Authorised users =="; $(TERROIR) user list
-	@echo; echo "== 90 天内到期事项 Deadlines, next 90 days =="; $(TERROIR) deadlines --within 90d
-	@echo; echo "== 检查 Check =="; $(TERROIR) check
-	@echo; echo "More: ./target/debug/terroir --help   (workspace: $(TERROIR_DB))"
-
-lint: deps
+lint: ui
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
-## Everything CI runs: formatting, lints, unit, property, integration and crash tests.
-test: lint
+test-ui: ui
+	cd ui && npm test
+
+## Unit, property and integration tests; the crash test; regenerates the TypeScript bindings.
+test-rust: ui
 	$(CARGO) test --workspace
+
+## The committed TypeScript bindings must equal what the Rust types generate (run after test-rust).
+bindings:
+	@if [ -n "$$(git status --porcelain -- ui/src/api/bindings)" ]; then \
+	  echo "ui/src/api/bindings is stale: commit what cargo test generated:"; git status --short -- ui/src/api/bindings; exit 1; fi
+
+## The real window under Xvfb, driven through tauri-driver; screenshots in target/e2e-screenshots.
+e2e: ui
+	$(CARGO) build -p terroir-desktop
+	TERROIR_DESKTOP_BIN=$(CURDIR)/$(DESKTOP) $(CARGO) test -p terroir-e2e -- --ignored --test-threads 1
+
+## The .deb (Tauri's bundler): target/release/bundle/deb/.
+package: ui
+	ui/node_modules/.bin/tauri build --bundles deb
+
+## Install the .deb with apt and start the installed app under Xvfb.
+package-test: package
+	scripts/deb-smoke.sh
+
+## Everything CI runs.
+test: lint test-ui test-rust bindings e2e package-test
 
 fmt:
 	$(CARGO) fmt --all

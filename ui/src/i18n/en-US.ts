@@ -206,7 +206,7 @@ const enUS: Messages = {
     renewal_due: 'Renewal window',
     in_grace: 'Grace period',
     lapsed: 'Lapsed',
-    pending: 'Pending',
+    pending: 'No registration date',
     cancelled: 'Cancelled',
     invalidated: 'Invalidated',
   },

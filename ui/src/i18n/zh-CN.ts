@@ -205,8 +205,8 @@ const zhCN = {
     renewal_due: '续展期内',
     in_grace: '宽展期内',
     lapsed: '已失效',
-    pending: '申请中',
-    cancelled: '已撤销',
+    pending: '未录注册日期',
+    cancelled: '已注销',
     invalidated: '已宣告无效',
   },
   giStatus: {

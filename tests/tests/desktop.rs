@@ -1,0 +1,380 @@
+//! The desktop app driven through WebDriver in a real window under Xvfb.
+//!
+//! Needs `TERROIR_DESKTOP_BIN` (the app built with the UI embedded) and `tauri-driver` and
+//! `WebKitWebDriver` on PATH; run by `make e2e`. Screenshots of each screen go to
+//! `target/e2e-screenshots/`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+
+type R<T = ()> = Result<T, Box<dyn std::error::Error>>;
+
+/// A child process stopped with SIGTERM when dropped (SIGKILL would orphan WebKitWebDriver).
+struct Guard(Child);
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.0.id().to_string())
+            .status();
+        for _ in 0..50 {
+            if matches!(self.0.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn start_xvfb(dir: &Path) -> (Guard, String) {
+    let f = dir.join("display");
+    let out = std::fs::File::create(&f).unwrap();
+    let child = Command::new("Xvfb")
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1366x768x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(out)
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("Xvfb (apt-get install xvfb)");
+    let guard = Guard(child);
+    for _ in 0..100 {
+        let d = std::fs::read_to_string(&f).unwrap_or_default();
+        if d.ends_with('\n') {
+            return (guard, format!(":{}", d.trim()));
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("Xvfb did not report a display");
+}
+
+struct App {
+    c: Client,
+    shots: PathBuf,
+    _driver: Guard,
+    _xvfb: Guard,
+}
+
+impl App {
+    async fn start(db: &Path, dir: &Path) -> R<App> {
+        let bin = std::env::var("TERROIR_DESKTOP_BIN")
+            .expect("TERROIR_DESKTOP_BIN: the desktop binary built with the UI");
+        let (xvfb, display) = start_xvfb(dir);
+        let (port, native) = (free_port(), free_port());
+        let driver = Guard(
+            Command::new("tauri-driver")
+                .args([
+                    "--port",
+                    &port.to_string(),
+                    "--native-port",
+                    &native.to_string(),
+                ])
+                .env("DISPLAY", &display)
+                .env("TERROIR_DB", db)
+                .env("TERROIR_ACTOR", "张科员")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("tauri-driver (cargo install tauri-driver)"),
+        );
+        let caps: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_value(serde_json::json!({
+                "browserName": "wry",
+                "tauri:options": { "application": bin }
+            }))?;
+        let mut last = None;
+        for _ in 0..60 {
+            match tokio::time::timeout(
+                Duration::from_secs(20),
+                ClientBuilder::native()
+                    .capabilities(caps.clone())
+                    .connect(&format!("http://127.0.0.1:{port}")),
+            )
+            .await
+            {
+                Ok(Ok(c)) => {
+                    let shots =
+                        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-screenshots");
+                    let _ = std::fs::remove_dir_all(&shots);
+                    std::fs::create_dir_all(&shots)?;
+                    return Ok(App {
+                        c,
+                        shots,
+                        _driver: driver,
+                        _xvfb: xvfb,
+                    });
+                }
+                Ok(Err(e)) => last = Some(e.to_string()),
+                Err(_) => last = Some("timeout".into()),
+            }
+            tokio::time::sleep(Duration::from_millis(500)).await;
+        }
+        Err(format!("could not connect to tauri-driver: {last:?}").into())
+    }
+
+    fn css(id: &str) -> String {
+        format!("[data-testid='{id}']")
+    }
+
+    async fn el(&self, id: &str) -> R<fantoccini::elements::Element> {
+        Ok(self
+            .c
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(&Self::css(id)))
+            .await?)
+    }
+
+    /// Click, waiting out overlays that are still fading (a dialog closing).
+    async fn click(&self, id: &str) -> R {
+        let mut last = None;
+        for _ in 0..25 {
+            match self.el(id).await?.click().await {
+                Ok(_) => return Ok(()),
+                Err(e) => last = Some(e),
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        Err(format!("{id}: {last:?}").into())
+    }
+
+    async fn type_in(&self, id: &str, text: &str) -> R {
+        let e = self.el(id).await?;
+        // Select all and delete through key events, which Vue's v-model sees (clear() does not).
+        e.click().await?;
+        e.send_keys("\u{E009}a\u{E000}\u{E003}").await?;
+        e.send_keys(text).await?;
+        Ok(())
+    }
+
+    /// Wait until an element with this test id (any of them, e.g. during a page transition)
+    /// shows text containing `want`.
+    async fn wait_text(&self, id: &str, want: &str) -> R<String> {
+        let js = format!(
+            "return [...document.querySelectorAll(\"{}\")].map(e => e.innerText).join(' | ')",
+            Self::css(id)
+        );
+        let mut last = String::new();
+        for _ in 0..60 {
+            last = self
+                .c
+                .execute(&js, vec![])
+                .await?
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            if last.contains(want) {
+                return Ok(last);
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+        Err(format!("{id}: wanted text containing {want:?}, last saw {last:?}").into())
+    }
+
+    async fn tab(&self, name: &str) -> R {
+        let sel = format!(".n-tabs-tab[data-name='{name}']");
+        self.c
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(&sel))
+            .await?
+            .click()
+            .await?;
+        Ok(())
+    }
+
+    async fn shot(&self, name: &str) -> R {
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        let png = self.c.screenshot().await?;
+        std::fs::write(self.shots.join(format!("{name}.png")), png)?;
+        Ok(())
+    }
+
+    async fn goto(&self, hash: &str) -> R {
+        self.c
+            .execute(&format!("window.location.hash = '{hash}'"), vec![])
+            .await?;
+        Ok(())
+    }
+}
+
+fn credit_code(first17: &str) -> String {
+    let alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    let w = [
+        1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+    ];
+    let sum: usize = first17
+        .chars()
+        .zip(w)
+        .map(|(c, w)| alphabet.find(c).unwrap() * w)
+        .sum();
+    let check = alphabet.chars().nth((31 - sum % 31) % 31).unwrap();
+    format!("{first17}{check}")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the built desktop app, Xvfb and tauri-driver: run with `make e2e`"]
+async fn desktop_journey() -> R {
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("县局").join("terroir.db");
+    let app = App::start(&db, dir.path()).await?;
+    let r = journey(&app).await;
+    if r.is_err() {
+        let _ = app.shot("failure").await;
+    }
+    let _ = app.c.clone().close().await;
+    r
+}
+
+async fn journey(app: &App) -> R {
+    // First start: the sample workspace is created and the overview shows it, in Chinese.
+    app.wait_text("page-title", "概览").await?;
+    app.shot("01-overview-zh").await?;
+
+    // An enterprise with a wrong credit code: the field says what is wrong, in Chinese.
+    app.click("nav-enterprise").await?;
+    app.wait_text("page-title", "企业").await?;
+    app.shot("02-enterprises-zh").await?;
+    // Naive UI's run-time styles survive the CSP of the release build: a button is styled.
+    let cursor = app
+        .c
+        .execute(r#"const b = document.querySelector("[data-testid='btn-new']"); return b ? getComputedStyle(b).cursor : 'none'"#, vec![])
+        .await?;
+    assert_eq!(
+        cursor,
+        serde_json::json!("pointer"),
+        "Naive UI styles are applied (CSP)"
+    );
+    let font = app
+        .c
+        .execute("return getComputedStyle(document.body).fontFamily", vec![])
+        .await?;
+    assert!(
+        font.as_str().unwrap_or("").contains("Noto Sans SC"),
+        "the shipped CJK font is used: {font}"
+    );
+
+    app.click("btn-new").await?;
+    app.type_in("field-name", "新县茶厂").await?;
+    let good = credit_code("91411523MA49HK005");
+    let bad = format!(
+        "{}{}",
+        &good[..17],
+        if good.ends_with('0') { '1' } else { '0' }
+    );
+    app.type_in("field-credit_code", &bad).await?;
+    app.click("btn-save").await?;
+    let err = app.wait_text("error-credit_code", "校验码").await?;
+    assert!(
+        err.contains(&good[17..]),
+        "the message names the right check character: {err}"
+    );
+    app.shot("03-enterprise-credit-code-error").await?;
+    // Typed input is kept; correct the code and save.
+    let typed = app.el("field-name").await?.prop("value").await?;
+    assert_eq!(typed.as_deref(), Some("新县茶厂"));
+    app.type_in("field-credit_code", &good.to_lowercase())
+        .await?;
+    app.click("btn-save").await?;
+    app.wait_text("page-title", "新县茶厂").await?;
+    app.shot("04-enterprise-saved").await?;
+    app.tab("history").await?;
+    app.wait_text("audit-table", "张科员").await?;
+    app.shot("05-enterprise-history").await?;
+
+    // Edit the address, then restore the earlier value from the history.
+    app.click("btn-edit").await?;
+    app.type_in("field-address", "新县新集镇").await?;
+    app.click("btn-save").await?;
+    app.wait_text("page-title", "新县茶厂").await?;
+    app.tab("history").await?;
+    let restore_buttons = app
+        .c
+        .find_all(Locator::Css("[data-testid^='restore-']"))
+        .await?;
+    assert!(
+        !restore_buttons.is_empty(),
+        "the earlier value can be restored"
+    );
+    restore_buttons[0].click().await?;
+    app.type_in("field-reason", "误改地址").await?;
+    app.click("btn-confirm").await?;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    app.tab("basic").await?;
+    let page = app.c.find(Locator::Css("main")).await?.text().await?;
+    assert!(
+        !page.contains("新县新集镇"),
+        "the address is back to its earlier (empty) value"
+    );
+    app.tab("history").await?;
+    app.wait_text("audit-table", "误改地址").await?;
+
+    // Search: pinyin initials find 信阳毛尖.
+    app.type_in("global-search", "xymj").await?;
+    app.click("search-hit-GI-0001").await?;
+    app.wait_text("page-title", "信阳毛尖").await?;
+    app.shot("06-gi-detail").await?;
+    app.tab("protections").await?;
+    app.shot("07-gi-protections").await?;
+
+    // An authorised user from application to approval.
+    app.goto("#/record/user/USR-0002").await?;
+    app.wait_text("user-stage", "申请").await?;
+    app.tab("flow").await?;
+    app.click("step-first_review").await?;
+    app.type_in("field-on", "2026-10-20").await?;
+    app.type_in("field-onsite_check_on", "2026-10-18").await?;
+    app.click("btn-confirm").await?;
+    app.wait_text("user-stage", "初审").await?;
+    app.click("step-provincial_review").await?;
+    app.type_in("field-on", "2026-11-02").await?;
+    app.click("btn-confirm").await?;
+    app.wait_text("user-stage", "省级").await?;
+    app.click("step-approve").await?;
+    app.type_in("field-announcement_no", "国家知识产权局公告第700号")
+        .await?;
+    app.type_in("field-announced_on", "2026-11-20").await?;
+    app.click("btn-confirm").await?;
+    app.wait_text("user-stage", "核准").await?;
+    app.shot("08-user-approved").await?;
+
+    // Trademarks with their standing; deadlines; history; settings.
+    app.click("nav-trademark").await?;
+    app.wait_text("page-title", "商标").await?;
+    app.shot("09-trademarks").await?;
+    app.click("nav-history").await?;
+    app.shot("10-history").await?;
+    app.click("nav-settings").await?;
+    app.shot("11-settings").await?;
+
+    // Switch to English and back.
+    app.click("lang-switch").await?;
+    app.wait_text("page-title", "Settings").await?;
+    app.click("nav-gi").await?;
+    app.wait_text("page-title", "GI").await?;
+    app.shot("12-gi-list-en").await?;
+    app.click("nav-overview").await?;
+    app.shot("13-overview-en").await?;
+    app.click("lang-switch").await?;
+    app.wait_text("page-title", "概览").await?;
+    Ok(())
+}
