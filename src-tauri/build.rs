@@ -22,6 +22,8 @@ fn main() {
         "list_backups",
         "restore_backup",
         "check",
+        "overview",
+        "related",
         "mark_first_rows",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))

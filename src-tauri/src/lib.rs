@@ -239,6 +239,23 @@ fn restore_backup(s: State<'_, Open>, name: String) -> Result<WorkspaceInfo> {
 }
 
 #[tauri::command(rename_all = "snake_case")]
+fn overview(s: State<'_, Open>) -> Result<terroir_api::ops::Overview> {
+    s.with(|ws| ws.overview())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn related(
+    s: State<'_, Open>,
+    kind: RecordKind,
+    of: RecordKind,
+    key: String,
+    limit: u32,
+    offset: u32,
+) -> Result<Vec<RecordDto>> {
+    s.with(|ws| ws.related(kind, of, &key, limit.min(500), offset))
+}
+
+#[tauri::command(rename_all = "snake_case")]
 fn check(s: State<'_, Open>) -> Result<Check> {
     s.with(|ws| ws.check())
 }
@@ -300,6 +317,8 @@ pub fn run() {
             list_backups,
             restore_backup,
             check,
+            overview,
+            related,
             mark_first_rows,
         ])
         .run(tauri::generate_context!())

@@ -7,12 +7,17 @@ import { NMessageProvider } from 'naive-ui'
 import { makeI18n } from '../src/i18n'
 import { createMockBackend } from '../src/mock/install'
 
-export function installBackend(opts: { extraEnterprises?: number } = {}) {
+type Handler = (args: Record<string, unknown>) => unknown
+
+/** The mock backend behind mockIPC, recording every call; `overrides` answer some commands instead. */
+export function installBackend(opts: { extraEnterprises?: number; overrides?: Record<string, Handler> } = {}) {
   clearMocks()
   const backend = createMockBackend(opts)
   const calls: { cmd: string; args: Record<string, unknown> }[] = []
   mockIPC((cmd, args) => {
     calls.push({ cmd, args: args as Record<string, unknown> })
+    const own = opts.overrides?.[cmd]
+    if (own) return own(args as Record<string, unknown>)
     return backend.handle(cmd, args as Record<string, unknown>)
   })
   return { backend, calls }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
-import { usePagedList, fetchAll } from '../src/stores/paged'
+import { usePagedList } from '../src/stores/paged'
 import { installBackend } from './helpers'
 
 afterEach(() => clearMocks())
@@ -39,10 +39,5 @@ describe('paged list', () => {
     await Promise.all([live.first(), archived.first()])
     expect(live.total.value).toBe(5)
     expect(archived.rows.value.map((r) => r?.code)).toEqual(['ENT-0002'])
-  })
-
-  it('fetchAll walks every page', async () => {
-    installBackend({ extraEnterprises: 450 })
-    expect((await fetchAll('enterprise')).length).toBe(456)
   })
 })

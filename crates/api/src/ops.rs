@@ -621,3 +621,71 @@ impl Workspace {
         ))
     }
 }
+
+/// A count of GI products under one division or category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Tally {
+    pub key: String,
+    pub count: u64,
+}
+
+/// What the overview shows about the catalogue, computed in SQL (fast at national scale).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Overview {
+    pub gi_by_division: Vec<Tally>,
+    pub gi_by_category: Vec<Tally>,
+}
+
+impl Workspace {
+    pub fn overview(&self) -> Result<Overview> {
+        let (div, cat) = store::gi_tally(&self.conn)?;
+        let tally = |v: Vec<(String, u64)>| {
+            v.into_iter()
+                .map(|(key, count)| Tally { key, count })
+                .collect()
+        };
+        Ok(Overview {
+            gi_by_division: tally(div),
+            gi_by_category: tally(cat),
+        })
+    }
+
+    /// Live records of `kind` that refer to the record `of` (users of a GI product or of an
+    /// enterprise, trademarks of a registrant), a page at a time.
+    pub fn related(
+        &self,
+        kind: RecordKind,
+        of: RecordKind,
+        key: &str,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Vec<RecordDto>> {
+        let column = match (kind, of) {
+            (RecordKind::User, RecordKind::Gi) => "gi_id",
+            (RecordKind::User | RecordKind::Candidate, RecordKind::Enterprise) => "enterprise_id",
+            (RecordKind::Trademark, RecordKind::Enterprise) => "registrant_id",
+            (RecordKind::Candidate, RecordKind::Trademark) => "trademark_id",
+            _ => {
+                return Err(Violation::new(Rule::EnumValue)
+                    .with("value", format!("{}/{}", kind.key(), of.key()))
+                    .with("allowed", "user/gi, user/enterprise, trademark/enterprise, candidate/enterprise, candidate/trademark")
+                    .at("kind")
+                    .into());
+            }
+        };
+        let id = store::require(&self.conn, of, key)?.id;
+        store::list(
+            &self.conn,
+            kind,
+            Show::Live,
+            Some((column, &id)),
+            limit,
+            offset,
+        )?
+        .into_iter()
+        .map(|r| self.to_dto(kind, r))
+        .collect()
+    }
+}

@@ -551,3 +551,26 @@ pub fn purge_sample(conn: &Connection, stamp: &Stamp) -> Result<u64> {
     }
     Ok(n)
 }
+
+/// Counts by key, largest first.
+pub type Counts = Vec<(String, u64)>;
+
+/// Live GI products counted per division of their production area and per category.
+pub fn gi_tally(conn: &Connection) -> Result<(Counts, Counts)> {
+    let collect = |sql: &str| -> Result<Counts> {
+        let mut stmt = conn.prepare(sql)?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    };
+    let by_division = collect(
+        "SELECT d.value, count(*) FROM gi_product g, json_each(g.data, '$.area.divisions') d
+         WHERE g.archived_at IS NULL GROUP BY d.value ORDER BY count(*) DESC, d.value",
+    )?;
+    let by_category = collect(
+        "SELECT coalesce(category, ''), count(*) FROM gi_product WHERE archived_at IS NULL
+         GROUP BY category ORDER BY count(*) DESC, category",
+    )?;
+    Ok((by_division, by_category))
+}

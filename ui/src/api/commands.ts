@@ -8,6 +8,7 @@ import type { BackupSummary } from './bindings/BackupSummary'
 import type { Check } from './bindings/Check'
 import type { Deadline } from './bindings/Deadline'
 import type { JsonValue } from './bindings/serde_json/JsonValue'
+import type { Overview } from './bindings/Overview'
 import type { Page } from './bindings/Page'
 import type { RecordDto } from './bindings/RecordDto'
 import type { RecordKind } from './bindings/RecordKind'
@@ -64,6 +65,11 @@ export const api = {
   /** Restore a backup listed by listBackups, by its name. */
   restoreBackup: (name: string) => invoke<WorkspaceInfo>('restore_backup', { name }),
   check: () => invoke<Check>('check'),
+  /** GI products per division and per category (computed in Rust). */
+  overview: () => invoke<Overview>('overview'),
+  /** Live records of `kind` referring to record `key` of kind `of` (users of a GI, ...). */
+  related: (kind: RecordKind, of: RecordKind, key: string, limit: number, offset: number) =>
+    invoke<RecordDto[]>('related', { kind, of, key, limit, offset }),
 }
 
 let firstRowsMarked = false

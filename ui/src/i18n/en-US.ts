@@ -170,6 +170,8 @@ const enUS: Messages = {
     select: 'Choose',
   },
   tabs: {
+    trademarks: 'Trademarks',
+    approvals: 'GI use applications',
     basic: 'Details',
     protections: 'Protections',
     area: 'Production area',
@@ -300,6 +302,7 @@ const enUS: Messages = {
     none: 'Nothing falls due',
   },
   history: {
+    more: 'More: {kind}… ({shown} of {total} shown)',
     title: 'History',
     workspace: 'All changes (latest 500)',
     archivedRecords: 'Archived records',
@@ -321,6 +324,10 @@ const enUS: Messages = {
     fieldsChanged: 'changed: {fields}',
   },
   detail: {
+    noTrademarks: 'No trademarks registered to this enterprise',
+    noApprovals: 'No applications by this enterprise to use a GI',
+    loadMore: 'Load more',
+    shownOf: '{shown} shown',
     editTitle: 'Edit {code}',
     newTitle: 'New {kind}',
     reason: 'Reason for the change',

@@ -169,6 +169,8 @@ const zhCN = {
     select: '请选择',
   },
   tabs: {
+    trademarks: '商标',
+    approvals: '地标使用申请',
     basic: '基本信息',
     protections: '保护',
     area: '产地范围',
@@ -299,6 +301,7 @@ const zhCN = {
     none: '没有到期事项',
   },
   history: {
+    more: '更多{kind}…（已显示 {shown} / {total}）',
     title: '操作记录',
     workspace: '全部操作（最近 500 条）',
     archivedRecords: '已归档记录',
@@ -320,6 +323,10 @@ const zhCN = {
     fieldsChanged: '改动：{fields}',
   },
   detail: {
+    noTrademarks: '此企业名下没有商标',
+    noApprovals: '此企业还没有使用地理标志的申请',
+    loadMore: '加载更多',
+    shownOf: '已显示 {shown} 条',
     editTitle: '编辑 {code}',
     newTitle: '新建{kind}',
     reason: '修改原因',

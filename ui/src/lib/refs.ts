@@ -1,35 +1,55 @@
-// Options for fields that refer to another record (registrant, enterprise, gi, trademark).
-import { shallowRef, watch } from 'vue'
+// Looking up one referenced record (by code or id) for its name: a small per-session cache of
+// show_record replies, dropped whenever the workspace changes (ws.changes).
+import { shallowRef, watch, type Ref } from 'vue'
+import { api } from '../api/commands'
 import type { RecordKind } from '../api/bindings/RecordKind'
 import type { RecordDto } from '../api/bindings/RecordDto'
-import { fetchAll } from '../stores/paged'
 import { useWorkspace } from '../stores/workspace'
 
-const cache = new Map<RecordKind, Promise<RecordDto[]>>()
+const MAX = 500
+const cache = new Map<string, Promise<RecordDto | null>>()
 let seenChanges = -1
 
-export function recordsOf(kind: RecordKind, changes: number): Promise<RecordDto[]> {
+/** The live or archived record `key` (a code or an id) of `kind`; null when there is none. */
+export function lookupRecord(kind: RecordKind, key: string, changes: number): Promise<RecordDto | null> {
   if (changes !== seenChanges) {
     cache.clear()
     seenChanges = changes
   }
-  let p = cache.get(kind)
+  const k = `${kind}\u0000${key}`
+  let p = cache.get(k)
   if (!p) {
-    p = fetchAll(kind, 'live').catch(() => [])
-    cache.set(kind, p)
+    if (cache.size >= MAX) cache.delete(cache.keys().next().value!)
+    p = api.showRecord(kind, key).catch(() => null)
+    cache.set(k, p)
   }
   return p
 }
 
-export function useRecords(kind: RecordKind) {
+/** Forget every looked-up record (tests; a workspace switch bumps ws.changes anyway). */
+export function clearRecordCache(): void {
+  cache.clear()
+  seenChanges = -1
+}
+
+/** Reactive lookup of the record a getter names: undefined while looking, null when not found. */
+export function useRecord(kind: () => RecordKind, key: () => string | null | undefined): Ref<RecordDto | null | undefined> {
   const ws = useWorkspace()
-  const rows = shallowRef<RecordDto[]>([])
+  const rec = shallowRef<RecordDto | null | undefined>(undefined)
+  let seq = 0
   watch(
-    () => ws.changes,
-    async (c) => {
-      rows.value = await recordsOf(kind, c)
+    [kind, key, () => ws.changes],
+    async ([k, code, c]) => {
+      const mine = ++seq
+      if (!code) {
+        rec.value = null
+        return
+      }
+      if (rec.value && rec.value.code !== code && rec.value.id !== code) rec.value = undefined
+      const r = await lookupRecord(k, code, c)
+      if (mine === seq) rec.value = r
     },
     { immediate: true },
   )
-  return rows
+  return rec
 }

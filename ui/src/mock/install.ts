@@ -188,7 +188,12 @@ export function createMockBackend(opts: { extraEnterprises?: number } = {}) {
       const offset = Number(a.offset)
       return { total: all.length, offset, items: all.slice(offset, offset + Math.min(200, Number(a.limit))) }
     },
-    show_record: (a) => find(a.kind as RecordKind, String(a.key)),
+    // Like Rust: a code or an id (a name is not a key).
+    show_record: (a) => {
+      const r = records.find((x) => x.kind === a.kind && (x.code === a.key || x.id === a.key))
+      if (!r) throw err('not_found', null, { kind: String(a.kind), value: String(a.key) }, 'not_found')
+      return r
+    },
     record_input: (a) => toInput(find(a.kind as RecordKind, String(a.key))),
     add_record: (a) => {
       const kind = a.kind as RecordKind
@@ -302,29 +307,74 @@ export function createMockBackend(opts: { extraEnterprises?: number } = {}) {
     add_photo: () => null,
     photo_data: () => 'data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==',
     search: (a) => {
-      const q = String(a.query).toLowerCase()
-      const groups = (['gi', 'enterprise', 'user', 'trademark'] as RecordKind[])
+      const raw = String(a.query).trim()
+      const q = raw.toLowerCase()
+      const limit = Number(a.limit) || 8
+      if (!q) return { query: a.query, groups: [], took_us: 0 }
+      const kinds = (['gi', 'enterprise', 'user', 'trademark'] as RecordKind[]).filter((k) => !a.kind || a.kind === k)
+      const detailOf = (r: RecordDto) => (r.summary.credit_code as string | null) ?? (r.summary.reg_no as string | null) ?? null
+      const rank = { exact: 0, prefix: 1, substring: 2, code: 3 } as const
+      const groups = kinds
         .map((kind) => ({
           kind,
           hits: records
-            .filter((r) => r.kind === kind && !r.archived_at && (r.name.toLowerCase().includes(q) || r.code.toLowerCase().includes(q)))
-            .slice(0, Number(a.limit) || 8)
-            .map((r) => {
-              const at = Array.from(r.name.toLowerCase()).join('').indexOf(q)
+            .filter((r) => r.kind === kind && !r.archived_at)
+            .flatMap((r) => {
+              const name = r.name.toLowerCase()
+              const detail = detailOf(r)
+              const at = name.indexOf(q)
+              const matched: keyof typeof rank | null =
+                name === q ? 'exact' : at === 0 ? 'prefix' : at > 0 ? 'substring'
+                : r.code.toLowerCase().startsWith(q) || (detail ?? '').toLowerCase().startsWith(q) ? 'code' : null
+              if (!matched) return []
               const start = at >= 0 ? Array.from(r.name.slice(0, at)).length : -1
-              return {
+              return [{
                 kind,
                 id: r.id,
                 code: r.code,
                 name: r.name,
-                matched: at === 0 ? 'prefix' : at > 0 ? 'substring' : 'code',
-                span: start >= 0 ? [start, start + Array.from(q).length] : null,
-                detail: (r.summary.credit_code as string | null) ?? (r.summary.reg_no as string | null) ?? null,
-              }
-            }),
+                matched,
+                span: (start >= 0 ? [start, start + Array.from(raw).length] : null) as [number, number] | null,
+                detail,
+              }]
+            })
+            .sort((x, y) => rank[x.matched] - rank[y.matched])
+            .slice(0, limit),
         }))
         .filter((g) => g.hits.length)
       return { query: a.query, groups, took_us: 120 }
+    },
+    overview: () => {
+      const tally = (keys: (r: RecordDto) => string[]) => {
+        const m = new Map<string, number>()
+        for (const r of records) if (r.kind === 'gi' && !r.archived_at) for (const k of keys(r)) m.set(k, (m.get(k) ?? 0) + 1)
+        return [...m.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([key, count]) => ({ key, count }))
+      }
+      const area = (r: RecordDto) => ((r.data as Obj).area as Obj | null)?.divisions
+      return {
+        gi_by_division: tally((r) => [...new Set(Array.isArray(area(r)) ? (area(r) as string[]) : [])]),
+        gi_by_category: tally((r) => [((r.data as Obj).category as string | null) ?? '']),
+      }
+    },
+    related: (a) => {
+      const column = ({
+        'user/gi': 'gi_id',
+        'user/enterprise': 'enterprise_id',
+        'trademark/enterprise': 'registrant_id',
+        'candidate/enterprise': 'enterprise_id',
+        'candidate/trademark': 'trademark_id',
+      } as Record<string, string>)[`${a.kind}/${a.of}`]
+      if (!column) {
+        throw err('enum_value', 'kind', {
+          value: `${a.kind}/${a.of}`,
+          allowed: 'user/gi, user/enterprise, trademark/enterprise, candidate/enterprise, candidate/trademark',
+        })
+      }
+      const of = find(a.of as RecordKind, String(a.key))
+      const offset = Number(a.offset)
+      return records
+        .filter((r) => r.kind === a.kind && !r.archived_at && (r.data as Obj)[column] === of.id)
+        .slice(offset, offset + Math.min(500, Number(a.limit)))
     },
     deadlines: () => [
       { kind: 'use_report', code: 'USR-0003', name: records.find((r) => r.code === 'USR-0003')!.name, due_on: '2026-01-31', days_left: -34, overdue: true, detail: '2025' },

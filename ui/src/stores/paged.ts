@@ -70,24 +70,8 @@ export function usePagedList(kind: RecordKind, show: Show, pageSize = PAGE_SIZE)
     return first()
   }
 
-  /** Every row, fetching what is missing (for small kinds: GI products, users). */
-  async function all(): Promise<RecordDto[]> {
-    await first()
-    await ensure(0, total.value)
-    return rows.value.filter((r): r is RecordDto => r !== null)
-  }
-
-  return { kind, show, total, rows, loaded, error, ensure, first, reset, all, pageSize }
+  return { kind, show, total, rows, loaded, error, ensure, first, reset, pageSize }
 }
 
 export type PagedList = ReturnType<typeof usePagedList>
 
-/** Fetch every record of a kind (pages of 200). */
-export async function fetchAll(kind: RecordKind, show: Show = 'live'): Promise<RecordDto[]> {
-  const out: RecordDto[] = []
-  for (let offset = 0; ; offset += 200) {
-    const page = await api.listRecords(kind, show, offset, 200)
-    out.push(...page.items)
-    if (page.items.length === 0 || out.length >= page.total) return out
-  }
-}
