@@ -54,6 +54,7 @@ describe('overview', () => {
     expect(cats[0]).toContain('900')
     expect(cats[1]).toContain('未分类')
     expect(cats[1]).toContain('12')
+    await flushPromises()
     expect(mark).toHaveBeenCalledWith('terroir:first-rows')
   })
 

@@ -23,6 +23,7 @@ describe('list view', () => {
     expect(wrapper.find('[data-testid="row-ENT-0001"]').exists()).toBe(true)
     expect(wrapper.find('[data-testid="row-ENT-0003"]').text()).toContain('91411502MA45TY0011')
     expect(wrapper.find('[data-testid="list-count"]').text()).toContain('6')
+    await flushPromises()
     expect(mark).toHaveBeenCalledWith('terroir:first-rows')
   })
 

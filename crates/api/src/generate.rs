@@ -261,6 +261,10 @@ impl Workspace {
     ) -> Result<()> {
         let mut rng = Rng(seed);
         let total = scale.total();
+        // Bulk inserts into large index b-trees: a bigger page cache for the run (256 MB).
+        self.conn
+            .execute_batch("PRAGMA cache_size=-262144")
+            .map_err(terroir_store::Error::from)?;
         let mut done = 0;
         {
             let stamp = self.stamp();
@@ -313,10 +317,7 @@ impl Workspace {
             }
         }
         emit(self, RecordKind::Enterprise, &mut items, &mut done)?;
-        let enterprises = self
-            .list(RecordKind::Enterprise, crate::Show::Live, u32::MAX, 0)?
-            .items;
-        let ent_codes: Vec<String> = enterprises.iter().map(|e| e.code.clone()).collect();
+        let ent_codes = terroir_store::records::live_codes(&self.conn, RecordKind::Enterprise)?;
         if ent_codes.is_empty() {
             return Ok(());
         }
@@ -385,12 +386,7 @@ impl Workspace {
             }
         }
         emit(self, RecordKind::Gi, &mut items, &mut done)?;
-        let gis: Vec<String> = self
-            .list(RecordKind::Gi, crate::Show::Live, u32::MAX, 0)?
-            .items
-            .into_iter()
-            .map(|g| g.code)
-            .collect();
+        let gis = terroir_store::records::live_codes(&self.conn, RecordKind::Gi)?;
         if gis.is_empty() {
             return Ok(());
         }

@@ -344,20 +344,30 @@ impl Workspace {
         let today = self.today();
         let until = parse_horizon(within, today).map_err(|e| e.at("within"))?;
         let mut out = vec![];
-        for row in store::list(
-            &self.conn,
-            RecordKind::Trademark,
-            Show::Live,
-            None,
-            u32::MAX,
-            0,
-        )? {
+        // Only marks whose current term expires between six months ago (grace) and twelve
+        // months after the horizon (window) can be due: the indexed expiry narrows the scan.
+        let lo =
+            terroir_core::date::add_days(terroir_core::date::add_months(today, -6), -1).to_string();
+        let hi =
+            terroir_core::date::add_days(terroir_core::date::add_months(until, 12), 1).to_string();
+        for row in store::list_between(&self.conn, RecordKind::Trademark, "expires_on", &lo, &hi)? {
             let tm: Trademark = serde_json::from_value(row.data).map_err(ApiError::storage)?;
             out.extend(trademark_deadlines(&row.code, &tm, today, until));
         }
-        for row in store::list(&self.conn, RecordKind::User, Show::Live, None, u32::MAX, 0)? {
-            let u: AuthorisedUser = serde_json::from_value(row.data).map_err(ApiError::storage)?;
-            out.extend(user_deadlines(&row.code, &row.name, &u, today, until));
+        // Use reports concern approved users only (active or suspended).
+        for stage in ["active", "suspended"] {
+            for row in store::list(
+                &self.conn,
+                RecordKind::User,
+                Show::Live,
+                Some(("stage", stage)),
+                u32::MAX,
+                0,
+            )? {
+                let u: AuthorisedUser =
+                    serde_json::from_value(row.data).map_err(ApiError::storage)?;
+                out.extend(user_deadlines(&row.code, &row.name, &u, today, until));
+            }
         }
         out.sort_by(|a, b| a.due_on.cmp(&b.due_on).then_with(|| a.code.cmp(&b.code)));
         Ok(out)

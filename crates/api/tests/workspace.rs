@@ -407,16 +407,40 @@ fn overview_tallies_gi_products_by_division_and_category() {
     assert_eq!(o.gi_by_category[0].key, "食用农林产品及食品");
     assert_eq!(o.gi_by_category[0].count, 6);
     ws.archive(RecordKind::Gi, "GI-0003", None).unwrap();
-    assert_eq!(ws.overview().unwrap().gi_by_division.iter().find(|t| t.key == "411525").unwrap().count, 2);
+    assert_eq!(
+        ws.overview()
+            .unwrap()
+            .gi_by_division
+            .iter()
+            .find(|t| t.key == "411525")
+            .unwrap()
+            .count,
+        2
+    );
 }
 
 #[test]
 fn related_records_are_found_through_their_reference() {
     let (_d, ws) = sample();
-    let users = ws.related(RecordKind::User, RecordKind::Gi, "GI-0001", 100, 0).unwrap();
+    let users = ws
+        .related(RecordKind::User, RecordKind::Gi, "GI-0001", 100, 0)
+        .unwrap();
     assert_eq!(users.len(), 4);
-    let marks = ws.related(RecordKind::Trademark, RecordKind::Enterprise, "ENT-0006", 100, 0).unwrap();
-    assert_eq!(marks.iter().map(|m| m.code.as_str()).collect::<Vec<_>>(), ["TM-0005"]);
-    let err = ws.related(RecordKind::Gi, RecordKind::User, "USR-0001", 10, 0).unwrap_err();
+    let marks = ws
+        .related(
+            RecordKind::Trademark,
+            RecordKind::Enterprise,
+            "ENT-0006",
+            100,
+            0,
+        )
+        .unwrap();
+    assert_eq!(
+        marks.iter().map(|m| m.code.as_str()).collect::<Vec<_>>(),
+        ["TM-0005"]
+    );
+    let err = ws
+        .related(RecordKind::Gi, RecordKind::User, "USR-0001", 10, 0)
+        .unwrap_err();
     assert_eq!(err.rule, Rule::EnumValue);
 }

@@ -432,6 +432,19 @@ enum CategoryCmd {
 type Outcome = u8;
 
 fn main() -> ExitCode {
+    // A reader that goes away (`terroir gi list | head`) ends the output, not in a panic.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .unwrap_or("");
+        if msg.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default_hook(info);
+    }));
     let cli = Cli::parse();
     let lang = match cli.lang {
         Some(LangArg::Zh) => Lang::Zh,

@@ -20,10 +20,10 @@ CREATE INDEX search_doc_code ON search_doc(kind, archived, code);
 -- (terroir_core::search::pinyin_keys): pinyin queries are prefix lookups here.
 CREATE TABLE search_alt (
     kind     INTEGER NOT NULL,
+    initials INTEGER NOT NULL,
     alt      TEXT NOT NULL,
     doc      INTEGER NOT NULL,
-    initials INTEGER NOT NULL,
-    PRIMARY KEY (kind, alt, doc)
+    PRIMARY KEY (kind, initials, alt, doc)
 ) STRICT, WITHOUT ROWID;
 
 -- Every distinct one- and two-character substring of a name: what trigrams cannot find.
@@ -34,7 +34,9 @@ CREATE TABLE search_gram (
     PRIMARY KEY (kind, gram, doc)
 ) STRICT, WITHOUT ROWID;
 
--- Substrings of three or more characters of names.
-CREATE VIRTUAL TABLE search_fts USING fts5(
-    name, content='', contentless_delete=1, tokenize='trigram'
-);
+-- Substrings of three or more characters of names; one table per kind, so a query for one
+-- kind never walks another kind's matches.
+CREATE VIRTUAL TABLE search_fts_gi USING fts5(name, content='', contentless_delete=1, tokenize='trigram');
+CREATE VIRTUAL TABLE search_fts_enterprise USING fts5(name, content='', contentless_delete=1, tokenize='trigram');
+CREATE VIRTUAL TABLE search_fts_user USING fts5(name, content='', contentless_delete=1, tokenize='trigram');
+CREATE VIRTUAL TABLE search_fts_trademark USING fts5(name, content='', contentless_delete=1, tokenize='trigram');

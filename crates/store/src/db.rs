@@ -18,6 +18,7 @@ use crate::error::{Error, Result, io};
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_search.sql"),
+    include_str!("../migrations/0003_startup_indexes.sql"),
 ];
 
 /// The schema version this binary writes.

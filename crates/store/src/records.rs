@@ -574,3 +574,33 @@ pub fn gi_tally(conn: &Connection) -> Result<(Counts, Counts)> {
     )?;
     Ok((by_division, by_category))
 }
+
+/// The codes of every live record of a kind, in code order (bulk work; reads nothing else).
+pub fn live_codes(conn: &Connection, kind: RecordKind) -> Result<Vec<String>> {
+    let sql = format!(
+        "SELECT code FROM {} WHERE archived_at IS NULL ORDER BY length(code), code",
+        table(kind).name
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Live records whose key column lies in `[lo, hi]` (text order; ISO dates compare as dates).
+pub fn list_between(
+    conn: &Connection,
+    kind: RecordKind,
+    column: &str,
+    lo: &str,
+    hi: &str,
+) -> Result<Vec<RecordRow>> {
+    let t = table(kind);
+    assert!(t.keys.contains(&column), "range on a key column");
+    let sql = format!(
+        "{} WHERE archived_at IS NULL AND {column} BETWEEN ?1 AND ?2",
+        select(t)
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([lo, hi], |r| read(t, r))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

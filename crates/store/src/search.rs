@@ -26,6 +26,16 @@ fn kind_id(kind: RecordKind) -> Option<i64> {
     KINDS.iter().position(|k| *k == kind).map(|i| i as i64)
 }
 
+/// The trigram table of a kind's names.
+fn fts(kind: i64) -> &'static str {
+    [
+        "search_fts_gi",
+        "search_fts_enterprise",
+        "search_fts_user",
+        "search_fts_trademark",
+    ][kind as usize]
+}
+
 /// The code column searched besides the name: credit code or registration number.
 fn key_of(kind: RecordKind, row: &RecordRow) -> Option<String> {
     match kind {
@@ -55,12 +65,13 @@ fn remove_doc(conn: &Connection, kind: i64, doc: i64, name: &str) -> Result<()> 
     for g in grams(name) {
         del_gram.execute(params![kind, g, doc])?;
     }
-    let mut del_alt =
-        conn.prepare_cached("DELETE FROM search_alt WHERE kind = ?1 AND alt = ?2 AND doc = ?3")?;
-    for (a, _) in alts(name) {
-        del_alt.execute(params![kind, a, doc])?;
+    let mut del_alt = conn.prepare_cached(
+        "DELETE FROM search_alt WHERE kind = ?1 AND initials = ?2 AND alt = ?3 AND doc = ?4",
+    )?;
+    for (a, ini) in alts(name) {
+        del_alt.execute(params![kind, ini, a, doc])?;
     }
-    conn.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?
+    conn.prepare_cached(&format!("DELETE FROM {} WHERE rowid = ?1", fts(kind)))?
         .execute([doc])?;
     Ok(())
 }
@@ -102,13 +113,16 @@ pub fn put(conn: &Connection, kind: RecordKind, row: &RecordRow) -> Result<()> {
     }
     let alts = alts(&row.name);
     let mut ins_alt = conn.prepare_cached(
-        "INSERT OR IGNORE INTO search_alt (kind, alt, doc, initials) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT OR IGNORE INTO search_alt (kind, initials, alt, doc) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (a, ini) in &alts {
-        ins_alt.execute(params![k, a, doc, ini])?;
+        ins_alt.execute(params![k, ini, a, doc])?;
     }
-    conn.prepare_cached("INSERT INTO search_fts (rowid, name) VALUES (?1, ?2)")?
-        .execute(params![doc, row.name])?;
+    conn.prepare_cached(&format!(
+        "INSERT INTO {} (rowid, name) VALUES (?1, ?2)",
+        fts(k)
+    ))?
+    .execute(params![doc, row.name])?;
     Ok(())
 }
 
@@ -130,10 +144,13 @@ pub fn remove(conn: &Connection, kind: RecordKind, record_id: &str) -> Result<()
 
 /// Rebuild the whole index from the record tables. Returns the number of records indexed.
 pub fn rebuild(conn: &Connection) -> Result<u64> {
-    conn.execute_batch(
-        "DELETE FROM search_gram; DELETE FROM search_alt; DELETE FROM search_doc;
-         INSERT INTO search_fts(search_fts) VALUES('delete-all');",
-    )?;
+    conn.execute_batch("DELETE FROM search_gram; DELETE FROM search_alt; DELETE FROM search_doc;")?;
+    for k in 0..KINDS.len() as i64 {
+        conn.execute_batch(&format!(
+            "INSERT INTO {t}({t}) VALUES('delete-all');",
+            t = fts(k)
+        ))?;
+    }
     let mut n = 0;
     for kind in KINDS {
         for row in records::list(conn, kind, Show::All, None, u32::MAX, 0)? {
@@ -202,14 +219,11 @@ pub fn search(conn: &Connection, kind: RecordKind, q: &Query, limit: u32) -> Res
     // Substring: trigrams for three characters or more, grams below that.
     if q.chars.len() >= 3 {
         let sql = format!(
-            "SELECT {DOC_COLS} FROM search_fts f JOIN search_doc d ON d.doc = f.rowid
-             WHERE search_fts MATCH ?2 AND d.kind = ?1 AND d.archived = 0 LIMIT ?3"
+            "SELECT {DOC_COLS} FROM {t} f JOIN search_doc d ON d.doc = f.rowid
+             WHERE {t} MATCH ?1 AND d.archived = 0 LIMIT ?2",
+            t = fts(k)
         );
-        found.extend(cands(
-            conn,
-            &sql,
-            params![k, phrase("name", &q.text), wide],
-        )?);
+        found.extend(cands(conn, &sql, params![phrase("name", &q.text), wide])?);
     } else {
         let sql = format!(
             "SELECT {DOC_COLS} FROM search_gram g JOIN search_doc d ON d.doc = g.doc
@@ -239,7 +253,7 @@ pub fn search(conn: &Connection, kind: RecordKind, q: &Query, limit: u32) -> Res
     for (a, ini) in &alt_queries {
         let sql = format!(
             "SELECT DISTINCT {DOC_COLS} FROM search_alt s JOIN search_doc d ON d.doc = s.doc
-             WHERE s.kind = ?1 AND s.alt >= ?2 AND s.alt < ?3 AND s.initials = ?4 AND d.archived = 0 LIMIT ?5"
+             WHERE s.kind = ?1 AND s.initials = ?4 AND s.alt >= ?2 AND s.alt < ?3 AND d.archived = 0 LIMIT ?5"
         );
         found.extend(cands(conn, &sql, params![k, a, after(a), ini, l])?);
     }

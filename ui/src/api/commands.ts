@@ -77,6 +77,11 @@ let firstRowsMarked = false
 export function markFirstRows(): void {
   if (firstRowsMarked) return
   firstRowsMarked = true
-  performance.mark('terroir:first-rows')
-  invoke<number>('mark_first_rows').catch(() => {})
+  // "On screen" includes the glyphs: wait for the web fonts the rows use (no CJK font may be
+  // installed, so until they load Chinese would show as boxes).
+  const fontsReady: Promise<unknown> = document.fonts?.ready ?? Promise.resolve()
+  void fontsReady.then(() => {
+    performance.mark('terroir:first-rows')
+    invoke<number>('mark_first_rows').catch(() => {})
+  })
 }
