@@ -60,7 +60,7 @@ fn kind_of(rule: Rule) -> ErrorKind {
     match rule {
         NotFound | WorkspaceMissing | FileMissing => ErrorKind::NotFound,
         CreditCodeTaken | RegNoTaken | CodeTaken | WorkspaceExists | Archived | NotArchived
-        | FlowOrder | TrademarkTerminated => ErrorKind::Conflict,
+        | FlowOrder | TrademarkTerminated | StillReferenced => ErrorKind::Conflict,
         SchemaTooNew | NetworkFilesystem | Storage | BackupInvalid => ErrorKind::Storage,
         _ => ErrorKind::Validation,
     }

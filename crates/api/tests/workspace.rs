@@ -444,3 +444,35 @@ fn related_records_are_found_through_their_reference() {
         .unwrap_err();
     assert_eq!(err.rule, Rule::EnumValue);
 }
+
+#[test]
+fn sample_remove_refuses_while_a_real_record_refers_to_sample_data() {
+    let (_d, mut ws) = sample();
+    ws.add(RecordKind::Enterprise, json!({ "name": "真实茶企" }))
+        .unwrap();
+    ws.add(
+        RecordKind::User,
+        json!({ "gi": "GI-0001", "enterprise": "真实茶企", "applied_on": "2026-11-01" }),
+    )
+    .unwrap();
+    let e = ws.remove_sample().unwrap_err();
+    assert_eq!(
+        (e.kind, e.rule),
+        (ErrorKind::Conflict, Rule::StillReferenced)
+    );
+    assert_eq!(
+        (e.params["code"].as_str(), e.params["holder"].as_str()),
+        ("GI-0001", "USR-0005")
+    );
+    assert_eq!(
+        ws.list(RecordKind::Gi, Show::All, 100, 0).unwrap().total,
+        6,
+        "nothing was removed"
+    );
+    ws.archive(RecordKind::User, "USR-0005", None).unwrap();
+    assert_eq!(
+        ws.remove_sample().unwrap_err().rule,
+        Rule::StillReferenced,
+        "archived records still refer"
+    );
+}

@@ -49,6 +49,7 @@ pub enum Rule {
     NetworkFilesystem,
     BackupInvalid,
     FileMissing,
+    StillReferenced,
     Storage,
 }
 

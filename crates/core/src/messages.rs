@@ -211,6 +211,12 @@ const CATALOGUE: &[(Rule, &str, &str, &str)] = &[
         "file {path} not found",
     ),
     (
+        Rule::StillReferenced,
+        "still_referenced",
+        "示例记录 {code} 仍被非示例记录 {holder} 引用；请先修改或删除该引用",
+        "sample record {code} is still referred to by {holder}, which is not sample data; change that reference first",
+    ),
+    (
         Rule::Storage,
         "storage",
         "存储错误：{detail}",

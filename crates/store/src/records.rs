@@ -532,6 +532,12 @@ pub fn purge_sample(conn: &Connection, stamp: &Stamp) -> Result<u64> {
                     [&row.id],
                 )?;
             }
+            if let Some(holder) = referrer(conn, kind, &row.id)? {
+                return Err(Violation::new(Rule::StillReferenced)
+                    .with("code", &row.code)
+                    .with("holder", holder)
+                    .into());
+            }
             conn.execute(&format!("DELETE FROM {} WHERE id = ?1", t.name), [&row.id])?;
             crate::search::remove(conn, kind, &row.id)?;
             audit::append(
@@ -603,4 +609,32 @@ pub fn list_between(
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([lo, hi], |r| read(t, r))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The code of a non-sample record that refers to record `id` of `kind`, if any (a sample record
+/// it refers to cannot be purged).
+fn referrer(conn: &Connection, kind: RecordKind, id: &str) -> Result<Option<String>> {
+    let refs: &[(&str, &str)] = match kind {
+        RecordKind::Gi => &[("authorised_user", "gi_id")],
+        RecordKind::Enterprise => &[
+            ("authorised_user", "enterprise_id"),
+            ("trademark", "registrant_id"),
+            ("mark_candidate", "enterprise_id"),
+        ],
+        RecordKind::Trademark => &[("mark_candidate", "trademark_id")],
+        RecordKind::User | RecordKind::Candidate => &[],
+    };
+    for (table, column) in refs {
+        let sql = format!("SELECT code FROM {table} WHERE {column} = ?1 AND sample = 0 LIMIT 1");
+        if let Some(code) = conn.query_row(&sql, [id], |r| r.get(0)).optional()? {
+            return Ok(Some(code));
+        }
+    }
+    if kind == RecordKind::Trademark {
+        let sql = "SELECT g.code FROM gi_trademark l JOIN gi_product g ON g.id = l.gi_id WHERE l.trademark_id = ?1 AND g.sample = 0 LIMIT 1";
+        if let Some(code) = conn.query_row(sql, [id], |r| r.get(0)).optional()? {
+            return Ok(Some(code));
+        }
+    }
+    Ok(None)
 }

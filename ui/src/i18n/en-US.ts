@@ -419,6 +419,7 @@ const enUS: Messages = {
     network_filesystem: "the workspace is on a network filesystem ({fstype}): SQLite's WAL mode is unsafe there; use a local disk",
     backup_invalid: "backup {path} failed verification: {detail}",
     file_missing: "file {path} not found",
+    still_referenced: "sample record {code} is still referred to by {holder}, which is not sample data; change that reference first",
     storage: "storage error: {detail}",
   },
 }

@@ -418,6 +418,7 @@ const zhCN = {
     network_filesystem: "工作区位于网络文件系统（{fstype}）上：SQLite 的 WAL 模式在此不可靠，请放在本地磁盘",
     backup_invalid: "备份 {path} 未通过校验：{detail}",
     file_missing: "找不到文件 {path}",
+    still_referenced: "示例记录 {code} 仍被非示例记录 {holder} 引用；请先修改或删除该引用",
     storage: "存储错误：{detail}",
   },
 }
