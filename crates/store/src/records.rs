@@ -429,6 +429,20 @@ pub fn update(
         version: before.version + 1,
         ..before.clone()
     };
+    replace(conn, stamp, kind, &before, after, action, reason)
+}
+
+/// Write a changed record, re-index it and audit the change (the one path every update and
+/// archive takes).
+fn replace(
+    conn: &Connection,
+    stamp: &Stamp,
+    kind: RecordKind,
+    before: &RecordRow,
+    after: RecordRow,
+    action: &str,
+    reason: Option<&str>,
+) -> Result<RecordRow> {
     write_row(conn, table(kind), &after)?;
     crate::search::put(conn, kind, &after)?;
     audit::append(
@@ -475,21 +489,8 @@ pub fn set_archived(
         version: before.version + 1,
         ..before.clone()
     };
-    write_row(conn, table(kind), &after)?;
-    crate::search::put(conn, kind, &after)?;
-    audit::append(
-        conn,
-        stamp,
-        &Change {
-            entity: kind.key(),
-            entity_id: &after.id,
-            action: if archive { "archive" } else { "unarchive" },
-            before: Some(&before.snapshot()),
-            after: Some(&after.snapshot()),
-            reason,
-        },
-    )?;
-    Ok(after)
+    let action = if archive { "archive" } else { "unarchive" };
+    replace(conn, stamp, kind, &before, after, action, reason)
 }
 
 /// Replace the GI-trademark links of a GI product (derived from its protections).
