@@ -7,10 +7,11 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 # Debian packages: a C toolchain (bundled SQLite), WebKitGTK and friends for the Tauri app,
-# Xvfb and WebKitWebDriver for the end-to-end tests, ImageMagick for screenshots, Node.js.
+# Xvfb and WebKitWebDriver for the end-to-end tests, ImageMagick for screenshots, poppler and
+# qpdf to check printed PDFs as a reader would, Node.js.
 pkgs=(build-essential pkg-config curl wget file ca-certificates python3 libssl-dev
       libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
-      xvfb xauth webkit2gtk-driver imagemagick)
+      xvfb xauth webkit2gtk-driver imagemagick poppler-utils qpdf)
 need=()
 for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)

@@ -50,6 +50,12 @@ pub enum Rule {
     BackupInvalid,
     FileMissing,
     StillReferenced,
+    GlyphMissing,
+    WellKnownWording,
+    PhotoNotImage,
+    PhotoTruncated,
+    PhotoTooLarge,
+    StandardMissing,
     Storage,
 }
 

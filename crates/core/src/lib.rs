@@ -57,6 +57,7 @@ pub mod term;
 pub mod text;
 pub mod trademark;
 pub mod user;
+pub mod wording;
 
 pub use chrono;
 pub use credit_code::CreditCode;

@@ -217,6 +217,42 @@ const CATALOGUE: &[(Rule, &str, &str, &str)] = &[
         "sample record {code} is still referred to by {holder}, which is not sample data; change that reference first",
     ),
     (
+        Rule::GlyphMissing,
+        "glyph_missing",
+        "字体中没有字符“{char}”（{codepoint}），无法打印；请改用常用字或联系管理员增加字体",
+        "the font has no glyph for \"{char}\" ({codepoint}), so it cannot be printed; use another character or ask for a fallback font",
+    ),
+    (
+        Rule::WellKnownWording,
+        "well_known_wording",
+        "推介资料不得使用“驰名商标”字样（商标法第十四条第五款）：发现“{found}”",
+        "promotion material must not use the words 驰名商标 (well-known trademark; Trademark Law art. 14(5)): found \"{found}\"",
+    ),
+    (
+        Rule::PhotoNotImage,
+        "photo_not_image",
+        "{path} 不是可识别的图片（支持 JPEG、PNG）",
+        "{path} is not an image this program reads (JPEG or PNG)",
+    ),
+    (
+        Rule::PhotoTruncated,
+        "photo_truncated",
+        "图片 {path} 已损坏或不完整：{detail}",
+        "photo {path} is damaged or incomplete: {detail}",
+    ),
+    (
+        Rule::PhotoTooLarge,
+        "photo_too_large",
+        "图片 {path} 为 {width}×{height} 像素，超过上限 {max}；请先缩小",
+        "photo {path} is {width}×{height} pixels, over the limit of {max}; scale it down first",
+    ),
+    (
+        Rule::StandardMissing,
+        "standard_missing",
+        "没有产品标准号或公告号：使用人无法按规定标注",
+        "has no product standard or announcement number: users cannot label their products as required",
+    ),
+    (
         Rule::Storage,
         "storage",
         "存储错误：{detail}",

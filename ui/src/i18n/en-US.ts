@@ -420,6 +420,12 @@ const enUS: Messages = {
     backup_invalid: "backup {path} failed verification: {detail}",
     file_missing: "file {path} not found",
     still_referenced: "sample record {code} is still referred to by {holder}, which is not sample data; change that reference first",
+    glyph_missing: "the font has no glyph for \"{char}\" ({codepoint}), so it cannot be printed; use another character or ask for a fallback font",
+    well_known_wording: "promotion material must not use the words 驰名商标 (well-known trademark; Trademark Law art. 14(5)): found \"{found}\"",
+    photo_not_image: "{path} is not an image this program reads (JPEG or PNG)",
+    photo_truncated: "photo {path} is damaged or incomplete: {detail}",
+    photo_too_large: "photo {path} is {width}×{height} pixels, over the limit of {max}; scale it down first",
+    standard_missing: "has no product standard or announcement number: users cannot label their products as required",
     storage: "storage error: {detail}",
   },
 }

@@ -419,6 +419,12 @@ const zhCN = {
     backup_invalid: "备份 {path} 未通过校验：{detail}",
     file_missing: "找不到文件 {path}",
     still_referenced: "示例记录 {code} 仍被非示例记录 {holder} 引用；请先修改或删除该引用",
+    glyph_missing: "字体中没有字符“{char}”（{codepoint}），无法打印；请改用常用字或联系管理员增加字体",
+    well_known_wording: "推介资料不得使用“驰名商标”字样（商标法第十四条第五款）：发现“{found}”",
+    photo_not_image: "{path} 不是可识别的图片（支持 JPEG、PNG）",
+    photo_truncated: "图片 {path} 已损坏或不完整：{detail}",
+    photo_too_large: "图片 {path} 为 {width}×{height} 像素，超过上限 {max}；请先缩小",
+    standard_missing: "没有产品标准号或公告号：使用人无法按规定标注",
     storage: "存储错误：{detail}",
   },
 }
