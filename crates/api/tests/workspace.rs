@@ -319,14 +319,22 @@ fn trademark_events_assign_and_terminate() {
     assert_eq!(tm.summary["standing"], "cancelled");
 }
 
+/// A small real photo (PNG) at `path`.
+fn write_photo(path: &std::path::Path) {
+    image::RgbImage::from_fn(64, 48, |x, y| image::Rgb([x as u8 * 4, y as u8 * 5, 80]))
+        .save_with_format(path, image::ImageFormat::Png)
+        .unwrap();
+}
+
 #[test]
 fn photo_is_stored_by_content_hash_and_checked() {
     let (dir, mut ws) = sample();
-    let photo = dir.path().join("茶园.jpg");
-    std::fs::write(&photo, b"not really a jpeg, but bytes").unwrap();
+    let photo = dir.path().join("茶园.png");
+    write_photo(&photo);
     let gi = ws.add_photo("GI-0001", &photo, Some("茶园")).unwrap();
     let sha = gi.data["photos"][0]["sha256"].as_str().unwrap().to_owned();
-    assert_eq!(gi.data["photos"][0]["original_name"], "茶园.jpg");
+    assert_eq!(gi.data["photos"][0]["original_name"], "茶园.png");
+    assert_eq!(gi.data["photos"][0]["print"]["width"], 64, "small photos are not enlarged");
     let stored = dir.path().join("files").join(&sha[..2]).join(&sha[2..]);
     assert!(stored.exists());
     assert!(ws.check().unwrap().ok);
@@ -343,11 +351,11 @@ fn photo_is_stored_by_content_hash_and_checked() {
 #[test]
 fn backup_and_restore_round_trip_keeping_the_replaced_workspace() {
     let (dir, mut ws) = sample();
-    let photo = dir.path().join("p.jpg");
-    std::fs::write(&photo, b"photo bytes").unwrap();
+    let photo = dir.path().join("p.png");
+    write_photo(&photo);
     ws.add_photo("GI-0001", &photo, None).unwrap();
     let info = ws.backup(None, 2).unwrap();
-    assert_eq!(info.manifest.files, 1);
+    assert_eq!(info.manifest.files, 2, "the photo and its print-ready copy");
     ws.add(RecordKind::Enterprise, json!({ "name": "备份后新增" }))
         .unwrap();
     for _ in 0..2 {

@@ -146,6 +146,44 @@ enum Cmd {
         #[command(subcommand)]
         cmd: CategoryCmd,
     },
+    /// Brand-promotion dossiers (PDF)
+    Dossier {
+        #[command(subcommand)]
+        cmd: DossierCmd,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum DossierCmd {
+    /// Print one GI product's dossier
+    Print {
+        #[command(flatten)]
+        target: Target,
+        /// The PDF to write
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Print many dossiers into a folder, one PDF each (exit 1 if any was refused)
+    Batch {
+        /// GI products whose production area lies in this division (province, city or county code)
+        #[arg(long, conflicts_with = "all", required_unless_present = "all")]
+        county: Option<String>,
+        /// Every live GI product
+        #[arg(long)]
+        all: bool,
+        /// Folder for the PDFs (created if missing)
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Show or change what every dossier prints besides the record
+    Settings {
+        /// Issuing body printed on the cover (empty to remove)
+        #[arg(long)]
+        issuer: Option<String>,
+        /// QR code content; {name}, {code}, {id} and {head} are filled in
+        #[arg(long)]
+        qr: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -461,6 +499,151 @@ fn main() -> ExitCode {
         Err(e) => {
             out.error(&e);
             ExitCode::from(2)
+        }
+    }
+}
+
+fn print_warnings(out: &Out, code: &str, warnings: &[terroir_api::Problem]) {
+    for w in warnings {
+        let m = if out.zh() {
+            &w.message.zh_cn
+        } else {
+            &w.message.en_us
+        };
+        eprintln!("{} {code}: {m}", out.t("提示", "warning"));
+    }
+}
+
+fn dossier_cmd(ws: &mut Workspace, out: &Out, cmd: DossierCmd) -> Result<Outcome, ApiError> {
+    use terroir_api::dossier::{BatchSelection, DossierSettings};
+    match cmd {
+        DossierCmd::Print { target, output } => {
+            let p = ws.print_dossier_to(&target.record, &output)?;
+            if out.json {
+                out.json(&p);
+            } else {
+                print_warnings(out, &p.code, &p.warnings);
+                println!(
+                    "{} {} {} → {} ({} KB)",
+                    out.t("已打印", "printed"),
+                    p.code,
+                    p.name,
+                    p.path,
+                    p.bytes.div_ceil(1024)
+                );
+            }
+            Ok(0)
+        }
+        DossierCmd::Batch {
+            county,
+            all: _,
+            output,
+        } => {
+            let selection = match county {
+                Some(code) => BatchSelection::County { code },
+                None => BatchSelection::All,
+            };
+            let cancel = std::sync::atomic::AtomicBool::new(false);
+            let started = std::time::Instant::now();
+            let bar = Progress::new(!out.json);
+            let report =
+                ws.print_batch(&selection, &output, &cancel, &mut |done, total, code| {
+                    bar.show(done, total, code);
+                })?;
+            bar.finish();
+            if out.json {
+                out.json(&report);
+            } else {
+                for p in &report.printed {
+                    print_warnings(out, &p.code, &p.warnings);
+                }
+                for r in &report.refused {
+                    eprintln!(
+                        "{} {} {}: {}",
+                        out.t("未打印", "refused"),
+                        r.code,
+                        r.name,
+                        r.error.message(out.lang)
+                    );
+                }
+                println!(
+                    "{}: {} {}, {} {} ({:.1} s) → {}",
+                    out.t("批量打印完成", "batch printed"),
+                    report.printed.len(),
+                    out.t("份已打印", "printed"),
+                    report.refused.len(),
+                    out.t("份未打印", "refused"),
+                    started.elapsed().as_secs_f64(),
+                    output.display()
+                );
+            }
+            Ok(u8::from(!report.refused.is_empty()))
+        }
+        DossierCmd::Settings { issuer, qr } => {
+            let current = ws.dossier_settings()?;
+            let settings = if issuer.is_some() || qr.is_some() {
+                ws.set_dossier_settings(&DossierSettings {
+                    issuer: issuer.or(current.issuer),
+                    qr_template: qr.unwrap_or(current.qr_template),
+                })?
+            } else {
+                current
+            };
+            if out.json {
+                out.json(&settings);
+            } else {
+                println!(
+                    "{}: {}",
+                    out.t("发布单位", "issuer"),
+                    settings.issuer.as_deref().unwrap_or("—")
+                );
+                println!(
+                    "{}: {}",
+                    out.t("二维码内容", "QR code"),
+                    settings.qr_template
+                );
+            }
+            Ok(0)
+        }
+    }
+}
+
+/// A one-line progress bar on stderr (only when stderr is a terminal or forced on).
+struct Progress {
+    on: bool,
+    tty: bool,
+}
+
+impl Progress {
+    fn new(on: bool) -> Self {
+        use std::io::IsTerminal;
+        Self {
+            on,
+            tty: std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn show(&self, done: usize, total: usize, what: &str) {
+        if !self.on || total == 0 {
+            return;
+        }
+        let width = 30;
+        let filled = done * width / total;
+        let line = format!(
+            "[{}{}] {done}/{total} {what}",
+            "#".repeat(filled),
+            "-".repeat(width - filled)
+        );
+        if self.tty {
+            eprint!("\r{line}\x1b[K");
+        } else if done == total || done.is_multiple_of(100) {
+            eprintln!("{line}");
+        }
+    }
+
+    fn finish(&self) {
+        if self.on && self.tty {
+            eprintln!();
         }
     }
 }
@@ -1015,6 +1198,7 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
             }
             Ok(0)
         }
+        Cmd::Dossier { cmd } => dossier_cmd(&mut ws, out, cmd),
         Cmd::Deadlines { within } => {
             let list = ws.deadlines(&within)?;
             if out.json {

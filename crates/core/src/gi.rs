@@ -110,6 +110,20 @@ pub struct Photo {
     pub sha256: String,
     pub original_name: String,
     pub caption: Option<String>,
+    /// The print-ready JPEG made when the photo was added (≤ 300 dpi at the largest placed
+    /// size); dossiers embed it unchanged. Absent on photos added before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub print: Option<PrintCopy>,
+}
+
+/// A stored print-ready derivative of a photo.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct PrintCopy {
+    pub sha256: String,
+    pub width: u32,
+    pub height: u32,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]

@@ -50,29 +50,69 @@ pub fn put(
     added_at: &str,
 ) -> Result<FileObject> {
     let (sha256, size) = hash_file(source)?;
-    let target = path_of(files_dir, &sha256);
+    let original_name = source
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    store(
+        conn,
+        files_dir,
+        &sha256,
+        size,
+        &original_name,
+        added_at,
+        |tmp| std::fs::copy(source, tmp).map(|_| ()),
+    )
+}
+
+/// Store bytes made by the program (e.g. a print-ready photo) like [`put`].
+pub fn put_bytes(
+    conn: &Connection,
+    files_dir: &Path,
+    bytes: &[u8],
+    name: &str,
+    added_at: &str,
+) -> Result<FileObject> {
+    let sha256 = hex::encode(Sha256::digest(bytes));
+    store(
+        conn,
+        files_dir,
+        &sha256,
+        bytes.len() as u64,
+        name,
+        added_at,
+        |tmp| std::fs::write(tmp, bytes),
+    )
+}
+
+fn store(
+    conn: &Connection,
+    files_dir: &Path,
+    sha256: &str,
+    size: u64,
+    original_name: &str,
+    added_at: &str,
+    write: impl FnOnce(&Path) -> std::io::Result<()>,
+) -> Result<FileObject> {
+    let target = path_of(files_dir, sha256);
     if !target.exists() {
         let parent = target.parent().expect("hash path has a parent");
         std::fs::create_dir_all(parent).map_err(io(parent))?;
         let tmp = parent.join(format!(".{}.tmp", &sha256[2..]));
-        std::fs::copy(source, &tmp).map_err(io(&tmp))?;
+        write(&tmp).map_err(io(&tmp))?;
         std::fs::File::open(&tmp)
             .and_then(|f| f.sync_all())
             .map_err(io(&tmp))?;
         std::fs::rename(&tmp, &target).map_err(io(&target))?;
     }
-    let original_name = source
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
     conn.execute(
         "INSERT OR IGNORE INTO file_object (sha256, size, original_name, added_at) VALUES (?1, ?2, ?3, ?4)",
         rusqlite::params![sha256, size as i64, original_name, added_at],
     )?;
     Ok(FileObject {
-        sha256,
+        sha256: sha256.to_owned(),
         size,
-        original_name,
+        original_name: original_name.to_owned(),
     })
 }
 

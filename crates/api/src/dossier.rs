@@ -1,0 +1,414 @@
+//! Brand-promotion dossiers: assemble a [`DossierView`] from the store and print it, one at a
+//! time or in batches. The layout and PDF writing live in terroir-dossier; this module only
+//! reads records, so printing never changes the workspace.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use serde::{Deserialize, Serialize};
+use terroir_core::enterprise::Enterprise;
+use terroir_core::gi::{GiProduct, Photo, Protection};
+use terroir_core::record::RecordKind;
+use terroir_core::trademark::{MarkKind, Trademark};
+use terroir_core::user::{AuthorisedUser, UserStage};
+use terroir_core::{Rule, Violation};
+use terroir_dossier::layout::Jpeg;
+use terroir_dossier::{AreaView, DossierView, PhotoView, ProtectionView, UserRow};
+use terroir_store::records::{self as store, Show};
+use terroir_store::{audit, files, tables};
+
+use crate::error::{ApiError, Problem, Result};
+use crate::workspace::Workspace;
+
+const ISSUER_KEY: &str = "dossier.issuer";
+const QR_KEY: &str = "dossier.qr_template";
+/// The QR code's default content: a verification text with the record's code and id.
+pub const DEFAULT_QR: &str = "地标品牌库核验：{name}（{code}）记录 {id} 校验 {head}";
+
+/// What every dossier of this workspace prints besides the record: who issues it and what
+/// the QR code holds (`{name}`, `{code}`, `{id}` and `{head}` are filled in).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct DossierSettings {
+    pub issuer: Option<String>,
+    pub qr_template: String,
+}
+
+/// One printed dossier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Printed {
+    pub code: String,
+    pub name: String,
+    pub path: String,
+    pub bytes: u64,
+    /// Things worth fixing that did not stop printing.
+    pub warnings: Vec<Problem>,
+}
+
+/// One dossier a batch could not print, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Refused {
+    pub code: String,
+    pub name: String,
+    pub error: ApiError,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct BatchReport {
+    pub printed: Vec<Printed>,
+    pub refused: Vec<Refused>,
+    /// True when the batch was cancelled before the end; what was printed stays.
+    pub cancelled: bool,
+}
+
+/// Which GI products a batch prints.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(tag = "select", rename_all = "snake_case")]
+pub enum BatchSelection {
+    /// Products whose production area lies in this division (a province, city or county code).
+    County {
+        code: String,
+    },
+    All,
+}
+
+impl Workspace {
+    pub fn dossier_settings(&self) -> Result<DossierSettings> {
+        Ok(DossierSettings {
+            issuer: tables::get_meta(&self.conn, ISSUER_KEY)?,
+            qr_template: tables::get_meta(&self.conn, QR_KEY)?
+                .unwrap_or_else(|| DEFAULT_QR.to_owned()),
+        })
+    }
+
+    /// Save the dossier settings; they are checked like dossier text (wording, fonts).
+    pub fn set_dossier_settings(&mut self, s: &DossierSettings) -> Result<DossierSettings> {
+        let issuer = s.issuer.as_deref().and_then(terroir_core::text::trimmed);
+        let qr = terroir_core::text::trimmed(&s.qr_template).unwrap_or_else(|| DEFAULT_QR.into());
+        if qr.chars().count() > 300 {
+            return Err(Violation::new(Rule::TooLong)
+                .with("max", 300)
+                .at("qr_template")
+                .into());
+        }
+        for (field, text) in [
+            ("issuer", issuer.as_deref().unwrap_or("")),
+            ("qr_template", &qr),
+        ] {
+            terroir_core::wording::check_promotion_text(field, text)?;
+            terroir_dossier::font::Fonts::get().check(field, text)?;
+        }
+        let tx = terroir_store::begin(&mut self.conn)?;
+        tables::set_meta(&tx, ISSUER_KEY, issuer.as_deref().unwrap_or(""))?;
+        tables::set_meta(&tx, QR_KEY, &qr)?;
+        tx.commit().map_err(terroir_store::Error::from)?;
+        self.dossier_settings()
+    }
+
+    /// Everything one GI product's dossier prints, read from the workspace.
+    pub fn dossier_view(&self, gi: &str) -> Result<DossierView> {
+        let row = store::require(&self.conn, RecordKind::Gi, gi)?;
+        let g: GiProduct = serde_json::from_value(row.data).map_err(ApiError::storage)?;
+        let settings = self.dossier_settings()?;
+        let head = audit::record_head(&self.conn, &row.id)?.unwrap_or_default();
+
+        let mut protections = vec![];
+        for p in &g.protections {
+            protections.push(match p {
+                Protection::ProductApproval {
+                    announcement_no,
+                    announced_on,
+                    standard_no,
+                } => ProtectionView::ProductApproval {
+                    announcement_no: announcement_no.clone(),
+                    announced_on: *announced_on,
+                    standard_no: standard_no.clone(),
+                },
+                Protection::GiTrademark {
+                    mark_kind,
+                    trademark_id,
+                } => {
+                    let tm_row = store::require(
+                        &self.conn,
+                        RecordKind::Trademark,
+                        &trademark_id.to_string(),
+                    )?;
+                    let tm: Trademark =
+                        serde_json::from_value(tm_row.data).map_err(ApiError::storage)?;
+                    let registrant = store::get(
+                        &self.conn,
+                        RecordKind::Enterprise,
+                        &tm.registrant_id.to_string(),
+                    )?
+                    .map(|r| r.name);
+                    ProtectionView::GiTrademark {
+                        collective: *mark_kind == MarkKind::Collective,
+                        mark: tm.name,
+                        reg_no: tm.reg_no.to_string(),
+                        classes: tm.classes.iter().map(|c| c.get()).collect(),
+                        registrant,
+                        registered_on: tm.registered_on,
+                    }
+                }
+                Protection::AgriculturalGi {
+                    certificate_no,
+                    registered_on,
+                } => ProtectionView::AgriculturalGi {
+                    certificate_no: certificate_no.clone(),
+                    registered_on: *registered_on,
+                },
+            });
+        }
+
+        let mut users = vec![];
+        for u_row in store::list(
+            &self.conn,
+            RecordKind::User,
+            Show::Live,
+            Some(("gi_id", &row.id)),
+            u32::MAX,
+            0,
+        )? {
+            let u: AuthorisedUser =
+                serde_json::from_value(u_row.data).map_err(ApiError::storage)?;
+            if u.stage() != UserStage::Active {
+                continue;
+            }
+            let Some(e_row) = store::get(
+                &self.conn,
+                RecordKind::Enterprise,
+                &u.enterprise_id.to_string(),
+            )?
+            else {
+                continue;
+            };
+            let e: Enterprise = serde_json::from_value(e_row.data).map_err(ApiError::storage)?;
+            users.push(UserRow {
+                name: e.name,
+                credit_code: e.credit_code.map(|c| c.to_string()).unwrap_or_default(),
+                address: e.address.unwrap_or_default(),
+            });
+        }
+        users.sort_by(|a, b| a.name.cmp(&b.name));
+
+        let mut divisions = vec![];
+        for d in &g.area.divisions {
+            let name = tables::division_name(&self.conn, d.as_str())?;
+            divisions.push(match name {
+                Some(n) => format!("{n}（{d}）"),
+                None => d.to_string(),
+            });
+        }
+        let region = self.region_of(&g)?;
+
+        let mut photos = vec![];
+        for p in &g.photos {
+            photos.push(PhotoView {
+                jpeg: self.print_copy(p)?,
+                caption: p.caption.clone(),
+            });
+        }
+
+        let short_head = head.get(..16).unwrap_or(&head).to_owned();
+        let qr_text = settings
+            .qr_template
+            .replace("{name}", &g.name)
+            .replace("{code}", &row.code)
+            .replace("{id}", &row.id)
+            .replace("{head}", &short_head);
+
+        Ok(DossierView {
+            record_id: row.id,
+            code: row.code,
+            name: g.name,
+            category: g.category,
+            region,
+            issuer: settings.issuer,
+            profile: g.notes,
+            history: g.history,
+            area: AreaView {
+                divisions,
+                places: g.area.places,
+                description: g.area.description,
+                centre: g
+                    .area
+                    .centre
+                    .map(|c| (f64::from(c.lon_e6) / 1e6, f64::from(c.lat_e6) / 1e6)),
+            },
+            quality: g.quality_requirements,
+            protections,
+            users,
+            contact: g.contact,
+            photos,
+            qr_text,
+            printed_on: self.today(),
+            audit_head: head,
+        })
+    }
+
+    /// Province, city and (when there is only one) county of the production area, e.g.
+    /// 河南省信阳市.
+    fn region_of(&self, g: &GiProduct) -> Result<String> {
+        let codes: Vec<&str> = g.area.divisions.iter().map(|d| d.as_str()).collect();
+        let Some(first) = codes.first() else {
+            return Ok(String::new());
+        };
+        let mut parts = vec![format!("{}0000", &first[..2])];
+        if codes.iter().all(|c| c[..4] == first[..4]) && &first[2..4] != "00" {
+            parts.push(format!("{}00", &first[..4]));
+            if codes.len() == 1 && &first[4..] != "00" {
+                parts.push(first.to_string());
+            }
+        }
+        let mut out = String::new();
+        for code in parts {
+            if let Some(n) = tables::division_name(&self.conn, &code)?
+                && !out.ends_with(&n)
+            {
+                out.push_str(&n);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The photo's print-ready JPEG; photos added before derivatives existed get one made now.
+    fn print_copy(&self, p: &Photo) -> Result<Jpeg> {
+        let missing =
+            || ApiError::from(Violation::new(Rule::FileMissing).with("path", &p.original_name));
+        if let Some(c) = &p.print {
+            let data =
+                std::fs::read(files::path_of(&self.files_dir, &c.sha256)).map_err(|_| missing())?;
+            return terroir_dossier::photo::inspect_jpeg(data).ok_or_else(missing);
+        }
+        crate::ops::read_photo(
+            &files::path_of(&self.files_dir, &p.sha256),
+            &p.original_name,
+        )
+    }
+
+    /// Print one GI product's dossier as PDF bytes, with the warnings that did not stop it.
+    pub fn print_dossier(&self, gi: &str) -> Result<(Vec<u8>, DossierView, Vec<Problem>)> {
+        let view = self.dossier_view(gi)?;
+        let pdf = terroir_dossier::render(&view).map_err(dossier_error)?;
+        let warnings = view.warnings().into_iter().map(Problem::from).collect();
+        Ok((pdf, view, warnings))
+    }
+
+    /// Print one dossier to a file (written whole or not at all).
+    pub fn print_dossier_to(&self, gi: &str, path: &Path) -> Result<Printed> {
+        let (pdf, view, warnings) = self.print_dossier(gi)?;
+        write_whole(path, &pdf)?;
+        Ok(Printed {
+            code: view.code,
+            name: view.name,
+            path: path.display().to_string(),
+            bytes: pdf.len() as u64,
+            warnings,
+        })
+    }
+
+    /// The live GI products a batch selects, as (code, name) in code order.
+    pub fn batch_selection(&self, selection: &BatchSelection) -> Result<Vec<(String, String)>> {
+        let prefix = match selection {
+            BatchSelection::All => String::new(),
+            BatchSelection::County { code } => {
+                let d: terroir_core::DivisionCode =
+                    code.parse().map_err(|v: Violation| v.at("county"))?;
+                let mut p = d.as_str().to_owned();
+                while p.ends_with("00") && !p.is_empty() {
+                    p.truncate(p.len() - 2);
+                }
+                p
+            }
+        };
+        let mut out = vec![];
+        for row in store::list(&self.conn, RecordKind::Gi, Show::Live, None, u32::MAX, 0)? {
+            if !prefix.is_empty() {
+                let g: GiProduct = serde_json::from_value(row.data).map_err(ApiError::storage)?;
+                if !g
+                    .area
+                    .divisions
+                    .iter()
+                    .any(|d| d.as_str().starts_with(&prefix))
+                {
+                    continue;
+                }
+            }
+            out.push((row.code, row.name));
+        }
+        Ok(out)
+    }
+
+    /// Print the selected dossiers into `dir`, one file each (`CODE-NAME.pdf`). A dossier that
+    /// cannot be printed is reported and the batch goes on; `progress(done, total)` is called
+    /// after each; setting `cancel` stops after the current one.
+    pub fn print_batch(
+        &self,
+        selection: &BatchSelection,
+        dir: &Path,
+        cancel: &AtomicBool,
+        progress: &mut dyn FnMut(usize, usize, &str),
+    ) -> Result<BatchReport> {
+        let todo = self.batch_selection(selection)?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            ApiError::from(
+                Violation::new(Rule::FileMissing).with("path", format!("{} ({e})", dir.display())),
+            )
+        })?;
+        let mut report = BatchReport::default();
+        for (i, (code, name)) in todo.iter().enumerate() {
+            if cancel.load(Ordering::Relaxed) {
+                report.cancelled = true;
+                break;
+            }
+            let path = dir.join(file_name(code, name));
+            match self.print_dossier_to(code, &path) {
+                Ok(p) => report.printed.push(p),
+                Err(error) => report.refused.push(Refused {
+                    code: code.clone(),
+                    name: name.clone(),
+                    error,
+                }),
+            }
+            progress(i + 1, todo.len(), code);
+        }
+        Ok(report)
+    }
+}
+
+/// `GI-411500-0001-信阳毛尖.pdf`, with characters file systems refuse replaced.
+pub fn file_name(code: &str, name: &str) -> String {
+    let clean: String = name
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    format!("{code}-{clean}.pdf")
+}
+
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |e: std::io::Error| {
+        ApiError::from(
+            Violation::new(Rule::FileMissing).with("path", format!("{} ({e})", path.display())),
+        )
+    };
+    let tmp: PathBuf = path.with_extension("pdf.part");
+    std::fs::write(&tmp, bytes).map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(io)
+}
+
+fn dossier_error(e: terroir_dossier::Error) -> ApiError {
+    match e {
+        terroir_dossier::Error::Invalid(v) => v.into(),
+        terroir_dossier::Error::Internal(m) => ApiError::storage(m),
+    }
+}

@@ -1,0 +1,226 @@
+//! `terroir dossier` and photos end to end: PDFs a reader opens, refusals with reasons and
+//! exit codes, hostile photos refused before anything is stored.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_terroir");
+
+fn terroir(db: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .arg("--db")
+        .arg(db)
+        .args(["--actor", "测试", "--lang", "en", "--today", "2026-11-28"])
+        .args(args)
+        .output()
+        .expect("run terroir")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn sample() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("terroir.db");
+    assert!(terroir(&db, &["init", "--sample"]).status.success());
+    (dir, db)
+}
+
+fn pdftotext(path: &Path) -> String {
+    let o = Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (make deps installs poppler-utils)");
+    assert!(o.status.success());
+    String::from_utf8(o.stdout).unwrap()
+}
+
+#[test]
+fn prints_one_dossier_and_a_batch_with_refusals_reported() {
+    let (dir, db) = sample();
+    let one = dir.path().join("xinyang.pdf");
+    let o = terroir(
+        &db,
+        &["dossier", "print", "GI-0001", "-o", one.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = pdftotext(&one);
+    assert!(
+        text.contains("信阳毛尖") && text.contains("3047772") && text.contains("GB/T 22737-2008")
+    );
+
+    // One product's history uses the banned words: the batch prints the rest and says why.
+    let o = terroir(
+        &db,
+        &[
+            "gi",
+            "edit",
+            "GI-0003",
+            "--history",
+            "固始鸡曾获 驰名 商标 称号",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = dir.path().join("batch");
+    let o = terroir(
+        &db,
+        &[
+            "--json",
+            "dossier",
+            "batch",
+            "--all",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a refusal makes exit 1: {}",
+        stderr(&o)
+    );
+    let report: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let refused = report["refused"].as_array().unwrap();
+    assert_eq!(refused.len(), 1);
+    assert_eq!(refused[0]["code"], "GI-0003");
+    assert_eq!(refused[0]["error"]["problems"][0]["field"], "history");
+    assert_eq!(
+        refused[0]["error"]["problems"][0]["rule"],
+        "well_known_wording"
+    );
+    let printed = report["printed"].as_array().unwrap();
+    assert_eq!(printed.len(), 5);
+    let files = std::fs::read_dir(&out).unwrap().count();
+    assert_eq!(
+        files, 5,
+        "no file for the refused dossier, no partial files"
+    );
+
+    // By county: 固始县 (411525) holds 信阳毛尖's area and the 固始 products.
+    let o = terroir(
+        &db,
+        &[
+            "--json",
+            "dossier",
+            "batch",
+            "--county",
+            "411525",
+            "-o",
+            dir.path().join("gushi").to_str().unwrap(),
+        ],
+    );
+    let report: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let codes: Vec<&str> = report["printed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"GI-0001"), "{codes:?}");
+
+    let o = terroir(&db, &["dossier", "batch", "-o", "x"]);
+    assert_eq!(o.status.code(), Some(2), "--county or --all is required");
+}
+
+#[test]
+fn hostile_photos_are_refused_with_their_own_messages_and_nothing_stored() {
+    let (dir, db) = sample();
+    let before = terroir(&db, &["--json", "gi", "show", "GI-0002"]).stdout;
+    let text = dir.path().join("notes.jpg");
+    std::fs::write(&text, "不是照片").unwrap();
+    let o = terroir(&db, &["gi", "photo", "GI-0002", text.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("notes.jpg is not an image"),
+        "{}",
+        stderr(&o)
+    );
+
+    let jpg = dir.path().join("cut.jpg");
+    let status = Command::new("convert")
+        .args([
+            "-size",
+            "640x480",
+            "gradient:green-white",
+            jpg.to_str().unwrap(),
+        ])
+        .status()
+        .expect("ImageMagick (make deps installs it)");
+    assert!(status.success());
+    let bytes = std::fs::read(&jpg).unwrap();
+    std::fs::write(&jpg, &bytes[..bytes.len() / 2]).unwrap();
+    let o = terroir(&db, &["gi", "photo", "GI-0002", jpg.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("cut.jpg is damaged or incomplete"),
+        "{}",
+        stderr(&o)
+    );
+
+    assert_eq!(
+        terroir(&db, &["--json", "gi", "show", "GI-0002"]).stdout,
+        before,
+        "record unchanged"
+    );
+    let files = dir.path().join("files");
+    let stored = std::fs::read_dir(&files).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(stored, 0, "nothing stored for refused photos");
+
+    // A real photo gets a print-ready derivative, and the dossier embeds that JPEG unchanged.
+    let good = dir.path().join("tea.jpg");
+    Command::new("convert")
+        .args([
+            "-size",
+            "4000x3000",
+            "plasma:green-yellow",
+            "-seed",
+            "7",
+            good.to_str().unwrap(),
+        ])
+        .status()
+        .unwrap();
+    let o = terroir(
+        &db,
+        &[
+            "--json",
+            "gi",
+            "photo",
+            "GI-0002",
+            good.to_str().unwrap(),
+            "--caption",
+            "茶园",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rec: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let print = &rec["data"]["photos"][0]["print"];
+    assert_eq!(
+        (print["width"].as_u64(), print["height"].as_u64()),
+        (Some(1889), Some(1417)),
+        "300 dpi in 170 × 120 mm"
+    );
+    let sha = print["sha256"].as_str().unwrap();
+    let derivative = std::fs::read(files.join(&sha[..2]).join(&sha[2..])).unwrap();
+    let pdf_path = dir.path().join("red.pdf");
+    let o = terroir(
+        &db,
+        &[
+            "dossier",
+            "print",
+            "GI-0002",
+            "-o",
+            pdf_path.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let pdf = std::fs::read(&pdf_path).unwrap();
+    assert!(
+        pdf.windows(derivative.len())
+            .any(|w| w == derivative.as_slice()),
+        "the stored JPEG is in the PDF byte for byte"
+    );
+}
