@@ -4,12 +4,16 @@
 
 use std::path::PathBuf;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use serde_json::Value;
-use tauri::State;
+use tauri::ipc::Channel;
+use tauri::{Manager, State};
 use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
 use terroir_api::core::RecordKind;
+use terroir_api::dossier::{BatchProgress, BatchReport, BatchSelection, DossierSettings, Printed};
 use terroir_api::ops::{BackupSummary, Check, TrademarkEvent, UserStep};
 use terroir_api::search::SearchResults;
 use terroir_api::{ApiError, Page, RecordDto, Show, Workspace, WorkspaceInfo};
@@ -34,6 +38,13 @@ impl Open {
             .ok_or_else(|| ApiError::storage("no workspace open"))?;
         f(ws)
     }
+}
+
+/// The running batch print: its cancel flag and the folder it writes to.
+#[derive(Debug, Default)]
+pub struct Batch {
+    cancel: AtomicBool,
+    folder: Mutex<Option<PathBuf>>,
 }
 
 /// The workspace the app opens: `TERROIR_DB`, else the OS data directory.
@@ -164,6 +175,119 @@ fn photo_data(s: State<'_, Open>, sha256: String) -> Result<String> {
 }
 
 #[tauri::command(rename_all = "snake_case")]
+fn dossier_settings(s: State<'_, Open>) -> Result<DossierSettings> {
+    s.with(|ws| ws.dossier_settings())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn set_dossier_settings(s: State<'_, Open>, settings: DossierSettings) -> Result<DossierSettings> {
+    s.with(|ws| ws.set_dossier_settings(&settings))
+}
+
+/// Print a dossier beside the workspace and open it in the system's PDF viewer (the preview,
+/// from which the clerk prints). `opened` is false when no viewer could be started.
+#[tauri::command(rename_all = "snake_case")]
+fn preview_dossier(
+    app: tauri::AppHandle,
+    s: State<'_, Open>,
+    key: String,
+) -> Result<(Printed, bool)> {
+    let printed = s.with(|ws| ws.print_dossier_preview(&key))?;
+    let opened = app.opener().open_path(&printed.path, None::<&str>).is_ok();
+    Ok((printed, opened))
+}
+
+/// Print a dossier to a file chosen in a native save dialog; `None` when cancelled.
+#[tauri::command(rename_all = "snake_case")]
+async fn save_dossier(
+    app: tauri::AppHandle,
+    s: State<'_, Open>,
+    key: String,
+) -> Result<Option<Printed>> {
+    let name = s.with(|ws| {
+        let r = ws.show(RecordKind::Gi, &key)?;
+        Ok(terroir_api::dossier::file_name(&r.code, &r.name))
+    })?;
+    let picked = app
+        .dialog()
+        .file()
+        .set_file_name(&name)
+        .add_filter("PDF", &["pdf"])
+        .blocking_save_file();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    s.with(|ws| ws.print_dossier_to(&key, &path)).map(Some)
+}
+
+/// How many GI products a batch would print.
+#[tauri::command(rename_all = "snake_case")]
+fn batch_count(s: State<'_, Open>, selection: BatchSelection) -> Result<u32> {
+    s.with(|ws| Ok(ws.batch_selection(&selection)?.len() as u32))
+}
+
+/// Print a batch into a folder picked in a native dialog, reporting progress on `progress`.
+/// It reads through its own connection, so the app stays usable meanwhile; `None` when the
+/// folder dialog was cancelled.
+#[tauri::command(rename_all = "snake_case")]
+async fn print_batch(
+    app: tauri::AppHandle,
+    s: State<'_, Open>,
+    b: State<'_, Batch>,
+    selection: BatchSelection,
+    progress: Channel<BatchProgress>,
+) -> Result<Option<BatchReport>> {
+    let Some(folder) = app
+        .dialog()
+        .file()
+        .blocking_pick_folder()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(None);
+    };
+    let (db, actor) = s.with(|ws| Ok((ws.db_path().to_owned(), ws.actor().to_owned())))?;
+    b.cancel.store(false, Ordering::Relaxed);
+    *b.folder
+        .lock()
+        .map_err(|_| ApiError::storage("batch lock poisoned"))? = Some(folder.clone());
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let reader = Workspace::open(&db, &actor)?;
+        let b = app.state::<Batch>();
+        reader.print_batch(&selection, &folder, &b.cancel, &mut |done, total, code| {
+            let _ = progress.send(BatchProgress {
+                done: done as u32,
+                total: total as u32,
+                code: code.to_owned(),
+            });
+        })
+    })
+    .await
+    .map_err(|e| ApiError::storage(e.to_string()))?
+    .map(Some)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn cancel_batch(b: State<'_, Batch>) {
+    b.cancel.store(true, Ordering::Relaxed);
+}
+
+/// Open the last batch's folder in the file manager.
+#[tauri::command(rename_all = "snake_case")]
+fn open_batch_folder(app: tauri::AppHandle, b: State<'_, Batch>) -> Result<bool> {
+    let folder = b
+        .folder
+        .lock()
+        .map_err(|_| ApiError::storage("batch lock poisoned"))?
+        .clone();
+    Ok(folder.is_some_and(|f| {
+        app.opener()
+            .open_path(f.to_string_lossy(), None::<&str>)
+            .is_ok()
+    }))
+}
+
+#[tauri::command(rename_all = "snake_case")]
 fn search(
     s: State<'_, Open>,
     query: String,
@@ -291,6 +415,8 @@ pub fn run() {
     };
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(Batch::default())
         .manage(Open {
             ws: Mutex::new(Some(ws)),
             started,
@@ -309,6 +435,14 @@ pub fn run() {
             trademark_event,
             add_photo,
             photo_data,
+            dossier_settings,
+            set_dossier_settings,
+            preview_dossier,
+            save_dossier,
+            batch_count,
+            print_batch,
+            cancel_batch,
+            open_batch_folder,
             search,
             deadlines,
             audit_log,

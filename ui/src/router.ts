@@ -24,6 +24,7 @@ export const router = createRouter({
       component: () => import('./views/DetailView.vue'),
       props: true,
     },
+    { path: '/print', name: 'print', component: () => import('./views/PrintView.vue') },
     { path: '/history', name: 'history', component: () => import('./views/HistoryView.vue') },
     { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
     { path: '/:rest(.*)*', redirect: '/overview' },

@@ -64,6 +64,15 @@ pub struct BatchReport {
     pub cancelled: bool,
 }
 
+/// Progress of a batch, sent after each dossier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct BatchProgress {
+    pub done: u32,
+    pub total: u32,
+    pub code: String,
+}
+
 /// Which GI products a batch prints.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
@@ -72,6 +81,10 @@ pub enum BatchSelection {
     /// Products whose production area lies in this division (a province, city or county code).
     County {
         code: String,
+    },
+    /// These products, by code or id, in the order given.
+    Codes {
+        codes: Vec<String>,
     },
     All,
 }
@@ -311,10 +324,36 @@ impl Workspace {
         })
     }
 
+    /// Where previews go: `dossiers/` beside the workspace database, so a clerk finds what was
+    /// printed again.
+    pub fn dossiers_dir(&self) -> PathBuf {
+        self.db_path
+            .parent()
+            .map(|p| p.join("dossiers"))
+            .unwrap_or_else(|| PathBuf::from("dossiers"))
+    }
+
+    /// Print one dossier into [`Self::dossiers_dir`] (for the system viewer).
+    pub fn print_dossier_preview(&self, gi: &str) -> Result<Printed> {
+        let row = store::require(&self.conn, RecordKind::Gi, gi)?;
+        let dir = self.dossiers_dir();
+        create_dir(&dir)?;
+        self.print_dossier_to(&row.id, &dir.join(file_name(&row.code, &row.name)))
+    }
+
     /// The live GI products a batch selects, as (code, name) in code order.
     pub fn batch_selection(&self, selection: &BatchSelection) -> Result<Vec<(String, String)>> {
         let prefix = match selection {
             BatchSelection::All => String::new(),
+            BatchSelection::Codes { codes } => {
+                return codes
+                    .iter()
+                    .map(|c| {
+                        let row = store::require(&self.conn, RecordKind::Gi, c)?;
+                        Ok((row.code, row.name))
+                    })
+                    .collect();
+            }
             BatchSelection::County { code } => {
                 let d: terroir_core::DivisionCode =
                     code.parse().map_err(|v: Violation| v.at("county"))?;
@@ -393,6 +432,14 @@ pub fn file_name(code: &str, name: &str) -> String {
         })
         .collect();
     format!("{code}-{clean}.pdf")
+}
+
+fn create_dir(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        ApiError::from(
+            Violation::new(Rule::FileMissing).with("path", format!("{} ({e})", dir.display())),
+        )
+    })
 }
 
 fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {

@@ -67,7 +67,7 @@ fn kind_of(rule: Rule) -> ErrorKind {
 }
 
 impl Problem {
-    pub(crate) fn from(v: Violation) -> Self {
+    pub fn from(v: Violation) -> Self {
         Problem {
             message: Message {
                 zh_cn: v.message(Lang::Zh),

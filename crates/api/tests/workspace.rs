@@ -334,7 +334,10 @@ fn photo_is_stored_by_content_hash_and_checked() {
     let gi = ws.add_photo("GI-0001", &photo, Some("茶园")).unwrap();
     let sha = gi.data["photos"][0]["sha256"].as_str().unwrap().to_owned();
     assert_eq!(gi.data["photos"][0]["original_name"], "茶园.png");
-    assert_eq!(gi.data["photos"][0]["print"]["width"], 64, "small photos are not enlarged");
+    assert_eq!(
+        gi.data["photos"][0]["print"]["width"], 64,
+        "small photos are not enlarged"
+    );
     let stored = dir.path().join("files").join(&sha[..2]).join(&sha[2..]);
     assert!(stored.exists());
     assert!(ws.check().unwrap().ok);

@@ -163,10 +163,15 @@ enum DossierCmd {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// What a dossier would print, as JSON (photos without their bytes), and its warnings
+    View(Target),
     /// Print many dossiers into a folder, one PDF each (exit 1 if any was refused)
     Batch {
+        /// These GI products (codes or ids)
+        #[arg(conflicts_with_all = ["county", "all"])]
+        codes: Vec<String>,
         /// GI products whose production area lies in this division (province, city or county code)
-        #[arg(long, conflicts_with = "all", required_unless_present = "all")]
+        #[arg(long, conflicts_with = "all", required_unless_present_any = ["all", "codes"])]
         county: Option<String>,
         /// Every live GI product
         #[arg(long)]
@@ -534,13 +539,25 @@ fn dossier_cmd(ws: &mut Workspace, out: &Out, cmd: DossierCmd) -> Result<Outcome
             }
             Ok(0)
         }
+        DossierCmd::View(target) => {
+            let view = ws.dossier_view(&target.record)?;
+            let warnings: Vec<terroir_api::Problem> = view
+                .warnings()
+                .into_iter()
+                .map(terroir_api::Problem::from)
+                .collect();
+            out.json(&serde_json::json!({ "view": view, "warnings": warnings }));
+            Ok(u8::from(!warnings.is_empty()))
+        }
         DossierCmd::Batch {
+            codes,
             county,
             all: _,
             output,
         } => {
             let selection = match county {
                 Some(code) => BatchSelection::County { code },
+                None if !codes.is_empty() => BatchSelection::Codes { codes },
                 None => BatchSelection::All,
             };
             let cancel = std::sync::atomic::AtomicBool::new(false);

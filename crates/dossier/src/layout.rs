@@ -171,9 +171,10 @@ impl Page {
     }
 }
 
-/// A JPEG passed through to the PDF unchanged.
-#[derive(Debug, Clone, PartialEq)]
+/// A JPEG passed through to the PDF unchanged (serialised without its bytes).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Jpeg {
+    #[serde(skip)]
     pub data: Vec<u8>,
     pub width: u32,
     pub height: u32,

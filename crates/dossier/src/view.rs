@@ -2,11 +2,12 @@
 //! here without any IO.
 
 use chrono::NaiveDate;
+use serde::Serialize;
 use terroir_core::{CreditCode, Rule, Violation};
 
 use crate::layout::Jpeg;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DossierView {
     pub record_id: String,
     pub code: String,
@@ -34,7 +35,7 @@ pub struct DossierView {
     pub audit_head: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct AreaView {
     /// Divisions as shown (e.g. "浉河区（411502）").
     pub divisions: Vec<String>,
@@ -44,7 +45,8 @@ pub struct AreaView {
     pub centre: Option<(f64, f64)>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "regime", rename_all = "snake_case")]
 pub enum ProtectionView {
     ProductApproval {
         announcement_no: String,
@@ -65,14 +67,14 @@ pub enum ProtectionView {
     },
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct UserRow {
     pub name: String,
     pub credit_code: String,
     pub address: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PhotoView {
     pub jpeg: Jpeg,
     pub caption: Option<String>,

@@ -1,15 +1,20 @@
 // The only place the UI calls Rust. Every type comes from ./bindings (generated from the Rust
 // DTOs by ts-rs; `make test` fails when they are stale). Command names and parameters match
 // the #[tauri::command]s in src-tauri/src/lib.rs one to one.
-import { invoke } from '@tauri-apps/api/core'
+import { Channel, invoke } from '@tauri-apps/api/core'
 import type { ApiError } from './bindings/ApiError'
 import type { AuditEntry } from './bindings/AuditEntry'
 import type { BackupSummary } from './bindings/BackupSummary'
+import type { BatchProgress } from './bindings/BatchProgress'
+import type { BatchReport } from './bindings/BatchReport'
+import type { BatchSelection } from './bindings/BatchSelection'
 import type { Check } from './bindings/Check'
 import type { Deadline } from './bindings/Deadline'
+import type { DossierSettings } from './bindings/DossierSettings'
 import type { JsonValue } from './bindings/serde_json/JsonValue'
 import type { Overview } from './bindings/Overview'
 import type { Page } from './bindings/Page'
+import type { Printed } from './bindings/Printed'
 import type { RecordDto } from './bindings/RecordDto'
 import type { RecordKind } from './bindings/RecordKind'
 import type { SearchResults } from './bindings/SearchResults'
@@ -17,6 +22,8 @@ import type { Show } from './bindings/Show'
 import type { TrademarkEvent } from './bindings/TrademarkEvent'
 import type { UserStep } from './bindings/UserStep'
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo'
+
+export type { BatchProgress }
 
 export type { ApiError }
 
@@ -65,6 +72,31 @@ export const api = {
   /** Restore a backup listed by listBackups, by its name. */
   restoreBackup: (name: string) => invoke<WorkspaceInfo>('restore_backup', { name }),
   check: () => invoke<Check>('check'),
+  dossierSettings: () => invoke<DossierSettings>('dossier_settings'),
+  /** Problems name the field `issuer` or `qr_template`. */
+  setDossierSettings: (settings: DossierSettings) => invoke<DossierSettings>('set_dossier_settings', { settings }),
+  /**
+   * Print a GI product's brand-promotion dossier beside the workspace and open it in the
+   * system PDF viewer; the boolean is false when no viewer could be started.
+   */
+  previewDossier: (key: string) => invoke<[Printed, boolean]>('preview_dossier', { key }),
+  /** Print a dossier to a file chosen in a native save dialog; null when cancelled. */
+  saveDossier: (key: string) => invoke<Printed | null>('save_dossier', { key }),
+  /** How many GI products a batch would print. */
+  batchCount: (selection: BatchSelection) => invoke<number>('batch_count', { selection }),
+  /**
+   * Print a batch into a folder picked in a native dialog; `onProgress` is called (through a
+   * Tauri channel) after each dossier. null when the folder dialog was cancelled.
+   */
+  printBatch: (selection: BatchSelection, onProgress: (p: BatchProgress) => void) => {
+    const progress = new Channel<BatchProgress>()
+    progress.onmessage = onProgress
+    return invoke<BatchReport | null>('print_batch', { selection, progress })
+  },
+  /** Stop the running batch after the current dossier. */
+  cancelBatch: () => invoke<void>('cancel_batch'),
+  /** Open the last batch's folder in the file manager; false when it could not be opened. */
+  openBatchFolder: () => invoke<boolean>('open_batch_folder'),
   /** GI products per division and per category (computed in Rust). */
   overview: () => invoke<Overview>('overview'),
   /** Live records of `kind` referring to record `key` of kind `of` (users of a GI, ...). */

@@ -34,13 +34,20 @@ function problemsOf(e: ApiError): Problem[] {
  * displays; the others go to `general` so nothing is silently dropped.
  */
 export function mapApiError(e: unknown, known?: (field: string) => boolean): MappedErrors {
-  const out = emptyErrors()
   if (!isApiError(e)) {
+    const out = emptyErrors()
     out.raw = e instanceof Error ? e.message : String(e)
     return out
   }
+  const out = mapProblems(problemsOf(e), known)
   out.kind = e.kind
-  for (const p of problemsOf(e)) {
+  return out
+}
+
+/** The same sorting for a bare list of problems (a printed dossier's warnings). */
+export function mapProblems(problems: Problem[], known?: (field: string) => boolean): MappedErrors {
+  const out = emptyErrors()
+  for (const p of problems) {
     const fp = { rule: p.rule, params: p.params ?? {} }
     if (p.field && (!known || known(p.field))) {
       ;(out.fields[p.field] ??= []).push(fp)
@@ -49,6 +56,26 @@ export function mapApiError(e: unknown, known?: (field: string) => boolean): Map
     }
   }
   return out
+}
+
+type Translate = (key: string, params?: Record<string, unknown>) => string
+
+/**
+ * A field path as Rust names it, in words: `users[3].name` → 授权使用人第 4 项 · 名称. Each part
+ * is looked up under `fieldPath.` (names only printed documents use) and then `fields.`;
+ * an unknown part shows as written.
+ */
+export function fieldPathLabel(path: string, t: Translate, te: (key: string) => boolean): string {
+  return path
+    .split('.')
+    .map((part) => {
+      const m = /^(\w+)(?:\[(\d+)\])?$/.exec(part)
+      if (!m) return part
+      const key = te('fieldPath.' + m[1]) ? 'fieldPath.' + m[1] : te('fields.' + m[1]) ? 'fields.' + m[1] : null
+      const label = key ? t(key) : m[1]
+      return m[2] === undefined ? label : t('fieldPath.nth', { label, n: Number(m[2]) + 1 })
+    })
+    .join(' · ')
 }
 
 /** Field paths with problems, in order; `protections[0].trademark` → base name `trademark`. */

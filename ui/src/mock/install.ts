@@ -3,6 +3,10 @@
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks'
 import type { ApiError } from '../api/bindings/ApiError'
 import type { AuditEntry } from '../api/bindings/AuditEntry'
+import type { BatchReport } from '../api/bindings/BatchReport'
+import type { DossierSettings } from '../api/bindings/DossierSettings'
+import type { Printed } from '../api/bindings/Printed'
+import type { Problem } from '../api/bindings/Problem'
 import type { RecordDto } from '../api/bindings/RecordDto'
 import type { RecordKind } from '../api/bindings/RecordKind'
 import type { JsonValue } from '../api/bindings/serde_json/JsonValue'
@@ -32,8 +36,31 @@ export function creditCodeProblem(input: string): ApiError | null {
   return null
 }
 
-export function createMockBackend(opts: { extraEnterprises?: number } = {}) {
+/**
+ * Send `message` on a Tauri channel argument the way Rust does (indexed, through the IPC
+ * callback the Channel registered), so the page's `onmessage` sees it in order.
+ */
+export function sendToChannel(channel: unknown, index: number, message: unknown) {
+  const id =
+    typeof channel === 'object' && channel !== null && 'id' in channel
+      ? Number((channel as { id: unknown }).id)
+      : typeof channel === 'string' && channel.startsWith('__CHANNEL__:')
+        ? Number(channel.slice('__CHANNEL__:'.length))
+        : NaN
+  const internals = (window as unknown as { __TAURI_INTERNALS__?: { runCallback?: (id: number, data: unknown) => void } }).__TAURI_INTERNALS__
+  if (Number.isFinite(id)) internals?.runCallback?.(id, { index, message })
+}
+
+const DEFAULT_QR = '地标品牌库核验：{name}（{code}）记录 {id} 校验 {head}'
+/** The banned wording a dossier refuses (Trademark Law art. 14(5)), as Rust finds it, roughly. */
+const WELL_KNOWN = /驰[\s·　]*名[\s·　”“"]*商[\s·　]*标|馳名商標/
+
+export function createMockBackend(opts: { extraEnterprises?: number; printDelayMs?: number } = {}) {
   const records: RecordDto[] = [...sampleRecords(), ...manyEnterprises(opts.extraEnterprises ?? 0)]
+  const printDelay = opts.printDelayMs ?? 400
+  let dossierSettings: DossierSettings = { issuer: null, qr_template: DEFAULT_QR }
+  let batchCancel = false
+  let batchFolder: string | null = null
   const audit: AuditEntry[] = []
   let actor = '王科员'
   let seq = 0
@@ -164,6 +191,61 @@ export function createMockBackend(opts: { extraEnterprises?: number } = {}) {
     }
     r.name = typeof input.name === 'string' ? input.name : r.name
   }
+
+  // ---- brand-promotion dossiers ----
+  /** The text a GI product's dossier prints, by field path as Rust names it. */
+  function dossierText(r: RecordDto): [string, string][] {
+    const d = r.data as Obj
+    const area = (d.area ?? {}) as Obj
+    const out: [string, string][] = [['name', r.name]]
+    for (const f of ['category', 'history', 'quality_requirements', 'contact'] as const) if (typeof d[f] === 'string') out.push([f, d[f] as string])
+    if (typeof area.description === 'string') out.push(['area.description', area.description])
+    ;((area.places as string[] | undefined) ?? []).forEach((p, i) => out.push([`area.places[${i}]`, p]))
+    dossierUsers(r).forEach((e, i) => out.push([`users[${i}].name`, e.name]))
+    if (dossierSettings.issuer) out.push(['issuer', dossierSettings.issuer])
+    return out
+  }
+  /** The enterprises of the GI's approved users, by name. */
+  function dossierUsers(r: RecordDto): RecordDto[] {
+    return records
+      .filter((u) => u.kind === 'user' && !u.archived_at && u.summary.stage === 'active' && (u.data as Obj).gi_id === r.id)
+      .flatMap((u) => records.filter((e) => e.kind === 'enterprise' && e.id === (u.data as Obj).enterprise_id))
+      .sort((a, b) => a.name.localeCompare(b.name))
+  }
+  function dossierWarnings(r: RecordDto): Problem[] {
+    const out: Problem[] = []
+    const basis = ((r.data as Obj).protections as Obj[]).some(
+      (p) => p.regime === 'product_approval' && (String(p.announcement_no ?? '').trim() || String(p.standard_no ?? '').trim()),
+    )
+    if (!basis) out.push(err('standard_missing', 'protections').problems[0])
+    dossierUsers(r).forEach((e, i) => {
+      const p = creditCodeProblem(String((e.data as Obj).credit_code ?? ''))
+      if (p) out.push({ ...p.problems[0], field: `users[${i}].credit_code` })
+    })
+    return out
+  }
+  function printDossier(r: RecordDto, folder: string): Printed {
+    for (const [field, text] of dossierText(r)) {
+      const m = WELL_KNOWN.exec(text)
+      if (m) throw err('well_known_wording', field, { found: m[0] })
+    }
+    const name = r.name.replace(/[\\/:*?"<>|]/g, '_')
+    return { code: r.code, name: r.name, path: `${folder}/${r.code}-${name}.pdf`, bytes: 182_000 + r.name.length * 977, warnings: dossierWarnings(r) }
+  }
+  function batchSelection(sel: Obj): RecordDto[] {
+    let prefix = ''
+    if (sel.select === 'county') {
+      const code = String(sel.code ?? '').trim()
+      if (!/^[1-8]\d{5}$/.test(code)) throw err('division_code_format', 'county', { value: code })
+      prefix = code
+      while (prefix.endsWith('00')) prefix = prefix.slice(0, -2)
+    }
+    return records
+      .filter((r) => r.kind === 'gi' && !r.archived_at)
+      .filter((r) => !prefix || ((((r.data as Obj).area as Obj | null)?.divisions as string[] | undefined) ?? []).some((d) => d.startsWith(prefix)))
+      .sort((a, b) => a.code.localeCompare(b.code))
+  }
+  const workspaceDir = '/home/clerk/地标品牌库/固始县'
 
   const handlers: Record<string, (a: Args) => unknown> = {
     workspace_info: () => ({
@@ -405,6 +487,49 @@ export function createMockBackend(opts: { extraEnterprises?: number } = {}) {
       { name: 'terroir-20260301-180000', created_at: '2026-03-01T18:00:00Z', audit_rows: 38, files: 0, db_size: 278528 },
     ],
     restore_backup: () => handlers.workspace_info({}),
+    dossier_settings: () => dossierSettings,
+    set_dossier_settings: (a) => {
+      const s = a.settings as DossierSettings
+      const issuer = s.issuer?.trim() || null
+      const qr = s.qr_template.trim() || DEFAULT_QR
+      if ([...qr].length > 300) throw err('too_long', 'qr_template', { max: '300' })
+      for (const [field, text] of [['issuer', issuer ?? ''], ['qr_template', qr]] as const) {
+        const m = WELL_KNOWN.exec(text)
+        if (m) throw err('well_known_wording', field, { found: m[0] })
+      }
+      dossierSettings = { issuer, qr_template: qr }
+      return dossierSettings
+    },
+    // The browser has no PDF viewer to start: report it opened, as on a desktop with one.
+    preview_dossier: (a) => [printDossier(find('gi', String(a.key)), `${workspaceDir}/dossiers`), true],
+    save_dossier: (a) => printDossier(find('gi', String(a.key)), '/home/clerk/文档'),
+    batch_count: (a) => batchSelection(a.selection as Obj).length,
+    // The folder dialog always picks the same folder; one dossier every `printDelayMs`.
+    print_batch: async (a) => {
+      const todo = batchSelection(a.selection as Obj)
+      batchCancel = false
+      batchFolder = '/home/clerk/文档/推介资料'
+      const report: BatchReport = { printed: [], refused: [], cancelled: false }
+      for (const [i, r] of todo.entries()) {
+        if (batchCancel) {
+          report.cancelled = true
+          break
+        }
+        await new Promise((done) => setTimeout(done, printDelay))
+        try {
+          report.printed.push(printDossier(r, batchFolder))
+        } catch (e) {
+          report.refused.push({ code: r.code, name: r.name, error: e as ApiError })
+        }
+        sendToChannel(a.progress, i, { done: i + 1, total: todo.length, code: r.code })
+      }
+      return report
+    },
+    cancel_batch: () => {
+      batchCancel = true
+      return null
+    },
+    open_batch_folder: () => batchFolder !== null,
     check: () => ({ ok: true, integrity: [], foreign_keys: [], audit_chain: { rows: audit.length, head: 'abc', first_broken: null }, audit_mismatches: [], files: [], records: records.length }),
   }
 
@@ -412,7 +537,9 @@ export function createMockBackend(opts: { extraEnterprises?: number } = {}) {
     const h = handlers[cmd]
     if (!h) throw err('storage', null, { detail: `unknown command ${cmd}` }, 'storage')
     // Return copies, as IPC would.
-    return JSON.parse(JSON.stringify(h(args ?? {}) ?? null))
+    const copy = (v: unknown) => JSON.parse(JSON.stringify(v ?? null))
+    const out = h(args ?? {})
+    return out instanceof Promise ? out.then(copy) : copy(out)
   }
   return { handle, records, audit }
 }

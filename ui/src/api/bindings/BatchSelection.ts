@@ -3,4 +3,4 @@
 /**
  * Which GI products a batch prints.
  */
-export type BatchSelection = { "select": "county", code: string, } | { "select": "all" };
+export type BatchSelection = { "select": "county", code: string, } | { "select": "codes", codes: Array<string>, } | { "select": "all" };

@@ -1,0 +1,59 @@
+// Printing one GI product's brand-promotion dossier from its detail page: preview (print beside
+// the workspace and open the system PDF viewer) or save as PDF. Rust refuses a dossier it
+// cannot print (banned wording, a missing glyph, a broken photo); the refusal is kept to show
+// with the field named, and the warnings of a printed one are shown without blocking.
+import { ref, shallowRef } from 'vue'
+import { useMessage } from 'naive-ui'
+import { useI18n } from 'vue-i18n'
+import { api } from '../api/commands'
+import type { Printed } from '../api/bindings/Printed'
+import { mapApiError, type MappedErrors } from './errors'
+
+export interface DossierOutcome {
+  printed: Printed
+  /** False when no PDF viewer could be started: the path is shown instead. */
+  opened: boolean
+}
+
+export function useDossierPrint(key: () => string) {
+  const { t } = useI18n()
+  const message = useMessage()
+  const busy = ref<'preview' | 'save' | null>(null)
+  const outcome = shallowRef<DossierOutcome | null>(null)
+  const refusal = shallowRef<MappedErrors | null>(null)
+
+  async function run(which: 'preview' | 'save') {
+    if (busy.value) return
+    busy.value = which
+    refusal.value = null
+    try {
+      if (which === 'preview') {
+        const [printed, opened] = await api.previewDossier(key())
+        outcome.value = { printed, opened }
+        message.success(t('dossier.printed', { path: printed.path }))
+      } else {
+        const printed = await api.saveDossier(key())
+        if (!printed) return // save dialog cancelled
+        outcome.value = { printed, opened: true }
+        message.success(t('dossier.saved', { path: printed.path }))
+      }
+    } catch (e) {
+      outcome.value = null
+      refusal.value = mapApiError(e)
+    } finally {
+      busy.value = null
+    }
+  }
+
+  return {
+    busy,
+    outcome,
+    refusal,
+    preview: () => run('preview'),
+    save: () => run('save'),
+    dismiss() {
+      outcome.value = null
+      refusal.value = null
+    },
+  }
+}
