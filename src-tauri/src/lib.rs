@@ -193,7 +193,9 @@ fn preview_dossier(
     key: String,
 ) -> Result<(Printed, bool)> {
     let printed = s.with(|ws| ws.print_dossier_preview(&key))?;
-    let opened = app.opener().open_path(&printed.path, None::<&str>).is_ok();
+    // TERROIR_NO_VIEWER=1 (tests, kiosks) prints without starting a viewer.
+    let opened = std::env::var_os("TERROIR_NO_VIEWER").is_none()
+        && app.opener().open_path(&printed.path, None::<&str>).is_ok();
     Ok((printed, opened))
 }
 

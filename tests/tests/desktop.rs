@@ -90,6 +90,7 @@ impl App {
                 ])
                 .env("DISPLAY", &display)
                 .env("TERROIR_DB", db)
+                .env("TERROIR_NO_VIEWER", "1")
                 .env("TERROIR_ACTOR", "张科员")
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
@@ -237,7 +238,7 @@ async fn desktop_journey() -> R {
     let dir = tempfile::tempdir()?;
     let db = dir.path().join("县局").join("terroir.db");
     let app = App::start(&db, dir.path()).await?;
-    let r = journey(&app).await;
+    let r = journey(&app, &db).await;
     if r.is_err() {
         let _ = app.shot("failure").await;
     }
@@ -245,7 +246,7 @@ async fn desktop_journey() -> R {
     r
 }
 
-async fn journey(app: &App) -> R {
+async fn journey(app: &App, db: &Path) -> R {
     // First start: the sample workspace is created and the overview shows it, in Chinese.
     app.wait_text("page-title", "概览").await?;
     app.shot("01-overview-zh").await?;
@@ -335,6 +336,17 @@ async fn journey(app: &App) -> R {
     app.shot("06-gi-detail").await?;
     app.tab("protections").await?;
     app.shot("07-gi-protections").await?;
+
+    // Print the dossier: a PDF beside the workspace, its path shown (no viewer under test).
+    app.click("btn-print-dossier").await?;
+    app.wait_text("dossier-path", "GI-0001-信阳毛尖.pdf").await?;
+    let pdf = db.parent().unwrap().join("dossiers/GI-0001-信阳毛尖.pdf");
+    let bytes = std::fs::read(&pdf)?;
+    assert!(bytes.starts_with(b"%PDF-") && bytes.len() > 20_000, "{}", pdf.display());
+    app.shot("07b-gi-dossier-printed").await?;
+    app.click("nav-print").await?;
+    app.wait_text("batch-count", "6").await?;
+    app.shot("07c-print-page").await?;
 
     // An authorised user from application to approval.
     app.goto("#/record/user/USR-0002").await?;
