@@ -339,10 +339,15 @@ async fn journey(app: &App, db: &Path) -> R {
 
     // Print the dossier: a PDF beside the workspace, its path shown (no viewer under test).
     app.click("btn-print-dossier").await?;
-    app.wait_text("dossier-path", "GI-0001-信阳毛尖.pdf").await?;
+    app.wait_text("dossier-path", "GI-0001-信阳毛尖.pdf")
+        .await?;
     let pdf = db.parent().unwrap().join("dossiers/GI-0001-信阳毛尖.pdf");
     let bytes = std::fs::read(&pdf)?;
-    assert!(bytes.starts_with(b"%PDF-") && bytes.len() > 20_000, "{}", pdf.display());
+    assert!(
+        bytes.starts_with(b"%PDF-") && bytes.len() > 20_000,
+        "{}",
+        pdf.display()
+    );
     app.shot("07b-gi-dossier-printed").await?;
     app.click("nav-print").await?;
     app.wait_text("batch-count", "6").await?;
