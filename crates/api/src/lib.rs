@@ -9,6 +9,7 @@
 pub mod dossier;
 mod entity;
 mod error;
+pub mod exchange;
 pub mod generate;
 pub mod ops;
 pub mod records;

@@ -40,7 +40,7 @@ pub struct Page {
     pub items: Vec<RecordDto>,
 }
 
-fn decode<E: Entity>(row: &RecordRow) -> Result<E> {
+pub(crate) fn decode<E: Entity>(row: &RecordRow) -> Result<E> {
     serde_json::from_value(row.data.clone()).map_err(|e| {
         ApiError::storage(format!(
             "{} {}: stored data unreadable: {e}",
@@ -95,10 +95,23 @@ pub(crate) fn insert<E: Entity>(
     input: Value,
     sample: bool,
 ) -> Result<RecordRow> {
+    insert_as::<E>(conn, stamp, input, sample, "insert", None)
+}
+
+/// Check and insert a record, audited under `action` (e.g. `import`, with the file as reason).
+pub(crate) fn insert_as<E: Entity>(
+    conn: &Connection,
+    stamp: &Stamp,
+    input: Value,
+    sample: bool,
+    action: &str,
+    reason: Option<&str>,
+) -> Result<RecordRow> {
     let input: E::Input = input_from_json(input)?;
     let entity = E::parse(&input, &StoreLookup(conn), None)?;
     let id = Uuid::now_v7().to_string();
-    let row = store::insert(conn, stamp, E::KIND, &id, content(conn, &entity)?, sample)?;
+    let content = content(conn, &entity)?;
+    let row = store::insert_as(conn, stamp, E::KIND, &id, content, sample, action, reason)?;
     save_links(conn, &id, &entity)?;
     Ok(row)
 }

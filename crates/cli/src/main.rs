@@ -146,6 +146,37 @@ enum Cmd {
         #[command(subcommand)]
         cmd: CategoryCmd,
     },
+    /// Import a spreadsheet (XLSX or UTF-8 CSV): checked as a whole, written all or nothing
+    Import {
+        file: PathBuf,
+        /// enterprise | user | gi | trademark
+        #[arg(long)]
+        kind: String,
+        /// Show what would be added, changed and refused, and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Export a list as XLSX or CSV (by the file's extension), in the import format
+    Export {
+        /// enterprise | user | gi | trademark
+        #[arg(long)]
+        kind: String,
+        /// Archived records instead of live ones
+        #[arg(long)]
+        archived: bool,
+        /// Live and archived records
+        #[arg(long, conflicts_with = "archived")]
+        all: bool,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Write an empty import template (headers and a notes row)
+    Template {
+        /// enterprise | user | gi | trademark
+        kind: String,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Brand-promotion dossiers (PDF)
     Dossier {
         #[command(subcommand)]
@@ -506,6 +537,68 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn print_import(out: &Out, r: &terroir_api::exchange::ImportReport) {
+    let msg = |m: &terroir_api::Message| {
+        if out.zh() {
+            m.zh_cn.clone()
+        } else {
+            m.en_us.clone()
+        }
+    };
+    for c in &r.ignored_columns {
+        eprintln!("{} {c}", out.t("已忽略列", "ignored column"));
+    }
+    for p in &r.problems {
+        let at = match &p.column {
+            Some(c) => format!("{} {} {}", out.t("第", "row"), p.row, c),
+            None => format!("{} {}", out.t("第", "row"), p.row),
+        };
+        let value = p
+            .value
+            .as_ref()
+            .map(|v| format!(" “{v}”"))
+            .unwrap_or_default();
+        println!("✗ {at}{value}: {}", msg(&p.message));
+    }
+    for c in r.changed.iter().take(50) {
+        let fields: Vec<String> = c
+            .fields
+            .iter()
+            .map(|f| format!("{}: {} → {}", f.field, f.before, f.after))
+            .collect();
+        println!(
+            "~ {} {} {}  {}",
+            out.t("第", "row"),
+            c.row,
+            c.name,
+            fields.join("; ")
+        );
+    }
+    let verb = if r.applied {
+        out.t("已导入", "imported")
+    } else if r.problems.is_empty() {
+        out.t("试导入（未写入）", "dry run (nothing written)")
+    } else {
+        out.t(
+            "发现问题，未写入任何记录",
+            "problems found: nothing written",
+        )
+    };
+    println!(
+        "{verb}: {} {}  {} {}  {} {}  {} {}  ({} {})",
+        r.added.len(),
+        out.t("新增", "new"),
+        r.changed.len(),
+        out.t("更新", "changed"),
+        r.unchanged.len(),
+        out.t("无变化", "unchanged"),
+        r.problems.len(),
+        out.t("个问题", "problems"),
+        r.rows,
+        out.t("行", "rows")
+    );
 }
 
 fn print_warnings(out: &Out, code: &str, warnings: &[terroir_api::Problem]) {
@@ -1216,6 +1309,51 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
             Ok(0)
         }
         Cmd::Dossier { cmd } => dossier_cmd(&mut ws, out, cmd),
+        Cmd::Import {
+            file,
+            kind,
+            dry_run,
+        } => {
+            let report = ws.import(parse_kind(&kind)?, &file, dry_run)?;
+            if out.json {
+                out.json(&report);
+            } else {
+                print_import(out, &report);
+            }
+            Ok(u8::from(!report.problems.is_empty()))
+        }
+        Cmd::Export {
+            kind,
+            archived,
+            all,
+            output,
+        } => {
+            let show = if all {
+                Show::All
+            } else if archived {
+                Show::Archived
+            } else {
+                Show::Live
+            };
+            let s = ws.export(parse_kind(&kind)?, show, &output)?;
+            if out.json {
+                out.json(&s);
+            } else {
+                println!("{} {} → {}", out.t("已导出", "exported"), s.rows, s.path);
+            }
+            Ok(0)
+        }
+        Cmd::Template { kind, output } => {
+            ws.template(parse_kind(&kind)?, &output)?;
+            if !out.json {
+                println!(
+                    "{} → {}",
+                    out.t("已生成模板", "template written"),
+                    output.display()
+                );
+            }
+            Ok(0)
+        }
         Cmd::Deadlines { within } => {
             let list = ws.deadlines(&within)?;
             if out.json {

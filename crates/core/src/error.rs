@@ -56,6 +56,15 @@ pub enum Rule {
     PhotoTruncated,
     PhotoTooLarge,
     StandardMissing,
+    SheetNotSpreadsheet,
+    SheetEncoding,
+    SheetDamaged,
+    SheetTooLarge,
+    SheetZipBomb,
+    SheetDeclaredCount,
+    SheetTooMany,
+    SheetNoHeader,
+    DuplicateInFile,
     Storage,
 }
 

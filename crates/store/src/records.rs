@@ -180,6 +180,21 @@ pub fn insert(
     content: Content,
     sample: bool,
 ) -> Result<RecordRow> {
+    insert_as(conn, stamp, kind, id, content, sample, "insert", None)
+}
+
+/// Insert a new record, audited under `action` with `reason` (an import names its file).
+#[allow(clippy::too_many_arguments)]
+pub fn insert_as(
+    conn: &Connection,
+    stamp: &Stamp,
+    kind: RecordKind,
+    id: &str,
+    content: Content,
+    sample: bool,
+    action: &str,
+    reason: Option<&str>,
+) -> Result<RecordRow> {
     check_unique(conn, kind, &content, None)?;
     let t = table(kind);
     let code = next_code(conn, kind)?;
@@ -230,10 +245,10 @@ pub fn insert(
         &Change {
             entity: kind.key(),
             entity_id: id,
-            action: "insert",
+            action,
             before: None,
             after: Some(&after),
-            reason: None,
+            reason,
         },
     )?;
     Ok(row)
@@ -292,13 +307,18 @@ pub fn find_live(conn: &Connection, kind: RecordKind, key: &str) -> Result<Optio
             return Ok(Some(id));
         }
     }
+    find_by_name(conn, kind, key)
+}
+
+/// The live record bearing exactly this name, when exactly one does.
+pub fn find_by_name(conn: &Connection, kind: RecordKind, name: &str) -> Result<Option<String>> {
     let sql = format!(
         "SELECT id FROM {} WHERE name = ?1 AND archived_at IS NULL LIMIT 2",
-        t.name
+        table(kind).name
     );
     let ids: Vec<String> = conn
         .prepare_cached(&sql)?
-        .query_map([key], |r| r.get(0))?
+        .query_map([name.trim()], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(if ids.len() == 1 {
         ids.into_iter().next()

@@ -1,0 +1,526 @@
+//! Spreadsheet import and export, and templates.
+//!
+//! Import reads the sheet through terroir-exchange (guarded against hostile files), finds the
+//! header row, turns each row into the kind's input and runs it through the same checks and
+//! writes as typing it in, inside one transaction: a dry run (and any problem) rolls it all
+//! back, so the preview is exactly what the import would do. Enterprises are matched on their
+//! credit code and updated, never duplicated. Every written record's audit row names the file
+//! and its SHA-256.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use terroir_core::record::RecordKind;
+use terroir_core::{Rule, Violation};
+use terroir_exchange::columns::{self, Mapping, column_letter};
+use terroir_exchange::sheet::{self, Cell};
+use terroir_exchange::write::{self, Sheet};
+use terroir_store::records::{self as store, Show};
+use terroir_store::tables;
+
+use crate::entity::{Entity, input_from_json};
+use crate::error::{ApiError, Message, Result};
+use crate::records::{decode, insert_as, store_entity};
+use crate::workspace::{StoreLookup, Workspace};
+
+/// One problem of one row: where (spreadsheet row, column), what was there, which rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ImportProblem {
+    pub row: u32,
+    /// Column letter and header, e.g. `C 统一社会信用代码`.
+    pub column: Option<String>,
+    pub value: Option<String>,
+    pub field: Option<String>,
+    pub rule: Rule,
+    pub message: Message,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ImportItem {
+    pub row: u32,
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct FieldChange {
+    pub field: String,
+    pub before: String,
+    pub after: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ImportChange {
+    pub row: u32,
+    pub code: String,
+    pub name: String,
+    pub fields: Vec<FieldChange>,
+}
+
+/// What an import did, or (dry run, or problems found) would do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ImportReport {
+    pub kind: RecordKind,
+    pub file: String,
+    pub sha256: String,
+    pub header_row: u32,
+    /// Data rows read (empty rows are skipped and not counted).
+    pub rows: u32,
+    pub added: Vec<ImportItem>,
+    pub changed: Vec<ImportChange>,
+    pub unchanged: Vec<ImportItem>,
+    /// Columns no field matches: ignored, listed so nothing is lost unnoticed.
+    pub ignored_columns: Vec<String>,
+    pub problems: Vec<ImportProblem>,
+    /// True when the changes were written (no problems, not a dry run).
+    pub applied: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ExportSummary {
+    pub kind: RecordKind,
+    pub path: String,
+    pub rows: u32,
+}
+
+fn sheet_error(e: terroir_exchange::Error) -> ApiError {
+    use terroir_exchange::Error as E;
+    let v = match e {
+        E::Unreadable(detail) => Violation::new(Rule::FileMissing).with("path", detail),
+        E::NotSpreadsheet => Violation::new(Rule::SheetNotSpreadsheet),
+        E::Encoding => Violation::new(Rule::SheetEncoding),
+        E::Corrupt(detail) => Violation::new(Rule::SheetDamaged).with("detail", detail),
+        E::TooLarge { what, size, max } => Violation::new(Rule::SheetTooLarge)
+            .with("what", what)
+            .with("size", size)
+            .with("max", max),
+        E::ZipBomb { part, ratio } => Violation::new(Rule::SheetZipBomb)
+            .with("part", part)
+            .with("ratio", ratio),
+        E::DeclaredCount {
+            attr,
+            declared,
+            max,
+        } => Violation::new(Rule::SheetDeclaredCount)
+            .with("attr", attr)
+            .with("declared", declared)
+            .with("max", max),
+        E::TooMany { what, at, max } => Violation::new(Rule::SheetTooMany)
+            .with("what", what)
+            .with("at", at)
+            .with("max", max),
+    };
+    v.at("file").into()
+}
+
+fn exchanged(kind: RecordKind) -> Result<()> {
+    if columns::columns(kind).is_empty() {
+        return Err(Violation::new(Rule::EnumValue)
+            .with("value", kind.key())
+            .with("allowed", "enterprise, user, gi, trademark")
+            .at("kind")
+            .into());
+    }
+    Ok(())
+}
+
+/// The column a violation's field came from: the longest origin field that is the field or
+/// a prefix of it (`classes[1]` → `classes`).
+fn column_of(origin: &[(String, usize)], field: &str) -> Option<usize> {
+    origin
+        .iter()
+        .filter(|(f, _)| {
+            field == f || field.starts_with(&format!("{f}[")) || field.starts_with(&format!("{f}."))
+        })
+        .max_by_key(|(f, _)| f.len())
+        .map(|(_, c)| *c)
+}
+
+impl Workspace {
+    /// Write an empty import template for `kind`: headers and a notes row.
+    pub fn template(&self, kind: RecordKind, path: &Path) -> Result<()> {
+        exchanged(kind)?;
+        let defs = columns::columns(kind);
+        let mut sheet = Sheet::new(kind.key(), defs);
+        sheet.notes = defs.iter().map(|d| d.note.to_owned()).collect();
+        write::write(path, &sheet).map_err(|e| {
+            ApiError::from(
+                Violation::new(Rule::FileMissing)
+                    .with("path", e)
+                    .at("output"),
+            )
+        })
+    }
+
+    /// Export the records of `kind` (live, archived or all) as XLSX or CSV, in the import
+    /// format: an exported sheet imports into another workspace unchanged.
+    pub fn export(&self, kind: RecordKind, show: Show, path: &Path) -> Result<ExportSummary> {
+        exchanged(kind)?;
+        let sheet = self.export_sheet(kind, show)?;
+        let rows = sheet.rows.len() as u32;
+        write::write(path, &sheet).map_err(|e| {
+            ApiError::from(
+                Violation::new(Rule::FileMissing)
+                    .with("path", e)
+                    .at("output"),
+            )
+        })?;
+        Ok(ExportSummary {
+            kind,
+            path: path.display().to_string(),
+            rows,
+        })
+    }
+
+    fn export_sheet(&self, kind: RecordKind, show: Show) -> Result<Sheet> {
+        let mut sheet = Sheet::new(kind.key(), columns::columns(kind));
+        let lookup = StoreLookup(&self.conn);
+        // References are written as what survives a move to another workspace: an
+        // enterprise's credit code (else its code), a trademark's registration number, a GI
+        // product's name.
+        let mut refs: HashMap<String, String> = HashMap::new();
+        let mut portable = |of: RecordKind, v: &mut Value| -> Result<()> {
+            let Value::String(code) = v else {
+                return Ok(());
+            };
+            if let Some(p) = refs.get(code.as_str()) {
+                *code = p.clone();
+                return Ok(());
+            }
+            let p = match store::get(&self.conn, of, code)? {
+                Some(r) if of == RecordKind::Gi => r.name,
+                Some(r) => r.keys[0].clone().unwrap_or(r.code),
+                None => code.clone(),
+            };
+            refs.insert(code.clone(), p.clone());
+            *code = p;
+            Ok(())
+        };
+        fn input_json<E: Entity>(
+            row: &terroir_store::records::RecordRow,
+            lookup: &StoreLookup<'_>,
+        ) -> Result<Value> {
+            let e: E = decode(row)?;
+            serde_json::to_value(e.to_input(lookup)).map_err(ApiError::storage)
+        }
+        for row in store::list(&self.conn, kind, show, None, u32::MAX, 0)? {
+            let mut input = crate::records::by_kind!(kind, input_json(&row, &lookup))?;
+            match kind {
+                RecordKind::User => {
+                    portable(RecordKind::Gi, &mut input["gi"])?;
+                    portable(RecordKind::Enterprise, &mut input["enterprise"])?;
+                }
+                RecordKind::Trademark => {
+                    portable(RecordKind::Enterprise, &mut input["registrant"])?
+                }
+                RecordKind::Gi => {
+                    if let Some(ps) = input.get_mut("protections").and_then(Value::as_array_mut) {
+                        for p in ps {
+                            if let Some(t) = p.get_mut("trademark") {
+                                portable(RecordKind::Trademark, t)?;
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+            sheet.rows.push(columns::export_row(kind, &input));
+        }
+        Ok(sheet)
+    }
+
+    /// Import a spreadsheet of `kind`. With `dry_run`, or when any row has a problem, nothing
+    /// is written and the report says what would happen.
+    pub fn import(&mut self, kind: RecordKind, path: &Path, dry_run: bool) -> Result<ImportReport> {
+        exchanged(kind)?;
+        let bytes_hash = {
+            let (sha, _) = terroir_store::files::hash_file(path).map_err(|_| {
+                ApiError::from(
+                    Violation::new(Rule::FileMissing)
+                        .with("path", path.display())
+                        .at("file"),
+                )
+            })?;
+            sha
+        };
+        let rows = sheet::read(path).map_err(sheet_error)?;
+        let mapping = columns::locate(kind, &rows.rows).ok_or_else(|| {
+            let expected: Vec<&str> = columns::columns(kind)
+                .iter()
+                .take(3)
+                .map(|d| d.header)
+                .collect();
+            ApiError::from(
+                Violation::new(Rule::SheetNoHeader)
+                    .with("expected", expected.join("、"))
+                    .at("file"),
+            )
+        })?;
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let reason = format!("导入 {file} (sha256 {bytes_hash})");
+        let mut report = ImportReport {
+            kind,
+            file,
+            sha256: bytes_hash,
+            header_row: mapping.header_row,
+            rows: 0,
+            added: vec![],
+            changed: vec![],
+            unchanged: vec![],
+            ignored_columns: mapping.ignored.clone(),
+            problems: vec![],
+            applied: false,
+        };
+        let divisions = self.division_names()?;
+        let stamp = self.stamp();
+        let tx = terroir_store::begin(&mut self.conn)?;
+        let mut seen: HashMap<String, u32> = HashMap::new();
+        for (number, cells) in rows.rows.iter().skip(mapping.header_index + 1) {
+            if cells.iter().all(Cell::is_empty) || is_notes_row(&mapping, cells) {
+                continue;
+            }
+            report.rows += 1;
+            let (mut input, origin) = columns::row_input(kind, &mapping, cells);
+            let problem = |field: &str, v: &Violation| {
+                let col = column_of(&origin, field);
+                ImportProblem {
+                    row: *number,
+                    column: col.map(|c| {
+                        let header = cells_header(&rows.rows[mapping.header_index].1, c);
+                        format!("{} {header}", column_letter(c))
+                    }),
+                    value: col
+                        .and_then(|c| cells.get(c))
+                        .map(Cell::text)
+                        .filter(|s| !s.is_empty()),
+                    field: Some(field.to_owned()).filter(|f| !f.is_empty()),
+                    rule: v.rule,
+                    message: Message {
+                        zh_cn: v.message(terroir_core::Lang::Zh),
+                        en_us: v.message(terroir_core::Lang::En),
+                    },
+                }
+            };
+            resolve_divisions(kind, &mut input, &divisions);
+            // The same enterprise twice in one file is a mistake to show, not to merge.
+            if kind == RecordKind::Enterprise
+                && let Some(Value::String(cc)) = input.get("credit_code")
+            {
+                let key = terroir_core::text::compact_code(cc);
+                if let Some(first) = seen.get(&key) {
+                    let v = Violation::new(Rule::DuplicateInFile)
+                        .with("first_row", first)
+                        .with("value", cc)
+                        .at("credit_code");
+                    report.problems.push(problem("credit_code", &v));
+                    continue;
+                }
+                seen.insert(key, *number);
+            }
+            // Enterprises are matched on the credit code; one without a code on its exact
+            // name, when exactly one live enterprise bears it.
+            let existing = match (kind, input.get("credit_code"), input.get("name")) {
+                (RecordKind::Enterprise, Some(Value::String(cc)), _) => {
+                    store::find_live(&tx, kind, cc)?
+                        .filter(|_| terroir_core::CreditCode::parse(cc).is_ok())
+                }
+                (RecordKind::Enterprise, None, Some(Value::String(name))) => {
+                    store::find_by_name(&tx, kind, name)?
+                }
+                _ => None,
+            };
+            let outcome = match existing {
+                Some(id) => update_existing(&tx, &stamp, kind, &id, input, &reason),
+                None => crate::records::by_kind!(
+                    kind,
+                    insert_as(
+                        &tx,
+                        &stamp,
+                        Value::Object(input),
+                        false,
+                        "import",
+                        Some(&reason)
+                    )
+                )
+                .map(|row| Outcome::Added(row.code, row.name)),
+            };
+            match outcome {
+                Ok(Outcome::Added(code, name)) => report.added.push(ImportItem {
+                    row: *number,
+                    code,
+                    name,
+                }),
+                Ok(Outcome::Changed(code, name, fields)) => report.changed.push(ImportChange {
+                    row: *number,
+                    code,
+                    name,
+                    fields,
+                }),
+                Ok(Outcome::Unchanged(code, name)) => report.unchanged.push(ImportItem {
+                    row: *number,
+                    code,
+                    name,
+                }),
+                Err(e) => {
+                    for p in &e.problems {
+                        let v = Violation {
+                            field: p.field.clone(),
+                            rule: p.rule,
+                            params: p.params.clone(),
+                        };
+                        report
+                            .problems
+                            .push(problem(p.field.as_deref().unwrap_or(""), &v));
+                    }
+                }
+            }
+        }
+        if report.problems.is_empty() && !dry_run {
+            tx.commit().map_err(terroir_store::Error::from)?;
+            report.applied = true;
+        }
+        Ok(report)
+    }
+
+    /// Division names → codes, for cells holding 固始县 instead of 411525. A name held by
+    /// two divisions is left as typed (and then refused by the rules, with the value shown).
+    fn division_names(&self) -> Result<HashMap<String, String>> {
+        let mut out: HashMap<String, String> = HashMap::new();
+        let mut twice = vec![];
+        for d in tables::divisions(&self.conn)? {
+            if out.insert(d.name.clone(), d.code).is_some() {
+                twice.push(d.name);
+            }
+        }
+        for n in twice {
+            out.remove(&n);
+        }
+        Ok(out)
+    }
+}
+
+fn cells_header(header: &[Cell], c: usize) -> String {
+    header
+        .get(c)
+        .map(|h| h.text().trim().to_owned())
+        .unwrap_or_default()
+}
+
+/// A template's notes row (written under the headers) is not data.
+fn is_notes_row(mapping: &Mapping, cells: &[Cell]) -> bool {
+    let mut any = false;
+    for (c, d) in &mapping.columns {
+        let text = cells.get(*c).map(Cell::text).unwrap_or_default();
+        if text.is_empty() {
+            continue;
+        }
+        if text != d.note {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+fn resolve_divisions(
+    kind: RecordKind,
+    input: &mut Map<String, Value>,
+    names: &HashMap<String, String>,
+) {
+    let field = match kind {
+        RecordKind::Enterprise => "division",
+        RecordKind::Gi => "divisions",
+        _ => return,
+    };
+    let fix = |v: &mut Value| {
+        if let Value::String(s) = v
+            && let Some(code) = names.get(s.as_str())
+        {
+            *s = code.clone();
+        }
+    };
+    match input.get_mut(field) {
+        Some(Value::Array(items)) => items.iter_mut().for_each(fix),
+        Some(v) => fix(v),
+        None => {}
+    }
+}
+
+enum Outcome {
+    Added(String, String),
+    Changed(String, String, Vec<FieldChange>),
+    Unchanged(String, String),
+}
+
+/// Merge the row's fields into an existing record's input; write it when something changed.
+fn update_existing(
+    tx: &terroir_store::Connection,
+    stamp: &terroir_store::audit::Stamp,
+    kind: RecordKind,
+    id: &str,
+    fields: Map<String, Value>,
+    reason: &str,
+) -> Result<Outcome> {
+    fn f<E: Entity>(
+        tx: &terroir_store::Connection,
+        stamp: &terroir_store::audit::Stamp,
+        id: &str,
+        fields: Map<String, Value>,
+        reason: &str,
+    ) -> Result<Outcome> {
+        let row = store::require(tx, E::KIND, id)?;
+        let current: E = decode(&row)?;
+        let lookup = StoreLookup(tx);
+        let before = serde_json::to_value(current.to_input(&lookup)).map_err(ApiError::storage)?;
+        let mut merged = before.clone();
+        for (k, v) in fields {
+            merged[k] = v;
+        }
+        let input: E::Input = input_from_json(merged)?;
+        let next = E::parse(&input, &lookup, Some(&current))?;
+        let after = serde_json::to_value(next.to_input(&lookup)).map_err(ApiError::storage)?;
+        if after == before {
+            return Ok(Outcome::Unchanged(row.code, row.name));
+        }
+        let changes = diff(&before, &after);
+        let written = store_entity(tx, stamp, id, &next, "import", Some(reason))?;
+        Ok(Outcome::Changed(written.code, written.name, changes))
+    }
+    crate::records::by_kind!(kind, f(tx, stamp, id, fields, reason))
+}
+
+fn show(v: Option<&Value>) -> String {
+    match v {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    }
+}
+
+fn diff(before: &Value, after: &Value) -> Vec<FieldChange> {
+    let keys: std::collections::BTreeSet<&String> = before
+        .as_object()
+        .into_iter()
+        .chain(after.as_object())
+        .flat_map(|m| m.keys())
+        .collect();
+    keys.into_iter()
+        .filter(|k| before.get(k.as_str()) != after.get(k.as_str()))
+        .map(|k| FieldChange {
+            field: k.clone(),
+            before: show(before.get(k.as_str())),
+            after: show(after.get(k.as_str())),
+        })
+        .collect()
+}

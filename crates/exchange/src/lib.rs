@@ -1,0 +1,17 @@
+//! terroir-exchange: spreadsheets in and out.
+//!
+//! - [`sheet`]: reading XLSX and CSV without trusting them (size, zip-bomb, declared-count and
+//!   row/column caps checked before calamine parses; cells streamed);
+//! - [`columns`]: each kind's columns, their Chinese synonyms, and how cells become record
+//!   input (and records become cells), shared by import, export and templates;
+//! - [`write`]: XLSX and CSV output that never turns text into formulas.
+//!
+//! It knows nothing of the workspace: the api maps rows to records, checks them with the
+//! domain rules and writes them in one transaction.
+
+pub mod columns;
+pub mod error;
+pub mod sheet;
+pub mod write;
+
+pub use error::{Error, Result};
