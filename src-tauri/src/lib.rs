@@ -14,6 +14,7 @@ use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 use terroir_api::core::RecordKind;
 use terroir_api::dossier::{BatchProgress, BatchReport, BatchSelection, DossierSettings, Printed};
+use terroir_api::exchange::{ExportSummary, ImportReport};
 use terroir_api::ops::{BackupSummary, Check, TrademarkEvent, UserStep};
 use terroir_api::search::SearchResults;
 use terroir_api::{ApiError, Page, RecordDto, Show, Workspace, WorkspaceInfo};
@@ -45,6 +46,12 @@ impl Open {
 pub struct Batch {
     cancel: AtomicBool,
     folder: Mutex<Option<PathBuf>>,
+}
+
+/// The spreadsheet picked for import, between its preview and its import.
+#[derive(Debug, Default)]
+pub struct Picked {
+    import: Mutex<Option<PathBuf>>,
 }
 
 /// The workspace the app opens: `TERROIR_DB`, else the OS data directory.
@@ -289,6 +296,87 @@ fn open_batch_folder(app: tauri::AppHandle, b: State<'_, Batch>) -> Result<bool>
     }))
 }
 
+/// Export a list to XLSX or CSV chosen in a native save dialog; `None` when cancelled.
+#[tauri::command(rename_all = "snake_case")]
+async fn export_list(
+    app: tauri::AppHandle,
+    s: State<'_, Open>,
+    kind: RecordKind,
+    show: Show,
+) -> Result<Option<ExportSummary>> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_file_name(format!("{}.xlsx", kind.key()))
+        .add_filter("Excel", &["xlsx"])
+        .add_filter("CSV (UTF-8)", &["csv"])
+        .blocking_save_file();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    s.with(|ws| ws.export(kind, show, &path)).map(Some)
+}
+
+/// Write an empty import template chosen in a save dialog; `None` when cancelled.
+#[tauri::command(rename_all = "snake_case")]
+async fn write_template(
+    app: tauri::AppHandle,
+    s: State<'_, Open>,
+    kind: RecordKind,
+) -> Result<Option<String>> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_file_name(format!("{}-template.xlsx", kind.key()))
+        .add_filter("Excel", &["xlsx"])
+        .blocking_save_file();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    s.with(|ws| ws.template(kind, &path))?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Pick a spreadsheet in a native dialog and preview its import (a dry run); `None` when
+/// cancelled. The file is remembered for `import_apply`.
+#[tauri::command(rename_all = "snake_case")]
+async fn import_preview(
+    app: tauri::AppHandle,
+    s: State<'_, Open>,
+    p: State<'_, Picked>,
+    kind: RecordKind,
+) -> Result<Option<ImportReport>> {
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("表格 / Spreadsheets", &["xlsx", "csv"])
+        .blocking_pick_file();
+    let Some(path) = picked.and_then(|f| f.into_path().ok()) else {
+        return Ok(None);
+    };
+    *p.import
+        .lock()
+        .map_err(|_| ApiError::storage("import lock poisoned"))? = Some(path.clone());
+    s.with(|ws| ws.import(kind, &path, true)).map(Some)
+}
+
+/// Import the previewed file, provided it is still the file previewed (same SHA-256).
+#[tauri::command(rename_all = "snake_case")]
+fn import_apply(
+    s: State<'_, Open>,
+    p: State<'_, Picked>,
+    kind: RecordKind,
+    sha256: String,
+) -> Result<ImportReport> {
+    let path = p
+        .import
+        .lock()
+        .map_err(|_| ApiError::storage("import lock poisoned"))?
+        .clone()
+        .ok_or_else(|| ApiError::storage("no spreadsheet previewed"))?;
+    s.with(|ws| ws.import_checked(kind, &path, &sha256))
+}
+
 #[tauri::command(rename_all = "snake_case")]
 fn search(
     s: State<'_, Open>,
@@ -419,6 +507,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(Batch::default())
+        .manage(Picked::default())
         .manage(Open {
             ws: Mutex::new(Some(ws)),
             started,
@@ -445,6 +534,10 @@ pub fn run() {
             print_batch,
             cancel_batch,
             open_batch_folder,
+            export_list,
+            write_template,
+            import_preview,
+            import_apply,
             search,
             deadlines,
             audit_log,

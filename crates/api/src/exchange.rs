@@ -25,6 +25,9 @@ use crate::error::{ApiError, Message, Result};
 use crate::records::{decode, insert_as, store_entity};
 use crate::workspace::{StoreLookup, Workspace};
 
+/// New records are indexed for search in sorted chunks of this many (memory stays flat).
+const INDEX_CHUNK: usize = 5_000;
+
 /// One problem of one row: where (spreadsheet row, column), what was there, which rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
@@ -237,6 +240,32 @@ impl Workspace {
         Ok(sheet)
     }
 
+    /// Import a file previewed earlier, refusing it when it changed since (its SHA-256 differs).
+    pub fn import_checked(
+        &mut self,
+        kind: RecordKind,
+        path: &Path,
+        sha256: &str,
+    ) -> Result<ImportReport> {
+        let (now, _) = terroir_store::files::hash_file(path).map_err(|_| {
+            ApiError::from(
+                Violation::new(Rule::FileMissing)
+                    .with("path", path.display())
+                    .at("file"),
+            )
+        })?;
+        if now != sha256 {
+            return Err(Violation::new(Rule::SheetDamaged)
+                .with(
+                    "detail",
+                    "the file changed after the preview; preview it again",
+                )
+                .at("file")
+                .into());
+        }
+        self.import(kind, path, false)
+    }
+
     /// Import a spreadsheet of `kind`. With `dry_run`, or when any row has a problem, nothing
     /// is written and the report says what would happen.
     pub fn import(&mut self, kind: RecordKind, path: &Path, dry_run: bool) -> Result<ImportReport> {
@@ -286,6 +315,8 @@ impl Workspace {
         let stamp = self.stamp();
         let tx = terroir_store::begin(&mut self.conn)?;
         let mut seen: HashMap<String, u32> = HashMap::new();
+        // New records are indexed for search in one sorted pass at the end (see put_many).
+        let mut unindexed = vec![];
         for (number, cells) in rows.rows.iter().skip(mapping.header_index + 1) {
             if cells.iter().all(Cell::is_empty) || is_notes_row(&mapping, cells) {
                 continue;
@@ -342,19 +373,30 @@ impl Workspace {
             };
             let outcome = match existing {
                 Some(id) => update_existing(&tx, &stamp, kind, &id, input, &reason),
-                None => crate::records::by_kind!(
-                    kind,
-                    insert_as(
-                        &tx,
-                        &stamp,
-                        Value::Object(input),
-                        false,
-                        "import",
-                        Some(&reason)
+                None => {
+                    let how = store::InsertAs {
+                        action: "import",
+                        reason: Some(&reason),
+                        index_now: false,
+                    };
+                    crate::records::by_kind!(
+                        kind,
+                        insert_as(&tx, &stamp, Value::Object(input), false, how)
                     )
-                )
-                .map(|row| Outcome::Added(row.code, row.name)),
+                    .map(|mut row| {
+                        let out = Outcome::Added(row.code.clone(), row.name.clone());
+                        if !dry_run {
+                            row.data = Value::Null; // the index needs names and keys only
+                            unindexed.push(row);
+                        }
+                        out
+                    })
+                }
             };
+            if unindexed.len() >= INDEX_CHUNK {
+                terroir_store::search::put_many(&tx, kind, &unindexed)?;
+                unindexed.clear();
+            }
             match outcome {
                 Ok(Outcome::Added(code, name)) => report.added.push(ImportItem {
                     row: *number,
@@ -387,6 +429,7 @@ impl Workspace {
             }
         }
         if report.problems.is_empty() && !dry_run {
+            terroir_store::search::put_many(&tx, kind, &unindexed)?;
             tx.commit().map_err(terroir_store::Error::from)?;
             report.applied = true;
         }

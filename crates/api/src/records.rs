@@ -95,23 +95,33 @@ pub(crate) fn insert<E: Entity>(
     input: Value,
     sample: bool,
 ) -> Result<RecordRow> {
-    insert_as::<E>(conn, stamp, input, sample, "insert", None)
+    insert_as::<E>(
+        conn,
+        stamp,
+        input,
+        sample,
+        store::InsertAs {
+            action: "insert",
+            reason: None,
+            index_now: true,
+        },
+    )
 }
 
-/// Check and insert a record, audited under `action` (e.g. `import`, with the file as reason).
+/// Check and insert a record, audited and indexed as `how` says (an import names its file
+/// and indexes in bulk).
 pub(crate) fn insert_as<E: Entity>(
     conn: &Connection,
     stamp: &Stamp,
     input: Value,
     sample: bool,
-    action: &str,
-    reason: Option<&str>,
+    how: store::InsertAs<'_>,
 ) -> Result<RecordRow> {
     let input: E::Input = input_from_json(input)?;
     let entity = E::parse(&input, &StoreLookup(conn), None)?;
     let id = Uuid::now_v7().to_string();
     let content = content(conn, &entity)?;
-    let row = store::insert_as(conn, stamp, E::KIND, &id, content, sample, action, reason)?;
+    let row = store::insert_as(conn, stamp, E::KIND, &id, content, sample, how)?;
     save_links(conn, &id, &entity)?;
     Ok(row)
 }

@@ -464,3 +464,45 @@ fn hostile_spreadsheets_get_a_clear_error_and_bounded_memory() {
         assert!(peak < 100, "{name}: peak memory {peak} MB");
     }
 }
+
+#[test]
+fn a_large_import_is_searchable_across_its_index_chunks() {
+    let (dir, db) = workspace(false);
+    let csv = dir.path().join("many.csv");
+    let mut text = String::from("企业名称,行政区划\n");
+    for i in 0..5_003 {
+        text.push_str(&format!("批量导入测试企业{i:05}号,411525\n"));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let o = terroir(
+        &db,
+        &[
+            "--json",
+            "import",
+            csv.to_str().unwrap(),
+            "--kind",
+            "enterprise",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert_eq!(json(&o)["added"].as_array().unwrap().len(), 5_003);
+    for (query, want) in [
+        ("企业00007", "批量导入测试企业00007号"),
+        ("企业05002", "批量导入测试企业05002号"),
+        ("pldrcsqy", "批量导入测试企业"),
+    ] {
+        let hits = json(&terroir(
+            &db,
+            &["--json", "search", query, "--kind", "enterprise"],
+        ));
+        let text = hits.to_string();
+        assert!(text.contains(want), "{query}: {text}");
+    }
+    let o = terroir(&db, &["check"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+}

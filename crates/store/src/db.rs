@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_search.sql"),
     include_str!("../migrations/0003_startup_indexes.sql"),
+    include_str!("../migrations/0004_name_indexes.sql"),
 ];
 
 /// The schema version this binary writes.

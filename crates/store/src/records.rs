@@ -180,11 +180,32 @@ pub fn insert(
     content: Content,
     sample: bool,
 ) -> Result<RecordRow> {
-    insert_as(conn, stamp, kind, id, content, sample, "insert", None)
+    insert_as(
+        conn,
+        stamp,
+        kind,
+        id,
+        content,
+        sample,
+        InsertAs {
+            action: "insert",
+            reason: None,
+            index_now: true,
+        },
+    )
 }
 
-/// Insert a new record, audited under `action` with `reason` (an import names its file).
-#[allow(clippy::too_many_arguments)]
+/// How a record is inserted: its audit action and reason (an import names its file), and
+/// whether the search index is updated now or by the caller afterwards in bulk
+/// ([`crate::search::put_many`], before the transaction commits).
+#[derive(Debug, Clone, Copy)]
+pub struct InsertAs<'a> {
+    pub action: &'a str,
+    pub reason: Option<&'a str>,
+    pub index_now: bool,
+}
+
+/// Insert a new record, audited as `how` says.
 pub fn insert_as(
     conn: &Connection,
     stamp: &Stamp,
@@ -192,9 +213,13 @@ pub fn insert_as(
     id: &str,
     content: Content,
     sample: bool,
-    action: &str,
-    reason: Option<&str>,
+    how: InsertAs<'_>,
 ) -> Result<RecordRow> {
+    let InsertAs {
+        action,
+        reason,
+        index_now,
+    } = how;
     check_unique(conn, kind, &content, None)?;
     let t = table(kind);
     let code = next_code(conn, kind)?;
@@ -237,7 +262,9 @@ pub fn insert_as(
     );
     conn.prepare_cached(&sql)?
         .execute(params_from_iter(values))?;
-    crate::search::put(conn, kind, &row)?;
+    if index_now {
+        crate::search::put(conn, kind, &row)?;
+    }
     let after = row.snapshot();
     audit::append(
         conn,

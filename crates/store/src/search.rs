@@ -126,6 +126,57 @@ pub fn put(conn: &Connection, kind: RecordKind, row: &RecordRow) -> Result<()> {
     Ok(())
 }
 
+/// Index many new records at once (a bulk import). The grams and pinyin keys of all of them
+/// are sorted before they are written, so the index B-trees are filled in key order instead of
+/// being sought at random once per key: several times faster than [`put`] per record.
+pub fn put_many(conn: &Connection, kind: RecordKind, rows: &[RecordRow]) -> Result<()> {
+    let Some(k) = kind_id(kind) else {
+        return Ok(());
+    };
+    let mut grams_all: Vec<(String, i64)> = vec![];
+    let mut alts_all: Vec<(bool, String, i64)> = vec![];
+    {
+        let mut ins_doc = conn.prepare_cached(
+            "INSERT INTO search_doc (kind, record_id, code, name, key, archived) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        let mut ins_fts = conn.prepare_cached(&format!(
+            "INSERT INTO {} (rowid, name) VALUES (?1, ?2)",
+            fts(k)
+        ))?;
+        for row in rows {
+            ins_doc.execute(params![
+                k,
+                row.id,
+                row.code,
+                row.name,
+                key_of(kind, row),
+                row.archived_at.is_some()
+            ])?;
+            let doc = conn.last_insert_rowid();
+            ins_fts.execute(params![doc, row.name])?;
+            grams_all.extend(grams(&row.name).into_iter().map(|g| (g, doc)));
+            alts_all.extend(alts(&row.name).into_iter().map(|(a, ini)| (ini, a, doc)));
+        }
+    }
+    grams_all.sort_unstable();
+    grams_all.dedup();
+    let mut ins_gram = conn.prepare_cached(
+        "INSERT OR IGNORE INTO search_gram (kind, gram, doc) VALUES (?1, ?2, ?3)",
+    )?;
+    for (g, doc) in &grams_all {
+        ins_gram.execute(params![k, g, doc])?;
+    }
+    alts_all.sort_unstable();
+    alts_all.dedup();
+    let mut ins_alt = conn.prepare_cached(
+        "INSERT OR IGNORE INTO search_alt (kind, initials, alt, doc) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (ini, a, doc) in &alts_all {
+        ins_alt.execute(params![k, ini, a, doc])?;
+    }
+    Ok(())
+}
+
 /// Take a record out of the index entirely (purge).
 pub fn remove(conn: &Connection, kind: RecordKind, record_id: &str) -> Result<()> {
     let Some(k) = kind_id(kind) else {

@@ -11,6 +11,8 @@ import type { BatchSelection } from './bindings/BatchSelection'
 import type { Check } from './bindings/Check'
 import type { Deadline } from './bindings/Deadline'
 import type { DossierSettings } from './bindings/DossierSettings'
+import type { ExportSummary } from './bindings/ExportSummary'
+import type { ImportReport } from './bindings/ImportReport'
 import type { JsonValue } from './bindings/serde_json/JsonValue'
 import type { Overview } from './bindings/Overview'
 import type { Page } from './bindings/Page'
@@ -97,6 +99,23 @@ export const api = {
   cancelBatch: () => invoke<void>('cancel_batch'),
   /** Open the last batch's folder in the file manager; false when it could not be opened. */
   openBatchFolder: () => invoke<boolean>('open_batch_folder'),
+  /**
+   * Export a list (the records `show` selects) to XLSX or CSV chosen in a native save dialog;
+   * null when cancelled.
+   */
+  exportList: (kind: RecordKind, show: Show) => invoke<ExportSummary | null>('export_list', { kind, show }),
+  /** Save an empty import template for `kind` (save dialog); its path, or null when cancelled. */
+  writeTemplate: (kind: RecordKind) => invoke<string | null>('write_template', { kind }),
+  /**
+   * Pick a spreadsheet (XLSX or UTF-8 CSV) in a native dialog and dry-run its import: nothing
+   * is written. null when the dialog was cancelled. Rust remembers the file for importApply.
+   */
+  importPreview: (kind: RecordKind) => invoke<ImportReport | null>('import_preview', { kind }),
+  /**
+   * Import the previewed file, all or nothing. Refused (rule `sheet_damaged`) when the file's
+   * SHA-256 is no longer `sha256`; `applied` is false (nothing written) when rows have problems.
+   */
+  importApply: (kind: RecordKind, sha256: string) => invoke<ImportReport>('import_apply', { kind, sha256 }),
   /** GI products per division and per category (computed in Rust). */
   overview: () => invoke<Overview>('overview'),
   /** Live records of `kind` referring to record `key` of kind `of` (users of a GI, ...). */

@@ -5,6 +5,8 @@ import type { ApiError } from '../api/bindings/ApiError'
 import type { AuditEntry } from '../api/bindings/AuditEntry'
 import type { BatchReport } from '../api/bindings/BatchReport'
 import type { DossierSettings } from '../api/bindings/DossierSettings'
+import type { ImportProblem } from '../api/bindings/ImportProblem'
+import type { ImportReport } from '../api/bindings/ImportReport'
 import type { Printed } from '../api/bindings/Printed'
 import type { Problem } from '../api/bindings/Problem'
 import type { RecordDto } from '../api/bindings/RecordDto'
@@ -22,6 +24,12 @@ const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 export function err(rule: string, field: string | null, params: Record<string, string> = {}, kind: ApiError['kind'] = 'validation'): ApiError {
   const message = { 'zh-CN': rule, 'en-US': rule }
   return { kind, field, rule: rule as ApiError['rule'], params, message, problems: [{ field, rule: rule as ApiError['rule'], params, message }] }
+}
+
+/** A credit code with its GB 32100-2015 check digit after the 17 characters given. */
+export function withCheckDigit(first17: string): string {
+  const sum = WEIGHTS.reduce((acc, w, i) => acc + CHARS.indexOf(first17[i]) * w, 0)
+  return first17 + CHARS[(31 - (sum % 31)) % 31]
 }
 
 export function creditCodeProblem(input: string): ApiError | null {
@@ -55,7 +63,112 @@ const DEFAULT_QR = '地标品牌库核验：{name}（{code}）记录 {id} 校验
 /** The banned wording a dossier refuses (Trademark Law art. 14(5)), as Rust finds it, roughly. */
 const WELL_KNOWN = /驰[\s·　]*名[\s·　”“"]*商[\s·　]*标|馳名商標/
 
-export function createMockBackend(opts: { extraEnterprises?: number; printDelayMs?: number } = {}) {
+/** One data row of the mock's import file: the record's input, or a problem Rust would report. */
+interface SheetRow {
+  row: number
+  input?: Obj
+  problem?: ImportProblem
+}
+interface MockSheet {
+  file: string
+  sha256: string
+  header_row: number
+  ignored_columns: string[]
+  rows: SheetRow[]
+}
+
+/**
+ * The spreadsheet the mock's file dialog "picks" for each kind: a couple of new records, for
+ * enterprises also rows matching registered ones (by credit code, as Rust matches them), and
+ * for authorised users one row naming an enterprise that is not registered. `extraRows` adds
+ * that many more new rows (a large report, to try the wizard's tables).
+ */
+function mockSheet(kind: RecordKind, extraRows = 0): MockSheet {
+  const sha = (seed: string) => Array.from({ length: 64 }, (_, i) => '0123456789abcdef'[(seed.charCodeAt(i % seed.length) * (i + 7)) % 16]).join('')
+  const blank = { address: null, contact_person: null, phone: null, notes: null }
+  let sheet: MockSheet
+  switch (kind) {
+    case 'enterprise':
+      sheet = {
+        file: '企业名录（2026年3月）.xlsx',
+        sha256: sha('enterprise'),
+        header_row: 2,
+        ignored_columns: ['A 序号', 'I 填报人'],
+        rows: [
+          { row: 3, input: { ...blank, name: '固始县绿源茶业有限公司', credit_code: withCheckDigit('91411525MA9XLY012'), division: '411525', contact_person: '张经理', phone: '0376-4812345' } },
+          { row: 4, input: { ...blank, name: '固始县淮河鹅业专业合作社', credit_code: withCheckDigit('93411525MA9XHE023'), division: '411525' } },
+          { row: 5, input: { name: '固始县农产品有限公司（示例）', credit_code: '91411525MA47RG003X', address: '固始县蓼城大道 88 号', contact_person: '李经理', phone: '0376-4888123' } },
+          { row: 6, input: { name: '罗山县茶业有限公司（示例）', credit_code: '91411521MA48PL0041', phone: '0376-2166010' } },
+          { row: 7, input: { name: '浉河区云雾茶业有限公司（示例）', credit_code: '91411502MA45TY0011' } },
+          { row: 8, input: { name: '光山县茶叶专业合作社（示例）', credit_code: '93411522MA46QC0028' } },
+        ],
+      }
+      for (let i = 1; i <= extraRows; i++) {
+        const n = String(i).padStart(7, '0')
+        sheet.rows.push({ row: 8 + i, input: { ...blank, name: `导入示例企业第${i}号有限公司`, credit_code: withCheckDigit(`914115250${n}X`), division: '411525' } })
+      }
+      return sheet
+    case 'user': {
+      const user = (row: number, gi: string, enterprise: string, applied_on: string): SheetRow => ({ row, input: { gi, enterprise, kind: 'approved_producer', applied_on, notes: null } })
+      sheet = {
+        file: '授权使用人申请汇总.xlsx',
+        sha256: sha('user'),
+        header_row: 1,
+        ignored_columns: ['F 联系电话'],
+        rows: [
+          user(2, 'GI-0003', 'ENT-0005', '2026-02-20'),
+          user(3, 'GI-0001', 'ENT-0002', '2026-02-26'),
+          {
+            row: 4,
+            problem: {
+              row: 4,
+              column: 'B 企业名称',
+              value: '固始县某某茶叶有限公司',
+              field: 'enterprise',
+              rule: 'reference_missing',
+              message: { 'zh-CN': '找不到所引用的企业“固始县某某茶叶有限公司”', 'en-US': 'the referenced enterprise "固始县某某茶叶有限公司" does not exist' },
+            },
+          },
+          user(5, 'GI-0006', 'ENT-0005', '2026-03-02'),
+        ],
+      }
+      for (let i = 1; i <= extraRows; i++) sheet.rows.push(user(5 + i, 'GI-0001', 'ENT-0004', '2026-03-03'))
+      return sheet
+    }
+    case 'gi': {
+      const gi = (row: number, name: string, divisions: string[], places: string[]): SheetRow => ({
+        row,
+        input: { name, category: '食用农林产品及食品', protections: [], divisions, places, area_description: null, centre: null, quality_requirements: null, history: null, status_history: [], contact: null, notes: null },
+      })
+      sheet = {
+        file: '地理标志产品清单.xlsx',
+        sha256: sha('gi'),
+        header_row: 3,
+        ignored_columns: ['A 序号'],
+        rows: [gi(4, '固始皇姑山茶', ['411525'], ['陈淋子镇']), gi(5, '息县香稻丸', ['411528'], []), gi(6, '罗山大米', ['411521'], [])],
+      }
+      for (let i = 1; i <= extraRows; i++) sheet.rows.push(gi(6 + i, `导入示例产品第${i}号`, ['411525'], []))
+      return sheet
+    }
+    default: {
+      const tm = (row: number, reg_no: string, name: string, classes: string[], registrant: string): SheetRow => ({
+        row,
+        input: { reg_no, name, classes, goods: '茶叶', registrant, kind: 'ordinary', gi: false, filed_on: '2024-05-10', registered_on: '2025-06-21', notes: null },
+      })
+      sheet = {
+        file: '商标台账.xlsx',
+        sha256: sha('trademark'),
+        header_row: 1,
+        ignored_columns: [],
+        rows: [tm(2, '90000005', '蓼城（示例）', ['30'], 'ENT-0005'), tm(3, '90000006', '淮河鹅（示例）', ['29'], 'ENT-0002')],
+      }
+      for (let i = 1; i <= extraRows; i++) sheet.rows.push(tm(3 + i, String(91000000 + i), `导入示例商标${i}`, ['30'], 'ENT-0005'))
+      return sheet
+    }
+  }
+}
+
+export function createMockBackend(opts: { extraEnterprises?: number; printDelayMs?: number; importRows?: number } = {}) {
   const records: RecordDto[] = [...sampleRecords(), ...manyEnterprises(opts.extraEnterprises ?? 0)]
   const printDelay = opts.printDelayMs ?? 400
   let dossierSettings: DossierSettings = { issuer: null, qr_template: DEFAULT_QR }
@@ -246,6 +359,135 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       .sort((a, b) => a.code.localeCompare(b.code))
   }
   const workspaceDir = '/home/clerk/地标品牌库/固始县'
+
+  // ---- spreadsheets ----
+  const documents = '/home/clerk/文档'
+  let previewed: RecordKind | null = null
+  const cell = (v: JsonValue | undefined): string => (v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v))
+  /** Add a record from an import row, with the summary its list shows. */
+  function addImported(kind: RecordKind, input: Obj, code: string, reason: string) {
+    const byCode = (c: JsonValue) => records.find((x) => x.code === c || x.summary.credit_code === c)
+    const r: RecordDto = {
+      id: crypto.randomUUID(),
+      kind,
+      code,
+      name: String(input.name ?? ''),
+      sample: false,
+      archived_at: null,
+      created_at: today,
+      updated_at: today,
+      version: 1,
+      summary: {},
+      data: kind === 'gi' ? { protections: [], status_history: [], photos: [], area: {} } : {},
+    }
+    if (kind === 'trademark') {
+      const registrant = byCode(input.registrant)
+      const on = input.registered_on as string | null
+      const expires = on ? `${Number(on.slice(0, 4)) + 10}${on.slice(4)}` : null
+      r.data = { registrant_id: registrant?.id ?? null, renewals: [], licences: [], assignments: [], pledges: [], termination: null }
+      r.summary = { registrant: registrant?.code ?? null, kind: input.kind, gi: input.gi === true, standing: on ? 'registered' : 'pending', expires_on: expires }
+    }
+    applyInput(r, input)
+    if (kind === 'user') {
+      const gi = byCode(input.gi)
+      const ent = byCode(input.enterprise)
+      r.name = `${ent?.name ?? input.enterprise} · ${gi?.name ?? input.gi}`
+      r.data = {
+        gi_id: gi?.id ?? null,
+        enterprise_id: ent?.id ?? null,
+        kind: input.kind,
+        applied_on: input.applied_on,
+        first_review: null,
+        provincial_review: null,
+        decision: null,
+        status_events: [],
+        use_reports: [],
+        notes: input.notes,
+      }
+      r.summary = { stage: 'applied', kind: input.kind, gi: gi?.code ?? null, enterprise: ent?.code ?? null, use_reports_overdue: 0 }
+    }
+    records.push(r)
+    log(r, 'import', null, reason)
+  }
+  /** Rust's import on the mock's sheet: a dry run, or (`apply`, no problems) the writes. */
+  function importSheet(kind: RecordKind, apply: boolean): ImportReport {
+    if (kind === 'candidate') {
+      throw err('enum_value', 'kind', { value: kind, allowed: 'enterprise, user, gi, trademark' })
+    }
+    const sheet = mockSheet(kind, opts.importRows ?? 0)
+    const report: ImportReport = {
+      kind,
+      file: sheet.file,
+      sha256: sheet.sha256,
+      header_row: sheet.header_row,
+      rows: sheet.rows.length,
+      added: [],
+      changed: [],
+      unchanged: [],
+      ignored_columns: sheet.ignored_columns,
+      problems: [],
+      applied: false,
+    }
+    const reason = `导入 ${sheet.file} (sha256 ${sheet.sha256})`
+    const writes: (() => void)[] = []
+    const prefix = { gi: 'GI', enterprise: 'ENT', user: 'USR', trademark: 'TM' }[kind]
+    let count = records.filter((r) => r.kind === kind).length
+    for (const { row, input, problem } of sheet.rows) {
+      if (problem || !input) {
+        if (problem) report.problems.push(problem)
+        continue
+      }
+      const existing =
+        kind === 'enterprise' ? records.find((r) => r.kind === 'enterprise' && !r.archived_at && r.summary.credit_code === input.credit_code) : undefined
+      if (existing) {
+        const before = toInput(existing)
+        const after = { ...before, ...input }
+        const fields = Object.keys(after)
+          .filter((k) => cell(before[k]) !== cell(after[k]))
+          .map((field) => ({ field, before: cell(before[field]), after: cell(after[field]) }))
+        if (!fields.length) {
+          report.unchanged.push({ row, code: existing.code, name: existing.name })
+          continue
+        }
+        report.changed.push({ row, code: existing.code, name: String(after.name), fields })
+        writes.push(() => {
+          const b = snap(existing)
+          applyInput(existing, after)
+          existing.version++
+          existing.updated_at = today
+          log(existing, 'import', b, reason)
+        })
+        continue
+      }
+      const taken = kind === 'trademark' ? records.find((r) => r.kind === 'trademark' && r.summary.reg_no === input.reg_no) : undefined
+      if (taken) {
+        report.problems.push({
+          row,
+          column: 'A 注册号',
+          value: String(input.reg_no),
+          field: 'reg_no',
+          rule: 'reg_no_taken',
+          message: {
+            'zh-CN': `注册号 ${input.reg_no} 已有商标记录 ${taken.code}`,
+            'en-US': `registration number ${input.reg_no} already belongs to trademark ${taken.code}`,
+          },
+        })
+        continue
+      }
+      const code = `${prefix}-${String(++count).padStart(4, '0')}`
+      const name =
+        kind === 'user'
+          ? `${records.find((r) => r.code === input.enterprise)?.name ?? input.enterprise} · ${records.find((r) => r.code === input.gi)?.name ?? input.gi}`
+          : String(input.name)
+      report.added.push({ row, code, name })
+      writes.push(() => addImported(kind, input, code, reason))
+    }
+    if (apply && report.problems.length === 0) {
+      writes.forEach((write) => write())
+      report.applied = true
+    }
+    return report
+  }
 
   const handlers: Record<string, (a: Args) => unknown> = {
     workspace_info: () => ({
@@ -530,6 +772,27 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       return null
     },
     open_batch_folder: () => batchFolder !== null,
+    // The save dialog always picks 文档/<kind>.xlsx; the file dialog always picks mockSheet(kind).
+    export_list: (a) => {
+      const kind = a.kind as RecordKind
+      const show = a.show as string
+      const rows = records.filter((r) => r.kind === kind && (show === 'all' || (show === 'archived') === !!r.archived_at)).length
+      return { kind, path: `${documents}/${kind}.xlsx`, rows }
+    },
+    write_template: (a) => `${documents}/${String(a.kind)}-template.xlsx`,
+    import_preview: (a) => {
+      const report = importSheet(a.kind as RecordKind, false)
+      previewed = report.kind
+      return report
+    },
+    import_apply: (a) => {
+      const kind = a.kind as RecordKind
+      if (previewed !== kind) throw err('storage', null, { detail: 'no spreadsheet previewed' }, 'storage')
+      if (a.sha256 !== mockSheet(kind).sha256) {
+        throw err('sheet_damaged', 'file', { detail: 'the file changed after the preview; preview it again' })
+      }
+      return importSheet(kind, true)
+    },
     check: () => ({ ok: true, integrity: [], foreign_keys: [], audit_chain: { rows: audit.length, head: 'abc', first_broken: null }, audit_mismatches: [], files: [], records: records.length }),
   }
 
@@ -545,8 +808,11 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
 }
 
 export function installMock() {
-  const rows = Number(new URLSearchParams(location.search).get('rows') ?? 0)
-  const backend = createMockBackend({ extraEnterprises: rows })
+  const params = new URLSearchParams(location.search)
+  const rows = Number(params.get('rows') ?? 0)
+  // ?importRows=N: the import file has N more rows (a large preview).
+  const importRows = Number(params.get('importRows') ?? 0)
+  const backend = createMockBackend({ extraEnterprises: rows, importRows })
   const lang = new URLSearchParams(location.search).get('lang')
   if (lang === 'en-US' || lang === 'zh-CN') setLocale(lang)
   mockWindows('main')

@@ -1,0 +1,141 @@
+// Spreadsheets in and out of a list page: export the list as it is filtered (XLSX or CSV, the
+// save dialog is Rust's), and the import wizard's state — choose a file (Rust opens the file
+// dialog and dry-runs the import: nothing is written), preview what it would add and change
+// and which cells have problems, then apply it, all or nothing. Rust refuses the apply when
+// the file changed since its preview (same SHA-256 or no import).
+import { computed, markRaw, ref, shallowRef } from 'vue'
+import { useMessage } from 'naive-ui'
+import { useI18n } from 'vue-i18n'
+import { api } from '../api/commands'
+import type { ExportSummary } from '../api/bindings/ExportSummary'
+import type { ImportReport } from '../api/bindings/ImportReport'
+import type { RecordKind } from '../api/bindings/RecordKind'
+import type { Show } from '../api/bindings/Show'
+import { useWorkspace } from '../stores/workspace'
+import { mapApiError, type MappedErrors } from './errors'
+
+/** The kinds a spreadsheet can be imported into and exported from (not candidates). */
+export const EXCHANGE_KINDS: readonly RecordKind[] = ['enterprise', 'user', 'gi', 'trademark']
+export const canExchange = (kind: RecordKind) => EXCHANGE_KINDS.includes(kind)
+
+/**
+ * Rows shown per table of a preview. A report can hold 100,000 rows; the rest are counted
+ * ("… and N more"), never rendered.
+ */
+export const TABLE_LIMIT = 200
+
+export function firstRows<T>(rows: readonly T[], limit = TABLE_LIMIT): { shown: readonly T[]; more: number } {
+  return rows.length <= limit ? { shown: rows, more: 0 } : { shown: rows.slice(0, limit), more: rows.length - limit }
+}
+
+/** Export the list `kind` as `show` filters it; the path and row count show in a message. */
+export function useListExport(kind: () => RecordKind, show: () => Show) {
+  const { t } = useI18n()
+  const message = useMessage()
+  const busy = ref(false)
+  const last = shallowRef<ExportSummary | null>(null)
+  const error = shallowRef<MappedErrors | null>(null)
+
+  async function run() {
+    if (busy.value) return
+    busy.value = true
+    error.value = null
+    try {
+      const done = await api.exportList(kind(), show())
+      if (!done) return // save dialog cancelled
+      last.value = done
+      message.success(t('exchange.exported', { n: done.rows, path: done.path }, done.rows), { duration: 8000, closable: true })
+    } catch (e) {
+      error.value = mapApiError(e)
+    } finally {
+      busy.value = false
+    }
+  }
+
+  return { busy, last, error, run, dismiss: () => (error.value = null) }
+}
+
+export type ImportStep = 'choose' | 'preview' | 'done'
+
+export function useImportWizard(kind: () => RecordKind) {
+  const ws = useWorkspace()
+  const step = ref<ImportStep>('choose')
+  const busy = ref<'choose' | 'template' | 'apply' | null>(null)
+  /** The dry run on screen (markRaw: a big report is never made deeply reactive). */
+  const report = shallowRef<ImportReport | null>(null)
+  /** The applied import's report. */
+  const result = shallowRef<ImportReport | null>(null)
+  const error = shallowRef<MappedErrors | null>(null)
+  const templatePath = ref<string | null>(null)
+
+  const toWrite = computed(() => (report.value ? report.value.added.length + report.value.changed.length : 0))
+  const canApply = computed(() => step.value === 'preview' && !!report.value && report.value.problems.length === 0 && toWrite.value > 0 && busy.value === null)
+
+  async function choose() {
+    if (busy.value) return
+    busy.value = 'choose'
+    error.value = null
+    try {
+      const r = await api.importPreview(kind())
+      if (!r) return // file dialog cancelled: stay where we were
+      report.value = markRaw(r)
+      result.value = null
+      step.value = 'preview'
+    } catch (e) {
+      // An unreadable or hostile file: back to step 1 with the reason.
+      report.value = null
+      step.value = 'choose'
+      error.value = mapApiError(e)
+    } finally {
+      busy.value = null
+    }
+  }
+
+  async function downloadTemplate() {
+    if (busy.value) return
+    busy.value = 'template'
+    error.value = null
+    try {
+      const path = await api.writeTemplate(kind())
+      if (path) templatePath.value = path
+    } catch (e) {
+      error.value = mapApiError(e)
+    } finally {
+      busy.value = null
+    }
+  }
+
+  async function apply() {
+    const r = report.value
+    if (!canApply.value || !r) return
+    busy.value = 'apply'
+    error.value = null
+    try {
+      const done = await api.importApply(kind(), r.sha256)
+      if (done.applied) {
+        result.value = markRaw(done)
+        step.value = 'done'
+        ws.changed()
+      } else {
+        // Problems found on the real run (the data changed since the preview): nothing was
+        // written; show them as a preview.
+        report.value = markRaw(done)
+      }
+    } catch (e) {
+      error.value = mapApiError(e)
+    } finally {
+      busy.value = null
+    }
+  }
+
+  function reset() {
+    step.value = 'choose'
+    busy.value = null
+    report.value = null
+    result.value = null
+    error.value = null
+    templatePath.value = null
+  }
+
+  return { step, busy, report, result, error, templatePath, toWrite, canApply, choose, downloadTemplate, apply, reset }
+}

@@ -1,0 +1,315 @@
+// Spreadsheets: export from every list page, and the import wizard (choose → preview → import)
+// on the mock backend — problems with row, column and value block the import; a clean preview
+// imports, reports what was written and refreshes the list.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { dirname, resolve } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { clearMocks } from '@tauri-apps/api/mocks'
+import ListView from '../src/views/ListView.vue'
+import ImportWizard from '../src/components/ImportWizard.vue'
+import { err } from '../src/mock/install'
+import { EXCHANGE_KINDS, TABLE_LIMIT, firstRows } from '../src/lib/exchange'
+import zhCN from '../src/i18n/zh-CN'
+import enUS from '../src/i18n/en-US'
+import type { ImportReport } from '../src/api/bindings/ImportReport'
+import { flushPromises, installBackend, mountWith } from './helpers'
+
+afterEach(() => {
+  clearMocks()
+  document.body.innerHTML = ''
+})
+
+const lookup = (cat: object, key: string): unknown => key.split('.').reduce<any>((o, p) => (o == null ? o : o[p]), cat)
+/** The wizard is a modal: it renders into document.body, outside the wrapper. */
+const $ = (testid: string) => document.body.querySelector<HTMLElement>(`[data-testid="${testid}"]`)
+const text = (testid: string) => $(testid)?.textContent ?? ''
+const disabled = (testid: string) => ($(testid) as HTMLButtonElement | null)?.disabled
+
+async function click(testid: string) {
+  const el = $(testid)
+  expect(el, testid).not.toBeNull()
+  el!.click()
+  await flushPromises()
+}
+
+async function openWizard(kind: string, locale: 'zh-CN' | 'en-US' = 'zh-CN') {
+  const mounted = await mountWith(ListView, { kind }, locale)
+  await flushPromises()
+  await mounted.wrapper.find('[data-testid="btn-import"]').trigger('click')
+  await flushPromises()
+  expect($('import-wizard')).not.toBeNull()
+  return mounted
+}
+
+describe('import i18n', () => {
+  it('has the export and import keys in both languages', () => {
+    for (const group of ['exchange', 'import', 'import.kinds', 'import.synonyms', 'import.match']) {
+      expect(Object.keys(lookup(enUS, group) as object).sort(), group).toEqual(Object.keys(lookup(zhCN, group) as object).sort())
+    }
+    for (const kind of EXCHANGE_KINDS) {
+      for (const g of ['import.kinds.', 'import.synonyms.', 'import.match.']) {
+        expect(typeof lookup(zhCN, g + kind)).toBe('string')
+        expect(typeof lookup(enUS, g + kind)).toBe('string')
+      }
+    }
+    expect(zhCN.exchange.export).toBe('导出')
+    expect(zhCN.exchange.import).toBe('导入')
+    expect(zhCN.import.template).toBe('下载模板')
+    expect(zhCN.import.chooseAgain).toBe('重新选择文件')
+    expect(zhCN.import.added).toBe('新增')
+    expect(zhCN.import.changed).toBe('更新')
+    expect(zhCN.import.unchanged).toBe('无变化')
+    expect(zhCN.import.problems).toBe('问题')
+    expect(enUS.exchange.export).toBe('Export')
+    expect(enUS.import.template).toBe('Download template')
+    expect(enUS.import.chooseAgain).toBe('Choose again')
+  })
+
+  it('every key the import and export screens use exists in both languages', () => {
+    const files = ['components/ImportWizard.vue', 'views/ListView.vue', 'lib/exchange.ts']
+    const used = new Set<string>()
+    for (const f of files) {
+      const src = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../src', f), 'utf8')
+      for (const m of src.matchAll(/\bt\('([\w.]+)'/g)) if (!m[1].endsWith('.')) used.add(m[1])
+    }
+    expect(used.size).toBeGreaterThan(50)
+    for (const key of used) {
+      expect(typeof lookup(zhCN, key), `zh-CN ${key}`).toBe('string')
+      expect(typeof lookup(enUS, key), `en-US ${key}`).toBe('string')
+    }
+    // Named by rule from Rust (ApiError) and by field (file-level problems).
+    for (const cat of [zhCN, enUS]) {
+      expect(typeof lookup(cat, 'fieldPath.file')).toBe('string')
+      expect(typeof lookup(cat, 'action.import')).toBe('string')
+      for (const rule of ['sheet_not_spreadsheet', 'sheet_encoding', 'sheet_damaged', 'sheet_too_large', 'sheet_zip_bomb', 'sheet_declared_count', 'sheet_too_many', 'sheet_no_header']) {
+        expect(typeof lookup(cat, 'rules.' + rule), rule).toBe('string')
+      }
+    }
+  })
+})
+
+describe('list toolbar', () => {
+  it('offers export and import on the four importable lists, not on candidates', async () => {
+    for (const kind of ['enterprise', 'user', 'gi', 'trademark']) {
+      installBackend()
+      const { wrapper } = await mountWith(ListView, { kind })
+      await flushPromises()
+      expect(wrapper.find('[data-testid="btn-export"]').exists(), kind).toBe(true)
+      expect(wrapper.find('[data-testid="btn-import"]').exists(), kind).toBe(true)
+      wrapper.unmount()
+      document.body.innerHTML = ''
+    }
+    installBackend()
+    const { wrapper } = await mountWith(ListView, { kind: 'candidate' })
+    await flushPromises()
+    expect(wrapper.find('[data-testid="btn-export"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="btn-import"]').exists()).toBe(false)
+  })
+
+  it('offers Import Excel in an empty list’s empty state', async () => {
+    const { backend } = installBackend()
+    backend.records.splice(0, backend.records.length, ...backend.records.filter((r) => r.kind !== 'gi'))
+    const { wrapper } = await mountWith(ListView, { kind: 'gi' })
+    await flushPromises()
+    const button = wrapper.find('[data-testid="btn-import-empty"]')
+    expect(button.text()).toBe('导入 Excel')
+    await button.trigger('click')
+    await flushPromises()
+    expect(text('import-wizard')).toContain('导入地理标志产品')
+  })
+
+  it('exports the current filter and shows the path and row count', async () => {
+    const { calls } = installBackend()
+    const { wrapper } = await mountWith(ListView, { kind: 'enterprise' })
+    await flushPromises()
+    await wrapper.find('[data-testid="btn-export"]').trigger('click')
+    await flushPromises()
+    expect(calls.find((c) => c.cmd === 'export_list')!.args).toEqual({ kind: 'enterprise', show: 'live' })
+    expect(document.body.textContent).toContain('已导出 6 条：/home/clerk/文档/enterprise.xlsx')
+
+    await wrapper.find('[data-testid="show-all"] input').setValue(true)
+    await flushPromises()
+    await wrapper.find('[data-testid="btn-export"]').trigger('click')
+    await flushPromises()
+    expect(calls.filter((c) => c.cmd === 'export_list').at(-1)!.args).toEqual({ kind: 'enterprise', show: 'all' })
+  })
+
+  it('says nothing when the save dialog is cancelled, and shows a refusal', async () => {
+    let answer: () => unknown = () => null
+    installBackend({ overrides: { export_list: () => answer() } })
+    const { wrapper } = await mountWith(ListView, { kind: 'trademark' }, 'en-US')
+    await flushPromises()
+    await wrapper.find('[data-testid="btn-export"]').trigger('click')
+    await flushPromises()
+    expect(document.body.textContent).not.toContain('Exported')
+    expect(wrapper.find('[data-testid="export-error"]').exists()).toBe(false)
+    answer = () => Promise.reject(err('storage', null, { detail: 'disk full' }, 'storage'))
+    await wrapper.find('[data-testid="btn-export"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="export-error"]').text()).toContain('disk full')
+    answer = () => ({ kind: 'trademark', path: '/tmp/tm.csv', rows: 1 })
+    await wrapper.find('[data-testid="btn-export"]').trigger('click')
+    await flushPromises()
+    expect(document.body.textContent).toContain('Exported 1 row: /tmp/tm.csv')
+  })
+})
+
+describe('import wizard', () => {
+  it('shows problems with row, column and value, and disables the import', async () => {
+    const { calls } = installBackend()
+    await openWizard('user')
+    expect(text('import-wizard')).toContain('导入授权使用人')
+    expect(text('import-wizard')).toContain('UTF-8')
+    await click('import-choose')
+    expect(calls.find((c) => c.cmd === 'import_preview')!.args).toEqual({ kind: 'user' })
+
+    const summary = text('import-summary')
+    expect(text('count-added')).toContain('3')
+    expect(text('count-problems')).toContain('1')
+    expect(summary).toContain('新增')
+    expect(summary).toContain('问题')
+    const row = $('problem-4')!
+    const cells = [...row.querySelectorAll('td')].map((td) => td.textContent?.trim())
+    expect(cells).toEqual(['4', 'B 企业名称', '固始县某某茶叶有限公司', '找不到所引用的企业“固始县某某茶叶有限公司”'])
+    expect(text('import-problems')).toContain('行')
+    expect(text('import-blocked')).toContain('改正之前不会写入任何数据')
+    expect(text('import-ignored')).toContain('F 联系电话')
+    expect(disabled('import-apply')).toBe(true)
+    expect($('import-choose-again')).not.toBeNull()
+    await click('import-apply')
+    expect(calls.some((c) => c.cmd === 'import_apply')).toBe(false)
+  })
+
+  it('shows the problem message in English', async () => {
+    installBackend()
+    await openWizard('user', 'en-US')
+    await click('import-choose')
+    expect(text('problem-4')).toContain('the referenced enterprise "固始县某某茶叶有限公司" does not exist')
+    expect(text('import-blocked')).toContain('nothing will be written until it is fixed')
+  })
+
+  it('imports a clean preview, reports it applied and refreshes the list', async () => {
+    const { calls, backend } = installBackend()
+    const { sha256 } = backend.handle('import_preview', { kind: 'enterprise' }) as ImportReport
+    const { wrapper } = await openWizard('enterprise')
+    expect(wrapper.find('[data-testid="list-count"]').text()).toBe('共 6 条')
+    await click('import-choose')
+    expect(text('count-added')).toContain('2')
+    expect(text('count-changed')).toContain('2')
+    expect(text('count-unchanged')).toContain('2')
+    expect(text('count-problems')).toContain('0')
+    expect(text('count-header')).toContain('2')
+    expect($('import-problems')).toBeNull()
+    expect(text('import-added')).toContain('ENT-0007')
+    expect(text('import-added')).toContain('固始县绿源茶业有限公司')
+    const change = text('changed-ENT-0005')
+    expect(change).toContain('电话')
+    expect(change).toContain('0376-4888123')
+    expect(change).toContain('（空）')
+    expect(disabled('import-apply')).toBe(false)
+    expect(text('import-apply')).toContain('导入 4 条')
+
+    await click('import-apply')
+    expect(sha256).toMatch(/^[0-9a-f]{64}$/)
+    expect(calls.find((c) => c.cmd === 'import_apply')!.args).toEqual({ kind: 'enterprise', sha256 })
+    expect(text('import-result')).toContain('导入完成')
+    expect(text('import-result-summary')).toBe('新增 2 条，更新 2 条，2 条无变化')
+    expect(text('import-summary')).toContain('2')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="list-count"]').text()).toBe('共 8 条')
+    expect(wrapper.find('[data-testid="row-ENT-0008"]').exists()).toBe(true)
+
+    expect(wrapper.findComponent(ImportWizard).props('show')).toBe(true)
+    await click('import-close')
+    expect(wrapper.findComponent(ImportWizard).props('show')).toBe(false)
+  })
+
+  it('sends the previewed file’s SHA-256 and shows a refusal with the file named', async () => {
+    const report: ImportReport = {
+      kind: 'gi',
+      file: '清单.xlsx',
+      sha256: 'ab'.repeat(32),
+      header_row: 1,
+      rows: 1,
+      added: [{ row: 2, code: 'GI-0007', name: '固始皇姑山茶' }],
+      changed: [],
+      unchanged: [],
+      ignored_columns: [],
+      problems: [],
+      applied: false,
+    }
+    const { calls } = installBackend({
+      overrides: {
+        import_preview: () => report,
+        import_apply: () => Promise.reject(err('sheet_damaged', 'file', { detail: 'the file changed after the preview; preview it again' })),
+      },
+    })
+    await openWizard('gi')
+    await click('import-choose')
+    await click('import-apply')
+    expect(calls.find((c) => c.cmd === 'import_apply')!.args).toEqual({ kind: 'gi', sha256: 'ab'.repeat(32) })
+    const error = text('import-error')
+    expect(error).toContain('导入未成功，没有写入任何数据')
+    expect(error).toContain('文件：表格已损坏或不完整：the file changed after the preview')
+    expect($('import-result')).toBeNull()
+    expect(disabled('import-choose-again')).toBe(false)
+  })
+
+  it('shows a loading state while importing', async () => {
+    let finish: (r: ImportReport) => void = () => {}
+    const { backend } = installBackend({ overrides: { import_apply: () => new Promise<ImportReport>((r) => (finish = r)) } })
+    await openWizard('trademark')
+    await click('import-choose')
+    await click('import-apply')
+    expect($('import-applying')).not.toBeNull()
+    expect($('import-apply')!.className).toContain('loading')
+    expect(disabled('import-choose-again')).toBe(true)
+    expect(disabled('import-cancel')).toBe(true)
+    const previewed = backend.handle('import_preview', { kind: 'trademark' }) as ImportReport
+    finish({ ...previewed, applied: true })
+    await flushPromises()
+    expect($('import-applying')).toBeNull()
+    expect(text('import-result-summary')).toBe('新增 2 条，更新 0 条，0 条无变化')
+  })
+
+  it('stays on step 1 when the file dialog is cancelled, and explains a hostile file', async () => {
+    let answer: () => unknown = () => null
+    installBackend({ overrides: { import_preview: () => answer() } })
+    await openWizard('enterprise')
+    await click('import-choose')
+    expect($('import-choose')).not.toBeNull()
+    expect($('import-summary')).toBeNull()
+    answer = () => Promise.reject(err('sheet_zip_bomb', 'file', { part: 'xl/worksheets/sheet1.xml', ratio: '4000' }))
+    await click('import-choose')
+    expect(text('import-error')).toContain('无法读取这个文件')
+    expect(text('import-error')).toContain('xl/worksheets/sheet1.xml 解压后膨胀 4000 倍')
+  })
+
+  it('saves a template and shows where', async () => {
+    const { calls } = installBackend()
+    await openWizard('trademark')
+    await click('import-template')
+    expect(calls.find((c) => c.cmd === 'write_template')!.args).toEqual({ kind: 'trademark' })
+    expect(text('import-template-saved')).toContain('/home/clerk/文档/trademark-template.xlsx')
+  })
+
+  it('shows the first rows of a large report and counts the rest', async () => {
+    installBackend({ importRows: 5000 })
+    await openWizard('enterprise')
+    await click('import-choose')
+    expect(text('count-added')).toContain('5,002')
+    expect($('import-added')!.querySelectorAll('tbody tr').length).toBe(TABLE_LIMIT)
+    expect(text('import-wizard')).toContain('… 还有 4,802 条未显示')
+    expect(firstRows([1, 2, 3], 2)).toEqual({ shown: [1, 2], more: 1 })
+  })
+
+  it('closes on Esc', async () => {
+    installBackend()
+    const { wrapper } = await openWizard('enterprise')
+    expect(wrapper.findComponent(ImportWizard).props('show')).toBe(true)
+    $('import-choose')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true }))
+    await flushPromises()
+    expect(wrapper.findComponent(ImportWizard).props('show')).toBe(false)
+  })
+})
