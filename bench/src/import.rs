@@ -12,17 +12,8 @@ use std::time::Instant;
 use calamine::{Reader, Xlsx};
 use rust_xlsxwriter::Workbook;
 use terroir_api::core::credit_code::{ALPHABET, check_char};
+use terroir_api::core::division::XINYANG;
 
-const COUNTIES: [(&str, &str); 8] = [
-    ("411502", "浉河区"),
-    ("411503", "平桥区"),
-    ("411521", "罗山县"),
-    ("411522", "光山县"),
-    ("411523", "新县"),
-    ("411524", "商城县"),
-    ("411525", "固始县"),
-    ("411526", "潢川县"),
-];
 const TRADES: [&str; 8] = [
     "茶业",
     "食品",
@@ -78,7 +69,7 @@ fn main() {
         ws.write_string(1, c as u16, *h).unwrap();
     }
     for i in 0..rows {
-        let (code, county) = COUNTIES[i % COUNTIES.len()];
+        let (code, county) = counties[i % counties.len()];
         let r = i as u32 + 2;
         ws.write_number(r, 0, (i + 1) as f64).unwrap();
         ws.write_string(

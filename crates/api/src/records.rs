@@ -95,17 +95,7 @@ pub(crate) fn insert<E: Entity>(
     input: Value,
     sample: bool,
 ) -> Result<RecordRow> {
-    insert_as::<E>(
-        conn,
-        stamp,
-        input,
-        sample,
-        store::InsertAs {
-            action: "insert",
-            reason: None,
-            index_now: true,
-        },
-    )
+    insert_as::<E>(conn, stamp, input, sample, store::InsertAs::PLAIN)
 }
 
 /// Check and insert a record, audited and indexed as `how` says (an import names its file

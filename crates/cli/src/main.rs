@@ -758,6 +758,17 @@ impl Progress {
     }
 }
 
+/// The list filter of `--archived` / `--all`.
+fn show_of(archived: bool, all: bool) -> Show {
+    if all {
+        Show::All
+    } else if archived {
+        Show::Archived
+    } else {
+        Show::Live
+    }
+}
+
 fn default_db() -> PathBuf {
     dirs::data_dir()
         .unwrap_or_else(|| PathBuf::from("."))
@@ -841,13 +852,7 @@ fn record_cmd<F: Args + serde::Serialize>(
             limit,
             offset,
         } => {
-            let show = if all {
-                Show::All
-            } else if archived {
-                Show::Archived
-            } else {
-                Show::Live
-            };
+            let show = show_of(archived, all);
             let page = ws.list(kind, show, limit.unwrap_or(u32::MAX), offset)?;
             out.records(&page.items);
             if !out.json && page.total > page.items.len() as u64 {
@@ -1328,13 +1333,7 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
             all,
             output,
         } => {
-            let show = if all {
-                Show::All
-            } else if archived {
-                Show::Archived
-            } else {
-                Show::Live
-            };
+            let show = show_of(archived, all);
             let s = ws.export(parse_kind(&kind)?, show, &output)?;
             if out.json {
                 out.json(&s);

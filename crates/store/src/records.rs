@@ -180,19 +180,7 @@ pub fn insert(
     content: Content,
     sample: bool,
 ) -> Result<RecordRow> {
-    insert_as(
-        conn,
-        stamp,
-        kind,
-        id,
-        content,
-        sample,
-        InsertAs {
-            action: "insert",
-            reason: None,
-            index_now: true,
-        },
-    )
+    insert_as(conn, stamp, kind, id, content, sample, InsertAs::PLAIN)
 }
 
 /// How a record is inserted: its audit action and reason (an import names its file), and
@@ -203,6 +191,15 @@ pub struct InsertAs<'a> {
     pub action: &'a str,
     pub reason: Option<&'a str>,
     pub index_now: bool,
+}
+
+impl InsertAs<'_> {
+    /// An ordinary insert: audited as `insert`, indexed at once.
+    pub const PLAIN: InsertAs<'static> = InsertAs {
+        action: "insert",
+        reason: None,
+        index_now: true,
+    };
 }
 
 /// Insert a new record, audited as `how` says.
