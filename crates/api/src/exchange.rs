@@ -551,7 +551,7 @@ fn show(v: Option<&Value>) -> String {
     }
 }
 
-fn diff(before: &Value, after: &Value) -> Vec<FieldChange> {
+pub(crate) fn diff(before: &Value, after: &Value) -> Vec<FieldChange> {
     let keys: std::collections::BTreeSet<&String> = before
         .as_object()
         .into_iter()

@@ -6,6 +6,7 @@
 //! This is the lowest layer that reads the clock: times and today's date are taken here and
 //! passed down. It never prints and never exits the process.
 
+pub mod bundle;
 pub mod dossier;
 mod entity;
 mod error;

@@ -116,6 +116,20 @@ pub(crate) fn insert_as<E: Entity>(
     Ok(row)
 }
 
+/// Insert an already-checked entity under a given id (an exchange bundle keeps ids stable).
+pub(crate) fn insert_entity<E: Entity>(
+    conn: &Connection,
+    stamp: &Stamp,
+    id: &str,
+    entity: &E,
+    how: store::InsertAs<'_>,
+) -> Result<RecordRow> {
+    let content = content(conn, entity)?;
+    let row = store::insert_as(conn, stamp, E::KIND, id, content, false, how)?;
+    save_links(conn, id, entity)?;
+    Ok(row)
+}
+
 /// Replace a record with `entity` (already checked), audited under `action`.
 pub(crate) fn store_entity<E: Entity>(
     conn: &Connection,

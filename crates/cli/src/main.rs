@@ -177,10 +177,34 @@ enum Cmd {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// County-to-city exchange bundles
+    Bundle {
+        #[command(subcommand)]
+        cmd: BundleCmd,
+    },
     /// Brand-promotion dossiers (PDF)
     Dossier {
         #[command(subcommand)]
         cmd: DossierCmd,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum BundleCmd {
+    /// Export the whole catalogue (records, divisions, photos) as one verified file
+    Export {
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Merge a bundle: new, changed, unchanged and conflicting records (exit 1 on conflicts)
+    Import {
+        bundle: PathBuf,
+        /// Show what would happen and write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Replace records changed on both sides with the bundle's version
+        #[arg(long)]
+        take_theirs: bool,
     },
 }
 
@@ -1314,6 +1338,83 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
             Ok(0)
         }
         Cmd::Dossier { cmd } => dossier_cmd(&mut ws, out, cmd),
+        Cmd::Bundle {
+            cmd: BundleCmd::Export { output },
+        } => {
+            let s = ws.export_bundle(&output)?;
+            if out.json {
+                out.json(&s);
+            } else {
+                println!(
+                    "{} {} {}, {} {} → {} (sha256 {})",
+                    out.t("已导出交换包", "bundle written"),
+                    s.records,
+                    out.t("条记录", "records"),
+                    s.files,
+                    out.t("个文件", "files"),
+                    s.path,
+                    s.sha256
+                );
+            }
+            Ok(0)
+        }
+        Cmd::Bundle {
+            cmd:
+                BundleCmd::Import {
+                    bundle,
+                    dry_run,
+                    take_theirs,
+                },
+        } => {
+            let r = ws.import_bundle(&bundle, dry_run, take_theirs)?;
+            let open_conflicts = !take_theirs && !r.conflicts.is_empty();
+            if out.json {
+                out.json(&r);
+            } else {
+                for c in r.changed.iter().chain(&r.conflicts) {
+                    let fields: Vec<String> = c
+                        .fields
+                        .iter()
+                        .map(|f| format!("{}: {} → {}", f.field, f.before, f.after))
+                        .collect();
+                    println!(
+                        "{} {} {}  {}",
+                        word(c.kind.key(), out.lang),
+                        c.code,
+                        c.name,
+                        fields.join("; ")
+                    );
+                }
+                for c in &r.conflicts {
+                    println!(
+                        "! {} {} {}",
+                        out.t(
+                            "冲突（双方均已修改，保留本地）",
+                            "conflict (changed on both sides; ours kept)"
+                        ),
+                        c.code,
+                        c.name
+                    );
+                }
+                println!(
+                    "{}: {} {}  {} {}  {} {}  {} {}",
+                    if r.applied {
+                        out.t("已合并", "merged")
+                    } else {
+                        out.t("预览（未写入）", "preview (nothing written)")
+                    },
+                    r.new.len(),
+                    out.t("新增", "new"),
+                    r.changed.len(),
+                    out.t("更新", "changed"),
+                    r.unchanged,
+                    out.t("无变化", "unchanged"),
+                    r.conflicts.len(),
+                    out.t("冲突", "conflicts")
+                );
+            }
+            Ok(u8::from(open_conflicts))
+        }
         Cmd::Import {
             file,
             kind,

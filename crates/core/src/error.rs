@@ -65,6 +65,7 @@ pub enum Rule {
     SheetTooMany,
     SheetNoHeader,
     DuplicateInFile,
+    BundleInvalid,
     Storage,
 }
 

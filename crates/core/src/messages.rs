@@ -307,6 +307,12 @@ const CATALOGUE: &[(Rule, &str, &str, &str)] = &[
         "duplicates row {first_row} ({value})",
     ),
     (
+        Rule::BundleInvalid,
+        "bundle_invalid",
+        "交换包无法使用：{detail}",
+        "the exchange bundle cannot be used: {detail}",
+    ),
+    (
         Rule::Storage,
         "storage",
         "存储错误：{detail}",

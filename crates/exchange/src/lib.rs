@@ -4,11 +4,13 @@
 //!   row/column caps checked before calamine parses; cells streamed);
 //! - [`columns`]: each kind's columns, their Chinese synonyms, and how cells become record
 //!   input (and records become cells), shared by import, export and templates;
-//! - [`write`]: XLSX and CSV output that never turns text into formulas.
+//! - [`write`]: XLSX and CSV output that never turns text into formulas;
+//! - [`bundle`]: county-to-city exchange bundles, every part checked against the manifest.
 //!
 //! It knows nothing of the workspace: the api maps rows to records, checks them with the
 //! domain rules and writes them in one transaction.
 
+pub mod bundle;
 pub mod columns;
 pub mod error;
 pub mod sheet;

@@ -126,3 +126,27 @@ pub fn categories(conn: &Connection) -> Result<Vec<(String, Option<String>)>> {
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// The data hash of a record as last exchanged with `source`.
+pub fn exchange_seen(conn: &Connection, source: &str, record_id: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT data_sha256 FROM exchange_seen WHERE source = ?1 AND record_id = ?2",
+        )?
+        .query_row([source, record_id], |r| r.get(0))
+        .optional()?)
+}
+
+pub fn set_exchange_seen(
+    conn: &Connection,
+    source: &str,
+    record_id: &str,
+    sha: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO exchange_seen (source, record_id, data_sha256) VALUES (?1, ?2, ?3)
+         ON CONFLICT (source, record_id) DO UPDATE SET data_sha256 = excluded.data_sha256",
+    )?
+    .execute([source, record_id, sha])?;
+    Ok(())
+}

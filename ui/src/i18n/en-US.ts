@@ -593,6 +593,7 @@ const enUS: Messages = {
     sheet_too_many: "too many {what}: {at} found, at most {max}",
     sheet_no_header: "no header row: none of the first 15 rows has two or more known column names (such as {expected})",
     duplicate_in_file: "duplicates row {first_row} ({value})",
+    bundle_invalid: "the exchange bundle cannot be used: {detail}",
     storage: "storage error: {detail}",
   },
 }

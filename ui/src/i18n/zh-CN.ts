@@ -592,6 +592,7 @@ const zhCN = {
     sheet_too_many: "{what}过多：第 {at} 个，上限 {max}",
     sheet_no_header: "找不到表头：前 15 行中没有一行含两个以上可识别的列名（如 {expected}）",
     duplicate_in_file: "与第 {first_row} 行重复（{value}）",
+    bundle_invalid: "交换包无法使用：{detail}",
     storage: "存储错误：{detail}",
   },
 }

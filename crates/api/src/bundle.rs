@@ -1,0 +1,351 @@
+//! County-to-city exchange bundles.
+//!
+//! A county exports its whole catalogue as one file: every record with its stable id (the
+//! record's UUID, the same in every workspace), the divisions they use, the photos, and a
+//! manifest with the SHA-256 of every part and the source's audit-chain head. The city
+//! imports it with a merge preview: new records, changed ones (field by field), unchanged ones,
+//! and conflicts, records changed on both sides since the last exchange with that source
+//! (tracked per source and record in `exchange_seen`). Nothing is overwritten silently: a
+//! conflict is only replaced when the clerk says `take_theirs`. The merge is one transaction,
+//! audited with the bundle's SHA-256; a dry run rolls it back.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use terroir_core::gi::GiProduct;
+use terroir_core::record::RecordKind;
+use terroir_core::{Rule, Violation};
+use terroir_exchange::bundle::{self, Manifest, sha256_hex};
+use terroir_store::records::{self as store, Show};
+use terroir_store::{audit, files, tables};
+use uuid::Uuid;
+
+use crate::entity::Entity;
+use crate::error::{ApiError, Result};
+use crate::exchange::FieldChange;
+use crate::records::{decode, insert_entity, store_entity};
+use crate::workspace::Workspace;
+
+/// Kinds in the order they must be written (references point backwards).
+const ORDER: [RecordKind; 5] = [
+    RecordKind::Enterprise,
+    RecordKind::Trademark,
+    RecordKind::Gi,
+    RecordKind::User,
+    RecordKind::Candidate,
+];
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct BundleRecord {
+    kind: RecordKind,
+    id: String,
+    code: String,
+    name: String,
+    data: Value,
+    archived_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct BundleSummary {
+    pub path: String,
+    pub sha256: String,
+    pub records: u32,
+    pub files: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct BundleItem {
+    pub kind: RecordKind,
+    pub id: String,
+    /// The record's code in the source workspace.
+    pub code: String,
+    pub name: String,
+    /// Field-by-field differences (changed and conflicting records).
+    pub fields: Vec<FieldChange>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct BundleReport {
+    pub sha256: String,
+    pub source: String,
+    pub source_name: String,
+    pub source_audit_head: String,
+    pub created_at: String,
+    pub new: Vec<BundleItem>,
+    pub changed: Vec<BundleItem>,
+    pub unchanged: u32,
+    /// Changed here and there since the last exchange: kept as they are here unless
+    /// `take_theirs` was given.
+    pub conflicts: Vec<BundleItem>,
+    pub applied: bool,
+}
+
+fn bundle_error(e: terroir_exchange::Error) -> ApiError {
+    Violation::new(Rule::BundleInvalid)
+        .with("detail", e)
+        .at("bundle")
+        .into()
+}
+
+fn data_hash(v: &Value) -> String {
+    sha256_hex(v.to_string().as_bytes())
+}
+
+impl Workspace {
+    /// This workspace's stable id, made on first use.
+    fn workspace_id(&mut self) -> Result<String> {
+        if let Some(id) = tables::get_meta(&self.conn, "workspace_id")? {
+            return Ok(id);
+        }
+        let id = Uuid::now_v7().to_string();
+        tables::set_meta(&self.conn, "workspace_id", &id)?;
+        Ok(id)
+    }
+
+    /// Export the whole catalogue (live and archived records, photos) as a bundle.
+    pub fn export_bundle(&mut self, path: &Path) -> Result<BundleSummary> {
+        let source = self.workspace_id()?;
+        let mut lines = String::new();
+        let mut divisions = BTreeSet::new();
+        let mut photos = BTreeSet::new();
+        let mut records = 0u32;
+        for kind in ORDER {
+            for row in store::list(&self.conn, kind, Show::All, None, u32::MAX, 0)? {
+                if kind == RecordKind::Gi {
+                    let g: GiProduct = decode(&row)?;
+                    divisions.extend(g.area.divisions.iter().map(|d| d.to_string()));
+                    for p in &g.photos {
+                        photos.insert(p.sha256.clone());
+                        if let Some(c) = &p.print {
+                            photos.insert(c.sha256.clone());
+                        }
+                    }
+                }
+                if kind == RecordKind::Enterprise
+                    && let Some(d) = row.data.get("division").and_then(Value::as_str)
+                {
+                    divisions.insert(d.to_owned());
+                }
+                let rec = BundleRecord {
+                    kind,
+                    id: row.id,
+                    code: row.code,
+                    name: row.name,
+                    data: row.data,
+                    archived_at: row.archived_at,
+                };
+                lines.push_str(&serde_json::to_string(&rec).map_err(ApiError::storage)?);
+                lines.push('\n');
+                records += 1;
+            }
+        }
+        let mut division_rows = vec![];
+        for code in &divisions {
+            if let Some(name) = tables::division_name(&self.conn, code)? {
+                division_rows.push((code.clone(), name));
+            }
+        }
+        let mut parts = vec![
+            ("records.jsonl".to_owned(), lines.into_bytes()),
+            (
+                "divisions.json".to_owned(),
+                serde_json::to_vec(&division_rows).map_err(ApiError::storage)?,
+            ),
+        ];
+        for sha in &photos {
+            let bytes = std::fs::read(files::path_of(&self.files_dir, sha)).map_err(|_| {
+                ApiError::from(
+                    Violation::new(Rule::FileMissing).with("path", format!("files/{sha}")),
+                )
+            })?;
+            parts.push((format!("files/{sha}"), bytes));
+        }
+        let manifest = Manifest {
+            format: String::new(),
+            source,
+            source_name: self
+                .db_path
+                .parent()
+                .and_then(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            created_at: self.stamp().at,
+            actor: self.actor.clone(),
+            audit_head: audit::head(&self.conn)?,
+            parts: vec![],
+        };
+        let sha256 = bundle::write(path, manifest, &parts).map_err(bundle_error)?;
+        Ok(BundleSummary {
+            path: path.display().to_string(),
+            sha256,
+            records,
+            files: photos.len() as u32,
+        })
+    }
+
+    /// Merge a bundle into this workspace. With `dry_run` nothing is written; conflicts are
+    /// replaced by the bundle's version only with `take_theirs`.
+    pub fn import_bundle(
+        &mut self,
+        path: &Path,
+        dry_run: bool,
+        take_theirs: bool,
+    ) -> Result<BundleReport> {
+        let b = bundle::read(path).map_err(bundle_error)?;
+        let m = &b.manifest;
+        let mut report = BundleReport {
+            sha256: b.sha256.clone(),
+            source: m.source.clone(),
+            source_name: m.source_name.clone(),
+            source_audit_head: m.audit_head.clone(),
+            created_at: m.created_at.clone(),
+            new: vec![],
+            changed: vec![],
+            unchanged: 0,
+            conflicts: vec![],
+            applied: false,
+        };
+        let records: Vec<BundleRecord> = String::from_utf8_lossy(&b.parts["records.jsonl"])
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(serde_json::from_str)
+            .collect::<std::result::Result<_, _>>()
+            .map_err(|e| {
+                bundle_error(terroir_exchange::Error::Corrupt(format!(
+                    "records.jsonl: {e}"
+                )))
+            })?;
+        let divisions: Vec<(String, String)> = serde_json::from_slice(&b.parts["divisions.json"])
+            .map_err(|e| {
+            bundle_error(terroir_exchange::Error::Corrupt(format!(
+                "divisions.json: {e}"
+            )))
+        })?;
+        let reason = format!(
+            "交换包 {} (sha256 {}) 来自 {}",
+            m.source_name, b.sha256, m.source
+        );
+        let stamp = self.stamp();
+        let files_dir = self.files_dir.clone();
+        let tx = terroir_store::begin(&mut self.conn)?;
+        for (code, name) in &divisions {
+            if tables::division_name(&tx, code)?.is_none() {
+                let d: terroir_core::DivisionCode = code.parse().map_err(ApiError::from)?;
+                let division = terroir_core::Division {
+                    code: d,
+                    name: name.clone(),
+                };
+                tables::put_division(&tx, &stamp, &division, &format!("bundle {}", m.source_name))?;
+            }
+        }
+        for (part, bytes) in &b.parts {
+            if let Some(sha) = part.strip_prefix("files/").filter(|_| !dry_run) {
+                files::put_bytes(&tx, &files_dir, bytes, sha, &stamp.at)?;
+            }
+        }
+        for rec in &records {
+            let theirs = data_hash(&rec.data);
+            let local = store::get(&tx, rec.kind, &rec.id)?;
+            let item = |fields: Vec<FieldChange>| BundleItem {
+                kind: rec.kind,
+                id: rec.id.clone(),
+                code: rec.code.clone(),
+                name: rec.name.clone(),
+                fields,
+            };
+            match local {
+                None => {
+                    crate::records::by_kind!(rec.kind, merge_new(&tx, &stamp, rec, &reason))?;
+                    report.new.push(item(vec![]));
+                }
+                Some(l) if l.data == rec.data => report.unchanged += 1,
+                Some(l) => {
+                    let ours = data_hash(&l.data);
+                    let base = tables::exchange_seen(&tx, &m.source, &rec.id)?;
+                    let fields = crate::exchange::diff(&l.data, &rec.data);
+                    if base.as_deref() == Some(theirs.as_str()) {
+                        // Only we changed it since the last exchange: ours stands.
+                        report.unchanged += 1;
+                        continue;
+                    }
+                    let conflict = base.as_deref() != Some(ours.as_str());
+                    if conflict && !take_theirs {
+                        report.conflicts.push(item(fields));
+                        continue;
+                    }
+                    crate::records::by_kind!(rec.kind, merge_changed(&tx, &stamp, rec, &reason))?;
+                    if conflict {
+                        report.conflicts.push(item(fields));
+                    } else {
+                        report.changed.push(item(fields));
+                    }
+                }
+            }
+            tables::set_exchange_seen(&tx, &m.source, &rec.id, &theirs)?;
+        }
+        if !dry_run {
+            tx.commit().map_err(terroir_store::Error::from)?;
+            report.applied = true;
+        }
+        Ok(report)
+    }
+}
+
+/// Insert a record from a bundle under its own id (a fresh local code), checked by decoding.
+fn merge_new<E: Entity>(
+    conn: &terroir_store::Connection,
+    stamp: &audit::Stamp,
+    rec: &BundleRecord,
+    reason: &str,
+) -> Result<()> {
+    let e: E = serde_json::from_value(rec.data.clone()).map_err(|err| {
+        bundle_error(terroir_exchange::Error::Corrupt(format!(
+            "{} {}: {err}",
+            rec.kind.key(),
+            rec.code
+        )))
+    })?;
+    let how = store::InsertAs {
+        action: "exchange",
+        reason: Some(reason),
+        index_now: true,
+    };
+    insert_entity(conn, stamp, &rec.id, &e, how)?;
+    if rec.archived_at.is_some() {
+        store::set_archived(conn, stamp, E::KIND, &rec.id, true, Some(reason))?;
+    }
+    Ok(())
+}
+
+/// Replace a record with the bundle's version.
+fn merge_changed<E: Entity>(
+    conn: &terroir_store::Connection,
+    stamp: &audit::Stamp,
+    rec: &BundleRecord,
+    reason: &str,
+) -> Result<()> {
+    let e: E = serde_json::from_value(rec.data.clone()).map_err(|err| {
+        bundle_error(terroir_exchange::Error::Corrupt(format!(
+            "{} {}: {err}",
+            rec.kind.key(),
+            rec.code
+        )))
+    })?;
+    // Archived here: bring it back for the change, then follow the source's archive state.
+    let archived_here = store::require(conn, E::KIND, &rec.id)?
+        .archived_at
+        .is_some();
+    if archived_here {
+        store::set_archived(conn, stamp, E::KIND, &rec.id, false, Some(reason))?;
+    }
+    store_entity(conn, stamp, &rec.id, &e, "exchange", Some(reason))?;
+    if rec.archived_at.is_some() {
+        store::set_archived(conn, stamp, E::KIND, &rec.id, true, Some(reason))?;
+    }
+    Ok(())
+}

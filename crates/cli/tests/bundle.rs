@@ -1,0 +1,247 @@
+//! County-to-city exchange bundles through the `terroir` binary: a first exchange, a change
+//! merged, a conflict kept, and tampered bundles refused with the part named.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_terroir");
+
+fn terroir(db: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .arg("--db")
+        .arg(db)
+        .args(["--actor", "交换员", "--lang", "en"])
+        .args(args)
+        .output()
+        .expect("run terroir")
+}
+
+fn json(o: &Output) -> Value {
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&o.stderr)))
+}
+
+fn ok(o: Output) -> Output {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    o
+}
+
+/// Copy a zip, replacing (or dropping) one entry.
+fn rewrite(from: &Path, to: &Path, entry: &str, f: impl Fn(Vec<u8>) -> Option<Vec<u8>>) {
+    let mut src = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
+    let mut dst = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    for i in 0..src.len() {
+        let mut e = src.by_index(i).unwrap();
+        let name = e.name().unwrap().into_owned();
+        let mut bytes = vec![];
+        e.read_to_end(&mut bytes).unwrap();
+        let bytes = if name == entry { f(bytes) } else { Some(bytes) };
+        if let Some(b) = bytes {
+            dst.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            dst.write_all(&b).unwrap();
+        }
+    }
+    dst.finish().unwrap();
+}
+
+#[test]
+fn a_county_bundle_merges_into_the_city_with_changes_and_conflicts_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let (county, city) = (dir.path().join("county/t.db"), dir.path().join("city/t.db"));
+    std::fs::create_dir_all(county.parent().unwrap()).unwrap();
+    std::fs::create_dir_all(city.parent().unwrap()).unwrap();
+    ok(terroir(&county, &["init", "--sample"]));
+    ok(terroir(&city, &["init"]));
+    let b1 = dir.path().join("1.bundle");
+    ok(terroir(
+        &county,
+        &["bundle", "export", "-o", b1.to_str().unwrap()],
+    ));
+
+    let preview = json(&ok(terroir(
+        &city,
+        &[
+            "--json",
+            "bundle",
+            "import",
+            b1.to_str().unwrap(),
+            "--dry-run",
+        ],
+    )));
+    assert_eq!(preview["applied"], false);
+    let n = preview["new"].as_array().unwrap().len();
+    assert!(n >= 20, "{preview}");
+    assert_eq!(
+        json(&terroir(&city, &["--json", "enterprise", "list"]))
+            .as_array()
+            .unwrap()
+            .len(),
+        0,
+        "dry run wrote nothing"
+    );
+    let r = json(&ok(terroir(
+        &city,
+        &["--json", "bundle", "import", b1.to_str().unwrap()],
+    )));
+    assert_eq!(r["new"].as_array().unwrap().len(), n);
+    // Stable ids: the same record has the same id in both workspaces.
+    let id_of = |db: &Path| json(&terroir(db, &["--json", "gi", "show", "GI-0001"]))["id"].clone();
+    assert_eq!(id_of(&county), id_of(&city));
+    ok(terroir(&city, &["check"]));
+    let audit = json(&terroir(
+        &city,
+        &[
+            "--json", "audit", "log", "--kind", "gi", "--record", "GI-0001",
+        ],
+    ));
+    assert!(
+        audit[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains(r["sha256"].as_str().unwrap())
+    );
+
+    // A change at the county only: merged, field by field.
+    ok(terroir(
+        &county,
+        &[
+            "enterprise",
+            "edit",
+            "ENT-0003",
+            "--address",
+            "浉河区茶园路1号",
+            "--reason",
+            "更正",
+        ],
+    ));
+    let b2 = dir.path().join("2.bundle");
+    ok(terroir(
+        &county,
+        &["bundle", "export", "-o", b2.to_str().unwrap()],
+    ));
+    let r = json(&ok(terroir(
+        &city,
+        &["--json", "bundle", "import", b2.to_str().unwrap()],
+    )));
+    assert_eq!(r["changed"][0]["fields"][0]["field"], "address");
+    assert_eq!(r["changed"][0]["fields"][0]["after"], "浉河区茶园路1号");
+
+    // Changed on both sides since: a conflict, the city's version kept, exit 1.
+    ok(terroir(
+        &county,
+        &[
+            "enterprise",
+            "edit",
+            "ENT-0003",
+            "--address",
+            "县里改的",
+            "--reason",
+            "x",
+        ],
+    ));
+    ok(terroir(
+        &city,
+        &[
+            "enterprise",
+            "edit",
+            "ENT-0003",
+            "--address",
+            "市里改的",
+            "--reason",
+            "y",
+        ],
+    ));
+    let b3 = dir.path().join("3.bundle");
+    ok(terroir(
+        &county,
+        &["bundle", "export", "-o", b3.to_str().unwrap()],
+    ));
+    let o = terroir(&city, &["--json", "bundle", "import", b3.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(json(&o)["conflicts"][0]["code"], "ENT-0003");
+    let e = json(&terroir(
+        &city,
+        &["--json", "enterprise", "show", "ENT-0003"],
+    ));
+    assert_eq!(e["data"]["address"], "市里改的", "not overwritten silently");
+    let o = terroir(
+        &city,
+        &[
+            "--json",
+            "bundle",
+            "import",
+            b3.to_str().unwrap(),
+            "--take-theirs",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let e = json(&terroir(
+        &city,
+        &["--json", "enterprise", "show", "ENT-0003"],
+    ));
+    assert_eq!(e["data"]["address"], "县里改的");
+}
+
+#[test]
+fn a_tampered_or_damaged_bundle_is_refused_with_the_part_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let (county, city) = (dir.path().join("county/t.db"), dir.path().join("city/t.db"));
+    std::fs::create_dir_all(county.parent().unwrap()).unwrap();
+    std::fs::create_dir_all(city.parent().unwrap()).unwrap();
+    ok(terroir(&county, &["init", "--sample"]));
+    ok(terroir(&city, &["init"]));
+    let good = dir.path().join("good.bundle");
+    ok(terroir(
+        &county,
+        &["bundle", "export", "-o", good.to_str().unwrap()],
+    ));
+    type Edit = Box<dyn Fn(Vec<u8>) -> Option<Vec<u8>>>;
+    let cases: Vec<(&str, &str, Edit)> = vec![
+        (
+            "records.jsonl",
+            "records.jsonl does not match",
+            Box::new(|b| {
+                Some(
+                    String::from_utf8(b)
+                        .unwrap()
+                        .replacen("信阳毛尖", "信阳毛尖王", 1)
+                        .into_bytes(),
+                )
+            }),
+        ),
+        (
+            "divisions.json",
+            "divisions.json is listed in the manifest but missing",
+            Box::new(|_| None),
+        ),
+        (
+            "manifest.json",
+            "manifest.json is missing",
+            Box::new(|_| None),
+        ),
+    ];
+    for (entry, want, f) in cases {
+        let bad = dir.path().join(format!("bad-{entry}.bundle"));
+        rewrite(&good, &bad, entry, f);
+        let o = terroir(
+            &city,
+            &["--json", "bundle", "import", bad.to_str().unwrap()],
+        );
+        assert_eq!(o.status.code(), Some(2), "{entry}");
+        let e = json(&o);
+        assert_eq!(e["error"]["rule"], "bundle_invalid");
+        let msg = e["error"]["message"]["en-US"].as_str().unwrap();
+        assert!(msg.contains(want), "{entry}: {msg}");
+    }
+    assert_eq!(
+        json(&terroir(&city, &["--json", "gi", "list"]))
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+}
