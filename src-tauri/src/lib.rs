@@ -12,6 +12,7 @@ use tauri::ipc::Channel;
 use tauri::{Manager, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
+use terroir_api::bundle::{BundleReport, BundleSummary};
 use terroir_api::core::RecordKind;
 use terroir_api::dossier::{BatchProgress, BatchReport, BatchSelection, DossierSettings, Printed};
 use terroir_api::exchange::{ExportSummary, ImportReport};
@@ -52,6 +53,7 @@ pub struct Batch {
 #[derive(Debug, Default)]
 pub struct Picked {
     import: Mutex<Option<PathBuf>>,
+    bundle: Mutex<Option<PathBuf>>,
 }
 
 /// The workspace the app opens: `TERROIR_DB`, else the OS data directory.
@@ -377,6 +379,59 @@ fn import_apply(
     s.with(|ws| ws.import_checked(kind, &path, &sha256))
 }
 
+/// Export the catalogue as an exchange bundle to a file chosen in a save dialog.
+#[tauri::command(rename_all = "snake_case")]
+async fn export_bundle(app: tauri::AppHandle, s: State<'_, Open>) -> Result<Option<BundleSummary>> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_file_name("terroir.bundle")
+        .add_filter("交换包 / Bundle", &["bundle"])
+        .blocking_save_file();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    s.with(|ws| ws.export_bundle(&path)).map(Some)
+}
+
+/// Pick a bundle and preview its merge (nothing written); remembered for `bundle_apply`.
+#[tauri::command(rename_all = "snake_case")]
+async fn bundle_preview(
+    app: tauri::AppHandle,
+    s: State<'_, Open>,
+    p: State<'_, Picked>,
+) -> Result<Option<BundleReport>> {
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("交换包 / Bundle", &["bundle"])
+        .blocking_pick_file();
+    let Some(path) = picked.and_then(|f| f.into_path().ok()) else {
+        return Ok(None);
+    };
+    *p.bundle
+        .lock()
+        .map_err(|_| ApiError::storage("bundle lock poisoned"))? = Some(path.clone());
+    s.with(|ws| ws.import_bundle(&path, true, false)).map(Some)
+}
+
+/// Merge the previewed bundle, provided it is still the bundle previewed (same SHA-256).
+#[tauri::command(rename_all = "snake_case")]
+fn bundle_apply(
+    s: State<'_, Open>,
+    p: State<'_, Picked>,
+    sha256: String,
+    take_theirs: bool,
+) -> Result<BundleReport> {
+    let path = p
+        .bundle
+        .lock()
+        .map_err(|_| ApiError::storage("bundle lock poisoned"))?
+        .clone()
+        .ok_or_else(|| ApiError::storage("no bundle previewed"))?;
+    s.with(|ws| ws.import_bundle_checked(&path, &sha256, take_theirs))
+}
+
 #[tauri::command(rename_all = "snake_case")]
 fn search(
     s: State<'_, Open>,
@@ -538,6 +593,9 @@ pub fn run() {
             write_template,
             import_preview,
             import_apply,
+            export_bundle,
+            bundle_preview,
+            bundle_apply,
             search,
             deadlines,
             audit_log,

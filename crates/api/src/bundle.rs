@@ -188,6 +188,22 @@ impl Workspace {
         })
     }
 
+    /// Merge a bundle previewed earlier, refusing it when it is not the bundle previewed.
+    pub fn import_bundle_checked(
+        &mut self,
+        path: &Path,
+        sha256: &str,
+        take_theirs: bool,
+    ) -> Result<BundleReport> {
+        let report = self.import_bundle(path, true, take_theirs)?;
+        if report.sha256 != sha256 {
+            return Err(bundle_error(terroir_exchange::Error::Corrupt(
+                "the bundle changed after the preview; preview it again".into(),
+            )));
+        }
+        self.import_bundle(path, false, take_theirs)
+    }
+
     /// Merge a bundle into this workspace. With `dry_run` nothing is written; conflicts are
     /// replaced by the bundle's version only with `take_theirs`.
     pub fn import_bundle(
