@@ -317,7 +317,11 @@ impl Workspace {
         let mut seen: HashMap<String, u32> = HashMap::new();
         // New records are indexed for search in one sorted pass at the end (see put_many).
         let mut unindexed = vec![];
-        for (number, cells) in rows.rows.iter().skip(mapping.header_index + 1) {
+        // Rows are consumed as they are written, so the sheet's memory shrinks as the
+        // transaction grows.
+        let header = rows.rows[mapping.header_index].1.clone();
+        for (number, cells) in rows.rows.into_iter().skip(mapping.header_index + 1) {
+            let (number, cells) = (&number, &cells);
             if cells.iter().all(Cell::is_empty) || is_notes_row(&mapping, cells) {
                 continue;
             }
@@ -328,7 +332,7 @@ impl Workspace {
                 ImportProblem {
                     row: *number,
                     column: col.map(|c| {
-                        let header = cells_header(&rows.rows[mapping.header_index].1, c);
+                        let header = cells_header(&header, c);
                         format!("{} {header}", column_letter(c))
                     }),
                     value: col

@@ -8,6 +8,8 @@ import type { BackupSummary } from './bindings/BackupSummary'
 import type { BatchProgress } from './bindings/BatchProgress'
 import type { BatchReport } from './bindings/BatchReport'
 import type { BatchSelection } from './bindings/BatchSelection'
+import type { BundleReport } from './bindings/BundleReport'
+import type { BundleSummary } from './bindings/BundleSummary'
 import type { Check } from './bindings/Check'
 import type { Deadline } from './bindings/Deadline'
 import type { DossierSettings } from './bindings/DossierSettings'
@@ -116,6 +118,22 @@ export const api = {
    * SHA-256 is no longer `sha256`; `applied` is false (nothing written) when rows have problems.
    */
   importApply: (kind: RecordKind, sha256: string) => invoke<ImportReport>('import_apply', { kind, sha256 }),
+  /**
+   * Export the whole catalogue (records with their stable ids, divisions, photos) as one
+   * verified exchange bundle, to a file chosen in a native save dialog; null when cancelled.
+   */
+  exportBundle: () => invoke<BundleSummary | null>('export_bundle'),
+  /**
+   * Pick an exchange bundle in a native dialog and dry-run its merge: nothing is written.
+   * null when the dialog was cancelled. Rust remembers the file for bundleApply. A damaged or
+   * tampered bundle is refused with rule `bundle_invalid` (the message names the part).
+   */
+  bundlePreview: () => invoke<BundleReport | null>('bundle_preview'),
+  /**
+   * Merge the previewed bundle (refused, rule `bundle_invalid`, when its SHA-256 is no longer
+   * `sha256`). Conflicts keep the local version unless `takeTheirs`.
+   */
+  bundleApply: (sha256: string, takeTheirs: boolean) => invoke<BundleReport>('bundle_apply', { sha256, take_theirs: takeTheirs }),
   /** GI products per division and per category (computed in Rust). */
   overview: () => invoke<Overview>('overview'),
   /** Live records of `kind` referring to record `key` of kind `of` (users of a GI, ...). */

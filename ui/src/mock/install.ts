@@ -4,6 +4,7 @@ import { mockIPC, mockWindows } from '@tauri-apps/api/mocks'
 import type { ApiError } from '../api/bindings/ApiError'
 import type { AuditEntry } from '../api/bindings/AuditEntry'
 import type { BatchReport } from '../api/bindings/BatchReport'
+import type { BundleReport } from '../api/bindings/BundleReport'
 import type { DossierSettings } from '../api/bindings/DossierSettings'
 import type { ImportProblem } from '../api/bindings/ImportProblem'
 import type { ImportReport } from '../api/bindings/ImportReport'
@@ -489,6 +490,81 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     return report
   }
 
+  // ---- exchange bundles: the file dialog always picks the city bureau's bundle ----
+  const BUNDLE_SHA = 'c1'.repeat(32)
+  let bundlePreviewed = false
+  /**
+   * The city bureau's bundle merged into this workspace: 2 new records, 1 changed (only there)
+   * and 1 conflict (changed here and there), the rest unchanged. `apply` writes it, the
+   * conflict only with `takeTheirs`.
+   */
+  function mergeBundle(apply: boolean, takeTheirs: boolean): BundleReport {
+    const changedRec = find('enterprise', 'ENT-0002')
+    const conflictRec = find('gi', 'GI-0002')
+    const cd = changedRec.data as Obj
+    const gd = conflictRec.data as Obj
+    const newEnt: Obj = { name: '信阳市浉河区茶叶产业协会', credit_code: null, division: '411502', address: '浉河区湖东路 6 号', contact_person: null, phone: null, notes: null }
+    const newGi: Obj = {
+      name: '信阳毛尖（浉河港）',
+      category: '食用农林产品及食品',
+      protections: [],
+      divisions: ['411502'],
+      places: ['浉河港镇'],
+      area_description: null,
+      centre: null,
+      quality_requirements: null,
+      history: null,
+      status_history: [],
+      contact: null,
+      notes: null,
+    }
+    const theirContact = '信阳市茶叶协会 0376-6222222'
+    const report: BundleReport = {
+      sha256: BUNDLE_SHA,
+      source: '7d0c2a6e-5f1b-4a53-9b7e-2f1c9e4b8a10',
+      source_name: '信阳市市场监督管理局',
+      source_audit_head: '9f3b6c2d1e0a47b8c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c',
+      created_at: '2026-03-05T16:42:00Z',
+      new: [
+        { kind: 'enterprise', id: 'b1e0c0de-0000-4000-8000-000000000001', code: 'ENT-0101', name: String(newEnt.name), fields: [] },
+        { kind: 'gi', id: 'b1e0c0de-0000-4000-8000-000000000002', code: 'GI-0101', name: String(newGi.name), fields: [] },
+      ],
+      changed:
+        cd.contact_person === '王会长'
+          ? []
+          : [{ kind: 'enterprise', id: changedRec.id, code: 'ENT-0002', name: changedRec.name, fields: [{ field: 'contact_person', before: cell(cd.contact_person), after: '王会长' }] }],
+      unchanged: 0,
+      conflicts:
+        gd.contact === theirContact
+          ? []
+          : [{ kind: 'gi', id: conflictRec.id, code: 'GI-0002', name: conflictRec.name, fields: [{ field: 'contact', before: cell(gd.contact) || '信阳红茶叶协会 0376-6111111', after: theirContact }] }],
+      applied: false,
+    }
+    report.unchanged = records.length - report.changed.length - report.conflicts.length
+    if (!apply) return report
+    const reason = `交换包 ${report.source_name} (sha256 ${BUNDLE_SHA})`
+    if (report.new.length && !records.some((r) => r.name === newEnt.name)) {
+      addImported('enterprise', newEnt, nextCode('enterprise'), reason)
+      addImported('gi', newGi, nextCode('gi'), reason)
+    }
+    if (report.changed.length) {
+      const b = snap(changedRec)
+      cd.contact_person = '王会长'
+      changedRec.version++
+      changedRec.updated_at = today
+      log(changedRec, 'bundle', b, reason)
+    }
+    if (report.conflicts.length && takeTheirs) {
+      const b = snap(conflictRec)
+      gd.contact = theirContact
+      conflictRec.version++
+      conflictRec.updated_at = today
+      log(conflictRec, 'bundle', b, reason)
+    }
+    report.applied = true
+    return report
+  }
+
   const handlers: Record<string, (a: Args) => unknown> = {
     workspace_info: () => ({
       db_path: '/home/clerk/地标品牌库/固始县/terroir.db',
@@ -792,6 +868,22 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
         throw err('sheet_damaged', 'file', { detail: 'the file changed after the preview; preview it again' })
       }
       return importSheet(kind, true)
+    },
+    // The save dialog always picks 文档/terroir.bundle; the open dialog the city's bundle.
+    export_bundle: () => ({
+      path: `${documents}/terroir.bundle`,
+      sha256: '5e'.repeat(32),
+      records: records.length,
+      files: records.reduce((n, r) => n + (((r.data as Obj).photos as unknown[] | undefined)?.length ?? 0), 0),
+    }),
+    bundle_preview: () => {
+      bundlePreviewed = true
+      return mergeBundle(false, false)
+    },
+    bundle_apply: (a) => {
+      if (!bundlePreviewed) throw err('storage', null, { detail: 'no bundle previewed' }, 'storage')
+      if (a.sha256 !== BUNDLE_SHA) throw err('bundle_invalid', null, { detail: 'the bundle changed after the preview; preview it again' })
+      return mergeBundle(true, a.take_theirs === true)
     },
     check: () => ({ ok: true, integrity: [], foreign_keys: [], audit_chain: { rows: audit.length, head: 'abc', first_broken: null }, audit_mismatches: [], files: [], records: records.length }),
   }
