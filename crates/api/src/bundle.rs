@@ -226,7 +226,14 @@ impl Workspace {
             conflicts: vec![],
             applied: false,
         };
-        let records: Vec<BundleRecord> = String::from_utf8_lossy(&b.parts["records.jsonl"])
+        let part = |name: &str| {
+            b.parts.get(name).ok_or_else(|| {
+                bundle_error(terroir_exchange::Error::Corrupt(format!(
+                    "{name} is missing"
+                )))
+            })
+        };
+        let records: Vec<BundleRecord> = String::from_utf8_lossy(part("records.jsonl")?)
             .lines()
             .filter(|l| !l.trim().is_empty())
             .map(serde_json::from_str)
@@ -236,12 +243,12 @@ impl Workspace {
                     "records.jsonl: {e}"
                 )))
             })?;
-        let divisions: Vec<(String, String)> = serde_json::from_slice(&b.parts["divisions.json"])
+        let divisions: Vec<(String, String)> = serde_json::from_slice(part("divisions.json")?)
             .map_err(|e| {
-            bundle_error(terroir_exchange::Error::Corrupt(format!(
-                "divisions.json: {e}"
-            )))
-        })?;
+                bundle_error(terroir_exchange::Error::Corrupt(format!(
+                    "divisions.json: {e}"
+                )))
+            })?;
         let reason = format!(
             "交换包 {} (sha256 {}) 来自 {}",
             m.source_name, b.sha256, m.source

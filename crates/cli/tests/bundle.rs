@@ -29,8 +29,8 @@ fn ok(o: Output) -> Output {
     o
 }
 
-/// Copy a zip, replacing (or dropping) one entry.
-fn rewrite(from: &Path, to: &Path, entry: &str, f: impl Fn(Vec<u8>) -> Option<Vec<u8>>) {
+/// Copy a zip, passing each entry through `f` (which may change or drop it).
+fn rewrite(from: &Path, to: &Path, f: impl Fn(&str, Vec<u8>) -> Option<Vec<u8>>) {
     let mut src = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
     let mut dst = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
     for i in 0..src.len() {
@@ -38,7 +38,7 @@ fn rewrite(from: &Path, to: &Path, entry: &str, f: impl Fn(Vec<u8>) -> Option<Ve
         let name = e.name().unwrap().into_owned();
         let mut bytes = vec![];
         e.read_to_end(&mut bytes).unwrap();
-        let bytes = if name == entry { f(bytes) } else { Some(bytes) };
+        let bytes = f(&name, bytes);
         if let Some(b) = bytes {
             dst.start_file(name, zip::write::SimpleFileOptions::default())
                 .unwrap();
@@ -199,12 +199,15 @@ fn a_tampered_or_damaged_bundle_is_refused_with_the_part_named() {
         &county,
         &["bundle", "export", "-o", good.to_str().unwrap()],
     ));
-    type Edit = Box<dyn Fn(Vec<u8>) -> Option<Vec<u8>>>;
+    type Edit = Box<dyn Fn(&str, Vec<u8>) -> Option<Vec<u8>>>;
     let cases: Vec<(&str, &str, Edit)> = vec![
         (
-            "records.jsonl",
+            "altered",
             "records.jsonl does not match",
-            Box::new(|b| {
+            Box::new(|name, b| {
+                if name != "records.jsonl" {
+                    return Some(b);
+                }
                 Some(
                     String::from_utf8(b)
                         .unwrap()
@@ -214,28 +217,45 @@ fn a_tampered_or_damaged_bundle_is_refused_with_the_part_named() {
             }),
         ),
         (
-            "divisions.json",
+            "dropped",
             "divisions.json is listed in the manifest but missing",
-            Box::new(|_| None),
+            Box::new(|name, b| (name != "divisions.json").then_some(b)),
         ),
         (
-            "manifest.json",
+            "no-manifest",
             "manifest.json is missing",
-            Box::new(|_| None),
+            Box::new(|name, b| (name != "manifest.json").then_some(b)),
+        ),
+        // A manifest that leaves the records out, and no records: refused, no panic.
+        (
+            "no-records",
+            "records.jsonl is missing",
+            Box::new(|name, b| match name {
+                "records.jsonl" => None,
+                "manifest.json" => {
+                    let mut m: Value = serde_json::from_slice(&b).unwrap();
+                    m["parts"]
+                        .as_array_mut()
+                        .unwrap()
+                        .retain(|p| p["path"] != "records.jsonl");
+                    Some(serde_json::to_vec(&m).unwrap())
+                }
+                _ => Some(b),
+            }),
         ),
     ];
-    for (entry, want, f) in cases {
-        let bad = dir.path().join(format!("bad-{entry}.bundle"));
-        rewrite(&good, &bad, entry, f);
+    for (case, want, f) in cases {
+        let bad = dir.path().join(format!("bad-{case}.bundle"));
+        rewrite(&good, &bad, f);
         let o = terroir(
             &city,
             &["--json", "bundle", "import", bad.to_str().unwrap()],
         );
-        assert_eq!(o.status.code(), Some(2), "{entry}");
+        assert_eq!(o.status.code(), Some(2), "{case}");
         let e = json(&o);
         assert_eq!(e["error"]["rule"], "bundle_invalid");
         let msg = e["error"]["message"]["en-US"].as_str().unwrap();
-        assert!(msg.contains(want), "{entry}: {msg}");
+        assert!(msg.contains(want), "{case}: {msg}");
     }
     assert_eq!(
         json(&terroir(&city, &["--json", "gi", "list"]))
