@@ -319,6 +319,19 @@ impl Workspace {
     }
 }
 
+impl BundleRecord {
+    /// The record's data as an entity: decoding checks every identifier and value again.
+    fn entity<E: Entity>(&self) -> Result<E> {
+        serde_json::from_value(self.data.clone()).map_err(|err| {
+            bundle_error(terroir_exchange::Error::Corrupt(format!(
+                "{} {}: {err}",
+                self.kind.key(),
+                self.code
+            )))
+        })
+    }
+}
+
 /// Insert a record from a bundle under its own id (a fresh local code), checked by decoding.
 fn merge_new<E: Entity>(
     conn: &terroir_store::Connection,
@@ -326,13 +339,7 @@ fn merge_new<E: Entity>(
     rec: &BundleRecord,
     reason: &str,
 ) -> Result<()> {
-    let e: E = serde_json::from_value(rec.data.clone()).map_err(|err| {
-        bundle_error(terroir_exchange::Error::Corrupt(format!(
-            "{} {}: {err}",
-            rec.kind.key(),
-            rec.code
-        )))
-    })?;
+    let e: E = rec.entity()?;
     let how = store::InsertAs {
         action: "exchange",
         reason: Some(reason),
@@ -352,13 +359,7 @@ fn merge_changed<E: Entity>(
     rec: &BundleRecord,
     reason: &str,
 ) -> Result<()> {
-    let e: E = serde_json::from_value(rec.data.clone()).map_err(|err| {
-        bundle_error(terroir_exchange::Error::Corrupt(format!(
-            "{} {}: {err}",
-            rec.kind.key(),
-            rec.code
-        )))
-    })?;
+    let e: E = rec.entity()?;
     // Archived here: bring it back for the change, then follow the source's archive state.
     let archived_here = store::require(conn, E::KIND, &rec.id)?
         .archived_at

@@ -563,6 +563,15 @@ fn main() -> ExitCode {
     }
 }
 
+/// `field: before → after; …` for a preview line.
+fn field_changes(fields: &[terroir_api::exchange::FieldChange]) -> String {
+    fields
+        .iter()
+        .map(|f| format!("{}: {} → {}", f.field, f.before, f.after))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 fn print_import(out: &Out, r: &terroir_api::exchange::ImportReport) {
     let msg = |m: &terroir_api::Message| {
         if out.zh() {
@@ -587,18 +596,8 @@ fn print_import(out: &Out, r: &terroir_api::exchange::ImportReport) {
         println!("✗ {at}{value}: {}", msg(&p.message));
     }
     for c in r.changed.iter().take(50) {
-        let fields: Vec<String> = c
-            .fields
-            .iter()
-            .map(|f| format!("{}: {} → {}", f.field, f.before, f.after))
-            .collect();
-        println!(
-            "~ {} {} {}  {}",
-            out.t("第", "row"),
-            c.row,
-            c.name,
-            fields.join("; ")
-        );
+        let fields = field_changes(&c.fields);
+        println!("~ {} {} {}  {}", out.t("第", "row"), c.row, c.name, fields);
     }
     let verb = if r.applied {
         out.t("已导入", "imported")
@@ -1372,17 +1371,13 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
                 out.json(&r);
             } else {
                 for c in r.changed.iter().chain(&r.conflicts) {
-                    let fields: Vec<String> = c
-                        .fields
-                        .iter()
-                        .map(|f| format!("{}: {} → {}", f.field, f.before, f.after))
-                        .collect();
+                    let fields = field_changes(&c.fields);
                     println!(
                         "{} {} {}  {}",
                         word(c.kind.key(), out.lang),
                         c.code,
                         c.name,
-                        fields.join("; ")
+                        fields
                     );
                 }
                 for c in &r.conflicts {
