@@ -40,6 +40,17 @@ fn main() {
         "overview",
         "related",
         "mark_first_rows",
+        "add_evidence",
+        "update_evidence",
+        "attach_evidence",
+        "remove_evidence",
+        "record_recognition",
+        "readiness",
+        "preview_catalogue",
+        "application_step",
+        "eligibility",
+        "set_budget",
+        "ledger",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri build script");

@@ -14,10 +14,14 @@ use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 use terroir_api::bundle::{BundleReport, BundleSummary};
 use terroir_api::core::RecordKind;
+use terroir_api::core::evidence::{EvidenceInput, RecognitionInput};
+use terroir_api::core::incentive::Eligibility;
+use terroir_api::core::readiness::Readiness;
 use terroir_api::dossier::{BatchProgress, BatchReport, BatchSelection, DossierSettings, Printed};
 use terroir_api::exchange::{ExportSummary, ImportReport};
 use terroir_api::ops::{BackupSummary, Check, TrademarkEvent, UserStep};
 use terroir_api::search::SearchResults;
+use terroir_api::workbench::{ApplicationStep, BudgetRow, Ledger};
 use terroir_api::{ApiError, Page, RecordDto, Show, Workspace, WorkspaceInfo};
 
 type Result<T> = std::result::Result<T, ApiError>;
@@ -176,6 +180,109 @@ async fn add_photo(
         return Ok(None);
     };
     s.with(|ws| ws.add_photo(&key, &path, None)).map(Some)
+}
+
+/// Add an evidence item to a candidate (files are attached afterwards with `attach_evidence`).
+#[tauri::command(rename_all = "snake_case")]
+fn add_evidence(s: State<'_, Open>, key: String, input: EvidenceInput) -> Result<RecordDto> {
+    s.with(|ws| ws.add_evidence(&key, &input, &[]))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn update_evidence(
+    s: State<'_, Open>,
+    key: String,
+    no: u32,
+    input: EvidenceInput,
+) -> Result<RecordDto> {
+    s.with(|ws| ws.update_evidence(&key, no, &input))
+}
+
+/// Pick files in a native dialog (paths never reach the UI) and attach them to an item.
+#[tauri::command(rename_all = "snake_case")]
+async fn attach_evidence(
+    app: tauri::AppHandle,
+    s: State<'_, Open>,
+    key: String,
+    no: u32,
+) -> Result<Option<RecordDto>> {
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("证据 / Evidence", &["pdf", "jpg", "jpeg", "png"])
+        .blocking_pick_files();
+    let paths: Vec<PathBuf> = picked
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|p| p.into_path().ok())
+        .collect();
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    s.with(|ws| ws.attach_evidence(&key, no, &paths)).map(Some)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn remove_evidence(
+    s: State<'_, Open>,
+    key: String,
+    no: u32,
+    reason: Option<String>,
+) -> Result<RecordDto> {
+    s.with(|ws| ws.remove_evidence(&key, no, reason.as_deref()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn record_recognition(
+    s: State<'_, Open>,
+    key: String,
+    input: RecognitionInput,
+) -> Result<RecordDto> {
+    s.with(|ws| ws.record_recognition(&key, &input))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn readiness(s: State<'_, Open>, key: String) -> Result<Readiness> {
+    s.with(|ws| ws.readiness(&key, None))
+}
+
+/// Print a candidate's evidence catalogue beside the workspace and open it in the viewer.
+#[tauri::command(rename_all = "snake_case")]
+fn preview_catalogue(
+    app: tauri::AppHandle,
+    s: State<'_, Open>,
+    key: String,
+) -> Result<(Printed, bool)> {
+    let printed = s.with(|ws| ws.print_catalogue_preview(&key))?;
+    let opened = std::env::var_os("TERROIR_NO_VIEWER").is_none()
+        && app.opener().open_path(&printed.path, None::<&str>).is_ok();
+    Ok((printed, opened))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn application_step(s: State<'_, Open>, key: String, step: ApplicationStep) -> Result<RecordDto> {
+    s.with(|ws| ws.application_step(&key, step))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn eligibility(s: State<'_, Open>, key: String) -> Result<Eligibility> {
+    s.with(|ws| ws.eligibility(&key, None))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn set_budget(
+    s: State<'_, Open>,
+    jurisdiction: String,
+    year: i32,
+    amount: String,
+    reason: Option<String>,
+) -> Result<BudgetRow> {
+    s.with(|ws| ws.set_budget(&jurisdiction, year, &amount, reason.as_deref()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn ledger(s: State<'_, Open>, year: Option<i32>) -> Result<Ledger> {
+    s.with(|ws| ws.ledger(year))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -569,6 +676,17 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             workspace_info,
+            add_evidence,
+            update_evidence,
+            attach_evidence,
+            remove_evidence,
+            record_recognition,
+            readiness,
+            preview_catalogue,
+            application_step,
+            eligibility,
+            set_budget,
+            ledger,
             set_actor,
             list_records,
             show_record,

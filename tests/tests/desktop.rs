@@ -247,7 +247,19 @@ async fn desktop_journey() -> R {
 }
 
 async fn journey(app: &App, db: &Path) -> R {
-    // First start: the sample workspace is created and the overview shows it, in Chinese.
+    // First start: the sample workspace is created and the overview shows it, in Chinese (a
+    // run that failed in English leaves the web view's stored language behind: switch back).
+    let title = app.el("page-title").await?;
+    for _ in 0..60 {
+        let t = title.text().await?;
+        if t.contains("Overview") {
+            app.click("lang-switch").await?;
+            break;
+        } else if t.contains("概览") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
     app.wait_text("page-title", "概览").await?;
     app.shot("01-overview-zh").await?;
 
@@ -374,6 +386,8 @@ async fn journey(app: &App, db: &Path) -> R {
     app.wait_text("user-stage", "核准").await?;
     app.shot("08-user-approved").await?;
 
+    workbench(app, db).await?;
+
     // Trademarks with their standing; deadlines; history; settings.
     app.click("nav-trademark").await?;
     app.wait_text("page-title", "商标").await?;
@@ -391,7 +405,105 @@ async fn journey(app: &App, db: &Path) -> R {
     app.shot("12-gi-list-en").await?;
     app.click("nav-overview").await?;
     app.shot("13-overview-en").await?;
+    app.goto("#/record/application/APP-0002").await?;
+    app.wait_text("app-state", "Paid").await?;
+    app.shot("14-application-paid-en").await?;
+    app.goto("#/ledger").await?;
+    app.wait_text("ledger-table", "¥100,000.00").await?;
+    app.shot("15-ledger-en").await?;
     app.click("lang-switch").await?;
-    app.wait_text("page-title", "概览").await?;
+    app.wait_text("page-title", "预算与台账").await?;
+    Ok(())
+}
+
+/// The enterprise workbench: an award application from draft to paid within the budget, a
+/// rejection with its reason, the rules list, a candidate's evidence, readiness and catalogue.
+async fn workbench(app: &App, db: &Path) -> R {
+    use terroir_api::core::RecordKind;
+    use terroir_api::core::chrono::Datelike;
+    // A Xinyang rule, this year's budget and a draft application, entered through the api on a
+    // second connection while the window is open (as another clerk's machine would).
+    {
+        let mut ws = terroir_api::Workspace::open(db, "王科长")?;
+        let year = ws.today().year();
+        ws.add(
+            RecordKind::IncentiveRule,
+            serde_json::json!({
+                "title": "地理标志商标注册奖励", "item": "gi_trademark", "amount": "100000",
+                "jurisdiction": "411500", "policy_no": "信政〔2026〕8号",
+                "valid_from": format!("{year}-01-01"),
+            }),
+        )?;
+        ws.set_budget("411500", year, "500000", None)?;
+        ws.add(
+            RecordKind::Application,
+            serde_json::json!({
+                "kind": "award", "enterprise": "罗山县茶业有限公司（示例）",
+                "title": "地理标志商标注册奖励申请",
+                "claims": [{ "item": "gi_trademark", "achieved_on": format!("{year}-01-01") }],
+            }),
+        )?;
+    }
+    app.goto("#/list/application").await?;
+    app.wait_text("page-title", "申请").await?;
+    app.shot("20-applications").await?;
+
+    app.goto("#/record/application/APP-0002").await?;
+    app.wait_text("app-state", "草稿").await?;
+    app.click("step-submit").await?;
+    app.click("btn-confirm").await?;
+    app.wait_text("app-state", "已提交").await?;
+    app.click("step-start_review").await?;
+    app.type_in("field-reviewer", "王科长").await?;
+    app.click("btn-confirm").await?;
+    app.wait_text("app-state", "审核中").await?;
+    app.wait_text("eligibility-due", "¥100,000.00").await?;
+    app.shot("21-application-review").await?;
+    app.click("step-approve").await?;
+    app.click("btn-confirm").await?;
+    app.wait_text("app-state", "已核准").await?;
+    app.wait_text("award-total", "¥100,000.00").await?;
+    app.click("step-pay").await?;
+    app.type_in("field-voucher", "信财付〔2026〕77号").await?;
+    app.click("btn-confirm").await?;
+    app.wait_text("app-state", "已拨付").await?;
+    app.shot("22-application-paid").await?;
+
+    app.click("nav-ledger").await?;
+    app.wait_text("ledger-table", "¥400,000.00").await?;
+    app.wait_text("ledger-entries", "APP-0002").await?;
+    app.shot("23-ledger").await?;
+
+    // The sample guidance request, rejected: the reason is required and then shown.
+    app.goto("#/record/application/APP-0001").await?;
+    app.wait_text("app-state", "已提交").await?;
+    app.click("step-reject").await?;
+    app.type_in("field-reason", "材料不全，请补充近三年审计报告")
+        .await?;
+    app.click("btn-confirm").await?;
+    app.wait_text("app-state", "已驳回").await?;
+    app.wait_text("app-rejection", "材料不全，请补充近三年审计报告")
+        .await?;
+    app.shot("24-application-rejected").await?;
+
+    app.click("nav-incentive_rule").await?;
+    app.wait_text("page-title", "奖励规则").await?;
+    app.shot("25-rules").await?;
+
+    app.goto("#/record/candidate/WKM-0001").await?;
+    app.tab("evidence").await?;
+    app.shot("26-candidate-evidence").await?;
+    app.tab("readiness").await?;
+    app.wait_text("readiness-level", "部分").await?;
+    app.click("btn-print-catalogue").await?;
+    app.wait_text("catalogue-path", "证据目录").await?;
+    let dir = db.parent().unwrap().join("dossiers");
+    let pdf = std::fs::read_dir(&dir)?
+        .filter_map(|e| e.ok())
+        .find(|e| e.file_name().to_string_lossy().contains("证据目录"))
+        .map(|e| e.path())
+        .ok_or("no catalogue printed")?;
+    assert!(std::fs::read(&pdf)?.starts_with(b"%PDF-"));
+    app.shot("27-candidate-readiness").await?;
     Ok(())
 }

@@ -434,7 +434,7 @@ pub fn file_name(code: &str, name: &str) -> String {
     format!("{code}-{clean}.pdf")
 }
 
-fn create_dir(dir: &Path) -> Result<()> {
+pub(crate) fn create_dir(dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|e| {
         ApiError::from(
             Violation::new(Rule::FileMissing).with("path", format!("{} ({e})", dir.display())),
@@ -442,7 +442,7 @@ fn create_dir(dir: &Path) -> Result<()> {
     })
 }
 
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
     let io = |e: std::io::Error| {
         ApiError::from(
             Violation::new(Rule::FileMissing).with("path", format!("{} ({e})", path.display())),
@@ -453,7 +453,7 @@ fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::rename(&tmp, path).map_err(io)
 }
 
-fn dossier_error(e: terroir_dossier::Error) -> ApiError {
+pub(crate) fn dossier_error(e: terroir_dossier::Error) -> ApiError {
     match e {
         terroir_dossier::Error::Invalid(v) => v.into(),
         terroir_dossier::Error::Internal(m) => ApiError::storage(m),

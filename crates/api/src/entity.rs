@@ -5,9 +5,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
+use terroir_core::application::{Application, ApplicationInput};
 use terroir_core::candidate::{CandidateInput, MarkCandidate};
 use terroir_core::enterprise::{Enterprise, EnterpriseInput};
 use terroir_core::gi::{GiInput, GiProduct};
+use terroir_core::incentive::{AwardItem, IncentiveRule, IncentiveRuleInput};
 use terroir_core::record::{Lookup, RecordId, RecordKind};
 use terroir_core::trademark::{Trademark, TrademarkInput};
 use terroir_core::user::{AuthorisedUser, UserInput};
@@ -199,12 +201,20 @@ impl Entity for MarkCandidate {
     fn parse(
         input: &Self::Input,
         lookup: &dyn Lookup,
-        _: Option<&Self>,
+        existing: Option<&Self>,
     ) -> Result<Self, Violations> {
-        input.parse(lookup)
+        let mut c = input.parse(lookup)?;
+        if let Some(e) = existing {
+            c.keep_unedited(e);
+        }
+        Ok(c)
     }
     fn to_input(&self, lookup: &dyn Lookup) -> Self::Input {
         MarkCandidate::to_input(self, lookup)
+    }
+    fn keep_unedited(&mut self, current: &Self) {
+        self.evidence = current.evidence.clone();
+        self.recognition = current.recognition.clone();
     }
     fn name(&self, name_of: &dyn Fn(RecordKind, RecordId) -> String) -> String {
         format!(
@@ -223,6 +233,88 @@ impl Entity for MarkCandidate {
         obj(json!({
             "trademark": lookup.code_of(RecordKind::Trademark, self.trademark_id),
             "enterprise": lookup.code_of(RecordKind::Enterprise, self.enterprise_id),
+            "evidence": self.evidence.len(),
+            "recognised": self.recognition.is_some(),
+        }))
+    }
+}
+
+impl Entity for Application {
+    const KIND: RecordKind = RecordKind::Application;
+    type Input = ApplicationInput;
+    fn parse(
+        input: &Self::Input,
+        lookup: &dyn Lookup,
+        existing: Option<&Self>,
+    ) -> Result<Self, Violations> {
+        let mut a = input.parse(lookup, existing)?;
+        if let Some(e) = existing {
+            a.keep_flow(e);
+        }
+        Ok(a)
+    }
+    fn to_input(&self, lookup: &dyn Lookup) -> Self::Input {
+        Application::to_input(self, lookup)
+    }
+    fn name(&self, name_of: &dyn Fn(RecordKind, RecordId) -> String) -> String {
+        format!(
+            "{} · {}",
+            self.title,
+            name_of(RecordKind::Enterprise, self.enterprise_id)
+        )
+    }
+    fn keys(&self) -> Vec<Option<String>> {
+        vec![
+            Some(self.enterprise_id.to_string()),
+            self.subject.map(|s| s.id.to_string()),
+            Some(self.state.key().to_owned()),
+        ]
+    }
+    fn summary(&self, _: NaiveDate, lookup: &dyn Lookup) -> Map<String, Value> {
+        obj(json!({
+            "kind": self.kind,
+            "state": self.state,
+            "enterprise": lookup.code_of(RecordKind::Enterprise, self.enterprise_id),
+            "subject": self.subject.and_then(|s| lookup.code_of(s.kind, s.id)),
+            "amount": self.award.as_ref().map(|a| a.total),
+            "submitted_on": self.submitted_on,
+        }))
+    }
+    fn keep_unedited(&mut self, current: &Self) {
+        self.keep_flow(current);
+    }
+}
+
+impl Entity for IncentiveRule {
+    const KIND: RecordKind = RecordKind::IncentiveRule;
+    type Input = IncentiveRuleInput;
+    fn parse(
+        input: &Self::Input,
+        lookup: &dyn Lookup,
+        _: Option<&Self>,
+    ) -> Result<Self, Violations> {
+        input.parse(lookup)
+    }
+    fn to_input(&self, _: &dyn Lookup) -> Self::Input {
+        IncentiveRule::to_input(self)
+    }
+    fn name(&self, _: &dyn Fn(RecordKind, RecordId) -> String) -> String {
+        self.title.clone()
+    }
+    fn keys(&self) -> Vec<Option<String>> {
+        vec![
+            Some(self.jurisdiction.to_string()),
+            Some(AwardItem::KEYS[self.item as usize].to_owned()),
+        ]
+    }
+    fn summary(&self, today: NaiveDate, _: &dyn Lookup) -> Map<String, Value> {
+        obj(json!({
+            "item": self.item,
+            "amount": self.amount,
+            "jurisdiction": self.jurisdiction,
+            "stacking": self.stacking,
+            "policy_no": self.policy_no,
+            "in_force": self.in_force(today),
         }))
     }
 }

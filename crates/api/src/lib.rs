@@ -16,6 +16,7 @@ pub mod ops;
 pub mod records;
 pub mod sample;
 pub mod search;
+pub mod workbench;
 mod workspace;
 
 pub use error::{ApiError, ErrorKind, Message, Problem, Result};

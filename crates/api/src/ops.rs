@@ -254,7 +254,7 @@ pub struct Check {
 }
 
 impl Workspace {
-    fn change<E: Entity>(
+    pub(crate) fn change<E: Entity>(
         &mut self,
         key: &str,
         action: &str,

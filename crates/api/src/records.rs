@@ -193,6 +193,8 @@ macro_rules! by_kind {
             RecordKind::User => $f::<terroir_core::user::AuthorisedUser>($($arg),*),
             RecordKind::Trademark => $f::<terroir_core::trademark::Trademark>($($arg),*),
             RecordKind::Candidate => $f::<terroir_core::candidate::MarkCandidate>($($arg),*),
+            RecordKind::Application => $f::<terroir_core::application::Application>($($arg),*),
+            RecordKind::IncentiveRule => $f::<terroir_core::incentive::IncentiveRule>($($arg),*),
         }
     };
 }

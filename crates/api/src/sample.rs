@@ -188,6 +188,187 @@ impl Workspace {
                 registration_no: Some(s("示例质押登记2025-01")),
             }),
         )?;
+        self.load_workbench_sample()
+    }
+
+    /// Incentive rules from the public Henan and Jiangxi examples in the domain reference
+    /// (2012–2014 reports; document numbers and exact validity not given there, so they are
+    /// marked as samples and lapsed), an evidence file in progress and a guidance request.
+    fn load_workbench_sample(&mut self) -> Result<()> {
+        for (code, name) in [
+            ("410100", "郑州市"),
+            ("410300", "洛阳市"),
+            ("411100", "漯河市"),
+            ("360424", "修水县"),
+        ] {
+            self.put_division(code, name)?;
+        }
+        let rule = |title: &str,
+                    item: &str,
+                    yuan: &str,
+                    j: &str,
+                    group: Option<&str>,
+                    window: Option<&str>,
+                    policy: &str| {
+            json!({
+                "title": title, "item": item, "amount": yuan, "jurisdiction": j,
+                "stacking": if group.is_some() { "highest_only" } else { "cumulative" },
+                "group": group, "window_years": window, "policy_no": policy,
+                "valid_from": "2012-01-01", "valid_to": "2014-12-31",
+                "notes": "示例：据公开报道整理（2012–2014），文号与有效期待核，不可直接用于核准",
+            })
+        };
+        let luohe = Some("漯河市商标奖励（就高）");
+        self.add_batch_flagged(
+            RecordKind::IncentiveRule,
+            vec![
+                rule(
+                    "漯河市驰名商标奖励（示例）",
+                    "well_known_mark",
+                    "300000",
+                    "411100",
+                    luohe,
+                    None,
+                    "示例：漯河市商标奖励政策",
+                ),
+                rule(
+                    "漯河市省著名商标奖励（示例）",
+                    "provincial_famous_mark",
+                    "100000",
+                    "411100",
+                    luohe,
+                    None,
+                    "示例：漯河市商标奖励政策",
+                ),
+                rule(
+                    "漯河市地理标志商标奖励（示例）",
+                    "gi_trademark",
+                    "30000",
+                    "411100",
+                    luohe,
+                    None,
+                    "示例：漯河市商标奖励政策",
+                ),
+                rule(
+                    "洛阳市驰名商标奖励（示例）",
+                    "well_known_mark",
+                    "1000000",
+                    "410300",
+                    None,
+                    None,
+                    "示例：洛阳市商标奖励政策（由50万元提高）",
+                ),
+                rule(
+                    "郑州市省著名商标奖励（示例）",
+                    "provincial_famous_mark",
+                    "300000",
+                    "410100",
+                    None,
+                    None,
+                    "示例：郑州市商标奖励政策",
+                ),
+                rule(
+                    "修水县驰名商标奖励（示例）",
+                    "well_known_mark",
+                    "200000",
+                    "360424",
+                    None,
+                    Some("0"),
+                    "示例：修水县商标奖励政策",
+                ),
+                rule(
+                    "修水县地理标志证明商标奖励（示例）",
+                    "gi_trademark",
+                    "100000",
+                    "360424",
+                    None,
+                    Some("0"),
+                    "示例：修水县商标奖励政策",
+                ),
+                rule(
+                    "修水县地理标志产品奖励（示例）",
+                    "gi_product",
+                    "100000",
+                    "360424",
+                    None,
+                    Some("0"),
+                    "示例：修水县商标奖励政策",
+                ),
+            ],
+            true,
+        )?;
+        let items = [
+            (
+                "罗山云峰商标使用证据：销售合同与发票（示例）",
+                "use",
+                "2013-2025",
+                "企业档案",
+            ),
+            (
+                "全国茶叶品牌知晓度调查报告（示例）",
+                "awareness",
+                "2025",
+                "第三方调查机构",
+            ),
+            (
+                "电视与网络广告投放合同及播出证明（示例）",
+                "publicity",
+                "2023",
+                "企业档案",
+            ),
+            (
+                "茶博会参展及媒体报道（示例）",
+                "publicity",
+                "2025",
+                "企业档案",
+            ),
+            (
+                "年度审计报告：销售收入、净利润（示例）",
+                "revenue",
+                "2023-2025",
+                "会计师事务所",
+            ),
+            (
+                "年度审计报告：净利润（示例）",
+                "net_profit",
+                "2023-2025",
+                "会计师事务所",
+            ),
+            ("完税证明（示例）", "tax_paid", "2023-2024", "税务机关"),
+            (
+                "销售区域分布说明（示例）",
+                "sales_regions",
+                "2023-2025",
+                "企业档案",
+            ),
+        ];
+        for (title, factor, period, source) in items {
+            self.add_evidence(
+                "WKM-0001",
+                &terroir_core::evidence::EvidenceInput {
+                    title: s(title),
+                    factor: s(factor),
+                    period: s(period),
+                    source: s(source),
+                    notes: None,
+                },
+                &[],
+            )?;
+        }
+        self.add_batch_flagged(
+            RecordKind::Application,
+            vec![json!({
+                "kind": "guidance", "enterprise": "罗山县茶业有限公司（示例）",
+                "subject_kind": "candidate", "subject": "WKM-0001",
+                "title": "驰名商标证据材料准备指导（示例）",
+                "notes": "示例：请局里指导证据目录的编排",
+            })],
+            true,
+        )?;
+        self.application_step(
+            "APP-0001",
+            crate::workbench::ApplicationStep::Submit { on: None },
+        )?;
         Ok(())
     }
 

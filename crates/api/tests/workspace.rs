@@ -51,7 +51,8 @@ fn sample_remove_purges_only_sample_records_and_audits_it() {
     ws.add(RecordKind::Enterprise, json!({ "name": "真实企业" }))
         .unwrap();
     let n = ws.remove_sample().unwrap();
-    assert_eq!(n, 6 + 5 + 6 + 4 + 1);
+    // Enterprises, trademarks, GIs, users, a candidate, incentive rules, an application.
+    assert_eq!(n, 6 + 5 + 6 + 4 + 1 + 8 + 1);
     let left = ws.list(RecordKind::Enterprise, Show::All, 100, 0).unwrap();
     assert_eq!(left.items.len(), 1);
     assert_eq!(left.items[0].name, "真实企业");

@@ -6,6 +6,7 @@
 
 mod fields;
 mod output;
+mod workbench;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -93,6 +94,25 @@ enum Cmd {
     Candidate {
         #[command(subcommand)]
         cmd: CandidateCmd,
+    },
+    /// How ready a candidate's evidence file is, criterion by criterion (exit 1 unless ready;
+    /// `--today` sets the date)
+    Readiness { candidate: String },
+    /// Print a candidate's evidence catalogue (证据目录) as PDF
+    EvidenceCatalogue {
+        candidate: String,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// Applications for guidance and incentive awards, and their review
+    Application {
+        #[command(subcommand)]
+        cmd: workbench::ApplicationCmd,
+    },
+    /// Incentive rules, eligibility, budgets and the award ledger
+    Incentive {
+        #[command(subcommand)]
+        cmd: workbench::IncentiveCmd,
     },
     /// Search GI products, enterprises, users and trademarks: characters, pinyin, initials, codes
     Search {
@@ -350,6 +370,13 @@ enum EnterpriseCmd {
 enum CandidateCmd {
     #[command(flatten)]
     Record(RecordCmd<CandidateFields>),
+    /// The candidate's evidence file
+    Evidence {
+        #[command(subcommand)]
+        cmd: workbench::EvidenceCmd,
+    },
+    /// Record the recognition decision (authority, case number, date, kind of proceeding)
+    Recognise(workbench::RecogniseArgs),
 }
 
 #[derive(Debug, Args)]
@@ -1074,9 +1101,17 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
         Cmd::Enterprise {
             cmd: EnterpriseCmd::Record(c),
         } => record_cmd(&mut ws, out, RecordKind::Enterprise, c),
-        Cmd::Candidate {
-            cmd: CandidateCmd::Record(c),
-        } => record_cmd(&mut ws, out, RecordKind::Candidate, c),
+        Cmd::Candidate { cmd } => match cmd {
+            CandidateCmd::Record(c) => record_cmd(&mut ws, out, RecordKind::Candidate, c),
+            CandidateCmd::Evidence { cmd } => workbench::evidence(&mut ws, out, cmd),
+            CandidateCmd::Recognise(a) => workbench::recognise(&mut ws, out, a),
+        },
+        Cmd::Readiness { candidate } => workbench::readiness(&ws, out, &candidate),
+        Cmd::EvidenceCatalogue { candidate, output } => {
+            workbench::catalogue(&ws, out, &candidate, &output)
+        }
+        Cmd::Application { cmd } => workbench::application(&mut ws, out, cmd),
+        Cmd::Incentive { cmd } => workbench::incentive(&mut ws, out, cmd),
         Cmd::User { cmd } => match cmd {
             UserCmd::Record(c) => record_cmd(&mut ws, out, RecordKind::User, c),
             UserCmd::FirstReview {
@@ -1690,7 +1725,10 @@ fn parse_kind(k: &str) -> Result<RecordKind, ApiError> {
     RecordKind::from_key(k).ok_or_else(|| {
         Violation::new(Rule::EnumValue)
             .with("value", k)
-            .with("allowed", "gi, enterprise, user, trademark, candidate")
+            .with(
+                "allowed",
+                "gi, enterprise, user, trademark, candidate, application, incentive_rule",
+            )
             .at("kind")
             .into()
     })

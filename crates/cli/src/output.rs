@@ -53,6 +53,18 @@ pub fn word(key: &str, lang: Lang) -> String {
         "product_approval" => "产品保护",
         "gi_trademark" => "商标注册",
         "agricultural_gi" => "农产品登记",
+        "guidance" => "申请指导",
+        "award" => "奖励申请",
+        "draft" => "草稿",
+        "submitted" => "已提交",
+        "under_review" => "审核中",
+        "approved" => "已核准",
+        "paid" => "已拨付",
+        "well_known_mark" => "驰名商标认定",
+        "provincial_famous_mark" => "省著名商标",
+        "gi_product" => "地理标志产品保护批准",
+        "special_mark_user" => "专用标志使用核准",
+        "madrid_filing" => "马德里国际注册",
         _ => "",
     };
     match lang {
@@ -141,6 +153,29 @@ impl Out {
                     .unwrap_or_default(),
             ],
             RecordKind::Candidate => vec![text("trademark"), text("enterprise")],
+            RecordKind::Application => vec![
+                word(&text("kind"), self.lang),
+                word(&text("state"), self.lang),
+                text("enterprise"),
+                get("amount")
+                    .and_then(Value::as_i64)
+                    .map(|f| terroir_api::core::Fen(f).to_string())
+                    .unwrap_or_default(),
+            ],
+            RecordKind::IncentiveRule => vec![
+                word(&text("item"), self.lang),
+                get("amount")
+                    .and_then(Value::as_i64)
+                    .map(|f| terroir_api::core::Fen(f).to_string())
+                    .unwrap_or_default(),
+                text("jurisdiction"),
+                text("policy_no"),
+                if get("in_force").and_then(Value::as_bool) == Some(false) {
+                    self.t("已失效", "lapsed").to_owned()
+                } else {
+                    String::new()
+                },
+            ],
         };
         cols.into_iter().filter(|c| !c.is_empty()).collect()
     }

@@ -14,6 +14,12 @@ pub struct MarkCandidate {
     pub trademark_id: RecordId,
     pub enterprise_id: RecordId,
     pub notes: Option<String>,
+    /// The evidence file; changed only through its own actions, never by editing the record.
+    #[serde(default)]
+    pub evidence: Vec<crate::evidence::Evidence>,
+    /// The recognition decision, once one is recorded.
+    #[serde(default)]
+    pub recognition: Option<crate::evidence::Recognition>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -49,11 +55,18 @@ impl CandidateInput {
             trademark_id: tm.unwrap(),
             enterprise_id: ent.unwrap(),
             notes: notes.unwrap(),
+            evidence: vec![],
+            recognition: None,
         })
     }
 }
 
 impl MarkCandidate {
+    /// The next evidence number: one more than any used, so numbers are never reused.
+    pub fn next_evidence_no(&self) -> u32 {
+        self.evidence.iter().map(|e| e.no).max().unwrap_or(0) + 1
+    }
+
     pub fn to_input(&self, lookup: &dyn Lookup) -> CandidateInput {
         CandidateInput {
             trademark: Some(show_ref(lookup, RecordKind::Trademark, self.trademark_id)),

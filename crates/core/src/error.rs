@@ -66,6 +66,14 @@ pub enum Rule {
     SheetNoHeader,
     DuplicateInFile,
     BundleInvalid,
+    PeriodFormat,
+    WindowFormat,
+    NothingEligible,
+    ClaimsOnGuidance,
+    BudgetExceeded,
+    BudgetMissing,
+    PdfUnreadable,
+    AttachmentTooLarge,
     Storage,
 }
 

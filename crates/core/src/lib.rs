@@ -41,6 +41,7 @@ macro_rules! text_newtype {
     };
 }
 
+pub mod application;
 pub mod candidate;
 pub mod credit_code;
 pub mod date;
@@ -48,9 +49,12 @@ pub mod deadline;
 pub mod division;
 pub mod enterprise;
 pub mod error;
+pub mod evidence;
 pub mod gi;
 pub mod ident;
+pub mod incentive;
 pub mod messages;
+pub mod readiness;
 pub mod record;
 pub mod search;
 pub mod term;

@@ -42,15 +42,19 @@ pub enum RecordKind {
     User,
     Trademark,
     Candidate,
+    Application,
+    IncentiveRule,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 5] = [
+    pub const ALL: [RecordKind; 7] = [
         Self::Gi,
         Self::Enterprise,
         Self::User,
         Self::Trademark,
         Self::Candidate,
+        Self::Application,
+        Self::IncentiveRule,
     ];
 
     pub fn key(self) -> &'static str {
@@ -60,6 +64,8 @@ impl RecordKind {
             Self::User => "user",
             Self::Trademark => "trademark",
             Self::Candidate => "candidate",
+            Self::Application => "application",
+            Self::IncentiveRule => "incentive_rule",
         }
     }
 
@@ -71,6 +77,8 @@ impl RecordKind {
             Self::User => "USR",
             Self::Trademark => "TM",
             Self::Candidate => "WKM",
+            Self::Application => "APP",
+            Self::IncentiveRule => "RULE",
         }
     }
 
@@ -86,6 +94,10 @@ impl RecordKind {
             (Self::Trademark, Lang::En) => "trademark",
             (Self::Candidate, Lang::Zh) => "驰名商标培育对象",
             (Self::Candidate, Lang::En) => "well-known-mark candidate",
+            (Self::Application, Lang::Zh) => "申请",
+            (Self::Application, Lang::En) => "application",
+            (Self::IncentiveRule, Lang::Zh) => "奖励规则",
+            (Self::IncentiveRule, Lang::En) => "incentive rule",
         }
     }
 

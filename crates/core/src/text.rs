@@ -36,3 +36,23 @@ mod tests {
         assert_eq!(trimmed(" \u{3000}"), None);
     }
 }
+
+/// A sentence in both languages of the product, for findings computed in the core (readiness
+/// reasons, eligibility explanations). Serialised with the same keys as error messages.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Bilingual {
+    #[serde(rename = "zh-CN")]
+    pub zh: String,
+    #[serde(rename = "en-US")]
+    pub en: String,
+}
+
+impl Bilingual {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+}

@@ -10,6 +10,7 @@
 //! - [`qr`]: QR codes as vector squares;
 //! - [`template`]: the GI dossier's pages; [`view`]: the data it prints.
 
+pub mod catalogue;
 pub mod error;
 pub mod font;
 pub mod layout;

@@ -9,12 +9,12 @@ use crate::linebreak::break_text;
 use crate::qr;
 use crate::view::{DossierView, ProtectionView};
 
-const ACCENT: Rgb = Rgb::hex(0x1E5B3A);
+pub(crate) const ACCENT: Rgb = Rgb::hex(0x1E5B3A);
 const ACCENT_LIGHT: Rgb = Rgb::hex(0xE8F0EA);
-const GOLD: Rgb = Rgb::hex(0xB08D3C);
-const MARGINS: (f32, f32, f32, f32) = (20.0 * MM, 24.0 * MM, 20.0 * MM, 22.0 * MM);
+pub(crate) const GOLD: Rgb = Rgb::hex(0xB08D3C);
+pub(crate) const MARGINS: (f32, f32, f32, f32) = (20.0 * MM, 24.0 * MM, 20.0 * MM, 22.0 * MM);
 
-fn theme() -> Theme {
+pub(crate) fn theme() -> Theme {
     let body = TextStyle::new(Weight::Regular, 10.5, Rgb::BLACK, 1.75);
     Theme {
         body,
@@ -240,13 +240,13 @@ pub fn layout(v: &DossierView) -> Document {
         );
     });
 
-    let name = v.name.clone();
+    let header = format!("{} · 地理标志产品品牌推介资料", v.name);
     let footer_right = format!(
         "打印日期 {} · 记录校验 {}",
         zh_date(v.printed_on),
         short_hash(&v.audit_head)
     );
-    flow.finish(|page, n, count| decorate(page, n, count, &name, &footer_right))
+    flow.finish(|page, n, count| decorate(page, n, count, &header, &footer_right))
 }
 
 fn col(title: &str, share: f32) -> Column {
@@ -256,7 +256,7 @@ fn col(title: &str, share: f32) -> Column {
     }
 }
 
-fn short_hash(h: &str) -> &str {
+pub(crate) fn short_hash(h: &str) -> &str {
     h.get(..16).unwrap_or(h)
 }
 
@@ -459,13 +459,14 @@ fn cover(flow: &mut Flow, v: &DossierView, hero: Option<usize>) {
 }
 
 /// Running header (pages after the cover) and footer (every page).
-fn decorate(page: &mut Page, n: usize, count: usize, name: &str, right: &str) {
+/// Running header (from page 2) and footer: `header` names the document.
+pub(crate) fn decorate(page: &mut Page, n: usize, count: usize, header: &str, right: &str) {
     let (w, h) = A4;
     let (l, r) = (MARGINS.0, w - MARGINS.2);
     let small = TextStyle::new(Weight::Regular, 8.0, Rgb::GREY, 1.3);
     if n > 1 {
         let y = MARGINS.1 - 12.0 * MM;
-        page.text(l, y, small, format!("{name} · 地理标志产品品牌推介资料"));
+        page.text(l, y, small, header.to_string());
         page.fill(r - 18.0, y + 2.0, 18.0, 3.0, ACCENT);
         page.rule(
             (l, y + small.line_height() + 2.0),

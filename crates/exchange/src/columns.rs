@@ -365,14 +365,15 @@ const GI: &[ColumnDef] = &[
     col("notes", "备注", "Notes", &["产品简介", "说明"], Text, ""),
 ];
 
-/// The columns of a kind (candidates are not exchanged by spreadsheet).
+/// The columns of a kind (candidates and the workbench's records are not exchanged by
+/// spreadsheet).
 pub fn columns(kind: RecordKind) -> &'static [ColumnDef] {
     match kind {
         RecordKind::Enterprise => ENTERPRISE,
         RecordKind::User => USER,
         RecordKind::Trademark => TRADEMARK,
         RecordKind::Gi => GI,
-        RecordKind::Candidate => &[],
+        RecordKind::Candidate | RecordKind::Application | RecordKind::IncentiveRule => &[],
     }
 }
 

@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_startup_indexes.sql"),
     include_str!("../migrations/0004_name_indexes.sql"),
     include_str!("../migrations/0005_exchange.sql"),
+    include_str!("../migrations/0006_workbench.sql"),
 ];
 
 /// The schema version this binary writes.

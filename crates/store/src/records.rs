@@ -38,6 +38,14 @@ pub fn table(kind: RecordKind) -> Table {
             name: "mark_candidate",
             keys: &["trademark_id", "enterprise_id"],
         },
+        RecordKind::Application => Table {
+            name: "application",
+            keys: &["enterprise_id", "subject_id", "state"],
+        },
+        RecordKind::IncentiveRule => Table {
+            name: "incentive_rule",
+            keys: &["jurisdiction", "item"],
+        },
     }
 }
 
@@ -553,6 +561,8 @@ pub fn set_gi_trademarks(conn: &Connection, gi_id: &str, trademark_ids: &[String
 /// `purge` with the record as it was. Returns how many records went.
 pub fn purge_sample(conn: &Connection, stamp: &Stamp) -> Result<u64> {
     let order = [
+        RecordKind::Application,
+        RecordKind::IncentiveRule,
         RecordKind::Candidate,
         RecordKind::User,
         RecordKind::Gi,
@@ -660,14 +670,19 @@ pub fn list_between(
 /// it refers to cannot be purged).
 fn referrer(conn: &Connection, kind: RecordKind, id: &str) -> Result<Option<String>> {
     let refs: &[(&str, &str)] = match kind {
-        RecordKind::Gi => &[("authorised_user", "gi_id")],
+        RecordKind::Gi => &[("authorised_user", "gi_id"), ("application", "subject_id")],
         RecordKind::Enterprise => &[
             ("authorised_user", "enterprise_id"),
             ("trademark", "registrant_id"),
             ("mark_candidate", "enterprise_id"),
+            ("application", "enterprise_id"),
         ],
-        RecordKind::Trademark => &[("mark_candidate", "trademark_id")],
-        RecordKind::User | RecordKind::Candidate => &[],
+        RecordKind::Trademark => &[
+            ("mark_candidate", "trademark_id"),
+            ("application", "subject_id"),
+        ],
+        RecordKind::User | RecordKind::Candidate => &[("application", "subject_id")],
+        RecordKind::Application | RecordKind::IncentiveRule => &[],
     };
     for (table, column) in refs {
         let sql = format!("SELECT code FROM {table} WHERE {column} = ?1 AND sample = 0 LIMIT 1");

@@ -150,3 +150,63 @@ pub fn set_exchange_seen(
     .execute([source, record_id, sha])?;
     Ok(())
 }
+
+/// A yearly award budget of a paying jurisdiction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct BudgetRow {
+    pub jurisdiction: String,
+    pub year: i32,
+    pub amount_fen: i64,
+}
+
+pub fn budget(conn: &Connection, jurisdiction: &str, year: i32) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT amount_fen FROM budget WHERE jurisdiction = ?1 AND year = ?2")?
+        .query_row(rusqlite::params![jurisdiction, year], |r| r.get(0))
+        .optional()?)
+}
+
+pub fn budgets(conn: &Connection) -> Result<Vec<BudgetRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT jurisdiction, year, amount_fen FROM budget ORDER BY year DESC, jurisdiction",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(BudgetRow {
+            jurisdiction: r.get(0)?,
+            year: r.get(1)?,
+            amount_fen: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Set a budget; audited as entity `budget`, id `JURISDICTION/YEAR`, with the reason given.
+pub fn set_budget(
+    conn: &Connection,
+    stamp: &Stamp,
+    row: &BudgetRow,
+    reason: Option<&str>,
+) -> Result<()> {
+    let before = budget(conn, &row.jurisdiction, row.year)?
+        .map(|amount_fen| serde_json::json!({ "amount_fen": amount_fen }).to_string());
+    conn.execute(
+        "INSERT INTO budget (jurisdiction, year, amount_fen) VALUES (?1, ?2, ?3)
+         ON CONFLICT (jurisdiction, year) DO UPDATE SET amount_fen = excluded.amount_fen",
+        rusqlite::params![row.jurisdiction, row.year, row.amount_fen],
+    )?;
+    let after = serde_json::json!({ "amount_fen": row.amount_fen }).to_string();
+    audit::append(
+        conn,
+        stamp,
+        &Change {
+            entity: "budget",
+            entity_id: &format!("{}/{}", row.jurisdiction, row.year),
+            action: if before.is_some() { "update" } else { "insert" },
+            before: before.as_deref(),
+            after: Some(&after),
+            reason,
+        },
+    )?;
+    Ok(())
+}

@@ -3,6 +3,13 @@
 // the #[tauri::command]s in src-tauri/src/lib.rs one to one.
 import { Channel, invoke } from '@tauri-apps/api/core'
 import type { ApiError } from './bindings/ApiError'
+import type { ApplicationStep } from './bindings/ApplicationStep'
+import type { BudgetRow } from './bindings/BudgetRow'
+import type { Eligibility } from './bindings/Eligibility'
+import type { EvidenceInput } from './bindings/EvidenceInput'
+import type { Ledger } from './bindings/Ledger'
+import type { Readiness } from './bindings/Readiness'
+import type { RecognitionInput } from './bindings/RecognitionInput'
 import type { AuditEntry } from './bindings/AuditEntry'
 import type { BackupSummary } from './bindings/BackupSummary'
 import type { BatchProgress } from './bindings/BatchProgress'
@@ -134,6 +141,28 @@ export const api = {
    * `sha256`). Conflicts keep the local version unless `takeTheirs`.
    */
   bundleApply: (sha256: string, takeTheirs: boolean) => invoke<BundleReport>('bundle_apply', { sha256, take_theirs: takeTheirs }),
+  // ---- well-known-mark candidates: evidence file, recognition, readiness ----
+  /** `key` is the candidate's code (WKM-0001). */
+  addEvidence: (key: string, input: EvidenceInput) => invoke<RecordDto>('add_evidence', { key, input }),
+  updateEvidence: (key: string, no: number, input: EvidenceInput) => invoke<RecordDto>('update_evidence', { key, no, input }),
+  /** Opens a native multi-file dialog in Rust; null when cancelled. */
+  attachEvidence: (key: string, no: number) => invoke<RecordDto | null>('attach_evidence', { key, no }),
+  removeEvidence: (key: string, no: number, reason: string | null) => invoke<RecordDto>('remove_evidence', { key, no, reason }),
+  recordRecognition: (key: string, input: RecognitionInput) => invoke<RecordDto>('record_recognition', { key, input }),
+  readiness: (key: string) => invoke<Readiness>('readiness', { key }),
+  /** Print the evidence catalogue beside the workspace and open it; false when no viewer started. */
+  previewCatalogue: (key: string) => invoke<[Printed, boolean]>('preview_catalogue', { key }),
+
+  // ---- applications, incentive rules, budgets ----
+  applicationStep: (key: string, step: ApplicationStep) => invoke<RecordDto>('application_step', { key, step }),
+  /** The incentive rules an award application's claims meet, as of today. */
+  eligibility: (key: string) => invoke<Eligibility>('eligibility', { key }),
+  /** `amount` in yuan as typed (`300000`, `300,000.00`). */
+  setBudget: (jurisdiction: string, year: number, amount: string, reason: string | null) =>
+    invoke<BudgetRow>('set_budget', { jurisdiction, year, amount, reason }),
+  /** Budgets and awards per paying jurisdiction: one year, or all when null. */
+  ledger: (year: number | null) => invoke<Ledger>('ledger', { year }),
+
   /** GI products per division and per category (computed in Rust). */
   overview: () => invoke<Overview>('overview'),
   /** Live records of `kind` referring to record `key` of kind `of` (users of a GI, ...). */

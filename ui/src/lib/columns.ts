@@ -6,7 +6,8 @@ import type { Column } from './table'
 import StatusTag from '../components/StatusTag.vue'
 import DateText from '../components/DateText.vue'
 import DivisionText from '../components/DivisionText.vue'
-import { STAGE_TONE, STANDING_TONE } from './status'
+import { STAGE_TONE, STANDING_TONE, STATE_TONE } from './status'
+import { formatFen } from './format'
 
 type T = (key: string, params?: Record<string, unknown>) => string
 
@@ -17,6 +18,11 @@ function s(r: RecordDto, key: string): string | null {
 function arr(r: RecordDto, key: string): string[] {
   const v = r.summary[key]
   return Array.isArray(v) ? v.map(String) : []
+}
+
+function money(r: RecordDto, key: string): string {
+  const v = r.summary[key]
+  return typeof v === 'number' ? formatFen(v) : '—'
 }
 
 function nameCell(t: T, r: RecordDto): VNodeChild {
@@ -110,6 +116,50 @@ export function columnsFor(kind: RecordKind, t: T): Column<RecordDto>[] {
         name,
         { key: 'trademark', title: t('col.trademark'), width: '110px', mono: true, render: (r) => s(r, 'trademark') ?? '—' },
         { key: 'enterprise', title: t('col.enterprise'), width: '110px', mono: true, render: (r) => s(r, 'enterprise') ?? '—' },
+        { key: 'evidence', title: t('col.evidence'), width: '80px', align: 'right', render: (r) => String(r.summary['evidence'] ?? 0) },
+        {
+          key: 'recognised',
+          title: t('col.recognition'),
+          width: '130px',
+          // Only a recorded recognition decision makes a mark recognised.
+          render: (r) => (r.summary['recognised'] === true ? h(StatusTag, { tone: 'green', label: t('recognition.recorded') }) : '—'),
+        },
+      ]
+    case 'application':
+      return [
+        code,
+        name,
+        { key: 'kind', title: t('col.app_kind'), width: '110px', render: (r) => (s(r, 'kind') ? t('appKind.' + s(r, 'kind')) : '—') },
+        {
+          key: 'state',
+          title: t('col.state'),
+          width: '100px',
+          render: (r) => {
+            const st = s(r, 'state') ?? 'draft'
+            return h(StatusTag, { tone: STATE_TONE[st] ?? 'grey', label: t('appState.' + st) })
+          },
+        },
+        { key: 'enterprise', title: t('col.enterprise'), width: '110px', mono: true, render: (r) => s(r, 'enterprise') ?? '—' },
+        { key: 'submitted_on', title: t('col.submitted_on'), width: '130px', render: (r) => h(DateText, { value: s(r, 'submitted_on') }) },
+        { key: 'amount', title: t('col.amount'), width: '140px', mono: true, align: 'right', render: (r) => money(r, 'amount') },
+      ]
+    case 'incentive_rule':
+      return [
+        code,
+        name,
+        { key: 'item', title: t('col.item'), width: 'minmax(130px, 1fr)', render: (r) => (s(r, 'item') ? t('awardItem.' + s(r, 'item')) : '—') },
+        { key: 'amount', title: t('col.amount'), width: '140px', mono: true, align: 'right', render: (r) => money(r, 'amount') },
+        { key: 'jurisdiction', title: t('col.jurisdiction'), width: 'minmax(90px, 0.8fr)', render: (r) => h(DivisionText, { code: s(r, 'jurisdiction') }) },
+        {
+          key: 'policy_no',
+          title: t('col.policy_no'),
+          width: 'minmax(150px, 1.2fr)',
+          render: (r) =>
+            h('span', { class: 'name-cell' }, [
+              h('span', { class: 'name-text', title: s(r, 'policy_no') ?? '' }, s(r, 'policy_no') ?? '—'),
+              r.summary['in_force'] === false ? h(StatusTag, { tone: 'red', label: t('incentive.lapsed'), class: 'inline-tag' }) : null,
+            ]),
+        },
       ]
   }
 }

@@ -15,7 +15,11 @@ export interface DossierOutcome {
   opened: boolean
 }
 
-export function useDossierPrint(key: () => string) {
+/**
+ * `what` is `dossier` (a GI product's brand-promotion dossier: preview or save) or `catalogue`
+ * (a well-known-mark candidate's evidence catalogue: preview only).
+ */
+export function useDossierPrint(key: () => string, what: 'dossier' | 'catalogue' = 'dossier') {
   const { t } = useI18n()
   const message = useMessage()
   const busy = ref<'preview' | 'save' | null>(null)
@@ -28,9 +32,9 @@ export function useDossierPrint(key: () => string) {
     refusal.value = null
     try {
       if (which === 'preview') {
-        const [printed, opened] = await api.previewDossier(key())
+        const [printed, opened] = what === 'catalogue' ? await api.previewCatalogue(key()) : await api.previewDossier(key())
         outcome.value = { printed, opened }
-        message.success(t('dossier.printed', { path: printed.path }))
+        message.success(what === 'catalogue' ? t('catalogue.printed', { path: printed.path }) : t('dossier.printed', { path: printed.path }))
       } else {
         const printed = await api.saveDossier(key())
         if (!printed) return // save dialog cancelled

@@ -52,3 +52,9 @@ export function daysBetween(today: string, iso: string): number {
   const b = Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10))
   return Math.round((b - a) / 86400000)
 }
+
+/** A sentence computed in Rust in both languages, in the user's. */
+export function bilingual(b: { 'zh-CN': string; 'en-US': string } | null | undefined, locale: string): string {
+  if (!b) return ''
+  return locale === 'en-US' ? b['en-US'] : b['zh-CN']
+}

@@ -11,9 +11,11 @@ export interface FieldSpec {
   mono?: boolean
   wide?: boolean
   /** select: which option list (see RecordForm); ref: which kind it refers to. */
-  options?: 'category' | 'markKind' | 'userKind'
+  options?: 'category' | 'markKind' | 'userKind' | 'awardItem' | 'stacking' | 'appKind' | 'subjectKind'
   ref?: RecordKind
   hint?: string
+  /** The label's key when `fields.<name>` is not the right word for this kind. */
+  label?: string
 }
 
 export const FORMS: Record<RecordKind, FieldSpec[]> = {
@@ -62,10 +64,35 @@ export const FORMS: Record<RecordKind, FieldSpec[]> = {
     { name: 'enterprise', type: 'ref', ref: 'enterprise', required: true },
     { name: 'notes', type: 'textarea', wide: true },
   ],
+  incentive_rule: [
+    { name: 'title', type: 'text', required: true, wide: true, label: 'fields.rule_title' },
+    { name: 'item', type: 'select', options: 'awardItem', required: true },
+    { name: 'amount', type: 'text', mono: true, required: true, hint: 'hint.amount' },
+    { name: 'jurisdiction', type: 'division', required: true, hint: 'hint.jurisdiction' },
+    { name: 'window_years', type: 'text', mono: true, hint: 'hint.window_years' },
+    { name: 'stacking', type: 'select', options: 'stacking', required: true },
+    { name: 'group', type: 'text', hint: 'hint.group' },
+    { name: 'policy_no', type: 'text', required: true },
+    { name: 'valid_from', type: 'date', required: true, hint: 'hint.date' },
+    { name: 'valid_to', type: 'date', hint: 'hint.valid_to' },
+    { name: 'budget_line', type: 'text' },
+    { name: 'notes', type: 'textarea', wide: true },
+  ],
+  application: [
+    { name: 'kind', type: 'select', options: 'appKind', required: true, label: 'fields.app_kind' },
+    { name: 'enterprise', type: 'ref', ref: 'enterprise', required: true },
+    { name: 'subject_kind', type: 'select', options: 'subjectKind' },
+    { name: 'subject', type: 'text', mono: true, hint: 'hint.subject' },
+    { name: 'title', type: 'text', required: true, wide: true, label: 'fields.app_title' },
+    { name: 'notes', type: 'textarea', wide: true },
+  ],
 }
 
 /** The list fields of a GI product edited as rows. */
 export const GI_LISTS = ['protections', 'status_history'] as const
+
+/** What subject an application can be about. */
+export const SUBJECT_KINDS: RecordKind[] = ['candidate', 'trademark', 'gi', 'user']
 
 export function blankInput(kind: RecordKind): Input {
   switch (kind) {
@@ -92,7 +119,28 @@ export function blankInput(kind: RecordKind): Input {
       return { gi: null, enterprise: null, kind: 'approved_producer', applied_on: null, notes: null }
     case 'candidate':
       return { trademark: null, enterprise: null, notes: null }
+    case 'incentive_rule':
+      return {
+        title: null,
+        item: null,
+        amount: null,
+        jurisdiction: null,
+        window_years: null,
+        stacking: 'cumulative',
+        group: null,
+        policy_no: null,
+        valid_from: null,
+        valid_to: null,
+        budget_line: null,
+        notes: null,
+      }
+    case 'application':
+      return { kind: 'award', enterprise: null, subject_kind: null, subject: null, title: null, claims: [], notes: null }
   }
+}
+
+export function blankClaim(): Input {
+  return { item: null, achieved_on: null, document: null }
 }
 
 export function blankProtection(): Input {
@@ -123,5 +171,6 @@ export const REGIME_FIELDS: Record<string, string[]> = {
 export function formShows(kind: RecordKind, path: string): boolean {
   const top = path.split(/[.[]/)[0]
   if (kind === 'gi' && (GI_LISTS as readonly string[]).includes(top)) return true
+  if (kind === 'application' && top === 'claims') return true
   return FORMS[kind].some((f) => f.name === top)
 }

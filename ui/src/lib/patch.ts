@@ -32,3 +32,22 @@ export function mergePatch(before: Input, after: Input): Input {
 export function deepClone<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T
 }
+
+/**
+ * Drop null members of objects, deeply: Rust fills a missing field with its default, while a
+ * null is refused where text is required (a claim's item). Top-level nulls of a merge patch
+ * mean "clear" and are kept by `keepTop`.
+ */
+export function dropNulls(v: JsonValue, keepTop = false): JsonValue {
+  if (Array.isArray(v)) return v.map((x) => dropNulls(x))
+  if (v && typeof v === 'object') {
+    const o: Record<string, JsonValue> = {}
+    for (const [k, x] of Object.entries(v)) {
+      if (x === null) {
+        if (keepTop) o[k] = null
+      } else o[k] = dropNulls(x)
+    }
+    return o
+  }
+  return v
+}

@@ -31,3 +31,17 @@ export const TONE_COLOURS: Record<Tone, { fg: string; bg: string; border: string
 }
 
 export const ACCENT = '#4f7d3a'
+
+/** Application states (草稿 … 已拨付). */
+export const STATE_TONE: Record<string, Tone> = {
+  draft: 'blue',
+  submitted: 'blue',
+  under_review: 'blue',
+  approved: 'green',
+  rejected: 'red',
+  paid: 'green',
+}
+
+/** Readiness of a well-known-mark candidate, overall and per criterion. */
+export const LEVEL_TONE: Record<string, Tone> = { ready: 'green', partial: 'amber', not_ready: 'red' }
+export const CRITERION_TONE: Record<string, Tone> = { met: 'green', partly: 'amber', missing: 'red' }

@@ -198,11 +198,79 @@ export function sampleRecords(): RecordDto[] {
       'candidate',
       'WKM-0001',
       '罗山云峰（示例） · 罗山县茶业有限公司（示例）',
-      { trademark_id: tm[4].id, enterprise_id: id('ENT-0006'), notes: '示例：准备驰名商标证据材料' },
-      { trademark: 'TM-0005', enterprise: 'ENT-0006' },
+      {
+        trademark_id: tm[4].id,
+        enterprise_id: id('ENT-0006'),
+        notes: '示例：准备驰名商标证据材料',
+        evidence: [
+          {
+            no: 1,
+            title: '2023–2025 年度审计报告（示例）',
+            factor: 'revenue',
+            period: { from: '2023-01-01', to: '2025-12-31' },
+            source: '信阳某会计师事务所（示例）',
+            notes: null,
+            files: [{ sha256: 'ab'.repeat(32), name: '审计报告.pdf', bytes: 2_400_000, pages: 46 }],
+          },
+        ],
+        recognition: null,
+      },
+      { trademark: 'TM-0005', enterprise: 'ENT-0006', evidence: 1, recognised: false },
     ),
   ]
-  return [...gi, ...ent, ...users, ...tm, ...cand]
+  const rule = (code: string, title: string, item: string, amount: number, window_years: number | null, stacking: string, group: string | null, policy_no: string, valid_from: string, valid_to: string | null) =>
+    rec(
+      'incentive_rule',
+      code,
+      title,
+      { title, item, amount, jurisdiction: '411525', window_years, stacking, group, policy_no, valid_from, valid_to, budget_line: '知识产权专项资金', notes: null },
+      { item, amount, jurisdiction: '411525', stacking, policy_no, in_force: valid_to === null || valid_to >= '2026-03-06' },
+    )
+  const rules = [
+    rule('RULE-0001', '驰名商标认定奖励（示例）', 'well_known_mark', 100_000_000, 1, 'highest_only', '商标荣誉', '固政〔2024〕12号', '2024-01-01', null),
+    rule('RULE-0002', '地理标志商标注册奖励（示例）', 'gi_trademark', 5_000_000, 1, 'cumulative', null, '固政〔2024〕12号', '2024-01-01', null),
+    rule('RULE-0003', '地理标志商标注册奖励（2021 年政策，示例）', 'gi_trademark', 3_000_000, 0, 'cumulative', null, '固政〔2021〕8号', '2021-01-01', '2023-12-31'),
+  ]
+  const flow = { reviewer: null, decided_on: null, rejection: null, award: null, paid_on: null, voucher: null }
+  const apps = [
+    rec(
+      'application',
+      'APP-0001',
+      '地理标志商标注册奖励 · 固始县农产品有限公司（示例）',
+      {
+        kind: 'award',
+        enterprise_id: id('ENT-0005'),
+        subject: null,
+        title: '地理标志商标注册奖励',
+        claims: [{ item: 'gi_trademark', achieved_on: '2026-01-15', document: '第 90000009 号商标注册证（示例）' }],
+        notes: null,
+        state: 'submitted',
+        submitted_on: '2026-02-10',
+        steps: [{ action: 'submit', on: '2026-02-10', by: null, note: null }],
+        ...flow,
+      },
+      { kind: 'award', state: 'submitted', enterprise: 'ENT-0005', subject: null, amount: null, submitted_on: '2026-02-10' },
+    ),
+    rec(
+      'application',
+      'APP-0002',
+      '驰名商标申请指导 · 罗山县茶业有限公司（示例）',
+      {
+        kind: 'guidance',
+        enterprise_id: id('ENT-0006'),
+        subject: { kind: 'candidate', id: cand[0].id },
+        title: '驰名商标申请指导',
+        claims: [],
+        notes: null,
+        state: 'draft',
+        submitted_on: null,
+        steps: [],
+        ...flow,
+      },
+      { kind: 'guidance', state: 'draft', enterprise: 'ENT-0006', subject: 'WKM-0001', amount: null, submitted_on: null },
+    ),
+  ]
+  return [...gi, ...ent, ...users, ...tm, ...cand, ...rules, ...apps]
 }
 
 /** Many enterprises, for scrolling tests: ENT-000001 … */

@@ -15,6 +15,7 @@ import type { RecordKind } from '../api/bindings/RecordKind'
 import type { JsonValue } from '../api/bindings/serde_json/JsonValue'
 import { CATEGORIES, DIVISIONS, manyEnterprises, sampleRecords } from './data'
 import { setLocale } from '../i18n'
+import { createWorkbench, yuanToFen } from './workbench'
 
 type Args = Record<string, unknown>
 type Obj = Record<string, JsonValue>
@@ -204,7 +205,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     return r
   }
   const nextCode = (kind: RecordKind) => {
-    const prefix = { gi: 'GI', enterprise: 'ENT', user: 'USR', trademark: 'TM', candidate: 'WKM' }[kind]
+    const prefix = { gi: 'GI', enterprise: 'ENT', user: 'USR', trademark: 'TM', candidate: 'WKM', application: 'APP', incentive_rule: 'RULE' }[kind]
     const count = records.filter((r) => r.kind === kind).length + 1
     return `${prefix}-${String(count).padStart(4, '0')}`
   }
@@ -258,12 +259,44 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
         return { gi: codeOfId(d.gi_id), enterprise: codeOfId(d.enterprise_id), kind: d.kind, applied_on: d.applied_on, notes: d.notes }
       case 'candidate':
         return { trademark: codeOfId(d.trademark_id), enterprise: codeOfId(d.enterprise_id), notes: d.notes }
+      case 'incentive_rule':
+        return {
+          ...d,
+          amount: (Number(d.amount) / 100).toFixed(2),
+          window_years: d.window_years === null ? null : String(d.window_years),
+        }
+      case 'application': {
+        const subject = d.subject as Obj | null
+        return {
+          kind: d.kind,
+          enterprise: codeOfId(d.enterprise_id),
+          subject_kind: subject ? subject.kind : null,
+          subject: subject ? codeOfId(subject.id) : null,
+          title: d.title,
+          claims: d.claims,
+          notes: d.notes,
+        }
+      }
     }
   }
 
   function validate(kind: RecordKind, input: Obj) {
     const problems: ApiError['problems'] = []
-    const need = { gi: ['name'], enterprise: ['name'], trademark: ['reg_no', 'name', 'registrant'], user: ['gi', 'enterprise', 'applied_on'], candidate: ['trademark', 'enterprise'] }[kind]
+    const need = {
+      gi: ['name'],
+      enterprise: ['name'],
+      trademark: ['reg_no', 'name', 'registrant'],
+      user: ['gi', 'enterprise', 'applied_on'],
+      candidate: ['trademark', 'enterprise'],
+      incentive_rule: ['title', 'item', 'amount', 'jurisdiction', 'policy_no', 'valid_from'],
+      application: ['kind', 'enterprise', 'title'],
+    }[kind]
+    if (kind === 'application' && input.kind === 'guidance' && Array.isArray(input.claims) && input.claims.length) {
+      problems.push(err('claims_on_guidance', 'claims').problems[0])
+    }
+    if (kind === 'incentive_rule' && input.amount && !Number.isFinite(yuanToFen(input.amount))) {
+      problems.push(err('money_format', 'amount', { value: String(input.amount) }).problems[0])
+    }
     for (const f of need) if (input[f] === null || input[f] === undefined || input[f] === '') problems.push(err('required', f).problems[0])
     if (kind === 'enterprise' && typeof input.credit_code === 'string' && input.credit_code) {
       const p = creditCodeProblem(input.credit_code)
@@ -300,10 +333,47 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       d.classes = ((input.classes as string[]) ?? []).map(Number)
       d.gi = input.gi === true
       r.summary = { ...r.summary, reg_no: input.reg_no, classes: d.classes }
+    } else if (r.kind === 'incentive_rule') {
+      Object.assign(d, { group: null, valid_to: null, budget_line: null, notes: null, window_years: null }, input)
+      d.amount = yuanToFen(input.amount)
+      d.window_years = input.window_years === null || input.window_years === undefined ? null : Number(input.window_years)
+      r.summary = { item: d.item, amount: d.amount, jurisdiction: d.jurisdiction, stacking: d.stacking, policy_no: d.policy_no, in_force: !d.valid_to || String(d.valid_to) >= today }
+      r.name = String(input.title)
+      return
+    } else if (r.kind === 'application') {
+      const ent = records.find((x) => x.kind === 'enterprise' && (x.code === input.enterprise || x.name === input.enterprise))
+      if (!ent) throw err('reference_missing', 'enterprise', { kind: '企业', value: String(input.enterprise) })
+      const subject = input.subject_kind && input.subject ? records.find((x) => x.kind === input.subject_kind && x.code === input.subject) : null
+      Object.assign(d, {
+        kind: input.kind,
+        enterprise_id: ent.id,
+        subject: subject ? { kind: subject.kind, id: subject.id } : null,
+        title: input.title,
+        claims: ((input.claims as Obj[] | undefined) ?? []).map((c) => ({ item: c.item, achieved_on: c.achieved_on, document: c.document ?? null })),
+        notes: input.notes ?? null,
+      })
+      d.state ??= 'draft'
+      d.steps ??= []
+      for (const k of ['reviewer', 'submitted_on', 'decided_on', 'rejection', 'award', 'paid_on', 'voucher']) d[k] ??= null
+      r.name = `${input.title} · ${ent.name}`
+      r.summary = appSummary(r)
+      return
     } else {
       d.notes = input.notes
     }
     r.name = typeof input.name === 'string' ? input.name : r.name
+  }
+  function appSummary(r: RecordDto) {
+    const d = r.data as Obj
+    const subject = d.subject as Obj | null
+    return {
+      kind: d.kind,
+      state: d.state,
+      enterprise: codeOfId(d.enterprise_id),
+      subject: subject ? codeOfId(subject.id) : null,
+      amount: d.award ? ((d.award as Obj).total as number) : null,
+      submitted_on: d.submitted_on,
+    }
   }
 
   // ---- brand-promotion dossiers ----
@@ -431,7 +501,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     }
     const reason = `导入 ${sheet.file} (sha256 ${sheet.sha256})`
     const writes: (() => void)[] = []
-    const prefix = { gi: 'GI', enterprise: 'ENT', user: 'USR', trademark: 'TM' }[kind]
+    const prefix = ({ gi: 'GI', enterprise: 'ENT', user: 'USR', trademark: 'TM' } as Record<string, string>)[kind]
     let count = records.filter((r) => r.kind === kind).length
     for (const { row, input, problem } of sheet.rows) {
       if (problem || !input) {
@@ -565,12 +635,13 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     return report
   }
 
+  const workbench = createWorkbench({ records, today, find, log, snap, appSummary })
   const handlers: Record<string, (a: Args) => unknown> = {
     workspace_info: () => ({
       db_path: '/home/clerk/地标品牌库/固始县/terroir.db',
       actor,
       today,
-      counts: (['gi', 'enterprise', 'user', 'trademark', 'candidate'] as RecordKind[]).map((kind) => ({
+      counts: (['gi', 'enterprise', 'user', 'trademark', 'candidate', 'application', 'incentive_rule'] as RecordKind[]).map((kind) => ({
         kind,
         live: records.filter((r) => r.kind === kind && !r.archived_at).length,
         archived: records.filter((r) => r.kind === kind && r.archived_at).length,
@@ -610,15 +681,19 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
         updated_at: today,
         version: 1,
         summary: {},
-        data: kind === 'gi' ? { protections: [], status_history: [], photos: [], area: {} } : {},
+        data: kind === 'gi' ? { protections: [], status_history: [], photos: [], area: {} } : kind === 'candidate' ? { evidence: [], recognition: null } : {},
       }
       applyInput(r, input)
       records.push(r)
       log(r, 'insert', null)
       return r
     },
+    ...workbench.handlers,
     edit_record: (a) => {
       const r = find(a.kind as RecordKind, String(a.key))
+      if (r.kind === 'application' && (r.data as Obj).state !== 'draft') {
+        throw err('flow_order', null, { stage: String((r.data as Obj).state), action: '编辑' })
+      }
       const input = { ...toInput(r), ...(a.patch as Obj) }
       validate(r.kind, input)
       const before = snap(r)

@@ -1,0 +1,709 @@
+//! The enterprise workbench: a well-known-mark candidate's evidence file (items, attachments,
+//! the recognition decision), its readiness and evidence catalogue; applications for guidance
+//! and awards through their review flow; incentive eligibility, budgets and the award ledger.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use terroir_core::application::{Action, Application, ApplicationKind, Award, AwardLine, State};
+use terroir_core::candidate::MarkCandidate;
+use terroir_core::date::parse_date;
+use terroir_core::enterprise::Enterprise;
+use terroir_core::evidence::{Attachment, EvidenceInput, RecognitionInput};
+use terroir_core::incentive::{Applicant, Eligibility, IncentiveRule, RuleRef, eligibility};
+use terroir_core::readiness::{Readiness, assess};
+use terroir_core::record::RecordKind;
+use terroir_core::trademark::Trademark;
+use terroir_core::{DivisionCode, Fen, Lang, Rule, Violation};
+use terroir_dossier::catalogue::{CatalogueView, ExhibitRow};
+use terroir_store::Connection;
+use terroir_store::records::{self as store, Show};
+use terroir_store::tables;
+pub use terroir_store::tables::BudgetRow;
+use terroir_store::{audit, files};
+
+use crate::dossier::{Printed, create_dir, dossier_error, file_name, write_whole};
+use crate::entity::Entity;
+use crate::error::{ApiError, Result};
+use crate::records::{RecordDto, decode};
+use crate::workspace::Workspace;
+
+/// The largest file attached to an evidence item.
+pub const ATTACHMENT_MAX_MB: u64 = 100;
+
+/// A file read for attaching: its pages counted before anything is stored.
+struct Incoming {
+    path: PathBuf,
+    name: String,
+    pages: Option<u32>,
+}
+
+/// Count the pages of a file to attach: a PDF's page tree, 1 for an image, unknown otherwise.
+/// A file that claims to be a PDF but cannot be read is refused, so the catalogue never
+/// prints a page count it did not read.
+fn read_attachment(path: &Path) -> Result<Incoming> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let meta = std::fs::metadata(path).map_err(|_| {
+        ApiError::from(Violation::new(Rule::FileMissing).with("path", path.display()))
+    })?;
+    if !meta.is_file() {
+        return Err(Violation::new(Rule::FileMissing)
+            .with("path", path.display())
+            .into());
+    }
+    if meta.len() > ATTACHMENT_MAX_MB * 1024 * 1024 {
+        return Err(Violation::new(Rule::AttachmentTooLarge)
+            .with("name", &name)
+            .with("size", meta.len() / (1024 * 1024))
+            .with("max", ATTACHMENT_MAX_MB)
+            .into());
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        ApiError::from(
+            Violation::new(Rule::FileMissing).with("path", format!("{} ({e})", path.display())),
+        )
+    })?;
+    let pdf = name.to_lowercase().ends_with(".pdf") || bytes.starts_with(b"%PDF");
+    let pages = if pdf {
+        let doc = lopdf::Document::load_mem(&bytes).map_err(|e| {
+            ApiError::from(
+                Violation::new(Rule::PdfUnreadable)
+                    .with("name", &name)
+                    .with("detail", e),
+            )
+        })?;
+        let n = doc.get_pages().len() as u32;
+        if n == 0 {
+            return Err(Violation::new(Rule::PdfUnreadable)
+                .with("name", &name)
+                .with("detail", "no pages")
+                .into());
+        }
+        Some(n)
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) || bytes.starts_with(b"\x89PNG") {
+        Some(1)
+    } else {
+        None
+    };
+    Ok(Incoming {
+        path: path.to_owned(),
+        name,
+        pages,
+    })
+}
+
+/// One flow step of an application. Dates default to today.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum ApplicationStep {
+    Submit {
+        on: Option<String>,
+    },
+    StartReview {
+        on: Option<String>,
+        reviewer: String,
+    },
+    Approve {
+        on: Option<String>,
+        note: Option<String>,
+        /// Approve past the budget (or without one): the reason is recorded and audited.
+        over_budget_reason: Option<String>,
+    },
+    Reject {
+        on: Option<String>,
+        reason: String,
+    },
+    Pay {
+        on: Option<String>,
+        voucher: String,
+    },
+}
+
+/// A paying jurisdiction's year: budget, approved (not yet paid), paid, remaining.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct LedgerRow {
+    pub jurisdiction: String,
+    pub jurisdiction_name: Option<String>,
+    pub year: i32,
+    pub budget: Option<Fen>,
+    pub approved: Fen,
+    pub paid: Fen,
+    pub remaining: Option<Fen>,
+}
+
+/// One awarded amount in the ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct LedgerEntry {
+    pub application: String,
+    pub title: String,
+    pub enterprise: String,
+    pub rule_code: String,
+    pub jurisdiction: String,
+    pub year: i32,
+    pub amount: Fen,
+    pub state: State,
+    pub decided_on: Option<NaiveDate>,
+    pub paid_on: Option<NaiveDate>,
+    pub over_budget_reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Ledger {
+    pub rows: Vec<LedgerRow>,
+    pub entries: Vec<LedgerEntry>,
+}
+
+fn live<E: Entity>(conn: &Connection) -> Result<Vec<(store::RecordRow, E)>> {
+    store::list(conn, E::KIND, Show::Live, None, u32::MAX, 0)?
+        .into_iter()
+        .map(|r| decode::<E>(&r).map(|e| (r, e)))
+        .collect()
+}
+
+/// Applications whose award commits budget (approved or paid), read by their indexed state.
+fn committed_apps(conn: &Connection) -> Result<Vec<(store::RecordRow, Application)>> {
+    let mut out = vec![];
+    for state in [State::Approved, State::Paid] {
+        for row in store::list(
+            conn,
+            RecordKind::Application,
+            Show::Live,
+            Some(("state", state.key())),
+            u32::MAX,
+            0,
+        )? {
+            let a = decode::<Application>(&row)?;
+            out.push((row, a));
+        }
+    }
+    Ok(out)
+}
+
+fn day(on: &Option<String>, today: NaiveDate) -> Result<NaiveDate> {
+    match on.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) => Ok(parse_date(s).map_err(|e| e.at("on"))?),
+        None => Ok(today),
+    }
+}
+
+/// Eligibility of an application against the live rules, read on `conn`.
+/// Eligibility of application `id` (as `app`, possibly changed in this transaction).
+fn judge(conn: &Connection, id: &str, app: &Application, as_of: NaiveDate) -> Result<Eligibility> {
+    let rules: Vec<(store::RecordRow, IncentiveRule)> = live(conn)?;
+    let refs: Vec<RuleRef<'_>> = rules
+        .iter()
+        .map(|(row, r)| {
+            Ok(RuleRef {
+                id: row.id.parse().map_err(ApiError::storage)?,
+                code: &row.code,
+                rule: r,
+            })
+        })
+        .collect::<Result<_>>()?;
+    // What this enterprise was already awarded in its other applications.
+    let mut awarded = vec![];
+    let others = store::list(
+        conn,
+        RecordKind::Application,
+        Show::Live,
+        Some(("enterprise_id", &app.enterprise_id.to_string())),
+        u32::MAX,
+        0,
+    )?;
+    for row in others.into_iter().filter(|r| r.id != id) {
+        let other: Application = decode(&row)?;
+        let Some(aw) = other.committed() else {
+            continue;
+        };
+        for c in &other.claims {
+            if aw.lines.iter().any(|l| l.item == c.item) {
+                awarded.push((c.item, c.achieved_on, row.code.clone()));
+            }
+        }
+    }
+    let ent_row = store::require(conn, RecordKind::Enterprise, &app.enterprise_id.to_string())?;
+    let ent: Enterprise = decode(&ent_row)?;
+    let recognised = match app.subject {
+        Some(s) if s.kind == RecordKind::Candidate => {
+            let row = store::require(conn, RecordKind::Candidate, &s.id.to_string())?;
+            decode::<MarkCandidate>(&row)?.recognition.is_some()
+        }
+        _ => false,
+    };
+    Ok(eligibility(
+        &app.claims,
+        Applicant {
+            division: ent.division.as_ref(),
+            recognised,
+            awarded: &awarded,
+        },
+        &refs,
+        as_of,
+    ))
+}
+
+/// What other approved or paid awards commit against `jurisdiction`'s budget for `year`.
+fn committed(
+    apps: &[(store::RecordRow, Application)],
+    except: &str,
+    jurisdiction: &DivisionCode,
+    year: i32,
+) -> Fen {
+    Fen(apps
+        .iter()
+        .filter(|(row, _)| row.id != except)
+        .filter_map(|(_, a)| a.committed())
+        .filter(|aw| aw.year == year)
+        .flat_map(|aw| aw.lines.iter())
+        .filter(|l| &l.jurisdiction == jurisdiction)
+        .map(|l| l.amount.0)
+        .sum())
+}
+
+impl Workspace {
+    /// Add an evidence item to a candidate, with files attached (copied into the workspace by
+    /// content hash; PDFs' pages counted). All files are read before anything is stored.
+    pub fn add_evidence(
+        &mut self,
+        candidate: &str,
+        input: &EvidenceInput,
+        attach: &[PathBuf],
+    ) -> Result<RecordDto> {
+        let incoming = attach
+            .iter()
+            .map(|p| read_attachment(p))
+            .collect::<Result<Vec<_>>>()?;
+        let (at, dir) = (self.stamp().at, self.files_dir.clone());
+        self.change::<MarkCandidate>(candidate, "add_evidence", None, |c, lookup| {
+            let mut e = input.parse(c.next_evidence_no())?;
+            e.files = store_files(lookup.0, &dir, &incoming, &at)?;
+            c.evidence.push(e);
+            Ok(())
+        })
+    }
+
+    /// Change an evidence item's fields; its number and files stay.
+    pub fn update_evidence(
+        &mut self,
+        candidate: &str,
+        no: u32,
+        input: &EvidenceInput,
+    ) -> Result<RecordDto> {
+        self.change::<MarkCandidate>(candidate, "update_evidence", None, |c, _| {
+            let i = evidence_index(c, no)?;
+            let mut e = input.parse(no)?;
+            e.files = std::mem::take(&mut c.evidence[i].files);
+            c.evidence[i] = e;
+            Ok(())
+        })
+    }
+
+    /// Attach more files to an evidence item (a file already attached is not added twice).
+    pub fn attach_evidence(
+        &mut self,
+        candidate: &str,
+        no: u32,
+        attach: &[PathBuf],
+    ) -> Result<RecordDto> {
+        let incoming = attach
+            .iter()
+            .map(|p| read_attachment(p))
+            .collect::<Result<Vec<_>>>()?;
+        let (at, dir) = (self.stamp().at, self.files_dir.clone());
+        self.change::<MarkCandidate>(candidate, "attach_evidence", None, |c, lookup| {
+            let i = evidence_index(c, no)?;
+            for f in store_files(lookup.0, &dir, &incoming, &at)? {
+                if !c.evidence[i].files.iter().any(|g| g.sha256 == f.sha256) {
+                    c.evidence[i].files.push(f);
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Remove an evidence item (its files stay in the workspace; history can restore it).
+    pub fn remove_evidence(
+        &mut self,
+        candidate: &str,
+        no: u32,
+        reason: Option<&str>,
+    ) -> Result<RecordDto> {
+        self.change::<MarkCandidate>(candidate, "remove_evidence", reason, |c, _| {
+            let i = evidence_index(c, no)?;
+            c.evidence.remove(i);
+            Ok(())
+        })
+    }
+
+    /// Record the recognition decision: the only way a candidate becomes recognised.
+    pub fn record_recognition(
+        &mut self,
+        candidate: &str,
+        input: &RecognitionInput,
+    ) -> Result<RecordDto> {
+        self.change::<MarkCandidate>(candidate, "record_recognition", None, |c, _| {
+            c.recognition = Some(input.parse()?);
+            Ok(())
+        })
+    }
+
+    /// How ready a candidate's evidence file is as of `today` (the workspace's today if none).
+    pub fn readiness(&self, candidate: &str, today: Option<NaiveDate>) -> Result<Readiness> {
+        let row = store::require(&self.conn, RecordKind::Candidate, candidate)?;
+        let c: MarkCandidate = decode(&row)?;
+        let tm_row = store::require(
+            &self.conn,
+            RecordKind::Trademark,
+            &c.trademark_id.to_string(),
+        )?;
+        let tm: Trademark = decode(&tm_row)?;
+        Ok(assess(&c, tm.registered_on, today.unwrap_or(self.today())))
+    }
+
+    /// The evidence catalogue of a candidate, ready to print.
+    pub fn catalogue_view(&self, candidate: &str) -> Result<CatalogueView> {
+        let row = store::require(&self.conn, RecordKind::Candidate, candidate)?;
+        let c: MarkCandidate = decode(&row)?;
+        let tm_row = store::require(
+            &self.conn,
+            RecordKind::Trademark,
+            &c.trademark_id.to_string(),
+        )?;
+        let tm: Trademark = decode(&tm_row)?;
+        let ent_row = store::require(
+            &self.conn,
+            RecordKind::Enterprise,
+            &c.enterprise_id.to_string(),
+        )?;
+        let ent: Enterprise = decode(&ent_row)?;
+        let mut items = c.evidence.clone();
+        items.sort_by_key(|e| (e.factor, e.period.from, e.no));
+        let classes: Vec<String> = tm.classes.iter().map(|n| format!("第{n}类")).collect();
+        let registration = tm
+            .registered_on
+            .map(|_| format!("注册号 {}，{}", tm.reg_no, classes.join("、")));
+        Ok(CatalogueView {
+            mark: tm.name.clone(),
+            registration,
+            enterprise: ent.name.clone(),
+            credit_code: ent.credit_code.as_ref().map(ToString::to_string),
+            printed_on: self.today(),
+            audit_head: audit::record_head(&self.conn, &row.id)?.unwrap_or_default(),
+            issuer: self.dossier_settings()?.issuer,
+            exhibits: items
+                .iter()
+                .map(|e| ExhibitRow {
+                    group: e.factor.group_label(Lang::Zh).to_owned(),
+                    title: e.title.clone(),
+                    source: e.source.clone(),
+                    period: e.period.show(),
+                    proves: if e.factor.article_item() == 5 {
+                        format!("其他因素：{}", e.factor.label(Lang::Zh))
+                    } else {
+                        e.factor.label(Lang::Zh).to_owned()
+                    },
+                    pages: e.pages(),
+                })
+                .collect(),
+        })
+    }
+
+    /// Print a candidate's evidence catalogue to `path` (written whole or not at all).
+    pub fn print_catalogue_to(&self, candidate: &str, path: &Path) -> Result<Printed> {
+        let row = store::require(&self.conn, RecordKind::Candidate, candidate)?;
+        let view = self.catalogue_view(&row.id)?;
+        let pdf = terroir_dossier::catalogue::render(&view).map_err(dossier_error)?;
+        write_whole(path, &pdf)?;
+        Ok(Printed {
+            code: row.code,
+            name: row.name,
+            path: path.display().to_string(),
+            bytes: pdf.len() as u64,
+            warnings: vec![],
+        })
+    }
+
+    /// Print a catalogue beside the workspace (`dossiers/`), for the system viewer.
+    pub fn print_catalogue_preview(&self, candidate: &str) -> Result<Printed> {
+        let row = store::require(&self.conn, RecordKind::Candidate, candidate)?;
+        let dir = self.dossiers_dir();
+        create_dir(&dir)?;
+        let name = file_name(&row.code, &format!("{}-证据目录", row.name));
+        self.print_catalogue_to(&row.id, &dir.join(name))
+    }
+
+    /// Which incentive rules apply to an application as of `as_of` (its decision date once
+    /// decided, else its submission date, else today), which are excluded and why, and the
+    /// amount due.
+    pub fn eligibility(&self, application: &str, as_of: Option<NaiveDate>) -> Result<Eligibility> {
+        let row = store::require(&self.conn, RecordKind::Application, application)?;
+        let app: Application = decode(&row)?;
+        let as_of = as_of
+            .or(app.decided_on)
+            .or(app.submitted_on)
+            .unwrap_or(self.today());
+        judge(&self.conn, &row.id, &app, as_of)
+    }
+
+    /// Move an application through its flow. Approving an award fixes the amount from the
+    /// rules in force and checks it against each paying jurisdiction's budget for the year.
+    pub fn application_step(&mut self, key: &str, step: ApplicationStep) -> Result<RecordDto> {
+        let today = self.today();
+        let (action_key, reason) = match &step {
+            ApplicationStep::Submit { .. } => ("submit", None),
+            ApplicationStep::StartReview { .. } => ("start_review", None),
+            ApplicationStep::Approve {
+                over_budget_reason, ..
+            } => ("approve", over_budget_reason.clone()),
+            ApplicationStep::Reject { reason, .. } => ("reject", Some(reason.clone())),
+            ApplicationStep::Pay { .. } => ("pay", None),
+        };
+        self.change::<Application>(key, action_key, reason.as_deref(), |app, lookup| {
+            let conn = lookup.0;
+            let action = match step {
+                ApplicationStep::Submit { on } => Action::Submit {
+                    on: day(&on, today)?,
+                },
+                ApplicationStep::StartReview { on, reviewer } => Action::StartReview {
+                    on: day(&on, today)?,
+                    reviewer,
+                },
+                ApplicationStep::Reject { on, reason } => Action::Reject {
+                    on: day(&on, today)?,
+                    reason,
+                },
+                ApplicationStep::Pay { on, voucher } => Action::Pay {
+                    on: day(&on, today)?,
+                    voucher,
+                },
+                ApplicationStep::Approve {
+                    on,
+                    note,
+                    over_budget_reason,
+                } => {
+                    let on = day(&on, today)?;
+                    let over = over_budget_reason
+                        .as_deref()
+                        .and_then(terroir_core::text::trimmed);
+                    let award =
+                        if app.kind == ApplicationKind::Award && app.state == State::UnderReview {
+                            Some(award_for(conn, app, key, on, over)?)
+                        } else {
+                            None
+                        };
+                    Action::Approve { on, note, award }
+                }
+            };
+            app.apply(action)?;
+            Ok(())
+        })
+    }
+
+    /// Set a jurisdiction's award budget for a year (amount in yuan as typed); audited.
+    pub fn set_budget(
+        &mut self,
+        jurisdiction: &str,
+        year: i32,
+        amount: &str,
+        reason: Option<&str>,
+    ) -> Result<BudgetRow> {
+        let code = DivisionCode::parse(jurisdiction).map_err(|e| e.at("jurisdiction"))?;
+        if !tables::division_known(&self.conn, &code)? {
+            return Err(Violation::new(Rule::DivisionCodeUnknown)
+                .with("value", &code)
+                .at("jurisdiction")
+                .into());
+        }
+        if !(2000..=2100).contains(&year) {
+            return Err(Violation::new(Rule::DateFormat)
+                .with("value", year)
+                .at("year")
+                .into());
+        }
+        let amount = Fen::parse_yuan(amount).map_err(|e| e.at("amount"))?;
+        let row = BudgetRow {
+            jurisdiction: code.to_string(),
+            year,
+            amount_fen: amount.0,
+        };
+        let stamp = self.stamp();
+        let tx = terroir_store::begin(&mut self.conn)?;
+        tables::set_budget(&tx, &stamp, &row, reason)?;
+        tx.commit().map_err(terroir_store::Error::from)?;
+        Ok(row)
+    }
+
+    /// Budgets and awards per paying jurisdiction and year (one year, or all).
+    pub fn ledger(&self, year: Option<i32>) -> Result<Ledger> {
+        let apps = committed_apps(&self.conn)?;
+        let mut entries = vec![];
+        for (row, a) in &apps {
+            let Some(aw) = a.committed() else { continue };
+            if year.is_some_and(|y| y != aw.year) {
+                continue;
+            }
+            let enterprise = store::code_and_name(
+                &self.conn,
+                RecordKind::Enterprise,
+                &a.enterprise_id.to_string(),
+            )?
+            .map(|(_, n)| n)
+            .unwrap_or_default();
+            for l in &aw.lines {
+                entries.push(LedgerEntry {
+                    application: row.code.clone(),
+                    title: a.title.clone(),
+                    enterprise: enterprise.clone(),
+                    rule_code: l.rule_code.clone(),
+                    jurisdiction: l.jurisdiction.to_string(),
+                    year: aw.year,
+                    amount: l.amount,
+                    state: a.state,
+                    decided_on: a.decided_on,
+                    paid_on: a.paid_on,
+                    over_budget_reason: aw.over_budget_reason.clone(),
+                });
+            }
+        }
+        entries.sort_by(|a, b| {
+            (b.year, &a.jurisdiction, &a.application).cmp(&(
+                a.year,
+                &b.jurisdiction,
+                &b.application,
+            ))
+        });
+        let mut keys: Vec<(String, i32)> = tables::budgets(&self.conn)?
+            .into_iter()
+            .filter(|b| year.is_none_or(|y| y == b.year))
+            .map(|b| (b.jurisdiction, b.year))
+            .collect();
+        keys.extend(entries.iter().map(|e| (e.jurisdiction.clone(), e.year)));
+        keys.sort_by(|a, b| (b.1, &a.0).cmp(&(a.1, &b.0)));
+        keys.dedup();
+        let rows = keys
+            .into_iter()
+            .map(|(j, y)| {
+                let sum = |paid: bool| {
+                    Fen(entries
+                        .iter()
+                        .filter(|e| e.jurisdiction == j && e.year == y)
+                        .filter(|e| (e.state == State::Paid) == paid)
+                        .map(|e| e.amount.0)
+                        .sum())
+                };
+                let (approved, paid) = (sum(false), sum(true));
+                let budget = tables::budget(&self.conn, &j, y)?.map(Fen);
+                Ok(LedgerRow {
+                    jurisdiction_name: tables::division_name(&self.conn, &j)?,
+                    remaining: budget.map(|b| Fen(b.0 - approved.0 - paid.0)),
+                    jurisdiction: j,
+                    year: y,
+                    budget,
+                    approved,
+                    paid,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Ledger { rows, entries })
+    }
+}
+
+fn evidence_index(c: &MarkCandidate, no: u32) -> Result<usize> {
+    c.evidence.iter().position(|e| e.no == no).ok_or_else(|| {
+        Violation::new(Rule::NotFound)
+            .with("kind", "证据")
+            .with("key", no)
+            .at("no")
+            .into()
+    })
+}
+
+fn store_files(
+    conn: &Connection,
+    dir: &Path,
+    incoming: &[Incoming],
+    at: &str,
+) -> Result<Vec<Attachment>> {
+    incoming
+        .iter()
+        .map(|f| {
+            let o = files::put(conn, dir, &f.path, at)?;
+            Ok(Attachment {
+                sha256: o.sha256,
+                name: f.name.clone(),
+                bytes: o.size,
+                pages: f.pages,
+            })
+        })
+        .collect()
+}
+
+/// The award an approval on `on` fixes: the rules that apply, refused past any paying
+/// jurisdiction's budget unless a reason is given.
+fn award_for(
+    conn: &Connection,
+    app: &Application,
+    key: &str,
+    on: NaiveDate,
+    over: Option<String>,
+) -> Result<Award> {
+    let id = store::require(conn, RecordKind::Application, key)?.id;
+    let e = judge(conn, &id, app, on)?;
+    let year = on.year();
+    if over.is_none() {
+        let apps = committed_apps(conn)?;
+        for (j, amount) in e.due_by_jurisdiction() {
+            let used = committed(&apps, &id, &j, year);
+            let name = tables::division_name(conn, j.as_str())?
+                .map(|n| format!("{n}（{j}）"))
+                .unwrap_or_else(|| j.to_string());
+            match tables::budget(conn, j.as_str(), year)? {
+                None => {
+                    return Err(Violation::new(Rule::BudgetMissing)
+                        .with("jurisdiction", name)
+                        .with("year", year)
+                        .at("over_budget_reason")
+                        .into());
+                }
+                Some(b) if used.0 + amount.0 > b => {
+                    return Err(Violation::new(Rule::BudgetExceeded)
+                        .with("jurisdiction", name)
+                        .with("year", year)
+                        .with("budget", Fen(b))
+                        .with("committed", used)
+                        .with("amount", amount)
+                        .with("remaining", Fen(b - used.0))
+                        .at("over_budget_reason")
+                        .into());
+                }
+                _ => {}
+            }
+        }
+    }
+    let lines: Vec<AwardLine> = e
+        .lines
+        .iter()
+        .filter(|l| l.applies)
+        .map(|l| AwardLine {
+            rule_id: l.rule_id,
+            rule_code: l.rule_code.clone(),
+            item: l.item,
+            jurisdiction: l.jurisdiction.clone(),
+            amount: l.amount,
+        })
+        .collect();
+    Ok(Award {
+        year,
+        total: e.due,
+        lines,
+        over_budget_reason: over,
+    })
+}

@@ -1,0 +1,612 @@
+//! Applications an enterprise makes to the bureau: guidance requests (申请指导) and incentive
+//! award applications (奖励申请), and the review flow they follow:
+//! draft → submitted → under review → approved / rejected → paid (awards only).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::date::parse_date;
+use crate::error::{Lang, Rule, Violation, Violations};
+use crate::incentive::{AwardItem, Claim};
+use crate::record::{
+    LINE_MAX, Lookup, NAME_MAX, RecordId, RecordKind, enum_value, optional_text, required_text,
+    resolve, show_ref,
+};
+use crate::{DivisionCode, Fen};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum ApplicationKind {
+    Guidance,
+    Award,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    Draft,
+    Submitted,
+    UnderReview,
+    Approved,
+    Rejected,
+    Paid,
+}
+
+impl State {
+    pub const KEYS: [&'static str; 6] = [
+        "draft",
+        "submitted",
+        "under_review",
+        "approved",
+        "rejected",
+        "paid",
+    ];
+
+    pub fn key(self) -> &'static str {
+        Self::KEYS[self as usize]
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        let zh = ["草稿", "已提交", "审核中", "已核准", "已驳回", "已拨付"];
+        let en = [
+            "draft",
+            "submitted",
+            "under review",
+            "approved",
+            "rejected",
+            "paid",
+        ];
+        match lang {
+            Lang::Zh => zh[self as usize],
+            Lang::En => en[self as usize],
+        }
+    }
+}
+
+/// What an application is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Subject {
+    pub kind: RecordKind,
+    pub id: RecordId,
+}
+
+/// One awarded amount, fixed at approval.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct AwardLine {
+    pub rule_id: RecordId,
+    pub rule_code: String,
+    pub item: AwardItem,
+    pub jurisdiction: DivisionCode,
+    pub amount: Fen,
+}
+
+/// The award fixed at approval: its lines, the budget year, and the reason given when it was
+/// approved past a budget.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Award {
+    pub year: i32,
+    pub lines: Vec<AwardLine>,
+    pub total: Fen,
+    pub over_budget_reason: Option<String>,
+}
+
+/// One step of the flow, as the history shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Step {
+    pub action: String,
+    pub on: NaiveDate,
+    pub by: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Application {
+    pub kind: ApplicationKind,
+    pub enterprise_id: RecordId,
+    pub subject: Option<Subject>,
+    pub title: String,
+    /// The achievements an award application claims.
+    pub claims: Vec<Claim>,
+    pub notes: Option<String>,
+    pub state: State,
+    pub reviewer: Option<String>,
+    pub submitted_on: Option<NaiveDate>,
+    pub decided_on: Option<NaiveDate>,
+    /// The reason of a rejection.
+    pub rejection: Option<String>,
+    pub award: Option<Award>,
+    pub paid_on: Option<NaiveDate>,
+    pub voucher: Option<String>,
+    pub steps: Vec<Step>,
+}
+
+/// A flow action. The api supplies the award of an approval (eligibility and budget need the
+/// store).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Submit {
+        on: NaiveDate,
+    },
+    StartReview {
+        on: NaiveDate,
+        reviewer: String,
+    },
+    Approve {
+        on: NaiveDate,
+        note: Option<String>,
+        award: Option<Award>,
+    },
+    Reject {
+        on: NaiveDate,
+        reason: String,
+    },
+    Pay {
+        on: NaiveDate,
+        voucher: String,
+    },
+}
+
+impl Action {
+    pub fn key(&self) -> &'static str {
+        match self {
+            Self::Submit { .. } => "submit",
+            Self::StartReview { .. } => "start_review",
+            Self::Approve { .. } => "approve",
+            Self::Reject { .. } => "reject",
+            Self::Pay { .. } => "pay",
+        }
+    }
+
+    pub fn on(&self) -> NaiveDate {
+        match self {
+            Self::Submit { on }
+            | Self::StartReview { on, .. }
+            | Self::Approve { on, .. }
+            | Self::Reject { on, .. }
+            | Self::Pay { on, .. } => *on,
+        }
+    }
+
+    fn label(&self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Submit { .. }, Lang::Zh) => "提交",
+            (Self::StartReview { .. }, Lang::Zh) => "开始审核",
+            (Self::Approve { .. }, Lang::Zh) => "核准",
+            (Self::Reject { .. }, Lang::Zh) => "驳回",
+            (Self::Pay { .. }, Lang::Zh) => "拨付",
+            (Self::Submit { .. }, Lang::En) => "submit",
+            (Self::StartReview { .. }, Lang::En) => "start review",
+            (Self::Approve { .. }, Lang::En) => "approve",
+            (Self::Reject { .. }, Lang::En) => "reject",
+            (Self::Pay { .. }, Lang::En) => "pay",
+        }
+    }
+}
+
+impl Application {
+    /// Apply a flow action, refusing one the current state does not allow.
+    pub fn apply(&mut self, action: Action) -> Result<(), Violation> {
+        use State::*;
+        let refuse = |s: State, a: &Action| {
+            Violation::new(Rule::FlowOrder)
+                .with("stage", s.label(Lang::Zh))
+                .with("action", a.label(Lang::Zh))
+        };
+        let allowed = matches!(
+            (&action, self.state),
+            (Action::Submit { .. }, Draft)
+                | (Action::StartReview { .. }, Submitted)
+                | (Action::Approve { .. }, UnderReview)
+                | (Action::Reject { .. }, Submitted | UnderReview)
+                | (Action::Pay { .. }, Approved)
+        );
+        if !allowed || (matches!(action, Action::Pay { .. }) && self.kind != ApplicationKind::Award)
+        {
+            return Err(refuse(self.state, &action));
+        }
+        if let Some(last) = self.steps.last()
+            && action.on() < last.on
+        {
+            return Err(Violation::new(Rule::DateOrder)
+                .with("first", last.on)
+                .with("second", action.on())
+                .at("on"));
+        }
+        let key = action.key().to_owned();
+        let (on, by, note) = match action {
+            Action::Submit { on } => {
+                if self.kind == ApplicationKind::Award && self.claims.is_empty() {
+                    return Err(Violation::new(Rule::Required).at("claims"));
+                }
+                self.submitted_on = Some(on);
+                self.state = Submitted;
+                (on, None, None)
+            }
+            Action::StartReview { on, reviewer } => {
+                let reviewer = required_text(&reviewer, NAME_MAX).map_err(|e| e.at("reviewer"))?;
+                self.reviewer = Some(reviewer.clone());
+                self.state = UnderReview;
+                (on, Some(reviewer), None)
+            }
+            Action::Approve { on, note, award } => {
+                if self.kind == ApplicationKind::Award {
+                    let award = award
+                        .filter(|a| a.total.0 > 0)
+                        .ok_or_else(|| Violation::new(Rule::NothingEligible))?;
+                    self.award = Some(award);
+                }
+                self.decided_on = Some(on);
+                self.state = Approved;
+                (on, self.reviewer.clone(), note)
+            }
+            Action::Reject { on, reason } => {
+                let reason = required_text(&reason, LINE_MAX)
+                    .map_err(|_| Violation::new(Rule::ReasonRequired).at("reason"))?;
+                self.decided_on = Some(on);
+                self.rejection = Some(reason.clone());
+                self.state = Rejected;
+                (on, self.reviewer.clone(), Some(reason))
+            }
+            Action::Pay { on, voucher } => {
+                let voucher = required_text(&voucher, NAME_MAX).map_err(|e| e.at("voucher"))?;
+                self.paid_on = Some(on);
+                self.voucher = Some(voucher.clone());
+                self.state = Paid;
+                (on, None, Some(voucher))
+            }
+        };
+        self.steps.push(Step {
+            action: key,
+            on,
+            by,
+            note,
+        });
+        Ok(())
+    }
+
+    /// The amount committed against budgets: fixed at approval, kept once paid.
+    pub fn committed(&self) -> Option<&Award> {
+        match self.state {
+            State::Approved | State::Paid => self.award.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(default, deny_unknown_fields)]
+pub struct ClaimInput {
+    pub item: String,
+    pub achieved_on: String,
+    pub document: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(default, deny_unknown_fields)]
+pub struct ApplicationInput {
+    pub kind: String,
+    pub enterprise: Option<String>,
+    /// `candidate`, `trademark`, `gi` or `user`.
+    pub subject_kind: Option<String>,
+    pub subject: Option<String>,
+    pub title: String,
+    pub claims: Vec<ClaimInput>,
+    pub notes: Option<String>,
+}
+
+const SUBJECT_KINDS: [&str; 4] = ["candidate", "trademark", "gi", "user"];
+
+impl ApplicationInput {
+    /// Parse an application. Only a draft can be edited: once submitted, it changes only
+    /// through its flow.
+    pub fn parse(
+        &self,
+        lookup: &dyn Lookup,
+        existing: Option<&Application>,
+    ) -> Result<Application, Violations> {
+        if let Some(e) = existing
+            && e.state != State::Draft
+        {
+            return Err(Violation::new(Rule::FlowOrder)
+                .with("stage", e.state.label(Lang::Zh))
+                .with("action", "修改")
+                .into());
+        }
+        let mut v = Violations::default();
+        let kind = v.check("kind", || {
+            if self.kind.trim().is_empty() {
+                return Err(Violation::new(Rule::Required));
+            }
+            enum_value::<ApplicationKind>(&self.kind, &["guidance", "award"])
+        });
+        let enterprise = v.check("enterprise", || {
+            resolve(
+                lookup,
+                RecordKind::Enterprise,
+                self.enterprise.as_deref().unwrap_or(""),
+            )
+        });
+        let subject = v.check("subject", || {
+            let key = self.subject.as_deref().unwrap_or("").trim();
+            if key.is_empty() {
+                return Ok(None);
+            }
+            let sk = self.subject_kind.as_deref().unwrap_or("").trim();
+            let kind = RecordKind::from_key(sk)
+                .filter(|k| SUBJECT_KINDS.contains(&k.key()))
+                .ok_or_else(|| {
+                    Violation::new(Rule::EnumValue)
+                        .with("value", sk)
+                        .with("allowed", SUBJECT_KINDS.join(", "))
+                })?;
+            Ok(Some(Subject {
+                kind,
+                id: resolve(lookup, kind, key)?,
+            }))
+        });
+        let title = v.check("title", || required_text(&self.title, NAME_MAX));
+        let mut claims = vec![];
+        for (i, c) in self.claims.iter().enumerate() {
+            let item = v.check(&format!("claims[{i}].item"), || {
+                if c.item.trim().is_empty() {
+                    return Err(Violation::new(Rule::Required));
+                }
+                enum_value::<AwardItem>(&c.item, &crate::incentive::AwardItem::KEYS)
+            });
+            let on = v.check(&format!("claims[{i}].achieved_on"), || {
+                parse_date(&c.achieved_on)
+            });
+            let doc = v.check(&format!("claims[{i}].document"), || {
+                optional_text(c.document.as_deref(), NAME_MAX)
+            });
+            if let (Some(item), Some(achieved_on), Some(document)) = (item, on, doc) {
+                claims.push(Claim {
+                    item,
+                    achieved_on,
+                    document,
+                });
+            }
+        }
+        if kind == Some(ApplicationKind::Guidance) && !self.claims.is_empty() {
+            v.push(Violation::new(Rule::ClaimsOnGuidance).at("claims"));
+        }
+        let notes = v.check("notes", || {
+            optional_text(self.notes.as_deref(), LINE_MAX * 4)
+        });
+        v.finish(|| Application {
+            kind: kind.unwrap(),
+            enterprise_id: enterprise.unwrap(),
+            subject: subject.unwrap(),
+            title: title.unwrap(),
+            claims,
+            notes: notes.unwrap(),
+            state: State::Draft,
+            reviewer: None,
+            submitted_on: None,
+            decided_on: None,
+            rejection: None,
+            award: None,
+            paid_on: None,
+            voucher: None,
+            steps: vec![],
+        })
+    }
+}
+
+impl Application {
+    pub fn to_input(&self, lookup: &dyn Lookup) -> ApplicationInput {
+        ApplicationInput {
+            kind: match self.kind {
+                ApplicationKind::Guidance => "guidance",
+                ApplicationKind::Award => "award",
+            }
+            .into(),
+            enterprise: Some(show_ref(lookup, RecordKind::Enterprise, self.enterprise_id)),
+            subject_kind: self.subject.map(|s| s.kind.key().to_owned()),
+            subject: self.subject.map(|s| show_ref(lookup, s.kind, s.id)),
+            title: self.title.clone(),
+            claims: self
+                .claims
+                .iter()
+                .map(|c| ClaimInput {
+                    item: AwardItem::KEYS[c.item as usize].to_owned(),
+                    achieved_on: c.achieved_on.to_string(),
+                    document: c.document.clone(),
+                })
+                .collect(),
+            notes: self.notes.clone(),
+        }
+    }
+
+    /// Keep the flow when a draft's fields are edited.
+    pub fn keep_flow(&mut self, current: &Application) {
+        self.state = current.state;
+        self.reviewer = current.reviewer.clone();
+        self.submitted_on = current.submitted_on;
+        self.decided_on = current.decided_on;
+        self.rejection = current.rejection.clone();
+        self.award = current.award.clone();
+        self.paid_on = current.paid_on;
+        self.voucher = current.voucher.clone();
+        self.steps = current.steps.clone();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn app(kind: ApplicationKind) -> Application {
+        Application {
+            kind,
+            enterprise_id: RecordId(uuid::Uuid::nil()),
+            subject: None,
+            title: "申请".into(),
+            claims: vec![Claim {
+                item: AwardItem::GiTrademark,
+                achieved_on: d("2026-02-01"),
+                document: None,
+            }],
+            notes: None,
+            state: State::Draft,
+            reviewer: None,
+            submitted_on: None,
+            decided_on: None,
+            rejection: None,
+            award: None,
+            paid_on: None,
+            voucher: None,
+            steps: vec![],
+        }
+    }
+
+    fn award(total: i64) -> Award {
+        Award {
+            year: 2026,
+            lines: vec![],
+            total: Fen(total),
+            over_budget_reason: None,
+        }
+    }
+
+    #[test]
+    fn transitions_table() {
+        use State::*;
+        let submit = Action::Submit {
+            on: d("2026-03-01"),
+        };
+        let review = Action::StartReview {
+            on: d("2026-03-02"),
+            reviewer: "王科长".into(),
+        };
+        let approve = |a| Action::Approve {
+            on: d("2026-03-03"),
+            note: None,
+            award: a,
+        };
+        let reject = |r: &str| Action::Reject {
+            on: d("2026-03-03"),
+            reason: r.into(),
+        };
+        let pay = Action::Pay {
+            on: d("2026-04-01"),
+            voucher: "付-2026-17".into(),
+        };
+        // (kind, actions to apply, state after, rule of the refused last action)
+        let cases: Vec<(ApplicationKind, Vec<Action>, State, Option<Rule>)> = vec![
+            (
+                ApplicationKind::Award,
+                vec![
+                    submit.clone(),
+                    review.clone(),
+                    approve(Some(award(3_000_000))),
+                    pay.clone(),
+                ],
+                Paid,
+                None,
+            ),
+            (
+                ApplicationKind::Award,
+                vec![submit.clone(), reject("材料不全")],
+                Rejected,
+                None,
+            ),
+            (
+                ApplicationKind::Award,
+                vec![submit.clone(), reject("  ")],
+                Submitted,
+                Some(Rule::ReasonRequired),
+            ),
+            (
+                ApplicationKind::Award,
+                vec![approve(Some(award(1)))],
+                Draft,
+                Some(Rule::FlowOrder),
+            ),
+            (
+                ApplicationKind::Award,
+                vec![submit.clone(), pay.clone()],
+                Submitted,
+                Some(Rule::FlowOrder),
+            ),
+            (
+                ApplicationKind::Award,
+                vec![submit.clone(), review.clone(), approve(Some(award(0)))],
+                UnderReview,
+                Some(Rule::NothingEligible),
+            ),
+            (
+                ApplicationKind::Guidance,
+                vec![submit.clone(), review.clone(), approve(None)],
+                Approved,
+                None,
+            ),
+            (
+                ApplicationKind::Guidance,
+                vec![submit.clone(), review.clone(), approve(None), pay.clone()],
+                Approved,
+                Some(Rule::FlowOrder),
+            ),
+            (
+                ApplicationKind::Award,
+                vec![submit.clone(), reject("重复申请"), review.clone()],
+                Rejected,
+                Some(Rule::FlowOrder),
+            ),
+        ];
+        for (kind, actions, state, refused) in cases {
+            let mut a = app(kind);
+            let n = actions.len();
+            let mut last = Ok(());
+            for (i, act) in actions.into_iter().enumerate() {
+                let r = a.apply(act);
+                if i + 1 < n {
+                    r.unwrap();
+                } else {
+                    last = r;
+                }
+            }
+            assert_eq!(a.state, state);
+            assert_eq!(last.err().map(|e| e.rule), refused, "{state:?}");
+        }
+    }
+
+    #[test]
+    fn rejection_keeps_its_reason_and_steps_stay_in_date_order() {
+        let mut a = app(ApplicationKind::Award);
+        a.apply(Action::Submit {
+            on: d("2026-03-05"),
+        })
+        .unwrap();
+        let e = a
+            .apply(Action::StartReview {
+                on: d("2026-03-01"),
+                reviewer: "王".into(),
+            })
+            .unwrap_err();
+        assert_eq!(e.rule, Rule::DateOrder);
+        a.apply(Action::Reject {
+            on: d("2026-03-06"),
+            reason: "商标未注册满一年".into(),
+        })
+        .unwrap();
+        assert_eq!(a.rejection.as_deref(), Some("商标未注册满一年"));
+        assert_eq!(
+            a.steps.last().unwrap().note.as_deref(),
+            Some("商标未注册满一年")
+        );
+    }
+}
