@@ -64,6 +64,21 @@ fn tool(cmd: &str, args: &[&str]) -> String {
     String::from_utf8(o.stdout).unwrap()
 }
 
+/// Record the sample candidate's recognition decision.
+const RECOGNISE: [&str; 11] = [
+    "candidate",
+    "recognise",
+    "WKM-0001",
+    "--authority",
+    "国家知识产权局",
+    "--case-no",
+    "商标异议字〔2026〕第0001号",
+    "--decided-on",
+    "2026-10-01",
+    "--proceeding",
+    "opposition",
+];
+
 fn sample() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("terroir.db");
@@ -229,22 +244,7 @@ fn evidence_readiness_and_catalogue() {
         ],
     );
     assert_eq!(e["problems"][0]["field"], "case_no");
-    ok(
-        &db,
-        &[
-            "candidate",
-            "recognise",
-            "WKM-0001",
-            "--authority",
-            "国家知识产权局",
-            "--case-no",
-            "商标异议字〔2026〕第0001号",
-            "--decided-on",
-            "2026-10-01",
-            "--proceeding",
-            "opposition",
-        ],
-    );
+    ok(&db, &RECOGNISE);
     let (_, r) = readiness(&db);
     assert_eq!(r["recognition"]["case_no"], "商标异议字〔2026〕第0001号");
 }
@@ -345,22 +345,7 @@ fn award_application_from_draft_to_paid_within_budget() {
     let el = json(&db, &["incentive", "eligibility", &code]);
     assert_eq!(el["due"], 12_000_000, "{el:#}");
 
-    ok(
-        &db,
-        &[
-            "candidate",
-            "recognise",
-            "WKM-0001",
-            "--authority",
-            "国家知识产权局",
-            "--case-no",
-            "商标异议字〔2026〕第0001号",
-            "--decided-on",
-            "2026-10-01",
-            "--proceeding",
-            "opposition",
-        ],
-    );
+    ok(&db, &RECOGNISE);
     let el = json(&db, &["incentive", "eligibility", &code]);
     assert_eq!(
         el["due"], 52_000_000,
