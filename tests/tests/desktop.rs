@@ -158,6 +158,27 @@ impl App {
         Err(format!("{id}: {last:?}").into())
     }
 
+    /// Confirm a dialog and wait for it to close. A click that lands while the dialog is still
+    /// animating in is lost without an error, so it is repeated until the dialog goes (or shows
+    /// an error, which the caller's next wait reports).
+    async fn confirm(&self) -> R {
+        let open = "return document.querySelectorAll(\"[data-testid='btn-confirm']\").length";
+        for _ in 0..3 {
+            self.click("btn-confirm").await?;
+            for _ in 0..12 {
+                tokio::time::sleep(Duration::from_millis(250)).await;
+                if self.c.execute(open, vec![]).await?.as_u64() == Some(0) {
+                    return Ok(());
+                }
+            }
+            let errors = "return document.querySelectorAll(\".n-modal [data-testid^='error-'], .n-modal .n-alert--error-type\").length";
+            if self.c.execute(errors, vec![]).await?.as_u64().unwrap_or(0) > 0 {
+                return Ok(());
+            }
+        }
+        Ok(())
+    }
+
     async fn type_in(&self, id: &str, text: &str) -> R {
         let e = self.el(id).await?;
         // Select all and delete through key events, which Vue's v-model sees (clear() does not).
@@ -330,7 +351,7 @@ async fn journey(app: &App, db: &Path) -> R {
     );
     restore_buttons[0].click().await?;
     app.type_in("field-reason", "误改地址").await?;
-    app.click("btn-confirm").await?;
+    app.confirm().await?;
     tokio::time::sleep(Duration::from_millis(800)).await;
     app.tab("basic").await?;
     let page = app.c.find(Locator::Css("main")).await?.text().await?;
@@ -372,17 +393,17 @@ async fn journey(app: &App, db: &Path) -> R {
     app.click("step-first_review").await?;
     app.type_in("field-on", "2026-10-20").await?;
     app.type_in("field-onsite_check_on", "2026-10-18").await?;
-    app.click("btn-confirm").await?;
+    app.confirm().await?;
     app.wait_text("user-stage", "初审").await?;
     app.click("step-provincial_review").await?;
     app.type_in("field-on", "2026-11-02").await?;
-    app.click("btn-confirm").await?;
+    app.confirm().await?;
     app.wait_text("user-stage", "省级").await?;
     app.click("step-approve").await?;
     app.type_in("field-announcement_no", "国家知识产权局公告第700号")
         .await?;
     app.type_in("field-announced_on", "2026-11-20").await?;
-    app.click("btn-confirm").await?;
+    app.confirm().await?;
     app.wait_text("user-stage", "核准").await?;
     app.shot("08-user-approved").await?;
 
@@ -451,21 +472,21 @@ async fn workbench(app: &App, db: &Path) -> R {
     app.goto("#/record/application/APP-0002").await?;
     app.wait_text("app-state", "草稿").await?;
     app.click("step-submit").await?;
-    app.click("btn-confirm").await?;
+    app.confirm().await?;
     app.wait_text("app-state", "已提交").await?;
     app.click("step-start_review").await?;
     app.type_in("field-reviewer", "王科长").await?;
-    app.click("btn-confirm").await?;
+    app.confirm().await?;
     app.wait_text("app-state", "审核中").await?;
     app.wait_text("eligibility-due", "¥100,000.00").await?;
     app.shot("21-application-review").await?;
     app.click("step-approve").await?;
-    app.click("btn-confirm").await?;
+    app.confirm().await?;
     app.wait_text("app-state", "已核准").await?;
     app.wait_text("award-total", "¥100,000.00").await?;
     app.click("step-pay").await?;
     app.type_in("field-voucher", "信财付〔2026〕77号").await?;
-    app.click("btn-confirm").await?;
+    app.confirm().await?;
     app.wait_text("app-state", "已拨付").await?;
     app.shot("22-application-paid").await?;
 
@@ -480,7 +501,7 @@ async fn workbench(app: &App, db: &Path) -> R {
     app.click("step-reject").await?;
     app.type_in("field-reason", "材料不全，请补充近三年审计报告")
         .await?;
-    app.click("btn-confirm").await?;
+    app.confirm().await?;
     app.wait_text("app-state", "已驳回").await?;
     app.wait_text("app-rejection", "材料不全，请补充近三年审计报告")
         .await?;
