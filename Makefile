@@ -5,7 +5,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 CARGO ?= cargo
 DESKTOP := target/debug/terroir-desktop
 
-.PHONY: deps ui run cli-demo lint test test-ui test-rust bindings e2e package package-test fmt
+.PHONY: deps ui run cli-demo lint test test-ui test-rust bindings e2e free-debug package package-test fmt
 
 deps:
 	@scripts/install-deps.sh
@@ -44,9 +44,16 @@ bindings:
 	  echo "ui/src/api/bindings is stale: commit what cargo test generated:"; git status --short -- ui/src/api/bindings; exit 1; fi
 
 ## The real window under Xvfb, driven through tauri-driver; screenshots in target/e2e-screenshots.
+## Built with `--workspace --all-targets`, the features `cargo test --workspace` resolved, so the
+## dependencies test-rust compiled are reused instead of compiled again with other features.
 e2e: ui
-	$(CARGO) build -p terroir-desktop
-	TERROIR_DESKTOP_BIN=$(CURDIR)/$(DESKTOP) $(CARGO) test -p terroir-e2e -- --ignored --test-threads 1
+	$(CARGO) build --workspace --all-targets
+	TERROIR_DESKTOP_BIN=$(CURDIR)/$(DESKTOP) $(CARGO) test --workspace --test desktop -- --ignored --test-threads 1
+
+## CI only (TERROIR_CI_LEAN=1, set by .ci/run): the debug build is done with once the e2e has
+## passed; removing it before the release build keeps CI's disk peak to the larger of the two.
+free-debug:
+	@if [ -n "$${TERROIR_CI_LEAN:-}" ]; then echo "removing target/debug ($$(du -sh target/debug | cut -f1)) before the release build"; rm -rf target/debug; fi
 
 ## The .deb (Tauri's bundler): target/release/bundle/deb/.
 package: ui
@@ -57,7 +64,7 @@ package-test: package
 	scripts/deb-smoke.sh
 
 ## Everything CI runs.
-test: lint test-ui test-rust bindings e2e package-test
+test: lint test-ui test-rust bindings e2e free-debug package-test
 
 fmt:
 	$(CARGO) fmt --all
