@@ -104,8 +104,9 @@ fn list_records(
     show: Show,
     offset: u32,
     limit: u32,
+    state: Option<String>,
 ) -> Result<Page> {
-    s.with(|ws| ws.list(kind, show, limit.min(500), offset))
+    s.with(|ws| ws.list_in_state(kind, show, state.as_deref(), limit.min(500), offset))
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -465,8 +465,13 @@ async fn workbench(app: &App, db: &Path) -> R {
             }),
         )?;
     }
-    app.goto("#/list/application").await?;
+    // The overview's work queue: applications per state, each a link to the list in that state.
+    app.goto("#/overview").await?;
+    app.wait_text("queue-draft", "1").await?;
+    app.click("queue-submitted").await?;
     app.wait_text("page-title", "申请").await?;
+    app.wait_text("list-count", "共 1 条").await?;
+    app.wait_text("row-APP-0001", "APP-0001").await?;
     app.shot("20-applications").await?;
 
     app.goto("#/record/application/APP-0002").await?;

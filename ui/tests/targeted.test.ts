@@ -35,6 +35,10 @@ describe('overview', () => {
             { key: '中药材', count: 900 },
             { key: '', count: 12 },
           ],
+          applications_by_state: [
+            { key: 'submitted', count: 4 },
+            { key: 'approved', count: 2 },
+          ],
         }),
       },
     })
@@ -54,6 +58,15 @@ describe('overview', () => {
     expect(cats[0]).toContain('900')
     expect(cats[1]).toContain('未分类')
     expect(cats[1]).toContain('12')
+    // The work queue: every state in flow order, each linking to the list in that state.
+    const queue = wrapper.findAll('[data-testid^="queue-"]')
+    expect(queue.map((q) => q.attributes('data-testid'))).toEqual([
+      'queue-draft', 'queue-submitted', 'queue-under_review', 'queue-approved', 'queue-rejected', 'queue-paid',
+    ])
+    expect(queue[1].text()).toContain('已提交')
+    expect(queue[1].text()).toContain('4')
+    expect(queue[1].attributes('href')).toBe('/list/application?state=submitted')
+    expect(queue[0].classes()).toContain('zero')
     await flushPromises()
     expect(mark).toHaveBeenCalledWith('terroir:first-rows')
   })

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { nextTick } from 'vue'
+import { NSelect } from 'naive-ui'
 import ListView from '../src/views/ListView.vue'
 import UserFlow from '../src/components/UserFlow.vue'
 import RecordEditor from '../src/components/RecordEditor.vue'
@@ -50,6 +51,27 @@ describe('list view', () => {
     const { wrapper } = await mountWith(ListView, { kind: 'candidate' })
     await flushPromises()
     expect(wrapper.find('[data-testid="empty-state"]').text()).toContain('驰名商标')
+  })
+
+  it('filters applications by state, in the URL, with an empty state that clears the filter', async () => {
+    const { calls } = installBackend()
+    const { wrapper, router } = await mountWith(ListView, { kind: 'application' })
+    await flushPromises()
+    expect(wrapper.find('[data-testid="list-count"]').text()).toContain('2')
+    const select = wrapper.findAllComponents(NSelect).find((c) => c.attributes('data-testid') === 'state-filter')!
+    select.vm.$emit('update:value', 'submitted')
+    await flushPromises()
+    expect(calls.filter((c) => c.cmd === 'list_records').at(-1)!.args.state).toBe('submitted')
+    expect(router.currentRoute.value.query).toEqual({ state: 'submitted' })
+    expect(wrapper.find('[data-testid="row-APP-0001"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="row-APP-0002"]').exists()).toBe(false)
+    select.vm.$emit('update:value', 'paid')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="empty-state"]').text()).toContain('没有已拨付的申请')
+    await wrapper.find('[data-testid="btn-all-states"]').trigger('click')
+    await flushPromises()
+    expect(calls.filter((c) => c.cmd === 'list_records').at(-1)!.args.state).toBe(null)
+    expect(wrapper.find('[data-testid="list-count"]').text()).toContain('2')
   })
 })
 

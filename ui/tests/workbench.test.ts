@@ -198,13 +198,21 @@ describe('application detail', () => {
     await wrapper.find('[data-testid="step-reject"]').trigger('click')
     await flushPromises()
     expect($('btn-confirm')!.hasAttribute('disabled')).toBe(true)
+    // Ctrl+Enter confirms from the keyboard, but not while the reason is missing.
+    const ctrlEnter = () => $('dialog-reject')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }))
+    ctrlEnter()
+    await flushPromises()
+    expect(calls.some((c) => c.cmd === 'application_step')).toBe(false)
     await type('field-reason', '证明材料与商标注册证不一致')
     expect($('btn-confirm')!.hasAttribute('disabled')).toBe(false)
-    await click('btn-confirm')
+    ctrlEnter()
+    await flushPromises()
     const step = calls.find((c) => c.cmd === 'application_step')!
     expect(step.args).toEqual({ key: 'APP-0001', step: { step: 'reject', on: '2026-03-06', reason: '证明材料与商标注册证不一致' } })
     expect(wrapper.find('[data-testid="app-state"]').text()).toBe('已驳回')
     expect(wrapper.find('[data-testid="app-rejection"]').text()).toContain('证明材料与商标注册证不一致')
+    // The history reads as what happened, not as buttons.
+    expect(wrapper.find('[data-testid="app-steps"]').text()).toContain('已驳回')
   })
 
   it('shows a budget refusal prominently, keeps the form, and approves with a reason', async () => {

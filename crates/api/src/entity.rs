@@ -14,6 +14,7 @@ use terroir_core::record::{Lookup, RecordId, RecordKind};
 use terroir_core::trademark::{Trademark, TrademarkInput};
 use terroir_core::user::{AuthorisedUser, UserInput};
 use terroir_core::{Rule, Violation, Violations};
+use terroir_store::tables::AwardLineRow;
 
 /// What the api needs to know about a kind of record.
 pub trait Entity: Serialize + DeserializeOwned + Sized {
@@ -38,6 +39,10 @@ pub trait Entity: Serialize + DeserializeOwned + Sized {
     fn keep_unedited(&mut self, _current: &Self) {}
     /// Records this one refers to, for the GI-trademark link table.
     fn linked_trademarks(&self) -> Vec<RecordId> {
+        vec![]
+    }
+    /// The award lines this record commits against budgets (an approved or paid application).
+    fn award_lines(&self) -> Vec<AwardLineRow> {
         vec![]
     }
 }
@@ -262,6 +267,20 @@ impl Entity for Application {
             self.title,
             name_of(RecordKind::Enterprise, self.enterprise_id)
         )
+    }
+    fn award_lines(&self) -> Vec<AwardLineRow> {
+        self.committed()
+            .map(|aw| {
+                aw.lines
+                    .iter()
+                    .map(|l| AwardLineRow {
+                        jurisdiction: l.jurisdiction.to_string(),
+                        year: aw.year,
+                        amount_fen: l.amount.0,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
     }
     fn keys(&self) -> Vec<Option<String>> {
         vec![

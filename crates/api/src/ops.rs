@@ -688,6 +688,8 @@ pub struct Tally {
 pub struct Overview {
     pub gi_by_division: Vec<Tally>,
     pub gi_by_category: Vec<Tally>,
+    /// Live applications per state, keyed by the state's key.
+    pub applications_by_state: Vec<Tally>,
 }
 
 impl Workspace {
@@ -701,6 +703,7 @@ impl Workspace {
         Ok(Overview {
             gi_by_division: tally(div),
             gi_by_category: tally(cat),
+            applications_by_state: tally(store::application_tally(&self.conn)?),
         })
     }
 

@@ -2,10 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use terroir_core::application::State;
 use terroir_core::record::{RecordId, RecordKind};
 use terroir_core::{Rule, Violation, Violations};
 use terroir_store::records::{self as store, Content, RecordRow, Show};
-use terroir_store::{Connection, audit::Stamp};
+use terroir_store::{Connection, audit::Stamp, tables};
 use uuid::Uuid;
 
 use crate::entity::{Entity, input_from_json, merge_patch};
@@ -76,14 +77,20 @@ fn content<E: Entity>(conn: &Connection, e: &E) -> Result<Content> {
     })
 }
 
+/// The tables derived from a record's data, rewritten with it: a GI's trademark links, an
+/// application's committed award lines.
 fn save_links<E: Entity>(conn: &Connection, id: &str, e: &E) -> Result<()> {
-    if E::KIND == RecordKind::Gi {
-        let ids: Vec<String> = e
-            .linked_trademarks()
-            .iter()
-            .map(ToString::to_string)
-            .collect();
-        store::set_gi_trademarks(conn, id, &ids)?;
+    match E::KIND {
+        RecordKind::Gi => {
+            let ids: Vec<String> = e
+                .linked_trademarks()
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            store::set_gi_trademarks(conn, id, &ids)?;
+        }
+        RecordKind::Application => tables::set_award_lines(conn, id, &e.award_lines())?,
+        _ => {}
     }
     Ok(())
 }
@@ -284,8 +291,32 @@ impl Workspace {
 
     /// A page of records in code order.
     pub fn list(&self, kind: RecordKind, show: Show, limit: u32, offset: u32) -> Result<Page> {
-        let total = store::count(&self.conn, kind, show)?;
-        let rows = store::list(&self.conn, kind, show, None, limit, offset)?;
+        self.list_in_state(kind, show, None, limit, offset)
+    }
+
+    /// A page of records in code order; with `state`, only applications in that state (the
+    /// bureau's work queue). A state on another kind, or an unknown state, is refused.
+    pub fn list_in_state(
+        &self,
+        kind: RecordKind,
+        show: Show,
+        state: Option<&str>,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Page> {
+        let state = state.map(str::trim).filter(|s| !s.is_empty());
+        if let Some(s) = state
+            && (kind != RecordKind::Application || !State::KEYS.contains(&s))
+        {
+            return Err(Violation::new(Rule::EnumValue)
+                .with("value", s)
+                .with("allowed", State::KEYS.join(", "))
+                .at("state")
+                .into());
+        }
+        let filter = state.map(|s| ("state", s));
+        let total = store::count_where(&self.conn, kind, show, filter)?;
+        let rows = store::list(&self.conn, kind, show, filter, limit, offset)?;
         let items = rows
             .into_iter()
             .map(|r| self.to_dto(kind, r))

@@ -2,6 +2,8 @@
 //! the recognition decision), its readiness and evidence catalogue; applications for guidance
 //! and awards through their review flow; incentive eligibility, budgets and the award ledger.
 
+use std::cmp::Reverse;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
@@ -24,7 +26,6 @@ pub use terroir_store::tables::BudgetRow;
 use terroir_store::{audit, files};
 
 use crate::dossier::{Printed, create_dir, dossier_error, file_name, write_whole};
-use crate::entity::Entity;
 use crate::error::{ApiError, Result};
 use crate::records::{RecordDto, decode};
 use crate::workspace::Workspace;
@@ -161,30 +162,42 @@ pub struct Ledger {
     pub entries: Vec<LedgerEntry>,
 }
 
-fn live<E: Entity>(conn: &Connection) -> Result<Vec<(store::RecordRow, E)>> {
-    store::list(conn, E::KIND, Show::Live, None, u32::MAX, 0)?
-        .into_iter()
-        .map(|r| decode::<E>(&r).map(|e| (r, e)))
-        .collect()
-}
-
-/// Applications whose award commits budget (approved or paid), read by their indexed state.
-fn committed_apps(conn: &Connection) -> Result<Vec<(store::RecordRow, Application)>> {
-    let mut out = vec![];
-    for state in [State::Approved, State::Paid] {
-        for row in store::list(
+/// The live rules that can pay an enterprise in `division`: those of the division and of the
+/// divisions enclosing it (by the indexed jurisdiction). Every rule when the division is not
+/// known, so eligibility explains why none applies.
+fn rules_for(
+    conn: &Connection,
+    division: Option<&DivisionCode>,
+) -> Result<Vec<(store::RecordRow, IncentiveRule)>> {
+    let rows = match division {
+        None => store::list(
             conn,
-            RecordKind::Application,
+            RecordKind::IncentiveRule,
             Show::Live,
-            Some(("state", state.key())),
+            None,
             u32::MAX,
             0,
-        )? {
-            let a = decode::<Application>(&row)?;
-            out.push((row, a));
+        )?,
+        Some(d) => {
+            let mut rows = vec![];
+            let mut at = Some(d.clone());
+            while let Some(c) = at {
+                rows.extend(store::list(
+                    conn,
+                    RecordKind::IncentiveRule,
+                    Show::Live,
+                    Some(("jurisdiction", c.as_str())),
+                    u32::MAX,
+                    0,
+                )?);
+                at = c.parent();
+            }
+            rows
         }
-    }
-    Ok(out)
+    };
+    rows.into_iter()
+        .map(|r| decode::<IncentiveRule>(&r).map(|e| (r, e)))
+        .collect()
 }
 
 fn day(on: &Option<String>, today: NaiveDate) -> Result<NaiveDate> {
@@ -194,10 +207,12 @@ fn day(on: &Option<String>, today: NaiveDate) -> Result<NaiveDate> {
     }
 }
 
-/// Eligibility of an application against the live rules, read on `conn`.
-/// Eligibility of application `id` (as `app`, possibly changed in this transaction).
+/// Eligibility of application `id` (as `app`, possibly changed in this transaction) against
+/// the live rules, read on `conn`.
 fn judge(conn: &Connection, id: &str, app: &Application, as_of: NaiveDate) -> Result<Eligibility> {
-    let rules: Vec<(store::RecordRow, IncentiveRule)> = live(conn)?;
+    let ent_row = store::require(conn, RecordKind::Enterprise, &app.enterprise_id.to_string())?;
+    let ent: Enterprise = decode(&ent_row)?;
+    let rules = rules_for(conn, ent.division.as_ref())?;
     let refs: Vec<RuleRef<'_>> = rules
         .iter()
         .map(|(row, r)| {
@@ -229,8 +244,6 @@ fn judge(conn: &Connection, id: &str, app: &Application, as_of: NaiveDate) -> Re
             }
         }
     }
-    let ent_row = store::require(conn, RecordKind::Enterprise, &app.enterprise_id.to_string())?;
-    let ent: Enterprise = decode(&ent_row)?;
     let recognised = match app.subject {
         Some(s) if s.kind == RecordKind::Candidate => {
             let row = store::require(conn, RecordKind::Candidate, &s.id.to_string())?;
@@ -250,24 +263,6 @@ fn judge(conn: &Connection, id: &str, app: &Application, as_of: NaiveDate) -> Re
     ))
 }
 
-/// What other approved or paid awards commit against `jurisdiction`'s budget for `year`.
-fn committed(
-    apps: &[(store::RecordRow, Application)],
-    except: &str,
-    jurisdiction: &DivisionCode,
-    year: i32,
-) -> Fen {
-    Fen(apps
-        .iter()
-        .filter(|(row, _)| row.id != except)
-        .filter_map(|(_, a)| a.committed())
-        .filter(|aw| aw.year == year)
-        .flat_map(|aw| aw.lines.iter())
-        .filter(|l| &l.jurisdiction == jurisdiction)
-        .map(|l| l.amount.0)
-        .sum())
-}
-
 impl Workspace {
     /// Add an evidence item to a candidate, with files attached (copied into the workspace by
     /// content hash; PDFs' pages counted). All files are read before anything is stored.
@@ -277,14 +272,9 @@ impl Workspace {
         input: &EvidenceInput,
         attach: &[PathBuf],
     ) -> Result<RecordDto> {
-        let incoming = attach
-            .iter()
-            .map(|p| read_attachment(p))
-            .collect::<Result<Vec<_>>>()?;
-        let (at, dir) = (self.stamp().at, self.files_dir.clone());
-        self.change::<MarkCandidate>(candidate, "add_evidence", None, |c, lookup| {
+        self.change_with_files(candidate, "add_evidence", attach, |c, files| {
             let mut e = input.parse(c.next_evidence_no())?;
-            e.files = store_files(lookup.0, &dir, &incoming, &at)?;
+            e.files = files;
             c.evidence.push(e);
             Ok(())
         })
@@ -313,19 +303,33 @@ impl Workspace {
         no: u32,
         attach: &[PathBuf],
     ) -> Result<RecordDto> {
-        let incoming = attach
-            .iter()
-            .map(|p| read_attachment(p))
-            .collect::<Result<Vec<_>>>()?;
-        let (at, dir) = (self.stamp().at, self.files_dir.clone());
-        self.change::<MarkCandidate>(candidate, "attach_evidence", None, |c, lookup| {
+        self.change_with_files(candidate, "attach_evidence", attach, |c, files| {
             let i = evidence_index(c, no)?;
-            for f in store_files(lookup.0, &dir, &incoming, &at)? {
+            for f in files {
                 if !c.evidence[i].files.iter().any(|g| g.sha256 == f.sha256) {
                     c.evidence[i].files.push(f);
                 }
             }
             Ok(())
+        })
+    }
+
+    /// Change a candidate with files attached: every file is read (and refused) before anything
+    /// is stored, then copied into the workspace by content hash within the change.
+    fn change_with_files(
+        &mut self,
+        candidate: &str,
+        action: &str,
+        attach: &[PathBuf],
+        f: impl FnOnce(&mut MarkCandidate, Vec<Attachment>) -> Result<()>,
+    ) -> Result<RecordDto> {
+        let incoming = attach
+            .iter()
+            .map(|p| read_attachment(p))
+            .collect::<Result<Vec<_>>>()?;
+        let (at, dir) = (self.stamp().at, self.files_dir.clone());
+        self.change::<MarkCandidate>(candidate, action, None, |c, lookup| {
+            f(c, store_files(lookup.0, &dir, &incoming, &at)?)
         })
     }
 
@@ -543,13 +547,11 @@ impl Workspace {
 
     /// Budgets and awards per paying jurisdiction and year (one year, or all).
     pub fn ledger(&self, year: Option<i32>) -> Result<Ledger> {
-        let apps = committed_apps(&self.conn)?;
         let mut entries = vec![];
-        for (row, a) in &apps {
+        for id in tables::awarded_application_ids(&self.conn, year)? {
+            let row = store::require(&self.conn, RecordKind::Application, &id)?;
+            let a: Application = decode(&row)?;
             let Some(aw) = a.committed() else { continue };
-            if year.is_some_and(|y| y != aw.year) {
-                continue;
-            }
             let enterprise = store::code_and_name(
                 &self.conn,
                 RecordKind::Enterprise,
@@ -580,26 +582,19 @@ impl Workspace {
                 &b.application,
             ))
         });
-        let mut keys: Vec<(String, i32)> = tables::budgets(&self.conn)?
+        // Budgets and award totals by (year, newest first; jurisdiction).
+        let mut totals: BTreeMap<(Reverse<i32>, String), (Fen, Fen)> = BTreeMap::new();
+        for b in tables::budgets(&self.conn)? {
+            if year.is_none_or(|y| y == b.year) {
+                totals.insert((Reverse(b.year), b.jurisdiction), (Fen(0), Fen(0)));
+            }
+        }
+        for (j, y, approved, paid) in tables::award_totals(&self.conn, year)? {
+            totals.insert((Reverse(y), j), (Fen(approved), Fen(paid)));
+        }
+        let rows = totals
             .into_iter()
-            .filter(|b| year.is_none_or(|y| y == b.year))
-            .map(|b| (b.jurisdiction, b.year))
-            .collect();
-        keys.extend(entries.iter().map(|e| (e.jurisdiction.clone(), e.year)));
-        keys.sort_by(|a, b| (b.1, &a.0).cmp(&(a.1, &b.0)));
-        keys.dedup();
-        let rows = keys
-            .into_iter()
-            .map(|(j, y)| {
-                let sum = |paid: bool| {
-                    Fen(entries
-                        .iter()
-                        .filter(|e| e.jurisdiction == j && e.year == y)
-                        .filter(|e| (e.state == State::Paid) == paid)
-                        .map(|e| e.amount.0)
-                        .sum())
-                };
-                let (approved, paid) = (sum(false), sum(true));
+            .map(|((Reverse(y), j), (approved, paid))| {
                 let budget = tables::budget(&self.conn, &j, y)?.map(Fen);
                 Ok(LedgerRow {
                     jurisdiction_name: tables::division_name(&self.conn, &j)?,
@@ -659,9 +654,8 @@ fn award_for(
     let e = judge(conn, &id, app, on)?;
     let year = on.year();
     if over.is_none() {
-        let apps = committed_apps(conn)?;
         for (j, amount) in e.due_by_jurisdiction() {
-            let used = committed(&apps, &id, &j, year);
+            let used = Fen(tables::committed_fen(conn, j.as_str(), year, &id)?);
             let name = tables::division_name(conn, j.as_str())?
                 .map(|n| format!("{n}（{j}）"))
                 .unwrap_or_else(|| j.to_string());

@@ -488,3 +488,108 @@ fn sample_remove_refuses_while_a_real_record_refers_to_sample_data() {
         "archived records still refer"
     );
 }
+
+/// Approving an award commits its lines to the budget; archiving it releases them. The budget
+/// check, the ledger and the derived `award_line` table agree, and migration 7's backfill
+/// rebuilds the same lines from the applications' data.
+#[test]
+fn award_lines_follow_approval_and_archive_and_the_backfill_rebuilds_them() {
+    use terroir_api::workbench::ApplicationStep;
+    let (dir, mut ws) = sample();
+    ws.add(
+        RecordKind::IncentiveRule,
+        json!({
+            "title": "地理标志商标注册奖励", "item": "gi_trademark", "amount": "100000",
+            "jurisdiction": "411500", "stacking": "cumulative",
+            "policy_no": "信政〔2026〕8号", "valid_from": "2026-01-01",
+        }),
+    )
+    .unwrap();
+    ws.set_budget("411500", 2026, "150000", None).unwrap();
+    let mut codes = vec![];
+    for ent in ["ENT-0001", "ENT-0002"] {
+        let app = ws
+            .add(
+                RecordKind::Application,
+                json!({
+                    "kind": "award", "enterprise": ent, "title": "地理标志商标奖励",
+                    "claims": [{ "item": "gi_trademark", "achieved_on": "2026-03-01" }],
+                }),
+            )
+            .unwrap();
+        for step in [
+            ApplicationStep::Submit { on: None },
+            ApplicationStep::StartReview {
+                on: None,
+                reviewer: "李审核".into(),
+            },
+        ] {
+            ws.application_step(&app.code, step).unwrap();
+        }
+        codes.push(app.code);
+    }
+    let approve = || ApplicationStep::Approve {
+        on: None,
+        note: None,
+        over_budget_reason: None,
+    };
+    ws.application_step(&codes[0], approve()).unwrap();
+    let refused = ws.application_step(&codes[1], approve()).unwrap_err();
+    assert_eq!(refused.problems[0].rule, Rule::BudgetExceeded);
+    assert_eq!(refused.problems[0].params["remaining"], "¥50,000.00");
+
+    // Archiving the first award releases its ¥100,000: the second now fits.
+    ws.archive(RecordKind::Application, &codes[0], Some("重复申请"))
+        .unwrap();
+    ws.application_step(&codes[1], approve()).unwrap();
+    let ledger = ws.ledger(Some(2026)).unwrap();
+    let row = ledger
+        .rows
+        .iter()
+        .find(|r| r.jurisdiction == "411500")
+        .unwrap();
+    assert_eq!(
+        (row.approved.0, row.paid.0, row.remaining.unwrap().0),
+        (10_000_000, 0, 5_000_000)
+    );
+    assert_eq!(ledger.entries.len(), 1);
+    assert_eq!(ledger.entries[0].application, codes[1]);
+
+    // The work queue: applications by state, and the list in one state.
+    let queue = ws.overview().unwrap().applications_by_state;
+    let n = |k: &str| queue.iter().find(|t| t.key == k).map_or(0, |t| t.count);
+    assert_eq!((n("submitted"), n("approved")), (1, 1), "{queue:?}");
+    let approved = ws
+        .list_in_state(RecordKind::Application, Show::Live, Some("approved"), 10, 0)
+        .unwrap();
+    assert_eq!(approved.total, 1);
+    assert_eq!(approved.items[0].code, codes[1]);
+    let bad = ws
+        .list_in_state(RecordKind::Enterprise, Show::Live, Some("approved"), 10, 0)
+        .unwrap_err();
+    assert_eq!(bad.problems[0].rule, Rule::EnumValue);
+
+    // Migration 7's backfill, run again over the same data, gives the same lines.
+    let conn = terroir_store::Connection::open(dir.path().join("terroir.db")).unwrap();
+    let lines = |conn: &terroir_store::Connection| -> Vec<(String, String, i64, i64)> {
+        let mut stmt = conn
+            .prepare("SELECT application_id, jurisdiction, year, amount_fen FROM award_line ORDER BY 1, 2")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let derived = lines(&conn);
+    assert_eq!(
+        derived.len(),
+        2,
+        "the archived award keeps its line; queries skip it"
+    );
+    let migration = include_str!("../../store/migrations/0007_award_lines.sql");
+    let backfill = &migration[migration.find("INSERT INTO award_line").unwrap()..];
+    let backfill = &backfill[..backfill.find(';').unwrap()];
+    conn.execute_batch(&format!("DELETE FROM award_line; {backfill};"))
+        .unwrap();
+    assert_eq!(lines(&conn), derived);
+}

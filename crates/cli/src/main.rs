@@ -311,6 +311,10 @@ enum RecordCmd<F: Args> {
         /// Show live and archived records
         #[arg(long, conflicts_with = "archived")]
         all: bool,
+        /// Only applications in this state: draft, submitted, under_review, approved,
+        /// rejected or paid
+        #[arg(long)]
+        state: Option<String>,
         #[arg(long)]
         limit: Option<u32>,
         #[arg(long, default_value_t = 0)]
@@ -899,11 +903,18 @@ fn record_cmd<F: Args + serde::Serialize>(
         RecordCmd::List {
             archived,
             all,
+            state,
             limit,
             offset,
         } => {
             let show = show_of(archived, all);
-            let page = ws.list(kind, show, limit.unwrap_or(u32::MAX), offset)?;
+            let page = ws.list_in_state(
+                kind,
+                show,
+                state.as_deref(),
+                limit.unwrap_or(u32::MAX),
+                offset,
+            )?;
             out.records(&page.items);
             if !out.json && page.total > page.items.len() as u64 {
                 println!(

@@ -252,6 +252,13 @@ fn evidence_readiness_and_catalogue() {
 #[test]
 fn award_application_from_draft_to_paid_within_budget() {
     let (_dir, db) = sample();
+    // The work queue: the sample's guidance request is the one submitted application.
+    let queue = json(&db, &["application", "list", "--state", "submitted"]);
+    assert_eq!(queue.as_array().unwrap().len(), 1, "{queue:#}");
+    assert_eq!(queue[0]["code"], "APP-0001");
+    let e = refused(&db, &["application", "list", "--state", "done"]);
+    assert_eq!(e["rule"], "enum_value");
+    assert_eq!(e["field"], "state");
     // The sample rules are lapsed Henan examples: judged, flagged, paying nothing.
     let rules = json(&db, &["incentive", "rules", "list"]);
     assert_eq!(rules.as_array().unwrap().len(), 8);

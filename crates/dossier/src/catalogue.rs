@@ -9,9 +9,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::font::{Fonts, Weight};
-use crate::layout::{A4, Column, Document, Flow, MM, Rgb, TextStyle, text_width};
+use crate::layout::{A4, Document, Flow, MM, Rgb, TextStyle, text_width};
 use crate::linebreak::break_text;
-use crate::template::{ACCENT, GOLD, MARGINS, decorate, short_hash, theme, zh_date};
+use crate::template::{ACCENT, GOLD, MARGINS, col, finish, theme, zh_date};
 use crate::{Result, pdf};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -154,19 +154,7 @@ pub fn layout(v: &CatalogueView) -> Document {
         );
     }
     let header = format!("{} · 驰名商标认定证据目录", v.mark);
-    let right = format!(
-        "打印日期 {} · 记录校验 {}",
-        zh_date(v.printed_on),
-        short_hash(&v.audit_head)
-    );
-    flow.finish(|page, n, count| decorate(page, n, count, &header, &right))
-}
-
-fn col(title: &str, share: f32) -> Column {
-    Column {
-        title: title.into(),
-        share,
-    }
+    finish(flow, &header, v.printed_on, &v.audit_head)
 }
 
 fn cover(flow: &mut Flow, v: &CatalogueView) {

@@ -241,22 +241,33 @@ pub fn layout(v: &DossierView) -> Document {
     });
 
     let header = format!("{} · 地理标志产品品牌推介资料", v.name);
-    let footer_right = format!(
-        "打印日期 {} · 记录校验 {}",
-        zh_date(v.printed_on),
-        short_hash(&v.audit_head)
-    );
-    flow.finish(|page, n, count| decorate(page, n, count, &header, &footer_right))
+    finish(flow, &header, v.printed_on, &v.audit_head)
 }
 
-fn col(title: &str, share: f32) -> Column {
+/// The flowed pages with the running header (`header` names the document; from page 2) and
+/// the footer every page carries: the page number, the print date and the record's audit head.
+pub(crate) fn finish(
+    flow: Flow,
+    header: &str,
+    printed_on: chrono::NaiveDate,
+    audit_head: &str,
+) -> Document {
+    let right = format!(
+        "打印日期 {} · 记录校验 {}",
+        zh_date(printed_on),
+        short_hash(audit_head)
+    );
+    flow.finish(|page, n, count| decorate(page, n, count, header, &right))
+}
+
+pub(crate) fn col(title: &str, share: f32) -> Column {
     Column {
         title: title.into(),
         share,
     }
 }
 
-pub(crate) fn short_hash(h: &str) -> &str {
+fn short_hash(h: &str) -> &str {
     h.get(..16).unwrap_or(h)
 }
 
@@ -458,9 +469,7 @@ fn cover(flow: &mut Flow, v: &DossierView, hero: Option<usize>) {
     );
 }
 
-/// Running header (pages after the cover) and footer (every page).
-/// Running header (from page 2) and footer: `header` names the document.
-pub(crate) fn decorate(page: &mut Page, n: usize, count: usize, header: &str, right: &str) {
+fn decorate(page: &mut Page, n: usize, count: usize, header: &str, right: &str) {
     let (w, h) = A4;
     let (l, r) = (MARGINS.0, w - MARGINS.2);
     let small = TextStyle::new(Weight::Regular, 8.0, Rgb::GREY, 1.3);

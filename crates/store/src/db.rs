@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_name_indexes.sql"),
     include_str!("../migrations/0005_exchange.sql"),
     include_str!("../migrations/0006_workbench.sql"),
+    include_str!("../migrations/0007_award_lines.sql"),
 ];
 
 /// The schema version this binary writes.

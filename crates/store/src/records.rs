@@ -414,16 +414,30 @@ pub fn list(
 }
 
 pub fn count(conn: &Connection, kind: RecordKind, show: Show) -> Result<u64> {
+    count_where(conn, kind, show, None)
+}
+
+/// How many records `list` with the same `show` and key-column filter would page through.
+pub fn count_where(
+    conn: &Connection,
+    kind: RecordKind,
+    show: Show,
+    filter: Option<(&str, &str)>,
+) -> Result<u64> {
+    let t = table(kind);
     let cond = match show {
         Show::Live => "archived_at IS NULL",
         Show::Archived => "archived_at IS NOT NULL",
         Show::All => "1",
     };
-    Ok(conn.query_row(
-        &format!("SELECT count(*) FROM {} WHERE {cond}", table(kind).name),
-        [],
-        |r| r.get::<_, i64>(0),
-    )? as u64)
+    let mut sql = format!("SELECT count(*) FROM {} WHERE {cond}", t.name);
+    let mut values: Vec<Value> = vec![];
+    if let Some((column, value)) = filter {
+        assert!(t.keys.contains(&column), "filter on a key column");
+        sql.push_str(&format!(" AND {column} = ?1"));
+        values.push(value.to_owned().into());
+    }
+    Ok(conn.query_row(&sql, params_from_iter(values), |r| r.get::<_, i64>(0))? as u64)
 }
 
 fn write_row(conn: &Connection, t: Table, row: &RecordRow) -> Result<()> {
@@ -634,6 +648,17 @@ pub fn gi_tally(conn: &Connection) -> Result<(Counts, Counts)> {
          GROUP BY category ORDER BY count(*) DESC, category",
     )?;
     Ok((by_division, by_category))
+}
+
+/// Live applications per state (the bureau's work queue).
+pub fn application_tally(conn: &Connection) -> Result<Counts> {
+    let mut stmt = conn.prepare(
+        "SELECT state, count(*) FROM application WHERE archived_at IS NULL GROUP BY state",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The codes of every live record of a kind, in code order (bulk work; reads nothing else).

@@ -210,3 +210,79 @@ pub fn set_budget(
     )?;
     Ok(())
 }
+
+/// One line of an approved or paid award, as the budget check and the ledger sum it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AwardLineRow {
+    pub jurisdiction: String,
+    pub year: i32,
+    pub amount_fen: i64,
+}
+
+/// Replace the award lines of an application (none unless it is approved or paid).
+pub fn set_award_lines(
+    conn: &Connection,
+    application_id: &str,
+    lines: &[AwardLineRow],
+) -> Result<()> {
+    conn.prepare_cached("DELETE FROM award_line WHERE application_id = ?1")?
+        .execute([application_id])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO award_line (application_id, jurisdiction, year, amount_fen)
+         VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for l in lines {
+        insert.execute(rusqlite::params![
+            application_id,
+            l.jurisdiction,
+            l.year,
+            l.amount_fen
+        ])?;
+    }
+    Ok(())
+}
+
+/// What live applications other than `except` have committed (approved or paid) against a
+/// jurisdiction's budget for a year.
+pub fn committed_fen(
+    conn: &Connection,
+    jurisdiction: &str,
+    year: i32,
+    except: &str,
+) -> Result<i64> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT coalesce(sum(l.amount_fen), 0) FROM award_line l
+             JOIN application a ON a.id = l.application_id
+             WHERE l.jurisdiction = ?1 AND l.year = ?2 AND l.application_id <> ?3
+               AND a.archived_at IS NULL",
+        )?
+        .query_row(rusqlite::params![jurisdiction, year, except], |r| r.get(0))?)
+}
+
+/// Per jurisdiction and year (all years if `None`): the amount approved and not yet paid, and
+/// the amount paid, over live applications; newest year first.
+pub fn award_totals(conn: &Connection, year: Option<i32>) -> Result<Vec<(String, i32, i64, i64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.jurisdiction, l.year,
+                sum(CASE WHEN a.state = 'paid' THEN 0 ELSE l.amount_fen END),
+                sum(CASE WHEN a.state = 'paid' THEN l.amount_fen ELSE 0 END)
+         FROM award_line l JOIN application a ON a.id = l.application_id
+         WHERE a.archived_at IS NULL AND (?1 IS NULL OR l.year = ?1)
+         GROUP BY l.jurisdiction, l.year
+         ORDER BY l.year DESC, l.jurisdiction",
+    )?;
+    let rows = stmt.query_map([year], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The live applications with award lines in `year` (all years if `None`), by id.
+pub fn awarded_application_ids(conn: &Connection, year: Option<i32>) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT l.application_id FROM award_line l
+         JOIN application a ON a.id = l.application_id
+         WHERE a.archived_at IS NULL AND (?1 IS NULL OR l.year = ?1)",
+    )?;
+    let rows = stmt.query_map([year], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -47,8 +47,9 @@ export const api = {
   workspaceInfo: () => invoke<WorkspaceInfo>('workspace_info'),
   setActor: (actor: string) => invoke<WorkspaceInfo>('set_actor', { actor }),
 
-  listRecords: (kind: RecordKind, show: Show, offset: number, limit: number) =>
-    invoke<Page>('list_records', { kind, show, offset, limit }),
+  /** A page of records; `state` keeps only applications in that state (the work queue). */
+  listRecords: (kind: RecordKind, show: Show, offset: number, limit: number, state: string | null = null) =>
+    invoke<Page>('list_records', { kind, show, offset, limit, state }),
   showRecord: (kind: RecordKind, key: string) => invoke<RecordDto>('show_record', { kind, key }),
   /** The record as editable input: the shape addRecord and editRecord take. */
   recordInput: (kind: RecordKind, key: string) => invoke<JsonValue>('record_input', { kind, key }),

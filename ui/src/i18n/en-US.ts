@@ -363,10 +363,19 @@ const enUS: Messages = {
     reject: 'Reject',
     pay: 'Pay',
   },
+  appDone: {
+    submit: 'Submitted',
+    start_review: 'Review started',
+    approve: 'Approved',
+    reject: 'Rejected',
+    pay: 'Paid',
+  },
   application: {
     flow: 'Flow',
     created: 'Created',
     nothing: 'Nothing to do in this state',
+    allStates: 'All states',
+    noneInState: 'No applications in the state “{state}”',
     editDraftOnly: 'Only a draft can be edited; once submitted it follows its flow',
     claims: 'Claimed award items',
     noClaims: 'No award items claimed',
@@ -538,6 +547,8 @@ const enUS: Messages = {
     deadlines: 'Deadlines in the next 90 days',
     noDeadlines: 'Nothing falls due in the next 90 days',
     allDeadlines: 'All deadlines',
+    queue: 'Applications to handle',
+    allApplications: 'All applications',
   },
   deadline: {
     title: 'Deadlines',

@@ -362,10 +362,20 @@ const zhCN = {
     reject: '驳回',
     pay: '拨付',
   },
+  /** A step in the flow's history (past tense). */
+  appDone: {
+    submit: '已提交',
+    start_review: '进入审核',
+    approve: '已核准',
+    reject: '已驳回',
+    pay: '已拨付',
+  },
   application: {
     flow: '办理流程',
     created: '创建',
     nothing: '当前状态没有可办理的事项',
+    allStates: '全部状态',
+    noneInState: '没有{state}的申请',
     editDraftOnly: '只有草稿可以编辑；提交后按流程办理',
     claims: '申报的奖励事项',
     noClaims: '未列奖励事项',
@@ -537,6 +547,8 @@ const zhCN = {
     deadlines: '未来 90 天的期限',
     noDeadlines: '未来 90 天没有到期事项',
     allDeadlines: '全部期限',
+    queue: '申请办理',
+    allApplications: '全部申请',
   },
   deadline: {
     title: '期限',

@@ -15,6 +15,14 @@ export const APP_STEPS_BY_STATE: Record<State, AppStepName[]> = {
   paid: [],
 }
 
+/** The states in flow order (the work queue's filter). */
+export const APP_STATES = Object.keys(APP_STEPS_BY_STATE) as State[]
+
+/** A state key from outside (a route query), or null when it is not one. */
+export function appState(v: unknown): State | null {
+  return typeof v === 'string' && (APP_STATES as string[]).includes(v) ? (v as State) : null
+}
+
 /** The steps an application of `kind` in `state` allows; only an award is paid. */
 export function appStepsFor(state: string, kind: string): AppStepName[] {
   const steps = APP_STEPS_BY_STATE[state as State] ?? []

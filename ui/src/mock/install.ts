@@ -655,7 +655,12 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     },
     list_records: (a) => {
       const show = a.show as string
-      const all = records.filter((r) => r.kind === a.kind && (show === 'all' || (show === 'archived') === !!r.archived_at))
+      const all = records.filter(
+        (r) =>
+          r.kind === a.kind &&
+          (show === 'all' || (show === 'archived') === !!r.archived_at) &&
+          (a.state == null || (r.data as Obj).state === a.state),
+      )
       const offset = Number(a.offset)
       return { total: all.length, offset, items: all.slice(offset, offset + Math.min(200, Number(a.limit))) }
     },
@@ -829,6 +834,11 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       return {
         gi_by_division: tally((r) => [...new Set(Array.isArray(area(r)) ? (area(r) as string[]) : [])]),
         gi_by_category: tally((r) => [((r.data as Obj).category as string | null) ?? '']),
+        applications_by_state: [
+          ...records
+            .filter((r) => r.kind === 'application' && !r.archived_at)
+            .reduce((m, r) => m.set(String((r.data as Obj).state), (m.get(String((r.data as Obj).state)) ?? 0) + 1), new Map<string, number>()),
+        ].map(([key, count]) => ({ key, count })),
       }
     },
     related: (a) => {

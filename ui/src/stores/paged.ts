@@ -7,7 +7,7 @@ import type { Show } from '../api/bindings/Show'
 
 export const PAGE_SIZE = 200
 
-export function usePagedList(kind: RecordKind, show: Show, pageSize = PAGE_SIZE) {
+export function usePagedList(kind: RecordKind, show: Show, pageSize = PAGE_SIZE, state: string | null = null) {
   const total = ref(0)
   const rows = shallowRef<(RecordDto | null)[]>([])
   const loaded = ref(false)
@@ -20,7 +20,7 @@ export function usePagedList(kind: RecordKind, show: Show, pageSize = PAGE_SIZE)
     if (existing) return existing
     const gen = generation
     const p = api
-      .listRecords(kind, show, page * pageSize, Math.min(pageSize, 200))
+      .listRecords(kind, show, page * pageSize, Math.min(pageSize, 200), state)
       .then((res) => {
         if (gen !== generation) return
         if (res.total !== total.value || rows.value.length !== res.total) {

@@ -4,4 +4,8 @@ import type { Tally } from "./Tally";
 /**
  * What the overview shows about the catalogue, computed in SQL (fast at national scale).
  */
-export type Overview = { gi_by_division: Array<Tally>, gi_by_category: Array<Tally>, };
+export type Overview = { gi_by_division: Array<Tally>, gi_by_category: Array<Tally>, 
+/**
+ * Live applications per state, keyed by the state's key.
+ */
+applications_by_state: Array<Tally>, };
