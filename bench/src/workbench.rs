@@ -4,7 +4,8 @@
 //! applications go from draft to approved (and every other one to paid), each step its own
 //! transaction through the API, as the desktop and the CLI make them. Measured: the approval
 //! step (eligibility, the budget check of every paying jurisdiction, the audit row) as the
-//! number of committed awards grows, eligibility alone, and the ledger.
+//! number of committed awards grows, eligibility alone, and the ledger as the desktop shows it,
+//! for one city, and whole.
 //!
 //! Usage: workbench-bench [AWARDS] (default 20000); writes bench/out/workbench/results.json.
 
@@ -78,7 +79,7 @@ fn main() {
     for c in &cities {
         rules.push(rule(c, "well_known_mark", 500_000, Some("商标奖励")));
         rules.push(rule(c, "gi_trademark", 100_000, Some("商标奖励")));
-        rules.push(rule(c, "madrid", 50_000, None));
+        rules.push(rule(c, "madrid_filing", 50_000, None));
     }
     ws.add_batch(RecordKind::IncentiveRule, rules).unwrap();
     for c in &cities {
@@ -96,14 +97,15 @@ fn main() {
     let mut codes = vec![];
     let mut batch = vec![];
     for i in 0..awards {
-        let month = 1 + i % 10;
+        // An enterprise applies again for other achievements (the same one is never paid twice).
+        let (month, day) = (1 + i % 10, 1 + (i / enterprises.len()) % 28);
         batch.push(json!({
             "kind": "award",
             "enterprise": enterprises[(i * 7919) % enterprises.len()],
             "title": format!("地理标志商标与马德里注册奖励 {i}"),
             "claims": [
-                { "item": "gi_trademark", "achieved_on": format!("2025-{month:02}-15") },
-                { "item": "madrid", "achieved_on": format!("2025-{month:02}-20"), "document": format!("G{i}") },
+                { "item": "gi_trademark", "achieved_on": format!("2025-{month:02}-{day:02}") },
+                { "item": "madrid_filing", "achieved_on": format!("2025-{month:02}-{day:02}"), "document": format!("G{i}") },
             ],
         }));
         if batch.len() == BATCH || i + 1 == awards {
@@ -189,21 +191,22 @@ fn main() {
         assert!(e.due.0 > 0);
     }
 
-    // The ledger for a year and for all years, five runs each.
-    let mut ledger_year = vec![];
-    let mut ledger_all = vec![];
-    let mut entries = 0;
-    let mut rows = 0;
-    for _ in 0..5 {
-        let s = Instant::now();
-        let l = ws.ledger(Some(2026)).unwrap();
-        ledger_year.push(s.elapsed());
-        entries = l.entries.len();
-        rows = l.rows.len();
-        let s = Instant::now();
-        ws.ledger(None).unwrap();
-        ledger_all.push(s.elapsed());
-    }
+    // The ledger five times each way: as the desktop shows it (every jurisdiction's totals and
+    // the latest 200 awarded applications), for one city, and whole (a CLI export).
+    let ledger = |year: Option<i32>, j: Option<&str>, limit: Option<u32>| {
+        let mut times = vec![];
+        let mut shape = json!(null);
+        for _ in 0..5 {
+            let s = Instant::now();
+            let l = ws.ledger(year, j, limit).unwrap();
+            times.push(s.elapsed());
+            shape = json!({ "rows": l.rows.len(), "entries": l.entries.len(), "applications": l.applications });
+        }
+        json!({ "time": stats(times), "shape": shape })
+    };
+    let ledger_desktop = ledger(Some(2026), None, Some(200));
+    let ledger_city = ledger(Some(2026), Some(cities[0].as_str()), Some(200));
+    let ledger_whole = ledger(None, None, None);
     let db_mb = std::fs::metadata(&db).map_or(0, |m| m.len()) as f64 / 1e6;
     let result = json!({
         "awards": awards,
@@ -215,10 +218,9 @@ fn main() {
         "approve_all": stats(approve),
         "approve_windows": windows,
         "eligibility": stats(eligibility),
-        "ledger_2026": stats(ledger_year),
-        "ledger_all_years": stats(ledger_all),
-        "ledger_entries": entries,
-        "ledger_rows": rows,
+        "ledger_desktop_2026": ledger_desktop,
+        "ledger_one_city_2026": ledger_city,
+        "ledger_whole": ledger_whole,
         "database_mb": db_mb,
         "peak_rss_mb": peak_rss_mb(),
     });

@@ -282,8 +282,9 @@ fn set_budget(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-fn ledger(s: State<'_, Open>, year: Option<i32>) -> Result<Ledger> {
-    s.with(|ws| ws.ledger(year))
+fn ledger(s: State<'_, Open>, year: Option<i32>, jurisdiction: Option<String>) -> Result<Ledger> {
+    // The window lists the latest 200 awarded applications; the totals cover all of them.
+    s.with(|ws| ws.ledger(year, jurisdiction.as_deref(), Some(200)))
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -324,7 +324,7 @@ describe('budget & ledger', () => {
     const { wrapper } = await mountWith(LedgerView)
     await flushPromises()
     expect(wrapper.find('[data-testid="page-title"]').text()).toBe('预算与台账')
-    expect(calls.filter((c) => c.cmd === 'ledger').at(-1)!.args).toEqual({ year: 2026 })
+    expect(calls.filter((c) => c.cmd === 'ledger').at(-1)!.args).toEqual({ year: 2026, jurisdiction: null })
     expect(wrapper.find('[data-testid="ledger-empty"]').exists()).toBe(true)
     await pick(wrapper, 'budget-jurisdiction', '411525')
     await type('budget-amount', '300,000')
@@ -336,7 +336,7 @@ describe('budget & ledger', () => {
   })
 
   it('shows a negative remainder in red and links entries to their application', async () => {
-    installBackend({
+    const { calls } = installBackend({
       overrides: {
         ledger: () => ({
           rows: [{ jurisdiction: '411525', jurisdiction_name: '固始县', year: 2026, budget: 100, approved: 5_000_000, paid: 0, remaining: -4_999_900 }],
@@ -355,6 +355,8 @@ describe('budget & ledger', () => {
               over_budget_reason: '县政府常务会议同意',
             },
           ],
+          applications: 340,
+          shown: 200,
         }),
       },
     })
@@ -367,5 +369,16 @@ describe('budget & ledger', () => {
     expect(entry.find('a').attributes('href')).toContain('/record/application/APP-0001')
     expect(entry.text()).toContain('县政府常务会议同意')
     expect(wrapper.find('[data-testid="ledger-entries"]').text()).toContain('已核准')
+    // A long ledger says it lists the latest applications; a click on a budget row lists
+    // only that jurisdiction's awards, a second click all again.
+    expect(wrapper.find('[data-testid="ledger-capped"]').text()).toContain('显示最近 200 份申请，共 340 份')
+    await wrapper.find('[data-testid="ledger-row-411525-2026"]').trigger('click')
+    await flushPromises()
+    expect(calls.filter((c) => c.cmd === 'ledger').at(-1)!.args).toEqual({ year: 2026, jurisdiction: '411525' })
+    expect(wrapper.find('[data-testid="ledger-only"]').text()).toContain('固始县')
+    await wrapper.find('[data-testid="ledger-row-411525-2026"]').trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+    expect(calls.filter((c) => c.cmd === 'ledger').at(-1)!.args).toEqual({ year: 2026, jurisdiction: null })
+    expect(wrapper.find('[data-testid="ledger-only"]').exists()).toBe(false)
   })
 })

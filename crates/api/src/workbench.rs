@@ -158,8 +158,12 @@ pub struct LedgerEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Ledger {
+    /// Every paying jurisdiction with a budget or awards in the year(s).
     pub rows: Vec<LedgerRow>,
+    /// The award lines of the first `shown` of the `applications` that match the filter.
     pub entries: Vec<LedgerEntry>,
+    pub applications: u64,
+    pub shown: u64,
 }
 
 /// The live rules that can pay an enterprise in `division`: those of the division and of the
@@ -545,10 +549,25 @@ impl Workspace {
         Ok(row)
     }
 
-    /// Budgets and awards per paying jurisdiction and year (one year, or all).
-    pub fn ledger(&self, year: Option<i32>) -> Result<Ledger> {
+    /// Budgets and awards per paying jurisdiction and year (one year, or all), and the award
+    /// lines of the applications awarded there (in one jurisdiction, or all; at most `limit`
+    /// applications, newest year first).
+    pub fn ledger(
+        &self,
+        year: Option<i32>,
+        jurisdiction: Option<&str>,
+        limit: Option<u32>,
+    ) -> Result<Ledger> {
+        let jurisdiction = jurisdiction.map(str::trim).filter(|j| !j.is_empty());
+        let (applications, ids) = tables::awarded_applications(
+            &self.conn,
+            year,
+            jurisdiction,
+            limit.unwrap_or(u32::MAX),
+        )?;
+        let shown = ids.len() as u64;
         let mut entries = vec![];
-        for id in tables::awarded_application_ids(&self.conn, year)? {
+        for id in ids {
             let row = store::require(&self.conn, RecordKind::Application, &id)?;
             let a: Application = decode(&row)?;
             let Some(aw) = a.committed() else { continue };
@@ -559,7 +578,8 @@ impl Workspace {
             )?
             .map(|(_, n)| n)
             .unwrap_or_default();
-            for l in &aw.lines {
+            let wanted = |l: &&AwardLine| jurisdiction.is_none_or(|j| l.jurisdiction.as_str() == j);
+            for l in aw.lines.iter().filter(wanted) {
                 entries.push(LedgerEntry {
                     application: row.code.clone(),
                     title: a.title.clone(),
@@ -607,7 +627,12 @@ impl Workspace {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        Ok(Ledger { rows, entries })
+        Ok(Ledger {
+            rows,
+            entries,
+            applications,
+            shown,
+        })
     }
 }
 

@@ -542,7 +542,7 @@ fn award_lines_follow_approval_and_archive_and_the_backfill_rebuilds_them() {
     ws.archive(RecordKind::Application, &codes[0], Some("重复申请"))
         .unwrap();
     ws.application_step(&codes[1], approve()).unwrap();
-    let ledger = ws.ledger(Some(2026)).unwrap();
+    let ledger = ws.ledger(Some(2026), None, None).unwrap();
     let row = ledger
         .rows
         .iter()

@@ -265,6 +265,12 @@ pub enum IncentiveCmd {
     Ledger {
         #[arg(long)]
         year: Option<i32>,
+        /// List only the awards paid by this jurisdiction (division code)
+        #[arg(long)]
+        jurisdiction: Option<String>,
+        /// List at most this many awarded applications (the totals cover all)
+        #[arg(long)]
+        limit: Option<u32>,
     },
     /// Set a jurisdiction's award budget for a year
     Budget {
@@ -508,8 +514,12 @@ pub fn incentive(ws: &mut Workspace, out: &Out, cmd: IncentiveCmd) -> Result<Out
             println!("{}: {} ({})", out.t("应奖励", "due"), e.due, e.as_of);
             Ok(0)
         }
-        IncentiveCmd::Ledger { year } => {
-            let l = ws.ledger(year)?;
+        IncentiveCmd::Ledger {
+            year,
+            jurisdiction,
+            limit,
+        } => {
+            let l = ws.ledger(year, jurisdiction.as_deref(), limit)?;
             if out.json {
                 out.json(&l);
                 return Ok(0);
@@ -554,6 +564,14 @@ pub fn incentive(ws: &mut Workspace, out: &Out, cmd: IncentiveCmd) -> Result<Out
                     })
                     .collect();
                 out.table(&rows);
+                if l.shown < l.applications {
+                    println!(
+                        "{} {} / {}",
+                        out.t("显示申请", "showing applications"),
+                        l.shown,
+                        l.applications
+                    );
+                }
             }
             Ok(0)
         }

@@ -416,6 +416,29 @@ fn award_application_from_draft_to_paid_within_budget() {
         ledger["entries"][0]["over_budget_reason"],
         "市政府常务会议同意追加预算"
     );
+    assert_eq!(
+        (ledger["applications"].as_u64(), ledger["shown"].as_u64()),
+        (Some(1), Some(1))
+    );
+    // Listing one jurisdiction's awards, or none: the totals still cover every jurisdiction.
+    let other = json(
+        &db,
+        &[
+            "incentive",
+            "ledger",
+            "--year",
+            "2026",
+            "--jurisdiction",
+            "411100",
+        ],
+    );
+    assert_eq!(other["entries"].as_array().unwrap().len(), 0);
+    assert_eq!(other["rows"], ledger["rows"]);
+    let capped = json(&db, &["incentive", "ledger", "--limit", "0"]);
+    assert_eq!(
+        (capped["applications"].as_u64(), capped["shown"].as_u64()),
+        (Some(1), Some(0))
+    );
 
     // The same achievement claimed again is not awarded twice.
     let again = json(

@@ -276,13 +276,26 @@ pub fn award_totals(conn: &Connection, year: Option<i32>) -> Result<Vec<(String,
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The live applications with award lines in `year` (all years if `None`), by id.
-pub fn awarded_application_ids(conn: &Connection, year: Option<i32>) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT l.application_id FROM award_line l
-         JOIN application a ON a.id = l.application_id
-         WHERE a.archived_at IS NULL AND (?1 IS NULL OR l.year = ?1)",
-    )?;
-    let rows = stmt.query_map([year], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+/// The live applications with award lines in `year` and `jurisdiction` (each `None` for all):
+/// how many there are, and the ids of the first `limit`, newest year first, then by code.
+pub fn awarded_applications(
+    conn: &Connection,
+    year: Option<i32>,
+    jurisdiction: Option<&str>,
+    limit: u32,
+) -> Result<(u64, Vec<String>)> {
+    const FROM: &str = "FROM award_line l JOIN application a ON a.id = l.application_id
+         WHERE a.archived_at IS NULL AND (?1 IS NULL OR l.year = ?1)
+           AND (?2 IS NULL OR l.jurisdiction = ?2)";
+    let total: i64 = conn
+        .prepare_cached(&format!("SELECT count(DISTINCT l.application_id) {FROM}"))?
+        .query_row(rusqlite::params![year, jurisdiction], |r| r.get(0))?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT l.application_id {FROM} GROUP BY l.application_id
+         ORDER BY max(l.year) DESC, length(a.code), a.code LIMIT ?3"
+    ))?;
+    let ids = stmt
+        .query_map(rusqlite::params![year, jurisdiction, limit], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok((total as u64, ids))
 }

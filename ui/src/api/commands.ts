@@ -162,7 +162,8 @@ export const api = {
   setBudget: (jurisdiction: string, year: number, amount: string, reason: string | null) =>
     invoke<BudgetRow>('set_budget', { jurisdiction, year, amount, reason }),
   /** Budgets and awards per paying jurisdiction: one year, or all when null. */
-  ledger: (year: number | null) => invoke<Ledger>('ledger', { year }),
+  /** Budgets and totals of every jurisdiction; the awards of one (`jurisdiction`) or all, latest 200. */
+  ledger: (year: number | null, jurisdiction: string | null = null) => invoke<Ledger>('ledger', { year, jurisdiction }),
 
   /** GI products per division and per category (computed in Rust). */
   overview: () => invoke<Overview>('overview'),

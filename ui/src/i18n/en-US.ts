@@ -535,6 +535,9 @@ const enUS: Messages = {
     empty: 'No budget set and no award approved for this year yet.',
     emptyEntries: 'No awards approved or paid this year',
     loadFailed: 'Cannot read the ledger',
+    pickHint: 'Click to list only this jurisdiction’s awards; click again for all',
+    allJurisdictions: 'All jurisdictions',
+    capped: 'Showing the latest {shown} of {total} applications; click a jurisdiction above to list only its awards',
   },
   overview: {
     title: 'Overview',

@@ -535,6 +535,9 @@ const zhCN = {
     empty: '该年度还没有预算，也没有核准的奖励。',
     emptyEntries: '该年度没有核准或拨付的奖励',
     loadFailed: '无法读取台账',
+    pickHint: '点击只看该区划的奖励明细，再次点击看全部',
+    allJurisdictions: '看全部区划',
+    capped: '显示最近 {shown} 份申请，共 {total} 份；点击上表中的区划可只看该区划',
   },
   overview: {
     title: '概览',

@@ -293,6 +293,7 @@ export function createWorkbench({ records, today, find, log, snap, appSummary }:
     },
     ledger: (a): Ledger => {
       const year = a.year === null || a.year === undefined ? null : Number(a.year)
+      const only = (a.jurisdiction as string | null | undefined) ?? null
       const entries: Ledger['entries'] = []
       for (const r of records) {
         const d = r.data as Obj
@@ -325,7 +326,9 @@ export function createWorkbench({ records, today, find, log, snap, appSummary }:
         const name = DIVISIONS.find((x) => x.code === j)?.name ?? null
         return { jurisdiction: j, jurisdiction_name: name, year: Number(y), budget, approved, paid, remaining: budget === null ? null : budget - approved - paid }
       })
-      return { rows, entries }
+      const listed = entries.filter((e) => only === null || e.jurisdiction === only)
+      const apps = new Set(listed.map((e) => e.application)).size
+      return { rows, entries: listed, applications: apps, shown: apps }
     },
   }
   return { handlers }

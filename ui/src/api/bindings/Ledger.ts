@@ -2,4 +2,12 @@
 import type { LedgerEntry } from "./LedgerEntry";
 import type { LedgerRow } from "./LedgerRow";
 
-export type Ledger = { rows: Array<LedgerRow>, entries: Array<LedgerEntry>, };
+export type Ledger = { 
+/**
+ * Every paying jurisdiction with a budget or awards in the year(s).
+ */
+rows: Array<LedgerRow>, 
+/**
+ * The award lines of the first `shown` of the `applications` that match the filter.
+ */
+entries: Array<LedgerEntry>, applications: number, shown: number, };
