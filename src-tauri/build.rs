@@ -26,6 +26,7 @@ fn main() {
         "write_template",
         "import_preview",
         "import_apply",
+        "cancel_import",
         "export_bundle",
         "bundle_preview",
         "bundle_apply",

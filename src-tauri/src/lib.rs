@@ -18,7 +18,7 @@ use terroir_api::core::evidence::{EvidenceInput, RecognitionInput};
 use terroir_api::core::incentive::Eligibility;
 use terroir_api::core::readiness::Readiness;
 use terroir_api::dossier::{BatchProgress, BatchReport, BatchSelection, DossierSettings, Printed};
-use terroir_api::exchange::{ExportSummary, ImportReport};
+use terroir_api::exchange::{ExportSummary, ImportProgress, ImportReport};
 use terroir_api::ops::{BackupSummary, Check, TrademarkEvent, UserStep};
 use terroir_api::search::SearchResults;
 use terroir_api::workbench::{ApplicationStep, BudgetRow, Ledger};
@@ -53,10 +53,12 @@ pub struct Batch {
     folder: Mutex<Option<PathBuf>>,
 }
 
-/// The spreadsheet picked for import, between its preview and its import.
+/// The spreadsheet picked for import, between its preview and its import, and the flag that
+/// stops a running preview or import.
 #[derive(Debug, Default)]
 pub struct Picked {
     import: Mutex<Option<PathBuf>>,
+    cancel_import: AtomicBool,
     bundle: Mutex<Option<PathBuf>>,
 }
 
@@ -448,14 +450,16 @@ async fn write_template(
     Ok(Some(path.display().to_string()))
 }
 
-/// Pick a spreadsheet in a native dialog and preview its import (a dry run); `None` when
-/// cancelled. The file is remembered for `import_apply`.
+/// Pick a spreadsheet in a native dialog and preview its import (a dry run), reporting rows
+/// checked on `progress`; `None` when the dialog was cancelled. The file is remembered for
+/// `import_apply`.
 #[tauri::command(rename_all = "snake_case")]
 async fn import_preview(
     app: tauri::AppHandle,
     s: State<'_, Open>,
     p: State<'_, Picked>,
     kind: RecordKind,
+    progress: Channel<ImportProgress>,
 ) -> Result<Option<ImportReport>> {
     let picked = app
         .dialog()
@@ -468,16 +472,23 @@ async fn import_preview(
     *p.import
         .lock()
         .map_err(|_| ApiError::storage("import lock poisoned"))? = Some(path.clone());
-    s.with(|ws| ws.import(kind, &path, true)).map(Some)
+    p.cancel_import.store(false, Ordering::Relaxed);
+    let mut report = |n| {
+        let _ = progress.send(n);
+    };
+    s.with(|ws| ws.import_with(kind, &path, true, &p.cancel_import, &mut report))
+        .map(Some)
 }
 
-/// Import the previewed file, provided it is still the file previewed (same SHA-256).
+/// Import the previewed file, provided it is still the file previewed (same SHA-256),
+/// reporting rows checked on `progress`. Off the main thread, so progress reaches the window.
 #[tauri::command(rename_all = "snake_case")]
-fn import_apply(
+async fn import_apply(
     s: State<'_, Open>,
     p: State<'_, Picked>,
     kind: RecordKind,
     sha256: String,
+    progress: Channel<ImportProgress>,
 ) -> Result<ImportReport> {
     let path = p
         .import
@@ -485,7 +496,17 @@ fn import_apply(
         .map_err(|_| ApiError::storage("import lock poisoned"))?
         .clone()
         .ok_or_else(|| ApiError::storage("no spreadsheet previewed"))?;
-    s.with(|ws| ws.import_checked(kind, &path, &sha256))
+    p.cancel_import.store(false, Ordering::Relaxed);
+    let mut report = |n| {
+        let _ = progress.send(n);
+    };
+    s.with(|ws| ws.import_checked(kind, &path, &sha256, &p.cancel_import, &mut report))
+}
+
+/// Stop the running import preview or import: nothing is written.
+#[tauri::command(rename_all = "snake_case")]
+fn cancel_import(p: State<'_, Picked>) {
+    p.cancel_import.store(true, Ordering::Relaxed);
 }
 
 /// Export the catalogue as an exchange bundle to a file chosen in a save dialog.
@@ -713,6 +734,7 @@ pub fn run() {
             write_template,
             import_preview,
             import_apply,
+            cancel_import,
             export_bundle,
             bundle_preview,
             bundle_apply,

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import ListView from '../src/views/ListView.vue'
 import ImportWizard from '../src/components/ImportWizard.vue'
-import { err } from '../src/mock/install'
+import { err, sendToChannel } from '../src/mock/install'
 import { EXCHANGE_KINDS, TABLE_LIMIT, firstRows } from '../src/lib/exchange'
 import zhCN from '../src/i18n/zh-CN'
 import enUS from '../src/i18n/en-US'
@@ -162,7 +162,7 @@ describe('import wizard', () => {
     expect(text('import-wizard')).toContain('导入授权使用人')
     expect(text('import-wizard')).toContain('UTF-8')
     await click('import-choose')
-    expect(calls.find((c) => c.cmd === 'import_preview')!.args).toEqual({ kind: 'user' })
+    expect(calls.find((c) => c.cmd === 'import_preview')!.args).toMatchObject({ kind: 'user' })
 
     const summary = text('import-summary')
     expect(text('count-added')).toContain('3')
@@ -212,7 +212,7 @@ describe('import wizard', () => {
 
     await click('import-apply')
     expect(sha256).toMatch(/^[0-9a-f]{64}$/)
-    expect(calls.find((c) => c.cmd === 'import_apply')!.args).toEqual({ kind: 'enterprise', sha256 })
+    expect(calls.find((c) => c.cmd === 'import_apply')!.args).toMatchObject({ kind: 'enterprise', sha256 })
     expect(text('import-result')).toContain('导入完成')
     expect(text('import-result-summary')).toBe('新增 2 条，更新 2 条，2 条无变化')
     expect(text('import-summary')).toContain('2')
@@ -238,6 +238,7 @@ describe('import wizard', () => {
       ignored_columns: [],
       problems: [],
       applied: false,
+      cancelled: false,
     }
     const { calls } = installBackend({
       overrides: {
@@ -248,7 +249,7 @@ describe('import wizard', () => {
     await openWizard('gi')
     await click('import-choose')
     await click('import-apply')
-    expect(calls.find((c) => c.cmd === 'import_apply')!.args).toEqual({ kind: 'gi', sha256: 'ab'.repeat(32) })
+    expect(calls.find((c) => c.cmd === 'import_apply')!.args).toMatchObject({ kind: 'gi', sha256: 'ab'.repeat(32) })
     const error = text('import-error')
     expect(error).toContain('导入未成功，没有写入任何数据')
     expect(error).toContain('文件：表格已损坏或不完整：the file changed after the preview')
@@ -271,6 +272,38 @@ describe('import wizard', () => {
     await flushPromises()
     expect($('import-applying')).toBeNull()
     expect(text('import-result-summary')).toBe('新增 2 条，更新 0 条，0 条无变化')
+  })
+
+  it('shows rows checked while importing, and stops it on request with nothing written', async () => {
+    let finish: (r: ImportReport) => void = () => {}
+    let channel: unknown = null
+    const { calls, backend } = installBackend({
+      overrides: {
+        import_apply: (a) => {
+          channel = a.progress
+          return new Promise<ImportReport>((r) => (finish = r))
+        },
+      },
+    })
+    const { wrapper } = await openWizard('enterprise')
+    await click('import-choose')
+    await click('import-apply')
+    expect(text('import-applying')).toContain('正在导入')
+    sendToChannel(channel, 0, { done: 1250, total: 100000 })
+    await flushPromises()
+    expect(text('import-applying')).toContain('已检查 1,250 / 100,000 行')
+    await click('import-stop')
+    expect(calls.some((c) => c.cmd === 'cancel_import')).toBe(true)
+    expect(text('import-stop')).toContain('正在停止')
+    const previewed = backend.handle('import_preview', { kind: 'enterprise' }) as ImportReport
+    finish({ ...previewed, cancelled: true })
+    await flushPromises()
+    // Still the preview, with the stop said; the list did not change.
+    expect($('import-applying')).toBeNull()
+    expect(text('import-stopped')).toContain('导入已停止，未写入任何记录')
+    expect($('import-result')).toBeNull()
+    expect(disabled('import-apply')).toBe(false)
+    expect(wrapper.find('[data-testid="list-count"]').text()).toBe('共 6 条')
   })
 
   it('stays on step 1 when the file dialog is cancelled, and explains a hostile file', async () => {

@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -84,7 +85,21 @@ pub struct ImportReport {
     pub problems: Vec<ImportProblem>,
     /// True when the changes were written (no problems, not a dry run).
     pub applied: bool,
+    /// True when the clerk stopped the import: nothing was written, and the counts cover the
+    /// rows checked until then.
+    pub cancelled: bool,
 }
+
+/// How far an import has got: data rows checked of those in the sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ImportProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// Rows between two progress reports.
+const PROGRESS_EVERY: u32 = 250;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
@@ -241,11 +256,14 @@ impl Workspace {
     }
 
     /// Import a file previewed earlier, refusing it when it changed since (its SHA-256 differs).
+    /// Progress and cancelling as in [`Workspace::import_with`].
     pub fn import_checked(
         &mut self,
         kind: RecordKind,
         path: &Path,
         sha256: &str,
+        cancel: &AtomicBool,
+        progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<ImportReport> {
         let (now, _) = terroir_store::files::hash_file(path).map_err(|_| {
             ApiError::from(
@@ -263,12 +281,26 @@ impl Workspace {
                 .at("file")
                 .into());
         }
-        self.import(kind, path, false)
+        self.import_with(kind, path, false, cancel, progress)
     }
 
     /// Import a spreadsheet of `kind`. With `dry_run`, or when any row has a problem, nothing
     /// is written and the report says what would happen.
     pub fn import(&mut self, kind: RecordKind, path: &Path, dry_run: bool) -> Result<ImportReport> {
+        self.import_with(kind, path, dry_run, &AtomicBool::new(false), &mut |_| {})
+    }
+
+    /// [`Workspace::import`], reporting every few hundred rows checked on `progress`. Setting
+    /// `cancel` stops it at the next row: nothing is written (the transaction is dropped) and
+    /// the report says `cancelled`.
+    pub fn import_with(
+        &mut self,
+        kind: RecordKind,
+        path: &Path,
+        dry_run: bool,
+        cancel: &AtomicBool,
+        progress: &mut dyn FnMut(ImportProgress),
+    ) -> Result<ImportReport> {
         exchanged(kind)?;
         let bytes_hash = {
             let (sha, _) = terroir_store::files::hash_file(path).map_err(|_| {
@@ -310,6 +342,7 @@ impl Workspace {
             ignored_columns: mapping.ignored.clone(),
             problems: vec![],
             applied: false,
+            cancelled: false,
         };
         let divisions = self.division_names()?;
         let stamp = self.stamp();
@@ -320,7 +353,24 @@ impl Workspace {
         // Rows are consumed as they are written, so the sheet's memory shrinks as the
         // transaction grows.
         let header = rows.rows[mapping.header_index].1.clone();
-        for (number, cells) in rows.rows.into_iter().skip(mapping.header_index + 1) {
+        let total = (rows.rows.len() - mapping.header_index - 1) as u32;
+        progress(ImportProgress { done: 0, total });
+        for (i, (number, cells)) in rows
+            .rows
+            .into_iter()
+            .skip(mapping.header_index + 1)
+            .enumerate()
+        {
+            if cancel.load(Ordering::Relaxed) {
+                report.cancelled = true;
+                return Ok(report);
+            }
+            if i > 0 && (i as u32).is_multiple_of(PROGRESS_EVERY) {
+                progress(ImportProgress {
+                    done: i as u32,
+                    total,
+                });
+            }
             let (number, cells) = (&number, &cells);
             if cells.iter().all(Cell::is_empty) || is_notes_row(&mapping, cells) {
                 continue;
@@ -431,6 +481,11 @@ impl Workspace {
                     }
                 }
             }
+        }
+        progress(ImportProgress { done: total, total });
+        if cancel.load(Ordering::Relaxed) {
+            report.cancelled = true;
+            return Ok(report);
         }
         if report.problems.is_empty() && !dry_run {
             terroir_store::search::put_many(&tx, kind, &unindexed)?;

@@ -593,3 +593,58 @@ fn award_lines_follow_approval_and_archive_and_the_backfill_rebuilds_them() {
         .unwrap();
     assert_eq!(lines(&conn), derived);
 }
+
+/// An import reports rows checked as it goes, and stopping it writes nothing.
+#[test]
+fn import_reports_progress_and_a_stopped_import_writes_nothing() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let (dir, mut ws) = ws();
+    let csv = dir.path().join("企业名单.csv");
+    let mut text = String::from("企业名称,地址\n");
+    for i in 0..600 {
+        text.push_str(&format!("进度测试企业{i:03}有限公司,固始县{i}号\n"));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let before = ws
+        .list(RecordKind::Enterprise, Show::All, 0, 0)
+        .unwrap()
+        .total;
+
+    // Stopped once 250 rows are checked: cancelled, nothing applied, nothing written.
+    let cancel = AtomicBool::new(false);
+    let mut seen = vec![];
+    let r = ws
+        .import_with(RecordKind::Enterprise, &csv, false, &cancel, &mut |p| {
+            seen.push((p.done, p.total));
+            if p.done >= 250 {
+                cancel.store(true, Ordering::Relaxed);
+            }
+        })
+        .unwrap();
+    assert!(r.cancelled && !r.applied, "{r:?}");
+    assert_eq!(seen, [(0, 600), (250, 600)]);
+    assert_eq!(
+        ws.list(RecordKind::Enterprise, Show::All, 0, 0)
+            .unwrap()
+            .total,
+        before
+    );
+
+    // Run to the end: progress climbs to the total, and all 600 are written.
+    let cancel = AtomicBool::new(false);
+    let mut seen = vec![];
+    let r = ws
+        .import_with(RecordKind::Enterprise, &csv, false, &cancel, &mut |p| {
+            seen.push(p.done)
+        })
+        .unwrap();
+    assert!(r.applied && !r.cancelled);
+    assert_eq!(seen, [0, 250, 500, 600]);
+    assert_eq!(r.added.len(), 600);
+    assert_eq!(
+        ws.list(RecordKind::Enterprise, Show::All, 0, 0)
+            .unwrap()
+            .total,
+        before + 600
+    );
+}

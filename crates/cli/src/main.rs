@@ -603,6 +603,19 @@ fn field_changes(fields: &[terroir_api::exchange::FieldChange]) -> String {
         .join("; ")
 }
 
+/// A progress bar on stderr: drawn only on a terminal, never with `--json`.
+fn progress_bar(out: &Out, len: u64) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(len);
+    if out.json {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} eta {eta}")
+            .expect("valid template"),
+    );
+    bar
+}
+
 fn print_import(out: &Out, r: &terroir_api::exchange::ImportReport) {
     let msg = |m: &terroir_api::Message| {
         if out.zh() {
@@ -1357,14 +1370,7 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
                 )
             })?;
             let t = std::time::Instant::now();
-            let bar = indicatif::ProgressBar::new(s.total() as u64);
-            if out.json {
-                bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
-            }
-            bar.set_style(
-                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} eta {eta}")
-                    .expect("valid template"),
-            );
+            let bar = progress_bar(out, s.total() as u64);
             ws.generate(s, seed, |done, _| bar.set_position(done as u64))?;
             bar.finish_and_clear();
             let secs = t.elapsed().as_secs_f64();
@@ -1461,7 +1467,15 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
             kind,
             dry_run,
         } => {
-            let report = ws.import(parse_kind(&kind)?, &file, dry_run)?;
+            // Rows checked on stderr (indicatif draws only on a terminal); Ctrl+C stops the
+            // process, and the transaction, uncommitted, writes nothing.
+            let bar = progress_bar(out, 0);
+            let never = std::sync::atomic::AtomicBool::new(false);
+            let report = ws.import_with(parse_kind(&kind)?, &file, dry_run, &never, &mut |p| {
+                bar.set_length(u64::from(p.total));
+                bar.set_position(u64::from(p.done));
+            })?;
+            bar.finish_and_clear();
             if out.json {
                 out.json(&report);
             } else {

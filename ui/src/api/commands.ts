@@ -21,6 +21,7 @@ import type { Check } from './bindings/Check'
 import type { Deadline } from './bindings/Deadline'
 import type { DossierSettings } from './bindings/DossierSettings'
 import type { ExportSummary } from './bindings/ExportSummary'
+import type { ImportProgress } from './bindings/ImportProgress'
 import type { ImportReport } from './bindings/ImportReport'
 import type { JsonValue } from './bindings/serde_json/JsonValue'
 import type { Overview } from './bindings/Overview'
@@ -118,14 +119,25 @@ export const api = {
   writeTemplate: (kind: RecordKind) => invoke<string | null>('write_template', { kind }),
   /**
    * Pick a spreadsheet (XLSX or UTF-8 CSV) in a native dialog and dry-run its import: nothing
-   * is written. null when the dialog was cancelled. Rust remembers the file for importApply.
+   * is written; `onProgress` hears the rows checked. null when the dialog was cancelled. Rust
+   * remembers the file for importApply.
    */
-  importPreview: (kind: RecordKind) => invoke<ImportReport | null>('import_preview', { kind }),
+  importPreview: (kind: RecordKind, onProgress: (p: ImportProgress) => void = () => {}) => {
+    const progress = new Channel<ImportProgress>()
+    progress.onmessage = onProgress
+    return invoke<ImportReport | null>('import_preview', { kind, progress })
+  },
   /**
    * Import the previewed file, all or nothing. Refused (rule `sheet_damaged`) when the file's
    * SHA-256 is no longer `sha256`; `applied` is false (nothing written) when rows have problems.
    */
-  importApply: (kind: RecordKind, sha256: string) => invoke<ImportReport>('import_apply', { kind, sha256 }),
+  importApply: (kind: RecordKind, sha256: string, onProgress: (p: ImportProgress) => void = () => {}) => {
+    const progress = new Channel<ImportProgress>()
+    progress.onmessage = onProgress
+    return invoke<ImportReport>('import_apply', { kind, sha256, progress })
+  },
+  /** Stop the running import preview or import at the next row: nothing is written (`cancelled`). */
+  cancelImport: () => invoke<void>('cancel_import'),
   /**
    * Export the whole catalogue (records with their stable ids, divisions, photos) as one
    * verified exchange bundle, to a file chosen in a native save dialog; null when cancelled.

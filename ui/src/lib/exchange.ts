@@ -8,6 +8,7 @@ import { useMessage } from 'naive-ui'
 import { useI18n } from 'vue-i18n'
 import { api } from '../api/commands'
 import type { ExportSummary } from '../api/bindings/ExportSummary'
+import type { ImportProgress } from '../api/bindings/ImportProgress'
 import type { ImportReport } from '../api/bindings/ImportReport'
 import type { RecordKind } from '../api/bindings/RecordKind'
 import type { Show } from '../api/bindings/Show'
@@ -67,6 +68,13 @@ export function useImportWizard(kind: () => RecordKind) {
   const result = shallowRef<ImportReport | null>(null)
   const error = shallowRef<MappedErrors | null>(null)
   const templatePath = ref<string | null>(null)
+  /** Rows checked of the sheet's, while a preview or an import runs. */
+  const progress = shallowRef<ImportProgress | null>(null)
+  /** The clerk asked to stop; the run ends at its next row. */
+  const stopping = ref(false)
+  /** The last run was stopped: nothing was written. */
+  const stopped = ref<'preview' | 'apply' | null>(null)
+  const onProgress = (p: ImportProgress) => (progress.value = p)
 
   const toWrite = computed(() => (report.value ? report.value.added.length + report.value.changed.length : 0))
   const canApply = computed(() => step.value === 'preview' && !!report.value && report.value.problems.length === 0 && toWrite.value > 0 && busy.value === null)
@@ -75,9 +83,14 @@ export function useImportWizard(kind: () => RecordKind) {
     if (busy.value) return
     busy.value = 'choose'
     error.value = null
+    stopped.value = null
     try {
-      const r = await api.importPreview(kind())
+      const r = await api.importPreview(kind(), onProgress)
       if (!r) return // file dialog cancelled: stay where we were
+      if (r.cancelled) {
+        stopped.value = 'preview'
+        return
+      }
       report.value = markRaw(r)
       result.value = null
       step.value = 'preview'
@@ -88,7 +101,16 @@ export function useImportWizard(kind: () => RecordKind) {
       error.value = mapApiError(e)
     } finally {
       busy.value = null
+      progress.value = null
+      stopping.value = false
     }
+  }
+
+  /** Stop the running preview or import (nothing is written). */
+  function stop() {
+    if ((busy.value !== 'choose' && busy.value !== 'apply') || stopping.value) return
+    stopping.value = true
+    void api.cancelImport()
   }
 
   async function downloadTemplate() {
@@ -110,9 +132,12 @@ export function useImportWizard(kind: () => RecordKind) {
     if (!canApply.value || !r) return
     busy.value = 'apply'
     error.value = null
+    stopped.value = null
     try {
-      const done = await api.importApply(kind(), r.sha256)
-      if (done.applied) {
+      const done = await api.importApply(kind(), r.sha256, onProgress)
+      if (done.cancelled) {
+        stopped.value = 'apply'
+      } else if (done.applied) {
         result.value = markRaw(done)
         step.value = 'done'
         ws.changed()
@@ -125,6 +150,8 @@ export function useImportWizard(kind: () => RecordKind) {
       error.value = mapApiError(e)
     } finally {
       busy.value = null
+      progress.value = null
+      stopping.value = false
     }
   }
 
@@ -135,7 +162,25 @@ export function useImportWizard(kind: () => RecordKind) {
     result.value = null
     error.value = null
     templatePath.value = null
+    stopped.value = null
   }
 
-  return { step, busy, report, result, error, templatePath, toWrite, canApply, choose, downloadTemplate, apply, reset }
+  return {
+    step,
+    busy,
+    report,
+    result,
+    error,
+    templatePath,
+    progress,
+    stopping,
+    stopped,
+    toWrite,
+    canApply,
+    choose,
+    stop,
+    downloadTemplate,
+    apply,
+    reset,
+  }
 }

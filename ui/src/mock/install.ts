@@ -498,6 +498,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       ignored_columns: sheet.ignored_columns,
       problems: [],
       applied: false,
+      cancelled: false,
     }
     const reason = `导入 ${sheet.file} (sha256 ${sheet.sha256})`
     const writes: (() => void)[] = []
@@ -944,6 +945,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     import_preview: (a) => {
       const report = importSheet(a.kind as RecordKind, false)
       previewed = report.kind
+      sendToChannel(a.progress, 0, { done: report.rows, total: report.rows })
       return report
     },
     import_apply: (a) => {
@@ -952,8 +954,11 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       if (a.sha256 !== mockSheet(kind).sha256) {
         throw err('sheet_damaged', 'file', { detail: 'the file changed after the preview; preview it again' })
       }
-      return importSheet(kind, true)
+      const report = importSheet(kind, true)
+      sendToChannel(a.progress, 0, { done: report.rows, total: report.rows })
+      return report
     },
+    cancel_import: () => null,
     // The save dialog always picks 文档/terroir.bundle; the open dialog the city's bundle.
     export_bundle: () => ({
       path: `${documents}/terroir.bundle`,

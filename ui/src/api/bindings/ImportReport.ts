@@ -19,4 +19,9 @@ ignored_columns: Array<string>, problems: Array<ImportProblem>,
 /**
  * True when the changes were written (no problems, not a dry run).
  */
-applied: boolean, };
+applied: boolean, 
+/**
+ * True when the clerk stopped the import: nothing was written, and the counts cover the
+ * rows checked until then.
+ */
+cancelled: boolean, };
