@@ -306,6 +306,39 @@ describe('import wizard', () => {
     expect(wrapper.find('[data-testid="list-count"]').text()).toBe('共 6 条')
   })
 
+  it('checks a file chosen again with rows counted; stopping it goes back to step 1', async () => {
+    let finish: (r: ImportReport | null) => void = () => {}
+    let channel: unknown = null
+    let first = true
+    const { calls, backend } = installBackend({
+      overrides: {
+        import_preview: (a) => {
+          if (first) {
+            first = false
+            return backend.handle('import_preview', { kind: 'enterprise' })
+          }
+          channel = a.progress
+          return new Promise<ImportReport | null>((r) => (finish = r))
+        },
+      },
+    })
+    await openWizard('enterprise')
+    await click('import-choose')
+    expect($('import-summary')).not.toBeNull()
+    await click('import-choose-again')
+    sendToChannel(channel, 0, { done: 500, total: 2000 })
+    await flushPromises()
+    expect(text('import-checking')).toContain('已检查 500 / 2,000 行')
+    await click('import-stop')
+    expect(calls.some((c) => c.cmd === 'cancel_import')).toBe(true)
+    const previewed = backend.handle('import_preview', { kind: 'enterprise' }) as ImportReport
+    finish({ ...previewed, cancelled: true })
+    await flushPromises()
+    expect($('import-summary')).toBeNull()
+    expect($('import-choose')).not.toBeNull()
+    expect(text('import-stopped')).toContain('已停止检查，未写入任何记录')
+  })
+
   it('stays on step 1 when the file dialog is cancelled, and explains a hostile file', async () => {
     let answer: () => unknown = () => null
     installBackend({ overrides: { import_preview: () => answer() } })

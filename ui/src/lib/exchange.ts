@@ -88,6 +88,9 @@ export function useImportWizard(kind: () => RecordKind) {
       const r = await api.importPreview(kind(), onProgress)
       if (!r) return // file dialog cancelled: stay where we were
       if (r.cancelled) {
+        // Back to step 1: the file last picked is not the one any preview on screen showed.
+        report.value = null
+        step.value = 'choose'
         stopped.value = 'preview'
         return
       }
