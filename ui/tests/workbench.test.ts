@@ -198,14 +198,15 @@ describe('application detail', () => {
     await wrapper.find('[data-testid="step-reject"]').trigger('click')
     await flushPromises()
     expect($('btn-confirm')!.hasAttribute('disabled')).toBe(true)
-    // Ctrl+Enter confirms from the keyboard, but not while the reason is missing.
+    // Ctrl+Enter and Ctrl+S confirm from the keyboard, but not while the reason is missing.
     const ctrlEnter = () => $('dialog-reject')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }))
     ctrlEnter()
+    $('dialog-reject')!.dispatchEvent(new KeyboardEvent('keydown', { key: 's', ctrlKey: true, bubbles: true }))
     await flushPromises()
     expect(calls.some((c) => c.cmd === 'application_step')).toBe(false)
     await type('field-reason', '证明材料与商标注册证不一致')
     expect($('btn-confirm')!.hasAttribute('disabled')).toBe(false)
-    ctrlEnter()
+    $('dialog-reject')!.dispatchEvent(new KeyboardEvent('keydown', { key: 's', ctrlKey: true, bubbles: true }))
     await flushPromises()
     const step = calls.find((c) => c.cmd === 'application_step')!
     expect(step.args).toEqual({ key: 'APP-0001', step: { step: 'reject', on: '2026-03-06', reason: '证明材料与商标注册证不一致' } })
@@ -228,7 +229,9 @@ describe('application detail', () => {
     expect(($('field-note') as HTMLInputElement).value).toBe('checked')
     expect($('error-over_budget_reason')).toBeNull()
     await type('field-over_budget_reason', 'Approved by the county government meeting')
-    await click('btn-confirm')
+    // Ctrl+Enter confirms as the button does.
+    $('dialog-approve')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }))
+    await flushPromises()
     expect(wrapper.find('[data-testid="app-state"]').text()).toBe('Approved')
     expect(wrapper.find('[data-testid="award-total"]').text()).toBe('¥50,000.00')
     expect(wrapper.find('[data-testid="award-over-budget"]').text()).toContain('county government')
