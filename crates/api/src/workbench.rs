@@ -602,20 +602,24 @@ impl Workspace {
                 &b.application,
             ))
         });
-        // Budgets and award totals by (year, newest first; jurisdiction).
-        let mut totals: BTreeMap<(Reverse<i32>, String), (Fen, Fen)> = BTreeMap::new();
+        // Budget, approved and paid by (year, newest first; jurisdiction), each read once.
+        type Totals = (Option<Fen>, Fen, Fen);
+        let mut totals: BTreeMap<(Reverse<i32>, String), Totals> = BTreeMap::new();
         for b in tables::budgets(&self.conn)? {
             if year.is_none_or(|y| y == b.year) {
-                totals.insert((Reverse(b.year), b.jurisdiction), (Fen(0), Fen(0)));
+                let budget = Some(Fen(b.amount_fen));
+                totals.insert((Reverse(b.year), b.jurisdiction), (budget, Fen(0), Fen(0)));
             }
         }
         for (j, y, approved, paid) in tables::award_totals(&self.conn, year)? {
-            totals.insert((Reverse(y), j), (Fen(approved), Fen(paid)));
+            let t = totals
+                .entry((Reverse(y), j))
+                .or_insert((None, Fen(0), Fen(0)));
+            (t.1, t.2) = (Fen(approved), Fen(paid));
         }
         let rows = totals
             .into_iter()
-            .map(|((Reverse(y), j), (approved, paid))| {
-                let budget = tables::budget(&self.conn, &j, y)?.map(Fen);
+            .map(|((Reverse(y), j), (budget, approved, paid))| {
                 Ok(LedgerRow {
                     jurisdiction_name: tables::division_name(&self.conn, &j)?,
                     remaining: budget.map(|b| Fen(b.0 - approved.0 - paid.0)),
