@@ -5,7 +5,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 CARGO ?= cargo
 DESKTOP := target/debug/terroir-desktop
 
-.PHONY: deps ui run cli-demo lint test test-ui test-rust bindings e2e free-debug package package-test fmt
+.PHONY: deps ui run cli-demo lint test test-ui test-rust test-clock bindings e2e free-debug package package-test fmt
 
 deps:
 	@scripts/install-deps.sh
@@ -38,6 +38,19 @@ test-ui: ui
 test-rust: ui
 	$(CARGO) test --workspace
 
+## Tests never read the clock or depend on the time zone: the Rust suite again, with the clock
+## moved years ahead to half an hour before local midnight, under the two time zones furthest
+## apart (UTC+14 and UTC-12). Only the test executables run under libfaketime
+## (scripts/test-clock.sh); cargo itself keeps the real clock.
+CLOCK_ZONES := Pacific/Kiritimati Etc/GMT+12
+test-clock: test-rust
+	@for tz in $(CLOCK_ZONES); do \
+	  echo "== cargo test under TZ=$$tz, clock at 2031-02-28 23:30 local"; \
+	  TZ=$$tz TERROIR_FAKE_CLOCK='@2031-02-28 23:30:00' \
+	    CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER=$(CURDIR)/scripts/test-clock.sh \
+	    $(CARGO) test --workspace || exit 1; \
+	done
+
 ## The committed TypeScript bindings must equal what the Rust types generate (run after test-rust).
 bindings:
 	@if [ -n "$$(git status --porcelain -- ui/src/api/bindings)" ]; then \
@@ -64,7 +77,7 @@ package-test: package
 	scripts/deb-smoke.sh
 
 ## Everything CI runs.
-test: lint test-ui test-rust bindings e2e free-debug package-test
+test: lint test-ui test-rust test-clock bindings e2e free-debug package-test
 
 fmt:
 	$(CARGO) fmt --all

@@ -13,7 +13,7 @@ SUDO=""
 pkgs=(build-essential pkg-config curl wget file ca-certificates python3 libssl-dev
       libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
       xvfb xauth webkit2gtk-driver imagemagick poppler-utils qpdf time
-      libreoffice-calc-nogui)
+      libreoffice-calc-nogui faketime)
 need=()
 for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)

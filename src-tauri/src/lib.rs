@@ -75,15 +75,27 @@ pub fn default_db() -> PathBuf {
 }
 
 /// Open the workspace, creating it with the sample catalogue on first start.
+///
+/// `TERROIR_TODAY=YYYY-MM-DD` (development and tests only) fixes the date every rule and
+/// form takes as today, as `terroir --today` does; otherwise it is the local date, which the
+/// UI reads from `workspace_info` and never computes itself.
 pub fn open_workspace(db: &std::path::Path) -> Result<Workspace> {
     let actor = std::env::var("TERROIR_ACTOR")
         .or_else(|_| std::env::var("USER"))
         .unwrap_or_else(|_| "terroir".into());
-    if db.exists() {
-        Workspace::open(db, &actor)
+    let today = match std::env::var("TERROIR_TODAY") {
+        Ok(s) => Some(
+            terroir_api::core::date::parse_date(&s).map_err(|e| ApiError::from(e.at("today")))?,
+        ),
+        Err(_) => None,
+    };
+    let mut ws = if db.exists() {
+        Workspace::open(db, &actor)?
     } else {
-        Workspace::create_with_sample(db, &actor)
-    }
+        Workspace::create_with_sample(db, &actor)?
+    };
+    ws.set_today(today);
+    Ok(ws)
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -367,14 +379,16 @@ async fn print_batch(
     else {
         return Ok(None);
     };
-    let (db, actor) = s.with(|ws| Ok((ws.db_path().to_owned(), ws.actor().to_owned())))?;
+    let (db, actor, today) =
+        s.with(|ws| Ok((ws.db_path().to_owned(), ws.actor().to_owned(), ws.today())))?;
     b.cancel.store(false, Ordering::Relaxed);
     *b.folder
         .lock()
         .map_err(|_| ApiError::storage("batch lock poisoned"))? = Some(folder.clone());
     let app = app.clone();
     tauri::async_runtime::spawn_blocking(move || {
-        let reader = Workspace::open(&db, &actor)?;
+        let mut reader = Workspace::open(&db, &actor)?;
+        reader.set_today(Some(today));
         let b = app.state::<Batch>();
         reader.print_batch(&selection, &folder, &b.cancel, &mut |done, total, code| {
             let _ = progress.send(BatchProgress {

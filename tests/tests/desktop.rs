@@ -12,6 +12,9 @@ use fantoccini::{Client, ClientBuilder, Locator};
 
 type R<T = ()> = Result<T, Box<dyn std::error::Error>>;
 
+/// The day the app takes as today (`TERROIR_TODAY`): the journey reads the same on any day.
+const TODAY: &str = "2026-11-28";
+
 /// A child process stopped with SIGTERM when dropped (SIGKILL would orphan WebKitWebDriver).
 struct Guard(Child);
 impl Drop for Guard {
@@ -92,6 +95,7 @@ impl App {
                 .env("TERROIR_DB", db)
                 .env("TERROIR_NO_VIEWER", "1")
                 .env("TERROIR_ACTOR", "张科员")
+                .env("TERROIR_TODAY", TODAY)
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
@@ -446,6 +450,7 @@ async fn workbench(app: &App, db: &Path) -> R {
     // second connection while the window is open (as another clerk's machine would).
     {
         let mut ws = terroir_api::Workspace::open(db, "王科长")?;
+        ws.set_today(Some(TODAY.parse()?));
         let year = ws.today().year();
         ws.add(
             RecordKind::IncentiveRule,

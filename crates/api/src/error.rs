@@ -96,10 +96,9 @@ impl ApiError {
 impl From<Violations> for ApiError {
     fn from(vs: Violations) -> Self {
         let problems: Vec<Problem> = vs.0.into_iter().map(Problem::from).collect();
-        let first = problems
-            .first()
-            .cloned()
-            .unwrap_or_else(|| Problem::from(Violation::new(Rule::Storage)));
+        let first = problems.first().cloned().unwrap_or_else(|| {
+            Problem::from(Violation::new(Rule::Storage).with("detail", "no problem listed"))
+        });
         ApiError {
             kind: kind_of(first.rule),
             field: first.field,

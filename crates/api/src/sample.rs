@@ -365,9 +365,13 @@ impl Workspace {
             })],
             true,
         )?;
+        // A fixed day, like every date of the sample: the catalogue reads the same whenever
+        // it is made, and later steps dated on or after it stay in order.
         self.application_step(
             "APP-0001",
-            crate::workbench::ApplicationStep::Submit { on: None },
+            crate::workbench::ApplicationStep::Submit {
+                on: Some(s("2026-10-20")),
+            },
         )?;
         Ok(())
     }

@@ -643,8 +643,8 @@ impl Workspace {
 fn evidence_index(c: &MarkCandidate, no: u32) -> Result<usize> {
     c.evidence.iter().position(|e| e.no == no).ok_or_else(|| {
         Violation::new(Rule::NotFound)
-            .with("kind", "证据")
-            .with("key", no)
+            .with("kind", "证据 / evidence item")
+            .with("value", no)
             .at("no")
             .into()
     })

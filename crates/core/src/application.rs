@@ -215,8 +215,8 @@ impl Application {
             && action.on() < last.on
         {
             return Err(Violation::new(Rule::DateOrder)
-                .with("first", last.on)
-                .with("second", action.on())
+                .with("earlier", last.on)
+                .with("later", action.on())
                 .at("on"));
         }
         let key = action.key().to_owned();

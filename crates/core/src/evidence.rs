@@ -184,8 +184,8 @@ impl Period {
         };
         if p.from > p.to {
             return Err(Violation::new(Rule::DateOrder)
-                .with("first", p.from)
-                .with("second", p.to));
+                .with("earlier", p.from)
+                .with("later", p.to));
         }
         Ok(p)
     }

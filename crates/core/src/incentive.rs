@@ -176,8 +176,8 @@ impl IncentiveRuleInput {
                 && to < from
             {
                 return Err(Violation::new(Rule::DateOrder)
-                    .with("first", from)
-                    .with("second", to));
+                    .with("earlier", from)
+                    .with("later", to));
             }
             Ok(to)
         });

@@ -379,39 +379,215 @@ pub(crate) fn key(rule: Rule) -> &'static str {
     entry(rule).1
 }
 
-/// Translate a field path into words of the given language for the message prefix.
-fn field_label(field: &str, lang: Lang) -> String {
-    let base = field.split(['.', '[']).next_back().unwrap_or(field);
-    let zh = match base {
-        "name" => "名称",
-        "credit_code" => "统一社会信用代码",
-        "division" | "divisions" => "行政区划",
-        "reg_no" => "注册号",
-        "classes" => "类别",
-        "registered_on" => "注册日期",
-        "reason" => "原因",
-        "address" => "地址",
-        _ => "",
-    };
+/// Words for every field a message can name, in the glossary's terms: (key, zh-CN, en-US).
+/// A path is labelled segment by segment (`protections[0].trademark` → 保护第 1 项 · 商标);
+/// `tests/messages.rs` checks that every field path the code names is listed here.
+const FIELDS: &[(&str, &str, &str)] = &[
+    ("actor", "操作人", "Operator"),
+    ("address", "地址", "Address"),
+    ("allowed", "可选值", "Allowed values"),
+    ("amount", "金额", "Amount"),
+    ("announced_on", "公告日期", "Announcement date"),
+    ("announcement_no", "公告号", "Announcement number"),
+    ("applied_on", "申请日期", "Applied on"),
+    ("area", "产地范围", "Production area"),
+    (
+        "area_description",
+        "产地范围说明",
+        "Production area description",
+    ),
+    ("as_of", "基准日期", "As of"),
+    ("authority", "认定机关", "Authority"),
+    ("budget_line", "预算科目", "Budget line"),
+    ("bundle", "交换包", "Exchange bundle"),
+    ("caption", "照片说明", "Photo caption"),
+    ("case_no", "案号", "Case number"),
+    ("category", "产品类别", "Product category"),
+    ("centre", "中心坐标", "Centre coordinate"),
+    ("certificate_no", "登记证书编号", "Certificate number"),
+    ("claims", "奖励事项", "Award items"),
+    ("classes", "类别", "Classes"),
+    ("code", "编号", "Code"),
+    ("contact", "联系方式", "Contact"),
+    ("contact_person", "联系人", "Contact person"),
+    ("county", "行政区划", "Division"),
+    (
+        "credit_code",
+        "统一社会信用代码",
+        "Unified social credit code",
+    ),
+    ("decided_on", "决定日期", "Decided on"),
+    ("description", "说明", "Description"),
+    ("division", "行政区划", "Administrative division"),
+    ("divisions", "行政区划", "Administrative divisions"),
+    ("document", "证明文件", "Document"),
+    ("document_no", "文号", "Document number"),
+    ("due_on", "截止日期", "Due date"),
+    ("enterprise", "企业", "Enterprise"),
+    ("factor", "证明事项", "Factor"),
+    ("file", "文件", "File"),
+    ("filed_on", "申请日期", "Filed on"),
+    ("from", "起始日期", "From"),
+    ("gi", "地理标志", "Geographical indication"),
+    ("goods", "核定商品", "Goods"),
+    ("group", "就高分组", "Highest-only group"),
+    ("history", "历史渊源与关联性", "History and cultural link"),
+    ("issuer", "发布单位", "Issuer"),
+    ("item", "奖励事项", "Award item"),
+    ("jurisdiction", "兑现区划", "Paying jurisdiction"),
+    ("kind", "类型", "Kind"),
+    ("licensee", "被许可人", "Licensee"),
+    ("mark_kind", "商标种类", "Mark kind"),
+    ("name", "名称", "Name"),
+    ("no", "编号", "Number"),
+    ("note", "说明", "Note"),
+    ("notes", "备注", "Notes"),
+    ("on", "日期", "Date"),
+    ("onsite_check_on", "现场核查日期", "On-site check date"),
+    ("output", "输出文件", "Output file"),
+    ("over_budget_reason", "超预算原因", "Over-budget reason"),
+    ("period", "期间", "Period"),
+    ("phone", "电话", "Phone"),
+    ("photo", "照片", "Photo"),
+    ("photos", "照片", "Photos"),
+    ("places", "乡镇、村", "Townships and villages"),
+    ("pledgee", "质权人", "Pledgee"),
+    ("policy_no", "政策文号", "Policy number"),
+    ("proceeding", "案件类型", "Proceeding"),
+    ("profile", "产品简介", "Profile"),
+    ("protections", "保护", "Protections"),
+    ("qr_template", "二维码内容", "QR code content"),
+    ("qr_text", "二维码内容", "QR code content"),
+    (
+        "quality_requirements",
+        "质量技术要求",
+        "Quality technical requirements",
+    ),
+    ("reason", "原因", "Reason"),
+    ("received_on", "收到日期", "Received on"),
+    ("recordal_no", "备案号", "Recordal number"),
+    ("reg_no", "注册号", "Registration number"),
+    ("regime", "保护方式", "Protection"),
+    ("region", "所在地区", "Region"),
+    ("registered", "注册", "Registration"),
+    ("registered_on", "注册日期", "Registration date"),
+    ("registrant", "注册人", "Registrant"),
+    (
+        "registration_no",
+        "质押登记号",
+        "Pledge registration number",
+    ),
+    ("reviewer", "审核人", "Reviewer"),
+    ("scale", "规模", "Scale"),
+    ("source", "来源", "Source"),
+    ("stacking", "叠加方式", "Stacking"),
+    ("standard_no", "产品标准", "Product standard"),
+    ("state", "状态", "State"),
+    ("status", "状态", "Status"),
+    ("subject", "申请对象", "Subject"),
+    ("subject_kind", "申请对象类型", "Subject type"),
+    ("title", "标题", "Title"),
+    ("to", "终止日期", "To"),
+    ("today", "今天的日期", "Today's date"),
+    ("trademark", "商标", "Trademark"),
+    ("users", "授权使用人", "Authorised users"),
+    ("valid_from", "生效日期", "Valid from"),
+    ("valid_to", "失效日期", "Valid to"),
+    ("voucher", "拨付凭证号", "Payment voucher"),
+    ("window_years", "取得时限（年）", "Window (years)"),
+    ("within", "期限", "Within"),
+    ("year", "年度", "Year"),
+];
+
+/// The words for one field name (no path), if it has them.
+pub fn field_word(name: &str, lang: Lang) -> Option<&'static str> {
+    FIELDS.iter().find(|f| f.0 == name).map(|f| match lang {
+        Lang::Zh => f.1,
+        Lang::En => f.2,
+    })
+}
+
+/// A field path in words: `protections[0].trademark` → 保护第 1 项 · 商标 /
+/// Protections #1 · Trademark. A segment without words (a key the user typed, reported as
+/// `unknown_field`) is shown as written.
+pub fn field_label(path: &str, lang: Lang) -> String {
+    let mut parts = vec![];
+    for segment in path.split('.') {
+        let (name, index) = match segment.split_once('[') {
+            Some((n, rest)) => (n, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (segment, None),
+        };
+        let word = field_word(name, lang).unwrap_or(name);
+        parts.push(match (index, lang) {
+            (Some(i), Lang::Zh) if name.is_empty() => format!("第 {} 项", i + 1),
+            (Some(i), Lang::En) if name.is_empty() => format!("item {}", i + 1),
+            (Some(i), Lang::Zh) => format!("{word}第 {} 项", i + 1),
+            (Some(i), Lang::En) => format!("{word} #{}", i + 1),
+            (None, _) => word.to_owned(),
+        });
+    }
+    parts.join(" · ")
+}
+
+/// Whether every segment of a field path has words (tests check each path the code names).
+pub fn field_has_words(path: &str) -> bool {
+    path.split('.')
+        .map(|seg| seg.split('[').next().unwrap_or(seg))
+        .all(|name| name.is_empty() || field_word(name, Lang::Zh).is_some())
+}
+
+/// The message template of a rule, with its `{placeholders}` unfilled.
+pub fn template(rule: Rule, lang: Lang) -> &'static str {
+    let (_, _, zh, en) = entry(rule);
     match lang {
-        Lang::Zh if !zh.is_empty() => format!("{zh}（{field}）"),
-        _ => field.to_owned(),
+        Lang::Zh => zh,
+        Lang::En => en,
     }
 }
 
+/// The `{name}`s a template asks for.
+pub fn placeholders(template: &str) -> impl Iterator<Item = &str> {
+    template
+        .split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|p| p.0))
+}
+
 pub(crate) fn render(v: &Violation, lang: Lang) -> String {
-    let (_, _, zh, en) = entry(v.rule);
-    let mut text = match lang {
-        Lang::Zh => (*zh).to_owned(),
-        Lang::En => (*en).to_owned(),
-    };
-    for (k, val) in &v.params {
-        text = text.replace(&format!("{{{k}}}"), val);
+    let text = template(v.rule, lang);
+    debug_assert!(
+        placeholders(text).all(|p| v.params.contains_key(p)),
+        "{v:?} lacks a parameter of its message: {text}"
+    );
+    // Each placeholder is filled once, from the template: a value that itself contains
+    // `{…}` (text the user typed) is never read as a placeholder.
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.split_once('}') {
+            Some((name, tail)) => {
+                out.push_str(v.params.get(name).map_or(name, String::as_str));
+                rest = tail;
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
     }
+    out.push_str(rest);
+    // An unknown field is one the user typed: it is named as written.
+    let label = |f: &str| match (v.rule, lang) {
+        (Rule::UnknownField, _) => f.to_owned(),
+        (_, Lang::Zh) => format!("{}（{f}）", field_label(f, lang)),
+        (_, Lang::En) => format!("{} ({f})", field_label(f, lang)),
+    };
     match (&v.field, lang) {
-        (Some(f), Lang::Zh) => format!("{}：{text}", field_label(f, lang)),
-        (Some(f), Lang::En) => format!("{}: {text}", field_label(f, lang)),
-        (None, _) => text,
+        (Some(f), Lang::Zh) => format!("{}：{out}", label(f)),
+        (Some(f), Lang::En) => format!("{}: {out}", label(f)),
+        (None, _) => out,
     }
 }
 
@@ -449,7 +625,55 @@ mod tests {
         );
         assert_eq!(
             v.message(Lang::En),
-            "credit_code: a unified social credit code has 18 characters, this one has 17"
+            "Unified social credit code (credit_code): a unified social credit code has 18 characters, this one has 17"
         );
+    }
+
+    #[test]
+    fn both_languages_ask_for_the_same_parameters_and_fill_them_all() {
+        for (rule, key, zh, en) in CATALOGUE {
+            let mut p: Vec<_> = placeholders(zh).collect();
+            let mut q: Vec<_> = placeholders(en).collect();
+            p.sort_unstable();
+            q.sort_unstable();
+            assert_eq!(p, q, "{key}: zh-CN and en-US name different parameters");
+            let v = p
+                .iter()
+                .fold(Violation::new(*rule).at("on"), |v, k| v.with(k, "{x}"));
+            for lang in [Lang::Zh, Lang::En] {
+                let m = v.message(lang);
+                let left = m.replace("{x}", "");
+                assert!(!left.contains('{') && !left.contains('}'), "{key}: {m}");
+            }
+        }
+    }
+
+    #[test]
+    fn field_paths_are_labelled_segment_by_segment() {
+        assert_eq!(
+            field_label("protections[0].trademark", Lang::Zh),
+            "保护第 1 项 · 商标"
+        );
+        assert_eq!(
+            field_label("users[2].credit_code", Lang::En),
+            "Authorised users #3 · Unified social credit code"
+        );
+        assert_eq!(field_label("[4].name", Lang::Zh), "第 5 项 · 名称");
+        let v = Violation::new(Rule::DateOrder)
+            .with("earlier", "2026-12-01")
+            .with("later", "2020-01-01")
+            .at("on");
+        assert_eq!(
+            v.message(Lang::Zh),
+            "日期（on）：日期 2020-01-01 不能早于 2026-12-01"
+        );
+        assert_eq!(
+            v.message(Lang::En),
+            "Date (on): date 2020-01-01 cannot be before 2026-12-01"
+        );
+        // A key the user typed is named as written.
+        let typed = "colour";
+        let v = Violation::new(Rule::UnknownField).at(typed);
+        assert_eq!(v.message(Lang::En), "colour: is not a known field");
     }
 }

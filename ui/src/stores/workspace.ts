@@ -37,7 +37,8 @@ export const useWorkspace = defineStore('workspace', () => {
   }
 
   const divisions = computed(() => info.value?.divisions ?? [])
-  const today = computed(() => info.value?.today ?? new Date().toISOString().slice(0, 10))
+  // Today comes from Rust, in the local time zone (or TERROIR_TODAY); the UI never computes it.
+  const today = computed(() => info.value?.today ?? '')
   const division = (code: string | null | undefined) => divisionLabel(code, divisions.value)
   const workspaceName = computed(() => {
     const p = info.value?.db_path ?? ''
