@@ -123,6 +123,40 @@ describe('import bundle', () => {
     expect(text('bundle-apply')).toContain('合并')
   })
 
+  it('shows the records the rules refuse, with field and rule, and offers no merge', async () => {
+    const problem = (field: string, rule: string, params: Record<string, string>) => ({ field, rule, params, message: { 'zh-CN': '', 'en-US': '' } })
+    const { calls, backend } = installBackend({
+      overrides: {
+        bundle_preview: () => ({
+          ...(backend.handle('bundle_preview', {}) as BundleReport),
+          refused: [
+            {
+              kind: 'gi',
+              id: 'b1e0c0de-0000-4000-8000-00000000000a',
+              code: 'GI-0102',
+              name: '驰名商标茶',
+              problems: [problem('name', 'too_long', { max: '200' }), problem('name', 'well_known_wording', { found: '驰名商标' })],
+            },
+            { kind: 'enterprise', id: 'b1e0c0de-0000-4000-8000-00000000000b', code: 'ENT-0102', name: '', problems: [problem('name', 'required', {}), problem('phone', 'too_long', { max: '30' })] },
+          ],
+        }),
+      },
+    })
+    await openPreview()
+    expect(text('bundle-count-refused')).toContain('2')
+    expect(text('bundle-refused-hint')).toContain('整个交换包不会合并')
+    const gi = text('refused-GI-0102')
+    expect(gi).toContain('地理标志')
+    expect(gi).toContain('名称：过长：最多 200 个字符')
+    expect(gi).toContain('驰名商标')
+    const ent = text('refused-ENT-0102')
+    expect(ent).toContain('名称：必填项不能为空')
+    expect(ent).toContain('电话：过长：最多 30 个字符')
+    expect(($('bundle-apply') as HTMLButtonElement).disabled).toBe(true)
+    await click('bundle-apply')
+    expect(calls.some((c) => c.cmd === 'bundle_apply')).toBe(false)
+  })
+
   it('merges with the previewed SHA-256, keeping local conflicts by default, and refreshes lists', async () => {
     const { calls, backend } = installBackend()
     const { sha256 } = backend.handle('bundle_preview', {}) as BundleReport

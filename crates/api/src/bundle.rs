@@ -16,17 +16,18 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use terroir_core::gi::GiProduct;
 use terroir_core::record::RecordKind;
-use terroir_core::{Rule, Violation};
+use terroir_core::{Rule, Violation, Violations};
 use terroir_exchange::bundle::{self, Manifest, sha256_hex};
 use terroir_store::records::{self as store, Show};
 use terroir_store::{audit, files, tables};
 use uuid::Uuid;
 
 use crate::entity::Entity;
-use crate::error::{ApiError, Result};
+use crate::entity::reparse;
+use crate::error::{ApiError, RecordProblems, Result};
 use crate::exchange::FieldChange;
 use crate::records::{decode, insert_entity, store_entity};
-use crate::workspace::Workspace;
+use crate::workspace::{ArchivedToo, StoreLookup, Workspace};
 
 /// Kinds in the order they must be written (references point backwards).
 const ORDER: [RecordKind; 5] = [
@@ -82,6 +83,9 @@ pub struct BundleReport {
     /// Changed here and there since the last exchange: kept as they are here unless
     /// `take_theirs` was given.
     pub conflicts: Vec<BundleItem>,
+    /// Records the form's rules refuse. One refused record refuses the whole merge: nothing
+    /// is written.
+    pub refused: Vec<RecordProblems>,
     pub applied: bool,
 }
 
@@ -224,6 +228,7 @@ impl Workspace {
             changed: vec![],
             unchanged: 0,
             conflicts: vec![],
+            refused: vec![],
             applied: false,
         };
         let part = |name: &str| {
@@ -256,13 +261,13 @@ impl Workspace {
         let stamp = self.stamp();
         let files_dir = self.files_dir.clone();
         let tx = terroir_store::begin(&mut self.conn)?;
-        for (code, name) in &divisions {
-            if tables::division_name(&tx, code)?.is_none() {
-                let d: terroir_core::DivisionCode = code.parse().map_err(ApiError::from)?;
-                let division = terroir_core::Division {
-                    code: d,
-                    name: name.clone(),
-                };
+        for (i, (code, name)) in divisions.iter().enumerate() {
+            let at = |e: Violation| ApiError::from(e.at(format!("divisions[{i}]")));
+            let d: terroir_core::DivisionCode = code.parse().map_err(at)?;
+            let name = terroir_core::record::required_text(name, terroir_core::record::NAME_MAX)
+                .map_err(|e| at(e.at("name")))?;
+            if tables::division_name(&tx, d.as_str())?.is_none() {
+                let division = terroir_core::Division { code: d, name };
                 tables::put_division(&tx, &stamp, &division, &format!("bundle {}", m.source_name))?;
             }
         }
@@ -281,37 +286,60 @@ impl Workspace {
                 name: rec.name.clone(),
                 fields,
             };
-            match local {
-                None => {
-                    crate::records::by_kind!(rec.kind, merge_new(&tx, &stamp, rec, &reason))?;
-                    report.new.push(item(vec![]));
+            enum Outcome {
+                New,
+                Changed,
+                Conflict { taken: bool },
+            }
+            let (outcome, fields) = match &local {
+                None => (Outcome::New, vec![]),
+                Some(l) if l.data == rec.data => {
+                    report.unchanged += 1;
+                    tables::set_exchange_seen(&tx, &m.source, &rec.id, &theirs)?;
+                    continue;
                 }
-                Some(l) if l.data == rec.data => report.unchanged += 1,
                 Some(l) => {
-                    let ours = data_hash(&l.data);
                     let base = tables::exchange_seen(&tx, &m.source, &rec.id)?;
-                    let fields = crate::exchange::diff(&l.data, &rec.data);
                     if base.as_deref() == Some(theirs.as_str()) {
                         // Only we changed it since the last exchange: ours stands.
                         report.unchanged += 1;
                         continue;
                     }
-                    let conflict = base.as_deref() != Some(ours.as_str());
-                    if conflict && !take_theirs {
-                        report.conflicts.push(item(fields));
-                        continue;
-                    }
-                    crate::records::by_kind!(rec.kind, merge_changed(&tx, &stamp, rec, &reason))?;
-                    if conflict {
-                        report.conflicts.push(item(fields));
+                    let fields = crate::exchange::diff(&l.data, &rec.data);
+                    if base.as_deref() == Some(data_hash(&l.data).as_str()) {
+                        (Outcome::Changed, fields)
                     } else {
-                        report.changed.push(item(fields));
+                        (Outcome::Conflict { taken: take_theirs }, fields)
+                    }
+                }
+            };
+            // Every record that differs is checked by the form's rules, also a conflict kept
+            // local for now, so the preview shows every refusal; only what is taken is written.
+            let write = !matches!(outcome, Outcome::Conflict { taken: false });
+            let exists = local.is_some();
+            let checked = crate::records::by_kind!(
+                rec.kind,
+                merge(&tx, &stamp, rec, &reason, exists, write)
+            )?;
+            if let Err(problems) = checked {
+                report.refused.push(RecordProblems::new(
+                    rec.kind, &rec.id, &rec.code, &rec.name, problems,
+                ));
+                continue;
+            }
+            match outcome {
+                Outcome::New => report.new.push(item(fields)),
+                Outcome::Changed => report.changed.push(item(fields)),
+                Outcome::Conflict { taken } => {
+                    report.conflicts.push(item(fields));
+                    if !taken {
+                        continue;
                     }
                 }
             }
             tables::set_exchange_seen(&tx, &m.source, &rec.id, &theirs)?;
         }
-        if !dry_run {
+        if !dry_run && report.refused.is_empty() {
             tx.commit().map_err(terroir_store::Error::from)?;
             report.applied = true;
         }
@@ -319,57 +347,51 @@ impl Workspace {
     }
 }
 
-impl BundleRecord {
-    /// The record's data as an entity: decoding checks every identifier and value again.
-    fn entity<E: Entity>(&self) -> Result<E> {
-        serde_json::from_value(self.data.clone()).map_err(|err| {
-            bundle_error(terroir_exchange::Error::Corrupt(format!(
-                "{} {}: {err}",
-                self.kind.key(),
-                self.code
-            )))
-        })
-    }
-}
-
-/// Insert a record from a bundle under its own id (a fresh local code), checked by decoding.
-fn merge_new<E: Entity>(
+/// Check a bundle's record by the form's rules and, with `write`, insert it under its own id
+/// (a fresh local code) or replace the local record with it. The outer error is a storage
+/// failure; the inner one the record's problems (nothing of it is written).
+fn merge<E: Entity>(
     conn: &terroir_store::Connection,
     stamp: &audit::Stamp,
     rec: &BundleRecord,
     reason: &str,
-) -> Result<()> {
-    let e: E = rec.entity()?;
-    let how = store::InsertAs {
-        action: "exchange",
-        reason: Some(reason),
-        index_now: true,
+    exists: bool,
+    write: bool,
+) -> Result<std::result::Result<(), Violations>> {
+    let decoded: E = match serde_json::from_value(rec.data.clone()) {
+        Ok(e) => e,
+        Err(err) => {
+            return Ok(Err(Violations(vec![
+                Violation::new(Rule::BundleInvalid).with("detail", err),
+            ])));
+        }
     };
-    insert_entity(conn, stamp, &rec.id, &e, how)?;
+    let e = match reparse(&ArchivedToo(StoreLookup(conn)), &decoded) {
+        Ok(e) => e,
+        Err(v) => return Ok(Err(v)),
+    };
+    if !write {
+        return Ok(Ok(()));
+    }
+    if exists {
+        // Archived here: bring it back for the change, then follow the source's archive state.
+        let archived_here = store::require(conn, E::KIND, &rec.id)?
+            .archived_at
+            .is_some();
+        if archived_here {
+            store::set_archived(conn, stamp, E::KIND, &rec.id, false, Some(reason))?;
+        }
+        store_entity(conn, stamp, &rec.id, &e, "exchange", Some(reason))?;
+    } else {
+        let how = store::InsertAs {
+            action: "exchange",
+            reason: Some(reason),
+            index_now: true,
+        };
+        insert_entity(conn, stamp, &rec.id, &e, how)?;
+    }
     if rec.archived_at.is_some() {
         store::set_archived(conn, stamp, E::KIND, &rec.id, true, Some(reason))?;
     }
-    Ok(())
-}
-
-/// Replace a record with the bundle's version.
-fn merge_changed<E: Entity>(
-    conn: &terroir_store::Connection,
-    stamp: &audit::Stamp,
-    rec: &BundleRecord,
-    reason: &str,
-) -> Result<()> {
-    let e: E = rec.entity()?;
-    // Archived here: bring it back for the change, then follow the source's archive state.
-    let archived_here = store::require(conn, E::KIND, &rec.id)?
-        .archived_at
-        .is_some();
-    if archived_here {
-        store::set_archived(conn, stamp, E::KIND, &rec.id, false, Some(reason))?;
-    }
-    store_entity(conn, stamp, &rec.id, &e, "exchange", Some(reason))?;
-    if rec.archived_at.is_some() {
-        store::set_archived(conn, stamp, E::KIND, &rec.id, true, Some(reason))?;
-    }
-    Ok(())
+    Ok(Ok(()))
 }

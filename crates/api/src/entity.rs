@@ -10,7 +10,7 @@ use terroir_core::candidate::{CandidateInput, MarkCandidate};
 use terroir_core::enterprise::{Enterprise, EnterpriseInput};
 use terroir_core::gi::{GiInput, GiProduct};
 use terroir_core::incentive::{AwardItem, IncentiveRule, IncentiveRuleInput};
-use terroir_core::record::{Lookup, RecordId, RecordKind};
+use terroir_core::record::{EVIDENCE_MAX, ITEMS_MAX, Lookup, RecordId, RecordKind, TEXT_MAX};
 use terroir_core::trademark::{Trademark, TrademarkInput};
 use terroir_core::user::{AuthorisedUser, UserInput};
 use terroir_core::{Rule, Violation, Violations};
@@ -27,6 +27,16 @@ pub trait Entity: Serialize + DeserializeOwned + Sized {
         existing: Option<&Self>,
     ) -> Result<Self, Violations>;
     fn to_input(&self, lookup: &dyn Lookup) -> Self::Input;
+    /// Parse `stored`'s own input again by today's rules (see [`reparse`]): an edit's parse
+    /// without the rules only an edit has (an application past its draft is not editable,
+    /// but it is still checked).
+    fn recheck(
+        input: &Self::Input,
+        lookup: &dyn Lookup,
+        stored: &Self,
+    ) -> Result<Self, Violations> {
+        Self::parse(input, lookup, Some(stored))
+    }
     /// The display name; `name_of` gives the names of referenced records.
     fn name(&self, name_of: &dyn Fn(RecordKind, RecordId) -> String) -> String;
     /// Values of the store's key columns for this kind, in order.
@@ -261,6 +271,15 @@ impl Entity for Application {
     fn to_input(&self, lookup: &dyn Lookup) -> Self::Input {
         Application::to_input(self, lookup)
     }
+    fn recheck(
+        input: &Self::Input,
+        lookup: &dyn Lookup,
+        stored: &Self,
+    ) -> Result<Self, Violations> {
+        let mut a = input.parse(lookup, None)?;
+        a.keep_flow(stored);
+        Ok(a)
+    }
     fn name(&self, name_of: &dyn Fn(RecordKind, RecordId) -> String) -> String {
         format!(
             "{} · {}",
@@ -400,5 +419,77 @@ pub fn merge_patch(target: &mut Value, patch: Value) {
             }
         }
         (t, p) => *t = p,
+    }
+}
+
+/// Check a record that did not come through a form — a bundle's record, a stored record
+/// written by an older version — by the form's rules: its input is derived and parsed again
+/// (every required field, cap, reference, division, category and wording rule), and the parts
+/// only actions change (photos, evidence, flow steps, legal events) are held to the caps by
+/// [`check_stored_caps`]. Returns the record as the form would have saved it.
+pub(crate) fn reparse<E: Entity>(lookup: &dyn Lookup, e: &E) -> Result<E, Violations> {
+    let data = serde_json::to_value(e).map_err(|err| {
+        Violations(vec![
+            Violation::new(Rule::JsonInput).with("detail", err.to_string()),
+        ])
+    })?;
+    let mut v = Violations::default();
+    check_stored_caps(&data, "", &mut v);
+    let parsed = E::recheck(&e.to_input(lookup), lookup, e);
+    match parsed {
+        Ok(mut p) if v.is_empty() => {
+            p.keep_unedited(e);
+            Ok(p)
+        }
+        Ok(_) => Err(v),
+        Err(mut errs) => {
+            errs.0.append(&mut v.0);
+            Err(errs)
+        }
+    }
+}
+
+/// The caps every stored value is held to, whatever part of the record it is in: no text
+/// over [`TEXT_MAX`] characters, no list over [`ITEMS_MAX`] entries ([`EVIDENCE_MAX`] for a
+/// candidate's evidence). The form's fields have their own, tighter caps.
+fn check_stored_caps(value: &Value, path: &str, v: &mut Violations) {
+    match value {
+        Value::String(s) if s.len() > TEXT_MAX && s.chars().count() > TEXT_MAX => {
+            v.push(
+                Violation::new(Rule::TooLong)
+                    .with("max", TEXT_MAX)
+                    .at(path.to_owned()),
+            );
+        }
+        Value::Array(items) => {
+            let max = if path == "evidence" {
+                EVIDENCE_MAX
+            } else {
+                ITEMS_MAX
+            };
+            if items.len() > max {
+                v.push(
+                    Violation::new(Rule::TooMany)
+                        .with("max", max)
+                        .with("count", items.len())
+                        .at(path.to_owned()),
+                );
+                return;
+            }
+            for (i, item) in items.iter().enumerate() {
+                check_stored_caps(item, &format!("{path}[{i}]"), v);
+            }
+        }
+        Value::Object(fields) => {
+            for (k, item) in fields {
+                let sub = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                check_stored_caps(item, &sub, v);
+            }
+        }
+        _ => {}
     }
 }

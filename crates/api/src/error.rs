@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use terroir_core::{Lang, Rule, Violation, Violations};
+use terroir_core::{Lang, RecordKind, Rule, Violation, Violations};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
@@ -29,6 +29,31 @@ pub struct Problem {
     pub rule: Rule,
     pub params: BTreeMap<String, String>,
     pub message: Message,
+}
+
+/// A record the rules refuse (a bundle's record, or a stored one `check` reads again), with
+/// every problem: field and rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct RecordProblems {
+    pub kind: RecordKind,
+    pub id: String,
+    pub code: String,
+    /// The record's name, cut to 100 characters.
+    pub name: String,
+    pub problems: Vec<Problem>,
+}
+
+impl RecordProblems {
+    pub(crate) fn new(kind: RecordKind, id: &str, code: &str, name: &str, vs: Violations) -> Self {
+        Self {
+            kind,
+            id: id.to_owned(),
+            code: code.to_owned(),
+            name: name.chars().take(100).collect(),
+            problems: vs.0.into_iter().map(Problem::from).collect(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]

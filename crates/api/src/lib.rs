@@ -19,7 +19,7 @@ pub mod search;
 pub mod workbench;
 mod workspace;
 
-pub use error::{ApiError, ErrorKind, Message, Problem, Result};
+pub use error::{ApiError, ErrorKind, Message, Problem, RecordProblems, Result};
 pub use records::{Page, RecordDto};
 pub use terroir_core as core;
 pub use terroir_store::audit::AuditEntry;

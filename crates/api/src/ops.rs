@@ -12,17 +12,17 @@ use terroir_core::record::{RecordKind, optional_date};
 use terroir_core::term::{RenewalStatus, Term};
 use terroir_core::trademark::{LicenceInput, PledgeInput, Termination, TerminationKind, Trademark};
 use terroir_core::user::{AuthorisedUser, FirstReview, Review, UseStatus};
-use terroir_core::{CreditCode, Division, DivisionCode, Rule, Violation};
+use terroir_core::{CreditCode, Division, DivisionCode, Rule, Violation, Violations};
 use terroir_store::audit::{self, AuditEntry, ChainReport};
 use terroir_store::backup::{self, BackupInfo};
 use terroir_store::check::CheckReport;
 use terroir_store::records::{self as store, Show};
 use terroir_store::{files, tables};
 
-use crate::entity::Entity;
-use crate::error::{ApiError, Result};
+use crate::entity::{Entity, reparse};
+use crate::error::{ApiError, RecordProblems, Result};
 use crate::records::{RecordDto, load_live, store_entity};
-use crate::workspace::{StoreLookup, Workspace};
+use crate::workspace::{ArchivedToo, StoreLookup, Workspace};
 
 /// One flow step on an authorised user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -251,7 +251,15 @@ pub struct Check {
     pub ok: bool,
     #[serde(flatten)]
     pub report: CheckReport,
+    /// Stored records the current rules refuse (written by an older version, or before a
+    /// rule was added), the first [`REFUSED_LISTED`] of them.
+    pub refused: Vec<RecordProblems>,
+    /// How many stored records the current rules refuse in all.
+    pub refused_total: u64,
 }
+
+/// How many refused records `check` lists (it counts them all).
+pub const REFUSED_LISTED: usize = 1000;
 
 impl Workspace {
     pub(crate) fn change<E: Entity>(
@@ -265,6 +273,9 @@ impl Workspace {
         let tx = terroir_store::begin(&mut self.conn)?;
         let (row, mut entity) = load_live::<E>(&tx, key)?;
         f(&mut entity, &StoreLookup(&tx))?;
+        // What an action made is held to the form's rules too (a photo's caption, an evidence
+        // item, a step's note): no way in skips them.
+        let entity = reparse(&ArchivedToo(StoreLookup(&tx)), &entity)?;
         let reason = reason.and_then(terroir_core::text::trimmed);
         let row = store_entity(&tx, &stamp, &row.id, &entity, action, reason.as_deref())?;
         tx.commit().map_err(terroir_store::Error::from)?;
@@ -410,10 +421,39 @@ impl Workspace {
     }
 
     pub fn check(&self) -> Result<Check> {
+        self.check_with(&mut |_, _| {})
+    }
+
+    /// Check the workspace: integrity, foreign keys, the audit chain, stored files, and every
+    /// record read again by the current rules (references to archived records are allowed).
+    /// `progress` gets (records read, records in all).
+    pub fn check_with(&self, progress: &mut dyn FnMut(u64, u64)) -> Result<Check> {
         let report = terroir_store::check::run(&self.conn, &self.files_dir)?;
+        let total = report.records;
+        let (mut done, mut refused, mut refused_total) = (0u64, vec![], 0u64);
+        progress(0, total);
+        for kind in RecordKind::ALL {
+            store::each(&self.conn, kind, |row| {
+                let problems = crate::records::by_kind!(kind, reread(&self.conn, &row))?;
+                if let Some(vs) = problems {
+                    refused_total += 1;
+                    if refused.len() < REFUSED_LISTED {
+                        refused.push(RecordProblems::new(kind, &row.id, &row.code, &row.name, vs));
+                    }
+                }
+                done += 1;
+                if done % 500 == 0 {
+                    progress(done, total);
+                }
+                Ok(())
+            })?;
+        }
+        progress(done, total);
         Ok(Check {
-            ok: report.ok(),
+            ok: report.ok() && refused_total == 0,
             report,
+            refused,
+            refused_total,
         })
     }
 
@@ -743,4 +783,21 @@ impl Workspace {
         .map(|r| self.to_dto(kind, r))
         .collect()
     }
+}
+
+/// A stored record read again by the current rules: its problems, if it has any. Data that no
+/// longer decodes is a problem too, not a failure of the whole check.
+fn reread<E: Entity>(
+    conn: &terroir_store::Connection,
+    row: &terroir_store::records::RecordRow,
+) -> terroir_store::Result<Option<Violations>> {
+    let e: E = match serde_json::from_value(row.data.clone()) {
+        Ok(e) => e,
+        Err(err) => {
+            return Ok(Some(Violations(vec![
+                Violation::new(Rule::Storage).with("detail", err),
+            ])));
+        }
+    };
+    Ok(reparse(&ArchivedToo(StoreLookup(conn)), &e).err())
 }

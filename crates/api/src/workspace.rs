@@ -130,6 +130,30 @@ impl Lookup for StoreLookup<'_> {
     }
 }
 
+/// [`StoreLookup`] that also finds archived records by id or code: a stored record (or a
+/// bundle's) may refer to a record archived since, which the form would no longer offer.
+pub(crate) struct ArchivedToo<'a>(pub StoreLookup<'a>);
+
+impl Lookup for ArchivedToo<'_> {
+    fn find(&self, kind: RecordKind, key: &str) -> Option<RecordId> {
+        self.0.find(kind, key).or_else(|| {
+            records::find_any(self.0.0, kind, key)
+                .ok()
+                .flatten()
+                .and_then(|id| id.parse().ok())
+        })
+    }
+    fn code_of(&self, kind: RecordKind, id: RecordId) -> Option<String> {
+        self.0.code_of(kind, id)
+    }
+    fn division_known(&self, code: &DivisionCode) -> bool {
+        self.0.division_known(code)
+    }
+    fn category_known(&self, name: &str) -> bool {
+        self.0.category_known(name)
+    }
+}
+
 impl StoreLookup<'_> {
     pub(crate) fn name_of(&self, kind: RecordKind, id: RecordId) -> String {
         records::code_and_name(self.0, kind, &id.to_string())

@@ -648,3 +648,60 @@ fn import_reports_progress_and_a_stopped_import_writes_nothing() {
         before + 600
     );
 }
+
+/// Every way in is held to the form's rules: an action's result is parsed again before it is
+/// saved, so a photo's caption (printed in the dossier) cannot carry 驰名商标, and lists are
+/// capped.
+#[test]
+fn actions_and_lists_are_held_to_the_forms_rules() {
+    let (dir, mut ws) = sample();
+    let photo = dir.path().join("茶园.png");
+    write_photo(&photo);
+    let before = ws.show(RecordKind::Gi, "GI-0001").unwrap().version;
+    let e = ws
+        .add_photo("GI-0001", &photo, Some("荣获驰名商标"))
+        .unwrap_err();
+    assert_eq!(e.rule, Rule::WellKnownWording, "{e:?}");
+    assert_eq!(e.field.as_deref(), Some("photos[0].caption"));
+    assert_eq!(ws.show(RecordKind::Gi, "GI-0001").unwrap().version, before);
+
+    // A GI's public texts are checked when saved; its name too.
+    let e = ws
+        .edit(
+            RecordKind::Gi,
+            "GI-0002",
+            json!({ "history": "驰 名 商 标" }),
+            None,
+        )
+        .unwrap_err();
+    assert_eq!(e.rule, Rule::WellKnownWording);
+    assert_eq!(e.field.as_deref(), Some("history"));
+
+    // Lists: at most 50 claims on one application, named with the count.
+    let claims: Vec<_> = (0..51)
+        .map(|_| json!({ "item": "gi_trademark", "achieved_on": "2026-01-01" }))
+        .collect();
+    let e = ws
+        .add(
+            RecordKind::Application,
+            json!({ "kind": "award", "enterprise": "ENT-0006", "title": "太多", "claims": claims }),
+        )
+        .unwrap_err();
+    let p = e.problems.iter().find(|p| p.rule == Rule::TooMany).unwrap();
+    assert_eq!(p.field.as_deref(), Some("claims"));
+    assert_eq!(p.params["count"], "51");
+    assert_eq!(
+        p.message.zh_cn,
+        "奖励事项（claims）：过多：最多 50 项，实际 51 项"
+    );
+
+    // An echoed value never grows the message with its input.
+    let e = ws
+        .add(
+            RecordKind::Enterprise,
+            json!({ "name": "某企业", "division": "9".repeat(10_000) }),
+        )
+        .unwrap_err();
+    assert!(e.message.en_us.len() < 400, "{}", e.message.en_us);
+    assert!(ws.check().unwrap().ok);
+}

@@ -617,13 +617,6 @@ fn progress_bar(out: &Out, len: u64) -> indicatif::ProgressBar {
 }
 
 fn print_import(out: &Out, r: &terroir_api::exchange::ImportReport) {
-    let msg = |m: &terroir_api::Message| {
-        if out.zh() {
-            m.zh_cn.clone()
-        } else {
-            m.en_us.clone()
-        }
-    };
     for c in &r.ignored_columns {
         eprintln!("{} {c}", out.t("已忽略列", "ignored column"));
     }
@@ -637,7 +630,7 @@ fn print_import(out: &Out, r: &terroir_api::exchange::ImportReport) {
             .as_ref()
             .map(|v| format!(" “{v}”"))
             .unwrap_or_default();
-        println!("✗ {at}{value}: {}", msg(&p.message));
+        println!("✗ {at}{value}: {}", out.message(&p.message));
     }
     for c in r.changed.iter().take(50) {
         let fields = field_changes(&c.fields);
@@ -1419,6 +1412,7 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
         } => {
             let r = ws.import_bundle(&bundle, dry_run, take_theirs)?;
             let open_conflicts = !take_theirs && !r.conflicts.is_empty();
+            let refused = !r.refused.is_empty();
             if out.json {
                 out.json(&r);
             } else {
@@ -1443,6 +1437,27 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
                         c.name
                     );
                 }
+                for x in &r.refused {
+                    println!(
+                        "✗ {} {} {} {}",
+                        out.t("拒收", "refused"),
+                        word(x.kind.key(), out.lang),
+                        x.code,
+                        x.name
+                    );
+                    for p in &x.problems {
+                        println!("    - {}", out.message(&p.message));
+                    }
+                }
+                if refused {
+                    println!(
+                        "{}",
+                        out.t(
+                            "交换包中有不符合规则的记录：整包未合并，未写入任何内容",
+                            "the bundle holds records the rules refuse: nothing was merged or written"
+                        )
+                    );
+                }
                 println!(
                     "{}: {} {}  {} {}  {} {}  {} {}",
                     if r.applied {
@@ -1460,7 +1475,7 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
                     out.t("冲突", "conflicts")
                 );
             }
-            Ok(u8::from(open_conflicts))
+            Ok(u8::from(open_conflicts || refused))
         }
         Cmd::Import {
             file,
@@ -1640,7 +1655,12 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
             Ok(0)
         }
         Cmd::Check => {
-            let c = ws.check()?;
+            let bar = progress_bar(out, 0);
+            let c = ws.check_with(&mut |done, total| {
+                bar.set_length(total);
+                bar.set_position(done);
+            })?;
+            bar.finish_and_clear();
             if out.json {
                 out.json(&c);
             } else {
@@ -1685,6 +1705,31 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
                     out.t("文件完整", "files present and intact"),
                     r.files.join("; "),
                 );
+                line(
+                    c.refused_total == 0,
+                    out.t("记录符合现行规则", "records pass the current rules"),
+                    if c.refused_total == 0 {
+                        String::new()
+                    } else {
+                        format!("{} {}", c.refused_total, out.t("条不符合", "refused"))
+                    },
+                );
+                for x in &c.refused {
+                    println!("  ✗ {} {} {}", word(x.kind.key(), out.lang), x.code, x.name);
+                    for p in &x.problems {
+                        println!("      - {}", out.message(&p.message));
+                    }
+                }
+                if c.refused_total > c.refused.len() as u64 {
+                    println!(
+                        "  … {} {}",
+                        c.refused_total - c.refused.len() as u64,
+                        out.t(
+                            "条未列出（--json 同样只列前 1000 条）",
+                            "more not listed (--json lists the first 1,000 too)"
+                        )
+                    );
+                }
                 println!("{} {}", r.records, out.t("条记录", "records"));
             }
             Ok(u8::from(!c.ok))

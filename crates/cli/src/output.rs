@@ -83,6 +83,11 @@ impl Out {
         if self.zh() { zh } else { en }
     }
 
+    /// A message from the api in the user's language.
+    pub fn message<'a>(&self, m: &'a terroir_api::Message) -> &'a str {
+        self.t(&m.zh_cn, &m.en_us)
+    }
+
     pub fn json(&self, v: &impl Serialize) {
         println!(
             "{}",

@@ -265,3 +265,145 @@ fn a_tampered_or_damaged_bundle_is_refused_with_the_part_named() {
         0
     );
 }
+
+/// The SHA-256 of some bytes, by coreutils (what a sender re-signing a bundle would use).
+fn sha256(bytes: &[u8]) -> String {
+    let mut child = Command::new("sha256sum")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("sha256sum");
+    child.stdin.take().unwrap().write_all(bytes).unwrap();
+    let out = child.wait_with_output().unwrap();
+    String::from_utf8(out.stdout).unwrap()[..64].to_owned()
+}
+
+/// A sender can recompute the manifest's hashes: the hashes guard against damage, the form's
+/// rules against the sender. Records the form would refuse refuse the whole merge, each named
+/// with its field and rule, and nothing is written.
+#[test]
+fn a_resigned_bundle_with_records_the_form_refuses_is_refused_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let (county, city) = (dir.path().join("county/t.db"), dir.path().join("city/t.db"));
+    std::fs::create_dir_all(county.parent().unwrap()).unwrap();
+    std::fs::create_dir_all(city.parent().unwrap()).unwrap();
+    ok(terroir(&county, &["init", "--sample"]));
+    ok(terroir(&city, &["init"]));
+    let good = dir.path().join("good.bundle");
+    ok(terroir(
+        &county,
+        &["bundle", "export", "-o", good.to_str().unwrap()],
+    ));
+    let evil = dir.path().join("evil.bundle");
+    let mut lines: Vec<Value> = {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&good).unwrap()).unwrap();
+        let mut text = String::new();
+        zip.by_name("records.jsonl")
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text.lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let mut gi = lines.iter().find(|r| r["kind"] == "gi").unwrap().clone();
+    let long = format!("驰名商标{}", "茶".repeat(100_006));
+    gi["id"] = "01a2348d-0000-7000-8000-0000000000e1".into();
+    gi["code"] = "GI-0999".into();
+    gi["name"] = long.clone().into();
+    gi["data"]["name"] = long.into();
+    let mut ent = lines
+        .iter()
+        .find(|r| r["kind"] == "enterprise")
+        .unwrap()
+        .clone();
+    ent["id"] = "01a2348d-0000-7000-8000-0000000000e2".into();
+    ent["code"] = "ENT-0999".into();
+    ent["name"] = "".into();
+    ent["data"]["name"] = "".into();
+    ent["data"]["phone"] = "5".repeat(5000).into();
+    lines.push(gi);
+    lines.push(ent);
+    let records: Vec<u8> = lines
+        .iter()
+        .map(|l| format!("{l}\n"))
+        .collect::<String>()
+        .into_bytes();
+    rewrite(&good, &evil, |name, b| match name {
+        "records.jsonl" => Some(records.clone()),
+        "manifest.json" => {
+            let mut m: Value = serde_json::from_slice(&b).unwrap();
+            for p in m["parts"].as_array_mut().unwrap() {
+                if p["path"] == "records.jsonl" {
+                    p["size"] = records.len().into();
+                    p["sha256"] = sha256(&records).into();
+                }
+            }
+            Some(serde_json::to_vec(&m).unwrap())
+        }
+        _ => Some(b),
+    });
+
+    for dry in [true, false] {
+        let mut args = vec!["--json", "bundle", "import", evil.to_str().unwrap()];
+        if dry {
+            args.push("--dry-run");
+        }
+        let o = terroir(&city, &args);
+        assert_eq!(o.status.code(), Some(1), "refused records make exit 1");
+        let r = json(&o);
+        assert_eq!(r["applied"], false);
+        let refused = r["refused"].as_array().unwrap();
+        assert_eq!(refused.len(), 2, "{r:#}");
+        let rules = |code: &str| -> Vec<(String, String)> {
+            refused
+                .iter()
+                .find(|x| x["code"] == code)
+                .unwrap_or_else(|| panic!("{code} refused"))["problems"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| {
+                    (
+                        p["field"].as_str().unwrap_or("").to_owned(),
+                        p["rule"].as_str().unwrap().to_owned(),
+                    )
+                })
+                .collect()
+        };
+        let gi = rules("GI-0999");
+        assert!(gi.contains(&("name".into(), "too_long".into())), "{gi:?}");
+        assert!(
+            gi.contains(&("name".into(), "well_known_wording".into())),
+            "{gi:?}"
+        );
+        let ent = rules("ENT-0999");
+        assert!(ent.contains(&("name".into(), "required".into())), "{ent:?}");
+        assert!(
+            ent.contains(&("phone".into(), "too_long".into())),
+            "{ent:?}"
+        );
+        // The report stays small: names and echoed values are cut.
+        assert!(o.stdout.len() < 20_000, "{} bytes", o.stdout.len());
+    }
+    // Nothing of the bundle was written, not even its good records.
+    for kind in ["gi", "enterprise", "trademark"] {
+        let listed = json(&terroir(&city, &["--json", kind, "list"]));
+        assert_eq!(listed.as_array().unwrap().len(), 0, "{kind}");
+    }
+    ok(terroir(&city, &["check"]));
+
+    // In words, for the clerk.
+    let o = terroir(&city, &["bundle", "import", evil.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("refused"), "{text}");
+    assert!(
+        text.contains("Name (name): is too long: at most 200 characters"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Phone (phone): is too long: at most 30 characters"),
+        "{text}"
+    );
+    assert!(text.contains("nothing was merged or written"), "{text}");
+}

@@ -568,3 +568,54 @@ fn crash_test_sigkill_during_bulk_inserts_loses_nothing_committed_and_writes_no_
     assert!(killed >= 20, "at least 20 runs were killed while running");
     assert!(committed.len() > 1, "some runs completed");
 }
+
+/// `check` reads every stored record again by today's rules: data written before a rule
+/// existed (here: a phone number written straight into the database) is named with its field
+/// and rule, and a reference to an archived record is no problem.
+#[test]
+fn check_names_stored_records_the_current_rules_refuse() {
+    let (_d, db) = sample_db();
+    let o = terroir(
+        &db,
+        &["enterprise", "archive", "ENT-0003", "--reason", "合并"],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = terroir(&db, &["--json", "check"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    assert_eq!(json(&o)["refused_total"], 0);
+
+    let sql = "UPDATE enterprise SET data = json_set(data, '$.phone', printf('%.5000c', '5')) \
+               WHERE code = 'ENT-0004'";
+    let s = Command::new("sqlite3")
+        .arg(&db)
+        .arg(sql)
+        .status()
+        .expect("sqlite3");
+    assert!(s.success());
+    let o = terroir(&db, &["--json", "check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let c = json(&o);
+    assert_eq!(c["ok"], false);
+    assert_eq!(c["refused_total"], 1);
+    let r = &c["refused"][0];
+    assert_eq!(r["code"], "ENT-0004");
+    assert_eq!(r["problems"][0]["field"], "phone");
+    assert_eq!(r["problems"][0]["rule"], "too_long");
+    let o = terroir(&db, &["check"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("✗ records pass the current rules: 1 refused")
+            && text.contains("Phone (phone): is too long: at most 30 characters"),
+        "{text}"
+    );
+}

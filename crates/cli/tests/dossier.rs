@@ -53,16 +53,29 @@ fn prints_one_dossier_and_a_batch_with_refusals_reported() {
         text.contains("信阳毛尖") && text.contains("3047772") && text.contains("GB/T 22737-2008")
     );
 
-    // One product's history uses the banned words: the batch prints the rest and says why.
+    // The banned words are refused when a product's text is saved, not only when printed.
     let o = terroir(
         &db,
         &[
+            "--json",
             "gi",
             "edit",
             "GI-0003",
             "--history",
             "固始鸡曾获 驰名 商标 称号",
         ],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let e: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(e["error"]["problems"][0]["field"], "history");
+    assert_eq!(e["error"]["problems"][0]["rule"], "well_known_wording");
+
+    // A text the dossier takes from another record (a trademark's name is not promotion
+    // material when saved) is still checked when printed: the batch prints the rest and says
+    // why.
+    let o = terroir(
+        &db,
+        &["trademark", "edit", "TM-0001", "--name", "信阳毛尖驰名商标"],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = dir.path().join("batch");
@@ -86,8 +99,14 @@ fn prints_one_dossier_and_a_batch_with_refusals_reported() {
     let report: Value = serde_json::from_slice(&o.stdout).unwrap();
     let refused = report["refused"].as_array().unwrap();
     assert_eq!(refused.len(), 1);
-    assert_eq!(refused[0]["code"], "GI-0003");
-    assert_eq!(refused[0]["error"]["problems"][0]["field"], "history");
+    assert_eq!(refused[0]["code"], "GI-0001");
+    let field = refused[0]["error"]["problems"][0]["field"]
+        .as_str()
+        .unwrap();
+    assert!(
+        field.starts_with("protections[") && field.ends_with("trademark.name"),
+        "{field}"
+    );
     assert_eq!(
         refused[0]["error"]["problems"][0]["rule"],
         "well_known_wording"
@@ -99,6 +118,8 @@ fn prints_one_dossier_and_a_batch_with_refusals_reported() {
         files, 5,
         "no file for the refused dossier, no partial files"
     );
+    let o = terroir(&db, &["trademark", "edit", "TM-0001", "--name", "信阳毛尖"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 
     // By county: 固始县 (411525) holds 信阳毛尖's area and the 固始 products.
     let o = terroir(

@@ -9,8 +9,8 @@ use crate::date::parse_date;
 use crate::error::{Lang, Rule, Violation, Violations};
 use crate::incentive::{AwardItem, Claim};
 use crate::record::{
-    LINE_MAX, Lookup, NAME_MAX, RecordId, RecordKind, enum_value, optional_text, required_text,
-    resolve, show_ref,
+    CLAIMS_MAX, LINE_MAX, Lookup, NAME_MAX, RecordId, RecordKind, at_most, enum_value,
+    optional_text, required_text, resolve, show_ref,
 };
 use crate::{DivisionCode, Fen};
 
@@ -355,7 +355,8 @@ impl ApplicationInput {
         });
         let title = v.check("title", || required_text(&self.title, NAME_MAX));
         let mut claims = vec![];
-        for (i, c) in self.claims.iter().enumerate() {
+        v.check("claims", || at_most(self.claims.len(), CLAIMS_MAX));
+        for (i, c) in self.claims.iter().enumerate().take(CLAIMS_MAX + 1) {
             let item = v.check(&format!("claims[{i}].item"), || {
                 if c.item.trim().is_empty() {
                     return Err(Violation::new(Rule::Required));

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Violations;
-use crate::record::{LINE_MAX, Lookup, NAME_MAX, optional_text, required_text};
+use crate::record::{LINE_MAX, Lookup, NAME_MAX, PHONE_MAX, optional_text, required_text};
 use crate::{CreditCode, DivisionCode, Rule, Violation};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -71,7 +71,7 @@ impl EnterpriseInput {
         let contact_person = v.check("contact_person", || {
             optional_text(self.contact_person.as_deref(), NAME_MAX)
         });
-        let phone = v.check("phone", || optional_text(self.phone.as_deref(), 50));
+        let phone = v.check("phone", || optional_text(self.phone.as_deref(), PHONE_MAX));
         let notes = v.check("notes", || {
             optional_text(self.notes.as_deref(), LINE_MAX * 4)
         });

@@ -74,6 +74,7 @@ pub enum Rule {
     BudgetMissing,
     PdfUnreadable,
     AttachmentTooLarge,
+    TooMany,
     Storage,
 }
 
@@ -94,6 +95,9 @@ pub enum Lang {
     #[serde(rename = "en-US")]
     En,
 }
+
+/// The longest parameter value a message repeats, in characters.
+pub const PARAM_MAX: usize = 100;
 
 /// A broken rule. `field` names the input field (dotted for nested fields, e.g.
 /// `area.divisions[2]`); `params` carry the values the message needs.
@@ -126,8 +130,15 @@ impl Violation {
         self
     }
 
+    /// A parameter of the message. A value longer than [`PARAM_MAX`] characters (a hostile
+    /// input echoed back) is cut there and ends in "…", so no message grows with its input.
     pub fn with(mut self, key: &str, value: impl fmt::Display) -> Self {
-        self.params.insert(key.to_owned(), value.to_string());
+        let mut value = value.to_string();
+        if let Some((cut, _)) = value.char_indices().nth(PARAM_MAX) {
+            value.truncate(cut);
+            value.push('…');
+        }
+        self.params.insert(key.to_owned(), value);
         self
     }
 

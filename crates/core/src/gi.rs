@@ -8,10 +8,11 @@ use serde::{Deserialize, Serialize};
 use crate::enterprise::known_division;
 use crate::error::Violations;
 use crate::record::{
-    LINE_MAX, Lookup, NAME_MAX, RecordId, RecordKind, TEXT_MAX, enum_value, optional_date,
-    optional_text, required_text, resolve, show_ref,
+    ITEMS_MAX, LINE_MAX, Lookup, NAME_MAX, PHOTOS_MAX, RecordId, RecordKind, TEXT_MAX, at_most,
+    enum_value, optional_date, optional_text, required_text, resolve, show_ref,
 };
 use crate::trademark::MarkKind;
+use crate::wording::check_promotion_text;
 use crate::{Coordinate, DivisionCode, Rule, Violation};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -278,6 +279,36 @@ fn nested<T>(v: &mut Violations, field: &str, i: usize, r: Result<T, Violations>
     }
 }
 
+/// The photos a GI product carries: at most [`PHOTOS_MAX`], captions one line each and, being
+/// printed in the dossier, free of the banned wording. Photos are added through the workspace,
+/// so their list is checked here, with the form's fields, whenever the product is parsed.
+fn check_photos(v: &mut Violations, photos: &[Photo]) {
+    v.check("photos", || at_most(photos.len(), PHOTOS_MAX));
+    for (i, p) in photos.iter().enumerate() {
+        let field = format!("photos[{i}].caption");
+        if let Some(c) = p.caption.as_deref() {
+            v.check(&field, || optional_text(Some(c), LINE_MAX));
+            if let Err(e) = check_promotion_text(&field, c) {
+                v.push(e);
+            }
+        }
+        v.check(&format!("photos[{i}].original_name"), || {
+            optional_text(Some(&p.original_name), NAME_MAX)
+        });
+        // Files are stored under their SHA-256: anything else would name another path.
+        let hashes = std::iter::once(&p.sha256).chain(p.print.as_ref().map(|c| &c.sha256));
+        for sha in hashes {
+            if sha.len() != 64 || !sha.bytes().all(|b| b.is_ascii_hexdigit()) {
+                v.push(
+                    Violation::new(Rule::BundleInvalid)
+                        .with("detail", "照片的 sha256 应为 64 位十六进制 / a photo's sha256 must be 64 hex digits")
+                        .at(format!("photos[{i}]")),
+                );
+            }
+        }
+    }
+}
+
 impl GiInput {
     /// Parse every field; `photos` are kept from the existing record (they are added through
     /// the workspace, which stores the file).
@@ -316,10 +347,22 @@ impl GiInput {
                 divisions.push(code);
             }
         }
+        v.check("protections", || at_most(self.protections.len(), ITEMS_MAX));
+        v.check("divisions", || at_most(self.divisions.len(), ITEMS_MAX));
+        v.check("places", || at_most(self.places.len(), ITEMS_MAX));
+        v.check("status_history", || {
+            at_most(self.status_history.len(), ITEMS_MAX)
+        });
         let places: Vec<String> = self
             .places
             .iter()
-            .filter_map(|p| crate::text::trimmed(p))
+            .enumerate()
+            .filter_map(|(i, p)| {
+                v.check(&format!("places[{i}]"), || {
+                    optional_text(Some(p.as_str()), NAME_MAX)
+                })
+                .flatten()
+            })
             .collect();
         let area_description = v.check("area_description", || {
             optional_text(self.area_description.as_deref(), TEXT_MAX)
@@ -347,6 +390,30 @@ impl GiInput {
             optional_text(self.contact.as_deref(), LINE_MAX)
         });
         let notes = v.check("notes", || optional_text(self.notes.as_deref(), TEXT_MAX));
+        // The public-facing texts are promotion material (Trademark Law art. 14(5)): the ban
+        // holds when they are saved, not only when a dossier is printed. Notes are printed as
+        // the dossier's product profile, so they count too.
+        let public = [
+            ("notes", self.notes.as_deref()),
+            ("name", self.name.as_deref()),
+            ("category", self.category.as_deref()),
+            ("area_description", self.area_description.as_deref()),
+            ("quality_requirements", self.quality_requirements.as_deref()),
+            ("history", self.history.as_deref()),
+            ("contact", self.contact.as_deref()),
+        ];
+        let each_place = self.places.iter().enumerate();
+        for e in public
+            .into_iter()
+            .filter_map(|(f, t)| check_promotion_text(f, t?).err())
+            .chain(
+                each_place
+                    .filter_map(|(i, p)| check_promotion_text(&format!("places[{i}]"), p).err()),
+            )
+        {
+            v.push(e);
+        }
+        check_photos(&mut v, &photos);
         v.finish(|| {
             let mut events: Vec<StatusEvent> =
                 status_history.drain(..).map(Option::unwrap).collect();

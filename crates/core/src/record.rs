@@ -125,6 +125,8 @@ pub trait Lookup {
 /// Resolve a reference typed by a user into a record id.
 pub fn resolve(lookup: &dyn Lookup, kind: RecordKind, key: &str) -> Result<RecordId> {
     let key = trimmed(key).ok_or_else(|| Violation::new(Rule::Required))?;
+    // No code, id, credit code, registration number or name is longer than a name.
+    let key = check_len(key, NAME_MAX)?;
     lookup.find(kind, &key).ok_or_else(|| {
         Violation::new(Rule::ReferenceMissing)
             .with("kind", kind.label(Lang::Zh))
@@ -177,7 +179,31 @@ pub fn enum_value<T: serde::de::DeserializeOwned>(input: &str, allowed: &[&str])
     })
 }
 
-/// Short text limits, in characters.
+/// The caps on every way in (form, CLI, import, exchange bundle, IPC); over a cap is a
+/// `too_long` or `too_many` violation naming the field. Text limits are in characters:
+/// names, titles, codes and references [`NAME_MAX`]; one-line texts [`LINE_MAX`]; notes
+/// `LINE_MAX * 4`; long descriptions [`TEXT_MAX`]; phone numbers [`PHONE_MAX`]. Codes with a
+/// format (credit code, division code, registration number, dates) are held to their format's
+/// length by their parsers. Lists: [`PHOTOS_MAX`] photos per GI product, [`EVIDENCE_MAX`]
+/// evidence items per candidate, [`CLAIMS_MAX`] claims per application and [`ITEMS_MAX`]
+/// entries in any other list (protections, divisions, places, status history, licences,
+/// pledges, assignments, renewals, use reports, steps).
 pub const NAME_MAX: usize = 200;
 pub const LINE_MAX: usize = 500;
 pub const TEXT_MAX: usize = 20_000;
+pub const PHONE_MAX: usize = 30;
+pub const PHOTOS_MAX: usize = 50;
+pub const EVIDENCE_MAX: usize = 500;
+pub const CLAIMS_MAX: usize = 50;
+pub const ITEMS_MAX: usize = 200;
+
+/// A list holds at most `max` entries.
+pub fn at_most(count: usize, max: usize) -> Result<()> {
+    if count > max {
+        Err(Violation::new(Rule::TooMany)
+            .with("max", max)
+            .with("count", count))
+    } else {
+        Ok(())
+    }
+}

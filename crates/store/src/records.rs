@@ -342,6 +342,34 @@ pub fn find_live(conn: &Connection, kind: RecordKind, key: &str) -> Result<Optio
     find_by_name(conn, kind, key)
 }
 
+/// A record, live or archived, by its exact id or code (a stored reference being checked).
+pub fn find_any(conn: &Connection, kind: RecordKind, key: &str) -> Result<Option<String>> {
+    let sql = format!(
+        "SELECT id FROM {} WHERE id = ?1 OR code = upper(?1)",
+        table(kind).name
+    );
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([key.trim()], |r| r.get(0))
+        .optional()?)
+}
+
+/// Every record of a kind, archived ones too, in insertion order, one at a time (a whole
+/// national catalogue is never held in memory).
+pub fn each(
+    conn: &Connection,
+    kind: RecordKind,
+    mut f: impl FnMut(RecordRow) -> Result<()>,
+) -> Result<()> {
+    let t = table(kind);
+    let mut stmt = conn.prepare(&format!("{} ORDER BY rowid", select(t)))?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        f(read(t, r)?)?;
+    }
+    Ok(())
+}
+
 /// The live record bearing exactly this name, when exactly one does.
 pub fn find_by_name(conn: &Connection, kind: RecordKind, name: &str) -> Result<Option<String>> {
     let sql = format!(

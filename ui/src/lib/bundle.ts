@@ -59,7 +59,8 @@ export function useBundleMerge() {
   /** Replace conflicting records by the bundle's version (otherwise the local one stays). */
   const takeTheirs = ref(false)
 
-  const canApply = computed(() => step.value === 'preview' && !!report.value && busy.value === null)
+  // A bundle with a refused record is never merged (Rust writes nothing): the preview says why.
+  const canApply = computed(() => step.value === 'preview' && !!report.value && !report.value.refused.length && busy.value === null)
 
   /** Pick a bundle and preview it; true when a preview is on screen (false: cancelled or refused). */
   async function choose(): Promise<boolean> {
@@ -89,6 +90,11 @@ export function useBundleMerge() {
     error.value = null
     try {
       const done = await api.bundleApply(r.sha256, takeTheirs.value)
+      if (done.refused.length) {
+        // Refused since the preview (a record here changed meanwhile): nothing was written.
+        report.value = markRaw(done)
+        return
+      }
       result.value = markRaw(done)
       step.value = 'done'
       ws.changed()

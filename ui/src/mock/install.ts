@@ -609,6 +609,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
         gd.contact === theirContact
           ? []
           : [{ kind: 'gi', id: conflictRec.id, code: 'GI-0002', name: conflictRec.name, fields: [{ field: 'contact', before: cell(gd.contact) || '信阳红茶叶协会 0376-6111111', after: theirContact }] }],
+      refused: [],
       applied: false,
     }
     report.unchanged = records.length - report.changed.length - report.conflicts.length
@@ -975,7 +976,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       if (a.sha256 !== BUNDLE_SHA) throw err('bundle_invalid', null, { detail: 'the bundle changed after the preview; preview it again' })
       return mergeBundle(true, a.take_theirs === true)
     },
-    check: () => ({ ok: true, integrity: [], foreign_keys: [], audit_chain: { rows: audit.length, head: 'abc', first_broken: null }, audit_mismatches: [], files: [], records: records.length }),
+    check: () => ({ ok: true, integrity: [], foreign_keys: [], audit_chain: { rows: audit.length, head: 'abc', first_broken: null }, audit_mismatches: [], files: [], records: records.length, refused: [], refused_total: 0 }),
   }
 
   function handle(cmd: string, args: Args | undefined): unknown {
