@@ -145,8 +145,9 @@ fn edit_record(
     key: String,
     patch: Value,
     reason: Option<String>,
+    version: Option<i64>,
 ) -> Result<RecordDto> {
-    s.with(|ws| ws.edit(kind, &key, patch, reason.as_deref()))
+    s.with(|ws| ws.edit(kind, &key, patch, reason.as_deref(), version))
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -125,7 +125,27 @@ describe('record editor', () => {
     await wrapper.find('[data-testid="btn-save"]').trigger('click')
     await flushPromises()
     const call = calls.find((c) => c.cmd === 'edit_record')!
-    expect(call.args).toMatchObject({ kind: 'enterprise', key: 'ENT-0001', patch: { address: '信阳市浉河区' }, reason: '补录地址' })
+    expect(call.args).toMatchObject({ kind: 'enterprise', key: 'ENT-0001', patch: { address: '信阳市浉河区' }, reason: '补录地址', version: null })
     expect(wrapper.emitted).toBeDefined()
+  })
+
+  it('an edit made from an older version says who changed what meanwhile, under the field, and keeps the input', async () => {
+    const problem = (field: string | null, rule: string, params: Record<string, string>) => ({ field, rule, params, message: { 'zh-CN': '', 'en-US': '' } })
+    const stale = problem(null, 'stale_version', { code: 'ENT-0001', by: '王科长', at: '2026-11-28T02:00:00Z', version: '3', current: '4' })
+    const { calls } = installBackend({
+      overrides: {
+        edit_record: () => Promise.reject({ ...stale, kind: 'conflict', problems: [stale, problem('address', 'changed_meanwhile', { before: '', after: '信阳市羊山新区' })] }),
+      },
+    })
+    const initial = { name: '信阳市茶叶协会', credit_code: null, division: '411500', address: null, contact_person: null, phone: null, notes: null }
+    const { wrapper } = await mountWith(RecordEditor, { kind: 'enterprise', initial, code: 'ENT-0001', version: 3 })
+    await wrapper.find('[data-testid="field-address"]').setValue('信阳市浉河区')
+    await wrapper.find('[data-testid="btn-save"]').trigger('click')
+    await flushPromises()
+    expect(calls.find((c) => c.cmd === 'edit_record')!.args).toMatchObject({ version: 3 })
+    expect(wrapper.find('[data-testid="form-errors"]').text()).toContain('已被 王科长 修改')
+    expect(wrapper.find('[data-testid="form-errors"]').text()).toContain('现为第 4 版，未保存')
+    expect(wrapper.find('[data-testid="error-address"]').text()).toContain('已被他人改为“信阳市羊山新区”')
+    expect((wrapper.find('[data-testid="field-address"]').element as HTMLInputElement).value).toBe('信阳市浉河区')
   })
 })

@@ -85,7 +85,9 @@ fn kind_of(rule: Rule) -> ErrorKind {
     match rule {
         NotFound | WorkspaceMissing | FileMissing => ErrorKind::NotFound,
         CreditCodeTaken | RegNoTaken | CodeTaken | WorkspaceExists | Archived | NotArchived
-        | FlowOrder | TrademarkTerminated | StillReferenced => ErrorKind::Conflict,
+        | FlowOrder | TrademarkTerminated | StillReferenced | StaleVersion | ChangedMeanwhile => {
+            ErrorKind::Conflict
+        }
         SchemaTooNew | NetworkFilesystem | Storage | BackupInvalid => ErrorKind::Storage,
         _ => ErrorKind::Validation,
     }

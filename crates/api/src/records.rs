@@ -191,6 +191,41 @@ fn prefix_items(e: ApiError, i: usize) -> ApiError {
     out
 }
 
+/// Why an edit made from version `base` of `row` cannot be saved: who changed the record since,
+/// when, and each field's change (from the audit log: every write is one version and one
+/// audit row, whose `before` holds the record as it was).
+fn changed_since(conn: &Connection, row: &RecordRow, base: i64) -> Result<Violations> {
+    let newer = u32::try_from(row.version - base).unwrap_or(0);
+    let entries = terroir_store::audit::list(conn, Some(&row.id), newer.max(1))?;
+    let latest = entries.first();
+    let mut vs = vec![
+        Violation::new(Rule::StaleVersion)
+            .with("code", &row.code)
+            .with("by", latest.map_or("?", |e| e.actor.as_str()))
+            .with("at", latest.map_or("?", |e| e.at.as_str()))
+            .with("version", base)
+            .with("current", row.version),
+    ];
+    // The oldest of the newer rows holds the record as the form had it.
+    let then = (base >= 1 && row.version > base)
+        .then(|| entries.last())
+        .flatten()
+        .and_then(|e| e.before.as_deref())
+        .and_then(|b| serde_json::from_str::<Value>(b).ok())
+        .map(|b| b["data"].clone());
+    if let Some(then) = then {
+        for c in crate::exchange::diff(&then, &row.data) {
+            vs.push(
+                Violation::new(Rule::ChangedMeanwhile)
+                    .with("before", &c.before)
+                    .with("after", &c.after)
+                    .at(c.field),
+            );
+        }
+    }
+    Ok(Violations(vs))
+}
+
 /// Dispatch on the kind of record to the typed function `$f::<Entity>`.
 macro_rules! by_kind {
     ($kind:expr, $f:ident ( $($arg:expr),* )) => {
@@ -259,22 +294,32 @@ impl Workspace {
 
     /// Edit a live record: `patch` is merged into its current input (JSON merge patch: fields
     /// given replace, `null` clears), the result is checked as a whole and saved as one change.
+    /// `base_version` is the version the edit was made from (the form's record): if the record
+    /// changed since, nothing is saved and the error (`stale_version`, a conflict) names who
+    /// changed it and when, with a `changed_meanwhile` problem under each field that changed.
     pub fn edit(
         &mut self,
         kind: RecordKind,
         key: &str,
         patch: Value,
         reason: Option<&str>,
+        base_version: Option<i64>,
     ) -> Result<RecordDto> {
         fn f<E: Entity>(
             ws: &mut Workspace,
             key: &str,
             patch: Value,
             reason: Option<&str>,
+            base_version: Option<i64>,
         ) -> Result<RecordRow> {
             let stamp = ws.stamp();
             let tx = terroir_store::begin(&mut ws.conn)?;
             let (row, existing) = load_live::<E>(&tx, key)?;
+            if let Some(base) = base_version
+                && base != row.version
+            {
+                return Err(changed_since(&tx, &row, base)?.into());
+            }
             let lookup = StoreLookup(&tx);
             let mut input =
                 serde_json::to_value(existing.to_input(&lookup)).map_err(ApiError::storage)?;
@@ -285,7 +330,7 @@ impl Workspace {
             tx.commit().map_err(terroir_store::Error::from)?;
             Ok(row)
         }
-        let row = by_kind!(kind, f(self, key, patch, reason))?;
+        let row = by_kind!(kind, f(self, key, patch, reason, base_version))?;
         self.to_dto(kind, row)
     }
 

@@ -131,6 +131,7 @@ fn search_index_follows_an_edit_and_survives_reindex() {
         "GI-0006",
         json!({ "name": "固始白萝卜" }),
         None,
+        None,
     )
     .unwrap();
     assert!(top(&ws, "固始萝卜", RecordKind::Gi).is_empty());

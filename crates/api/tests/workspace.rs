@@ -195,6 +195,7 @@ fn edit_is_one_audited_change_and_archived_records_refuse_edits() {
             "ent-0001",
             json!({ "address": "固始县城关镇", "division": null }),
             Some("更正"),
+            None,
         )
         .unwrap();
     assert_eq!(e.data["address"], "固始县城关镇");
@@ -215,6 +216,7 @@ fn edit_is_one_audited_change_and_archived_records_refuse_edits() {
             RecordKind::Enterprise,
             "ENT-0001",
             json!({ "name": "乙" }),
+            None,
             None,
         )
         .unwrap_err();
@@ -672,6 +674,7 @@ fn actions_and_lists_are_held_to_the_forms_rules() {
             "GI-0002",
             json!({ "history": "驰 名 商 标" }),
             None,
+            None,
         )
         .unwrap_err();
     assert_eq!(e.rule, Rule::WellKnownWording);
@@ -704,4 +707,54 @@ fn actions_and_lists_are_held_to_the_forms_rules() {
         .unwrap_err();
     assert!(e.message.en_us.len() < 400, "{}", e.message.en_us);
     assert!(ws.check().unwrap().ok);
+}
+
+/// No lost updates: an edit carries the version it was made from, and one made from a version
+/// another clerk has since replaced is refused as a conflict naming who changed what.
+#[test]
+fn an_edit_from_a_stale_version_is_refused_with_what_changed_meanwhile() {
+    let (dir, mut ws) = sample();
+    let mut other = Workspace::open(&dir.path().join("terroir.db"), "王科长").unwrap();
+    let opened = ws.show(RecordKind::Enterprise, "ENT-0001").unwrap().version;
+    other
+        .edit(
+            RecordKind::Enterprise,
+            "ENT-0001",
+            json!({ "address": "信阳市羊山新区" }),
+            None,
+            Some(opened),
+        )
+        .unwrap();
+    let e = ws
+        .edit(
+            RecordKind::Enterprise,
+            "ENT-0001",
+            json!({ "phone": "0376-1234567" }),
+            None,
+            Some(opened),
+        )
+        .unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Conflict);
+    assert_eq!(e.rule, Rule::StaleVersion);
+    assert_eq!(e.params["by"], "王科长");
+    assert_eq!(e.params["current"], (opened + 1).to_string());
+    let meanwhile = &e.problems[1];
+    assert_eq!(meanwhile.rule, Rule::ChangedMeanwhile);
+    assert_eq!(meanwhile.field.as_deref(), Some("address"));
+    assert_eq!(meanwhile.params["after"], "信阳市羊山新区");
+    let now = ws.show(RecordKind::Enterprise, "ENT-0001").unwrap();
+    assert_eq!(
+        now.data["phone"],
+        json!(null),
+        "nothing of the stale edit was saved"
+    );
+    // Made again from the current version, it is saved.
+    ws.edit(
+        RecordKind::Enterprise,
+        "ENT-0001",
+        json!({ "phone": "0376-1234567" }),
+        None,
+        Some(now.version),
+    )
+    .unwrap();
 }

@@ -332,6 +332,11 @@ enum RecordCmd<F: Args> {
         file: Option<PathBuf>,
         #[command(flatten)]
         reason: Reason,
+        /// Save only if the record is still at this version (`show --json` gives it); a record
+        /// changed since is refused (exit 2) with what changed. Without it, the version read
+        /// just before writing.
+        #[arg(long, value_name = "VERSION")]
+        if_version: Option<i64>,
     },
     /// Archive a record (records are archived, not deleted)
     Archive {
@@ -938,6 +943,7 @@ fn record_cmd<F: Args + serde::Serialize>(
             fields,
             file,
             reason,
+            if_version,
         } => {
             let patch = input(to_json(&fields), file.as_deref())?;
             if !patch.is_object() {
@@ -946,7 +952,17 @@ fn record_cmd<F: Args + serde::Serialize>(
                     .at("file")
                     .into());
             }
-            out.record(&ws.edit(kind, &target.record, patch, reason.reason.as_deref())?);
+            let base = match if_version {
+                Some(v) => v,
+                None => ws.show(kind, &target.record)?.version,
+            };
+            out.record(&ws.edit(
+                kind,
+                &target.record,
+                patch,
+                reason.reason.as_deref(),
+                Some(base),
+            )?);
         }
         RecordCmd::Archive { target, reason } => {
             let r = ws.archive(kind, &target.record, reason.reason.as_deref())?;

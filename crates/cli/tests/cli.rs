@@ -619,3 +619,36 @@ fn check_names_stored_records_the_current_rules_refuse() {
         "{text}"
     );
 }
+
+#[test]
+fn edit_if_version_refuses_a_record_changed_since() {
+    let (_d, db) = sample_db();
+    let v = json(&terroir(&db, &["--json", "enterprise", "show", "ENT-0001"]))["version"]
+        .as_i64()
+        .unwrap();
+    let o = terroir(&db, &["enterprise", "edit", "ENT-0001", "--address", "甲"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v_str = v.to_string();
+    let args = [
+        "--json",
+        "enterprise",
+        "edit",
+        "ENT-0001",
+        "--address",
+        "乙",
+        "--if-version",
+        &v_str,
+    ];
+    let o = terroir(&db, &args);
+    assert_eq!(o.status.code(), Some(2));
+    let e = json(&o);
+    assert_eq!(e["error"]["kind"], "conflict");
+    assert_eq!(e["error"]["rule"], "stale_version");
+    assert_eq!(e["error"]["problems"][1]["field"], "address");
+    assert_eq!(e["error"]["problems"][1]["params"]["after"], "甲");
+}

@@ -75,6 +75,8 @@ pub enum Rule {
     PdfUnreadable,
     AttachmentTooLarge,
     TooMany,
+    StaleVersion,
+    ChangedMeanwhile,
     Storage,
 }
 

@@ -367,6 +367,18 @@ const CATALOGUE: &[(Rule, &str, &str, &str)] = &[
         "has too many entries: at most {max}, found {count}",
     ),
     (
+        Rule::StaleVersion,
+        "stale_version",
+        "记录 {code} 在你打开编辑后已被 {by} 修改（{at}）：你的修改基于第 {version} 版，现为第 {current} 版，未保存。请看下列改动，重新打开后再改",
+        "record {code} was changed by {by} ({at}) after you opened it: your edit is based on version {version}, it is now version {current}, and nothing was saved; see the changes below and edit again",
+    ),
+    (
+        Rule::ChangedMeanwhile,
+        "changed_meanwhile",
+        "已被他人改为“{after}”（原为“{before}”）",
+        "was changed meanwhile to \"{after}\" (was \"{before}\")",
+    ),
+    (
         Rule::Storage,
         "storage",
         "存储错误：{detail}",

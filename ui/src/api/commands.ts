@@ -55,9 +55,13 @@ export const api = {
   /** The record as editable input: the shape addRecord and editRecord take. */
   recordInput: (kind: RecordKind, key: string) => invoke<JsonValue>('record_input', { kind, key }),
   addRecord: (kind: RecordKind, input: JsonValue) => invoke<RecordDto>('add_record', { kind, input }),
-  /** `patch` is a JSON merge patch over recordInput's shape; null clears a field. */
-  editRecord: (kind: RecordKind, key: string, patch: JsonValue, reason: string | null) =>
-    invoke<RecordDto>('edit_record', { kind, key, patch, reason }),
+  /**
+   * `patch` is a JSON merge patch over recordInput's shape; null clears a field. `version` is
+   * the record's version the form was opened on: changed since, the edit is refused
+   * (`stale_version`, with a `changed_meanwhile` problem under each field that changed).
+   */
+  editRecord: (kind: RecordKind, key: string, patch: JsonValue, reason: string | null, version: number | null) =>
+    invoke<RecordDto>('edit_record', { kind, key, patch, reason, version }),
   archiveRecord: (kind: RecordKind, key: string, reason: string | null) =>
     invoke<RecordDto>('archive_record', { kind, key, reason }),
   unarchiveRecord: (kind: RecordKind, key: string, reason: string | null) =>

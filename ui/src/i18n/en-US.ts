@@ -921,6 +921,8 @@ const enUS: Messages = {
     pdf_unreadable: "\"{name}\" is not a readable PDF ({detail}), so its pages cannot be counted",
     attachment_too_large: "\"{name}\" is {size} MB, over the {max} MB limit for an attachment; compress or split it",
     too_many: "has too many entries: at most {max}, found {count}",
+    stale_version: "record {code} was changed by {by} ({at}) after you opened it: your edit is based on version {version}, it is now version {current}, and nothing was saved; see the changes below and edit again",
+    changed_meanwhile: "was changed meanwhile to \"{after}\" (was \"{before}\")",
     storage: "storage error: {detail}",
   },
 }

@@ -921,6 +921,8 @@ const zhCN = {
     pdf_unreadable: "“{name}”不是可读取的 PDF 文件（{detail}），无法计算页数",
     attachment_too_large: "“{name}”有 {size} MB，超过附件上限 {max} MB；请压缩或拆分后再附",
     too_many: "过多：最多 {max} 项，实际 {count} 项",
+    stale_version: "记录 {code} 在你打开编辑后已被 {by} 修改（{at}）：你的修改基于第 {version} 版，现为第 {current} 版，未保存。请看下列改动，重新打开后再改",
+    changed_meanwhile: "已被他人改为“{after}”（原为“{before}”）",
     storage: "存储错误：{detail}",
   },
 }

@@ -698,6 +698,9 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     ...workbench.handlers,
     edit_record: (a) => {
       const r = find(a.kind as RecordKind, String(a.key))
+      if (typeof a.version === 'number' && a.version !== r.version) {
+        throw err('stale_version', null, { code: r.code, by: '张科员', at: r.updated_at, version: String(a.version), current: String(r.version) }, 'conflict')
+      }
       if (r.kind === 'application' && (r.data as Obj).state !== 'draft') {
         throw err('flow_order', null, { stage: String((r.data as Obj).state), action: '编辑' })
       }
