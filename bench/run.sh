@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Reproduce bench/README.md: generate national-x10, time it, size it, rebuild the index, run
-# the search benchmark. Usage: bench/run.sh [SCALE]   (default national-x10)
+# Reproduce bench/README.md: generate national-x10, time it, size it, rebuild the index, time
+# `terroir check`, run the search benchmark. Usage: bench/run.sh [SCALE]   (default national-x10)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${1:-national-x10}
@@ -15,4 +15,7 @@ echo "generation: $(cat "$out/gen.time")"
 echo "workspace size: $(du -sh "$out" | cut -f1) ($(stat -c %s "$db") bytes database)"
 /usr/bin/time -f '%e s elapsed, %M KB max RSS' -o "$out/reindex.time" $T --db "$db" --json reindex > "$out/reindex.json"
 echo "index rebuild: $(cat "$out/reindex.time")"
+# terroir check: integrity, audit chain, files, and every record read again by today's rules.
+/usr/bin/time -f '%e s elapsed, %M KB max RSS' -o "$out/check.time" $T --db "$db" --json check > "$out/check.json" || true
+echo "check: $(cat "$out/check.time"), $(grep -o '"refused_total": [0-9]*' "$out/check.json")"
 ./target/release/search-bench "$db" --out "$out/search.json"

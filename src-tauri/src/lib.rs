@@ -19,7 +19,7 @@ use terroir_api::core::incentive::Eligibility;
 use terroir_api::core::readiness::Readiness;
 use terroir_api::dossier::{BatchProgress, BatchReport, BatchSelection, DossierSettings, Printed};
 use terroir_api::exchange::{ExportSummary, ImportProgress, ImportReport};
-use terroir_api::ops::{BackupSummary, Check, TrademarkEvent, UserStep};
+use terroir_api::ops::{BackupSummary, Check, CheckProgress, TrademarkEvent, UserStep};
 use terroir_api::search::SearchResults;
 use terroir_api::workbench::{ApplicationStep, BudgetRow, Ledger};
 use terroir_api::{ApiError, Page, RecordDto, Show, Workspace, WorkspaceInfo};
@@ -669,9 +669,21 @@ fn related(
     s.with(|ws| ws.related(kind, of, &key, limit.min(500), offset))
 }
 
+/// Check the workspace on its own read connection, off the main thread, so the window stays
+/// usable and the records read reach it over `progress`.
 #[tauri::command(rename_all = "snake_case")]
-fn check(s: State<'_, Open>) -> Result<Check> {
-    s.with(|ws| ws.check())
+async fn check(s: State<'_, Open>, progress: Channel<CheckProgress>) -> Result<Check> {
+    let (db, actor, today) =
+        s.with(|ws| Ok((ws.db_path().to_owned(), ws.actor().to_owned(), ws.today())))?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let mut reader = Workspace::open(&db, &actor)?;
+        reader.set_today(Some(today));
+        reader.check_with(&mut |done, total| {
+            let _ = progress.send(CheckProgress { done, total });
+        })
+    })
+    .await
+    .map_err(|e| ApiError::storage(e.to_string()))?
 }
 
 /// The UI reports that the first page of a list is on screen: the cold-start mark. With

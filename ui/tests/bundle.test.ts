@@ -226,3 +226,29 @@ describe('import bundle', () => {
     expect(wrapper.findComponent(BundleMerge).props('show')).toBe(false)
   })
 })
+
+describe('workspace check', () => {
+  it('names the stored records the current rules refuse, with field and rule', async () => {
+    const problem = (field: string, rule: string, params: Record<string, string>) => ({ field, rule, params, message: { 'zh-CN': '', 'en-US': '' } })
+    installBackend({
+      overrides: {
+        check: () => ({
+          ok: false,
+          integrity: [],
+          foreign_keys: [],
+          audit_chain: { rows: 10, head: 'abc', first_broken: null },
+          audit_mismatches: [],
+          files: [],
+          records: 31,
+          refused: [{ kind: 'enterprise', id: 'x', code: 'ENT-0004', name: '光山县茶叶专业合作社（示例）', problems: [problem('phone', 'too_long', { max: '30' })] }],
+          refused_total: 1201,
+        }),
+      },
+    })
+    await mountWith(SettingsView)
+    await click('btn-check')
+    expect(text('check-refused-count')).toContain('1,201 条记录不符合现行规则')
+    expect(text('refused-ENT-0004')).toContain('电话：过长：最多 30 个字符')
+    expect(text('check-result')).toContain('另有 1,200 条未列出')
+  })
+})

@@ -19,6 +19,9 @@ pub enum ErrorKind {
     Conflict,
     /// The workspace could not be read or written.
     Storage,
+    /// Another program (the desktop app, the command line) held the workspace's write lock
+    /// past the busy timeout; nothing was written, and trying again is safe.
+    Busy,
 }
 
 /// One broken rule, with its message in both languages.
@@ -89,6 +92,7 @@ fn kind_of(rule: Rule) -> ErrorKind {
             ErrorKind::Conflict
         }
         SchemaTooNew | NetworkFilesystem | Storage | BackupInvalid => ErrorKind::Storage,
+        Busy => ErrorKind::Busy,
         _ => ErrorKind::Validation,
     }
 }
@@ -147,6 +151,7 @@ impl From<terroir_store::Error> for ApiError {
     fn from(e: terroir_store::Error) -> Self {
         match e {
             terroir_store::Error::Rule(v) => v.into(),
+            e if e.is_busy() => Violation::new(Rule::Busy).into(),
             other => ApiError::storage(other),
         }
     }

@@ -258,6 +258,14 @@ pub struct Check {
     pub refused_total: u64,
 }
 
+/// How far `check` has got: records read again of those in the workspace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct CheckProgress {
+    pub done: u64,
+    pub total: u64,
+}
+
 /// How many refused records `check` lists (it counts them all).
 pub const REFUSED_LISTED: usize = 1000;
 

@@ -1,8 +1,8 @@
-//! The `terroir` binary end to end: exit codes, JSON output, and a crash test.
+//! The `terroir` binary end to end: exit codes, JSON output, checks. The crash test is in
+//! `reliability.rs`.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Output};
 
 use serde_json::Value;
 
@@ -441,137 +441,6 @@ fn backup_restore_and_newer_schema_through_the_cli() {
     }
 }
 
-/// A tiny deterministic generator (no extra dependency); the seed is printed for replay.
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-}
-
-#[test]
-fn crash_test_sigkill_during_bulk_inserts_loses_nothing_committed_and_writes_no_half_batch() {
-    const KILLS: usize = 24;
-    const MAX_RUNS: usize = 120;
-    const BATCH: usize = 1500;
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("terroir.db");
-    assert!(terroir(&db, &["init"]).status.success());
-    let seed = std::env::var("CRASH_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos() as u64
-        });
-    eprintln!("crash test seed {seed} (CRASH_SEED to replay)");
-    let mut rng = Lcg(seed);
-    let batch_file = |i: usize| {
-        let items: Vec<Value> = (0..BATCH)
-            .map(|j| serde_json::json!({ "name": format!("批次{i:02}-企业{j:04}"), "division": "411525", "address": "固始县" }))
-            .collect();
-        let p = dir.path().join(format!("batch{i}.json"));
-        std::fs::write(&p, serde_json::to_vec(&items).unwrap()).unwrap();
-        p
-    };
-    // stdout goes to a file, not a pipe: a full pipe would block the child before it exits.
-    let out_path = dir.path().join("stdout.json");
-    let spawn = |file: &Path| {
-        Command::new(BIN)
-            .arg("--db")
-            .arg(&db)
-            .args(["--json", "enterprise", "add", "--file"])
-            .arg(file)
-            .stdout(std::fs::File::create(&out_path).unwrap())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap()
-    };
-    // Run 0 is not killed: it measures how long a batch takes, to spread the kills over it.
-    let t = Instant::now();
-    let first = spawn(&batch_file(0)).wait().unwrap();
-    assert!(first.success());
-    let full = t.elapsed();
-    let mut committed = vec![0usize];
-    let mut killed = 0;
-    let mut runs = 0;
-    // Kill at a random moment over 0–1.6× a batch's duration, until 20+ runs were killed while
-    // running and a few ran to completion (so both sides of the promise are tested).
-    while (killed < KILLS || committed.len() < 4) && runs < MAX_RUNS {
-        runs += 1;
-        let i = runs;
-        let file = batch_file(i);
-        let mut child = spawn(&file);
-        let delay = Duration::from_micros(rng.next() % (full.as_micros() as u64 * 16 / 10).max(1));
-        std::thread::sleep(delay);
-        if child.try_wait().unwrap().is_none() {
-            child.kill().unwrap();
-            killed += 1;
-        }
-        child.wait().unwrap();
-        // The CLI prints the added records only after the commit: a full report means committed.
-        let reported = serde_json::from_slice::<Value>(&std::fs::read(&out_path).unwrap())
-            .ok()
-            .and_then(|v| v.as_array().map(Vec::len))
-            == Some(BATCH);
-        if reported {
-            committed.push(i);
-        }
-    }
-    eprintln!(
-        "{killed} of {runs} runs killed while running; batch takes {full:?}; committed and reported: {committed:?}"
-    );
-    let check = terroir(&db, &["--json", "check"]);
-    assert_eq!(
-        check.status.code(),
-        Some(0),
-        "check after crashes: {}",
-        String::from_utf8_lossy(&check.stdout)
-    );
-    let list = json(&terroir(&db, &["--json", "enterprise", "list"]));
-    let names: Vec<&str> = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["name"].as_str().unwrap())
-        .collect();
-    for i in 0..=runs {
-        let n = names
-            .iter()
-            .filter(|n| n.starts_with(&format!("批次{i:02}-")))
-            .count();
-        assert!(
-            n == 0 || n == BATCH,
-            "batch {i} is half-written: {n} of {BATCH}"
-        );
-        if committed.contains(&i) {
-            assert_eq!(n, BATCH, "batch {i} was reported committed but is missing");
-        }
-    }
-    let log = json(&terroir(
-        &db,
-        &["--json", "audit", "log", "--limit", "1000000"],
-    ));
-    let inserts = log
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["action"] == "insert" && e["entity"] == "enterprise")
-        .count();
-    assert_eq!(inserts, names.len(), "one audit row per enterprise row");
-    assert!(killed >= 20, "at least 20 runs were killed while running");
-    assert!(committed.len() > 1, "some runs completed");
-}
-
-/// `check` reads every stored record again by today's rules: data written before a rule
-/// existed (here: a phone number written straight into the database) is named with its field
-/// and rule, and a reference to an archived record is no problem.
 #[test]
 fn check_names_stored_records_the_current_rules_refuse() {
     let (_d, db) = sample_db();

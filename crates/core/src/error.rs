@@ -77,6 +77,7 @@ pub enum Rule {
     TooMany,
     StaleVersion,
     ChangedMeanwhile,
+    Busy,
     Storage,
 }
 

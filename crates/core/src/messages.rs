@@ -379,6 +379,12 @@ const CATALOGUE: &[(Rule, &str, &str, &str)] = &[
         "was changed meanwhile to \"{after}\" (was \"{before}\")",
     ),
     (
+        Rule::Busy,
+        "busy",
+        "工作区正被另一程序（桌面程序或命令行）写入，等待 10 秒仍未轮到；未写入任何内容，请稍后重试",
+        "another program (the desktop app or the command line) is writing the workspace and it did not become free within 10 seconds; nothing was written, try again",
+    ),
+    (
         Rule::Storage,
         "storage",
         "存储错误：{detail}",

@@ -17,6 +17,7 @@ import type { BatchReport } from './bindings/BatchReport'
 import type { BatchSelection } from './bindings/BatchSelection'
 import type { BundleReport } from './bindings/BundleReport'
 import type { BundleSummary } from './bindings/BundleSummary'
+import type { CheckProgress } from './bindings/CheckProgress'
 import type { Check } from './bindings/Check'
 import type { Deadline } from './bindings/Deadline'
 import type { DossierSettings } from './bindings/DossierSettings'
@@ -88,7 +89,12 @@ export const api = {
   listBackups: () => invoke<BackupSummary[]>('list_backups'),
   /** Restore a backup listed by listBackups, by its name. */
   restoreBackup: (name: string) => invoke<WorkspaceInfo>('restore_backup', { name }),
-  check: () => invoke<Check>('check'),
+  /** The workspace check; `onProgress` hears the records read again by today's rules. */
+  check: (onProgress: (p: CheckProgress) => void = () => {}) => {
+    const progress = new Channel<CheckProgress>()
+    progress.onmessage = onProgress
+    return invoke<Check>('check', { progress })
+  },
   dossierSettings: () => invoke<DossierSettings>('dossier_settings'),
   /** Problems name the field `issuer` or `qr_template`. */
   setDossierSettings: (settings: DossierSettings) => invoke<DossierSettings>('set_dossier_settings', { settings }),

@@ -843,6 +843,7 @@ const enUS: Messages = {
     check: 'Check',
     runCheck: 'Run check',
     checking: 'Checking…',
+    checkProgress: 'Records read again by the current rules: {done} / {total}',
     checkOk: 'All good: {n} records, history chain intact',
     checkFailed: 'The check found problems',
     checkRefused: '{n} records break the current rules (written by an older version or an import); correct them one by one:',
@@ -858,6 +859,7 @@ const enUS: Messages = {
     not_found: 'Not found',
     conflict: 'Conflict',
     storage: 'Storage error',
+    busy: 'Workspace busy',
   },
   rules: {
     required: "is required",
@@ -923,6 +925,7 @@ const enUS: Messages = {
     too_many: "has too many entries: at most {max}, found {count}",
     stale_version: "record {code} was changed by {by} ({at}) after you opened it: your edit is based on version {version}, it is now version {current}, and nothing was saved; see the changes below and edit again",
     changed_meanwhile: "was changed meanwhile to \"{after}\" (was \"{before}\")",
+    busy: "another program (the desktop app or the command line) is writing the workspace and it did not become free within 10 seconds; nothing was written, try again",
     storage: "storage error: {detail}",
   },
 }

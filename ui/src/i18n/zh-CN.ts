@@ -843,6 +843,7 @@ const zhCN = {
     check: '数据检查',
     runCheck: '运行检查',
     checking: '正在检查…',
+    checkProgress: '已按现行规则复查 {done} / {total} 条记录',
     checkOk: '检查通过：{n} 条记录，操作记录链完整',
     checkFailed: '检查发现问题',
     checkRefused: '{n} 条记录不符合现行规则（可能由旧版本或导入写入），请逐条更正：',
@@ -858,6 +859,7 @@ const zhCN = {
     not_found: '找不到',
     conflict: '冲突',
     storage: '存储错误',
+    busy: '工作区忙',
   },
   rules: {
     required: "必填项不能为空",
@@ -923,6 +925,7 @@ const zhCN = {
     too_many: "过多：最多 {max} 项，实际 {count} 项",
     stale_version: "记录 {code} 在你打开编辑后已被 {by} 修改（{at}）：你的修改基于第 {version} 版，现为第 {current} 版，未保存。请看下列改动，重新打开后再改",
     changed_meanwhile: "已被他人改为“{after}”（原为“{before}”）",
+    busy: "工作区正被另一程序（桌面程序或命令行）写入，等待 10 秒仍未轮到；未写入任何内容，请稍后重试",
     storage: "存储错误：{detail}",
   },
 }
