@@ -420,6 +420,9 @@ async fn journey(app: &App, db: &Path) -> R {
     app.click("nav-history").await?;
     app.shot("10-history").await?;
     app.click("nav-settings").await?;
+    // The check reads every record again by today's rules, off the main thread.
+    app.click("btn-check").await?;
+    app.wait_text("check-result", "检查通过").await?;
     app.shot("11-settings").await?;
 
     // Switch to English and back.
