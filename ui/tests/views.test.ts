@@ -5,6 +5,7 @@ import { NSelect } from 'naive-ui'
 import ListView from '../src/views/ListView.vue'
 import UserFlow from '../src/components/UserFlow.vue'
 import RecordEditor from '../src/components/RecordEditor.vue'
+import DeadlineTable from '../src/components/DeadlineTable.vue'
 import { stepsFor } from '../src/lib/flow'
 import { flushPromises, installBackend, mountWith } from './helpers'
 
@@ -147,5 +148,19 @@ describe('record editor', () => {
     expect(wrapper.find('[data-testid="form-errors"]').text()).toContain('现为第 4 版，未保存')
     expect(wrapper.find('[data-testid="error-address"]').text()).toContain('已被他人改为“信阳市羊山新区”')
     expect((wrapper.find('[data-testid="field-address"]').element as HTMLInputElement).value).toBe('信阳市浉河区')
+  })
+})
+
+describe('deadline table', () => {
+  it('says when a last day moved by law, and when a year’s holidays are not entered', async () => {
+    installBackend()
+    const row = { kind: 'renewal_grace', code: 'TM-0001', name: '某茶', detail: '2026-03-06', days_left: 0, overdue: false }
+    const rows = [
+      { ...row, due_on: '2026-09-07', due_on_nominal: '2026-09-06', calendar_year_missing: null },
+      { ...row, code: 'TM-0002', due_on: '2027-10-04', due_on_nominal: null, calendar_year_missing: 2027 },
+    ]
+    const { wrapper } = await mountWith(DeadlineTable, { rows })
+    expect(wrapper.find('[data-testid="deadline-TM-0001"]').text()).toContain('为休息日或节假日，依法顺延')
+    expect(wrapper.find('[data-testid="deadline-TM-0002"]').text()).toContain('2027 年节假日安排未录入，仅按周末顺延')
   })
 })

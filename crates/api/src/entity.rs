@@ -148,21 +148,24 @@ impl Entity for Trademark {
         vec![
             Some(self.reg_no.to_string()),
             Some(self.registrant_id.to_string()),
-            self.current_term().map(|t| t.expires.to_string()),
+            self.expires().map(|d| d.to_string()),
         ]
     }
     fn summary(&self, today: NaiveDate, lookup: &dyn Lookup) -> Map<String, Value> {
-        let term = self.current_term();
+        let cal = lookup.calendar();
+        let term = self.current_term(&cal);
         obj(json!({
             "reg_no": self.reg_no,
             "classes": self.classes,
             "kind": self.kind,
             "gi": self.gi,
             "registrant": lookup.code_of(RecordKind::Enterprise, self.registrant_id),
-            "standing": self.standing_on(today),
+            "standing": self.standing_on(today, &cal),
             "expires_on": term.map(|t| t.expires),
             "window_opens": term.map(|t| t.window_opens),
             "grace_ends": term.map(|t| t.grace_ends),
+            "grace_ends_nominal": term.map(|t| t.grace_ends_nominal),
+            "calendar_year_missing": term.and_then(|t| t.calendar_year_missing),
         }))
     }
 }

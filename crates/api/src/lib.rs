@@ -7,6 +7,7 @@
 //! passed down. It never prints and never exits the process.
 
 pub mod bundle;
+pub mod calendar;
 pub mod dossier;
 mod entity;
 mod error;

@@ -5,9 +5,11 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use terroir_core::calendar::WorkingCalendar;
 use terroir_core::date::{parse_date, parse_horizon};
 use terroir_core::deadline::{Deadline, trademark_deadlines, user_deadlines};
 use terroir_core::gi::{GiProduct, Photo, PrintCopy};
+use terroir_core::record::Lookup;
 use terroir_core::record::{RecordKind, optional_date};
 use terroir_core::term::{RenewalStatus, Term};
 use terroir_core::trademark::{LicenceInput, PledgeInput, Termination, TerminationKind, Trademark};
@@ -20,7 +22,7 @@ use terroir_store::records::{self as store, Show};
 use terroir_store::{files, tables};
 
 use crate::entity::{Entity, reparse};
-use crate::error::{ApiError, RecordProblems, Result};
+use crate::error::{ApiError, Message, RecordProblems, Result};
 use crate::records::{RecordDto, load_live, store_entity};
 use crate::workspace::{ArchivedToo, StoreLookup, Workspace};
 
@@ -186,23 +188,74 @@ impl TrademarkEvent {
 }
 
 /// The renewal dates of a registration, as `terroir trademark renewal` shows them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct RenewalDates {
+    /// The registration term's last day (never moved: regulations art. 12 para 2).
     pub expires: NaiveDate,
     pub window_opens: NaiveDate,
+    /// The grace period's legal last day (moved to a working day: art. 12 para 1).
     pub grace_ends: NaiveDate,
+    /// The grace period's nominal last day.
+    pub grace_ends_nominal: NaiveDate,
+    /// Why the two differ, or that a year's holidays are not entered; `None` when they agree
+    /// on a known working day.
+    pub grace_note: Option<Message>,
+    /// Whose calendar moved it: `workspace` or `shipped`.
+    pub calendar_source: CalendarSource,
     pub status: RenewalStatus,
 }
 
-/// Renewal dates for a mark registered on `registered` and renewed `renewals` times.
-pub fn renewal_dates(registered: &str, renewals: u32, today: NaiveDate) -> Result<RenewalDates> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum CalendarSource {
+    Workspace,
+    Shipped,
+}
+
+/// The note a moved or unsure last day carries, in both languages (one text for the CLI, the
+/// lists and the exports).
+pub fn last_day_note(
+    nominal: NaiveDate,
+    legal: NaiveDate,
+    missing: Option<i32>,
+) -> Option<Message> {
+    match (missing, nominal == legal) {
+        (Some(y), _) => Some(Message {
+            zh_cn: format!("{y} 年节假日安排未录入，仅按周末顺延"),
+            en_us: format!("the {y} public holidays are not entered: moved over weekends only"),
+        }),
+        (None, false) => Some(Message {
+            zh_cn: format!(
+                "期限末日 {nominal} 为休息日或法定节假日，顺延至 {legal}（商标法实施条例第十二条）"
+            ),
+            en_us: format!(
+                "the last day {nominal} is a rest day or public holiday, so it moves to {legal} (Trademark Law Implementing Regulations art. 12)"
+            ),
+        }),
+        (None, true) => None,
+    }
+}
+
+/// Renewal dates for a mark registered on `registered` and renewed `renewals` times, the grace
+/// period's last day moved by `cal` (from `source`).
+pub fn renewal_dates(
+    registered: &str,
+    renewals: u32,
+    today: NaiveDate,
+    cal: &WorkingCalendar,
+    source: CalendarSource,
+) -> Result<RenewalDates> {
     let registered = parse_date(registered).map_err(|e| e.at("registered"))?;
-    let t = Term::current(registered, renewals);
+    let t = Term::current(registered, renewals, cal);
     Ok(RenewalDates {
         expires: t.expires,
         window_opens: t.window_opens,
         grace_ends: t.grace_ends,
+        grace_ends_nominal: t.grace_ends_nominal,
+        grace_note: last_day_note(t.grace_ends_nominal, t.grace_ends, t.calendar_year_missing),
+        calendar_source: source,
         status: t.status_on(today),
     })
 }
@@ -306,7 +359,10 @@ impl Workspace {
         self.change::<Trademark>(key, action, reason.as_deref(), |tm, lookup| {
             match event {
                 TrademarkEvent::Renew { filed_on } => {
-                    tm.record_renewal(parse_date(&filed_on).map_err(|e| e.at("filed_on"))?)?;
+                    tm.record_renewal(
+                        parse_date(&filed_on).map_err(|e| e.at("filed_on"))?,
+                        &lookup.calendar(),
+                    )?;
                 }
                 TrademarkEvent::Licence(l) => tm.add_licence(l.parse(lookup)?)?,
                 TrademarkEvent::Pledge(p) => tm.add_pledge(p.parse()?)?,
@@ -384,13 +440,17 @@ impl Workspace {
         let mut out = vec![];
         // Only marks whose current term expires between six months ago (grace) and twelve
         // months after the horizon (window) can be due: the indexed expiry narrows the scan.
-        let lo =
-            terroir_core::date::add_days(terroir_core::date::add_months(today, -6), -1).to_string();
+        // A grace period's last day can move by up to 15 days (art. 12 para 1: Spring
+        // Festival with its weekends), so the scan reaches that much further back and Rust
+        // decides each mark.
+        let cal = self.lookup().calendar();
+        let lo = terroir_core::date::add_days(terroir_core::date::add_months(today, -6), -16)
+            .to_string();
         let hi =
             terroir_core::date::add_days(terroir_core::date::add_months(until, 12), 1).to_string();
         for row in store::list_between(&self.conn, RecordKind::Trademark, "expires_on", &lo, &hi)? {
             let tm: Trademark = serde_json::from_value(row.data).map_err(ApiError::storage)?;
-            out.extend(trademark_deadlines(&row.code, &tm, today, until));
+            out.extend(trademark_deadlines(&row.code, &tm, today, until, &cal));
         }
         // Use reports concern approved users only (active or suspended).
         for stage in ["active", "suspended"] {

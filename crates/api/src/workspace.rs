@@ -128,6 +128,9 @@ impl Lookup for StoreLookup<'_> {
     fn category_known(&self, name: &str) -> bool {
         tables::category_known(self.0, name).unwrap_or(false)
     }
+    fn calendar(&self) -> terroir_core::calendar::WorkingCalendar {
+        crate::calendar::of(self.0)
+    }
 }
 
 /// [`StoreLookup`] that also finds archived records by id or code: a stored record (or a
@@ -151,6 +154,9 @@ impl Lookup for ArchivedToo<'_> {
     }
     fn category_known(&self, name: &str) -> bool {
         self.0.category_known(name)
+    }
+    fn calendar(&self) -> terroir_core::calendar::WorkingCalendar {
+        self.0.calendar()
     }
 }
 

@@ -758,3 +758,80 @@ fn an_edit_from_a_stale_version_is_refused_with_what_changed_meanwhile() {
     )
     .unwrap();
 }
+
+/// Legal last days (regulations art. 12): the registration term never moves, the grace
+/// period's last day moves to the next working day, by the workspace's calendar.
+#[test]
+fn a_grace_period_ending_on_a_rest_day_ends_on_the_next_working_day() {
+    let (_d, mut ws) = ws();
+    ws.add(RecordKind::Enterprise, json!({ "name": "某茶厂" }))
+        .unwrap();
+    ws.add(
+        RecordKind::Trademark,
+        json!({ "reg_no": "16000307", "name": "某茶", "classes": ["30"], "registrant": "某茶厂",
+                "registered_on": "2016-03-07" }),
+    )
+    .unwrap();
+    let grace = |ws: &mut Workspace, today: &str| {
+        ws.set_today(Some(today.parse().unwrap()));
+        ws.deadlines("30d").unwrap()
+    };
+    // Monday 2026-09-07: still in grace (the nominal last day, Sunday 09-06, moved).
+    let d = grace(&mut ws, "2026-09-07");
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].due_on.to_string(), "2026-09-07");
+    assert_eq!(
+        d[0].due_on_nominal.map(|x| x.to_string()).as_deref(),
+        Some("2026-09-06")
+    );
+    let tm = ws.show(RecordKind::Trademark, "TM-0001").unwrap();
+    assert_eq!(tm.summary["standing"], "in_grace");
+    assert_eq!(tm.summary["grace_ends"], "2026-09-07");
+    // A renewal filed that Monday is on time.
+    ws.trademark_event(
+        "TM-0001",
+        TrademarkEvent::Renew {
+            filed_on: "2026-09-07".into(),
+        },
+    )
+    .unwrap();
+
+    // Without the renewal, Tuesday is too late.
+    let (_d2, mut other) = ws_with_mark("2016-03-07");
+    assert!(grace(&mut other, "2026-09-08").is_empty());
+    let tm = other.show(RecordKind::Trademark, "TM-0001").unwrap();
+    assert_eq!(tm.summary["standing"], "lapsed");
+
+    // A year with no entry moves over weekends only, and says so; entering it takes effect.
+    let (_d3, mut w27) = ws_with_mark("2017-04-05"); // grace nominally ends Mon 2027-10-04
+    let d = grace(&mut w27, "2027-10-01");
+    assert_eq!(d[0].due_on.to_string(), "2027-10-04");
+    assert_eq!(d[0].calendar_year_missing, Some(2027));
+    let input = terroir_api::core::calendar::CalendarYearInput {
+        holidays: vec!["10-01..10-07".into()],
+        workdays: vec!["10-09".into()],
+        source: Some("国务院办公厅通知（测试）".into()),
+    };
+    w27.set_calendar_year(2027, &input, Some("录入")).unwrap();
+    let d = grace(&mut w27, "2027-10-01");
+    assert_eq!(d[0].due_on.to_string(), "2027-10-08");
+    assert_eq!(d[0].calendar_year_missing, None);
+    let log = w27.audit_log(None, 5).unwrap();
+    assert!(
+        log.iter()
+            .any(|e| e.entity == "calendar" && e.entity_id == "2027")
+    );
+}
+
+fn ws_with_mark(registered: &str) -> (tempfile::TempDir, Workspace) {
+    let (d, mut ws) = ws();
+    ws.add(RecordKind::Enterprise, json!({ "name": "某茶厂" }))
+        .unwrap();
+    ws.add(
+        RecordKind::Trademark,
+        json!({ "reg_no": "16000307", "name": "某茶", "classes": ["30"], "registrant": "某茶厂",
+                "registered_on": registered }),
+    )
+    .unwrap();
+    (d, ws)
+}

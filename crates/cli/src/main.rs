@@ -139,6 +139,11 @@ enum Cmd {
         #[arg(long, default_value = "90d")]
         within: String,
     },
+    /// The working-day calendar (工作日历) that moves legal last days
+    Calendar {
+        #[command(subcommand)]
+        cmd: CalendarCmd,
+    },
     /// The audit trail
     Audit {
         #[command(subcommand)]
@@ -292,6 +297,30 @@ struct Reason {
     /// Why (kept in the audit log)
     #[arg(long)]
     reason: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+enum CalendarCmd {
+    /// The years in force, or one year's days
+    Show { year: Option<i32> },
+    /// Enter or replace a year, from the State Council's notice
+    Set {
+        year: i32,
+        /// Public holidays: dates or ranges, comma-separated (01-01,02-15..02-23)
+        #[arg(long, value_delimiter = ',')]
+        holidays: Vec<String>,
+        /// Weekend days made working days (调休上班), comma-separated
+        #[arg(long, value_delimiter = ',')]
+        workdays: Vec<String>,
+        /// The notice the dates come from
+        #[arg(long)]
+        source: Option<String>,
+        /// A JSON file {holidays, workdays, source} instead of the flags
+        #[arg(long)]
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        reason: Reason,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -1047,11 +1076,22 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
                     renewals,
                 },
         } => {
-            let d = ops::renewal_dates(registered, *renewals, today_or_local)?;
+            // The workspace's calendar when there is a workspace, else the shipped one.
+            let db = cli.db.clone().unwrap_or_else(default_db);
+            let (cal, source) = if db.exists() {
+                let ws = Workspace::open(&db, "terroir")?;
+                (ws.calendar(), ops::CalendarSource::Workspace)
+            } else {
+                (
+                    terroir_api::core::calendar::WorkingCalendar::shipped(),
+                    ops::CalendarSource::Shipped,
+                )
+            };
+            let d = ops::renewal_dates(registered, *renewals, today_or_local, &cal, source)?;
             if out.json {
                 out.json(&d);
             } else {
-                out.table(&[
+                let mut rows = vec![
                     vec![out.t("有效期至", "expires").into(), d.expires.to_string()],
                     vec![
                         out.t("续展期开始", "window opens").into(),
@@ -1065,7 +1105,11 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
                         out.t("状态", "status").into(),
                         word(d.status.key(), out.lang),
                     ],
-                ]);
+                ];
+                if let Some(note) = &d.grace_note {
+                    rows.insert(3, vec![String::new(), out.message(note).to_owned()]);
+                }
+                out.table(&rows);
             }
             return Ok(0);
         }
@@ -1540,6 +1584,131 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
             }
             Ok(0)
         }
+        Cmd::Calendar { cmd } => {
+            match cmd {
+                CalendarCmd::Show { year: Some(y) } => {
+                    let entry = ws.calendar_year(y)?;
+                    if out.json {
+                        out.json(&entry);
+                    } else if let Some(e) = entry {
+                        let days = |ds: &[terroir_api::core::chrono::NaiveDate]| {
+                            ds.iter()
+                                .map(|d| d.format("%m-%d").to_string())
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        };
+                        out.table(&[
+                            vec![out.t("放假", "holidays").into(), days(&e.year.holidays)],
+                            vec![
+                                out.t("调休上班", "working weekend days").into(),
+                                days(&e.year.workdays),
+                            ],
+                            vec![out.t("依据", "source").into(), e.year.source.clone()],
+                            vec![
+                                out.t("来源", "entered").into(),
+                                out.t(
+                                    if e.shipped {
+                                        "随软件提供"
+                                    } else {
+                                        "本工作区录入"
+                                    },
+                                    if e.shipped {
+                                        "shipped with Terroir"
+                                    } else {
+                                        "entered in this workspace"
+                                    },
+                                )
+                                .into(),
+                            ],
+                        ]);
+                    } else {
+                        println!(
+                            "{}",
+                            if out.zh() {
+                                format!(
+                                    "{y} 年节假日安排未录入，期限末日仅按周末顺延；用 terroir calendar set {y} 录入"
+                                )
+                            } else {
+                                format!(
+                                    "the {y} public holidays are not entered: last days move over weekends only; enter them with terroir calendar set {y}"
+                                )
+                            }
+                        );
+                    }
+                }
+                CalendarCmd::Show { year: None } => {
+                    let years = ws.calendar_years()?;
+                    if out.json {
+                        out.json(&years);
+                    } else {
+                        let rows: Vec<Vec<String>> = years
+                            .iter()
+                            .map(|e| {
+                                vec![
+                                    e.year.year.to_string(),
+                                    format!(
+                                        "{} {}",
+                                        e.year.holidays.len(),
+                                        out.t("天放假", "holidays")
+                                    ),
+                                    format!(
+                                        "{} {}",
+                                        e.year.workdays.len(),
+                                        out.t("天调休上班", "working weekend days")
+                                    ),
+                                    e.year.source.clone(),
+                                ]
+                            })
+                            .collect();
+                        out.table(&rows);
+                    }
+                }
+                CalendarCmd::Set {
+                    year,
+                    holidays,
+                    workdays,
+                    source,
+                    file,
+                    reason,
+                } => {
+                    let input: terroir_api::core::calendar::CalendarYearInput = match file {
+                        Some(f) => {
+                            let text = std::fs::read_to_string(&f).map_err(|e| {
+                                ApiError::from(
+                                    Violation::new(Rule::FileMissing)
+                                        .with("path", format!("{}: {e}", f.display()))
+                                        .at("file"),
+                                )
+                            })?;
+                            serde_json::from_str(&text).map_err(|e| {
+                                ApiError::from(
+                                    Violation::new(Rule::JsonInput).with("detail", e).at("file"),
+                                )
+                            })?
+                        }
+                        None => terroir_api::core::calendar::CalendarYearInput {
+                            holidays,
+                            workdays,
+                            source,
+                        },
+                    };
+                    let e = ws.set_calendar_year(year, &input, reason.reason.as_deref())?;
+                    if out.json {
+                        out.json(&e);
+                    } else {
+                        println!(
+                            "{} {year}: {} {}, {} {}",
+                            out.t("已录入", "entered"),
+                            e.year.holidays.len(),
+                            out.t("天放假", "holidays"),
+                            e.year.workdays.len(),
+                            out.t("天调休上班", "working weekend days")
+                        );
+                    }
+                }
+            }
+            Ok(0)
+        }
         Cmd::Deadlines { within } => {
             let list = ws.deadlines(&within)?;
             if out.json {
@@ -1562,12 +1731,18 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
                         } else {
                             format!("{} {}", out.t("剩余", "in"), d.days_left)
                         };
+                        let note = ops::last_day_note(
+                            d.due_on_nominal.unwrap_or(d.due_on),
+                            d.due_on,
+                            d.calendar_year_missing,
+                        );
                         vec![
                             d.due_on.to_string(),
                             format!("{when} {}", out.t("天", "days")),
                             word(&kind, out.lang),
                             d.code.clone(),
                             d.name.clone(),
+                            note.map(|n| out.message(&n).to_owned()).unwrap_or_default(),
                         ]
                     })
                     .collect();

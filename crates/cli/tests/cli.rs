@@ -90,8 +90,10 @@ fn validate_uscc_json_and_exit_codes() {
 fn trademark_renewal_command_matches_the_table() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("none.db");
+    // The grace period's legal last day (art. 12 para 1): Sunday 2026-09-06 moves to Monday;
+    // 2030 has no calendar entry (weekends only) and its days fall on weekdays.
     for (reg, exp, win, grace) in [
-        ("2016-03-07", "2026-03-06", "2025-03-07", "2026-09-06"),
+        ("2016-03-07", "2026-03-06", "2025-03-07", "2026-09-07"),
         ("2020-02-29", "2030-02-28", "2029-03-01", "2030-08-28"),
         ("2019-08-31", "2029-08-30", "2028-08-31", "2030-02-28"),
     ] {
@@ -115,6 +117,28 @@ fn trademark_renewal_command_matches_the_table() {
                 v["grace_ends"].as_str()
             ),
             (Some(exp), Some(win), Some(grace))
+        );
+        assert_eq!(v["calendar_source"], "shipped", "no workspace at --db");
+    }
+    // The example of the issue: in grace on Monday 2026-09-07, lapsed on Tuesday.
+    for (today, status) in [("2026-09-07", "in_grace"), ("2026-09-08", "lapsed")] {
+        let args = [
+            "--json",
+            "trademark",
+            "renewal",
+            "--registered",
+            "2016-03-07",
+            "--today",
+            today,
+        ];
+        let v = json(&terroir(&db, &args));
+        assert_eq!(v["status"], status, "{today}");
+        assert_eq!(v["grace_ends_nominal"], "2026-09-06");
+        assert!(
+            v["grace_note"]["zh-CN"]
+                .as_str()
+                .unwrap()
+                .contains("顺延至 2026-09-07")
         );
     }
     let v = json(&terroir(

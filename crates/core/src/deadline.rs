@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::WorkingCalendar;
 use crate::trademark::{Standing, Trademark};
 use crate::user::AuthorisedUser;
 
@@ -25,8 +26,12 @@ pub struct Deadline {
     /// The code of the record concerned (`TM-0003`, `USR-0012`).
     pub code: String,
     pub name: String,
-    /// The last day to act.
+    /// The last day to act (for a grace period, the legal last day: art. 12 para 1).
     pub due_on: NaiveDate,
+    /// The nominal last day, when the calendar moved it to `due_on`.
+    pub due_on_nominal: Option<NaiveDate>,
+    /// A year whose holidays are not entered decided `due_on`: only weekends moved it.
+    pub calendar_year_missing: Option<i32>,
     /// Days from today to `due_on` (negative when overdue).
     pub days_left: i64,
     pub overdue: bool,
@@ -40,18 +45,21 @@ pub fn trademark_deadlines(
     tm: &Trademark,
     today: NaiveDate,
     until: NaiveDate,
+    cal: &WorkingCalendar,
 ) -> Option<Deadline> {
-    let term = tm.current_term()?;
+    let term = tm.current_term(cal)?;
     let make = |kind, due_on: NaiveDate, detail: String| Deadline {
         kind,
         code: code.to_owned(),
         name: tm.name.clone(),
         due_on,
+        due_on_nominal: None,
+        calendar_year_missing: None,
         days_left: (due_on - today).num_days(),
         overdue: due_on < today,
         detail,
     };
-    match tm.standing_on(today) {
+    match tm.standing_on(today, cal) {
         Standing::Registered if term.window_opens <= until => Some(make(
             DeadlineKind::Renewal,
             term.expires,
@@ -62,11 +70,16 @@ pub fn trademark_deadlines(
             term.expires,
             term.window_opens.to_string(),
         )),
-        Standing::InGrace => Some(make(
-            DeadlineKind::RenewalGrace,
-            term.grace_ends,
-            term.expires.to_string(),
-        )),
+        Standing::InGrace => Some(Deadline {
+            due_on_nominal: (term.grace_ends != term.grace_ends_nominal)
+                .then_some(term.grace_ends_nominal),
+            calendar_year_missing: term.calendar_year_missing,
+            ..make(
+                DeadlineKind::RenewalGrace,
+                term.grace_ends,
+                term.expires.to_string(),
+            )
+        }),
         _ => None,
     }
 }
@@ -87,6 +100,8 @@ pub fn user_deadlines(
             code: code.to_owned(),
             name: name.to_owned(),
             due_on: r.due_on,
+            due_on_nominal: None,
+            calendar_year_missing: None,
             days_left: (r.due_on - today).num_days(),
             overdue: r.due_on < today,
             detail: r.year.to_string(),

@@ -78,6 +78,8 @@ pub enum Rule {
     StaleVersion,
     ChangedMeanwhile,
     Busy,
+    CalendarDate,
+    CalendarWorkday,
     Storage,
 }
 

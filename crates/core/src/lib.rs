@@ -42,6 +42,7 @@ macro_rules! text_newtype {
 }
 
 pub mod application;
+pub mod calendar;
 pub mod candidate;
 pub mod credit_code;
 pub mod date;

@@ -385,6 +385,18 @@ const CATALOGUE: &[(Rule, &str, &str, &str)] = &[
         "another program (the desktop app or the command line) is writing the workspace and it did not become free within 10 seconds; nothing was written, try again",
     ),
     (
+        Rule::CalendarDate,
+        "calendar_date",
+        "{value} 不在 {year} 年内",
+        "{value} is not in {year}",
+    ),
+    (
+        Rule::CalendarWorkday,
+        "calendar_workday",
+        "{value} 不是周六或周日：调休上班日只能是周末",
+        "{value} is not a Saturday or Sunday: a weekend day made a working day must be a weekend day",
+    ),
+    (
         Rule::Storage,
         "storage",
         "存储错误：{detail}",
@@ -460,6 +472,7 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("goods", "核定商品", "Goods"),
     ("group", "就高分组", "Highest-only group"),
     ("history", "历史渊源与关联性", "History and cultural link"),
+    ("holidays", "放假日期", "Holidays"),
     ("issuer", "发布单位", "Issuer"),
     ("item", "奖励事项", "Award item"),
     ("jurisdiction", "兑现区划", "Paying jurisdiction"),
@@ -534,6 +547,7 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("voucher", "拨付凭证号", "Payment voucher"),
     ("window_years", "取得时限（年）", "Window (years)"),
     ("within", "期限", "Within"),
+    ("workdays", "调休上班日期", "Working weekend days"),
     ("year", "年度", "Year"),
 ];
 

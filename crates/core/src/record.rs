@@ -120,6 +120,11 @@ pub trait Lookup {
     fn code_of(&self, kind: RecordKind, id: RecordId) -> Option<String>;
     fn division_known(&self, code: &crate::DivisionCode) -> bool;
     fn category_known(&self, name: &str) -> bool;
+    /// The working-day calendar periods are moved by (the workspace's years; the shipped
+    /// ones where there is no workspace).
+    fn calendar(&self) -> crate::calendar::WorkingCalendar {
+        crate::calendar::WorkingCalendar::shipped()
+    }
 }
 
 /// Resolve a reference typed by a user into a record id.

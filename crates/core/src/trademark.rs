@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::WorkingCalendar;
 use crate::date::parse_date;
 use crate::error::Violations;
 use crate::record::{
@@ -123,20 +124,27 @@ pub enum Standing {
 }
 
 impl Trademark {
-    /// The current term (after every recorded renewal), if registered.
-    pub fn current_term(&self) -> Option<Term> {
+    /// The current term (after every recorded renewal), if registered; its grace period's
+    /// last day moved by `cal`.
+    pub fn current_term(&self, cal: &WorkingCalendar) -> Option<Term> {
         self.registered_on
-            .map(|r| Term::current(r, self.renewals.len() as u32))
+            .map(|r| Term::current(r, self.renewals.len() as u32, cal))
     }
 
-    pub fn standing_on(&self, today: NaiveDate) -> Standing {
+    /// The current term's expiry, which no calendar moves.
+    pub fn expires(&self) -> Option<NaiveDate> {
+        self.current_term(&WorkingCalendar::default())
+            .map(|t| t.expires)
+    }
+
+    pub fn standing_on(&self, today: NaiveDate, cal: &WorkingCalendar) -> Standing {
         if let Some(t) = &self.termination {
             return match t.kind {
                 TerminationKind::Cancelled => Standing::Cancelled,
                 TerminationKind::Invalidated => Standing::Invalidated,
             };
         }
-        match self.current_term().map(|t| t.status_on(today)) {
+        match self.current_term(cal).map(|t| t.status_on(today)) {
             None => Standing::Pending,
             Some(RenewalStatus::Registered) => Standing::Registered,
             Some(RenewalStatus::RenewalDue) => Standing::RenewalDue,
@@ -160,10 +168,14 @@ impl Trademark {
 
     /// Record a renewal filed on `filed_on`, which must fall in the current term's renewal window
     /// or grace period. The next term starts the day after the current one expires.
-    pub fn record_renewal(&mut self, filed_on: NaiveDate) -> Result<Term, Violation> {
+    pub fn record_renewal(
+        &mut self,
+        filed_on: NaiveDate,
+        cal: &WorkingCalendar,
+    ) -> Result<Term, Violation> {
         self.refuse_if_terminated()?;
         let term = self
-            .current_term()
+            .current_term(cal)
             .ok_or_else(|| Violation::new(Rule::Required).at("registered_on"))?;
         let status = term.status_on(filed_on);
         if !matches!(status, RenewalStatus::RenewalDue | RenewalStatus::InGrace) {
@@ -172,7 +184,7 @@ impl Trademark {
                 .with("action", "renew")
                 .at("filed_on"));
         }
-        let next = term.next();
+        let next = term.next(cal);
         self.renewals.push(Renewal {
             filed_on,
             term_starts: next.starts,
@@ -520,14 +532,24 @@ mod tests {
     fn renewal_only_in_window_or_grace_and_starts_next_term() {
         let lookup = One(RecordId(Uuid::nil()));
         let mut tm = mark(&lookup);
-        assert_eq!(tm.standing_on(d("2025-01-01")), Standing::Registered);
         assert_eq!(
-            tm.record_renewal(d("2025-01-01")).unwrap_err().rule,
+            tm.standing_on(d("2025-01-01"), &WorkingCalendar::shipped()),
+            Standing::Registered
+        );
+        assert_eq!(
+            tm.record_renewal(d("2025-01-01"), &WorkingCalendar::shipped())
+                .unwrap_err()
+                .rule,
             Rule::FlowOrder
         );
-        let next = tm.record_renewal(d("2026-05-01")).unwrap();
+        let next = tm
+            .record_renewal(d("2026-05-01"), &WorkingCalendar::shipped())
+            .unwrap();
         assert_eq!(next.starts, d("2026-03-07"));
-        assert_eq!(tm.standing_on(d("2026-09-07")), Standing::Registered);
+        assert_eq!(
+            tm.standing_on(d("2026-09-07"), &WorkingCalendar::shipped()),
+            Standing::Registered
+        );
     }
 
     #[test]
@@ -549,9 +571,14 @@ mod tests {
             ..t
         })
         .unwrap();
-        assert_eq!(tm.standing_on(d("2024-02-01")), Standing::Invalidated);
         assert_eq!(
-            tm.record_renewal(d("2025-05-01")).unwrap_err().rule,
+            tm.standing_on(d("2024-02-01"), &WorkingCalendar::shipped()),
+            Standing::Invalidated
+        );
+        assert_eq!(
+            tm.record_renewal(d("2025-05-01"), &WorkingCalendar::shipped())
+                .unwrap_err()
+                .rule,
             Rule::TrademarkTerminated
         );
     }

@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_exchange.sql"),
     include_str!("../migrations/0006_workbench.sql"),
     include_str!("../migrations/0007_award_lines.sql"),
+    include_str!("../migrations/0008_calendar.sql"),
 ];
 
 /// The schema version this binary writes.

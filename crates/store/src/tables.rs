@@ -2,6 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
+use terroir_core::calendar::CalendarYear;
 use terroir_core::division::{SEED_VERSION, XINYANG};
 use terroir_core::{Division, DivisionCode};
 
@@ -148,6 +149,71 @@ pub fn set_exchange_seen(
          ON CONFLICT (source, record_id) DO UPDATE SET data_sha256 = excluded.data_sha256",
     )?
     .execute([source, record_id, sha])?;
+    Ok(())
+}
+
+/// The calendar years the workspace holds (without the shipped ones it does not override).
+pub fn calendar_years(conn: &Connection) -> Result<Vec<CalendarYear>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT year, holidays, workdays, source FROM calendar_year ORDER BY year",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i32>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+        ))
+    })?;
+    let mut out = vec![];
+    for row in rows {
+        let (year, holidays, workdays, source) = row?;
+        out.push(CalendarYear {
+            year,
+            holidays: serde_json::from_str(&holidays)?,
+            workdays: serde_json::from_str(&workdays)?,
+            source,
+        });
+    }
+    Ok(out)
+}
+
+/// Enter or replace a year of the calendar; audited as entity `calendar`, id the year.
+pub fn set_calendar_year(
+    conn: &Connection,
+    stamp: &Stamp,
+    y: &CalendarYear,
+    reason: Option<&str>,
+) -> Result<()> {
+    let before = calendar_years(conn)?
+        .into_iter()
+        .find(|c| c.year == y.year)
+        .map(|c| serde_json::to_string(&c))
+        .transpose()?;
+    conn.execute(
+        "INSERT INTO calendar_year (year, holidays, workdays, source) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (year) DO UPDATE SET holidays = excluded.holidays,
+           workdays = excluded.workdays, source = excluded.source",
+        rusqlite::params![
+            y.year,
+            serde_json::to_string(&y.holidays)?,
+            serde_json::to_string(&y.workdays)?,
+            y.source
+        ],
+    )?;
+    let after = serde_json::to_string(y)?;
+    audit::append(
+        conn,
+        stamp,
+        &Change {
+            entity: "calendar",
+            entity_id: &y.year.to_string(),
+            action: if before.is_some() { "update" } else { "insert" },
+            before: before.as_deref(),
+            after: Some(&after),
+            reason,
+        },
+    )?;
     Ok(())
 }
 

@@ -554,6 +554,8 @@ const enUS: Messages = {
     allApplications: 'All applications',
   },
   deadline: {
+    yearNotEntered: 'the {y} public holidays are not entered: moved over weekends only',
+    moved: 'the last day {d} is a rest day or holiday and moves by law',
     title: 'Deadlines',
     subtitle: 'Renewals and yearly use reports due in the next 90 days, and overdue ones',
     overdueDays: '{n} days overdue',
@@ -925,6 +927,8 @@ const enUS: Messages = {
     too_many: "has too many entries: at most {max}, found {count}",
     stale_version: "record {code} was changed by {by} ({at}) after you opened it: your edit is based on version {version}, it is now version {current}, and nothing was saved; see the changes below and edit again",
     changed_meanwhile: "was changed meanwhile to \"{after}\" (was \"{before}\")",
+    calendar_date: "{value} is not in {year}",
+    calendar_workday: "{value} is not a Saturday or Sunday: a weekend day made a working day must be a weekend day",
     busy: "another program (the desktop app or the command line) is writing the workspace and it did not become free within 10 seconds; nothing was written, try again",
     storage: "storage error: {detail}",
   },

@@ -554,6 +554,8 @@ const zhCN = {
     allApplications: '全部申请',
   },
   deadline: {
+    yearNotEntered: '{y} 年节假日安排未录入，仅按周末顺延',
+    moved: '末日 {d} 为休息日或节假日，依法顺延',
     title: '期限',
     subtitle: '未来 90 天到期和已逾期的续展、年度使用报告',
     overdueDays: '已逾期 {n} 天',
@@ -925,6 +927,8 @@ const zhCN = {
     too_many: "过多：最多 {max} 项，实际 {count} 项",
     stale_version: "记录 {code} 在你打开编辑后已被 {by} 修改（{at}）：你的修改基于第 {version} 版，现为第 {current} 版，未保存。请看下列改动，重新打开后再改",
     changed_meanwhile: "已被他人改为“{after}”（原为“{before}”）",
+    calendar_date: "{value} 不在 {year} 年内",
+    calendar_workday: "{value} 不是周六或周日：调休上班日只能是周末",
     busy: "工作区正被另一程序（桌面程序或命令行）写入，等待 10 秒仍未轮到；未写入任何内容，请稍后重试",
     storage: "存储错误：{detail}",
   },

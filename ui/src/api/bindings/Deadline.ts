@@ -7,9 +7,17 @@ export type Deadline = { kind: DeadlineKind,
  */
 code: string, name: string, 
 /**
- * The last day to act.
+ * The last day to act (for a grace period, the legal last day: art. 12 para 1).
  */
 due_on: string, 
+/**
+ * The nominal last day, when the calendar moved it to `due_on`.
+ */
+due_on_nominal: string | null, 
+/**
+ * A year whose holidays are not entered decided `due_on`: only weekends moved it.
+ */
+calendar_year_missing: number | null, 
 /**
  * Days from today to `due_on` (negative when overdue).
  */

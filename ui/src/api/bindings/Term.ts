@@ -3,4 +3,16 @@
 /**
  * The dates of one 10-year term.
  */
-export type Term = { starts: string, expires: string, window_opens: string, grace_ends: string, };
+export type Term = { starts: string, expires: string, window_opens: string, 
+/**
+ * The legal last day of the grace period: a renewal filed on it is on time.
+ */
+grace_ends: string, 
+/**
+ * The grace period's nominal last day, before art. 12 para 1 moves it.
+ */
+grace_ends_nominal: string, 
+/**
+ * The year whose holidays are not entered, if one was needed: only weekends moved it.
+ */
+calendar_year_missing: number | null, };
