@@ -51,6 +51,8 @@ fn main() {
         "application_step",
         "eligibility",
         "set_budget",
+        "calendar_years",
+        "set_calendar_year",
         "ledger",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))

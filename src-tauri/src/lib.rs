@@ -13,7 +13,9 @@ use tauri::{Manager, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 use terroir_api::bundle::{BundleReport, BundleSummary};
+use terroir_api::calendar::CalendarEntry;
 use terroir_api::core::RecordKind;
+use terroir_api::core::calendar::CalendarYearInput;
 use terroir_api::core::evidence::{EvidenceInput, RecognitionInput};
 use terroir_api::core::incentive::Eligibility;
 use terroir_api::core::readiness::Readiness;
@@ -294,6 +296,21 @@ fn set_budget(
     reason: Option<String>,
 ) -> Result<BudgetRow> {
     s.with(|ws| ws.set_budget(&jurisdiction, year, &amount, reason.as_deref()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn calendar_years(s: State<'_, Open>) -> Result<Vec<CalendarEntry>> {
+    s.with(|ws| ws.calendar_years())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn set_calendar_year(
+    s: State<'_, Open>,
+    year: i32,
+    input: CalendarYearInput,
+    reason: Option<String>,
+) -> Result<CalendarEntry> {
+    s.with(|ws| ws.set_calendar_year(year, &input, reason.as_deref()))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -736,6 +753,8 @@ pub fn run() {
             application_step,
             eligibility,
             set_budget,
+            calendar_years,
+            set_calendar_year,
             ledger,
             set_actor,
             list_records,

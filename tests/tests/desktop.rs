@@ -424,6 +424,21 @@ async fn journey(app: &App, db: &Path) -> R {
     app.click("btn-check").await?;
     app.wait_text("check-result", "检查通过").await?;
     app.shot("11-settings").await?;
+    // The working-day calendar: the shipped years, and next year flagged as not entered.
+    app.wait_text(
+        "calendar-2026",
+        "国务院办公厅关于2026年部分节假日安排的通知",
+    )
+    .await?;
+    app.wait_text("calendar-next-missing", "2027 年节假日安排尚未录入")
+        .await?;
+    app.c
+        .execute(
+            "document.querySelector('[data-testid=calendar-card]').scrollIntoView()",
+            vec![],
+        )
+        .await?;
+    app.shot("11b-calendar").await?;
 
     // Switch to English and back.
     app.click("lang-switch").await?;

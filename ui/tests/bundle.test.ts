@@ -252,3 +252,29 @@ describe('workspace check', () => {
     expect(text('check-result')).toContain('另有 1,200 条未列出')
   })
 })
+
+describe('working-day calendar', () => {
+  it('lists the years with their source, says next year is not entered, and enters it through Rust', async () => {
+    const { calls } = installBackend()
+    await mountWith(SettingsView)
+    expect(text('calendar-2026')).toContain('国务院办公厅关于2026年部分节假日安排的通知')
+    expect(text('calendar-2026')).toContain('随软件提供')
+    expect(text('calendar-next-missing')).toContain('2027 年节假日安排尚未录入')
+    await click('calendar-add')
+    const set = (id: string, v: string) => {
+      const el = $(id) as HTMLInputElement | HTMLTextAreaElement
+      el.value = v
+      el.dispatchEvent(new Event('input'))
+    }
+    set('calendar-field-holidays', '01-01, 02-06..02-12')
+    set('calendar-field-workdays', '02-20')
+    await click('calendar-save')
+    expect(text('calendar-errors')).toContain('来源：必填项不能为空')
+    set('calendar-field-source', '国办发明电〔2026〕1号')
+    await click('calendar-save')
+    const call = calls.filter((c) => c.cmd === 'set_calendar_year').pop()!
+    expect(call.args).toMatchObject({ year: 2027, input: { holidays: ['01-01', '02-06..02-12'], workdays: ['02-20'], source: '国办发明电〔2026〕1号' } })
+    expect(text('calendar-2027')).toContain('本工作区录入')
+    expect($('calendar-next-missing')).toBeNull()
+  })
+})

@@ -17,6 +17,8 @@ import type { BatchReport } from './bindings/BatchReport'
 import type { BatchSelection } from './bindings/BatchSelection'
 import type { BundleReport } from './bindings/BundleReport'
 import type { BundleSummary } from './bindings/BundleSummary'
+import type { CalendarEntry } from './bindings/CalendarEntry'
+import type { CalendarYearInput } from './bindings/CalendarYearInput'
 import type { CheckProgress } from './bindings/CheckProgress'
 import type { Check } from './bindings/Check'
 import type { Deadline } from './bindings/Deadline'
@@ -175,6 +177,11 @@ export const api = {
   readiness: (key: string) => invoke<Readiness>('readiness', { key }),
   /** Print the evidence catalogue beside the workspace and open it; false when no viewer started. */
   previewCatalogue: (key: string) => invoke<[Printed, boolean]>('preview_catalogue', { key }),
+
+  // ---- the working-day calendar ----
+  calendarYears: () => invoke<CalendarEntry[]>('calendar_years'),
+  setCalendarYear: (year: number, input: CalendarYearInput, reason: string | null) =>
+    invoke<CalendarEntry>('set_calendar_year', { year, input, reason }),
 
   // ---- applications, incentive rules, budgets ----
   applicationStep: (key: string, step: ApplicationStep) => invoke<RecordDto>('application_step', { key, step }),

@@ -637,6 +637,10 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     return report
   }
 
+  let calendarYears = [
+    { year: 2025, holidays: Array.from({ length: 28 }, (_, i) => `2025-01-${String(i + 1).padStart(2, '0')}`), workdays: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'], source: '国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号）', shipped: true },
+    { year: 2026, holidays: Array.from({ length: 33 }, (_, i) => `2026-01-${String(i + 1).padStart(2, '0')}`), workdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'], source: '国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日发布）', shipped: true },
+  ]
   const workbench = createWorkbench({ records, today, find, log, snap, appSummary })
   const handlers: Record<string, (a: Args) => unknown> = {
     workspace_info: () => ({
@@ -978,6 +982,15 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       if (!bundlePreviewed) throw err('storage', null, { detail: 'no bundle previewed' }, 'storage')
       if (a.sha256 !== BUNDLE_SHA) throw err('bundle_invalid', null, { detail: 'the bundle changed after the preview; preview it again' })
       return mergeBundle(true, a.take_theirs === true)
+    },
+    // The calendar as Rust answers it for a new workspace: the two shipped years.
+    calendar_years: () => calendarYears,
+    set_calendar_year: (a) => {
+      const input = a.input as { holidays: string[]; workdays: string[]; source: string | null }
+      if (!input.source) throw err('required', 'source')
+      const entry = { year: Number(a.year), holidays: input.holidays.map((d) => `${a.year}-${d}`), workdays: input.workdays.map((d) => `${a.year}-${d}`), source: input.source, shipped: false }
+      calendarYears = [...calendarYears.filter((y) => y.year !== entry.year), entry].sort((x, y) => x.year - y.year)
+      return entry
     },
     check: () => ({ ok: true, integrity: [], foreign_keys: [], audit_chain: { rows: audit.length, head: 'abc', first_broken: null }, audit_mismatches: [], files: [], records: records.length, refused: [], refused_total: 0 }),
   }
