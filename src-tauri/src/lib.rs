@@ -48,6 +48,32 @@ impl Open {
     }
 }
 
+/// How to open a second connection to the open workspace, for work off the main thread (batch
+/// printing, the check): the same file, as the same actor, on the same day.
+struct Reader {
+    db: PathBuf,
+    actor: String,
+    today: terroir_api::core::chrono::NaiveDate,
+}
+
+impl Reader {
+    fn of(s: &Open) -> Result<Self> {
+        s.with(|ws| {
+            Ok(Self {
+                db: ws.db_path().to_owned(),
+                actor: ws.actor().to_owned(),
+                today: ws.today(),
+            })
+        })
+    }
+
+    fn open(&self) -> Result<Workspace> {
+        let mut ws = Workspace::open(&self.db, &self.actor)?;
+        ws.set_today(Some(self.today));
+        Ok(ws)
+    }
+}
+
 /// The running batch print: its cancel flag and the folder it writes to.
 #[derive(Debug, Default)]
 pub struct Batch {
@@ -397,16 +423,14 @@ async fn print_batch(
     else {
         return Ok(None);
     };
-    let (db, actor, today) =
-        s.with(|ws| Ok((ws.db_path().to_owned(), ws.actor().to_owned(), ws.today())))?;
+    let reader = Reader::of(&s)?;
     b.cancel.store(false, Ordering::Relaxed);
     *b.folder
         .lock()
         .map_err(|_| ApiError::storage("batch lock poisoned"))? = Some(folder.clone());
     let app = app.clone();
     tauri::async_runtime::spawn_blocking(move || {
-        let mut reader = Workspace::open(&db, &actor)?;
-        reader.set_today(Some(today));
+        let reader = reader.open()?;
         let b = app.state::<Batch>();
         reader.print_batch(&selection, &folder, &b.cancel, &mut |done, total, code| {
             let _ = progress.send(BatchProgress {
@@ -690,12 +714,9 @@ fn related(
 /// usable and the records read reach it over `progress`.
 #[tauri::command(rename_all = "snake_case")]
 async fn check(s: State<'_, Open>, progress: Channel<CheckProgress>) -> Result<Check> {
-    let (db, actor, today) =
-        s.with(|ws| Ok((ws.db_path().to_owned(), ws.actor().to_owned(), ws.today())))?;
+    let reader = Reader::of(&s)?;
     tauri::async_runtime::spawn_blocking(move || {
-        let mut reader = Workspace::open(&db, &actor)?;
-        reader.set_today(Some(today));
-        reader.check_with(&mut |done, total| {
+        reader.open()?.check_with(&mut |done, total| {
             let _ = progress.send(CheckProgress { done, total });
         })
     })

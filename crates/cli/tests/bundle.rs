@@ -2,7 +2,7 @@
 //! merged, a conflict kept, and tampered bundles refused with the part named.
 
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use serde_json::Value;
@@ -48,14 +48,20 @@ fn rewrite(from: &Path, to: &Path, f: impl Fn(&str, Vec<u8>) -> Option<Vec<u8>>)
     dst.finish().unwrap();
 }
 
-#[test]
-fn a_county_bundle_merges_into_the_city_with_changes_and_conflicts_named() {
+/// A county workspace with the sample catalogue and an empty city workspace.
+fn county_and_city() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let (county, city) = (dir.path().join("county/t.db"), dir.path().join("city/t.db"));
     std::fs::create_dir_all(county.parent().unwrap()).unwrap();
     std::fs::create_dir_all(city.parent().unwrap()).unwrap();
     ok(terroir(&county, &["init", "--sample"]));
     ok(terroir(&city, &["init"]));
+    (dir, county, city)
+}
+
+#[test]
+fn a_county_bundle_merges_into_the_city_with_changes_and_conflicts_named() {
+    let (dir, county, city) = county_and_city();
     let b1 = dir.path().join("1.bundle");
     ok(terroir(
         &county,
@@ -188,12 +194,7 @@ fn a_county_bundle_merges_into_the_city_with_changes_and_conflicts_named() {
 
 #[test]
 fn a_tampered_or_damaged_bundle_is_refused_with_the_part_named() {
-    let dir = tempfile::tempdir().unwrap();
-    let (county, city) = (dir.path().join("county/t.db"), dir.path().join("city/t.db"));
-    std::fs::create_dir_all(county.parent().unwrap()).unwrap();
-    std::fs::create_dir_all(city.parent().unwrap()).unwrap();
-    ok(terroir(&county, &["init", "--sample"]));
-    ok(terroir(&city, &["init"]));
+    let (dir, county, city) = county_and_city();
     let good = dir.path().join("good.bundle");
     ok(terroir(
         &county,
@@ -283,12 +284,7 @@ fn sha256(bytes: &[u8]) -> String {
 /// with its field and rule, and nothing is written.
 #[test]
 fn a_resigned_bundle_with_records_the_form_refuses_is_refused_whole() {
-    let dir = tempfile::tempdir().unwrap();
-    let (county, city) = (dir.path().join("county/t.db"), dir.path().join("city/t.db"));
-    std::fs::create_dir_all(county.parent().unwrap()).unwrap();
-    std::fs::create_dir_all(city.parent().unwrap()).unwrap();
-    ok(terroir(&county, &["init", "--sample"]));
-    ok(terroir(&city, &["init"]));
+    let (dir, county, city) = county_and_city();
     let good = dir.path().join("good.bundle");
     ok(terroir(
         &county,
