@@ -15,15 +15,14 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use terroir_core::gi::GiProduct;
-use terroir_core::record::RecordKind;
+use terroir_core::record::{NAME_MAX, RecordKind};
 use terroir_core::{Rule, Violation, Violations};
 use terroir_exchange::bundle::{self, Manifest, sha256_hex};
 use terroir_store::records::{self as store, Show};
 use terroir_store::{audit, files, tables};
 use uuid::Uuid;
 
-use crate::entity::Entity;
-use crate::entity::reparse;
+use crate::entity::{Entity, reparse};
 use crate::error::{ApiError, RecordProblems, Result};
 use crate::exchange::FieldChange;
 use crate::records::{decode, insert_entity, store_entity};
@@ -264,7 +263,7 @@ impl Workspace {
         for (i, (code, name)) in divisions.iter().enumerate() {
             let at = |e: Violation| ApiError::from(e.at(format!("divisions[{i}]")));
             let d: terroir_core::DivisionCode = code.parse().map_err(at)?;
-            let name = terroir_core::record::required_text(name, terroir_core::record::NAME_MAX)
+            let name = terroir_core::record::required_text(name, NAME_MAX)
                 .map_err(|e| at(e.at("name")))?;
             if tables::division_name(&tx, d.as_str())?.is_none() {
                 let division = terroir_core::Division { code: d, name };
@@ -283,7 +282,8 @@ impl Workspace {
                 kind: rec.kind,
                 id: rec.id.clone(),
                 code: rec.code.clone(),
-                name: rec.name.clone(),
+                // The bundle's own label for the record: cut, as it is not checked.
+                name: rec.name.chars().take(NAME_MAX).collect(),
                 fields,
             };
             enum Outcome {
