@@ -32,6 +32,7 @@ fn main() {
         "bundle_apply",
         "search",
         "deadlines",
+        "export_deadlines",
         "audit_log",
         "restore_value",
         "backup_now",

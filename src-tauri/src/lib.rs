@@ -22,6 +22,7 @@ use terroir_api::core::readiness::Readiness;
 use terroir_api::dossier::{BatchProgress, BatchReport, BatchSelection, DossierSettings, Printed};
 use terroir_api::exchange::{ExportSummary, ImportProgress, ImportReport};
 use terroir_api::ops::{BackupSummary, Check, CheckProgress, TrademarkEvent, UserStep};
+use terroir_api::reminders::{ReminderFormat, RemindersWritten};
 use terroir_api::search::SearchResults;
 use terroir_api::workbench::{ApplicationStep, BudgetRow, Ledger};
 use terroir_api::{ApiError, Page, RecordDto, Show, Workspace, WorkspaceInfo};
@@ -636,6 +637,49 @@ fn deadlines(
     s.with(|ws| ws.deadlines(&within))
 }
 
+/// Write the deadlines due within `within` to a calendar file (`ics`) or a spreadsheet with
+/// contacts (`xlsx`, or CSV when the clerk picks it), chosen in a save dialog, in the UI's
+/// language; `None` when cancelled.
+#[tauri::command(rename_all = "snake_case")]
+async fn export_deadlines(
+    app: tauri::AppHandle,
+    s: State<'_, Open>,
+    within: String,
+    format: ReminderFormat,
+    lang: terroir_api::core::Lang,
+) -> Result<Option<RemindersWritten>> {
+    let zh = lang == terroir_api::core::Lang::Zh;
+    let stem = if zh { "续展提醒" } else { "deadlines" };
+    let dialog = app.dialog().file();
+    let dialog = match format {
+        ReminderFormat::Ics => dialog.set_file_name(format!("{stem}.ics")).add_filter(
+            if zh {
+                "日历 (iCalendar)"
+            } else {
+                "Calendar (iCalendar)"
+            },
+            &["ics"],
+        ),
+        ReminderFormat::Xlsx | ReminderFormat::Csv => dialog
+            .set_file_name(format!("{stem}.xlsx"))
+            .add_filter("Excel", &["xlsx"])
+            .add_filter("CSV (UTF-8)", &["csv"]),
+    };
+    let Some(mut path) = dialog.blocking_save_file().and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    // A name typed without an extension gets the format asked for.
+    if path.extension().is_none() {
+        path.set_extension(if format == ReminderFormat::Ics {
+            "ics"
+        } else {
+            "xlsx"
+        });
+    }
+    s.with(|ws| ws.export_deadlines(&within, &path, lang))
+        .map(Some)
+}
+
 #[tauri::command(rename_all = "snake_case")]
 fn audit_log(
     s: State<'_, Open>,
@@ -807,6 +851,7 @@ pub fn run() {
             bundle_apply,
             search,
             deadlines,
+            export_deadlines,
             audit_log,
             restore_value,
             backup_now,

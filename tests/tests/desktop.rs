@@ -417,6 +417,13 @@ async fn journey(app: &App, db: &Path) -> R {
     app.click("nav-trademark").await?;
     app.wait_text("page-title", "商标").await?;
     app.shot("09-trademarks").await?;
+    // The deadlines: the horizon drives the list, and both exports are offered (their files
+    // are checked in crates/api/tests/reminders.rs; a native save dialog is not driven here).
+    app.click("btn-deadlines").await?;
+    app.wait_text("page-title", "期限").await?;
+    app.wait_text("btn-export-ics", "导出到日历").await?;
+    app.wait_text("btn-export-deadlines", "导出表格").await?;
+    app.shot("09b-deadlines").await?;
     app.click("nav-history").await?;
     app.shot("10-history").await?;
     app.click("nav-settings").await?;

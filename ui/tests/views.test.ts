@@ -152,15 +152,19 @@ describe('record editor', () => {
 })
 
 describe('deadline table', () => {
-  it('says when a last day moved by law, and when a year’s holidays are not entered', async () => {
+  it('shows the nominal day and the note Rust gives when a last day moved or a year is not entered', async () => {
     installBackend()
-    const row = { kind: 'renewal_grace', code: 'TM-0001', name: '某茶', detail: '2026-03-06', days_left: 0, overdue: false }
+    const row = { kind: 'renewal_grace', id: 'x', code: 'TM-0001', name: '某茶', detail: '2026-03-06', days_left: 0, overdue: false, term_starts: '2016-03-07', enterprise_id: null }
+    const moved = { 'zh-CN': '期限末日 2026-09-06 为休息日或法定节假日，顺延至 2026-09-07', 'en-US': 'moved' }
+    const missing = { 'zh-CN': '2027 年节假日安排未录入，仅按周末顺延', 'en-US': 'not entered' }
     const rows = [
-      { ...row, due_on: '2026-09-07', due_on_nominal: '2026-09-06', calendar_year_missing: null },
-      { ...row, code: 'TM-0002', due_on: '2027-10-04', due_on_nominal: null, calendar_year_missing: 2027 },
+      { ...row, due_on: '2026-09-07', due_on_nominal: '2026-09-06', calendar_year_missing: null, note: moved },
+      { ...row, code: 'TM-0002', due_on: '2027-10-04', due_on_nominal: null, calendar_year_missing: 2027, note: missing },
     ]
     const { wrapper } = await mountWith(DeadlineTable, { rows })
-    expect(wrapper.find('[data-testid="deadline-TM-0001"]').text()).toContain('为休息日或节假日，依法顺延')
-    expect(wrapper.find('[data-testid="deadline-TM-0002"]').text()).toContain('2027 年节假日安排未录入，仅按周末顺延')
+    const first = wrapper.find('[data-testid="deadline-TM-0001"]').text()
+    expect(first).toContain('名义末日 2026年9月6日')
+    expect(first).toContain(moved['zh-CN'])
+    expect(wrapper.find('[data-testid="deadline-TM-0002"] [data-testid="deadline-year-missing"]').text()).toBe(missing['zh-CN'])
   })
 })

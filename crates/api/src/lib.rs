@@ -15,6 +15,7 @@ pub mod exchange;
 pub mod generate;
 pub mod ops;
 pub mod records;
+pub mod reminders;
 pub mod sample;
 pub mod search;
 pub mod workbench;

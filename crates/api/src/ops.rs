@@ -7,11 +7,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use terroir_core::calendar::WorkingCalendar;
 use terroir_core::date::{parse_date, parse_horizon};
-use terroir_core::deadline::{Deadline, trademark_deadlines, user_deadlines};
+use terroir_core::deadline::{Deadline, last_day_note, trademark_deadlines, user_deadlines};
 use terroir_core::gi::{GiProduct, Photo, PrintCopy};
 use terroir_core::record::Lookup;
 use terroir_core::record::{RecordKind, optional_date};
 use terroir_core::term::{RenewalStatus, Term};
+use terroir_core::text::Bilingual;
 use terroir_core::trademark::{LicenceInput, PledgeInput, Termination, TerminationKind, Trademark};
 use terroir_core::user::{AuthorisedUser, FirstReview, Review, UseStatus};
 use terroir_core::{CreditCode, Division, DivisionCode, Rule, Violation, Violations};
@@ -22,7 +23,7 @@ use terroir_store::records::{self as store, Show};
 use terroir_store::{files, tables};
 
 use crate::entity::{Entity, reparse};
-use crate::error::{ApiError, Message, RecordProblems, Result};
+use crate::error::{ApiError, RecordProblems, Result};
 use crate::records::{RecordDto, load_live, store_entity};
 use crate::workspace::{ArchivedToo, StoreLookup, Workspace};
 
@@ -200,7 +201,7 @@ pub struct RenewalDates {
     pub grace_ends_nominal: NaiveDate,
     /// Why the two differ, or that a year's holidays are not entered; `None` when they agree
     /// on a known working day.
-    pub grace_note: Option<Message>,
+    pub grace_note: Option<Bilingual>,
     /// Whose calendar moved it: `workspace` or `shipped`.
     pub calendar_source: CalendarSource,
     pub status: RenewalStatus,
@@ -212,30 +213,6 @@ pub struct RenewalDates {
 pub enum CalendarSource {
     Workspace,
     Shipped,
-}
-
-/// The note a moved or unsure last day carries, in both languages (one text for the CLI, the
-/// lists and the exports).
-pub fn last_day_note(
-    nominal: NaiveDate,
-    legal: NaiveDate,
-    missing: Option<i32>,
-) -> Option<Message> {
-    match (missing, nominal == legal) {
-        (Some(y), _) => Some(Message {
-            zh_cn: format!("{y} 年节假日安排未录入，仅按周末顺延"),
-            en_us: format!("the {y} public holidays are not entered: moved over weekends only"),
-        }),
-        (None, false) => Some(Message {
-            zh_cn: format!(
-                "期限末日 {nominal} 为休息日或法定节假日，顺延至 {legal}（商标法实施条例第十二条）"
-            ),
-            en_us: format!(
-                "the last day {nominal} is a rest day or public holiday, so it moves to {legal} (Trademark Law Implementing Regulations art. 12)"
-            ),
-        }),
-        (None, true) => None,
-    }
 }
 
 /// Renewal dates for a mark registered on `registered` and renewed `renewals` times, the grace
@@ -450,7 +427,9 @@ impl Workspace {
             terroir_core::date::add_days(terroir_core::date::add_months(until, 12), 1).to_string();
         for row in store::list_between(&self.conn, RecordKind::Trademark, "expires_on", &lo, &hi)? {
             let tm: Trademark = serde_json::from_value(row.data).map_err(ApiError::storage)?;
-            out.extend(trademark_deadlines(&row.code, &tm, today, until, &cal));
+            out.extend(trademark_deadlines(
+                &row.id, &row.code, &tm, today, until, &cal,
+            ));
         }
         // Use reports concern approved users only (active or suspended).
         for stage in ["active", "suspended"] {
@@ -464,7 +443,9 @@ impl Workspace {
             )? {
                 let u: AuthorisedUser =
                     serde_json::from_value(row.data).map_err(ApiError::storage)?;
-                out.extend(user_deadlines(&row.code, &row.name, &u, today, until));
+                out.extend(user_deadlines(
+                    &row.id, &row.code, &row.name, &u, today, until,
+                ));
             }
         }
         out.sort_by(|a, b| a.due_on.cmp(&b.due_on).then_with(|| a.code.cmp(&b.code)));

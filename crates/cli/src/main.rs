@@ -138,6 +138,9 @@ enum Cmd {
         /// Period such as 90d, 12w, 6m, 1y
         #[arg(long, default_value = "90d")]
         within: String,
+        /// Write them to a calendar file (.ics) or a spreadsheet with contacts (.xlsx, .csv)
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// The working-day calendar (工作日历) that moves legal last days
     Calendar {
@@ -1107,7 +1110,7 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
                     ],
                 ];
                 if let Some(note) = &d.grace_note {
-                    rows.insert(3, vec![String::new(), out.message(note).to_owned()]);
+                    rows.insert(3, vec![String::new(), out.bilingual(note).to_owned()]);
                 }
                 out.table(&rows);
             }
@@ -1709,7 +1712,28 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
             }
             Ok(0)
         }
-        Cmd::Deadlines { within } => {
+        Cmd::Deadlines {
+            within,
+            output: Some(path),
+        } => {
+            let w = ws.export_deadlines(&within, &path, out.lang)?;
+            if out.json {
+                out.json(&w);
+            } else {
+                println!(
+                    "{} {} {} → {}",
+                    out.t("已导出", "written:"),
+                    w.count,
+                    out.t("项到期事项", "deadlines"),
+                    w.path
+                );
+            }
+            Ok(0)
+        }
+        Cmd::Deadlines {
+            within,
+            output: None,
+        } => {
             let list = ws.deadlines(&within)?;
             if out.json {
                 out.json(&list);
@@ -1731,18 +1755,16 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
                         } else {
                             format!("{} {}", out.t("剩余", "in"), d.days_left)
                         };
-                        let note = ops::last_day_note(
-                            d.due_on_nominal.unwrap_or(d.due_on),
-                            d.due_on,
-                            d.calendar_year_missing,
-                        );
                         vec![
                             d.due_on.to_string(),
                             format!("{when} {}", out.t("天", "days")),
                             word(&kind, out.lang),
                             d.code.clone(),
                             d.name.clone(),
-                            note.map(|n| out.message(&n).to_owned()).unwrap_or_default(),
+                            d.note
+                                .as_ref()
+                                .map(|n| out.bilingual(n).to_owned())
+                                .unwrap_or_default(),
                         ]
                     })
                     .collect();

@@ -88,6 +88,10 @@ impl Out {
         self.t(&m.zh_cn, &m.en_us)
     }
 
+    pub fn bilingual<'a>(&self, b: &'a terroir_api::core::text::Bilingual) -> &'a str {
+        self.t(&b.zh, &b.en)
+    }
+
     pub fn json(&self, v: &impl Serialize) {
         println!(
             "{}",

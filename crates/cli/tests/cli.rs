@@ -381,6 +381,28 @@ fn deadlines_and_checks_report_through_exit_codes() {
             .code(),
         Some(2)
     );
+    // The same list as a calendar file, and refused by name as an unknown format.
+    let ics = db.with_file_name("续展提醒.ics");
+    let args = [
+        "--today",
+        "2026-11-27",
+        "deadlines",
+        "--within",
+        "90d",
+        "-o",
+    ];
+    let o = terroir(&db, &[&args[..], &[ics.to_str().unwrap()]].concat());
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let text = std::fs::read_to_string(&ics).unwrap();
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 4);
+    let o = terroir(&db, &[&args[..], &["x.txt"]].concat());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("ics, xlsx, csv"));
     assert_eq!(terroir(&db, &["audit", "verify"]).status.code(), Some(0));
     // Break the chain the way someone with the file and the sqlite3 shell could.
     let conn = rusqlite_free_tamper(&db);

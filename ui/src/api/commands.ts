@@ -3,6 +3,9 @@
 // the #[tauri::command]s in src-tauri/src/lib.rs one to one.
 import { Channel, invoke } from '@tauri-apps/api/core'
 import type { ApiError } from './bindings/ApiError'
+import type { Lang } from './bindings/Lang'
+import type { ReminderFormat } from './bindings/ReminderFormat'
+import type { RemindersWritten } from './bindings/RemindersWritten'
 import type { ApplicationStep } from './bindings/ApplicationStep'
 import type { BudgetRow } from './bindings/BudgetRow'
 import type { Eligibility } from './bindings/Eligibility'
@@ -80,6 +83,12 @@ export const api = {
   search: (query: string, kind: RecordKind | null, limit: number) =>
     invoke<SearchResults>('search', { query, kind, limit }),
   deadlines: (within: string) => invoke<Deadline[]>('deadlines', { within }),
+  /**
+   * Write the deadlines due within `within` to a calendar file or a spreadsheet with contacts,
+   * chosen in a native save dialog, in `lang`; null when cancelled.
+   */
+  exportDeadlines: (within: string, format: ReminderFormat, lang: Lang) =>
+    invoke<RemindersWritten | null>('export_deadlines', { within, format, lang }),
 
   auditLog: (kind: RecordKind | null, key: string | null, limit: number) =>
     invoke<AuditEntry[]>('audit_log', { kind, key, limit }),

@@ -10,6 +10,7 @@ import type { ImportProblem } from '../api/bindings/ImportProblem'
 import type { ImportReport } from '../api/bindings/ImportReport'
 import type { Printed } from '../api/bindings/Printed'
 import type { Problem } from '../api/bindings/Problem'
+import type { Deadline } from '../api/bindings/Deadline'
 import type { RecordDto } from '../api/bindings/RecordDto'
 import type { RecordKind } from '../api/bindings/RecordKind'
 import type { JsonValue } from '../api/bindings/serde_json/JsonValue'
@@ -210,6 +211,29 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     return `${prefix}-${String(count).padStart(4, '0')}`
   }
   const codeOfId = (id: unknown) => records.find((r) => r.id === id)?.code ?? null
+
+  /** Two use reports of the sample, as Rust computed them on the fixture's day (no rule here). */
+  function mockDeadlines(): Deadline[] {
+    const report = (code: string, due_on: string, days_left: number): Deadline => {
+      const r = find('user', code)
+      return {
+        kind: 'use_report',
+        id: r.id,
+        code,
+        name: r.name,
+        due_on,
+        due_on_nominal: null,
+        calendar_year_missing: null,
+        days_left,
+        overdue: days_left < 0,
+        detail: '2025',
+        term_starts: null,
+        enterprise_id: String((r.data as Obj).enterprise_id ?? ''),
+        note: null,
+      }
+    }
+    return [report('USR-0003', '2026-01-31', -34), report('USR-0001', '2026-03-31', 25)]
+  }
 
   function toInput(r: RecordDto): Obj {
     const d = r.data as Obj
@@ -867,10 +891,9 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
         .filter((r) => r.kind === a.kind && !r.archived_at && (r.data as Obj)[column] === of.id)
         .slice(offset, offset + Math.min(500, Number(a.limit)))
     },
-    deadlines: () => [
-      { kind: 'use_report', code: 'USR-0003', name: records.find((r) => r.code === 'USR-0003')!.name, due_on: '2026-01-31', days_left: -34, overdue: true, detail: '2025' },
-      { kind: 'use_report', code: 'USR-0001', name: records.find((r) => r.code === 'USR-0001')!.name, due_on: '2026-03-31', days_left: 25, overdue: false, detail: '2025' },
-    ],
+    deadlines: () => mockDeadlines(),
+    // The save dialog always picks 文档/续展提醒.<format>.
+    export_deadlines: (a) => ({ path: `${documents}/续展提醒.${String(a.format)}`, format: a.format, count: mockDeadlines().length }),
     audit_log: (a) => {
       let rows = [...audit].reverse()
       if (a.kind && a.key) {
