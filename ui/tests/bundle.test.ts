@@ -121,6 +121,27 @@ describe('import bundle', () => {
     expect(text('bundle-changed-ENT-0002')).toContain('王会长')
     expect(text('bundle-take-theirs')).toContain('以交换包为准')
     expect(text('bundle-apply')).toContain('合并')
+    // The calendar year the bundle brings, with what the merge does with it.
+    const year = text('bundle-calendar-2027')
+    expect(year).toContain('新增')
+    expect(year).toContain('国办发明电〔2026〕1号')
+  })
+
+  it('names a calendar year kept because ours is newer', async () => {
+    const { backend } = installBackend({
+      overrides: {
+        bundle_preview: () => ({
+          ...(backend.handle('bundle_preview', {}) as BundleReport),
+          calendar: [{ year: 2027, outcome: 'kept', theirs_source: '市局转发（旧）', theirs_entered_at: '2026-11-01T01:00:00.000Z', ours_source: '国办发明电〔2026〕1号', ours_entered_at: '2026-11-20T02:00:00.000Z' }],
+        }),
+      },
+    })
+    await openPreview()
+    const year = text('bundle-calendar-2027')
+    expect(year).toContain('保留本地的较新版本')
+    expect(year).toContain('市局转发（旧）')
+    expect(year).toContain('国办发明电〔2026〕1号')
+    expect(text('bundle-calendar')).toContain('合并结果')
   })
 
   it('shows the records the rules refuse, with field and rule, and offers no merge', async () => {

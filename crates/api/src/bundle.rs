@@ -6,7 +6,9 @@
 //! imports it with a merge preview: new records, changed ones (field by field), unchanged ones,
 //! and conflicts, records changed on both sides since the last exchange with that source
 //! (tracked per source and record in `exchange_seen`). Nothing is overwritten silently: a
-//! conflict is only replaced when the clerk says `take_theirs`. The merge is one transaction,
+//! conflict is only replaced when the clerk says `take_theirs`. The workspace's calendar years
+//! travel too (`calendar.json`), so the city can hand next year's calendar to its counties: the
+//! newer entry of a year wins, and the preview lists every year taken or kept. The merge is one transaction,
 //! audited with the bundle's SHA-256; a dry run rolls it back.
 
 use std::collections::BTreeSet;
@@ -19,9 +21,11 @@ use terroir_core::record::{NAME_MAX, RecordKind};
 use terroir_core::{Rule, Violation, Violations};
 use terroir_exchange::bundle::{self, Manifest, sha256_hex};
 use terroir_store::records::{self as store, Show};
+use terroir_store::tables::StoredCalendarYear;
 use terroir_store::{audit, files, tables};
 use uuid::Uuid;
 
+use crate::calendar::{self, BundleCalendarYear};
 use crate::entity::{Entity, reparse};
 use crate::error::{ApiError, RecordProblems, Result};
 use crate::exchange::FieldChange;
@@ -82,6 +86,9 @@ pub struct BundleReport {
     /// Changed here and there since the last exchange: kept as they are here unless
     /// `take_theirs` was given.
     pub conflicts: Vec<BundleItem>,
+    /// Calendar years of the bundle that differ here: new ones and the newer entry of a year
+    /// entered on both sides are taken, an older one is kept out.
+    pub calendar: Vec<BundleCalendarYear>,
     /// Records the form's rules refuse. One refused record refuses the whole merge: nothing
     /// is written.
     pub refused: Vec<RecordProblems>,
@@ -159,6 +166,11 @@ impl Workspace {
                 "divisions.json".to_owned(),
                 serde_json::to_vec(&division_rows).map_err(ApiError::storage)?,
             ),
+            (
+                "calendar.json".to_owned(),
+                serde_json::to_vec(&tables::calendar_years(&self.conn)?)
+                    .map_err(ApiError::storage)?,
+            ),
         ];
         for sha in &photos {
             let bytes = std::fs::read(files::path_of(&self.files_dir, sha)).map_err(|_| {
@@ -227,6 +239,7 @@ impl Workspace {
             changed: vec![],
             unchanged: 0,
             conflicts: vec![],
+            calendar: vec![],
             refused: vec![],
             applied: false,
         };
@@ -253,6 +266,16 @@ impl Workspace {
                     "divisions.json: {e}"
                 )))
             })?;
+        // Bundles made before calendars travelled have no calendar part.
+        let calendar: Vec<StoredCalendarYear> = match b.parts.get("calendar.json") {
+            None => vec![],
+            Some(bytes) => serde_json::from_slice(bytes).map_err(|e| {
+                bundle_error(terroir_exchange::Error::Corrupt(format!(
+                    "calendar.json: {e}"
+                )))
+            })?,
+        };
+        calendar::check_bundle_years(&calendar)?;
         let reason = format!(
             "交换包 {} (sha256 {}) 来自 {}",
             m.source_name, b.sha256, m.source
@@ -270,6 +293,7 @@ impl Workspace {
                 tables::put_division(&tx, &stamp, &division, &format!("bundle {}", m.source_name))?;
             }
         }
+        report.calendar = calendar::merge_bundle_years(&tx, &stamp, &calendar, &reason)?;
         for (part, bytes) in &b.parts {
             if let Some(sha) = part.strip_prefix("files/").filter(|_| !dry_run) {
                 files::put_bytes(&tx, &files_dir, bytes, sha, &stamp.at)?;

@@ -1500,6 +1500,21 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
                         c.name
                     );
                 }
+                for c in &r.calendar {
+                    use terroir_api::calendar::CalendarOutcome as O;
+                    let (zh, en) = match c.outcome {
+                        O::New => ("工作日历：新增", "calendar: new"),
+                        O::Taken => (
+                            "工作日历：双方均已录入，采用较新的交换包版本",
+                            "calendar: entered on both sides; the bundle's newer entry taken",
+                        ),
+                        O::Kept => (
+                            "工作日历：双方均已录入，保留较新的本地版本",
+                            "calendar: entered on both sides; our newer entry kept",
+                        ),
+                    };
+                    println!("{} {} {}", out.t(zh, en), c.year, c.theirs_source);
+                }
                 for x in &r.refused {
                     println!(
                         "✗ {} {} {} {}",

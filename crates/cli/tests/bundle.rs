@@ -403,3 +403,129 @@ fn a_resigned_bundle_with_records_the_form_refuses_is_refused_whole() {
     );
     assert!(text.contains("nothing was merged or written"), "{text}");
 }
+
+/// Enter 2027 in a workspace with one holiday range and a notice.
+fn set_2027(db: &Path, holidays: &str, source: &str) {
+    ok(terroir(
+        db,
+        &[
+            "calendar",
+            "set",
+            "2027",
+            "--holidays",
+            holidays,
+            "--workdays",
+            "10-09",
+            "--source",
+            source,
+        ],
+    ));
+}
+
+fn export(db: &Path, to: &Path) {
+    ok(terroir(
+        db,
+        &["bundle", "export", "-o", to.to_str().unwrap()],
+    ));
+}
+
+fn import(db: &Path, bundle: &Path, dry: bool) -> Value {
+    let mut args = vec!["--json", "bundle", "import", bundle.to_str().unwrap()];
+    if dry {
+        args.push("--dry-run");
+    }
+    json(&ok(terroir(db, &args)))
+}
+
+fn holidays_2027(db: &Path) -> usize {
+    let v = json(&ok(terroir(db, &["--json", "calendar", "show", "2027"])));
+    v["holidays"].as_array().map_or(0, Vec::len)
+}
+
+#[test]
+fn calendar_years_travel_in_bundles_and_the_newer_entry_wins() {
+    let (dir, city, county) = county_and_city();
+    // The city enters next year's calendar and hands it to a county.
+    set_2027(&city, "10-01..10-07", "国务院办公厅通知（测试）");
+    let b1 = dir.path().join("1.bundle");
+    export(&city, &b1);
+    let preview = import(&county, &b1, true);
+    let cal = preview["calendar"].as_array().unwrap();
+    assert_eq!(cal.len(), 1, "{preview:#}");
+    assert_eq!(cal[0]["year"], 2027);
+    assert_eq!(cal[0]["outcome"], "new");
+    assert_eq!(holidays_2027(&county), 0, "a preview writes nothing");
+    let merged = import(&county, &b1, false);
+    assert_eq!(merged["applied"], true);
+    assert_eq!(holidays_2027(&county), 7);
+    let log = json(&ok(terroir(
+        &county,
+        &["--json", "audit", "log", "--limit", "50"],
+    )));
+    assert!(
+        log.as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["entity"] == "calendar"
+                && e["entity_id"] == "2027"
+                && e["reason"].as_str().unwrap_or("").contains("交换包")),
+        "the merge is audited with the bundle as reason: {log:#}"
+    );
+    // The same bundle again changes nothing.
+    assert!(
+        import(&county, &b1, true)["calendar"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+
+    // The county corrects it later: its newer entry stands against the city's older bundle…
+    set_2027(&county, "10-01..10-08", "国务院办公厅通知（更正）");
+    let kept = import(&county, &b1, false);
+    assert_eq!(kept["calendar"][0]["outcome"], "kept", "{kept:#}");
+    assert_eq!(holidays_2027(&county), 8);
+    // …and wins at the city when the county sends it back.
+    let b2 = dir.path().join("2.bundle");
+    export(&county, &b2);
+    let taken = import(&city, &b2, false);
+    assert_eq!(taken["calendar"][0]["outcome"], "taken", "{taken:#}");
+    assert_eq!(
+        taken["calendar"][0]["ours_source"],
+        "国务院办公厅通知（测试）"
+    );
+    assert_eq!(holidays_2027(&city), 8);
+
+    // A calendar that breaks the form's rules refuses the bundle, naming the date and rule.
+    let evil = dir.path().join("evil.bundle");
+    let bad: Vec<u8> = {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&b2).unwrap()).unwrap();
+        let mut text = String::new();
+        zip.by_name("calendar.json")
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        // 2027-10-11 is a Monday: not a weekend day made a working day.
+        text.replace("2027-10-09", "2027-10-11").into_bytes()
+    };
+    rewrite(&b2, &evil, |name, b| match name {
+        "calendar.json" => Some(bad.clone()),
+        "manifest.json" => {
+            let mut m: Value = serde_json::from_slice(&b).unwrap();
+            for p in m["parts"].as_array_mut().unwrap() {
+                if p["path"] == "calendar.json" {
+                    p["size"] = bad.len().into();
+                    p["sha256"] = sha256(&bad).into();
+                }
+            }
+            Some(serde_json::to_vec(&m).unwrap())
+        }
+        _ => Some(b),
+    });
+    let o = terroir(&county, &["bundle", "import", evil.to_str().unwrap()]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("2027-10-11") && err.contains("calendar"),
+        "{err}"
+    );
+}

@@ -438,6 +438,7 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("award", "奖励", "Award"),
     ("budget_line", "预算科目", "Budget line"),
     ("bundle", "交换包", "Exchange bundle"),
+    ("calendar", "工作日历", "Working-day calendar"),
     ("caption", "照片说明", "Photo caption"),
     ("case_no", "案号", "Case number"),
     ("category", "产品类别", "Product category"),

@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0006_workbench.sql"),
     include_str!("../migrations/0007_award_lines.sql"),
     include_str!("../migrations/0008_calendar.sql"),
+    include_str!("../migrations/0009_calendar_entered.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -152,10 +152,19 @@ pub fn set_exchange_seen(
     Ok(())
 }
 
+/// A year of the calendar as the workspace holds it, with when it was entered (RFC 3339, UTC;
+/// empty for years entered before that was kept). Between workspaces the newer entry wins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredCalendarYear {
+    #[serde(flatten)]
+    pub year: CalendarYear,
+    pub entered_at: String,
+}
+
 /// The calendar years the workspace holds (without the shipped ones it does not override).
-pub fn calendar_years(conn: &Connection) -> Result<Vec<CalendarYear>> {
+pub fn calendar_years(conn: &Connection) -> Result<Vec<StoredCalendarYear>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT year, holidays, workdays, source FROM calendar_year ORDER BY year",
+        "SELECT year, holidays, workdays, source, entered_at FROM calendar_year ORDER BY year",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok((
@@ -163,51 +172,60 @@ pub fn calendar_years(conn: &Connection) -> Result<Vec<CalendarYear>> {
             r.get::<_, String>(1)?,
             r.get::<_, String>(2)?,
             r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
         ))
     })?;
     let mut out = vec![];
     for row in rows {
-        let (year, holidays, workdays, source) = row?;
-        out.push(CalendarYear {
-            year,
-            holidays: serde_json::from_str(&holidays)?,
-            workdays: serde_json::from_str(&workdays)?,
-            source,
+        let (year, holidays, workdays, source, entered_at) = row?;
+        out.push(StoredCalendarYear {
+            year: CalendarYear {
+                year,
+                holidays: serde_json::from_str(&holidays)?,
+                workdays: serde_json::from_str(&workdays)?,
+                source,
+            },
+            entered_at,
         });
     }
     Ok(out)
 }
 
-/// Enter or replace a year of the calendar; audited as entity `calendar`, id the year.
+/// Enter or replace a year of the calendar, entered at `y.entered_at`; audited as entity
+/// `calendar`, id the year.
 pub fn set_calendar_year(
     conn: &Connection,
     stamp: &Stamp,
-    y: &CalendarYear,
+    y: &StoredCalendarYear,
     reason: Option<&str>,
 ) -> Result<()> {
     let before = calendar_years(conn)?
         .into_iter()
-        .find(|c| c.year == y.year)
-        .map(|c| serde_json::to_string(&c))
+        .find(|c| c.year.year == y.year.year)
+        .map(|c| serde_json::to_string(&c.year))
         .transpose()?;
+    let c = &y.year;
     conn.execute(
-        "INSERT INTO calendar_year (year, holidays, workdays, source) VALUES (?1, ?2, ?3, ?4)
+        "INSERT INTO calendar_year (year, holidays, workdays, source, entered_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (year) DO UPDATE SET holidays = excluded.holidays,
-           workdays = excluded.workdays, source = excluded.source",
+           workdays = excluded.workdays, source = excluded.source,
+           entered_at = excluded.entered_at",
         rusqlite::params![
-            y.year,
-            serde_json::to_string(&y.holidays)?,
-            serde_json::to_string(&y.workdays)?,
-            y.source
+            c.year,
+            serde_json::to_string(&c.holidays)?,
+            serde_json::to_string(&c.workdays)?,
+            c.source,
+            y.entered_at,
         ],
     )?;
-    let after = serde_json::to_string(y)?;
+    let after = serde_json::to_string(c)?;
     audit::append(
         conn,
         stamp,
         &Change {
             entity: "calendar",
-            entity_id: &y.year.to_string(),
+            entity_id: &c.year.to_string(),
             action: if before.is_some() { "update" } else { "insert" },
             before: before.as_deref(),
             after: Some(&after),

@@ -806,7 +806,7 @@ const enUS: Messages = {
   },
   bundle: {
     title: 'Data exchange',
-    intro: 'Exchange the catalogue between the county and the city bureau: Export bundle packs every record (with divisions and photos) into one verified file; Import bundle first previews what would be added, changed and what conflicts, and merges only when you confirm.',
+    intro: 'Exchange the catalogue between the county and the city bureau: Export bundle packs every record (with divisions, the working-day calendar and photos) into one verified file; Import bundle first previews what would be added, changed and what conflicts, and merges only when you confirm.',
     export: 'Export bundle',
     import: 'Import bundle',
     exported: 'Bundle exported: {path} ({records} records, {files} files, SHA-256 {sha})',
@@ -848,6 +848,13 @@ const enUS: Messages = {
     doneConflictsKept: '{n} conflict kept the local version | {n} conflicts kept the local version',
     doneConflictsTheirs: '{n} conflict took the bundle’s version | {n} conflicts took the bundle’s version',
     doneAudit: 'Every record written names the bundle’s source and checksum in the history.',
+    calendarTitle: 'Working-day calendar ({n})',
+    calendarHint: 'A year entered on both sides goes to the entry made later.',
+    calendarYear: 'Year',
+    calendarOutcome: 'Merge',
+    calendarTheirs: 'Notice in the bundle',
+    calendarOurs: 'Notice here',
+    calendarOutcomes: { new: 'New', taken: 'The bundle’s newer entry taken', kept: 'Our newer entry kept' },
   },
   settings: {
     title: 'Settings',

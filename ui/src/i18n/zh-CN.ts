@@ -806,7 +806,7 @@ const zhCN = {
   },
   bundle: {
     title: '数据交换',
-    intro: '县局与市局之间交换地标品牌库数据：导出交换包把全部记录（含行政区划和照片）打包为一个带校验值的文件；导入交换包先预览将新增、更新的内容和冲突，确认后才合并。',
+    intro: '县局与市局之间交换地标品牌库数据：导出交换包把全部记录（含行政区划、工作日历和照片）打包为一个带校验值的文件；导入交换包先预览将新增、更新的内容和冲突，确认后才合并。',
     export: '导出交换包',
     import: '导入交换包',
     exported: '已导出交换包：{path}（{records} 条记录，{files} 个文件，SHA-256 {sha}）',
@@ -848,6 +848,13 @@ const zhCN = {
     doneConflictsKept: '{n} 条冲突保留了本地版本',
     doneConflictsTheirs: '{n} 条冲突已改为交换包的版本',
     doneAudit: '每条写入的记录都在操作记录中注明了交换包的来源及其校验值。',
+    calendarTitle: '工作日历（{n}）',
+    calendarHint: '同一年度两边都录入过时，以较晚录入的为准。',
+    calendarYear: '年度',
+    calendarOutcome: '合并结果',
+    calendarTheirs: '交换包中的通知',
+    calendarOurs: '本地的通知',
+    calendarOutcomes: { new: '新增', taken: '采用交换包的较新版本', kept: '保留本地的较新版本' },
   },
   settings: {
     title: '设置',

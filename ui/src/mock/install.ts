@@ -5,6 +5,7 @@ import type { ApiError } from '../api/bindings/ApiError'
 import type { AuditEntry } from '../api/bindings/AuditEntry'
 import type { BatchReport } from '../api/bindings/BatchReport'
 import type { BundleReport } from '../api/bindings/BundleReport'
+import type { CalendarEntry } from '../api/bindings/CalendarEntry'
 import type { DossierSettings } from '../api/bindings/DossierSettings'
 import type { ImportProblem } from '../api/bindings/ImportProblem'
 import type { ImportReport } from '../api/bindings/ImportReport'
@@ -587,6 +588,15 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
 
   // ---- exchange bundles: the file dialog always picks the city bureau's bundle ----
   const BUNDLE_SHA = 'c1'.repeat(32)
+  // The year the city's bundle brings (as Rust answers it; no checks here).
+  const CITY_2027: CalendarEntry = {
+    year: 2027,
+    holidays: ['2027-01-01', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'],
+    workdays: ['2027-02-20'],
+    source: '国办发明电〔2026〕1号',
+    shipped: false,
+    entered_at: '2026-11-18T08:30:00.000Z',
+  }
   let bundlePreviewed = false
   /**
    * The city bureau's bundle merged into this workspace: 2 new records, 1 changed (only there)
@@ -633,6 +643,9 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
         gd.contact === theirContact
           ? []
           : [{ kind: 'gi', id: conflictRec.id, code: 'GI-0002', name: conflictRec.name, fields: [{ field: 'contact', before: cell(gd.contact) || '信阳红茶叶协会 0376-6111111', after: theirContact }] }],
+      calendar: calendarYears.some((y) => y.year === 2027)
+        ? []
+        : [{ year: 2027, outcome: 'new', theirs_source: CITY_2027.source, theirs_entered_at: CITY_2027.entered_at ?? '', ours_source: null, ours_entered_at: null }],
       refused: [],
       applied: false,
     }
@@ -657,13 +670,14 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       conflictRec.updated_at = today
       log(conflictRec, 'bundle', b, reason)
     }
+    if (report.calendar.length) calendarYears = [...calendarYears, CITY_2027]
     report.applied = true
     return report
   }
 
-  let calendarYears = [
-    { year: 2025, holidays: Array.from({ length: 28 }, (_, i) => `2025-01-${String(i + 1).padStart(2, '0')}`), workdays: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'], source: '国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号）', shipped: true },
-    { year: 2026, holidays: Array.from({ length: 33 }, (_, i) => `2026-01-${String(i + 1).padStart(2, '0')}`), workdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'], source: '国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日发布）', shipped: true },
+  let calendarYears: CalendarEntry[] = [
+    { year: 2025, holidays: Array.from({ length: 28 }, (_, i) => `2025-01-${String(i + 1).padStart(2, '0')}`), workdays: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'], source: '国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号）', shipped: true, entered_at: null },
+    { year: 2026, holidays: Array.from({ length: 33 }, (_, i) => `2026-01-${String(i + 1).padStart(2, '0')}`), workdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'], source: '国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日发布）', shipped: true, entered_at: null },
   ]
   const workbench = createWorkbench({ records, today, find, log, snap, appSummary })
   const handlers: Record<string, (a: Args) => unknown> = {
@@ -1007,7 +1021,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     calendar_years: () => calendarYears,
     // Replays what Rust answered when 2027 was entered from its notice (no checks here).
     set_calendar_year: () => {
-      const entry = { year: 2027, holidays: ['2027-01-01', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'], workdays: ['2027-02-20'], source: '国办发明电〔2026〕1号', shipped: false }
+      const entry = { year: 2027, holidays: ['2027-01-01', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'], workdays: ['2027-02-20'], source: '国办发明电〔2026〕1号', shipped: false, entered_at: '2026-11-20T02:00:00.000Z' }
       calendarYears = [...calendarYears.filter((y) => y.year !== 2027), entry]
       return entry
     },

@@ -7,7 +7,12 @@ export type CalendarEntry = {
 /**
  * Shipped with Terroir (not entered in this workspace).
  */
-shipped: boolean, year: number, 
+shipped: boolean, 
+/**
+ * When it was entered here or in the workspace it came from (RFC 3339, UTC); `None` for
+ * the shipped years and for years entered before this was kept.
+ */
+entered_at: string | null, year: number, 
 /**
  * Public holidays (放假), weekdays and weekend days alike.
  */
