@@ -6,6 +6,7 @@ import ListView from '../src/views/ListView.vue'
 import UserFlow from '../src/components/UserFlow.vue'
 import RecordEditor from '../src/components/RecordEditor.vue'
 import DeadlineTable from '../src/components/DeadlineTable.vue'
+import TrademarkRights from '../src/components/TrademarkRights.vue'
 import { stepsFor } from '../src/lib/flow'
 import { flushPromises, installBackend, mountWith } from './helpers'
 
@@ -166,5 +167,28 @@ describe('deadline table', () => {
     expect(first).toContain('名义末日 2026年9月6日')
     expect(first).toContain(moved['zh-CN'])
     expect(wrapper.find('[data-testid="deadline-TM-0002"] [data-testid="deadline-year-missing"]').text()).toBe(missing['zh-CN'])
+  })
+})
+
+describe('trademark rights', () => {
+  it('shows Rust’s note on a renewal kept past a weekend-only last day, in the user’s language', async () => {
+    installBackend()
+    const note = { 'zh-CN': '续展递交日 2027-10-08 晚于仅按周末顺延的宽展期末日 2027-10-04', 'en-US': 'the renewal filed on 2027-10-08 is later than 2027-10-04' }
+    const record = {
+      kind: 'trademark',
+      id: 'x',
+      code: 'TM-0009',
+      name: '某茶',
+      version: 2,
+      archived_at: null,
+      updated_at: '2027-10-08',
+      data: { registered_on: '2017-04-05', renewals: [{ filed_on: '2027-10-08', term_starts: '2027-04-05', unverified_year: 2027 }], licences: [], assignments: [], pledges: [], termination: null },
+      summary: { standing: 'registered', expires_on: '2037-04-04', renewal_notes: [note] },
+    }
+    for (const [locale, text] of [['zh-CN', note['zh-CN']], ['en-US', note['en-US']]] as const) {
+      const { wrapper } = await mountWith(TrademarkRights, { record }, locale)
+      expect(wrapper.find('[data-testid="renewal-note"]').text()).toBe(text)
+      wrapper.unmount()
+    }
   })
 })

@@ -166,6 +166,7 @@ impl Entity for Trademark {
             "grace_ends": term.map(|t| t.grace_ends),
             "grace_ends_nominal": term.map(|t| t.grace_ends_nominal),
             "calendar_year_missing": term.and_then(|t| t.calendar_year_missing),
+            "renewal_notes": self.renewal_notes(&cal),
         }))
     }
 }

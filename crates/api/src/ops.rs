@@ -421,8 +421,11 @@ impl Workspace {
         // Festival with its weekends), so the scan reaches that much further back and Rust
         // decides each mark.
         let cal = self.lookup().calendar();
-        let lo = terroir_core::date::add_days(terroir_core::date::add_months(today, -6), -16)
-            .to_string();
+        let lo = terroir_core::date::add_days(
+            terroir_core::date::add_months(today, -6),
+            -1 - terroir_core::calendar::MAX_MOVE_DAYS,
+        )
+        .to_string();
         let hi =
             terroir_core::date::add_days(terroir_core::date::add_months(until, 12), 1).to_string();
         for row in store::list_between(&self.conn, RecordKind::Trademark, "expires_on", &lo, &hi)? {

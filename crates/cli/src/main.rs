@@ -1036,6 +1036,16 @@ fn event(
         .and_then(Value::as_str)
         .unwrap_or("");
     done(out, &r, &word(standing, out.lang));
+    // A renewal kept past a weekend-only last day says so (recorded, never refused).
+    let notes: Vec<terroir_api::core::text::Bilingual> = r
+        .summary
+        .get("renewal_notes")
+        .cloned()
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default();
+    for n in &notes {
+        eprintln!("{}: {}", out.t("提示", "warning"), out.bilingual(n));
+    }
     Ok(0)
 }
 

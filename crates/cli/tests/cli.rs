@@ -567,3 +567,53 @@ fn edit_if_version_refuses_a_record_changed_since() {
     assert_eq!(e["error"]["problems"][1]["field"], "address");
     assert_eq!(e["error"]["problems"][1]["params"]["after"], "甲");
 }
+
+#[test]
+fn a_renewal_past_a_weekend_only_last_day_is_recorded_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("terroir.db");
+    let run = |args: &[&str]| {
+        let o = terroir(&db, &[&["--today", "2027-10-20"], args].concat());
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        o
+    };
+    run(&["init"]);
+    run(&["enterprise", "add", "--name", "某茶厂"]);
+    // The grace period nominally ends Monday 2027-10-04; 2027's holidays are not entered.
+    run(&[
+        "trademark",
+        "add",
+        "--reg-no",
+        "17000405",
+        "--name",
+        "某茶",
+        "--class",
+        "30",
+        "--registrant",
+        "ENT-0001",
+        "--registered-on",
+        "2017-04-05",
+    ]);
+    let o = run(&["trademark", "renew", "TM-0001", "--filed-on", "2027-10-08"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("warning")
+            && err.contains("2027-10-04")
+            && err.contains("2027 public holidays"),
+        "{err}"
+    );
+    let shown = json(&run(&["--json", "trademark", "show", "TM-0001"]));
+    assert_eq!(shown["data"]["renewals"][0]["unverified_year"], 2027);
+    // Entering 2027 (National Day to 10-07) settles it: on time, no warning left.
+    run(&[
+        "calendar",
+        "set",
+        "2027",
+        "--holidays",
+        "10-01..10-07",
+        "--source",
+        "测试通知",
+    ]);
+    let shown = json(&run(&["--json", "trademark", "show", "TM-0001"]));
+    assert_eq!(shown["summary"]["renewal_notes"], serde_json::json!([]));
+}

@@ -16,6 +16,10 @@ use crate::date::{add_days, parse_date};
 use crate::error::{Rule, Violation, Violations};
 use crate::record::{LINE_MAX, optional_text};
 
+/// The most days art. 12 para 1 can move a last day: Spring Festival's week with the weekends
+/// around it. A date this far past a weekend-only last day may still have been on time.
+pub const MAX_MOVE_DAYS: i64 = 15;
+
 /// One year of the State Council's holiday arrangement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]

@@ -4,14 +4,15 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::WorkingCalendar;
-use crate::date::parse_date;
+use crate::calendar::{MAX_MOVE_DAYS, WorkingCalendar};
+use crate::date::{add_days, parse_date};
 use crate::error::Violations;
 use crate::record::{
     LINE_MAX, Lookup, NAME_MAX, RecordId, RecordKind, enum_value, optional_date, optional_text,
     required_text, resolve, show_ref,
 };
 use crate::term::{RenewalStatus, Term};
+use crate::text::Bilingual;
 use crate::{Fen, NiceClass, RegNo, Rule, Violation};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
@@ -61,6 +62,12 @@ pub struct Trademark {
 pub struct Renewal {
     pub filed_on: NaiveDate,
     pub term_starts: NaiveDate,
+    /// Filed after the weekend-only last day of a grace period ending in this year, whose
+    /// public holidays were not entered: a past fact, recorded rather than refused, to be
+    /// checked once the year is entered (see [`Trademark::renewal_notes`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub unverified_year: Option<i32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -178,7 +185,15 @@ impl Trademark {
             .current_term(cal)
             .ok_or_else(|| Violation::new(Rule::Required).at("registered_on"))?;
         let status = term.status_on(filed_on);
-        if !matches!(status, RenewalStatus::RenewalDue | RenewalStatus::InGrace) {
+        // Past the weekend-only last day of a year not entered, but within the longest move a
+        // holiday can make: it may well have been on time, so it is kept and flagged.
+        let unverified = term.calendar_year_missing.filter(|_| {
+            status == RenewalStatus::Lapsed
+                && filed_on <= add_days(term.grace_ends_nominal, MAX_MOVE_DAYS)
+        });
+        if unverified.is_none()
+            && !matches!(status, RenewalStatus::RenewalDue | RenewalStatus::InGrace)
+        {
             return Err(Violation::new(Rule::FlowOrder)
                 .with("stage", status.key())
                 .with("action", "renew")
@@ -188,8 +203,46 @@ impl Trademark {
         self.renewals.push(Renewal {
             filed_on,
             term_starts: next.starts,
+            unverified_year: unverified,
         });
         Ok(next)
+    }
+
+    /// What a renewal recorded past a weekend-only last day (see [`Renewal::unverified_year`])
+    /// needs said under the calendar in force: still unsure while its year is not entered,
+    /// late once it is and the legal last day came before the filing, nothing when on time.
+    pub fn renewal_notes(&self, cal: &WorkingCalendar) -> Vec<Bilingual> {
+        let Some(registered) = self.registered_on else {
+            return vec![];
+        };
+        let mut out = vec![];
+        for (i, r) in self.renewals.iter().enumerate() {
+            let Some(y) = r.unverified_year else {
+                continue;
+            };
+            let term = Term::current(registered, i as u32, cal);
+            let (filed, last) = (r.filed_on, term.grace_ends);
+            if term.calendar_year_missing.is_some() {
+                out.push(Bilingual::new(
+                    format!(
+                        "续展递交日 {filed} 晚于仅按周末顺延的宽展期末日 {last}：{y} 年节假日安排未录入，已照实记录，录入后核对是否逾期"
+                    ),
+                    format!(
+                        "the renewal filed on {filed} is later than the grace period's last day moved over weekends only ({last}): the {y} public holidays are not entered; recorded as filed, to be checked once they are"
+                    ),
+                ));
+            } else if filed > last {
+                out.push(Bilingual::new(
+                    format!(
+                        "续展递交日 {filed} 晚于宽展期法定末日 {last}（{y} 年节假日安排已录入）：该续展逾期，请核实"
+                    ),
+                    format!(
+                        "the renewal filed on {filed} is later than the grace period's legal last day {last} (the {y} public holidays are now entered): it was late; please verify"
+                    ),
+                ));
+            }
+        }
+        out
     }
 
     /// Assign the mark to `to` on `on`; the registrant changes and the assignment is kept.
@@ -550,6 +603,57 @@ mod tests {
             tm.standing_on(d("2026-09-07"), &WorkingCalendar::shipped()),
             Standing::Registered
         );
+    }
+
+    #[test]
+    fn a_renewal_past_a_weekend_only_last_day_is_kept_flagged_then_judged_once_entered() {
+        let lookup = One(RecordId(Uuid::nil()));
+        // Expires 2027-04-04; the grace period nominally ends Monday 2027-10-04, in a year
+        // the shipped calendar does not have.
+        let fresh = || Trademark {
+            registered_on: Some(d("2017-04-05")),
+            ..mark(&lookup)
+        };
+        let cal = WorkingCalendar::shipped();
+        let mut tm = fresh();
+        // Eleven days late by weekends, within the longest move a holiday can make: kept.
+        tm.record_renewal(d("2027-10-15"), &cal).unwrap();
+        assert_eq!(tm.renewals[0].unverified_year, Some(2027));
+        let notes = tm.renewal_notes(&cal);
+        assert_eq!(notes.len(), 1);
+        assert!(notes[0].zh.contains("2027 年节假日安排未录入"), "{notes:?}");
+        assert!(notes[0].zh.contains("2027-10-04"), "{notes:?}");
+        // Past the longest move, it is refused as before.
+        assert_eq!(
+            fresh()
+                .record_renewal(d("2027-10-20"), &cal)
+                .unwrap_err()
+                .rule,
+            Rule::FlowOrder
+        );
+        // On time it carries no flag.
+        let mut on_time = fresh();
+        on_time.record_renewal(d("2027-10-04"), &cal).unwrap();
+        assert_eq!(on_time.renewals[0].unverified_year, None);
+
+        // Once 2027 is entered: National Day moves the last day to 10-08, so a filing on
+        // 10-08 was on time (no note) and one on 10-15 was late (said so).
+        let year = |holidays: &[&str]| {
+            crate::calendar::CalendarYearInput {
+                holidays: holidays.iter().map(|h| h.to_string()).collect(),
+                workdays: vec![],
+                source: Some("测试".into()),
+            }
+            .parse(2027)
+            .unwrap()
+        };
+        let entered = WorkingCalendar::new([year(&["10-01..10-07"])]);
+        assert_eq!(tm.renewal_notes(&entered).len(), 1);
+        assert!(tm.renewal_notes(&entered)[0].zh.contains("逾期"));
+        let mut on_the_eighth = fresh();
+        on_the_eighth.record_renewal(d("2027-10-08"), &cal).unwrap();
+        assert_eq!(on_the_eighth.renewals[0].unverified_year, Some(2027));
+        assert!(on_the_eighth.renewal_notes(&entered).is_empty());
     }
 
     #[test]
