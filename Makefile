@@ -53,10 +53,11 @@ test-clock: test-rust
 	    $(CARGO) test --workspace -- --skip reliability_ || exit 1; \
 	done
 
-## The committed TypeScript bindings must equal what the Rust types generate (run after test-rust).
+## The generated files — ts-rs bindings, and the capability and CommandName that
+## src-tauri/build.rs writes from commands.rs — must be committed as test-rust left them.
 bindings:
-	@if [ -n "$$(git status --porcelain -- ui/src/api/bindings)" ]; then \
-	  echo "ui/src/api/bindings is stale: commit what cargo test generated:"; git status --short -- ui/src/api/bindings; exit 1; fi
+	@if [ -n "$$(git status --porcelain -- ui/src/api/bindings src-tauri/capabilities)" ]; then \
+	  echo "generated files are stale: commit what cargo test generated:"; git status --short -- ui/src/api/bindings src-tauri/capabilities; exit 1; fi
 
 ## The real window under Xvfb, driven through tauri-driver; screenshots in target/e2e-screenshots.
 ## Built with `--workspace --all-targets`, the features `cargo test --workspace` resolved, so the

@@ -27,6 +27,10 @@ use terroir_api::search::SearchResults;
 use terroir_api::workbench::{ApplicationStep, BudgetRow, Ledger};
 use terroir_api::{ApiError, Page, RecordDto, Show, Workspace, WorkspaceInfo};
 
+use tauri::generate_handler;
+
+include!("../commands.rs");
+
 type Result<T> = std::result::Result<T, ApiError>;
 
 /// The open workspace (`None` only for the instant a restore swaps it).
@@ -806,62 +810,7 @@ pub fn run() {
             ws: Mutex::new(Some(ws)),
             started,
         })
-        .invoke_handler(tauri::generate_handler![
-            workspace_info,
-            add_evidence,
-            update_evidence,
-            attach_evidence,
-            remove_evidence,
-            record_recognition,
-            readiness,
-            preview_catalogue,
-            application_step,
-            eligibility,
-            set_budget,
-            calendar_years,
-            set_calendar_year,
-            ledger,
-            set_actor,
-            list_records,
-            show_record,
-            record_input,
-            add_record,
-            edit_record,
-            archive_record,
-            unarchive_record,
-            user_step,
-            trademark_event,
-            add_photo,
-            photo_data,
-            dossier_settings,
-            set_dossier_settings,
-            preview_dossier,
-            save_dossier,
-            batch_count,
-            print_batch,
-            cancel_batch,
-            open_batch_folder,
-            export_list,
-            write_template,
-            import_preview,
-            import_apply,
-            cancel_import,
-            export_bundle,
-            bundle_preview,
-            bundle_apply,
-            search,
-            deadlines,
-            export_deadlines,
-            audit_log,
-            restore_value,
-            backup_now,
-            list_backups,
-            restore_backup,
-            check,
-            overview,
-            related,
-            mark_first_rows,
-        ])
+        .invoke_handler(terroir_commands!(generate_handler))
         .run(tauri::generate_context!())
         .expect("error while running Terroir");
 }

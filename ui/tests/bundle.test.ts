@@ -10,10 +10,13 @@ import SettingsView from '../src/views/SettingsView.vue'
 import BundleMerge from '../src/components/BundleMerge.vue'
 import { err } from '../src/mock/install'
 import { useWorkspace } from '../src/stores/workspace'
-import zhCN from '../src/i18n/zh-CN'
-import enUS from '../src/i18n/en-US'
 import type { BundleReport } from '../src/api/bindings/BundleReport'
 import { flushPromises, installBackend, mountWith } from './helpers'
+import { messages } from '../src/i18n'
+
+// The catalogues as the app loads them: the UI's chrome with Rust's vocabulary.
+const zhCN = messages['zh-CN']
+const enUS = messages['en-US']
 
 afterEach(() => {
   clearMocks()

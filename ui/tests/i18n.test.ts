@@ -4,8 +4,11 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import zhCN from '../src/i18n/zh-CN'
-import enUS from '../src/i18n/en-US'
+import { messages } from '../src/i18n'
+
+// The catalogues as the app loads them: the UI's chrome with Rust's vocabulary.
+const zhCN = messages['zh-CN']
+const enUS = messages['en-US']
 
 const src = readFileSync(fileURLToPath(new URL('../../crates/core/src/messages.rs', import.meta.url)), 'utf8')
 const re = /\(\s*Rule::(\w+),\s*"((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)",?\s*\)/g

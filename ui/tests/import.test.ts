@@ -10,10 +10,13 @@ import ListView from '../src/views/ListView.vue'
 import ImportWizard from '../src/components/ImportWizard.vue'
 import { err, sendToChannel } from '../src/mock/install'
 import { EXCHANGE_KINDS, TABLE_LIMIT, firstRows } from '../src/lib/exchange'
-import zhCN from '../src/i18n/zh-CN'
-import enUS from '../src/i18n/en-US'
 import type { ImportReport } from '../src/api/bindings/ImportReport'
 import { flushPromises, installBackend, mountWith } from './helpers'
+import { messages } from '../src/i18n'
+
+// The catalogues as the app loads them: the UI's chrome with Rust's vocabulary.
+const zhCN = messages['zh-CN']
+const enUS = messages['en-US']
 
 afterEach(() => {
   clearMocks()

@@ -9,10 +9,13 @@ import { nextTick } from 'vue'
 import PrintView from '../src/views/PrintView.vue'
 import DetailView from '../src/views/DetailView.vue'
 import { err, sendToChannel } from '../src/mock/install'
-import zhCN from '../src/i18n/zh-CN'
-import enUS from '../src/i18n/en-US'
 import type { BatchReport } from '../src/api/bindings/BatchReport'
 import { flushPromises, installBackend, mountWith } from './helpers'
+import { messages } from '../src/i18n'
+
+// The catalogues as the app loads them: the UI's chrome with Rust's vocabulary.
+const zhCN = messages['zh-CN']
+const enUS = messages['en-US']
 
 afterEach(() => {
   clearMocks()

@@ -16,13 +16,16 @@ import { dropNulls } from '../src/lib/patch'
 import { columnsFor } from '../src/lib/columns'
 import { formShows } from '../src/lib/forms'
 import { err } from '../src/mock/install'
-import zhCN from '../src/i18n/zh-CN'
-import enUS from '../src/i18n/en-US'
 import type { Evidence } from '../src/api/bindings/Evidence'
 import { flushPromises, installBackend, mountWith } from './helpers'
 import { defineComponent, h } from 'vue'
 import { NSelect } from 'naive-ui'
 import type { VueWrapper } from '@vue/test-utils'
+import { messages } from '../src/i18n'
+
+// The catalogues as the app loads them: the UI's chrome with Rust's vocabulary.
+const zhCN = messages['zh-CN']
+const enUS = messages['en-US']
 
 afterEach(() => {
   clearMocks()

@@ -14,6 +14,7 @@ use terroir_core::record::{EVIDENCE_MAX, ITEMS_MAX, Lookup, RecordId, RecordKind
 use terroir_core::trademark::{Trademark, TrademarkInput};
 use terroir_core::user::{AuthorisedUser, UserInput};
 use terroir_core::{Rule, Violation, Violations};
+use terroir_store::records::NamedKeys;
 use terroir_store::tables::AwardLineRow;
 
 /// What the api needs to know about a kind of record.
@@ -39,8 +40,9 @@ pub trait Entity: Serialize + DeserializeOwned + Sized {
     }
     /// The display name; `name_of` gives the names of referenced records.
     fn name(&self, name_of: &dyn Fn(RecordKind, RecordId) -> String) -> String;
-    /// Values of the store's key columns for this kind, in order.
-    fn keys(&self) -> Vec<Option<String>>;
+    /// Values of the store's key columns for this kind, by column name (the store puts them in
+    /// its order and refuses a name its table does not have).
+    fn keys(&self) -> NamedKeys;
     /// Derived facts shown in lists and details (standing, stage, regimes...).
     fn summary(&self, today: NaiveDate, lookup: &dyn Lookup) -> Map<String, Value>;
     /// When restoring an earlier value, keep what is not edited as a whole record: photos, a
@@ -73,10 +75,13 @@ impl Entity for Enterprise {
     fn name(&self, _: &dyn Fn(RecordKind, RecordId) -> String) -> String {
         self.name.clone()
     }
-    fn keys(&self) -> Vec<Option<String>> {
+    fn keys(&self) -> NamedKeys {
         vec![
-            self.credit_code.as_ref().map(ToString::to_string),
-            self.division.as_ref().map(ToString::to_string),
+            (
+                "credit_code",
+                self.credit_code.as_ref().map(ToString::to_string),
+            ),
+            ("division", self.division.as_ref().map(ToString::to_string)),
         ]
     }
     fn summary(&self, _: NaiveDate, _: &dyn Lookup) -> Map<String, Value> {
@@ -103,8 +108,8 @@ impl Entity for GiProduct {
     fn name(&self, _: &dyn Fn(RecordKind, RecordId) -> String) -> String {
         self.name.clone()
     }
-    fn keys(&self) -> Vec<Option<String>> {
-        vec![self.category.clone()]
+    fn keys(&self) -> NamedKeys {
+        vec![("category", self.category.clone())]
     }
     fn summary(&self, _: NaiveDate, _: &dyn Lookup) -> Map<String, Value> {
         let regimes: Vec<&str> = self.protections.iter().map(|p| p.regime_key()).collect();
@@ -144,11 +149,11 @@ impl Entity for Trademark {
         self.termination = current.termination.clone();
         self.registrant_id = current.registrant_id;
     }
-    fn keys(&self) -> Vec<Option<String>> {
+    fn keys(&self) -> NamedKeys {
         vec![
-            Some(self.reg_no.to_string()),
-            Some(self.registrant_id.to_string()),
-            self.expires().map(|d| d.to_string()),
+            ("reg_no", Some(self.reg_no.to_string())),
+            ("registrant_id", Some(self.registrant_id.to_string())),
+            ("expires_on", self.expires().map(|d| d.to_string())),
         ]
     }
     fn summary(&self, today: NaiveDate, lookup: &dyn Lookup) -> Map<String, Value> {
@@ -191,11 +196,11 @@ impl Entity for AuthorisedUser {
             name_of(RecordKind::Gi, self.gi_id)
         )
     }
-    fn keys(&self) -> Vec<Option<String>> {
+    fn keys(&self) -> NamedKeys {
         vec![
-            Some(self.gi_id.to_string()),
-            Some(self.enterprise_id.to_string()),
-            Some(self.stage().key().to_owned()),
+            ("gi_id", Some(self.gi_id.to_string())),
+            ("enterprise_id", Some(self.enterprise_id.to_string())),
+            ("stage", Some(self.stage().key().to_owned())),
         ]
     }
     fn summary(&self, today: NaiveDate, lookup: &dyn Lookup) -> Map<String, Value> {
@@ -242,10 +247,10 @@ impl Entity for MarkCandidate {
             name_of(RecordKind::Enterprise, self.enterprise_id)
         )
     }
-    fn keys(&self) -> Vec<Option<String>> {
+    fn keys(&self) -> NamedKeys {
         vec![
-            Some(self.trademark_id.to_string()),
-            Some(self.enterprise_id.to_string()),
+            ("trademark_id", Some(self.trademark_id.to_string())),
+            ("enterprise_id", Some(self.enterprise_id.to_string())),
         ]
     }
     fn summary(&self, _: NaiveDate, lookup: &dyn Lookup) -> Map<String, Value> {
@@ -305,11 +310,11 @@ impl Entity for Application {
             })
             .unwrap_or_default()
     }
-    fn keys(&self) -> Vec<Option<String>> {
+    fn keys(&self) -> NamedKeys {
         vec![
-            Some(self.enterprise_id.to_string()),
-            self.subject.map(|s| s.id.to_string()),
-            Some(self.state.key().to_owned()),
+            ("enterprise_id", Some(self.enterprise_id.to_string())),
+            ("subject_id", self.subject.map(|s| s.id.to_string())),
+            ("state", Some(self.state.key().to_owned())),
         ]
     }
     fn summary(&self, _: NaiveDate, lookup: &dyn Lookup) -> Map<String, Value> {
@@ -343,10 +348,10 @@ impl Entity for IncentiveRule {
     fn name(&self, _: &dyn Fn(RecordKind, RecordId) -> String) -> String {
         self.title.clone()
     }
-    fn keys(&self) -> Vec<Option<String>> {
+    fn keys(&self) -> NamedKeys {
         vec![
-            Some(self.jurisdiction.to_string()),
-            Some(AwardItem::KEYS[self.item as usize].to_owned()),
+            ("jurisdiction", Some(self.jurisdiction.to_string())),
+            ("item", Some(AwardItem::KEYS[self.item as usize].to_owned())),
         ]
     }
     fn summary(&self, today: NaiveDate, _: &dyn Lookup) -> Map<String, Value> {

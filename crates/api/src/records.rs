@@ -73,7 +73,7 @@ fn content<E: Entity>(conn: &Connection, e: &E) -> Result<Content> {
     Ok(Content {
         name: e.name(&|k, id| lookup.name_of(k, id)),
         data: serde_json::to_value(e).map_err(ApiError::storage)?,
-        keys: e.keys(),
+        keys: store::ordered_keys(E::KIND, e.keys())?,
     })
 }
 

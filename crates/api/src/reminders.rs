@@ -294,7 +294,7 @@ fn sheet(list: &[Deadline], contacts: &HashMap<String, Contact>, lang: Lang) -> 
                 Cell::Date(d.due_on),
                 d.due_on_nominal.map_or(Cell::Empty, Cell::Date),
                 Cell::Number(d.days_left as f64),
-                Cell::Text(d.kind.label(lang).to_owned()),
+                Cell::Text(d.kind.label(lang)),
                 Cell::Text(d.code.clone()),
                 Cell::Text(d.name.clone()),
                 Cell::Text(note),

@@ -1019,7 +1019,7 @@ fn done(out: &Out, r: &terroir_api::RecordDto, what: &str) {
 fn step(ws: &mut Workspace, out: &Out, target: &Target, s: UserStep) -> Result<Outcome, ApiError> {
     let r = ws.user_step(&target.record, s)?;
     let stage = r.summary.get("stage").and_then(Value::as_str).unwrap_or("");
-    done(out, &r, &word(stage, out.lang));
+    done(out, &r, &word("stage", stage, out.lang));
     Ok(0)
 }
 
@@ -1035,7 +1035,7 @@ fn event(
         .get("standing")
         .and_then(Value::as_str)
         .unwrap_or("");
-    done(out, &r, &word(standing, out.lang));
+    done(out, &r, &word("standing", standing, out.lang));
     // A renewal kept past a weekend-only last day says so (recorded, never refused).
     let notes: Vec<terroir_api::core::text::Bilingual> = r
         .summary
@@ -1116,7 +1116,7 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
                     ],
                     vec![
                         out.t("状态", "status").into(),
-                        word(d.status.key(), out.lang),
+                        word("standing", d.status.key(), out.lang),
                     ],
                 ];
                 if let Some(note) = &d.grace_note {
@@ -1493,7 +1493,7 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
                     let fields = field_changes(&c.fields);
                     println!(
                         "{} {} {}  {}",
-                        word(c.kind.key(), out.lang),
+                        word("kind", c.kind.key(), out.lang),
                         c.code,
                         c.name,
                         fields
@@ -1529,7 +1529,7 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
                     println!(
                         "✗ {} {} {} {}",
                         out.t("拒收", "refused"),
-                        word(x.kind.key(), out.lang),
+                        word("kind", x.kind.key(), out.lang),
                         x.code,
                         x.name
                     );
@@ -1771,10 +1771,6 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
                 let rows: Vec<Vec<String>> = list
                     .iter()
                     .map(|d| {
-                        let kind = serde_json::to_value(d.kind)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_owned))
-                            .unwrap_or_default();
                         let when = if d.overdue {
                             format!("{} {}", out.t("已逾期", "overdue"), -d.days_left)
                         } else {
@@ -1783,7 +1779,7 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
                         vec![
                             d.due_on.to_string(),
                             format!("{when} {}", out.t("天", "days")),
-                            word(&kind, out.lang),
+                            d.kind.label(out.lang),
                             d.code.clone(),
                             d.name.clone(),
                             d.note
@@ -1953,7 +1949,12 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
                     },
                 );
                 for x in &c.refused {
-                    println!("  ✗ {} {} {}", word(x.kind.key(), out.lang), x.code, x.name);
+                    println!(
+                        "  ✗ {} {} {}",
+                        word("kind", x.kind.key(), out.lang),
+                        x.code,
+                        x.name
+                    );
                     for p in &x.problems {
                         println!("      - {}", out.message(&p.message));
                     }

@@ -30,47 +30,9 @@ fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
 }
 
-/// Words for the status keys the api returns.
-pub fn word(key: &str, lang: Lang) -> String {
-    let zh = match key {
-        "registered" => "有效",
-        "renewal_due" => "续展期内",
-        "in_grace" => "宽展期内",
-        "lapsed" => "已失效",
-        "pending" => "未录注册日",
-        "cancelled" => "已注销",
-        "invalidated" => "已宣告无效",
-        "applied" => "已申请",
-        "first_reviewed" => "初审通过",
-        "provincially_reviewed" => "省级审核通过",
-        "rejected" => "已驳回",
-        "active" => "使用中",
-        "suspended" => "暂停使用",
-        "withdrawn" => "已撤销使用",
-        "renewal" => "商标续展",
-        "renewal_grace" => "宽展期续展",
-        "use_report" => "年度使用报告",
-        "product_approval" => "产品保护",
-        "gi_trademark" => "商标注册",
-        "agricultural_gi" => "农产品登记",
-        "guidance" => "申请指导",
-        "award" => "奖励申请",
-        "draft" => "草稿",
-        "submitted" => "已提交",
-        "under_review" => "审核中",
-        "approved" => "已核准",
-        "paid" => "已拨付",
-        "well_known_mark" => "驰名商标认定",
-        "provincial_famous_mark" => "省著名商标",
-        "gi_product" => "地理标志产品保护批准",
-        "special_mark_user" => "专用标志使用核准",
-        "madrid_filing" => "马德里国际注册",
-        _ => "",
-    };
-    match lang {
-        Lang::Zh if !zh.is_empty() => zh.to_owned(),
-        _ => key.replace('_', " "),
-    }
+/// The vocabulary's word for a key the api returns (the same words as the UI's).
+pub fn word(group: &str, key: &str, lang: Lang) -> String {
+    terroir_api::core::vocab::word_or_key(group, key, lang)
 }
 
 impl Out {
@@ -133,14 +95,16 @@ impl Out {
         let cols: Vec<String> = match r.kind {
             RecordKind::Gi => vec![
                 text("category"),
-                list("regimes", &|v| word(v.as_str().unwrap_or(""), self.lang)),
+                list("regimes", &|v| {
+                    word("regime", v.as_str().unwrap_or(""), self.lang)
+                }),
             ],
             RecordKind::Enterprise => vec![text("credit_code"), text("division")],
             RecordKind::User => {
                 let overdue = get("use_reports_overdue")
                     .and_then(Value::as_u64)
                     .unwrap_or(0);
-                let mut c = vec![word(&text("stage"), self.lang)];
+                let mut c = vec![word("stage", &text("stage"), self.lang)];
                 if overdue > 0 {
                     c.push(format!(
                         "{} {overdue}",
@@ -156,15 +120,15 @@ impl Out {
                     self.t("类别", "class"),
                     list("classes", &|v| v.to_string())
                 ),
-                word(&text("standing"), self.lang),
+                word("standing", &text("standing"), self.lang),
                 get("expires_on")
                     .map(|_| format!("{} {}", self.t("有效期至", "expires"), text("expires_on")))
                     .unwrap_or_default(),
             ],
             RecordKind::Candidate => vec![text("trademark"), text("enterprise")],
             RecordKind::Application => vec![
-                word(&text("kind"), self.lang),
-                word(&text("state"), self.lang),
+                word("appKind", &text("kind"), self.lang),
+                word("appState", &text("state"), self.lang),
                 text("enterprise"),
                 get("amount")
                     .and_then(Value::as_i64)
@@ -172,7 +136,7 @@ impl Out {
                     .unwrap_or_default(),
             ],
             RecordKind::IncentiveRule => vec![
-                word(&text("item"), self.lang),
+                word("awardItem", &text("item"), self.lang),
                 get("amount")
                     .and_then(Value::as_i64)
                     .map(|f| terroir_api::core::Fen(f).to_string())

@@ -466,7 +466,11 @@ pub fn application(
         .and_then(Value::as_i64)
         .map(|f| format!(" {}", terroir_api::core::Fen(f)))
         .unwrap_or_default();
-    done(out, &r, &format!("{}{amount}", word(state, out.lang)));
+    done(
+        out,
+        &r,
+        &format!("{}{amount}", word("appState", state, out.lang)),
+    );
     Ok(0)
 }
 
@@ -558,7 +562,7 @@ pub fn incentive(ws: &mut Workspace, out: &Out, cmd: IncentiveCmd) -> Result<Out
                             e.enterprise.clone(),
                             e.rule_code.clone(),
                             e.amount.to_string(),
-                            word(e.state.key(), out.lang),
+                            word("appState", e.state.key(), out.lang),
                             e.over_budget_reason.clone().unwrap_or_default(),
                         ]
                     })

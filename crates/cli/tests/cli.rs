@@ -617,3 +617,42 @@ fn a_renewal_past_a_weekend_only_last_day_is_recorded_with_a_warning() {
     let shown = json(&run(&["--json", "trademark", "show", "TM-0001"]));
     assert_eq!(shown["summary"]["renewal_notes"], serde_json::json!([]));
 }
+
+/// The CLI prints the words the UI loads (ui/src/api/bindings/vocabulary.json): one vocabulary.
+#[test]
+fn the_cli_and_the_ui_use_the_same_words() {
+    let (_dir, db) = sample_db();
+    let vocabulary: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../ui/src/api/bindings/vocabulary.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let today = ["--today", "2026-12-02"];
+    // terroir() runs in English; the words of both languages come from the same table.
+    let ui = |group: &str, key: &str| vocabulary["en-US"][group][key].as_str().unwrap().to_owned();
+    for (kind, field, group) in [
+        ("trademark", "standing", "standing"),
+        ("user", "stage", "stage"),
+    ] {
+        let rows = json(&terroir(
+            &db,
+            &[&today[..], &["--json", kind, "list"]].concat(),
+        ));
+        let text = terroir(&db, &[&today[..], &[kind, "list"]].concat());
+        let text = String::from_utf8_lossy(&text.stdout).into_owned();
+        let rows = rows.as_array().unwrap();
+        assert!(!rows.is_empty());
+        for r in rows {
+            let key = r["summary"][field].as_str().unwrap();
+            let word = ui(group, key);
+            let line = text
+                .lines()
+                .find(|l| l.contains(r["code"].as_str().unwrap()))
+                .unwrap();
+            assert!(line.contains(&word), "{kind} {key}: {word} not in {line:?}");
+        }
+    }
+}

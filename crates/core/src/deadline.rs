@@ -22,15 +22,17 @@ pub enum DeadlineKind {
 }
 
 impl DeadlineKind {
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Self::Renewal, Lang::Zh) => "续展",
-            (Self::Renewal, Lang::En) => "Renewal",
-            (Self::RenewalGrace, Lang::Zh) => "宽展期续展",
-            (Self::RenewalGrace, Lang::En) => "Renewal in grace period",
-            (Self::UseReport, Lang::Zh) => "年度使用报告",
-            (Self::UseReport, Lang::En) => "Yearly use report",
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Renewal => "renewal",
+            Self::RenewalGrace => "renewal_grace",
+            Self::UseReport => "use_report",
         }
+    }
+
+    /// Its word in the vocabulary.
+    pub fn label(self, lang: Lang) -> String {
+        crate::vocab::word_or_key("deadlineKind", self.key(), lang)
     }
 }
 

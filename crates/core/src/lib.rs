@@ -62,6 +62,7 @@ pub mod term;
 pub mod text;
 pub mod trademark;
 pub mod user;
+pub mod vocab;
 pub mod wording;
 
 pub use chrono;

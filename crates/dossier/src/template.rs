@@ -8,6 +8,7 @@ use crate::layout::{
 use crate::linebreak::break_text;
 use crate::qr;
 use crate::view::{DossierView, ProtectionView};
+use terroir_core::{Lang, vocab};
 
 pub(crate) const ACCENT: Rgb = Rgb::hex(0x1E5B3A);
 const ACCENT_LIGHT: Rgb = Rgb::hex(0xE8F0EA);
@@ -37,14 +38,25 @@ fn opt_date(d: Option<chrono::NaiveDate>) -> String {
     d.map(zh_date).unwrap_or_else(|| "未记载".into())
 }
 
-pub fn regime_label(p: &ProtectionView) -> &'static str {
+/// The regime in the vocabulary's words (as the app and the CLI show it); a GI mark adds
+/// whether it is a collective or a certification mark.
+pub fn regime_label(p: &ProtectionView) -> String {
+    let word = |group: &str, key: &str| vocab::word_or_key(group, key, Lang::Zh);
     match p {
-        ProtectionView::ProductApproval { .. } => "地理标志产品保护",
-        ProtectionView::GiTrademark {
-            collective: true, ..
-        } => "地理标志商标（集体商标）",
-        ProtectionView::GiTrademark { .. } => "地理标志商标（证明商标）",
-        ProtectionView::AgriculturalGi { .. } => "农产品地理标志",
+        ProtectionView::ProductApproval { .. } => word("regime", "product_approval"),
+        ProtectionView::GiTrademark { collective, .. } => format!(
+            "{}（{}）",
+            word("regime", "gi_trademark"),
+            word(
+                "markKind",
+                if *collective {
+                    "collective"
+                } else {
+                    "certification"
+                }
+            )
+        ),
+        ProtectionView::AgriculturalGi { .. } => word("regime", "agricultural_gi"),
     }
 }
 
@@ -272,7 +284,7 @@ fn short_hash(h: &str) -> &str {
 }
 
 fn protection_row(p: &ProtectionView) -> Vec<String> {
-    let label = regime_label(p).to_string();
+    let label = regime_label(p);
     match p {
         ProtectionView::ProductApproval {
             announcement_no,
@@ -441,8 +453,9 @@ fn cover(flow: &mut Flow, v: &DossierView, hero: Option<usize>) {
             }
         };
         page.fill(left, y + 5.0, 2.5, 2.5 + body.size * 0.6, GOLD);
-        page.text(left + 8.0, y, label, regime_label(p));
-        let lw = text_width(label, regime_label(p));
+        let regime = regime_label(p);
+        page.text(left + 8.0, y, label, &regime);
+        let lw = text_width(label, &regime);
         let rest = measure - lw - 16.0 - 36.0 * MM;
         let lines = break_text(&number, body.weight, body.size, rest, 0.0);
         page.lines(left + 8.0 + lw + 8.0, y, body, &lines, rest, false);

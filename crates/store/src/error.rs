@@ -17,6 +17,9 @@ pub enum Error {
     },
     #[error("stored JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// The code and the schema disagree (a kind's key columns and its table's).
+    #[error("schema: {0}")]
+    Schema(String),
 }
 
 impl Error {

@@ -49,6 +49,33 @@ pub fn table(kind: RecordKind) -> Table {
     }
 }
 
+/// A record's key column values by column name, as its kind gives them.
+pub type NamedKeys = Vec<(&'static str, Option<String>)>;
+
+/// Put named key values in the order of the kind's table. A name the table does not have, or a
+/// column not given, means the kind and its table disagree: refused, nothing written.
+pub fn ordered_keys(kind: RecordKind, named: NamedKeys) -> Result<Vec<Option<String>>> {
+    let t = table(kind);
+    let mismatch = || {
+        let given: Vec<&str> = named.iter().map(|(n, _)| *n).collect();
+        crate::error::Error::Schema(format!(
+            "{}: key columns {:?} given for the table's {:?}",
+            t.name, given, t.keys
+        ))
+    };
+    if named.len() != t.keys.len() {
+        return Err(mismatch());
+    }
+    let mut out = Vec::with_capacity(t.keys.len());
+    for column in t.keys {
+        let Some((_, v)) = named.iter().find(|(n, _)| n == column) else {
+            return Err(mismatch());
+        };
+        out.push(v.clone());
+    }
+    Ok(out)
+}
+
 /// Key columns that must be unique, with the rule a clash breaks.
 fn unique_key(kind: RecordKind) -> Option<(&'static str, Rule)> {
     match kind {
@@ -750,4 +777,32 @@ fn referrer(conn: &Connection, kind: RecordKind, id: &str) -> Result<Option<Stri
         }
     }
     Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn named_keys_are_put_in_table_order_and_a_mismatch_is_refused() {
+        let keys = ordered_keys(
+            RecordKind::Trademark,
+            vec![
+                ("expires_on", Some("2026-03-06".into())),
+                ("reg_no", Some("3047772".into())),
+                ("registrant_id", None),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            keys,
+            vec![Some("3047772".into()), None, Some("2026-03-06".into())]
+        );
+        let wrong = ordered_keys(
+            RecordKind::Enterprise,
+            vec![("credit", None), ("division", None)],
+        );
+        assert!(matches!(wrong, Err(crate::error::Error::Schema(m)) if m.contains("credit")));
+        assert!(ordered_keys(RecordKind::Gi, vec![]).is_err());
+    }
 }

@@ -14,26 +14,48 @@ use terroir_core::search::{
 use crate::error::Result;
 use crate::records::{self, RecordRow, Show};
 
-/// The kinds search covers, with their index ids.
-pub const KINDS: [RecordKind; 4] = [
-    RecordKind::Gi,
-    RecordKind::Enterprise,
-    RecordKind::User,
-    RecordKind::Trademark,
-];
-
-fn kind_id(kind: RecordKind) -> Option<i64> {
-    KINDS.iter().position(|k| *k == kind).map(|i| i as i64)
+/// A kind search covers: its id in the stored index and the trigram table of its names. The
+/// ids are written into every index row on disk, so they are fixed here, never positions: a new
+/// kind takes the next free id, and no id is reused or renumbered.
+struct Indexed {
+    kind: RecordKind,
+    id: i64,
+    fts: &'static str,
 }
 
-/// The trigram table of a kind's names.
-fn fts(kind: i64) -> &'static str {
-    [
-        "search_fts_gi",
-        "search_fts_enterprise",
-        "search_fts_user",
-        "search_fts_trademark",
-    ][kind as usize]
+const INDEXED: [Indexed; 4] = [
+    Indexed {
+        kind: RecordKind::Gi,
+        id: 0,
+        fts: "search_fts_gi",
+    },
+    Indexed {
+        kind: RecordKind::Enterprise,
+        id: 1,
+        fts: "search_fts_enterprise",
+    },
+    Indexed {
+        kind: RecordKind::User,
+        id: 2,
+        fts: "search_fts_user",
+    },
+    Indexed {
+        kind: RecordKind::Trademark,
+        id: 3,
+        fts: "search_fts_trademark",
+    },
+];
+
+/// The kinds search covers, in the order results are grouped.
+pub const KINDS: [RecordKind; 4] = [
+    INDEXED[0].kind,
+    INDEXED[1].kind,
+    INDEXED[2].kind,
+    INDEXED[3].kind,
+];
+
+fn indexed(kind: RecordKind) -> Option<&'static Indexed> {
+    INDEXED.iter().find(|i| i.kind == kind)
 }
 
 /// The code column searched besides the name: credit code or registration number.
@@ -59,7 +81,8 @@ fn alts(name: &str) -> Vec<(String, bool)> {
 }
 
 /// Remove a document's derived rows (grams and alts are recomputed from the indexed name).
-fn remove_doc(conn: &Connection, kind: i64, doc: i64, name: &str) -> Result<()> {
+fn remove_doc(conn: &Connection, ix: &Indexed, doc: i64, name: &str) -> Result<()> {
+    let kind = ix.id;
     let mut del_gram =
         conn.prepare_cached("DELETE FROM search_gram WHERE kind = ?1 AND gram = ?2 AND doc = ?3")?;
     for g in grams(name) {
@@ -71,16 +94,17 @@ fn remove_doc(conn: &Connection, kind: i64, doc: i64, name: &str) -> Result<()> 
     for (a, ini) in alts(name) {
         del_alt.execute(params![kind, ini, a, doc])?;
     }
-    conn.prepare_cached(&format!("DELETE FROM {} WHERE rowid = ?1", fts(kind)))?
+    conn.prepare_cached(&format!("DELETE FROM {} WHERE rowid = ?1", ix.fts))?
         .execute([doc])?;
     Ok(())
 }
 
 /// Index a record as it now is (insert or replace). Kinds search does not cover are ignored.
 pub fn put(conn: &Connection, kind: RecordKind, row: &RecordRow) -> Result<()> {
-    let Some(k) = kind_id(kind) else {
+    let Some(ix) = indexed(kind) else {
         return Ok(());
     };
+    let k = ix.id;
     let existing: Option<(i64, String)> = conn
         .prepare_cached("SELECT doc, name FROM search_doc WHERE record_id = ?1")?
         .query_row([&row.id], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -94,7 +118,7 @@ pub fn put(conn: &Connection, kind: RecordKind, row: &RecordRow) -> Result<()> {
             if old_name == row.name {
                 return Ok(());
             }
-            remove_doc(conn, k, doc, &old_name)?;
+            remove_doc(conn, ix, doc, &old_name)?;
             doc
         }
         None => {
@@ -120,7 +144,7 @@ pub fn put(conn: &Connection, kind: RecordKind, row: &RecordRow) -> Result<()> {
     }
     conn.prepare_cached(&format!(
         "INSERT INTO {} (rowid, name) VALUES (?1, ?2)",
-        fts(k)
+        ix.fts
     ))?
     .execute(params![doc, row.name])?;
     Ok(())
@@ -130,9 +154,10 @@ pub fn put(conn: &Connection, kind: RecordKind, row: &RecordRow) -> Result<()> {
 /// are sorted before they are written, so the index B-trees are filled in key order instead of
 /// being sought at random once per key: several times faster than [`put`] per record.
 pub fn put_many(conn: &Connection, kind: RecordKind, rows: &[RecordRow]) -> Result<()> {
-    let Some(k) = kind_id(kind) else {
+    let Some(ix) = indexed(kind) else {
         return Ok(());
     };
+    let k = ix.id;
     let mut grams_all: Vec<(String, i64)> = vec![];
     let mut alts_all: Vec<(bool, String, i64)> = vec![];
     {
@@ -141,7 +166,7 @@ pub fn put_many(conn: &Connection, kind: RecordKind, rows: &[RecordRow]) -> Resu
         )?;
         let mut ins_fts = conn.prepare_cached(&format!(
             "INSERT INTO {} (rowid, name) VALUES (?1, ?2)",
-            fts(k)
+            ix.fts
         ))?;
         for row in rows {
             ins_doc.execute(params![
@@ -179,7 +204,7 @@ pub fn put_many(conn: &Connection, kind: RecordKind, rows: &[RecordRow]) -> Resu
 
 /// Take a record out of the index entirely (purge).
 pub fn remove(conn: &Connection, kind: RecordKind, record_id: &str) -> Result<()> {
-    let Some(k) = kind_id(kind) else {
+    let Some(ix) = indexed(kind) else {
         return Ok(());
     };
     let existing: Option<(i64, String)> = conn
@@ -187,7 +212,7 @@ pub fn remove(conn: &Connection, kind: RecordKind, record_id: &str) -> Result<()
         .query_row([record_id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     if let Some((doc, name)) = existing {
-        remove_doc(conn, k, doc, &name)?;
+        remove_doc(conn, ix, doc, &name)?;
         conn.execute("DELETE FROM search_doc WHERE doc = ?1", [doc])?;
     }
     Ok(())
@@ -196,10 +221,10 @@ pub fn remove(conn: &Connection, kind: RecordKind, record_id: &str) -> Result<()
 /// Rebuild the whole index from the record tables. Returns the number of records indexed.
 pub fn rebuild(conn: &Connection) -> Result<u64> {
     conn.execute_batch("DELETE FROM search_gram; DELETE FROM search_alt; DELETE FROM search_doc;")?;
-    for k in 0..KINDS.len() as i64 {
+    for ix in &INDEXED {
         conn.execute_batch(&format!(
             "INSERT INTO {t}({t}) VALUES('delete-all');",
-            t = fts(k)
+            t = ix.fts
         ))?;
     }
     let mut n = 0;
@@ -249,9 +274,10 @@ fn after(p: &str) -> String {
 /// Search one kind: candidates from the indexes, verified and ranked by the core rules; the
 /// best `limit`, best match first. Archived records are left out.
 pub fn search(conn: &Connection, kind: RecordKind, q: &Query, limit: u32) -> Result<Vec<Hit>> {
-    let Some(k) = kind_id(kind) else {
+    let Some(ix) = indexed(kind) else {
         return Ok(vec![]);
     };
+    let k = ix.id;
     let l = i64::from(limit.max(1));
     let wide = l * 4;
     let mut found: Vec<Cand> = vec![];
@@ -272,7 +298,7 @@ pub fn search(conn: &Connection, kind: RecordKind, q: &Query, limit: u32) -> Res
         let sql = format!(
             "SELECT {DOC_COLS} FROM {t} f JOIN search_doc d ON d.doc = f.rowid
              WHERE {t} MATCH ?1 AND d.archived = 0 LIMIT ?2",
-            t = fts(k)
+            t = ix.fts
         );
         found.extend(cands(conn, &sql, params![phrase("name", &q.text), wide])?);
     } else {
@@ -362,4 +388,25 @@ fn mixed_to_initials(q: &Query) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ids are on disk in every index row: they may never change.
+    #[test]
+    fn index_ids_are_fixed() {
+        let ids: Vec<(RecordKind, i64)> = INDEXED.iter().map(|i| (i.kind, i.id)).collect();
+        assert_eq!(
+            ids,
+            vec![
+                (RecordKind::Gi, 0),
+                (RecordKind::Enterprise, 1),
+                (RecordKind::User, 2),
+                (RecordKind::Trademark, 3),
+            ]
+        );
+        assert_eq!(KINDS.len(), INDEXED.len());
+    }
 }

@@ -1,7 +1,9 @@
 // The only place the UI calls Rust. Every type comes from ./bindings (generated from the Rust
-// DTOs by ts-rs; `make test` fails when they are stale). Command names and parameters match
-// the #[tauri::command]s in src-tauri/src/lib.rs one to one.
-import { Channel, invoke } from '@tauri-apps/api/core'
+// DTOs by ts-rs; `make test` fails when they are stale). Command names are checked against
+// src-tauri/commands.rs (the generated CommandName); parameters match the #[tauri::command]s in
+// src-tauri/src/lib.rs one to one.
+import { Channel, invoke, type InvokeArgs } from '@tauri-apps/api/core'
+import type { CommandName } from './bindings/CommandName'
 import type { ApiError } from './bindings/ApiError'
 import type { Lang } from './bindings/Lang'
 import type { ReminderFormat } from './bindings/ReminderFormat'
@@ -50,74 +52,79 @@ export function isApiError(e: unknown): e is ApiError {
   return typeof e === 'object' && e !== null && 'rule' in e && 'kind' in e && 'problems' in e
 }
 
+/** Every call to Rust: a command missing from src-tauri/commands.rs does not compile. */
+function call<T>(cmd: CommandName, args?: InvokeArgs): Promise<T> {
+  return invoke<T>(cmd, args)
+}
+
 export const api = {
-  workspaceInfo: () => invoke<WorkspaceInfo>('workspace_info'),
-  setActor: (actor: string) => invoke<WorkspaceInfo>('set_actor', { actor }),
+  workspaceInfo: () => call<WorkspaceInfo>('workspace_info'),
+  setActor: (actor: string) => call<WorkspaceInfo>('set_actor', { actor }),
 
   /** A page of records; `state` keeps only applications in that state (the work queue). */
   listRecords: (kind: RecordKind, show: Show, offset: number, limit: number, state: string | null = null) =>
-    invoke<Page>('list_records', { kind, show, offset, limit, state }),
-  showRecord: (kind: RecordKind, key: string) => invoke<RecordDto>('show_record', { kind, key }),
+    call<Page>('list_records', { kind, show, offset, limit, state }),
+  showRecord: (kind: RecordKind, key: string) => call<RecordDto>('show_record', { kind, key }),
   /** The record as editable input: the shape addRecord and editRecord take. */
-  recordInput: (kind: RecordKind, key: string) => invoke<JsonValue>('record_input', { kind, key }),
-  addRecord: (kind: RecordKind, input: JsonValue) => invoke<RecordDto>('add_record', { kind, input }),
+  recordInput: (kind: RecordKind, key: string) => call<JsonValue>('record_input', { kind, key }),
+  addRecord: (kind: RecordKind, input: JsonValue) => call<RecordDto>('add_record', { kind, input }),
   /**
    * `patch` is a JSON merge patch over recordInput's shape; null clears a field. `version` is
    * the record's version the form was opened on: changed since, the edit is refused
    * (`stale_version`, with a `changed_meanwhile` problem under each field that changed).
    */
   editRecord: (kind: RecordKind, key: string, patch: JsonValue, reason: string | null, version: number | null) =>
-    invoke<RecordDto>('edit_record', { kind, key, patch, reason, version }),
+    call<RecordDto>('edit_record', { kind, key, patch, reason, version }),
   archiveRecord: (kind: RecordKind, key: string, reason: string | null) =>
-    invoke<RecordDto>('archive_record', { kind, key, reason }),
+    call<RecordDto>('archive_record', { kind, key, reason }),
   unarchiveRecord: (kind: RecordKind, key: string, reason: string | null) =>
-    invoke<RecordDto>('unarchive_record', { kind, key, reason }),
+    call<RecordDto>('unarchive_record', { kind, key, reason }),
 
-  userStep: (key: string, step: UserStep) => invoke<RecordDto>('user_step', { key, step }),
-  trademarkEvent: (key: string, event: TrademarkEvent) => invoke<RecordDto>('trademark_event', { key, event }),
+  userStep: (key: string, step: UserStep) => call<RecordDto>('user_step', { key, step }),
+  trademarkEvent: (key: string, event: TrademarkEvent) => call<RecordDto>('trademark_event', { key, event }),
   /** Opens a file dialog in Rust; the photo is copied into the workspace. null when cancelled. */
-  addPhoto: (key: string) => invoke<RecordDto | null>('add_photo', { key }),
+  addPhoto: (key: string) => call<RecordDto | null>('add_photo', { key }),
   /** A photo as a data: URL for an <img>. */
-  photoData: (sha256: string) => invoke<string>('photo_data', { sha256 }),
+  photoData: (sha256: string) => call<string>('photo_data', { sha256 }),
 
   search: (query: string, kind: RecordKind | null, limit: number) =>
-    invoke<SearchResults>('search', { query, kind, limit }),
-  deadlines: (within: string) => invoke<Deadline[]>('deadlines', { within }),
+    call<SearchResults>('search', { query, kind, limit }),
+  deadlines: (within: string) => call<Deadline[]>('deadlines', { within }),
   /**
    * Write the deadlines due within `within` to a calendar file or a spreadsheet with contacts,
    * chosen in a native save dialog, in `lang`; null when cancelled.
    */
   exportDeadlines: (within: string, format: ReminderFormat, lang: Lang) =>
-    invoke<RemindersWritten | null>('export_deadlines', { within, format, lang }),
+    call<RemindersWritten | null>('export_deadlines', { within, format, lang }),
 
   auditLog: (kind: RecordKind | null, key: string | null, limit: number) =>
-    invoke<AuditEntry[]>('audit_log', { kind, key, limit }),
+    call<AuditEntry[]>('audit_log', { kind, key, limit }),
   /** Put back the record's content as it was after audit row `seq` (itself audited). */
   restoreValue: (kind: RecordKind, key: string, seq: number, reason: string | null) =>
-    invoke<RecordDto>('restore_value', { kind, key, seq, reason }),
+    call<RecordDto>('restore_value', { kind, key, seq, reason }),
 
-  backupNow: () => invoke<BackupSummary>('backup_now'),
-  listBackups: () => invoke<BackupSummary[]>('list_backups'),
+  backupNow: () => call<BackupSummary>('backup_now'),
+  listBackups: () => call<BackupSummary[]>('list_backups'),
   /** Restore a backup listed by listBackups, by its name. */
-  restoreBackup: (name: string) => invoke<WorkspaceInfo>('restore_backup', { name }),
+  restoreBackup: (name: string) => call<WorkspaceInfo>('restore_backup', { name }),
   /** The workspace check; `onProgress` hears the records read again by today's rules. */
   check: (onProgress: (p: CheckProgress) => void = () => {}) => {
     const progress = new Channel<CheckProgress>()
     progress.onmessage = onProgress
-    return invoke<Check>('check', { progress })
+    return call<Check>('check', { progress })
   },
-  dossierSettings: () => invoke<DossierSettings>('dossier_settings'),
+  dossierSettings: () => call<DossierSettings>('dossier_settings'),
   /** Problems name the field `issuer` or `qr_template`. */
-  setDossierSettings: (settings: DossierSettings) => invoke<DossierSettings>('set_dossier_settings', { settings }),
+  setDossierSettings: (settings: DossierSettings) => call<DossierSettings>('set_dossier_settings', { settings }),
   /**
    * Print a GI product's brand-promotion dossier beside the workspace and open it in the
    * system PDF viewer; the boolean is false when no viewer could be started.
    */
-  previewDossier: (key: string) => invoke<[Printed, boolean]>('preview_dossier', { key }),
+  previewDossier: (key: string) => call<[Printed, boolean]>('preview_dossier', { key }),
   /** Print a dossier to a file chosen in a native save dialog; null when cancelled. */
-  saveDossier: (key: string) => invoke<Printed | null>('save_dossier', { key }),
+  saveDossier: (key: string) => call<Printed | null>('save_dossier', { key }),
   /** How many GI products a batch would print. */
-  batchCount: (selection: BatchSelection) => invoke<number>('batch_count', { selection }),
+  batchCount: (selection: BatchSelection) => call<number>('batch_count', { selection }),
   /**
    * Print a batch into a folder picked in a native dialog; `onProgress` is called (through a
    * Tauri channel) after each dossier. null when the folder dialog was cancelled.
@@ -125,19 +132,19 @@ export const api = {
   printBatch: (selection: BatchSelection, onProgress: (p: BatchProgress) => void) => {
     const progress = new Channel<BatchProgress>()
     progress.onmessage = onProgress
-    return invoke<BatchReport | null>('print_batch', { selection, progress })
+    return call<BatchReport | null>('print_batch', { selection, progress })
   },
   /** Stop the running batch after the current dossier. */
-  cancelBatch: () => invoke<void>('cancel_batch'),
+  cancelBatch: () => call<void>('cancel_batch'),
   /** Open the last batch's folder in the file manager; false when it could not be opened. */
-  openBatchFolder: () => invoke<boolean>('open_batch_folder'),
+  openBatchFolder: () => call<boolean>('open_batch_folder'),
   /**
    * Export a list (the records `show` selects) to XLSX or CSV chosen in a native save dialog;
    * null when cancelled.
    */
-  exportList: (kind: RecordKind, show: Show) => invoke<ExportSummary | null>('export_list', { kind, show }),
+  exportList: (kind: RecordKind, show: Show) => call<ExportSummary | null>('export_list', { kind, show }),
   /** Save an empty import template for `kind` (save dialog); its path, or null when cancelled. */
-  writeTemplate: (kind: RecordKind) => invoke<string | null>('write_template', { kind }),
+  writeTemplate: (kind: RecordKind) => call<string | null>('write_template', { kind }),
   /**
    * Pick a spreadsheet (XLSX or UTF-8 CSV) in a native dialog and dry-run its import: nothing
    * is written; `onProgress` hears the rows checked. null when the dialog was cancelled. Rust
@@ -146,7 +153,7 @@ export const api = {
   importPreview: (kind: RecordKind, onProgress: (p: ImportProgress) => void = () => {}) => {
     const progress = new Channel<ImportProgress>()
     progress.onmessage = onProgress
-    return invoke<ImportReport | null>('import_preview', { kind, progress })
+    return call<ImportReport | null>('import_preview', { kind, progress })
   },
   /**
    * Import the previewed file, all or nothing. Refused (rule `sheet_damaged`) when the file's
@@ -155,59 +162,59 @@ export const api = {
   importApply: (kind: RecordKind, sha256: string, onProgress: (p: ImportProgress) => void = () => {}) => {
     const progress = new Channel<ImportProgress>()
     progress.onmessage = onProgress
-    return invoke<ImportReport>('import_apply', { kind, sha256, progress })
+    return call<ImportReport>('import_apply', { kind, sha256, progress })
   },
   /** Stop the running import preview or import at the next row: nothing is written (`cancelled`). */
-  cancelImport: () => invoke<void>('cancel_import'),
+  cancelImport: () => call<void>('cancel_import'),
   /**
    * Export the whole catalogue (records with their stable ids, divisions, photos) as one
    * verified exchange bundle, to a file chosen in a native save dialog; null when cancelled.
    */
-  exportBundle: () => invoke<BundleSummary | null>('export_bundle'),
+  exportBundle: () => call<BundleSummary | null>('export_bundle'),
   /**
    * Pick an exchange bundle in a native dialog and dry-run its merge: nothing is written.
    * null when the dialog was cancelled. Rust remembers the file for bundleApply. A damaged or
    * tampered bundle is refused with rule `bundle_invalid` (the message names the part).
    */
-  bundlePreview: () => invoke<BundleReport | null>('bundle_preview'),
+  bundlePreview: () => call<BundleReport | null>('bundle_preview'),
   /**
    * Merge the previewed bundle (refused, rule `bundle_invalid`, when its SHA-256 is no longer
    * `sha256`). Conflicts keep the local version unless `takeTheirs`.
    */
-  bundleApply: (sha256: string, takeTheirs: boolean) => invoke<BundleReport>('bundle_apply', { sha256, take_theirs: takeTheirs }),
+  bundleApply: (sha256: string, takeTheirs: boolean) => call<BundleReport>('bundle_apply', { sha256, take_theirs: takeTheirs }),
   // ---- well-known-mark candidates: evidence file, recognition, readiness ----
   /** `key` is the candidate's code (WKM-0001). */
-  addEvidence: (key: string, input: EvidenceInput) => invoke<RecordDto>('add_evidence', { key, input }),
-  updateEvidence: (key: string, no: number, input: EvidenceInput) => invoke<RecordDto>('update_evidence', { key, no, input }),
+  addEvidence: (key: string, input: EvidenceInput) => call<RecordDto>('add_evidence', { key, input }),
+  updateEvidence: (key: string, no: number, input: EvidenceInput) => call<RecordDto>('update_evidence', { key, no, input }),
   /** Opens a native multi-file dialog in Rust; null when cancelled. */
-  attachEvidence: (key: string, no: number) => invoke<RecordDto | null>('attach_evidence', { key, no }),
-  removeEvidence: (key: string, no: number, reason: string | null) => invoke<RecordDto>('remove_evidence', { key, no, reason }),
-  recordRecognition: (key: string, input: RecognitionInput) => invoke<RecordDto>('record_recognition', { key, input }),
-  readiness: (key: string) => invoke<Readiness>('readiness', { key }),
+  attachEvidence: (key: string, no: number) => call<RecordDto | null>('attach_evidence', { key, no }),
+  removeEvidence: (key: string, no: number, reason: string | null) => call<RecordDto>('remove_evidence', { key, no, reason }),
+  recordRecognition: (key: string, input: RecognitionInput) => call<RecordDto>('record_recognition', { key, input }),
+  readiness: (key: string) => call<Readiness>('readiness', { key }),
   /** Print the evidence catalogue beside the workspace and open it; false when no viewer started. */
-  previewCatalogue: (key: string) => invoke<[Printed, boolean]>('preview_catalogue', { key }),
+  previewCatalogue: (key: string) => call<[Printed, boolean]>('preview_catalogue', { key }),
 
   // ---- the working-day calendar ----
-  calendarYears: () => invoke<CalendarEntry[]>('calendar_years'),
+  calendarYears: () => call<CalendarEntry[]>('calendar_years'),
   setCalendarYear: (year: number, input: CalendarYearInput, reason: string | null) =>
-    invoke<CalendarEntry>('set_calendar_year', { year, input, reason }),
+    call<CalendarEntry>('set_calendar_year', { year, input, reason }),
 
   // ---- applications, incentive rules, budgets ----
-  applicationStep: (key: string, step: ApplicationStep) => invoke<RecordDto>('application_step', { key, step }),
+  applicationStep: (key: string, step: ApplicationStep) => call<RecordDto>('application_step', { key, step }),
   /** The incentive rules an award application's claims meet, as of today. */
-  eligibility: (key: string) => invoke<Eligibility>('eligibility', { key }),
+  eligibility: (key: string) => call<Eligibility>('eligibility', { key }),
   /** `amount` in yuan as typed (`300000`, `300,000.00`). */
   setBudget: (jurisdiction: string, year: number, amount: string, reason: string | null) =>
-    invoke<BudgetRow>('set_budget', { jurisdiction, year, amount, reason }),
+    call<BudgetRow>('set_budget', { jurisdiction, year, amount, reason }),
   /** Budgets and awards per paying jurisdiction: one year, or all when null. */
   /** Budgets and totals of every jurisdiction; the awards of one (`jurisdiction`) or all, latest 200. */
-  ledger: (year: number | null, jurisdiction: string | null = null) => invoke<Ledger>('ledger', { year, jurisdiction }),
+  ledger: (year: number | null, jurisdiction: string | null = null) => call<Ledger>('ledger', { year, jurisdiction }),
 
   /** GI products per division and per category (computed in Rust). */
-  overview: () => invoke<Overview>('overview'),
+  overview: () => call<Overview>('overview'),
   /** Live records of `kind` referring to record `key` of kind `of` (users of a GI, ...). */
   related: (kind: RecordKind, of: RecordKind, key: string, limit: number, offset: number) =>
-    invoke<RecordDto[]>('related', { kind, of, key, limit, offset }),
+    call<RecordDto[]>('related', { kind, of, key, limit, offset }),
 }
 
 let firstRowsMarked = false
@@ -220,6 +227,6 @@ export function markFirstRows(): void {
   const fontsReady: Promise<unknown> = document.fonts?.ready ?? Promise.resolve()
   void fontsReady.then(() => {
     performance.mark('terroir:first-rows')
-    invoke<number>('mark_first_rows').catch(() => {})
+    call<number>('mark_first_rows').catch(() => {})
   })
 }

@@ -6,6 +6,7 @@ import type { AuditEntry } from '../api/bindings/AuditEntry'
 import type { BatchReport } from '../api/bindings/BatchReport'
 import type { BundleReport } from '../api/bindings/BundleReport'
 import type { CalendarEntry } from '../api/bindings/CalendarEntry'
+import type { CommandName } from '../api/bindings/CommandName'
 import type { DossierSettings } from '../api/bindings/DossierSettings'
 import type { ImportProblem } from '../api/bindings/ImportProblem'
 import type { ImportReport } from '../api/bindings/ImportReport'
@@ -680,7 +681,8 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     { year: 2026, holidays: Array.from({ length: 33 }, (_, i) => `2026-01-${String(i + 1).padStart(2, '0')}`), workdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'], source: '国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日发布）', shipped: true, entered_at: null },
   ]
   const workbench = createWorkbench({ records, today, find, log, snap, appSummary })
-  const handlers: Record<string, (a: Args) => unknown> = {
+  // Every command of src-tauri/commands.rs, and no other: a drift does not compile.
+  const handlers: Record<CommandName, (a: Args) => unknown> = {
     workspace_info: () => ({
       db_path: '/home/clerk/地标品牌库/固始县/terroir.db',
       actor,
@@ -1017,6 +1019,8 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       if (a.sha256 !== BUNDLE_SHA) throw err('bundle_invalid', null, { detail: 'the bundle changed after the preview; preview it again' })
       return mergeBundle(true, a.take_theirs === true)
     },
+    // The startup mark: milliseconds since start, as Rust answers (nothing is logged here).
+    mark_first_rows: () => 0,
     // The calendar as Rust answers it for a new workspace: the two shipped years.
     calendar_years: () => calendarYears,
     // Replays what Rust answered when 2027 was entered from its notice (no checks here).
@@ -1029,7 +1033,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
   }
 
   function handle(cmd: string, args: Args | undefined): unknown {
-    const h = handlers[cmd]
+    const h = (handlers as Record<string, ((a: Args) => unknown) | undefined>)[cmd]
     if (!h) throw err('storage', null, { detail: `unknown command ${cmd}` }, 'storage')
     // Return copies, as IPC would.
     const copy = (v: unknown) => JSON.parse(JSON.stringify(v ?? null))

@@ -1,6 +1,7 @@
 // The mock's enterprise workbench: evidence of well-known-mark candidates, recognition,
 // readiness, the application flow with eligibility against the incentive rules, budgets and
 // the ledger. Rough on purpose: enough for demos and screen tests, not a second core.
+import type { CommandName } from '../api/bindings/CommandName'
 import type { ApiError } from '../api/bindings/ApiError'
 import type { Eligibility } from '../api/bindings/Eligibility'
 import type { Ledger } from '../api/bindings/Ledger'
@@ -210,7 +211,7 @@ export function createWorkbench({ records, today, find, log, snap, appSummary }:
     ;(d.steps as Obj[]).push({ action: String(s.step), on, by, note })
   }
 
-  const handlers: Record<string, (a: Args) => unknown> = {
+  const handlers = {
     add_evidence: (a) => {
       const { r, evidence } = candidate(String(a.key))
       const e = evidenceOf(a.input as Obj)
@@ -330,6 +331,6 @@ export function createWorkbench({ records, today, find, log, snap, appSummary }:
       const apps = new Set(listed.map((e) => e.application)).size
       return { rows, entries: listed, applications: apps, shown: apps }
     },
-  }
+  } satisfies Partial<Record<CommandName, (a: Args) => unknown>>
   return { handlers }
 }

@@ -1,0 +1,391 @@
+//! The one vocabulary (词表): the words for every record kind, regime, state, step, factor and
+//! criterion key the api returns, in both languages. The CLI, the dossier and the reminders
+//! take their words from here, and the UI loads the same table (written next to the bindings as
+//! `vocabulary.json` by this module's test), so a state reads the same everywhere. The i18n
+//! files of the UI keep only its own chrome.
+
+use std::collections::BTreeMap;
+
+use crate::error::Lang;
+
+/// (group, key, zh-CN, en-US). The group is the name the UI looks the key up under
+/// (`t('standing.lapsed')`).
+pub const WORDS: &[(&str, &str, &str, &str)] = &[
+    // kind
+    ("kind", "gi", "地理标志产品", "GI product"),
+    ("kind", "enterprise", "企业", "enterprise"),
+    ("kind", "user", "授权使用人", "authorised user"),
+    ("kind", "trademark", "商标", "trademark"),
+    (
+        "kind",
+        "candidate",
+        "驰名商标培育对象",
+        "well-known-mark candidate",
+    ),
+    ("kind", "application", "申请", "application"),
+    ("kind", "incentive_rule", "奖励规则", "incentive rule"),
+    // regime
+    (
+        "regime",
+        "product_approval",
+        "地理标志产品保护",
+        "GI product approval",
+    ),
+    ("regime", "gi_trademark", "地理标志商标", "GI trademark"),
+    (
+        "regime",
+        "agricultural_gi",
+        "农产品地理标志",
+        "Agricultural GI",
+    ),
+    // markKind
+    ("markKind", "ordinary", "普通商标", "Ordinary mark"),
+    ("markKind", "collective", "集体商标", "Collective mark"),
+    (
+        "markKind",
+        "certification",
+        "证明商标",
+        "Certification mark",
+    ),
+    // userKind
+    (
+        "userKind",
+        "approved_producer",
+        "获准使用的生产者",
+        "Approved producer",
+    ),
+    (
+        "userKind",
+        "collective_member",
+        "集体商标注册人成员",
+        "Collective-mark member",
+    ),
+    (
+        "userKind",
+        "certification_licensee",
+        "证明商标被许可人",
+        "Certification-mark licensee",
+    ),
+    (
+        "userKind",
+        "other_recorded",
+        "其他备案使用人",
+        "Other recorded user",
+    ),
+    // stage
+    ("stage", "applied", "已申请", "Applied"),
+    ("stage", "first_reviewed", "已初审", "First reviewed"),
+    (
+        "stage",
+        "provincially_reviewed",
+        "已省级审核",
+        "Provincially reviewed",
+    ),
+    ("stage", "rejected", "已驳回", "Rejected"),
+    ("stage", "active", "已核准使用", "Approved, in use"),
+    ("stage", "suspended", "暂停使用", "Suspended"),
+    ("stage", "withdrawn", "撤销使用", "Withdrawn"),
+    // standing
+    ("standing", "registered", "有效", "In force"),
+    ("standing", "renewal_due", "续展期内", "Renewal window"),
+    ("standing", "in_grace", "宽展期内", "Grace period"),
+    ("standing", "lapsed", "已失效", "Lapsed"),
+    (
+        "standing",
+        "pending",
+        "未录注册日期",
+        "No registration date",
+    ),
+    ("standing", "cancelled", "已注销", "Cancelled"),
+    ("standing", "invalidated", "已宣告无效", "Invalidated"),
+    // giStatus
+    ("giStatus", "applied", "已申请", "Applied"),
+    ("giStatus", "accepted", "已受理", "Accepted"),
+    (
+        "giStatus",
+        "preliminary",
+        "初步认定",
+        "Preliminary recognition",
+    ),
+    ("giStatus", "approved", "已批准", "Approved"),
+    ("giStatus", "registered", "已注册", "Registered"),
+    ("giStatus", "revoked", "已撤销", "Revoked"),
+    // termination
+    ("termination", "cancelled", "撤销", "Cancelled"),
+    ("termination", "invalidated", "宣告无效", "Invalidated"),
+    // deadlineKind
+    ("deadlineKind", "renewal", "续展", "Renewal"),
+    (
+        "deadlineKind",
+        "renewal_grace",
+        "宽展期续展",
+        "Renewal in grace period",
+    ),
+    (
+        "deadlineKind",
+        "use_report",
+        "年度使用报告",
+        "Yearly use report",
+    ),
+    // awardItem
+    (
+        "awardItem",
+        "well_known_mark",
+        "驰名商标认定",
+        "Well-known mark recognised",
+    ),
+    (
+        "awardItem",
+        "provincial_famous_mark",
+        "省著名商标",
+        "Provincial famous mark",
+    ),
+    (
+        "awardItem",
+        "gi_trademark",
+        "地理标志商标注册",
+        "GI trademark registered",
+    ),
+    (
+        "awardItem",
+        "gi_product",
+        "地理标志产品保护批准",
+        "GI product approved",
+    ),
+    (
+        "awardItem",
+        "agricultural_gi",
+        "农产品地理标志登记",
+        "Agricultural GI registered",
+    ),
+    (
+        "awardItem",
+        "special_mark_user",
+        "专用标志使用核准",
+        "Special-mark user approved",
+    ),
+    (
+        "awardItem",
+        "madrid_filing",
+        "马德里国际注册",
+        "Madrid filing",
+    ),
+    // stacking
+    ("stacking", "cumulative", "可叠加", "Cumulative"),
+    (
+        "stacking",
+        "highest_only",
+        "不重复奖励（就高）",
+        "Highest only",
+    ),
+    // appKind
+    ("appKind", "guidance", "申请指导", "Guidance request"),
+    ("appKind", "award", "奖励申请", "Award application"),
+    // appState
+    ("appState", "draft", "草稿", "Draft"),
+    ("appState", "submitted", "已提交", "Submitted"),
+    ("appState", "under_review", "审核中", "Under review"),
+    ("appState", "approved", "已核准", "Approved"),
+    ("appState", "rejected", "已驳回", "Rejected"),
+    ("appState", "paid", "已拨付", "Paid"),
+    // factor
+    (
+        "factor",
+        "awareness",
+        "相关公众知晓程度",
+        "Public awareness",
+    ),
+    ("factor", "use", "使用持续时间", "Duration of use"),
+    ("factor", "publicity", "宣传工作", "Publicity"),
+    ("factor", "protection", "受保护记录", "Protection record"),
+    ("factor", "revenue", "销售收入", "Sales revenue"),
+    ("factor", "market_share", "市场占有率", "Market share"),
+    ("factor", "net_profit", "净利润", "Net profit"),
+    ("factor", "tax_paid", "纳税额", "Tax paid"),
+    ("factor", "sales_regions", "销售区域", "Sales regions"),
+    // proceeding
+    ("proceeding", "opposition", "异议", "Opposition"),
+    ("proceeding", "invalidation", "无效宣告", "Invalidation"),
+    (
+        "proceeding",
+        "enforcement",
+        "行政执法",
+        "Administrative enforcement",
+    ),
+    ("proceeding", "court", "司法诉讼", "Court case"),
+    // level
+    ("level", "ready", "准备充分", "Ready"),
+    ("level", "partial", "部分具备", "Partly ready"),
+    ("level", "not_ready", "尚不具备", "Not ready"),
+    // criterion
+    (
+        "criterion",
+        "duration",
+        "注册或使用时间",
+        "Registration or use period",
+    ),
+    ("criterion", "awareness", "公众知晓", "Public awareness"),
+    (
+        "criterion",
+        "publicity",
+        "近三年宣传",
+        "Publicity, last three years",
+    ),
+    (
+        "criterion",
+        "financials",
+        "近三年财务数据",
+        "Financial figures, last three years",
+    ),
+    (
+        "criterion",
+        "market",
+        "市场占有率与销售区域",
+        "Market share and sales regions",
+    ),
+    ("criterion", "protection", "受保护记录", "Protection record"),
+    (
+        "criterion",
+        "attachments",
+        "证据附件",
+        "Evidence attachments",
+    ),
+    // critStatus
+    ("critStatus", "met", "已具备", "Met"),
+    ("critStatus", "partly", "部分具备", "Partly met"),
+    ("critStatus", "missing", "缺少", "Missing"),
+];
+
+/// The word for `key` of `group`, if the vocabulary has it.
+pub fn word(group: &str, key: &str, lang: Lang) -> Option<&'static str> {
+    WORDS
+        .iter()
+        .find(|w| w.0 == group && w.1 == key)
+        .map(|w| match lang {
+            Lang::Zh => w.2,
+            Lang::En => w.3,
+        })
+}
+
+/// The word, or the key itself (readable, never empty) when the vocabulary lacks it.
+pub fn word_or_key(group: &str, key: &str, lang: Lang) -> String {
+    word(group, key, lang).map_or_else(|| key.replace('_', " "), str::to_owned)
+}
+
+/// The vocabulary as the UI loads it: `{"zh-CN": {group: {key: word}}, "en-US": …}`.
+pub fn catalogue() -> serde_json::Value {
+    let mut out = serde_json::Map::new();
+    for (lang, tag) in [(Lang::Zh, "zh-CN"), (Lang::En, "en-US")] {
+        let mut groups: BTreeMap<&str, BTreeMap<&str, &str>> = BTreeMap::new();
+        for w in WORDS {
+            let text = match lang {
+                Lang::Zh => w.2,
+                Lang::En => w.3,
+            };
+            groups.entry(w.0).or_default().insert(w.1, text);
+        }
+        out.insert(tag.into(), serde_json::json!(groups));
+    }
+    serde_json::Value::Object(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::de::DeserializeOwned;
+
+    /// Every key of a group names a value of its type, and every value has a word.
+    fn covers<T: DeserializeOwned + serde::Serialize>(group: &str, all: &[T]) {
+        for w in WORDS.iter().filter(|w| w.0 == group) {
+            let v: Result<T, _> = serde_json::from_value(serde_json::json!(w.1));
+            assert!(v.is_ok(), "{group}.{} is not a value of its type", w.1);
+        }
+        for v in all {
+            let key = serde_json::to_value(v).unwrap();
+            let key = key.as_str().unwrap();
+            for lang in [Lang::Zh, Lang::En] {
+                assert!(
+                    word(group, key, lang).is_some_and(|w| !w.is_empty()),
+                    "{group}.{key} has no word"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_has_both_words_and_names_a_value() {
+        use crate::application::{ApplicationKind, State};
+        use crate::deadline::DeadlineKind;
+        use crate::incentive::Stacking;
+        use crate::readiness::{Level, Status};
+        use crate::record::RecordKind;
+        use crate::trademark::{MarkKind, Standing, TerminationKind};
+        covers("kind", &RecordKind::ALL);
+        covers(
+            "standing",
+            &[
+                Standing::Pending,
+                Standing::Registered,
+                Standing::RenewalDue,
+                Standing::InGrace,
+                Standing::Lapsed,
+                Standing::Cancelled,
+                Standing::Invalidated,
+            ],
+        );
+        covers(
+            "markKind",
+            &[
+                MarkKind::Ordinary,
+                MarkKind::Collective,
+                MarkKind::Certification,
+            ],
+        );
+        covers(
+            "termination",
+            &[TerminationKind::Cancelled, TerminationKind::Invalidated],
+        );
+        covers(
+            "deadlineKind",
+            &[
+                DeadlineKind::Renewal,
+                DeadlineKind::RenewalGrace,
+                DeadlineKind::UseReport,
+            ],
+        );
+        covers(
+            "appKind",
+            &[ApplicationKind::Guidance, ApplicationKind::Award],
+        );
+        covers::<State>("appState", &[]);
+        covers::<Stacking>("stacking", &[]);
+        covers::<Level>("level", &[]);
+        covers::<Status>("critStatus", &[]);
+        covers::<crate::readiness::CriterionKey>("criterion", &[]);
+        covers::<crate::user::UserStage>("stage", &[]);
+        covers::<crate::user::UserKind>("userKind", &[]);
+        covers::<crate::gi::GiStatus>("giStatus", &[]);
+        covers::<crate::incentive::AwardItem>("awardItem", &[]);
+        covers::<crate::evidence::Factor>("factor", &[]);
+        covers::<crate::evidence::Proceeding>("proceeding", &[]);
+        for w in WORDS {
+            assert!(!w.2.is_empty() && !w.3.is_empty(), "{}.{}", w.0, w.1);
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for w in WORDS {
+            assert!(seen.insert((w.0, w.1)), "{}.{} twice", w.0, w.1);
+        }
+    }
+
+    /// Write the vocabulary where the UI loads it (like the ts-rs bindings: `make bindings`
+    /// fails when the committed file is stale).
+    #[test]
+    fn export_vocabulary() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../ui/src/api/bindings/vocabulary.json");
+        let text = serde_json::to_string_pretty(&catalogue()).unwrap() + "\n";
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            std::fs::write(&path, text).unwrap();
+        }
+    }
+}

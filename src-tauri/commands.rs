@@ -1,0 +1,66 @@
+// The desktop's commands, declared once. `lib.rs` hands this list to `generate_handler!`;
+// `build.rs` hands it to tauri's app manifest, writes the capability that grants exactly these
+// commands (capabilities/default.json) and the UI's `CommandName` type
+// (ui/src/api/bindings/CommandName.ts), which the typed `call` of commands.ts and the mock's
+// handler table are checked against. A command the UI may call is added here and nowhere else
+// but its fn and its wrapper.
+macro_rules! terroir_commands {
+    ($then:ident) => {
+        $then![
+            workspace_info,
+            add_evidence,
+            update_evidence,
+            attach_evidence,
+            remove_evidence,
+            record_recognition,
+            readiness,
+            preview_catalogue,
+            application_step,
+            eligibility,
+            set_budget,
+            calendar_years,
+            set_calendar_year,
+            ledger,
+            set_actor,
+            list_records,
+            show_record,
+            record_input,
+            add_record,
+            edit_record,
+            archive_record,
+            unarchive_record,
+            user_step,
+            trademark_event,
+            add_photo,
+            photo_data,
+            dossier_settings,
+            set_dossier_settings,
+            preview_dossier,
+            save_dossier,
+            batch_count,
+            print_batch,
+            cancel_batch,
+            open_batch_folder,
+            export_list,
+            write_template,
+            import_preview,
+            import_apply,
+            cancel_import,
+            export_bundle,
+            bundle_preview,
+            bundle_apply,
+            search,
+            deadlines,
+            export_deadlines,
+            audit_log,
+            restore_value,
+            backup_now,
+            list_backups,
+            restore_backup,
+            check,
+            overview,
+            related,
+            mark_first_rows,
+        ]
+    };
+}
