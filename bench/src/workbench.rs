@@ -157,7 +157,7 @@ fn main() {
             )
             .unwrap();
         approve.push(s.elapsed());
-        assert!(dto.data["award"]["total"].as_i64().unwrap() > 0, "{code}");
+        assert!(dto.data()["award"]["total"].as_i64().unwrap() > 0, "{code}");
         if i % 2 == 0 {
             ws.application_step(
                 code,

@@ -17,6 +17,8 @@ use terroir_core::{Rule, Violation, Violations};
 use terroir_store::records::NamedKeys;
 use terroir_store::tables::AwardLineRow;
 
+use crate::records::RecordData;
+
 /// What the api needs to know about a kind of record.
 pub trait Entity: Serialize + DeserializeOwned + Sized {
     const KIND: RecordKind;
@@ -43,6 +45,8 @@ pub trait Entity: Serialize + DeserializeOwned + Sized {
     /// Values of the store's key columns for this kind, by column name (the store puts them in
     /// its order and refuses a name its table does not have).
     fn keys(&self) -> NamedKeys;
+    /// The aggregate as front ends receive it, typed by kind.
+    fn into_record(self) -> RecordData;
     /// Derived facts shown in lists and details (standing, stage, regimes...).
     fn summary(&self, today: NaiveDate, lookup: &dyn Lookup) -> Map<String, Value>;
     /// When restoring an earlier value, keep what is not edited as a whole record: photos, a
@@ -84,6 +88,9 @@ impl Entity for Enterprise {
             ("division", self.division.as_ref().map(ToString::to_string)),
         ]
     }
+    fn into_record(self) -> RecordData {
+        RecordData::Enterprise(self)
+    }
     fn summary(&self, _: NaiveDate, _: &dyn Lookup) -> Map<String, Value> {
         obj(json!({ "credit_code": self.credit_code, "division": self.division }))
     }
@@ -110,6 +117,9 @@ impl Entity for GiProduct {
     }
     fn keys(&self) -> NamedKeys {
         vec![("category", self.category.clone())]
+    }
+    fn into_record(self) -> RecordData {
+        RecordData::Gi(self)
     }
     fn summary(&self, _: NaiveDate, _: &dyn Lookup) -> Map<String, Value> {
         let regimes: Vec<&str> = self.protections.iter().map(|p| p.regime_key()).collect();
@@ -155,6 +165,9 @@ impl Entity for Trademark {
             ("registrant_id", Some(self.registrant_id.to_string())),
             ("expires_on", self.expires().map(|d| d.to_string())),
         ]
+    }
+    fn into_record(self) -> RecordData {
+        RecordData::Trademark(self)
     }
     fn summary(&self, today: NaiveDate, lookup: &dyn Lookup) -> Map<String, Value> {
         let cal = lookup.calendar();
@@ -202,6 +215,9 @@ impl Entity for AuthorisedUser {
             ("enterprise_id", Some(self.enterprise_id.to_string())),
             ("stage", Some(self.stage().key().to_owned())),
         ]
+    }
+    fn into_record(self) -> RecordData {
+        RecordData::User(self)
     }
     fn summary(&self, today: NaiveDate, lookup: &dyn Lookup) -> Map<String, Value> {
         let overdue = self
@@ -252,6 +268,9 @@ impl Entity for MarkCandidate {
             ("trademark_id", Some(self.trademark_id.to_string())),
             ("enterprise_id", Some(self.enterprise_id.to_string())),
         ]
+    }
+    fn into_record(self) -> RecordData {
+        RecordData::Candidate(self)
     }
     fn summary(&self, _: NaiveDate, lookup: &dyn Lookup) -> Map<String, Value> {
         obj(json!({
@@ -317,6 +336,9 @@ impl Entity for Application {
             ("state", Some(self.state.key().to_owned())),
         ]
     }
+    fn into_record(self) -> RecordData {
+        RecordData::Application(self)
+    }
     fn summary(&self, _: NaiveDate, lookup: &dyn Lookup) -> Map<String, Value> {
         obj(json!({
             "kind": self.kind,
@@ -353,6 +375,9 @@ impl Entity for IncentiveRule {
             ("jurisdiction", Some(self.jurisdiction.to_string())),
             ("item", Some(AwardItem::KEYS[self.item as usize].to_owned())),
         ]
+    }
+    fn into_record(self) -> RecordData {
+        RecordData::IncentiveRule(self)
     }
     fn summary(&self, today: NaiveDate, _: &dyn Lookup) -> Map<String, Value> {
         obj(json!({

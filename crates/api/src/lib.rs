@@ -22,7 +22,7 @@ pub mod workbench;
 mod workspace;
 
 pub use error::{ApiError, ErrorKind, Message, Problem, RecordProblems, Result};
-pub use records::{Page, RecordDto};
+pub use records::{Page, RecordData, RecordDto};
 pub use terroir_core as core;
 pub use terroir_store::audit::AuditEntry;
 pub use terroir_store::records::Show;

@@ -2,8 +2,14 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use terroir_core::application::State;
+use terroir_core::application::{Application, State};
+use terroir_core::candidate::MarkCandidate;
+use terroir_core::enterprise::Enterprise;
+use terroir_core::gi::GiProduct;
+use terroir_core::incentive::IncentiveRule;
 use terroir_core::record::{RecordId, RecordKind};
+use terroir_core::trademark::Trademark;
+use terroir_core::user::AuthorisedUser;
 use terroir_core::{Rule, Violation, Violations};
 use terroir_store::records::{self as store, Content, RecordRow, Show};
 use terroir_store::{Connection, audit::Stamp, tables};
@@ -13,12 +19,12 @@ use crate::entity::{Entity, input_from_json, merge_patch};
 use crate::error::{ApiError, Result};
 use crate::workspace::{StoreLookup, Workspace};
 
-/// A record as front ends see it.
+/// A record as front ends see it: its kind and aggregate (`kind`, `data`) typed together, so a
+/// front end narrows `data` by `kind` instead of casting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct RecordDto {
     pub id: String,
-    pub kind: RecordKind,
     pub code: String,
     pub name: String,
     pub sample: bool,
@@ -28,8 +34,45 @@ pub struct RecordDto {
     pub version: i64,
     /// Derived facts: standing and expiry of a trademark, stage of a user, regimes of a GI...
     pub summary: Map<String, Value>,
-    /// The whole record as stored.
-    pub data: Value,
+    /// The whole record as stored, with its kind.
+    #[serde(flatten)]
+    pub record: RecordData,
+}
+
+/// A record's aggregate by kind: `{"kind": "gi", "data": {…}}` on the wire.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(tag = "kind", content = "data", rename_all = "snake_case")]
+pub enum RecordData {
+    Gi(GiProduct),
+    Enterprise(Enterprise),
+    User(AuthorisedUser),
+    Trademark(Trademark),
+    Candidate(MarkCandidate),
+    Application(Application),
+    IncentiveRule(IncentiveRule),
+}
+
+impl RecordDto {
+    pub fn kind(&self) -> RecordKind {
+        match &self.record {
+            RecordData::Gi(_) => RecordKind::Gi,
+            RecordData::Enterprise(_) => RecordKind::Enterprise,
+            RecordData::User(_) => RecordKind::User,
+            RecordData::Trademark(_) => RecordKind::Trademark,
+            RecordData::Candidate(_) => RecordKind::Candidate,
+            RecordData::Application(_) => RecordKind::Application,
+            RecordData::IncentiveRule(_) => RecordKind::IncentiveRule,
+        }
+    }
+
+    /// The aggregate as JSON (what `--json` prints and scripts read).
+    pub fn data(&self) -> Value {
+        match serde_json::to_value(&self.record) {
+            Ok(Value::Object(mut m)) => m.remove("data").unwrap_or(Value::Null),
+            _ => Value::Null,
+        }
+    }
 }
 
 /// One page of a list.
@@ -56,7 +99,6 @@ fn dto<E: Entity>(ws: &Workspace, row: RecordRow) -> Result<RecordDto> {
     Ok(RecordDto {
         summary: entity.summary(ws.today(), &ws.lookup()),
         id: row.id,
-        kind: E::KIND,
         code: row.code,
         name: row.name,
         sample: row.sample,
@@ -64,7 +106,7 @@ fn dto<E: Entity>(ws: &Workspace, row: RecordRow) -> Result<RecordDto> {
         created_at: row.created_at,
         updated_at: row.updated_at,
         version: row.version,
-        data: row.data,
+        record: entity.into_record(),
     })
 }
 

@@ -198,8 +198,8 @@ fn edit_is_one_audited_change_and_archived_records_refuse_edits() {
             None,
         )
         .unwrap();
-    assert_eq!(e.data["address"], "固始县城关镇");
-    assert_eq!(e.data["division"], json!(null));
+    assert_eq!(e.data()["address"], "固始县城关镇");
+    assert_eq!(e.data()["division"], json!(null));
     assert_eq!(e.version, 2);
     let log = ws
         .audit_log(Some((RecordKind::Enterprise, "ENT-0001")), 10)
@@ -335,10 +335,14 @@ fn photo_is_stored_by_content_hash_and_checked() {
     let photo = dir.path().join("茶园.png");
     write_photo(&photo);
     let gi = ws.add_photo("GI-0001", &photo, Some("茶园")).unwrap();
-    let sha = gi.data["photos"][0]["sha256"].as_str().unwrap().to_owned();
-    assert_eq!(gi.data["photos"][0]["original_name"], "茶园.png");
+    let sha = gi.data()["photos"][0]["sha256"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(gi.data()["photos"][0]["original_name"], "茶园.png");
     assert_eq!(
-        gi.data["photos"][0]["print"]["width"], 64,
+        gi.data()["photos"][0]["print"]["width"],
+        64,
         "small photos are not enlarged"
     );
     let stored = dir.path().join("files").join(&sha[..2]).join(&sha[2..]);
@@ -744,7 +748,7 @@ fn an_edit_from_a_stale_version_is_refused_with_what_changed_meanwhile() {
     assert_eq!(meanwhile.params["after"], "信阳市羊山新区");
     let now = ws.show(RecordKind::Enterprise, "ENT-0001").unwrap();
     assert_eq!(
-        now.data["phone"],
+        now.data()["phone"],
         json!(null),
         "nothing of the stale edit was saved"
     );

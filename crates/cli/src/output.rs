@@ -92,7 +92,7 @@ impl Out {
                 .map(|a| a.iter().map(f).collect::<Vec<_>>().join(","))
                 .unwrap_or_default()
         };
-        let cols: Vec<String> = match r.kind {
+        let cols: Vec<String> = match r.kind() {
             RecordKind::Gi => vec![
                 text("category"),
                 list("regimes", &|v| {
@@ -209,7 +209,7 @@ impl Out {
         if !s.is_empty() {
             println!("  {}", s.join("  "));
         }
-        println!("{}", serde_json::to_string_pretty(&r.data).expect("JSON"));
+        println!("{}", serde_json::to_string_pretty(&r.data()).expect("JSON"));
     }
 
     pub fn error(&self, e: &ApiError) {

@@ -304,9 +304,11 @@ pub fn evidence(ws: &mut Workspace, out: &Out, cmd: EvidenceCmd) -> Result<Outco
             ws.remove_evidence(&target.record, no, reason.reason.as_deref())?
         }
         EvidenceCmd::List(target) => {
-            let r = ws.show(RecordKind::Candidate, &target.record)?;
-            let c: terroir_api::core::candidate::MarkCandidate =
-                serde_json::from_value(r.data.clone()).map_err(ApiError::storage)?;
+            let terroir_api::RecordData::Candidate(c) =
+                ws.show(RecordKind::Candidate, &target.record)?.record
+            else {
+                return Err(ApiError::storage("a candidate's record is not a candidate"));
+            };
             if out.json {
                 out.json(&c.evidence);
                 return Ok(0);

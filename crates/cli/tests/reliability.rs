@@ -323,7 +323,7 @@ fn reliability_writer_child() {
     let (mut landed, mut conflicts, mut busy, mut other) = (0u32, 0u32, 0u32, vec![]);
     while landed < n {
         let r = ws.show(kind, "ENT-0001").unwrap();
-        let count: u64 = r.data["notes"]
+        let count: u64 = r.data()["notes"]
             .as_str()
             .and_then(|s| s.strip_prefix("n="))
             .and_then(|s| s.parse().ok())

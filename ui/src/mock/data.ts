@@ -4,6 +4,10 @@ import type { RecordDto } from '../api/bindings/RecordDto'
 import type { RecordKind } from '../api/bindings/RecordKind'
 import type { JsonValue } from '../api/bindings/serde_json/JsonValue'
 
+/** A record as the mock keeps it: RecordDto's fields, with the aggregate as loose JSON (the mock
+ * replays answers; Rust's typed aggregate is checked by Rust). */
+export type MockRecord = Omit<RecordDto, 'kind' | 'data'> & { kind: RecordKind; data: Record<string, JsonValue> }
+
 const AT = '2026-03-01T09:00:00Z'
 
 export const DIVISIONS = [
@@ -23,7 +27,7 @@ export const DIVISIONS = [
 export const CATEGORIES = ['食用农林产品及食品', '非食用农林产品', '中药材', '手工艺品', '其他']
 
 let n = 0
-function rec(kind: RecordKind, code: string, name: string, data: Record<string, JsonValue>, summary: Record<string, JsonValue>): RecordDto {
+function rec(kind: RecordKind, code: string, name: string, data: Record<string, JsonValue>, summary: Record<string, JsonValue>): MockRecord {
   n++
   return {
     id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
@@ -40,7 +44,7 @@ function rec(kind: RecordKind, code: string, name: string, data: Record<string, 
   }
 }
 
-export function sampleRecords(): RecordDto[] {
+export function sampleRecords(): MockRecord[] {
   n = 0
   const ent = [
     ['ENT-0001', '信阳市茶叶协会', null, '411500'],
@@ -274,8 +278,8 @@ export function sampleRecords(): RecordDto[] {
 }
 
 /** Many enterprises, for scrolling tests: ENT-000001 … */
-export function manyEnterprises(count: number): RecordDto[] {
-  const out: RecordDto[] = []
+export function manyEnterprises(count: number): MockRecord[] {
+  const out: MockRecord[] = []
   for (let i = 1; i <= count; i++) {
     const div = DIVISIONS[1 + (i % 10)].code
     const code = `ENT-${String(i + 100).padStart(6, '0')}`

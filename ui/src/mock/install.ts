@@ -13,10 +13,9 @@ import type { ImportReport } from '../api/bindings/ImportReport'
 import type { Printed } from '../api/bindings/Printed'
 import type { Problem } from '../api/bindings/Problem'
 import type { Deadline } from '../api/bindings/Deadline'
-import type { RecordDto } from '../api/bindings/RecordDto'
 import type { RecordKind } from '../api/bindings/RecordKind'
 import type { JsonValue } from '../api/bindings/serde_json/JsonValue'
-import { CATEGORIES, DIVISIONS, manyEnterprises, sampleRecords } from './data'
+import { CATEGORIES, DIVISIONS, manyEnterprises, sampleRecords, type MockRecord } from './data'
 import { setLocale } from '../i18n'
 import { createWorkbench, yuanToFen } from './workbench'
 
@@ -174,7 +173,7 @@ function mockSheet(kind: RecordKind, extraRows = 0): MockSheet {
 }
 
 export function createMockBackend(opts: { extraEnterprises?: number; printDelayMs?: number; importRows?: number } = {}) {
-  const records: RecordDto[] = [...sampleRecords(), ...manyEnterprises(opts.extraEnterprises ?? 0)]
+  const records: MockRecord[] = [...sampleRecords(), ...manyEnterprises(opts.extraEnterprises ?? 0)]
   const printDelay = opts.printDelayMs ?? 400
   let dossierSettings: DossierSettings = { issuer: null, qr_template: DEFAULT_QR }
   let batchCancel = false
@@ -183,8 +182,8 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
   let actor = '王科员'
   let seq = 0
   const today = '2026-03-06'
-  const snap = (r: RecordDto) => JSON.stringify({ code: r.code, name: r.name, sample: r.sample, archived_at: r.archived_at, data: r.data })
-  function log(r: RecordDto, action: string, before: string | null, reason: string | null = null) {
+  const snap = (r: MockRecord) => JSON.stringify({ code: r.code, name: r.name, sample: r.sample, archived_at: r.archived_at, data: r.data })
+  function log(r: MockRecord, action: string, before: string | null, reason: string | null = null) {
     seq++
     audit.push({
       seq,
@@ -237,7 +236,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     return [report('USR-0003', '2026-01-31', -34), report('USR-0001', '2026-03-31', 25)]
   }
 
-  function toInput(r: RecordDto): Obj {
+  function toInput(r: MockRecord): Obj {
     const d = r.data as Obj
     switch (r.kind) {
       case 'enterprise':
@@ -340,7 +339,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     }
   }
 
-  function applyInput(r: RecordDto, input: Obj) {
+  function applyInput(r: MockRecord, input: Obj) {
     const d = r.data as Obj
     if (r.kind === 'enterprise') {
       Object.assign(d, input)
@@ -389,7 +388,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     }
     r.name = typeof input.name === 'string' ? input.name : r.name
   }
-  function appSummary(r: RecordDto) {
+  function appSummary(r: MockRecord) {
     const d = r.data as Obj
     const subject = d.subject as Obj | null
     return {
@@ -404,7 +403,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
 
   // ---- brand-promotion dossiers ----
   /** The text a GI product's dossier prints, by field path as Rust names it. */
-  function dossierText(r: RecordDto): [string, string][] {
+  function dossierText(r: MockRecord): [string, string][] {
     const d = r.data as Obj
     const area = (d.area ?? {}) as Obj
     const out: [string, string][] = [['name', r.name]]
@@ -416,13 +415,13 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     return out
   }
   /** The enterprises of the GI's approved users, by name. */
-  function dossierUsers(r: RecordDto): RecordDto[] {
+  function dossierUsers(r: MockRecord): MockRecord[] {
     return records
       .filter((u) => u.kind === 'user' && !u.archived_at && u.summary.stage === 'active' && (u.data as Obj).gi_id === r.id)
       .flatMap((u) => records.filter((e) => e.kind === 'enterprise' && e.id === (u.data as Obj).enterprise_id))
       .sort((a, b) => a.name.localeCompare(b.name))
   }
-  function dossierWarnings(r: RecordDto): Problem[] {
+  function dossierWarnings(r: MockRecord): Problem[] {
     const out: Problem[] = []
     const basis = ((r.data as Obj).protections as Obj[]).some(
       (p) => p.regime === 'product_approval' && (String(p.announcement_no ?? '').trim() || String(p.standard_no ?? '').trim()),
@@ -434,7 +433,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     })
     return out
   }
-  function printDossier(r: RecordDto, folder: string): Printed {
+  function printDossier(r: MockRecord, folder: string): Printed {
     for (const [field, text] of dossierText(r)) {
       const m = WELL_KNOWN.exec(text)
       if (m) throw err('well_known_wording', field, { found: m[0] })
@@ -442,7 +441,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     const name = r.name.replace(/[\\/:*?"<>|]/g, '_')
     return { code: r.code, name: r.name, path: `${folder}/${r.code}-${name}.pdf`, bytes: 182_000 + r.name.length * 977, warnings: dossierWarnings(r) }
   }
-  function batchSelection(sel: Obj): RecordDto[] {
+  function batchSelection(sel: Obj): MockRecord[] {
     let prefix = ''
     if (sel.select === 'county') {
       const code = String(sel.code ?? '').trim()
@@ -464,7 +463,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
   /** Add a record from an import row, with the summary its list shows. */
   function addImported(kind: RecordKind, input: Obj, code: string, reason: string) {
     const byCode = (c: JsonValue) => records.find((x) => x.code === c || x.summary.credit_code === c)
-    const r: RecordDto = {
+    const r: MockRecord = {
       id: crypto.randomUUID(),
       kind,
       code,
@@ -721,7 +720,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       const kind = a.kind as RecordKind
       const input = a.input as Obj
       validate(kind, input)
-      const r: RecordDto = {
+      const r: MockRecord = {
         id: crypto.randomUUID(),
         kind,
         code: nextCode(kind),
@@ -838,7 +837,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       const limit = Number(a.limit) || 8
       if (!q) return { query: a.query, groups: [], took_us: 0 }
       const kinds = (['gi', 'enterprise', 'user', 'trademark'] as RecordKind[]).filter((k) => !a.kind || a.kind === k)
-      const detailOf = (r: RecordDto) => (r.summary.credit_code as string | null) ?? (r.summary.reg_no as string | null) ?? null
+      const detailOf = (r: MockRecord) => (r.summary.credit_code as string | null) ?? (r.summary.reg_no as string | null) ?? null
       const rank = { exact: 0, prefix: 1, substring: 2, code: 3 } as const
       const groups = kinds
         .map((kind) => ({
@@ -871,12 +870,12 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       return { query: a.query, groups, took_us: 120 }
     },
     overview: () => {
-      const tally = (keys: (r: RecordDto) => string[]) => {
+      const tally = (keys: (r: MockRecord) => string[]) => {
         const m = new Map<string, number>()
         for (const r of records) if (r.kind === 'gi' && !r.archived_at) for (const k of keys(r)) m.set(k, (m.get(k) ?? 0) + 1)
         return [...m.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([key, count]) => ({ key, count }))
       }
-      const area = (r: RecordDto) => ((r.data as Obj).area as Obj | null)?.divisions
+      const area = (r: MockRecord) => ((r.data as Obj).area as Obj | null)?.divisions
       return {
         gi_by_division: tally((r) => [...new Set(Array.isArray(area(r)) ? (area(r) as string[]) : [])]),
         gi_by_category: tally((r) => [((r.data as Obj).category as string | null) ?? '']),
@@ -923,7 +922,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       const e = audit.find((x) => x.seq === Number(a.seq))
       if (!e?.after) throw err('not_found', null, { kind: 'audit', value: String(a.seq) }, 'not_found')
       const before = snap(r)
-      const s = JSON.parse(e.after) as { name: string; data: JsonValue }
+      const s = JSON.parse(e.after) as { name: string; data: Obj }
       r.data = s.data
       r.name = s.name
       log(r, 'restore_value', before, (a.reason as string | null) ?? null)

@@ -6,7 +6,7 @@ import type { ApiError } from '../api/bindings/ApiError'
 import type { Eligibility } from '../api/bindings/Eligibility'
 import type { Ledger } from '../api/bindings/Ledger'
 import type { Readiness } from '../api/bindings/Readiness'
-import type { RecordDto } from '../api/bindings/RecordDto'
+import type { MockRecord } from './data'
 import type { RecordKind } from '../api/bindings/RecordKind'
 import type { JsonValue } from '../api/bindings/serde_json/JsonValue'
 import { DIVISIONS } from './data'
@@ -41,12 +41,12 @@ function parsePeriod(s: string): { from: string; to: string } {
 }
 
 interface Ctx {
-  records: RecordDto[]
+  records: MockRecord[]
   today: string
-  find: (kind: RecordKind, key: string) => RecordDto
-  log: (r: RecordDto, action: string, before: string | null, reason?: string | null) => void
-  snap: (r: RecordDto) => string
-  appSummary: (r: RecordDto) => Record<string, JsonValue>
+  find: (kind: RecordKind, key: string) => MockRecord
+  log: (r: MockRecord, action: string, before: string | null, reason?: string | null) => void
+  snap: (r: MockRecord) => string
+  appSummary: (r: MockRecord) => Record<string, JsonValue>
 }
 
 export function createWorkbench({ records, today, find, log, snap, appSummary }: Ctx) {
@@ -54,7 +54,7 @@ export function createWorkbench({ records, today, find, log, snap, appSummary }:
   const nameOf = (code: string) => records.find((r) => r.kind === 'enterprise' && r.code === code)?.name ?? code
 
   /** Change a record, audited. */
-  function change(r: RecordDto, action: string, reason: string | null, fn: (d: Obj) => void): RecordDto {
+  function change(r: MockRecord, action: string, reason: string | null, fn: (d: Obj) => void): MockRecord {
     const before = snap(r)
     fn(r.data as Obj)
     r.version++
@@ -86,14 +86,14 @@ export function createWorkbench({ records, today, find, log, snap, appSummary }:
     if (!e) throw fail('not_found', 'no', { kind: '证据', value: String(no) })
     return e
   }
-  function summarise(r: RecordDto) {
+  function summarise(r: MockRecord) {
     const d = r.data as Obj
     r.summary = { ...r.summary, evidence: (d.evidence as Obj[]).length, recognised: d.recognition !== null }
     return r
   }
 
   /** The live rules covering a claim's item, by the rule's validity on `asOf`. */
-  function eligibility(app: RecordDto): Eligibility {
+  function eligibility(app: MockRecord): Eligibility {
     const d = app.data as Obj
     const claims = (d.claims as Obj[]) ?? []
     const lines: Eligibility['lines'] = []
@@ -135,7 +135,7 @@ export function createWorkbench({ records, today, find, log, snap, appSummary }:
     return used
   }
 
-  function step(r: RecordDto, s: Obj) {
+  function step(r: MockRecord, s: Obj) {
     const d = r.data as Obj
     const on = String(s.on ?? '').trim() || today
     if (!/^\d{4}-\d{2}-\d{2}$/.test(on)) throw fail('date_format', 'on', { value: on })
