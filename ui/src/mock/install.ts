@@ -59,7 +59,7 @@ export function sendToChannel(channel: unknown, index: number, message: unknown)
       : typeof channel === 'string' && channel.startsWith('__CHANNEL__:')
         ? Number(channel.slice('__CHANNEL__:'.length))
         : NaN
-  const internals = (window as unknown as { __TAURI_INTERNALS__?: { runCallback?: (id: number, data: unknown) => void } }).__TAURI_INTERNALS__
+  const internals = (window as Window & { __TAURI_INTERNALS__?: { runCallback?: (id: number, data: unknown) => void } }).__TAURI_INTERNALS__
   if (Number.isFinite(id)) internals?.runCallback?.(id, { index, message })
 }
 
