@@ -8,8 +8,8 @@
 //! (tracked per source and record in `exchange_seen`). Nothing is overwritten silently: a
 //! conflict is only replaced when the clerk says `take_theirs`. The workspace's calendar years
 //! travel too (`calendar.json`), so the city can hand next year's calendar to its counties: the
-//! newer entry of a year wins, and the preview lists every year taken or kept. The merge is one transaction,
-//! audited with the bundle's SHA-256; a dry run rolls it back.
+//! newer entry of a year wins, and the preview lists every year taken or kept. The merge is one
+//! transaction, audited with the bundle's SHA-256; a dry run rolls it back.
 
 use std::collections::BTreeSet;
 use std::path::Path;

@@ -1037,14 +1037,10 @@ fn event(
         .unwrap_or("");
     done(out, &r, &word("standing", standing, out.lang));
     // A renewal kept past a weekend-only last day says so (recorded, never refused).
-    let notes: Vec<terroir_api::core::text::Bilingual> = r
-        .summary
-        .get("renewal_notes")
-        .cloned()
-        .and_then(|v| serde_json::from_value(v).ok())
-        .unwrap_or_default();
-    for n in &notes {
-        eprintln!("{}: {}", out.t("提示", "warning"), out.bilingual(n));
+    if let terroir_api::RecordData::Trademark(tm) = &r.record {
+        for n in tm.renewal_notes(&ws.calendar()) {
+            eprintln!("{}: {}", out.t("提示", "warning"), out.bilingual(&n));
+        }
     }
     Ok(0)
 }

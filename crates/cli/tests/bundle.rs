@@ -48,6 +48,25 @@ fn rewrite(from: &Path, to: &Path, f: impl Fn(&str, Vec<u8>) -> Option<Vec<u8>>)
     dst.finish().unwrap();
 }
 
+/// Copy a bundle with one part replaced and the manifest made to match it, as a forger who
+/// re-signs the bundle would: the content checks must catch what the SHA-256 no longer does.
+fn resign(from: &Path, to: &Path, part: &str, bytes: &[u8]) {
+    rewrite(from, to, |name, b| match name {
+        n if n == part => Some(bytes.to_vec()),
+        "manifest.json" => {
+            let mut m: Value = serde_json::from_slice(&b).unwrap();
+            for p in m["parts"].as_array_mut().unwrap() {
+                if p["path"] == part {
+                    p["size"] = bytes.len().into();
+                    p["sha256"] = sha256(bytes).into();
+                }
+            }
+            Some(serde_json::to_vec(&m).unwrap())
+        }
+        _ => Some(b),
+    });
+}
+
 /// A county workspace with the sample catalogue and an empty city workspace.
 fn county_and_city() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -325,20 +344,7 @@ fn a_resigned_bundle_with_records_the_form_refuses_is_refused_whole() {
         .map(|l| format!("{l}\n"))
         .collect::<String>()
         .into_bytes();
-    rewrite(&good, &evil, |name, b| match name {
-        "records.jsonl" => Some(records.clone()),
-        "manifest.json" => {
-            let mut m: Value = serde_json::from_slice(&b).unwrap();
-            for p in m["parts"].as_array_mut().unwrap() {
-                if p["path"] == "records.jsonl" {
-                    p["size"] = records.len().into();
-                    p["sha256"] = sha256(&records).into();
-                }
-            }
-            Some(serde_json::to_vec(&m).unwrap())
-        }
-        _ => Some(b),
-    });
+    resign(&good, &evil, "records.jsonl", &records);
 
     for dry in [true, false] {
         let mut args = vec!["--json", "bundle", "import", evil.to_str().unwrap()];
@@ -507,20 +513,7 @@ fn calendar_years_travel_in_bundles_and_the_newer_entry_wins() {
         // 2027-10-11 is a Monday: not a weekend day made a working day.
         text.replace("2027-10-09", "2027-10-11").into_bytes()
     };
-    rewrite(&b2, &evil, |name, b| match name {
-        "calendar.json" => Some(bad.clone()),
-        "manifest.json" => {
-            let mut m: Value = serde_json::from_slice(&b).unwrap();
-            for p in m["parts"].as_array_mut().unwrap() {
-                if p["path"] == "calendar.json" {
-                    p["size"] = bad.len().into();
-                    p["sha256"] = sha256(&bad).into();
-                }
-            }
-            Some(serde_json::to_vec(&m).unwrap())
-        }
-        _ => Some(b),
-    });
+    resign(&b2, &evil, "calendar.json", &bad);
     let o = terroir(&county, &["bundle", "import", evil.to_str().unwrap()]);
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
