@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use terroir_api::core::RecordKind;
 use terroir_api::core::search::{MatchKind, Query, full, initials, is_han, match_record, readings};
-use terroir_api::{Show, Workspace};
+use terroir_api::{RecordData, Show, Workspace};
 
 const PER_KIND: u32 = 10;
 
@@ -87,12 +87,13 @@ fn main() {
         RecordKind::Trademark,
     ] {
         for r in ws.list(kind, Show::Live, u32::MAX, 0).expect("list").items {
-            let key = ["credit_code", "reg_no"].iter().find_map(|k| {
-                r.summary
-                    .get(*k)
-                    .and_then(|v| v.as_str())
-                    .map(str::to_owned)
-            });
+            let key = match &r.record {
+                RecordData::Enterprise { summary, .. } => {
+                    summary.credit_code.as_ref().map(ToString::to_string)
+                }
+                RecordData::Trademark { summary, .. } => Some(summary.reg_no.to_string()),
+                _ => None,
+            };
             recs.push(Rec {
                 kind,
                 code: r.code,

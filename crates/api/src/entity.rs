@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 use terroir_core::application::{Application, ApplicationInput};
 use terroir_core::candidate::{CandidateInput, MarkCandidate};
 use terroir_core::enterprise::{Enterprise, EnterpriseInput};
@@ -18,6 +18,10 @@ use terroir_store::records::NamedKeys;
 use terroir_store::tables::AwardLineRow;
 
 use crate::records::RecordData;
+use crate::summary::{
+    ApplicationSummary, CandidateSummary, EnterpriseSummary, GiSummary, IncentiveRuleSummary,
+    TrademarkSummary, UserSummary,
+};
 
 /// What the api needs to know about a kind of record.
 pub trait Entity: Serialize + DeserializeOwned + Sized {
@@ -45,10 +49,12 @@ pub trait Entity: Serialize + DeserializeOwned + Sized {
     /// Values of the store's key columns for this kind, by column name (the store puts them in
     /// its order and refuses a name its table does not have).
     fn keys(&self) -> NamedKeys;
-    /// The aggregate as front ends receive it, typed by kind.
-    fn into_record(self) -> RecordData;
     /// Derived facts shown in lists and details (standing, stage, regimes...).
-    fn summary(&self, today: NaiveDate, lookup: &dyn Lookup) -> Map<String, Value>;
+    type Summary;
+    /// The aggregate with its summary as front ends receive them, typed by kind.
+    fn into_record(self, summary: Self::Summary) -> RecordData;
+    /// The derived facts on `today`.
+    fn summary(&self, today: NaiveDate, lookup: &dyn Lookup) -> Self::Summary;
     /// When restoring an earlier value, keep what is not edited as a whole record: photos, a
     /// trademark's legal events and registrant, a user's flow. Those change only through their
     /// own actions.
@@ -88,11 +94,18 @@ impl Entity for Enterprise {
             ("division", self.division.as_ref().map(ToString::to_string)),
         ]
     }
-    fn into_record(self) -> RecordData {
-        RecordData::Enterprise(self)
+    type Summary = EnterpriseSummary;
+    fn into_record(self, summary: Self::Summary) -> RecordData {
+        RecordData::Enterprise {
+            data: self,
+            summary,
+        }
     }
-    fn summary(&self, _: NaiveDate, _: &dyn Lookup) -> Map<String, Value> {
-        obj(json!({ "credit_code": self.credit_code, "division": self.division }))
+    fn summary(&self, _: NaiveDate, _: &dyn Lookup) -> EnterpriseSummary {
+        EnterpriseSummary {
+            credit_code: self.credit_code.clone(),
+            division: self.division.clone(),
+        }
     }
 }
 
@@ -118,14 +131,23 @@ impl Entity for GiProduct {
     fn keys(&self) -> NamedKeys {
         vec![("category", self.category.clone())]
     }
-    fn into_record(self) -> RecordData {
-        RecordData::Gi(self)
+    type Summary = GiSummary;
+    fn into_record(self, summary: Self::Summary) -> RecordData {
+        RecordData::Gi {
+            data: self,
+            summary,
+        }
     }
-    fn summary(&self, _: NaiveDate, _: &dyn Lookup) -> Map<String, Value> {
-        let regimes: Vec<&str> = self.protections.iter().map(|p| p.regime_key()).collect();
-        obj(
-            json!({ "category": self.category, "regimes": regimes, "divisions": self.area.divisions }),
-        )
+    fn summary(&self, _: NaiveDate, _: &dyn Lookup) -> GiSummary {
+        GiSummary {
+            category: self.category.clone(),
+            regimes: self
+                .protections
+                .iter()
+                .map(|p| p.regime_key().to_owned())
+                .collect(),
+            divisions: self.area.divisions.clone(),
+        }
     }
     fn linked_trademarks(&self) -> Vec<RecordId> {
         self.trademark_ids().collect()
@@ -166,26 +188,30 @@ impl Entity for Trademark {
             ("expires_on", self.expires().map(|d| d.to_string())),
         ]
     }
-    fn into_record(self) -> RecordData {
-        RecordData::Trademark(self)
+    type Summary = TrademarkSummary;
+    fn into_record(self, summary: Self::Summary) -> RecordData {
+        RecordData::Trademark {
+            data: self,
+            summary,
+        }
     }
-    fn summary(&self, today: NaiveDate, lookup: &dyn Lookup) -> Map<String, Value> {
+    fn summary(&self, today: NaiveDate, lookup: &dyn Lookup) -> TrademarkSummary {
         let cal = lookup.calendar();
         let term = self.current_term(&cal);
-        obj(json!({
-            "reg_no": self.reg_no,
-            "classes": self.classes,
-            "kind": self.kind,
-            "gi": self.gi,
-            "registrant": lookup.code_of(RecordKind::Enterprise, self.registrant_id),
-            "standing": self.standing_on(today, &cal),
-            "expires_on": term.map(|t| t.expires),
-            "window_opens": term.map(|t| t.window_opens),
-            "grace_ends": term.map(|t| t.grace_ends),
-            "grace_ends_nominal": term.map(|t| t.grace_ends_nominal),
-            "calendar_year_missing": term.and_then(|t| t.calendar_year_missing),
-            "renewal_notes": self.renewal_notes(&cal),
-        }))
+        TrademarkSummary {
+            reg_no: self.reg_no.clone(),
+            classes: self.classes.clone(),
+            kind: self.kind,
+            gi: self.gi,
+            registrant: lookup.code_of(RecordKind::Enterprise, self.registrant_id),
+            standing: self.standing_on(today, &cal),
+            expires_on: term.map(|t| t.expires),
+            window_opens: term.map(|t| t.window_opens),
+            grace_ends: term.map(|t| t.grace_ends),
+            grace_ends_nominal: term.map(|t| t.grace_ends_nominal),
+            calendar_year_missing: term.and_then(|t| t.calendar_year_missing),
+            renewal_notes: self.renewal_notes(&cal),
+        }
     }
 }
 
@@ -216,22 +242,26 @@ impl Entity for AuthorisedUser {
             ("stage", Some(self.stage().key().to_owned())),
         ]
     }
-    fn into_record(self) -> RecordData {
-        RecordData::User(self)
+    type Summary = UserSummary;
+    fn into_record(self, summary: Self::Summary) -> RecordData {
+        RecordData::User {
+            data: self,
+            summary,
+        }
     }
-    fn summary(&self, today: NaiveDate, lookup: &dyn Lookup) -> Map<String, Value> {
+    fn summary(&self, today: NaiveDate, lookup: &dyn Lookup) -> UserSummary {
         let overdue = self
             .use_reports
             .iter()
             .filter(|r| r.received_on.is_none() && r.due_on < today)
             .count();
-        obj(json!({
-            "stage": self.stage(),
-            "kind": self.kind,
-            "gi": lookup.code_of(RecordKind::Gi, self.gi_id),
-            "enterprise": lookup.code_of(RecordKind::Enterprise, self.enterprise_id),
-            "use_reports_overdue": overdue,
-        }))
+        UserSummary {
+            stage: self.stage(),
+            kind: self.kind,
+            gi: lookup.code_of(RecordKind::Gi, self.gi_id),
+            enterprise: lookup.code_of(RecordKind::Enterprise, self.enterprise_id),
+            use_reports_overdue: overdue as u32,
+        }
     }
 }
 
@@ -269,16 +299,20 @@ impl Entity for MarkCandidate {
             ("enterprise_id", Some(self.enterprise_id.to_string())),
         ]
     }
-    fn into_record(self) -> RecordData {
-        RecordData::Candidate(self)
+    type Summary = CandidateSummary;
+    fn into_record(self, summary: Self::Summary) -> RecordData {
+        RecordData::Candidate {
+            data: self,
+            summary,
+        }
     }
-    fn summary(&self, _: NaiveDate, lookup: &dyn Lookup) -> Map<String, Value> {
-        obj(json!({
-            "trademark": lookup.code_of(RecordKind::Trademark, self.trademark_id),
-            "enterprise": lookup.code_of(RecordKind::Enterprise, self.enterprise_id),
-            "evidence": self.evidence.len(),
-            "recognised": self.recognition.is_some(),
-        }))
+    fn summary(&self, _: NaiveDate, lookup: &dyn Lookup) -> CandidateSummary {
+        CandidateSummary {
+            trademark: lookup.code_of(RecordKind::Trademark, self.trademark_id),
+            enterprise: lookup.code_of(RecordKind::Enterprise, self.enterprise_id),
+            evidence: self.evidence.len() as u32,
+            recognised: self.recognition.is_some(),
+        }
     }
 }
 
@@ -336,18 +370,22 @@ impl Entity for Application {
             ("state", Some(self.state.key().to_owned())),
         ]
     }
-    fn into_record(self) -> RecordData {
-        RecordData::Application(self)
+    type Summary = ApplicationSummary;
+    fn into_record(self, summary: Self::Summary) -> RecordData {
+        RecordData::Application {
+            data: self,
+            summary,
+        }
     }
-    fn summary(&self, _: NaiveDate, lookup: &dyn Lookup) -> Map<String, Value> {
-        obj(json!({
-            "kind": self.kind,
-            "state": self.state,
-            "enterprise": lookup.code_of(RecordKind::Enterprise, self.enterprise_id),
-            "subject": self.subject.and_then(|s| lookup.code_of(s.kind, s.id)),
-            "amount": self.award.as_ref().map(|a| a.total),
-            "submitted_on": self.submitted_on,
-        }))
+    fn summary(&self, _: NaiveDate, lookup: &dyn Lookup) -> ApplicationSummary {
+        ApplicationSummary {
+            kind: self.kind,
+            state: self.state,
+            enterprise: lookup.code_of(RecordKind::Enterprise, self.enterprise_id),
+            subject: self.subject.and_then(|s| lookup.code_of(s.kind, s.id)),
+            amount: self.award.as_ref().map(|a| a.total),
+            submitted_on: self.submitted_on,
+        }
     }
     fn keep_unedited(&mut self, current: &Self) {
         self.keep_flow(current);
@@ -376,25 +414,22 @@ impl Entity for IncentiveRule {
             ("item", Some(AwardItem::KEYS[self.item as usize].to_owned())),
         ]
     }
-    fn into_record(self) -> RecordData {
-        RecordData::IncentiveRule(self)
+    type Summary = IncentiveRuleSummary;
+    fn into_record(self, summary: Self::Summary) -> RecordData {
+        RecordData::IncentiveRule {
+            data: self,
+            summary,
+        }
     }
-    fn summary(&self, today: NaiveDate, _: &dyn Lookup) -> Map<String, Value> {
-        obj(json!({
-            "item": self.item,
-            "amount": self.amount,
-            "jurisdiction": self.jurisdiction,
-            "stacking": self.stacking,
-            "policy_no": self.policy_no,
-            "in_force": self.in_force(today),
-        }))
-    }
-}
-
-fn obj(v: Value) -> Map<String, Value> {
-    match v {
-        Value::Object(m) => m,
-        _ => Map::new(),
+    fn summary(&self, today: NaiveDate, _: &dyn Lookup) -> IncentiveRuleSummary {
+        IncentiveRuleSummary {
+            item: self.item,
+            amount: self.amount,
+            jurisdiction: self.jurisdiction.clone(),
+            stacking: self.stacking,
+            policy_no: self.policy_no.clone(),
+            in_force: self.in_force(today),
+        }
     }
 }
 

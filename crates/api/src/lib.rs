@@ -18,6 +18,7 @@ pub mod records;
 pub mod reminders;
 pub mod sample;
 pub mod search;
+pub mod summary;
 pub mod workbench;
 mod workspace;
 

@@ -1,7 +1,7 @@
 //! Adding, editing, showing, listing, archiving and unarchiving records of every kind.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use terroir_core::application::{Application, State};
 use terroir_core::candidate::MarkCandidate;
 use terroir_core::enterprise::Enterprise;
@@ -17,10 +17,14 @@ use uuid::Uuid;
 
 use crate::entity::{Entity, input_from_json, merge_patch};
 use crate::error::{ApiError, Result};
+use crate::summary::{
+    ApplicationSummary, CandidateSummary, EnterpriseSummary, GiSummary, IncentiveRuleSummary,
+    TrademarkSummary, UserSummary,
+};
 use crate::workspace::{StoreLookup, Workspace};
 
-/// A record as front ends see it: its kind and aggregate (`kind`, `data`) typed together, so a
-/// front end narrows `data` by `kind` instead of casting.
+/// A record as front ends see it: its kind, aggregate and summary (`kind`, `data`, `summary`)
+/// typed together, so a front end narrows them by `kind` instead of casting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct RecordDto {
@@ -32,46 +36,76 @@ pub struct RecordDto {
     pub created_at: String,
     pub updated_at: String,
     pub version: i64,
-    /// Derived facts: standing and expiry of a trademark, stage of a user, regimes of a GI...
-    pub summary: Map<String, Value>,
-    /// The whole record as stored, with its kind.
+    /// The whole record as stored, with its kind and its derived facts.
     #[serde(flatten)]
     pub record: RecordData,
 }
 
-/// A record's aggregate by kind: `{"kind": "gi", "data": {…}}` on the wire.
+/// A record's aggregate and derived facts by kind: `{"kind": "gi", "data": {…}, "summary":
+/// {…}}` on the wire.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
-#[serde(tag = "kind", content = "data", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RecordData {
-    Gi(GiProduct),
-    Enterprise(Enterprise),
-    User(AuthorisedUser),
-    Trademark(Trademark),
-    Candidate(MarkCandidate),
-    Application(Application),
-    IncentiveRule(IncentiveRule),
+    Gi {
+        data: GiProduct,
+        summary: GiSummary,
+    },
+    Enterprise {
+        data: Enterprise,
+        summary: EnterpriseSummary,
+    },
+    User {
+        data: AuthorisedUser,
+        summary: UserSummary,
+    },
+    Trademark {
+        data: Trademark,
+        summary: TrademarkSummary,
+    },
+    Candidate {
+        data: MarkCandidate,
+        summary: CandidateSummary,
+    },
+    Application {
+        data: Application,
+        summary: ApplicationSummary,
+    },
+    IncentiveRule {
+        data: IncentiveRule,
+        summary: IncentiveRuleSummary,
+    },
 }
 
 impl RecordDto {
     pub fn kind(&self) -> RecordKind {
         match &self.record {
-            RecordData::Gi(_) => RecordKind::Gi,
-            RecordData::Enterprise(_) => RecordKind::Enterprise,
-            RecordData::User(_) => RecordKind::User,
-            RecordData::Trademark(_) => RecordKind::Trademark,
-            RecordData::Candidate(_) => RecordKind::Candidate,
-            RecordData::Application(_) => RecordKind::Application,
-            RecordData::IncentiveRule(_) => RecordKind::IncentiveRule,
+            RecordData::Gi { .. } => RecordKind::Gi,
+            RecordData::Enterprise { .. } => RecordKind::Enterprise,
+            RecordData::User { .. } => RecordKind::User,
+            RecordData::Trademark { .. } => RecordKind::Trademark,
+            RecordData::Candidate { .. } => RecordKind::Candidate,
+            RecordData::Application { .. } => RecordKind::Application,
+            RecordData::IncentiveRule { .. } => RecordKind::IncentiveRule,
         }
     }
 
-    /// The aggregate as JSON (what `--json` prints and scripts read).
-    pub fn data(&self) -> Value {
+    /// One part of the record as JSON, as `--json` prints it.
+    fn part(&self, name: &str) -> Value {
         match serde_json::to_value(&self.record) {
-            Ok(Value::Object(mut m)) => m.remove("data").unwrap_or(Value::Null),
+            Ok(Value::Object(mut m)) => m.remove(name).unwrap_or(Value::Null),
             _ => Value::Null,
         }
+    }
+
+    /// The aggregate as JSON (what scripts read).
+    pub fn data(&self) -> Value {
+        self.part("data")
+    }
+
+    /// The derived facts as JSON (what scripts read).
+    pub fn summary(&self) -> Value {
+        self.part("summary")
     }
 }
 
@@ -96,8 +130,8 @@ pub(crate) fn decode<E: Entity>(row: &RecordRow) -> Result<E> {
 
 fn dto<E: Entity>(ws: &Workspace, row: RecordRow) -> Result<RecordDto> {
     let entity: E = decode(&row)?;
+    let summary = entity.summary(ws.today(), &ws.lookup());
     Ok(RecordDto {
-        summary: entity.summary(ws.today(), &ws.lookup()),
         id: row.id,
         code: row.code,
         name: row.name,
@@ -106,7 +140,7 @@ fn dto<E: Entity>(ws: &Workspace, row: RecordRow) -> Result<RecordDto> {
         created_at: row.created_at,
         updated_at: row.updated_at,
         version: row.version,
-        record: entity.into_record(),
+        record: entity.into_record(summary),
     })
 }
 

@@ -186,8 +186,8 @@ fn search_agrees_with_a_brute_force_scan() {
         let mut expected: Vec<(MatchKind, String)> = all
             .iter()
             .filter_map(|r| {
-                let key = r
-                    .summary
+                let summary = r.summary();
+                let key = summary
                     .get("credit_code")
                     .and_then(|v| v.as_str())
                     .unwrap_or("");

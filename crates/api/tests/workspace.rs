@@ -26,7 +26,7 @@ fn sample_catalogue_loads_and_checks_clean() {
     let gi = ws.show(RecordKind::Gi, "GI-0001").unwrap();
     assert_eq!(gi.name, "信阳毛尖");
     assert_eq!(
-        gi.summary["regimes"],
+        gi.summary()["regimes"],
         json!(["product_approval", "gi_trademark", "agricultural_gi"])
     );
     assert!(gi.sample);
@@ -34,13 +34,13 @@ fn sample_catalogue_loads_and_checks_clean() {
     let stages: Vec<_> = users
         .items
         .iter()
-        .map(|u| u.summary["stage"].as_str().unwrap().to_owned())
+        .map(|u| u.summary()["stage"].as_str().unwrap().to_owned())
         .collect();
     assert_eq!(stages, ["active", "applied", "suspended", "rejected"]);
     let tm = ws.show(RecordKind::Trademark, "TM-0002").unwrap();
-    assert_eq!(tm.summary["standing"], "renewal_due");
+    assert_eq!(tm.summary()["standing"], "renewal_due");
     assert_eq!(
-        ws.show(RecordKind::Trademark, "TM-0003").unwrap().summary["standing"],
+        ws.show(RecordKind::Trademark, "TM-0003").unwrap().summary()["standing"],
         "in_grace"
     );
 }
@@ -263,7 +263,7 @@ fn user_flow_through_the_api_is_audited_step_by_step() {
             },
         )
         .unwrap();
-    assert_eq!(u.summary["stage"], "first_reviewed");
+    assert_eq!(u.summary()["stage"], "first_reviewed");
     let err = ws
         .user_step(
             "USR-0001",
@@ -292,7 +292,7 @@ fn trademark_events_assign_and_terminate() {
             },
         )
         .unwrap();
-    assert_eq!(tm.summary["registrant"], "ENT-0003");
+    assert_eq!(tm.summary()["registrant"], "ENT-0003");
     let err = ws
         .trademark_event(
             "TM-0004",
@@ -319,7 +319,7 @@ fn trademark_events_assign_and_terminate() {
             },
         )
         .unwrap();
-    assert_eq!(tm.summary["standing"], "cancelled");
+    assert_eq!(tm.summary()["standing"], "cancelled");
 }
 
 /// A small real photo (PNG) at `path`.
@@ -789,8 +789,8 @@ fn a_grace_period_ending_on_a_rest_day_ends_on_the_next_working_day() {
         Some("2026-09-06")
     );
     let tm = ws.show(RecordKind::Trademark, "TM-0001").unwrap();
-    assert_eq!(tm.summary["standing"], "in_grace");
-    assert_eq!(tm.summary["grace_ends"], "2026-09-07");
+    assert_eq!(tm.summary()["standing"], "in_grace");
+    assert_eq!(tm.summary()["grace_ends"], "2026-09-07");
     // A renewal filed that Monday is on time.
     ws.trademark_event(
         "TM-0001",
@@ -804,7 +804,7 @@ fn a_grace_period_ending_on_a_rest_day_ends_on_the_next_working_day() {
     let (_d2, mut other) = ws_with_mark("2016-03-07");
     assert!(grace(&mut other, "2026-09-08").is_empty());
     let tm = other.show(RecordKind::Trademark, "TM-0001").unwrap();
-    assert_eq!(tm.summary["standing"], "lapsed");
+    assert_eq!(tm.summary()["standing"], "lapsed");
 
     // A year with no entry moves over weekends only, and says so; entering it takes effect.
     let (_d3, mut w27) = ws_with_mark("2017-04-05"); // grace nominally ends Mon 2027-10-04

@@ -15,10 +15,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde_json::{Map, Value};
 use terroir_api::core::{Lang, RecordKind, Rule, Violation};
 use terroir_api::ops::{self, TrademarkEvent, UserStep};
-use terroir_api::{ApiError, Show, Workspace};
+use terroir_api::{ApiError, RecordData, Show, Workspace};
 
 use fields::{CandidateFields, EnterpriseFields, GiFields, TrademarkFields, UserFields, to_json};
-use output::{Out, word};
+use output::{Out, key_of, word};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -1018,8 +1018,11 @@ fn done(out: &Out, r: &terroir_api::RecordDto, what: &str) {
 
 fn step(ws: &mut Workspace, out: &Out, target: &Target, s: UserStep) -> Result<Outcome, ApiError> {
     let r = ws.user_step(&target.record, s)?;
-    let stage = r.summary.get("stage").and_then(Value::as_str).unwrap_or("");
-    done(out, &r, &word("stage", stage, out.lang));
+    let stage = match &r.record {
+        RecordData::User { summary, .. } => key_of(&summary.stage),
+        _ => String::new(),
+    };
+    done(out, &r, &word("stage", &stage, out.lang));
     Ok(0)
 }
 
@@ -1030,16 +1033,15 @@ fn event(
     e: TrademarkEvent,
 ) -> Result<Outcome, ApiError> {
     let r = ws.trademark_event(&target.record, e)?;
-    let standing = r
-        .summary
-        .get("standing")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    done(out, &r, &word("standing", standing, out.lang));
-    // A renewal kept past a weekend-only last day says so (recorded, never refused).
-    if let terroir_api::RecordData::Trademark(tm) = &r.record {
-        for n in tm.renewal_notes(&ws.calendar()) {
-            eprintln!("{}: {}", out.t("提示", "warning"), out.bilingual(&n));
+    if let RecordData::Trademark { summary, .. } = &r.record {
+        done(
+            out,
+            &r,
+            &word("standing", &key_of(&summary.standing), out.lang),
+        );
+        // A renewal kept past a weekend-only last day says so (recorded, never refused).
+        for n in &summary.renewal_notes {
+            eprintln!("{}: {}", out.t("提示", "warning"), out.bilingual(n));
         }
     }
     Ok(0)

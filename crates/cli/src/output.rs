@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 use serde_json::Value;
-use terroir_api::core::{Lang, RecordKind};
-use terroir_api::{ApiError, RecordDto};
+use terroir_api::core::Lang;
+use terroir_api::{ApiError, RecordData, RecordDto};
 
 pub struct Out {
     pub json: bool,
@@ -28,6 +28,14 @@ fn width(s: &str) -> usize {
 
 fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
+}
+
+/// The key an enum value has on the wire (`lapsed`, `under_review`).
+pub fn key_of(v: &impl Serialize) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 /// The vocabulary's word for a key the api returns (the same words as the UI's).
@@ -84,69 +92,67 @@ impl Out {
 
     /// The summary facts worth a column in a list, per kind, in reading order.
     fn summary_text(&self, r: &RecordDto) -> Vec<String> {
-        let get = |k: &str| r.summary.get(k).filter(|v| !v.is_null());
-        let text = |k: &str| get(k).and_then(Value::as_str).unwrap_or("").to_owned();
-        let list = |k: &str, f: &dyn Fn(&Value) -> String| {
-            get(k)
-                .and_then(Value::as_array)
-                .map(|a| a.iter().map(f).collect::<Vec<_>>().join(","))
-                .unwrap_or_default()
-        };
-        let cols: Vec<String> = match r.kind() {
-            RecordKind::Gi => vec![
-                text("category"),
-                list("regimes", &|v| {
-                    word("regime", v.as_str().unwrap_or(""), self.lang)
-                }),
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let shown =
+            |v: Option<&dyn std::fmt::Display>| v.map(|v| v.to_string()).unwrap_or_default();
+        let cols: Vec<String> = match &r.record {
+            RecordData::Gi { summary: s, .. } => vec![
+                opt(&s.category),
+                s.regimes
+                    .iter()
+                    .map(|g| word("regime", g, self.lang))
+                    .collect::<Vec<_>>()
+                    .join(","),
             ],
-            RecordKind::Enterprise => vec![text("credit_code"), text("division")],
-            RecordKind::User => {
-                let overdue = get("use_reports_overdue")
-                    .and_then(Value::as_u64)
-                    .unwrap_or(0);
-                let mut c = vec![word("stage", &text("stage"), self.lang)];
-                if overdue > 0 {
+            RecordData::Enterprise { summary: s, .. } => vec![
+                shown(s.credit_code.as_ref().map(|c| c as _)),
+                shown(s.division.as_ref().map(|d| d as _)),
+            ],
+            RecordData::User { summary: s, .. } => {
+                let mut c = vec![word("stage", &key_of(&s.stage), self.lang)];
+                if s.use_reports_overdue > 0 {
                     c.push(format!(
-                        "{} {overdue}",
-                        self.t("逾期报告", "overdue reports")
+                        "{} {}",
+                        self.t("逾期报告", "overdue reports"),
+                        s.use_reports_overdue
                     ));
                 }
                 c
             }
-            RecordKind::Trademark => vec![
-                text("reg_no"),
+            RecordData::Trademark { summary: s, .. } => vec![
+                s.reg_no.to_string(),
                 format!(
                     "{} {}",
                     self.t("类别", "class"),
-                    list("classes", &|v| v.to_string())
+                    s.classes
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(",")
                 ),
-                word("standing", &text("standing"), self.lang),
-                get("expires_on")
-                    .map(|_| format!("{} {}", self.t("有效期至", "expires"), text("expires_on")))
+                word("standing", &key_of(&s.standing), self.lang),
+                s.expires_on
+                    .map(|d| format!("{} {d}", self.t("有效期至", "expires")))
                     .unwrap_or_default(),
             ],
-            RecordKind::Candidate => vec![text("trademark"), text("enterprise")],
-            RecordKind::Application => vec![
-                word("appKind", &text("kind"), self.lang),
-                word("appState", &text("state"), self.lang),
-                text("enterprise"),
-                get("amount")
-                    .and_then(Value::as_i64)
-                    .map(|f| terroir_api::core::Fen(f).to_string())
-                    .unwrap_or_default(),
+            RecordData::Candidate { summary: s, .. } => {
+                vec![opt(&s.trademark), opt(&s.enterprise)]
+            }
+            RecordData::Application { summary: s, .. } => vec![
+                word("appKind", &key_of(&s.kind), self.lang),
+                word("appState", &key_of(&s.state), self.lang),
+                opt(&s.enterprise),
+                shown(s.amount.as_ref().map(|a| a as _)),
             ],
-            RecordKind::IncentiveRule => vec![
-                word("awardItem", &text("item"), self.lang),
-                get("amount")
-                    .and_then(Value::as_i64)
-                    .map(|f| terroir_api::core::Fen(f).to_string())
-                    .unwrap_or_default(),
-                text("jurisdiction"),
-                text("policy_no"),
-                if get("in_force").and_then(Value::as_bool) == Some(false) {
-                    self.t("已失效", "lapsed").to_owned()
-                } else {
+            RecordData::IncentiveRule { summary: s, .. } => vec![
+                word("awardItem", &key_of(&s.item), self.lang),
+                s.amount.to_string(),
+                s.jurisdiction.to_string(),
+                s.policy_no.clone(),
+                if s.in_force {
                     String::new()
+                } else {
+                    self.t("已失效", "lapsed").to_owned()
                 },
             ],
         };
@@ -160,7 +166,7 @@ impl Out {
                 .map(|r| {
                     serde_json::json!({
                         "id": r.id, "code": r.code, "name": r.name, "sample": r.sample,
-                        "archived": r.archived_at.is_some(), "summary": r.summary,
+                        "archived": r.archived_at.is_some(), "summary": r.summary(),
                     })
                 })
                 .collect();

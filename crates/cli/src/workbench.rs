@@ -12,9 +12,9 @@ use terroir_api::core::evidence::{EvidenceInput, RecognitionInput};
 use terroir_api::core::readiness::{Level, Status};
 use terroir_api::core::text::Bilingual;
 use terroir_api::workbench::ApplicationStep;
-use terroir_api::{ApiError, Workspace};
+use terroir_api::{ApiError, RecordData, Workspace};
 
-use crate::output::{Out, word};
+use crate::output::{Out, key_of, word};
 use crate::{Outcome, Reason, RecordCmd, Target, done, record_cmd};
 use terroir_api::core::RecordKind;
 
@@ -304,7 +304,7 @@ pub fn evidence(ws: &mut Workspace, out: &Out, cmd: EvidenceCmd) -> Result<Outco
             ws.remove_evidence(&target.record, no, reason.reason.as_deref())?
         }
         EvidenceCmd::List(target) => {
-            let terroir_api::RecordData::Candidate(c) =
+            let RecordData::Candidate { data: c, .. } =
                 ws.show(RecordKind::Candidate, &target.record)?.record
             else {
                 return Err(ApiError::storage("a candidate's record is not a candidate"));
@@ -336,11 +336,10 @@ pub fn evidence(ws: &mut Workspace, out: &Out, cmd: EvidenceCmd) -> Result<Outco
             return Ok(0);
         }
     };
-    let n = r
-        .summary
-        .get("evidence")
-        .and_then(Value::as_u64)
-        .unwrap_or(0);
+    let n = match &r.record {
+        RecordData::Candidate { summary, .. } => summary.evidence,
+        _ => 0,
+    };
     done(
         out,
         &r,
@@ -461,17 +460,17 @@ pub fn application(
         }
     };
     let r = ws.application_step(&target.record, step)?;
-    let state = r.summary.get("state").and_then(Value::as_str).unwrap_or("");
-    let amount = r
-        .summary
-        .get("amount")
-        .and_then(Value::as_i64)
-        .map(|f| format!(" {}", terroir_api::core::Fen(f)))
-        .unwrap_or_default();
+    let (state, amount) = match &r.record {
+        RecordData::Application { summary, .. } => (
+            key_of(&summary.state),
+            summary.amount.map(|f| format!(" {f}")).unwrap_or_default(),
+        ),
+        _ => (String::new(), String::new()),
+    };
     done(
         out,
         &r,
-        &format!("{}{amount}", word("appState", state, out.lang)),
+        &format!("{}{amount}", word("appState", &state, out.lang)),
     );
     Ok(0)
 }

@@ -8,20 +8,21 @@ import DateText from '../components/DateText.vue'
 import DivisionText from '../components/DivisionText.vue'
 import { STAGE_TONE, STANDING_TONE, STATE_TONE } from './status'
 import { formatFen } from './format'
+import { summaryField } from './record'
 
 type T = (key: string, params?: Record<string, unknown>) => string
 
 function s(r: RecordDto, key: string): string | null {
-  const v = r.summary[key]
+  const v = summaryField(r, key)
   return v === null || v === undefined ? null : String(v)
 }
 function arr(r: RecordDto, key: string): string[] {
-  const v = r.summary[key]
+  const v = summaryField(r, key)
   return Array.isArray(v) ? v.map(String) : []
 }
 
 function money(r: RecordDto, key: string): string {
-  const v = r.summary[key]
+  const v = summaryField(r, key)
   return typeof v === 'number' ? formatFen(v) : '—'
 }
 
@@ -88,7 +89,7 @@ export function columnsFor(kind: RecordKind, t: T): Column<RecordDto>[] {
           width: '110px',
           align: 'right',
           render: (r) => {
-            const n = Number(r.summary['use_reports_overdue'] ?? 0)
+            const n = r.kind === 'user' ? r.summary.use_reports_overdue : 0
             return n > 0 ? h(StatusTag, { tone: 'red', label: t('step.overdue') + ' ' + n }) : '—'
           },
         },
@@ -116,13 +117,13 @@ export function columnsFor(kind: RecordKind, t: T): Column<RecordDto>[] {
         name,
         { key: 'trademark', title: t('col.trademark'), width: '110px', mono: true, render: (r) => s(r, 'trademark') ?? '—' },
         { key: 'enterprise', title: t('col.enterprise'), width: '110px', mono: true, render: (r) => s(r, 'enterprise') ?? '—' },
-        { key: 'evidence', title: t('col.evidence'), width: '80px', align: 'right', render: (r) => String(r.summary['evidence'] ?? 0) },
+        { key: 'evidence', title: t('col.evidence'), width: '80px', align: 'right', render: (r) => String(r.kind === 'candidate' ? r.summary.evidence : 0) },
         {
           key: 'recognised',
           title: t('col.recognition'),
           width: '130px',
           // Only a recorded recognition decision makes a mark recognised.
-          render: (r) => (r.summary['recognised'] === true ? h(StatusTag, { tone: 'green', label: t('recognition.recorded') }) : '—'),
+          render: (r) => (r.kind === 'candidate' && r.summary.recognised ? h(StatusTag, { tone: 'green', label: t('recognition.recorded') }) : '—'),
         },
       ]
     case 'application':
@@ -157,7 +158,7 @@ export function columnsFor(kind: RecordKind, t: T): Column<RecordDto>[] {
           render: (r) =>
             h('span', { class: 'name-cell' }, [
               h('span', { class: 'name-text', title: s(r, 'policy_no') ?? '' }, s(r, 'policy_no') ?? '—'),
-              r.summary['in_force'] === false ? h(StatusTag, { tone: 'red', label: t('incentive.lapsed'), class: 'inline-tag' }) : null,
+              r.kind === 'incentive_rule' && !r.summary.in_force ? h(StatusTag, { tone: 'red', label: t('incentive.lapsed'), class: 'inline-tag' }) : null,
             ]),
         },
       ]

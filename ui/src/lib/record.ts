@@ -11,3 +11,18 @@ export function dataOf<K extends RecordKind>(r: RecordDto, kind: K): DataOf<K> {
   if (r.kind !== kind) throw new Error(`${r.code} is a ${r.kind} record, not ${kind}`)
   return r.data as DataOf<K>
 }
+
+/** The summary type of records of `K`. */
+export type SummaryOf<K extends RecordKind> = Extract<RecordDto, { kind: K }>['summary']
+
+/** The derived facts of a record the caller knows is of `kind`. */
+export function summaryOf<K extends RecordKind>(r: RecordDto, kind: K): SummaryOf<K> {
+  if (r.kind !== kind) throw new Error(`${r.code} is a ${r.kind} record, not ${kind}`)
+  return r.summary as SummaryOf<K>
+}
+
+/** A summary fact by name, for columns chosen by key (lists, related records); `undefined`
+ * when the record's kind has no such fact. */
+export function summaryField(r: RecordDto, key: string): unknown {
+  return (r.summary as Record<string, unknown>)[key]
+}

@@ -4,9 +4,9 @@ import type { RecordDto } from '../api/bindings/RecordDto'
 import type { RecordKind } from '../api/bindings/RecordKind'
 import type { JsonValue } from '../api/bindings/serde_json/JsonValue'
 
-/** A record as the mock keeps it: RecordDto's fields, with the aggregate as loose JSON (the mock
+/** A record as the mock keeps it: RecordDto's fields, with the aggregate and summary as loose JSON (the mock
  * replays answers; Rust's typed aggregate is checked by Rust). */
-export type MockRecord = Omit<RecordDto, 'kind' | 'data'> & { kind: RecordKind; data: Record<string, JsonValue> }
+export type MockRecord = Omit<RecordDto, 'kind' | 'data' | 'summary'> & { kind: RecordKind; data: Record<string, JsonValue>; summary: Record<string, JsonValue> }
 
 const AT = '2026-03-01T09:00:00Z'
 

@@ -1,0 +1,96 @@
+//! The derived facts of each kind of record (its summary), typed: what lists and details show
+//! beside the aggregate, computed on the day asked (standing, stage, whether a rule is in
+//! force) and with references as codes.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use terroir_core::application::{ApplicationKind, State};
+use terroir_core::incentive::{AwardItem, Stacking};
+use terroir_core::text::Bilingual;
+use terroir_core::trademark::{MarkKind, Standing};
+use terroir_core::user::{UserKind, UserStage};
+use terroir_core::{CreditCode, DivisionCode, Fen, NiceClass, RegNo};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct EnterpriseSummary {
+    pub credit_code: Option<CreditCode>,
+    pub division: Option<DivisionCode>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct GiSummary {
+    pub category: Option<String>,
+    /// The regimes it is protected under (`product_approval`, `gi_trademark`, `agricultural_gi`).
+    pub regimes: Vec<String>,
+    pub divisions: Vec<DivisionCode>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct TrademarkSummary {
+    pub reg_no: RegNo,
+    pub classes: Vec<NiceClass>,
+    pub kind: MarkKind,
+    pub gi: bool,
+    /// The registrant's code.
+    pub registrant: Option<String>,
+    pub standing: Standing,
+    pub expires_on: Option<NaiveDate>,
+    pub window_opens: Option<NaiveDate>,
+    /// The grace period's legal last day.
+    pub grace_ends: Option<NaiveDate>,
+    pub grace_ends_nominal: Option<NaiveDate>,
+    /// The year whose holidays are not entered, when the grace end needed it.
+    pub calendar_year_missing: Option<i32>,
+    /// Notes on renewals recorded past a weekend-only last day.
+    pub renewal_notes: Vec<Bilingual>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct UserSummary {
+    pub stage: UserStage,
+    pub kind: UserKind,
+    /// The GI product's code.
+    pub gi: Option<String>,
+    /// The enterprise's code.
+    pub enterprise: Option<String>,
+    pub use_reports_overdue: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct CandidateSummary {
+    pub trademark: Option<String>,
+    pub enterprise: Option<String>,
+    /// Evidence items on file.
+    pub evidence: u32,
+    pub recognised: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ApplicationSummary {
+    pub kind: ApplicationKind,
+    pub state: State,
+    pub enterprise: Option<String>,
+    /// The subject record's code.
+    pub subject: Option<String>,
+    /// The award's total once approved.
+    pub amount: Option<Fen>,
+    pub submitted_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct IncentiveRuleSummary {
+    pub item: AwardItem,
+    pub amount: Fen,
+    pub jurisdiction: DivisionCode,
+    pub stacking: Stacking,
+    pub policy_no: String,
+    /// In force on the day asked.
+    pub in_force: bool,
+}
