@@ -7,7 +7,6 @@ import UserFlow from '../src/components/UserFlow.vue'
 import RecordEditor from '../src/components/RecordEditor.vue'
 import DeadlineTable from '../src/components/DeadlineTable.vue'
 import TrademarkRights from '../src/components/TrademarkRights.vue'
-import { stepsFor } from '../src/lib/flow'
 import { flushPromises, installBackend, mountWith } from './helpers'
 
 afterEach(() => {
@@ -78,23 +77,28 @@ describe('list view', () => {
 })
 
 describe('user flow', () => {
-  it('offers the steps valid for each stage', () => {
-    expect(stepsFor('applied')).toEqual(['first_review', 'reject'])
-    expect(stepsFor('first_reviewed')).toEqual(['provincial_review', 'reject'])
-    expect(stepsFor('provincially_reviewed')).toEqual(['approve', 'reject'])
-    expect(stepsFor('active')).toEqual(['use_report', 'suspend', 'withdraw'])
-    expect(stepsFor('suspended')).toEqual(['use_report', 'reinstate', 'withdraw'])
-    expect(stepsFor('rejected')).toEqual([])
-    expect(stepsFor('withdrawn')).toEqual([])
+  it('offers the steps Rust offers, legal-status steps apart, with the fields and requirements Rust gives', async () => {
+    const { backend } = installBackend()
+    const rec = backend.handle('show_record', { kind: 'user', key: 'USR-0003' }) as { summary: Record<string, unknown> }
+    const step = (s: string, fields: string[], required: string[], legal = false) => ({ step: s, fields, required, reason_if_failed: false, legal })
+    rec.summary.next_steps = [step('use_report', ['year', 'due_on'], ['year']), step('withdraw', ['on', 'reason'], ['on', 'reason'], true)]
+    const { wrapper } = await mountWith(UserFlow, { record: rec })
+    const ids = wrapper.findAll('[data-testid^="step-"]').map((b) => b.attributes('data-testid'))
+    expect(ids).toEqual(['step-use_report', 'step-withdraw'])
+    await wrapper.find('[data-testid="step-use_report"]').trigger('click')
+    await flushPromises()
+    // Only the fields Rust lists for the step: no received_on here.
+    expect(document.querySelector('[data-testid="field-due_on"]')).not.toBeNull()
+    expect(document.querySelector('[data-testid="field-received_on"]')).toBeNull()
   })
 
   it('renders the buttons of the record’s stage', async () => {
     const { backend } = installBackend()
-    const rec = JSON.parse(JSON.stringify(backend.records.find((r) => r.code === 'USR-0003')))
+    const rec = backend.handle('show_record', { kind: 'user', key: 'USR-0003' })
     const { wrapper } = await mountWith(UserFlow, { record: rec })
     const ids = wrapper.findAll('[data-testid^="step-"]').map((b) => b.attributes('data-testid'))
     expect(ids).toEqual(['step-use_report', 'step-reinstate', 'step-withdraw'])
-    const applied = JSON.parse(JSON.stringify(backend.records.find((r) => r.code === 'USR-0002')))
+    const applied = backend.handle('show_record', { kind: 'user', key: 'USR-0002' })
     const w2 = await mountWith(UserFlow, { record: applied })
     expect(w2.wrapper.findAll('[data-testid^="step-"]').map((b) => b.attributes('data-testid'))).toEqual(['step-first_review', 'step-reject'])
   })

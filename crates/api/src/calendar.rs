@@ -79,11 +79,18 @@ impl Workspace {
         reason: Option<&str>,
     ) -> Result<CalendarEntry> {
         let stamp = self.stamp();
+        let parsed = input.parse(year)?;
+        let tx = terroir_store::begin(&mut self.conn)?;
+        // One entry more than the one it replaces (1 when the year is new here).
+        let revision = tables::calendar_years(&tx)?
+            .into_iter()
+            .find(|c| c.year.year == year)
+            .map_or(1, |c| c.revision + 1);
         let y = StoredCalendarYear {
-            year: input.parse(year)?,
+            year: parsed,
+            revision,
             entered_at: stamp.at.clone(),
         };
-        let tx = terroir_store::begin(&mut self.conn)?;
         tables::set_calendar_year(&tx, &stamp, &y, reason)?;
         tx.commit().map_err(terroir_store::Error::from)?;
         Ok(CalendarEntry {
@@ -141,7 +148,9 @@ pub(crate) fn check_bundle_years(years: &[StoredCalendarYear]) -> Result<()> {
 }
 
 /// Merge a bundle's calendar years (already checked): a year not entered here is taken (unless
-/// it is the shipped year unchanged); a year entered on both sides goes to the newer entry.
+/// it is the shipped year unchanged); a year entered on both sides goes to the newer entry (the
+/// later revision along the chain of workspaces, then the later entry time: never the clock
+/// alone, which differs between machines).
 /// Every write is audited with the bundle as the reason.
 pub(crate) fn merge_bundle_years(
     conn: &Connection,
@@ -149,18 +158,22 @@ pub(crate) fn merge_bundle_years(
     theirs: &[StoredCalendarYear],
     reason: &str,
 ) -> Result<Vec<BundleCalendarYear>> {
-    let ours = entries(conn)?;
+    let stored = tables::calendar_years(conn)?;
+    let shipped = shipped_years();
     let mut out = vec![];
     for t in theirs {
-        let here = ours.iter().find(|o| o.year.year == t.year.year);
-        if here.is_some_and(|o| o.year == t.year) {
+        let own = stored.iter().find(|o| o.year.year == t.year.year);
+        let ship = shipped.iter().find(|s| s.year == t.year.year);
+        let same = match own {
+            Some(o) => o.year == t.year,
+            None => ship == Some(&t.year),
+        };
+        if same {
             continue;
         }
-        let ours_at = here.and_then(|o| o.entered_at.clone());
-        let outcome = match here {
+        let outcome = match own {
             None => CalendarOutcome::New,
-            Some(o) if o.shipped => CalendarOutcome::New,
-            Some(_) if t.entered_at > ours_at.clone().unwrap_or_default() => CalendarOutcome::Taken,
+            Some(o) if t.newer_than(o) => CalendarOutcome::Taken,
             Some(_) => CalendarOutcome::Kept,
         };
         if outcome != CalendarOutcome::Kept {
@@ -171,8 +184,12 @@ pub(crate) fn merge_bundle_years(
             outcome,
             theirs_source: t.year.source.clone(),
             theirs_entered_at: t.entered_at.clone(),
-            ours_source: here.map(|o| o.year.source.clone()),
-            ours_entered_at: ours_at,
+            ours_source: own
+                .map(|o| o.year.source.clone())
+                .or_else(|| ship.map(|s| s.source.clone())),
+            ours_entered_at: own
+                .map(|o| o.entered_at.clone())
+                .filter(|at| !at.is_empty()),
         });
     }
     Ok(out)

@@ -261,6 +261,7 @@ impl Entity for AuthorisedUser {
             gi: lookup.code_of(RecordKind::Gi, self.gi_id),
             enterprise: lookup.code_of(RecordKind::Enterprise, self.enterprise_id),
             use_reports_overdue: overdue as u32,
+            next_steps: self.next_steps(),
         }
     }
 }
@@ -385,6 +386,7 @@ impl Entity for Application {
             subject: self.subject.and_then(|s| lookup.code_of(s.kind, s.id)),
             amount: self.award.as_ref().map(|a| a.total),
             submitted_on: self.submitted_on,
+            next_steps: self.next_steps(),
         }
     }
     fn keep_unedited(&mut self, current: &Self) {

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use terroir_core::application::{ApplicationKind, State};
 use terroir_core::incentive::{AwardItem, Stacking};
+use terroir_core::record::StepOffer;
 use terroir_core::text::Bilingual;
 use terroir_core::trademark::{MarkKind, Standing};
 use terroir_core::user::{UserKind, UserStage};
@@ -58,6 +59,8 @@ pub struct UserSummary {
     /// The enterprise's code.
     pub enterprise: Option<String>,
     pub use_reports_overdue: u32,
+    /// The steps the flow allows next, with their forms' fields.
+    pub next_steps: Vec<StepOffer>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
@@ -81,6 +84,8 @@ pub struct ApplicationSummary {
     /// The award's total once approved.
     pub amount: Option<Fen>,
     pub submitted_on: Option<NaiveDate>,
+    /// The steps the flow allows next, with their forms' fields.
+    pub next_steps: Vec<StepOffer>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]

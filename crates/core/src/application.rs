@@ -9,7 +9,7 @@ use crate::date::parse_date;
 use crate::error::{Lang, Rule, Violation, Violations};
 use crate::incentive::{AwardItem, Claim};
 use crate::record::{
-    CLAIMS_MAX, LINE_MAX, Lookup, NAME_MAX, RecordId, RecordKind, at_most, enum_value,
+    CLAIMS_MAX, LINE_MAX, Lookup, NAME_MAX, RecordId, RecordKind, StepOffer, at_most, enum_value,
     optional_text, required_text, resolve, show_ref,
 };
 use crate::{DivisionCode, Fen};
@@ -190,7 +190,42 @@ impl Action {
     }
 }
 
+impl State {
+    /// The steps an application of `kind` in this state may take next (the one table the flow
+    /// checks); only an award is paid.
+    pub fn steps(self, kind: ApplicationKind) -> &'static [&'static str] {
+        match self {
+            Self::Draft => &["submit"],
+            Self::Submitted => &["start_review", "reject"],
+            Self::UnderReview => &["approve", "reject"],
+            Self::Approved if kind == ApplicationKind::Award => &["pay"],
+            Self::Approved | Self::Rejected | Self::Paid => &[],
+        }
+    }
+}
+
+/// A step of the application flow as its form offers it. Approving asks for a reason when the
+/// award goes past the budget (`over_budget_reason`, checked by the api).
+pub fn step_offer(step: &str) -> StepOffer {
+    match step {
+        "start_review" => StepOffer::new(step, &["on", "reviewer"], &["reviewer"]),
+        "approve" => StepOffer::new(step, &["on", "note", "over_budget_reason"], &[]),
+        "reject" => StepOffer::new(step, &["on", "reason"], &["reason"]),
+        "pay" => StepOffer::new(step, &["on", "voucher"], &["voucher"]),
+        _ => StepOffer::new(step, &["on"], &[]),
+    }
+}
+
 impl Application {
+    /// The steps this application may take next, as their forms offer them.
+    pub fn next_steps(&self) -> Vec<StepOffer> {
+        self.state
+            .steps(self.kind)
+            .iter()
+            .map(|s| step_offer(s))
+            .collect()
+    }
+
     /// Apply a flow action, refusing one the current state does not allow.
     pub fn apply(&mut self, action: Action) -> Result<(), Violation> {
         use State::*;
@@ -199,16 +234,7 @@ impl Application {
                 .with("stage", s.label(Lang::Zh))
                 .with("action", a.label(Lang::Zh))
         };
-        let allowed = matches!(
-            (&action, self.state),
-            (Action::Submit { .. }, Draft)
-                | (Action::StartReview { .. }, Submitted)
-                | (Action::Approve { .. }, UnderReview)
-                | (Action::Reject { .. }, Submitted | UnderReview)
-                | (Action::Pay { .. }, Approved)
-        );
-        if !allowed || (matches!(action, Action::Pay { .. }) && self.kind != ApplicationKind::Award)
-        {
+        if !self.state.steps(self.kind).contains(&action.key()) {
             return Err(refuse(self.state, &action));
         }
         if let Some(last) = self.steps.last()
@@ -582,6 +608,59 @@ mod tests {
             }
             assert_eq!(a.state, state);
             assert_eq!(last.err().map(|e| e.rule), refused, "{state:?}");
+        }
+    }
+
+    /// The steps offered are exactly the steps the flow accepts, in every state of a path.
+    #[test]
+    fn the_offered_steps_are_the_accepted_ones() {
+        let all = |on: &str| {
+            let on = d(on);
+            vec![
+                Action::Submit { on },
+                Action::StartReview {
+                    on,
+                    reviewer: "王科长".into(),
+                },
+                Action::Approve {
+                    on,
+                    note: None,
+                    award: Some(award(100)),
+                },
+                Action::Reject {
+                    on,
+                    reason: "材料不全".into(),
+                },
+                Action::Pay {
+                    on,
+                    voucher: "付-1".into(),
+                },
+            ]
+        };
+        for kind in [ApplicationKind::Award, ApplicationKind::Guidance] {
+            let mut a = app(kind);
+            // Along the path draft → submitted → under review → approved (→ paid).
+            for (i, next) in ["submit", "start_review", "approve", "pay", ""]
+                .iter()
+                .enumerate()
+            {
+                let on = format!("2026-03-{:02}", i + 1);
+                let offered: Vec<String> = a.next_steps().into_iter().map(|o| o.step).collect();
+                for act in all(&on) {
+                    let accepted = a.clone().apply(act.clone()).is_ok();
+                    assert_eq!(
+                        accepted,
+                        offered.iter().any(|o| o == act.key()),
+                        "{kind:?} {:?} {}",
+                        a.state,
+                        act.key()
+                    );
+                }
+                match all(&on).into_iter().find(|x| x.key() == *next) {
+                    Some(act) if offered.iter().any(|o| o == next) => a.apply(act).unwrap(),
+                    _ => break,
+                }
+            }
         }
     }
 

@@ -212,3 +212,30 @@ pub fn at_most(count: usize, max: usize) -> Result<()> {
         Ok(())
     }
 }
+
+/// A step a record's flow allows next, as forms offer it: the fields its form has, those it
+/// requires, and whether it changes a legal status (asks for a reason and a confirmation).
+/// The flows (`user.rs`, `application.rs`) check every step against the same tables.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct StepOffer {
+    pub step: String,
+    pub fields: Vec<String>,
+    pub required: Vec<String>,
+    /// A reason is required when the step's `passed` is false (a failed review rejects).
+    pub reason_if_failed: bool,
+    pub legal: bool,
+}
+
+impl StepOffer {
+    pub(crate) fn new(step: &str, fields: &[&str], required: &[&str]) -> Self {
+        let own = |xs: &[&str]| xs.iter().map(|x| (*x).to_owned()).collect();
+        Self {
+            step: step.to_owned(),
+            fields: own(fields),
+            required: own(required),
+            reason_if_failed: false,
+            legal: false,
+        }
+    }
+}

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Violations;
 use crate::record::{
-    LINE_MAX, Lookup, RecordId, RecordKind, enum_value, optional_text, resolve, show_ref,
+    LINE_MAX, Lookup, RecordId, RecordKind, StepOffer, enum_value, optional_text, resolve, show_ref,
 };
 use crate::{Rule, Violation};
 
@@ -136,6 +136,49 @@ impl UserStage {
     }
 }
 
+impl UserStage {
+    /// The steps a user at this stage may take next (the one table the flow checks).
+    pub fn steps(self) -> &'static [&'static str] {
+        match self {
+            Self::Applied => &["first_review", "reject"],
+            Self::FirstReviewed => &["provincial_review", "reject"],
+            Self::ProvinciallyReviewed => &["approve", "reject"],
+            Self::Active => &["use_report", "suspend", "withdraw"],
+            Self::Suspended => &["use_report", "reinstate", "withdraw"],
+            Self::Rejected | Self::Withdrawn => &[],
+        }
+    }
+}
+
+/// A step of the user flow as its form offers it.
+pub fn step_offer(step: &str) -> StepOffer {
+    match step {
+        "first_review" => StepOffer {
+            reason_if_failed: true,
+            ..StepOffer::new(
+                step,
+                &["on", "onsite_check_on", "onsite_result", "passed", "reason"],
+                &["on"],
+            )
+        },
+        "provincial_review" => StepOffer {
+            reason_if_failed: true,
+            ..StepOffer::new(step, &["on", "passed", "reason"], &["on"])
+        },
+        "approve" => StepOffer::new(
+            step,
+            &["announcement_no", "announced_on"],
+            &["announcement_no", "announced_on"],
+        ),
+        "use_report" => StepOffer::new(step, &["year", "due_on", "received_on"], &["year"]),
+        // reject, suspend, reinstate, withdraw: legal-status changes, with a reason.
+        _ => StepOffer {
+            legal: true,
+            ..StepOffer::new(step, &["on", "reason"], &["on", "reason"])
+        },
+    }
+}
+
 fn refuse(stage: UserStage, action: &str) -> Violation {
     Violation::new(Rule::FlowOrder)
         .with("stage", stage.key())
@@ -147,6 +190,21 @@ fn need_reason(reason: &str) -> Result<String, Violation> {
 }
 
 impl AuthorisedUser {
+    /// The steps this user may take next, as their forms offer them.
+    pub fn next_steps(&self) -> Vec<StepOffer> {
+        self.stage().steps().iter().map(|s| step_offer(s)).collect()
+    }
+
+    /// Refuse `step` unless the stage allows it.
+    fn allow(&self, step: &str) -> Result<(), Violation> {
+        let stage = self.stage();
+        if stage.steps().contains(&step) {
+            Ok(())
+        } else {
+            Err(refuse(stage, step))
+        }
+    }
+
     pub fn stage(&self) -> UserStage {
         match &self.decision {
             Some(Decision::Rejected { .. }) => UserStage::Rejected,
@@ -191,9 +249,7 @@ impl AuthorisedUser {
 
     /// First review at the county; a failed review rejects the application (reason required).
     pub fn first_review(&mut self, review: FirstReview, reason: &str) -> Result<(), Violation> {
-        if self.stage() != UserStage::Applied {
-            return Err(refuse(self.stage(), "first_review"));
-        }
+        self.allow("first_review")?;
         self.not_before(review.on)?;
         if let Some(check) = review.onsite_check_on
             && check < self.applied_on
@@ -215,9 +271,7 @@ impl AuthorisedUser {
     }
 
     pub fn provincial_review(&mut self, review: Review, reason: &str) -> Result<(), Violation> {
-        if self.stage() != UserStage::FirstReviewed {
-            return Err(refuse(self.stage(), "provincial_review"));
-        }
+        self.allow("provincial_review")?;
         self.not_before(review.on)?;
         if !review.passed {
             let reason = need_reason(reason)?;
@@ -235,9 +289,7 @@ impl AuthorisedUser {
         announcement_no: &str,
         announced_on: NaiveDate,
     ) -> Result<(), Violation> {
-        if self.stage() != UserStage::ProvinciallyReviewed {
-            return Err(refuse(self.stage(), "approve"));
-        }
+        self.allow("approve")?;
         self.not_before(announced_on)?;
         let announcement_no = crate::text::trimmed(announcement_no)
             .ok_or_else(|| Violation::new(Rule::Required).at("announcement_no"))?;
@@ -250,12 +302,7 @@ impl AuthorisedUser {
 
     /// Reject an application still under review.
     pub fn reject(&mut self, on: NaiveDate, reason: &str) -> Result<(), Violation> {
-        if !matches!(
-            self.stage(),
-            UserStage::Applied | UserStage::FirstReviewed | UserStage::ProvinciallyReviewed
-        ) {
-            return Err(refuse(self.stage(), "reject"));
-        }
+        self.allow("reject")?;
         self.not_before(on)?;
         self.decision = Some(Decision::Rejected {
             on,
@@ -272,20 +319,11 @@ impl AuthorisedUser {
         on: NaiveDate,
         reason: &str,
     ) -> Result<(), Violation> {
-        let stage = self.stage();
-        let allowed = match status {
-            UseStatus::Suspended => stage == UserStage::Active,
-            UseStatus::Active => stage == UserStage::Suspended,
-            UseStatus::Withdrawn => matches!(stage, UserStage::Active | UserStage::Suspended),
-        };
-        if !allowed {
-            let action = match status {
-                UseStatus::Active => "reinstate",
-                UseStatus::Suspended => "suspend",
-                UseStatus::Withdrawn => "withdraw",
-            };
-            return Err(refuse(stage, action));
-        }
+        self.allow(match status {
+            UseStatus::Active => "reinstate",
+            UseStatus::Suspended => "suspend",
+            UseStatus::Withdrawn => "withdraw",
+        })?;
         self.not_before(on)?;
         self.status_events.push(StatusChange {
             status,
@@ -302,9 +340,7 @@ impl AuthorisedUser {
         due_on: Option<NaiveDate>,
         received_on: Option<NaiveDate>,
     ) -> Result<(), Violation> {
-        if !matches!(self.stage(), UserStage::Active | UserStage::Suspended) {
-            return Err(refuse(self.stage(), "use_report"));
-        }
+        self.allow("use_report")?;
         match self.use_reports.iter_mut().find(|r| r.year == year) {
             Some(r) => {
                 if let Some(d) = due_on {

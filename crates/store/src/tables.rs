@@ -152,19 +152,32 @@ pub fn set_exchange_seen(
     Ok(())
 }
 
-/// A year of the calendar as the workspace holds it, with when it was entered (RFC 3339, UTC;
-/// empty for years entered before that was kept). Between workspaces the newer entry wins.
+/// A year of the calendar as the workspace holds it, with which entry it is: `revision` counts
+/// the entries of the year along the workspaces it travelled through, `entered_at` (RFC 3339,
+/// UTC; empty for years entered before it was kept) tells two entries of one revision apart.
+/// Between workspaces the newer entry wins.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredCalendarYear {
     #[serde(flatten)]
     pub year: CalendarYear,
+    #[serde(default)]
+    pub revision: u32,
     pub entered_at: String,
+}
+
+impl StoredCalendarYear {
+    /// Whether this entry of the year is newer than `other`: a later revision, or the same
+    /// revision entered later.
+    pub fn newer_than(&self, other: &StoredCalendarYear) -> bool {
+        (self.revision, &self.entered_at) > (other.revision, &other.entered_at)
+    }
 }
 
 /// The calendar years the workspace holds (without the shipped ones it does not override).
 pub fn calendar_years(conn: &Connection) -> Result<Vec<StoredCalendarYear>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT year, holidays, workdays, source, entered_at FROM calendar_year ORDER BY year",
+        "SELECT year, holidays, workdays, source, revision, entered_at FROM calendar_year
+         ORDER BY year",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok((
@@ -172,12 +185,13 @@ pub fn calendar_years(conn: &Connection) -> Result<Vec<StoredCalendarYear>> {
             r.get::<_, String>(1)?,
             r.get::<_, String>(2)?,
             r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
+            r.get::<_, u32>(4)?,
+            r.get::<_, String>(5)?,
         ))
     })?;
     let mut out = vec![];
     for row in rows {
-        let (year, holidays, workdays, source, entered_at) = row?;
+        let (year, holidays, workdays, source, revision, entered_at) = row?;
         out.push(StoredCalendarYear {
             year: CalendarYear {
                 year,
@@ -185,14 +199,15 @@ pub fn calendar_years(conn: &Connection) -> Result<Vec<StoredCalendarYear>> {
                 workdays: serde_json::from_str(&workdays)?,
                 source,
             },
+            revision,
             entered_at,
         });
     }
     Ok(out)
 }
 
-/// Enter or replace a year of the calendar, entered at `y.entered_at`; audited as entity
-/// `calendar`, id the year.
+/// Enter or replace a year of the calendar as the entry `y` (revision and time as given);
+/// audited as entity `calendar`, id the year.
 pub fn set_calendar_year(
     conn: &Connection,
     stamp: &Stamp,
@@ -206,16 +221,17 @@ pub fn set_calendar_year(
         .transpose()?;
     let c = &y.year;
     conn.execute(
-        "INSERT INTO calendar_year (year, holidays, workdays, source, entered_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)
+        "INSERT INTO calendar_year (year, holidays, workdays, source, revision, entered_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (year) DO UPDATE SET holidays = excluded.holidays,
            workdays = excluded.workdays, source = excluded.source,
-           entered_at = excluded.entered_at",
+           revision = excluded.revision, entered_at = excluded.entered_at",
         rusqlite::params![
             c.year,
             serde_json::to_string(&c.holidays)?,
             serde_json::to_string(&c.workdays)?,
             c.source,
+            y.revision,
             y.entered_at,
         ],
     )?;

@@ -1,50 +1,17 @@
-// The flow of an application (mirrors core/src/application.rs): which steps a state allows,
-// the fields of each step's dialog, and the step as Rust takes it.
+// The form of an application's flow step and the step as Rust takes it; which steps a state
+// allows, and each form's fields, come from Rust (the application summary's next_steps).
 import type { ApplicationStep } from '../api/bindings/ApplicationStep'
 import type { AwardItem } from '../api/bindings/AwardItem'
 import type { State } from '../api/bindings/State'
 
 export type AppStepName = ApplicationStep['step']
 
-export const APP_STEPS_BY_STATE: Record<State, AppStepName[]> = {
-  draft: ['submit'],
-  submitted: ['start_review', 'reject'],
-  under_review: ['approve', 'reject'],
-  approved: ['pay'],
-  rejected: [],
-  paid: [],
-}
-
 /** The states in flow order (the work queue's filter). */
-export const APP_STATES = Object.keys(APP_STEPS_BY_STATE) as State[]
+export const APP_STATES: State[] = ['draft', 'submitted', 'under_review', 'approved', 'rejected', 'paid']
 
 /** A state key from outside (a route query), or null when it is not one. */
 export function appState(v: unknown): State | null {
   return typeof v === 'string' && (APP_STATES as string[]).includes(v) ? (v as State) : null
-}
-
-/** The steps an application of `kind` in `state` allows; only an award is paid. */
-export function appStepsFor(state: string, kind: string): AppStepName[] {
-  const steps = APP_STEPS_BY_STATE[state as State] ?? []
-  return kind === 'award' ? steps : steps.filter((s) => s !== 'pay')
-}
-
-/** The dialog's fields for each step. */
-export const APP_STEP_FIELDS: Record<AppStepName, string[]> = {
-  submit: ['on'],
-  start_review: ['on', 'reviewer'],
-  approve: ['on', 'note', 'over_budget_reason'],
-  reject: ['on', 'reason'],
-  pay: ['on', 'voucher'],
-}
-
-/** The field a step cannot do without (besides the date, which defaults to today). */
-export const APP_STEP_REQUIRED: Record<AppStepName, keyof AppStepForm | null> = {
-  submit: null,
-  start_review: 'reviewer',
-  approve: null,
-  reject: 'reason',
-  pay: 'voucher',
 }
 
 /** Rules Rust reports on `over_budget_reason` when an approval goes past the budget. */
@@ -61,11 +28,6 @@ export interface AppStepForm {
 
 export function blankAppStepForm(today: string): AppStepForm {
   return { on: today, reviewer: '', note: '', over_budget_reason: '', reason: '', voucher: '' }
-}
-
-export function requiredMissing(step: AppStepName, f: AppStepForm): boolean {
-  const need = APP_STEP_REQUIRED[step]
-  return need !== null && f[need].trim() === ''
 }
 
 const opt = (s: string) => (s.trim() === '' ? null : s.trim())

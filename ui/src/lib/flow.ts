@@ -1,37 +1,8 @@
-// Which application-flow steps an authorised user's stage allows (mirrors core/src/user.rs).
-import type { UserStage } from '../api/bindings/UserStage'
+// The form of an authorised user's flow step and the step as Rust takes it; which steps a
+// stage allows, and each form's fields, come from Rust (the user summary's next_steps).
 import type { UserStep } from '../api/bindings/UserStep'
 
 export type StepName = UserStep['step']
-
-export const STEPS_BY_STAGE: Record<UserStage, StepName[]> = {
-  applied: ['first_review', 'reject'],
-  first_reviewed: ['provincial_review', 'reject'],
-  provincially_reviewed: ['approve', 'reject'],
-  rejected: [],
-  active: ['use_report', 'suspend', 'withdraw'],
-  suspended: ['use_report', 'reinstate', 'withdraw'],
-  withdrawn: [],
-}
-
-export function stepsFor(stage: string): StepName[] {
-  return STEPS_BY_STAGE[stage as UserStage] ?? []
-}
-
-/** Steps that change legal status: they ask for a reason and a confirmation. */
-export const LEGAL_STEPS: StepName[] = ['reject', 'suspend', 'reinstate', 'withdraw']
-
-/** The dialog's fields for each step. */
-export const STEP_FIELDS: Record<StepName, string[]> = {
-  first_review: ['on', 'onsite_check_on', 'onsite_result', 'passed', 'reason'],
-  provincial_review: ['on', 'passed', 'reason'],
-  approve: ['announcement_no', 'announced_on'],
-  reject: ['on', 'reason'],
-  suspend: ['on', 'reason'],
-  reinstate: ['on', 'reason'],
-  withdraw: ['on', 'reason'],
-  use_report: ['year', 'due_on', 'received_on'],
-}
 
 export interface StepForm {
   on: string

@@ -2,6 +2,7 @@
 import type { ApplicationKind } from "./ApplicationKind";
 import type { Fen } from "./Fen";
 import type { State } from "./State";
+import type { StepOffer } from "./StepOffer";
 
 export type ApplicationSummary = { kind: ApplicationKind, state: State, enterprise: string | null, 
 /**
@@ -11,4 +12,8 @@ subject: string | null,
 /**
  * The award's total once approved.
  */
-amount: Fen | null, submitted_on: string | null, };
+amount: Fen | null, submitted_on: string | null, 
+/**
+ * The steps the flow allows next, with their forms' fields.
+ */
+next_steps: Array<StepOffer>, };
