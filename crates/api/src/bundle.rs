@@ -32,14 +32,14 @@ use crate::exchange::FieldChange;
 use crate::records::{decode, insert_entity, store_entity};
 use crate::workspace::{ArchivedToo, StoreLookup, Workspace};
 
-/// Kinds in the order they must be written (references point backwards).
-const ORDER: [RecordKind; 5] = [
-    RecordKind::Enterprise,
-    RecordKind::Trademark,
-    RecordKind::Gi,
-    RecordKind::User,
-    RecordKind::Candidate,
-];
+/// The kinds a bundle carries, in the order they must be written (the store's declaration
+/// order: references point backwards). Applications and incentive rules stay with the bureau.
+fn bundle_kinds() -> impl Iterator<Item = RecordKind> {
+    store::SPECS
+        .iter()
+        .map(|s| s.kind)
+        .filter(|k| !matches!(k, RecordKind::Application | RecordKind::IncentiveRule))
+}
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct BundleRecord {
@@ -124,7 +124,7 @@ impl Workspace {
         let mut divisions = BTreeSet::new();
         let mut photos = BTreeSet::new();
         let mut records = 0u32;
-        for kind in ORDER {
+        for kind in bundle_kinds() {
             for row in store::list(&self.conn, kind, Show::All, None, u32::MAX, 0)? {
                 if kind == RecordKind::Gi {
                     let g: GiProduct = decode(&row)?;

@@ -9,6 +9,100 @@ use terroir_core::{Rule, Violation, record::RecordKind};
 use crate::audit::{self, Change, Stamp};
 use crate::error::Result;
 
+/// What the store knows of a kind of record, declared once: its table, its key columns (besides
+/// the common ones), the key column that must be unique with the rule a clash breaks, and the
+/// key columns that refer to other kinds. Everything else here (reading, writing, uniqueness,
+/// who refers to a record, the purge order) is derived from [`SPECS`].
+#[derive(Debug, Clone, Copy)]
+pub struct KindSpec {
+    pub kind: RecordKind,
+    pub table: &'static str,
+    pub keys: &'static [&'static str],
+    pub unique: Option<(&'static str, Rule)>,
+    /// (the kinds a column may refer to, the column).
+    pub refs: &'static [(&'static [RecordKind], &'static str)],
+}
+
+/// Every kind, each after the kinds it refers to: the order records are written in (a GI
+/// product after the trademarks its protections link to), and purged in reverse.
+pub const SPECS: [KindSpec; 7] = [
+    KindSpec {
+        kind: RecordKind::Enterprise,
+        table: "enterprise",
+        keys: &["credit_code", "division"],
+        unique: Some(("credit_code", Rule::CreditCodeTaken)),
+        refs: &[],
+    },
+    KindSpec {
+        kind: RecordKind::Trademark,
+        table: "trademark",
+        keys: &["reg_no", "registrant_id", "expires_on"],
+        unique: Some(("reg_no", Rule::RegNoTaken)),
+        refs: &[(&[RecordKind::Enterprise], "registrant_id")],
+    },
+    KindSpec {
+        kind: RecordKind::Gi,
+        table: "gi_product",
+        keys: &["category"],
+        unique: None,
+        // Its trademarks are linked in `gi_trademark`, not by a key column.
+        refs: &[],
+    },
+    KindSpec {
+        kind: RecordKind::User,
+        table: "authorised_user",
+        keys: &["gi_id", "enterprise_id", "stage"],
+        unique: None,
+        refs: &[
+            (&[RecordKind::Gi], "gi_id"),
+            (&[RecordKind::Enterprise], "enterprise_id"),
+        ],
+    },
+    KindSpec {
+        kind: RecordKind::Candidate,
+        table: "mark_candidate",
+        keys: &["trademark_id", "enterprise_id"],
+        unique: None,
+        refs: &[
+            (&[RecordKind::Trademark], "trademark_id"),
+            (&[RecordKind::Enterprise], "enterprise_id"),
+        ],
+    },
+    KindSpec {
+        kind: RecordKind::Application,
+        table: "application",
+        keys: &["enterprise_id", "subject_id", "state"],
+        unique: None,
+        refs: &[
+            (&[RecordKind::Enterprise], "enterprise_id"),
+            (
+                &[
+                    RecordKind::Candidate,
+                    RecordKind::Trademark,
+                    RecordKind::Gi,
+                    RecordKind::User,
+                ],
+                "subject_id",
+            ),
+        ],
+    },
+    KindSpec {
+        kind: RecordKind::IncentiveRule,
+        table: "incentive_rule",
+        keys: &["jurisdiction", "item"],
+        unique: None,
+        refs: &[],
+    },
+];
+
+/// The declaration of a kind.
+pub fn spec(kind: RecordKind) -> &'static KindSpec {
+    SPECS
+        .iter()
+        .find(|s| s.kind == kind)
+        .expect("every kind is declared in SPECS (a test holds it)")
+}
+
 /// Where a kind of record lives and which key columns it has besides the common ones.
 #[derive(Debug, Clone, Copy)]
 pub struct Table {
@@ -17,35 +111,10 @@ pub struct Table {
 }
 
 pub fn table(kind: RecordKind) -> Table {
-    match kind {
-        RecordKind::Gi => Table {
-            name: "gi_product",
-            keys: &["category"],
-        },
-        RecordKind::Enterprise => Table {
-            name: "enterprise",
-            keys: &["credit_code", "division"],
-        },
-        RecordKind::User => Table {
-            name: "authorised_user",
-            keys: &["gi_id", "enterprise_id", "stage"],
-        },
-        RecordKind::Trademark => Table {
-            name: "trademark",
-            keys: &["reg_no", "registrant_id", "expires_on"],
-        },
-        RecordKind::Candidate => Table {
-            name: "mark_candidate",
-            keys: &["trademark_id", "enterprise_id"],
-        },
-        RecordKind::Application => Table {
-            name: "application",
-            keys: &["enterprise_id", "subject_id", "state"],
-        },
-        RecordKind::IncentiveRule => Table {
-            name: "incentive_rule",
-            keys: &["jurisdiction", "item"],
-        },
+    let s = spec(kind);
+    Table {
+        name: s.table,
+        keys: s.keys,
     }
 }
 
@@ -74,15 +143,6 @@ pub fn ordered_keys(kind: RecordKind, named: NamedKeys) -> Result<Vec<Option<Str
         out.push(v.clone());
     }
     Ok(out)
-}
-
-/// Key columns that must be unique, with the rule a clash breaks.
-fn unique_key(kind: RecordKind) -> Option<(&'static str, Rule)> {
-    match kind {
-        RecordKind::Enterprise => Some(("credit_code", Rule::CreditCodeTaken)),
-        RecordKind::Trademark => Some(("reg_no", Rule::RegNoTaken)),
-        _ => None,
-    }
 }
 
 /// A stored record.
@@ -174,7 +234,7 @@ fn check_unique(
     content: &Content,
     except_id: Option<&str>,
 ) -> Result<()> {
-    let Some((column, rule)) = unique_key(kind) else {
+    let Some((column, rule)) = spec(kind).unique else {
         return Ok(());
     };
     let t = table(kind);
@@ -352,7 +412,7 @@ pub fn find_live(conn: &Connection, kind: RecordKind, key: &str) -> Result<Optio
     {
         return Ok(live.then_some(id));
     }
-    if let Some((column, _)) = unique_key(kind) {
+    if let Some((column, _)) = spec(kind).unique {
         let normal = terroir_core::text::compact_code(key);
         let sql = format!(
             "SELECT id FROM {} WHERE {column} = ?1 AND archived_at IS NULL",
@@ -629,17 +689,9 @@ pub fn set_gi_trademarks(conn: &Connection, gi_id: &str, trademark_ids: &[String
 /// Delete every sample record (a deliberate purge), dependants first; each deletion audited as
 /// `purge` with the record as it was. Returns how many records went.
 pub fn purge_sample(conn: &Connection, stamp: &Stamp) -> Result<u64> {
-    let order = [
-        RecordKind::Application,
-        RecordKind::IncentiveRule,
-        RecordKind::Candidate,
-        RecordKind::User,
-        RecordKind::Gi,
-        RecordKind::Trademark,
-        RecordKind::Enterprise,
-    ];
     let mut n = 0;
-    for kind in order {
+    // Referring records first: the declaration order reversed.
+    for kind in SPECS.iter().rev().map(|s| s.kind) {
         let t = table(kind);
         let rows: Vec<RecordRow> = {
             let mut stmt = conn.prepare(&format!("{} WHERE sample = 1", select(t)))?;
@@ -749,25 +801,18 @@ pub fn list_between(
 /// The code of a non-sample record that refers to record `id` of `kind`, if any (a sample record
 /// it refers to cannot be purged).
 fn referrer(conn: &Connection, kind: RecordKind, id: &str) -> Result<Option<String>> {
-    let refs: &[(&str, &str)] = match kind {
-        RecordKind::Gi => &[("authorised_user", "gi_id"), ("application", "subject_id")],
-        RecordKind::Enterprise => &[
-            ("authorised_user", "enterprise_id"),
-            ("trademark", "registrant_id"),
-            ("mark_candidate", "enterprise_id"),
-            ("application", "enterprise_id"),
-        ],
-        RecordKind::Trademark => &[
-            ("mark_candidate", "trademark_id"),
-            ("application", "subject_id"),
-        ],
-        RecordKind::User | RecordKind::Candidate => &[("application", "subject_id")],
-        RecordKind::Application | RecordKind::IncentiveRule => &[],
-    };
-    for (table, column) in refs {
-        let sql = format!("SELECT code FROM {table} WHERE {column} = ?1 AND sample = 0 LIMIT 1");
-        if let Some(code) = conn.query_row(&sql, [id], |r| r.get(0)).optional()? {
-            return Ok(Some(code));
+    for other in &SPECS {
+        for (kinds, column) in other.refs {
+            if !kinds.contains(&kind) {
+                continue;
+            }
+            let sql = format!(
+                "SELECT code FROM {} WHERE {column} = ?1 AND sample = 0 LIMIT 1",
+                other.table
+            );
+            if let Some(code) = conn.query_row(&sql, [id], |r| r.get(0)).optional()? {
+                return Ok(Some(code));
+            }
         }
     }
     if kind == RecordKind::Trademark {
@@ -782,6 +827,32 @@ fn referrer(conn: &Connection, kind: RecordKind, id: &str) -> Result<Option<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_kind_is_declared_once_after_the_kinds_it_refers_to() {
+        for k in RecordKind::ALL {
+            assert_eq!(SPECS.iter().filter(|s| s.kind == k).count(), 1, "{k:?}");
+        }
+        for (i, s) in SPECS.iter().enumerate() {
+            for (kinds, column) in s.refs {
+                assert!(
+                    s.keys.contains(column),
+                    "{}.{column} is a key column",
+                    s.table
+                );
+                for k in *kinds {
+                    let at = SPECS.iter().position(|x| x.kind == *k).unwrap();
+                    assert!(at < i, "{} refers to {k:?}, declared after it", s.table);
+                }
+            }
+            if let Some((column, _)) = s.unique {
+                assert!(s.keys.contains(&column));
+            }
+        }
+        // A GI product's protections link trademarks: written after them.
+        let pos = |k| SPECS.iter().position(|s| s.kind == k).unwrap();
+        assert!(pos(RecordKind::Trademark) < pos(RecordKind::Gi));
+    }
 
     #[test]
     fn named_keys_are_put_in_table_order_and_a_mismatch_is_refused() {
