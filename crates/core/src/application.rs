@@ -229,21 +229,15 @@ impl Application {
     /// Apply a flow action, refusing one the current state does not allow.
     pub fn apply(&mut self, action: Action) -> Result<(), Violation> {
         use State::*;
-        let refuse = |s: State, a: &Action| {
-            Violation::new(Rule::FlowOrder)
-                .with("stage", s.label(Lang::Zh))
-                .with("action", a.label(Lang::Zh))
-        };
+        let refuse =
+            |s: State, a: &Action| Violation::flow_order(s.label(Lang::Zh), a.label(Lang::Zh));
         if !self.state.steps(self.kind).contains(&action.key()) {
             return Err(refuse(self.state, &action));
         }
         if let Some(last) = self.steps.last()
             && action.on() < last.on
         {
-            return Err(Violation::new(Rule::DateOrder)
-                .with("earlier", last.on)
-                .with("later", action.on())
-                .at("on"));
+            return Err(Violation::date_order(last.on, action.on()).at("on"));
         }
         let key = action.key().to_owned();
         let (on, by, note) = match action {
@@ -342,10 +336,7 @@ impl ApplicationInput {
         if let Some(e) = existing
             && e.state != State::Draft
         {
-            return Err(Violation::new(Rule::FlowOrder)
-                .with("stage", e.state.label(Lang::Zh))
-                .with("action", "修改")
-                .into());
+            return Err(Violation::flow_order(e.state.label(Lang::Zh), "修改").into());
         }
         let mut v = Violations::default();
         let kind = v.check("kind", || {

@@ -117,9 +117,7 @@ fn expand(item: &str, year: i32) -> Result<Vec<NaiveDate>, Violation> {
         Some((a, b)) => {
             let (a, b) = (day(a)?, day(b)?);
             if b < a || (b - a).num_days() > 31 {
-                return Err(Violation::new(Rule::DateOrder)
-                    .with("earlier", a)
-                    .with("later", b));
+                return Err(Violation::date_order(a, b));
             }
             Ok(a.iter_days().take_while(|d| *d <= b).collect())
         }

@@ -123,6 +123,21 @@ impl Violation {
         }
     }
 
+    /// A date before the one it must follow (`date_order`): the parameters are typed by this
+    /// one constructor, so a message cannot ask for names the code does not give.
+    pub fn date_order(earlier: impl fmt::Display, later: impl fmt::Display) -> Self {
+        Self::new(Rule::DateOrder)
+            .with("earlier", earlier)
+            .with("later", later)
+    }
+
+    /// A step the flow does not allow at this stage (`flow_order`).
+    pub fn flow_order(stage: impl fmt::Display, action: impl fmt::Display) -> Self {
+        Self::new(Rule::FlowOrder)
+            .with("stage", stage)
+            .with("action", action)
+    }
+
     /// Attach the field this violation is about. An existing field is kept as a suffix, so
     /// nested parsers can say `divisions[2]` and the caller prefix `area.`.
     pub fn at(mut self, field: impl Into<String>) -> Self {

@@ -183,9 +183,7 @@ impl Period {
             }
         };
         if p.from > p.to {
-            return Err(Violation::new(Rule::DateOrder)
-                .with("earlier", p.from)
-                .with("later", p.to));
+            return Err(Violation::date_order(p.from, p.to));
         }
         Ok(p)
     }

@@ -175,9 +175,7 @@ impl IncentiveRuleInput {
             if let (Some(to), Ok(from)) = (to, parse_date(&self.valid_from))
                 && to < from
             {
-                return Err(Violation::new(Rule::DateOrder)
-                    .with("earlier", from)
-                    .with("later", to));
+                return Err(Violation::date_order(from, to));
             }
             Ok(to)
         });

@@ -712,10 +712,7 @@ mod tests {
             "Authorised users #3 · Unified social credit code"
         );
         assert_eq!(field_label("[4].name", Lang::Zh), "第 5 项 · 名称");
-        let v = Violation::new(Rule::DateOrder)
-            .with("earlier", "2026-12-01")
-            .with("later", "2020-01-01")
-            .at("on");
+        let v = Violation::date_order("2026-12-01", "2020-01-01").at("on");
         assert_eq!(
             v.message(Lang::Zh),
             "日期（on）：日期 2020-01-01 不能早于 2026-12-01"

@@ -194,10 +194,7 @@ impl Trademark {
         if unverified.is_none()
             && !matches!(status, RenewalStatus::RenewalDue | RenewalStatus::InGrace)
         {
-            return Err(Violation::new(Rule::FlowOrder)
-                .with("stage", status.key())
-                .with("action", "renew")
-                .at("filed_on"));
+            return Err(Violation::flow_order(status.key(), "renew").at("filed_on"));
         }
         let next = term.next(cal);
         self.renewals.push(Renewal {
@@ -251,10 +248,7 @@ impl Trademark {
         if let Some(last) = self.assignments.last()
             && on < last.on
         {
-            return Err(Violation::new(Rule::DateOrder)
-                .with("earlier", last.on)
-                .with("later", on)
-                .at("on"));
+            return Err(Violation::date_order(last.on, on).at("on"));
         }
         self.assignments.push(Assignment {
             from_id: self.registrant_id,
@@ -372,12 +366,7 @@ impl TrademarkInput {
         if let (Some(Some(f)), Some(Some(r))) = (filed_on, registered_on)
             && r < f
         {
-            v.push(
-                Violation::new(Rule::DateOrder)
-                    .with("earlier", f)
-                    .with("later", r)
-                    .at("registered_on"),
-            );
+            v.push(Violation::date_order(f, r).at("registered_on"));
         }
         let notes = v.check("notes", || {
             optional_text(self.notes.as_deref(), LINE_MAX * 4)
@@ -500,12 +489,7 @@ pub fn date_order(
     if let (Some(e), Some(l)) = (earlier, later)
         && l < e
     {
-        v.push(
-            Violation::new(Rule::DateOrder)
-                .with("earlier", e)
-                .with("later", l)
-                .at(field),
-        );
+        v.push(Violation::date_order(e, l).at(field));
     }
 }
 

@@ -180,9 +180,7 @@ pub fn step_offer(step: &str) -> StepOffer {
 }
 
 fn refuse(stage: UserStage, action: &str) -> Violation {
-    Violation::new(Rule::FlowOrder)
-        .with("stage", stage.key())
-        .with("action", action)
+    Violation::flow_order(stage.key(), action)
 }
 
 fn need_reason(reason: &str) -> Result<String, Violation> {
@@ -239,10 +237,7 @@ impl AuthorisedUser {
     fn not_before(&self, on: NaiveDate) -> Result<(), Violation> {
         let last = self.last_date();
         if on < last {
-            return Err(Violation::new(Rule::DateOrder)
-                .with("earlier", last)
-                .with("later", on)
-                .at("on"));
+            return Err(Violation::date_order(last, on).at("on"));
         }
         Ok(())
     }
@@ -254,10 +249,7 @@ impl AuthorisedUser {
         if let Some(check) = review.onsite_check_on
             && check < self.applied_on
         {
-            return Err(Violation::new(Rule::DateOrder)
-                .with("earlier", self.applied_on)
-                .with("later", check)
-                .at("onsite_check_on"));
+            return Err(Violation::date_order(self.applied_on, check).at("onsite_check_on"));
         }
         if !review.passed {
             let reason = need_reason(reason)?;
@@ -422,12 +414,7 @@ impl UserInput {
             applied_on,
         ) && a > e
         {
-            v.push(
-                Violation::new(Rule::DateOrder)
-                    .with("earlier", a)
-                    .with("later", e)
-                    .at("applied_on"),
-            );
+            v.push(Violation::date_order(a, e).at("applied_on"));
         }
         let notes = v.check("notes", || {
             optional_text(self.notes.as_deref(), LINE_MAX * 4)

@@ -179,3 +179,27 @@ fn every_field_a_message_names_has_words() {
     assert!(named > 100, "only {named} field names found");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Rules whose parameters are typed by one constructor are built only through it.
+#[test]
+fn typed_rules_are_built_through_their_constructor() {
+    let mut problems = vec![];
+    for (path, text) in sources() {
+        if path.ends_with("core/src/error.rs") {
+            continue;
+        }
+        for (rule, constructor) in [
+            ("DateOrder", "Violation::date_order"),
+            ("FlowOrder", "Violation::flow_order"),
+        ] {
+            for (at, _) in text.match_indices(&format!("Violation::new(Rule::{rule})")) {
+                problems.push(format!(
+                    "{}:{}: build Rule::{rule} with {constructor}",
+                    path.display(),
+                    line_of(&text, at)
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
