@@ -77,6 +77,21 @@ pub enum RecordData {
     },
 }
 
+/// Bind one field of whichever kind a `RecordData` is and evaluate `$e` with it.
+macro_rules! each {
+    ($r:expr, $field:ident => $e:expr) => {
+        match $r {
+            RecordData::Gi { $field, .. } => $e,
+            RecordData::Enterprise { $field, .. } => $e,
+            RecordData::User { $field, .. } => $e,
+            RecordData::Trademark { $field, .. } => $e,
+            RecordData::Candidate { $field, .. } => $e,
+            RecordData::Application { $field, .. } => $e,
+            RecordData::IncentiveRule { $field, .. } => $e,
+        }
+    };
+}
+
 impl RecordDto {
     pub fn kind(&self) -> RecordKind {
         match &self.record {
@@ -90,23 +105,19 @@ impl RecordDto {
         }
     }
 
-    /// One part of the record as JSON, as `--json` prints it.
-    fn part(&self, name: &str) -> Value {
-        match serde_json::to_value(&self.record) {
-            Ok(Value::Object(mut m)) => m.remove(name).unwrap_or(Value::Null),
-            _ => Value::Null,
-        }
-    }
-
     /// The aggregate as JSON (what scripts read).
     pub fn data(&self) -> Value {
-        self.part("data")
+        each!(&self.record, data => json(data))
     }
 
     /// The derived facts as JSON (what scripts read).
     pub fn summary(&self) -> Value {
-        self.part("summary")
+        each!(&self.record, summary => json(summary))
     }
+}
+
+fn json(v: &impl Serialize) -> Value {
+    serde_json::to_value(v).unwrap_or(Value::Null)
 }
 
 /// One page of a list.

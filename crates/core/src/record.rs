@@ -239,3 +239,66 @@ impl StepOffer {
         }
     }
 }
+
+/// Every flow's step offers by stage or state, as the UI's development mock replays them
+/// (`ui/src/api/bindings/steps.json`, written by this module's test): `{"user": {stage:
+/// [offer…]}, "application": {kind: {state: [offer…]}}}`. The app itself takes them from each
+/// record's summary.
+pub fn step_catalogue() -> serde_json::Value {
+    use crate::application::{self, ApplicationKind, State};
+    use crate::user::{self, UserStage};
+    let users: serde_json::Map<String, serde_json::Value> = [
+        UserStage::Applied,
+        UserStage::FirstReviewed,
+        UserStage::ProvinciallyReviewed,
+        UserStage::Rejected,
+        UserStage::Active,
+        UserStage::Suspended,
+        UserStage::Withdrawn,
+    ]
+    .into_iter()
+    .map(|s| {
+        let offers: Vec<StepOffer> = s.steps().iter().map(|x| user::step_offer(x)).collect();
+        (s.key().to_owned(), serde_json::json!(offers))
+    })
+    .collect();
+    let mut apps = serde_json::Map::new();
+    for kind in [ApplicationKind::Guidance, ApplicationKind::Award] {
+        let states: serde_json::Map<String, serde_json::Value> = [
+            State::Draft,
+            State::Submitted,
+            State::UnderReview,
+            State::Approved,
+            State::Rejected,
+            State::Paid,
+        ]
+        .into_iter()
+        .map(|s| {
+            let offers: Vec<StepOffer> = s
+                .steps(kind)
+                .iter()
+                .map(|x| application::step_offer(x))
+                .collect();
+            (s.key().to_owned(), serde_json::json!(offers))
+        })
+        .collect();
+        let key = serde_json::to_value(kind).unwrap_or_default();
+        apps.insert(key.as_str().unwrap_or_default().to_owned(), states.into());
+    }
+    serde_json::json!({ "user": users, "application": apps })
+}
+
+#[cfg(test)]
+mod step_catalogue_tests {
+    /// Write the step offers where the UI's mock loads them (`make bindings` fails when the
+    /// committed file is stale).
+    #[test]
+    fn export_steps() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../ui/src/api/bindings/steps.json");
+        let text = serde_json::to_string_pretty(&super::step_catalogue()).unwrap() + "\n";
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            std::fs::write(&path, text).unwrap();
+        }
+    }
+}

@@ -8,6 +8,7 @@ import type { BundleReport } from '../api/bindings/BundleReport'
 import type { CalendarEntry } from '../api/bindings/CalendarEntry'
 import type { CommandName } from '../api/bindings/CommandName'
 import type { StepOffer } from '../api/bindings/StepOffer'
+import steps from '../api/bindings/steps.json'
 import type { DossierSettings } from '../api/bindings/DossierSettings'
 import type { ImportProblem } from '../api/bindings/ImportProblem'
 import type { ImportReport } from '../api/bindings/ImportReport'
@@ -1032,29 +1033,10 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     check: () => ({ ok: true, integrity: [], foreign_keys: [], audit_chain: { rows: audit.length, head: 'abc', first_broken: null }, audit_mismatches: [], files: [], records: records.length, refused: [], refused_total: 0 }),
   }
 
-  // Rust's step offers (core user.rs / application.rs), replayed on the records the mock returns.
-  const offer = (step: string, fields: string[], required: string[], more: Partial<StepOffer> = {}): StepOffer => ({
-    step,
-    fields,
-    required,
-    reason_if_failed: false,
-    legal: false,
-    ...more,
-  })
-  const legalStep = (step: string) => offer(step, ['on', 'reason'], ['on', 'reason'], { legal: true })
-  const USER_OFFERS: Record<string, StepOffer[]> = {
-    applied: [offer('first_review', ['on', 'onsite_check_on', 'onsite_result', 'passed', 'reason'], ['on'], { reason_if_failed: true }), legalStep('reject')],
-    first_reviewed: [offer('provincial_review', ['on', 'passed', 'reason'], ['on'], { reason_if_failed: true }), legalStep('reject')],
-    provincially_reviewed: [offer('approve', ['announcement_no', 'announced_on'], ['announcement_no', 'announced_on']), legalStep('reject')],
-    active: [offer('use_report', ['year', 'due_on', 'received_on'], ['year']), legalStep('suspend'), legalStep('withdraw')],
-    suspended: [offer('use_report', ['year', 'due_on', 'received_on'], ['year']), legalStep('reinstate'), legalStep('withdraw')],
-  }
-  const APP_OFFERS: Record<string, StepOffer[]> = {
-    draft: [offer('submit', ['on'], [])],
-    submitted: [offer('start_review', ['on', 'reviewer'], ['reviewer']), offer('reject', ['on', 'reason'], ['reason'])],
-    under_review: [offer('approve', ['on', 'note', 'over_budget_reason'], []), offer('reject', ['on', 'reason'], ['reason'])],
-    approved: [offer('pay', ['on', 'voucher'], ['voucher'])],
-  }
+  // Rust's step offers (core record.rs step_catalogue, exported next to the bindings), replayed
+  // on the records the mock returns.
+  const USER_OFFERS = steps.user as Record<string, StepOffer[]>
+  const APP_OFFERS = steps.application as Record<string, Record<string, StepOffer[]>>
   function withOffers(v: unknown): unknown {
     if (Array.isArray(v)) return v.map(withOffers)
     if (!v || typeof v !== 'object') return v
@@ -1062,9 +1044,8 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     if (Array.isArray(o.items)) return { ...o, items: o.items.map(withOffers) }
     if (o.kind === 'user' && o.summary && o.data) return { ...o, summary: { ...(o.summary as Obj), next_steps: USER_OFFERS[String((o.summary as Obj).stage)] ?? [] } }
     if (o.kind === 'application' && o.summary && o.data) {
-      const state = String((o.summary as Obj).state)
-      const offers = (APP_OFFERS[state] ?? []).filter((x) => x.step !== 'pay' || (o.summary as Obj).kind === 'award')
-      return { ...o, summary: { ...(o.summary as Obj), next_steps: offers } }
+      const s = o.summary as Obj
+      return { ...o, summary: { ...s, next_steps: APP_OFFERS[String(s.kind)]?.[String(s.state)] ?? [] } }
     }
     return v
   }
