@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use terroir_core::gi::GiProduct;
 use terroir_core::record::{NAME_MAX, RecordKind};
-use terroir_core::{Rule, Violation, Violations};
+use terroir_core::{Violation, Violations};
 use terroir_exchange::bundle::{self, Manifest, sha256_hex};
 use terroir_store::records::{self as store, Show};
 use terroir_store::tables::StoredCalendarYear;
@@ -95,11 +95,19 @@ pub struct BundleReport {
     pub applied: bool,
 }
 
+/// A version-1 bundle's GI product printed its notes as the profile: they move to `profile`,
+/// as the workspace migration 0010 moved them.
+fn upgrade_v1(rec: &mut BundleRecord) {
+    if rec.kind == RecordKind::Gi
+        && let Some(data) = rec.data.as_object_mut()
+        && let Some(notes) = data.remove("notes")
+    {
+        data.insert("profile".into(), notes);
+    }
+}
+
 fn bundle_error(e: terroir_exchange::Error) -> ApiError {
-    Violation::new(Rule::BundleInvalid)
-        .with("detail", e)
-        .at("bundle")
-        .into()
+    Violation::bundle_invalid(e).at("bundle").into()
 }
 
 fn data_hash(v: &Value) -> String {
@@ -173,11 +181,8 @@ impl Workspace {
             ),
         ];
         for sha in &photos {
-            let bytes = std::fs::read(files::path_of(&self.files_dir, sha)).map_err(|_| {
-                ApiError::from(
-                    Violation::new(Rule::FileMissing).with("path", format!("files/{sha}")),
-                )
-            })?;
+            let bytes = std::fs::read(files::path_of(&self.files_dir, sha))
+                .map_err(|_| ApiError::from(Violation::file_missing(format!("files/{sha}"))))?;
             parts.push((format!("files/{sha}"), bytes));
         }
         let manifest = Manifest {
@@ -250,7 +255,7 @@ impl Workspace {
                 )))
             })
         };
-        let records: Vec<BundleRecord> = String::from_utf8_lossy(part("records.jsonl")?)
+        let mut records: Vec<BundleRecord> = String::from_utf8_lossy(part("records.jsonl")?)
             .lines()
             .filter(|l| !l.trim().is_empty())
             .map(serde_json::from_str)
@@ -260,6 +265,9 @@ impl Workspace {
                     "records.jsonl: {e}"
                 )))
             })?;
+        if m.format == "terroir-bundle/1" {
+            records.iter_mut().for_each(upgrade_v1);
+        }
         let divisions: Vec<(String, String)> = serde_json::from_slice(part("divisions.json")?)
             .map_err(|e| {
                 bundle_error(terroir_exchange::Error::Corrupt(format!(
@@ -385,9 +393,7 @@ fn merge<E: Entity>(
     let decoded: E = match serde_json::from_value(rec.data.clone()) {
         Ok(e) => e,
         Err(err) => {
-            return Ok(Err(Violations(vec![
-                Violation::new(Rule::BundleInvalid).with("detail", err),
-            ])));
+            return Ok(Err(Violations(vec![Violation::bundle_invalid(err)])));
         }
     };
     let e = match reparse(&ArchivedToo(StoreLookup(conn)), &decoded) {
@@ -418,4 +424,27 @@ fn merge<E: Entity>(
         store::set_archived(conn, stamp, E::KIND, &rec.id, true, Some(reason))?;
     }
     Ok(Ok(()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_1_bundle_moves_a_gi_products_notes_to_its_profile() {
+        let rec = |kind, data| BundleRecord {
+            kind,
+            id: "x".into(),
+            code: "X-1".into(),
+            name: "甲".into(),
+            data,
+            archived_at: None,
+        };
+        let mut gi = rec(RecordKind::Gi, serde_json::json!({ "notes": "产自山区" }));
+        upgrade_v1(&mut gi);
+        assert_eq!(gi.data, serde_json::json!({ "profile": "产自山区" }));
+        let mut enterprise = rec(RecordKind::Enterprise, serde_json::json!({ "notes": "备" }));
+        upgrade_v1(&mut enterprise);
+        assert_eq!(enterprise.data, serde_json::json!({ "notes": "备" }));
+    }
 }

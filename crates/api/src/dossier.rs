@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::{Deserialize, Serialize};
+use terroir_core::Violation;
 use terroir_core::enterprise::Enterprise;
 use terroir_core::gi::{GiProduct, Photo, Protection};
 use terroir_core::record::RecordKind;
 use terroir_core::trademark::{MarkKind, Trademark};
 use terroir_core::user::{AuthorisedUser, UserStage};
-use terroir_core::{Rule, Violation};
 use terroir_dossier::layout::Jpeg;
 use terroir_dossier::{AreaView, DossierView, PhotoView, ProtectionView, UserRow};
 use terroir_store::records::{self as store, Show};
@@ -103,10 +103,7 @@ impl Workspace {
         let issuer = s.issuer.as_deref().and_then(terroir_core::text::trimmed);
         let qr = terroir_core::text::trimmed(&s.qr_template).unwrap_or_else(|| DEFAULT_QR.into());
         if qr.chars().count() > 300 {
-            return Err(Violation::new(Rule::TooLong)
-                .with("max", 300)
-                .at("qr_template")
-                .into());
+            return Err(Violation::too_long(300).at("qr_template").into());
         }
         for (field, text) in [
             ("issuer", issuer.as_deref().unwrap_or("")),
@@ -241,7 +238,7 @@ impl Workspace {
             category: g.category,
             region,
             issuer: settings.issuer,
-            profile: g.notes,
+            profile: g.profile,
             history: g.history,
             area: AreaView {
                 divisions,
@@ -290,8 +287,7 @@ impl Workspace {
 
     /// The photo's print-ready JPEG; photos added before derivatives existed get one made now.
     fn print_copy(&self, p: &Photo) -> Result<Jpeg> {
-        let missing =
-            || ApiError::from(Violation::new(Rule::FileMissing).with("path", &p.original_name));
+        let missing = || ApiError::from(Violation::file_missing(&p.original_name));
         if let Some(c) = &p.print {
             let data =
                 std::fs::read(files::path_of(&self.files_dir, &c.sha256)).map_err(|_| missing())?;
@@ -394,9 +390,7 @@ impl Workspace {
     ) -> Result<BatchReport> {
         let todo = self.batch_selection(selection)?;
         std::fs::create_dir_all(dir).map_err(|e| {
-            ApiError::from(
-                Violation::new(Rule::FileMissing).with("path", format!("{} ({e})", dir.display())),
-            )
+            ApiError::from(Violation::file_missing(format!("{} ({e})", dir.display())))
         })?;
         let mut report = BatchReport::default();
         for (i, (code, name)) in todo.iter().enumerate() {
@@ -435,18 +429,13 @@ pub fn file_name(code: &str, name: &str) -> String {
 }
 
 pub(crate) fn create_dir(dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).map_err(|e| {
-        ApiError::from(
-            Violation::new(Rule::FileMissing).with("path", format!("{} ({e})", dir.display())),
-        )
-    })
+    std::fs::create_dir_all(dir)
+        .map_err(|e| ApiError::from(Violation::file_missing(format!("{} ({e})", dir.display()))))
 }
 
 pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
     let io = |e: std::io::Error| {
-        ApiError::from(
-            Violation::new(Rule::FileMissing).with("path", format!("{} ({e})", path.display())),
-        )
+        ApiError::from(Violation::file_missing(format!("{} ({e})", path.display())))
     };
     let tmp: PathBuf = path.with_extension("pdf.part");
     std::fs::write(&tmp, bytes).map_err(io)?;

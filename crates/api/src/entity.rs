@@ -13,7 +13,7 @@ use terroir_core::incentive::{AwardItem, IncentiveRule, IncentiveRuleInput};
 use terroir_core::record::{EVIDENCE_MAX, ITEMS_MAX, Lookup, RecordId, RecordKind, TEXT_MAX};
 use terroir_core::trademark::{Trademark, TrademarkInput};
 use terroir_core::user::{AuthorisedUser, UserInput};
-use terroir_core::{Rule, Violation, Violations};
+use terroir_core::{Violation, Violations};
 use terroir_store::records::NamedKeys;
 use terroir_store::tables::AwardLineRow;
 
@@ -445,13 +445,11 @@ pub fn input_from_json<I: Serialize + DeserializeOwned + Default>(
         _ => Map::new(),
     };
     let Value::Object(map) = value else {
-        return Err(Violation::new(Rule::JsonInput)
-            .with("detail", "expected an object")
-            .into());
+        return Err(Violation::json_input("expected an object").into());
     };
     let mut v = Violations::default();
     for key in map.keys().filter(|k| !known.contains_key(*k)) {
-        v.push(Violation::new(Rule::UnknownField).at(key.clone()));
+        v.push(Violation::unknown_field().at(key.clone()));
     }
     if !v.is_empty() {
         return Err(v);
@@ -460,8 +458,7 @@ pub fn input_from_json<I: Serialize + DeserializeOwned + Default>(
         .into_iter()
         .map(|(k, val)| (k, numbers_as_text(val)))
         .collect();
-    serde_json::from_value(Value::Object(coerced))
-        .map_err(|e| Violation::new(Rule::JsonInput).with("detail", e).into())
+    serde_json::from_value(Value::Object(coerced)).map_err(|e| Violation::json_input(e).into())
 }
 
 fn numbers_as_text(v: Value) -> Value {
@@ -499,11 +496,8 @@ pub fn merge_patch(target: &mut Value, patch: Value) {
 /// only actions change (photos, evidence, flow steps, legal events) are held to the caps by
 /// [`check_stored_caps`]. Returns the record as the form would have saved it.
 pub(crate) fn reparse<E: Entity>(lookup: &dyn Lookup, e: &E) -> Result<E, Violations> {
-    let data = serde_json::to_value(e).map_err(|err| {
-        Violations(vec![
-            Violation::new(Rule::JsonInput).with("detail", err.to_string()),
-        ])
-    })?;
+    let data = serde_json::to_value(e)
+        .map_err(|err| Violations(vec![Violation::json_input(err.to_string())]))?;
     let mut v = Violations::default();
     check_stored_caps(&data, "", &mut v);
     let parsed = E::recheck(&e.to_input(lookup), lookup, e);
@@ -526,11 +520,7 @@ pub(crate) fn reparse<E: Entity>(lookup: &dyn Lookup, e: &E) -> Result<E, Violat
 fn check_stored_caps(value: &Value, path: &str, v: &mut Violations) {
     match value {
         Value::String(s) if s.len() > TEXT_MAX && s.chars().count() > TEXT_MAX => {
-            v.push(
-                Violation::new(Rule::TooLong)
-                    .with("max", TEXT_MAX)
-                    .at(path.to_owned()),
-            );
+            v.push(Violation::too_long(TEXT_MAX).at(path.to_owned()));
         }
         Value::Array(items) => {
             let max = if path == "evidence" {
@@ -539,12 +529,7 @@ fn check_stored_caps(value: &Value, path: &str, v: &mut Violations) {
                 ITEMS_MAX
             };
             if items.len() > max {
-                v.push(
-                    Violation::new(Rule::TooMany)
-                        .with("max", max)
-                        .with("count", items.len())
-                        .at(path.to_owned()),
-                );
+                v.push(Violation::too_many(items.len(), max).at(path.to_owned()));
                 return;
             }
             for (i, item) in items.iter().enumerate() {

@@ -120,16 +120,17 @@ impl ApiError {
     }
 
     pub fn storage(detail: impl std::fmt::Display) -> Self {
-        Violation::new(Rule::Storage).with("detail", detail).into()
+        Violation::storage(detail).into()
     }
 }
 
 impl From<Violations> for ApiError {
     fn from(vs: Violations) -> Self {
         let problems: Vec<Problem> = vs.0.into_iter().map(Problem::from).collect();
-        let first = problems.first().cloned().unwrap_or_else(|| {
-            Problem::from(Violation::new(Rule::Storage).with("detail", "no problem listed"))
-        });
+        let first = problems
+            .first()
+            .cloned()
+            .unwrap_or_else(|| Problem::from(Violation::storage("no problem listed")));
         ApiError {
             kind: kind_of(first.rule),
             field: first.field,
@@ -151,7 +152,7 @@ impl From<terroir_store::Error> for ApiError {
     fn from(e: terroir_store::Error) -> Self {
         match e {
             terroir_store::Error::Rule(v) => v.into(),
-            e if e.is_busy() => Violation::new(Rule::Busy).into(),
+            e if e.is_busy() => Violation::busy().into(),
             other => ApiError::storage(other),
         }
     }
@@ -163,9 +164,7 @@ mod tests {
 
     #[test]
     fn error_serialises_as_kind_field_rule_params_and_two_messages() {
-        let e: ApiError = Violation::new(Rule::CreditCodeCheckDigit)
-            .with("expected", "U")
-            .with("found", "X")
+        let e: ApiError = Violation::credit_code_check_digit("U", "X")
             .at("credit_code")
             .into();
         let json = serde_json::to_value(&e).unwrap();

@@ -112,40 +112,29 @@ pub struct ExportSummary {
 fn sheet_error(e: terroir_exchange::Error) -> ApiError {
     use terroir_exchange::Error as E;
     let v = match e {
-        E::Unreadable(detail) => Violation::new(Rule::FileMissing).with("path", detail),
-        E::NotSpreadsheet => Violation::new(Rule::SheetNotSpreadsheet),
-        E::Encoding => Violation::new(Rule::SheetEncoding),
-        E::Corrupt(detail) => Violation::new(Rule::SheetDamaged).with("detail", detail),
-        E::TooLarge { what, size, max } => Violation::new(Rule::SheetTooLarge)
-            .with("what", what)
-            .with("size", size)
-            .with("max", max),
-        E::ZipBomb { part, ratio } => Violation::new(Rule::SheetZipBomb)
-            .with("part", part)
-            .with("ratio", ratio),
+        E::Unreadable(detail) => Violation::file_missing(detail),
+        E::NotSpreadsheet => Violation::sheet_not_spreadsheet(),
+        E::Encoding => Violation::sheet_encoding(),
+        E::Corrupt(detail) => Violation::sheet_damaged(detail),
+        E::TooLarge { what, size, max } => Violation::sheet_too_large(what, size, max),
+        E::ZipBomb { part, ratio } => Violation::sheet_zip_bomb(part, ratio),
         E::DeclaredCount {
             attr,
             declared,
             max,
-        } => Violation::new(Rule::SheetDeclaredCount)
-            .with("attr", attr)
-            .with("declared", declared)
-            .with("max", max),
-        E::TooMany { what, at, max } => Violation::new(Rule::SheetTooMany)
-            .with("what", what)
-            .with("at", at)
-            .with("max", max),
+        } => Violation::sheet_declared_count(attr, declared, max),
+        E::TooMany { what, at, max } => Violation::sheet_too_many(what, at, max),
     };
     v.at("file").into()
 }
 
 fn exchanged(kind: RecordKind) -> Result<()> {
     if columns::columns(kind).is_empty() {
-        return Err(Violation::new(Rule::EnumValue)
-            .with("value", kind.key())
-            .with("allowed", "enterprise, user, gi, trademark")
-            .at("kind")
-            .into());
+        return Err(
+            Violation::enum_value(kind.key(), "enterprise, user, gi, trademark")
+                .at("kind")
+                .into(),
+        );
     }
     Ok(())
 }
@@ -169,13 +158,8 @@ impl Workspace {
         let defs = columns::columns(kind);
         let mut sheet = Sheet::new(kind.key(), defs);
         sheet.notes = defs.iter().map(|d| d.note.to_owned()).collect();
-        write::write(path, &sheet).map_err(|e| {
-            ApiError::from(
-                Violation::new(Rule::FileMissing)
-                    .with("path", e)
-                    .at("output"),
-            )
-        })
+        write::write(path, &sheet)
+            .map_err(|e| ApiError::from(Violation::file_missing(e).at("output")))
     }
 
     /// Export the records of `kind` (live, archived or all) as XLSX or CSV, in the import
@@ -184,13 +168,8 @@ impl Workspace {
         exchanged(kind)?;
         let sheet = self.export_sheet(kind, show)?;
         let rows = sheet.rows.len() as u32;
-        write::write(path, &sheet).map_err(|e| {
-            ApiError::from(
-                Violation::new(Rule::FileMissing)
-                    .with("path", e)
-                    .at("output"),
-            )
-        })?;
+        write::write(path, &sheet)
+            .map_err(|e| ApiError::from(Violation::file_missing(e).at("output")))?;
         Ok(ExportSummary {
             kind,
             path: path.display().to_string(),
@@ -265,21 +244,14 @@ impl Workspace {
         cancel: &AtomicBool,
         progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<ImportReport> {
-        let (now, _) = terroir_store::files::hash_file(path).map_err(|_| {
-            ApiError::from(
-                Violation::new(Rule::FileMissing)
-                    .with("path", path.display())
-                    .at("file"),
-            )
-        })?;
+        let (now, _) = terroir_store::files::hash_file(path)
+            .map_err(|_| ApiError::from(Violation::file_missing(path.display()).at("file")))?;
         if now != sha256 {
-            return Err(Violation::new(Rule::SheetDamaged)
-                .with(
-                    "detail",
-                    "the file changed after the preview; preview it again",
-                )
-                .at("file")
-                .into());
+            return Err(Violation::sheet_damaged(
+                "the file changed after the preview; preview it again",
+            )
+            .at("file")
+            .into());
         }
         self.import_with(kind, path, false, cancel, progress)
     }
@@ -303,13 +275,8 @@ impl Workspace {
     ) -> Result<ImportReport> {
         exchanged(kind)?;
         let bytes_hash = {
-            let (sha, _) = terroir_store::files::hash_file(path).map_err(|_| {
-                ApiError::from(
-                    Violation::new(Rule::FileMissing)
-                        .with("path", path.display())
-                        .at("file"),
-                )
-            })?;
+            let (sha, _) = terroir_store::files::hash_file(path)
+                .map_err(|_| ApiError::from(Violation::file_missing(path.display()).at("file")))?;
             sha
         };
         let rows = sheet::read(path).map_err(sheet_error)?;
@@ -319,11 +286,7 @@ impl Workspace {
                 .take(3)
                 .map(|d| d.header)
                 .collect();
-            ApiError::from(
-                Violation::new(Rule::SheetNoHeader)
-                    .with("expected", expected.join("、"))
-                    .at("file"),
-            )
+            ApiError::from(Violation::sheet_no_header(expected.join("、")).at("file"))
         })?;
         let file = path
             .file_name()
@@ -404,10 +367,7 @@ impl Workspace {
             {
                 let key = terroir_core::text::compact_code(cc);
                 if let Some(first) = seen.get(&key) {
-                    let v = Violation::new(Rule::DuplicateInFile)
-                        .with("first_row", first)
-                        .with("value", cc)
-                        .at("credit_code");
+                    let v = Violation::duplicate_in_file(cc, first).at("credit_code");
                     report.problems.push(problem("credit_code", &v));
                     continue;
                 }

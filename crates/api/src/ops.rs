@@ -15,7 +15,7 @@ use terroir_core::term::{RenewalStatus, Term};
 use terroir_core::text::Bilingual;
 use terroir_core::trademark::{LicenceInput, PledgeInput, Termination, TerminationKind, Trademark};
 use terroir_core::user::{AuthorisedUser, FirstReview, Review, UseStatus};
-use terroir_core::{CreditCode, Division, DivisionCode, Rule, Violation, Violations};
+use terroir_core::{CreditCode, Division, DivisionCode, Violation, Violations};
 use terroir_store::audit::{self, AuditEntry, ChainReport};
 use terroir_store::backup::{self, BackupInfo};
 use terroir_store::check::CheckReport;
@@ -374,9 +374,7 @@ impl Workspace {
     /// that is not a whole JPEG or PNG, or is too large, is refused before anything is stored.
     pub fn add_photo(&mut self, gi: &str, path: &Path, caption: Option<&str>) -> Result<RecordDto> {
         if !path.is_file() {
-            return Err(Violation::new(Rule::FileMissing)
-                .with("path", path.display())
-                .into());
+            return Err(Violation::file_missing(path.display()).into());
         }
         let name = path
             .file_name()
@@ -650,17 +648,11 @@ impl Workspace {
     /// Restore a generation of the default backup folder by name.
     pub fn restore_named(self, name: &str) -> Result<(Workspace, PathBuf)> {
         if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
-            return Err(Violation::new(Rule::NotFound)
-                .with("kind", "备份 / backup")
-                .with("value", name)
-                .into());
+            return Err(Violation::not_found("备份 / backup", name).into());
         }
         let path = self.backups_dir().join(name);
         if !path.exists() {
-            return Err(Violation::new(Rule::NotFound)
-                .with("kind", "备份 / backup")
-                .with("value", name)
-                .into());
+            return Err(Violation::not_found("备份 / backup", name).into());
         }
         self.restore(&path)
     }
@@ -685,11 +677,7 @@ impl Workspace {
             let (row, current) = load_live::<E>(&tx, key)?;
             let entry = audit::get(&tx, seq)?
                 .filter(|e| e.entity_id == row.id)
-                .ok_or_else(|| {
-                    Violation::new(Rule::NotFound)
-                        .with("kind", "操作记录 / audit entry")
-                        .with("value", seq)
-                })?;
+                .ok_or_else(|| Violation::not_found("操作记录 / audit entry", seq))?;
             let snapshot = entry.after.or(entry.before).unwrap_or_default();
             let snapshot: serde_json::Value =
                 serde_json::from_str(&snapshot).map_err(ApiError::storage)?;
@@ -718,7 +706,7 @@ impl Workspace {
 
     /// A stored photo as a `data:` URL (JPEG, PNG, WebP or GIF; at most 20 MB).
     pub fn photo_data(&self, sha256: &str) -> Result<String> {
-        let missing = || ApiError::from(Violation::new(Rule::FileMissing).with("path", sha256));
+        let missing = || ApiError::from(Violation::file_missing(sha256));
         if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Err(missing());
         }
@@ -750,19 +738,19 @@ const PHOTO_MAX_BYTES: u64 = 64 * 1024 * 1024;
 /// Read a photo file and make its print-ready derivative.
 pub(crate) fn read_photo(path: &Path, name: &str) -> Result<terroir_dossier::layout::Jpeg> {
     let size = std::fs::metadata(path)
-        .map_err(|_| Violation::new(Rule::FileMissing).with("path", path.display()))?
+        .map_err(|_| Violation::file_missing(path.display()))?
         .len();
     if size > PHOTO_MAX_BYTES {
-        return Err(Violation::new(Rule::PhotoTooLarge)
-            .with("path", name)
-            .with("width", "?")
-            .with("height", "?")
-            .with("max", format!("{} MB", PHOTO_MAX_BYTES / 1024 / 1024))
-            .at("photo")
-            .into());
+        return Err(Violation::photo_too_large(
+            name,
+            "?",
+            "?",
+            format!("{} MB", PHOTO_MAX_BYTES / 1024 / 1024),
+        )
+        .at("photo")
+        .into());
     }
-    let bytes = std::fs::read(path)
-        .map_err(|_| Violation::new(Rule::FileMissing).with("path", path.display()))?;
+    let bytes = std::fs::read(path).map_err(|_| Violation::file_missing(path.display()))?;
     Ok(terroir_dossier::photo::prepare(&bytes, name).map_err(|v| v.at("photo"))?)
 }
 
@@ -815,10 +803,7 @@ impl Workspace {
             (RecordKind::Trademark, RecordKind::Enterprise) => "registrant_id",
             (RecordKind::Candidate, RecordKind::Trademark) => "trademark_id",
             _ => {
-                return Err(Violation::new(Rule::EnumValue)
-                    .with("value", format!("{}/{}", kind.key(), of.key()))
-                    .with("allowed", "user/gi, user/enterprise, trademark/enterprise, candidate/enterprise, candidate/trademark")
-                    .at("kind")
+                return Err(Violation::enum_value(format!("{}/{}", kind.key(), of.key()), "user/gi, user/enterprise, trademark/enterprise, candidate/enterprise, candidate/trademark").at("kind")
                     .into());
             }
         };
@@ -846,9 +831,7 @@ fn reread<E: Entity>(
     let e: E = match serde_json::from_value(row.data.clone()) {
         Ok(e) => e,
         Err(err) => {
-            return Ok(Some(Violations(vec![
-                Violation::new(Rule::Storage).with("detail", err),
-            ])));
+            return Ok(Some(Violations(vec![Violation::storage(err)])));
         }
     };
     Ok(reparse(&ArchivedToo(StoreLookup(conn)), &e).err())

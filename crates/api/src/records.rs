@@ -10,7 +10,7 @@ use terroir_core::incentive::IncentiveRule;
 use terroir_core::record::{RecordId, RecordKind};
 use terroir_core::trademark::Trademark;
 use terroir_core::user::AuthorisedUser;
-use terroir_core::{Rule, Violation, Violations};
+use terroir_core::{Violation, Violations};
 use terroir_store::records::{self as store, Content, RecordRow, Show};
 use terroir_store::{Connection, audit::Stamp, tables};
 use uuid::Uuid;
@@ -250,9 +250,7 @@ pub(crate) fn store_entity<E: Entity>(
 pub(crate) fn load_live<E: Entity>(conn: &Connection, key: &str) -> Result<(RecordRow, E)> {
     let row = store::require(conn, E::KIND, key)?;
     if row.archived_at.is_some() {
-        return Err(Violation::new(Rule::Archived)
-            .with("code", &row.code)
-            .into());
+        return Err(Violation::archived(&row.code).into());
     }
     let e = decode(&row)?;
     Ok((row, e))
@@ -285,14 +283,13 @@ fn changed_since(conn: &Connection, row: &RecordRow, base: i64) -> Result<Violat
     let newer = u32::try_from(row.version - base).unwrap_or(0);
     let entries = terroir_store::audit::list(conn, Some(&row.id), newer.max(1))?;
     let latest = entries.first();
-    let mut vs = vec![
-        Violation::new(Rule::StaleVersion)
-            .with("code", &row.code)
-            .with("by", latest.map_or("?", |e| e.actor.as_str()))
-            .with("at", latest.map_or("?", |e| e.at.as_str()))
-            .with("version", base)
-            .with("current", row.version),
-    ];
+    let mut vs = vec![Violation::stale_version(
+        &row.code,
+        base,
+        row.version,
+        latest.map_or("?", |e| e.actor.as_str()),
+        latest.map_or("?", |e| e.at.as_str()),
+    )];
     // The oldest of the newer rows holds the record as the form had it.
     let then = (base >= 1 && row.version > base)
         .then(|| entries.last())
@@ -302,12 +299,7 @@ fn changed_since(conn: &Connection, row: &RecordRow, base: i64) -> Result<Violat
         .map(|b| b["data"].clone());
     if let Some(then) = then {
         for c in crate::exchange::diff(&then, &row.data) {
-            vs.push(
-                Violation::new(Rule::ChangedMeanwhile)
-                    .with("before", &c.before)
-                    .with("after", &c.after)
-                    .at(c.field),
-            );
+            vs.push(Violation::changed_meanwhile(&c.before, &c.after).at(c.field));
         }
     }
     Ok(Violations(vs))
@@ -440,9 +432,7 @@ impl Workspace {
         if let Some(s) = state
             && (kind != RecordKind::Application || !State::KEYS.contains(&s))
         {
-            return Err(Violation::new(Rule::EnumValue)
-                .with("value", s)
-                .with("allowed", State::KEYS.join(", "))
+            return Err(Violation::enum_value(s, State::KEYS.join(", "))
                 .at("state")
                 .into());
         }

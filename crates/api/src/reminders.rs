@@ -13,11 +13,11 @@ use std::path::Path;
 use chrono::{Days, NaiveDate};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property};
 use serde::{Deserialize, Serialize};
+use terroir_core::Violation;
 use terroir_core::deadline::Deadline;
 use terroir_core::enterprise::Enterprise;
 use terroir_core::error::Lang;
 use terroir_core::record::RecordKind;
-use terroir_core::{Rule, Violation};
 use terroir_exchange::sheet::Cell;
 use terroir_exchange::write::{self, Sheet};
 use terroir_store::records as store;
@@ -50,11 +50,12 @@ impl ReminderFormat {
             "ics" => Ok(Self::Ics),
             "xlsx" => Ok(Self::Xlsx),
             "csv" => Ok(Self::Csv),
-            _ => Err(Violation::new(Rule::EnumValue)
-                .with("value", if ext.is_empty() { "—" } else { &ext })
-                .with("allowed", "ics, xlsx, csv")
-                .at("output")
-                .into()),
+            _ => Err(Violation::enum_value(
+                if ext.is_empty() { "—" } else { &ext },
+                "ics, xlsx, csv",
+            )
+            .at("output")
+            .into()),
         }
     }
 }
@@ -137,10 +138,7 @@ impl Workspace {
 }
 
 fn output_error(detail: &str) -> ApiError {
-    Violation::new(Rule::FileMissing)
-        .with("path", detail)
-        .at("output")
-        .into()
+    Violation::file_missing(detail).at("output").into()
 }
 
 fn pick(lang: Lang, zh: &str, en: &str) -> String {

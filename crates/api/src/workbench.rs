@@ -17,7 +17,7 @@ use terroir_core::incentive::{Applicant, Eligibility, IncentiveRule, RuleRef, el
 use terroir_core::readiness::{Readiness, assess};
 use terroir_core::record::RecordKind;
 use terroir_core::trademark::Trademark;
-use terroir_core::{DivisionCode, Fen, Lang, Rule, Violation};
+use terroir_core::{DivisionCode, Fen, Lang, Violation};
 use terroir_dossier::catalogue::{CatalogueView, ExhibitRow};
 use terroir_store::Connection;
 use terroir_store::records::{self as store, Show};
@@ -48,41 +48,29 @@ fn read_attachment(path: &Path) -> Result<Incoming> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let meta = std::fs::metadata(path).map_err(|_| {
-        ApiError::from(Violation::new(Rule::FileMissing).with("path", path.display()))
-    })?;
+    let meta = std::fs::metadata(path)
+        .map_err(|_| ApiError::from(Violation::file_missing(path.display())))?;
     if !meta.is_file() {
-        return Err(Violation::new(Rule::FileMissing)
-            .with("path", path.display())
-            .into());
+        return Err(Violation::file_missing(path.display()).into());
     }
     if meta.len() > ATTACHMENT_MAX_MB * 1024 * 1024 {
-        return Err(Violation::new(Rule::AttachmentTooLarge)
-            .with("name", &name)
-            .with("size", meta.len() / (1024 * 1024))
-            .with("max", ATTACHMENT_MAX_MB)
-            .into());
+        return Err(Violation::attachment_too_large(
+            &name,
+            meta.len() / (1024 * 1024),
+            ATTACHMENT_MAX_MB,
+        )
+        .into());
     }
     let bytes = std::fs::read(path).map_err(|e| {
-        ApiError::from(
-            Violation::new(Rule::FileMissing).with("path", format!("{} ({e})", path.display())),
-        )
+        ApiError::from(Violation::file_missing(format!("{} ({e})", path.display())))
     })?;
     let pdf = name.to_lowercase().ends_with(".pdf") || bytes.starts_with(b"%PDF");
     let pages = if pdf {
-        let doc = lopdf::Document::load_mem(&bytes).map_err(|e| {
-            ApiError::from(
-                Violation::new(Rule::PdfUnreadable)
-                    .with("name", &name)
-                    .with("detail", e),
-            )
-        })?;
+        let doc = lopdf::Document::load_mem(&bytes)
+            .map_err(|e| ApiError::from(Violation::pdf_unreadable(&name, e)))?;
         let n = doc.get_pages().len() as u32;
         if n == 0 {
-            return Err(Violation::new(Rule::PdfUnreadable)
-                .with("name", &name)
-                .with("detail", "no pages")
-                .into());
+            return Err(Violation::pdf_unreadable(&name, "no pages").into());
         }
         Some(n)
     } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) || bytes.starts_with(b"\x89PNG") {
@@ -525,16 +513,12 @@ impl Workspace {
     ) -> Result<BudgetRow> {
         let code = DivisionCode::parse(jurisdiction).map_err(|e| e.at("jurisdiction"))?;
         if !tables::division_known(&self.conn, &code)? {
-            return Err(Violation::new(Rule::DivisionCodeUnknown)
-                .with("value", &code)
+            return Err(Violation::division_code_unknown(&code)
                 .at("jurisdiction")
                 .into());
         }
         if !(2000..=2100).contains(&year) {
-            return Err(Violation::new(Rule::DateFormat)
-                .with("value", year)
-                .at("year")
-                .into());
+            return Err(Violation::date_format(year).at("year").into());
         }
         let amount = Fen::parse_yuan(amount).map_err(|e| e.at("amount"))?;
         let row = BudgetRow {
@@ -642,9 +626,7 @@ impl Workspace {
 
 fn evidence_index(c: &MarkCandidate, no: u32) -> Result<usize> {
     c.evidence.iter().position(|e| e.no == no).ok_or_else(|| {
-        Violation::new(Rule::NotFound)
-            .with("kind", "证据 / evidence item")
-            .with("value", no)
+        Violation::not_found("证据 / evidence item", no)
             .at("no")
             .into()
     })
@@ -690,22 +672,21 @@ fn award_for(
                 .unwrap_or_else(|| j.to_string());
             match tables::budget(conn, j.as_str(), year)? {
                 None => {
-                    return Err(Violation::new(Rule::BudgetMissing)
-                        .with("jurisdiction", name)
-                        .with("year", year)
+                    return Err(Violation::budget_missing(name, year)
                         .at("over_budget_reason")
                         .into());
                 }
                 Some(b) if used.0 + amount.0 > b => {
-                    return Err(Violation::new(Rule::BudgetExceeded)
-                        .with("jurisdiction", name)
-                        .with("year", year)
-                        .with("budget", Fen(b))
-                        .with("committed", used)
-                        .with("amount", amount)
-                        .with("remaining", Fen(b - used.0))
-                        .at("over_budget_reason")
-                        .into());
+                    return Err(Violation::budget_exceeded(
+                        name,
+                        year,
+                        Fen(b),
+                        used,
+                        amount,
+                        Fen(b - used.0),
+                    )
+                    .at("over_budget_reason")
+                    .into());
                 }
                 _ => {}
             }

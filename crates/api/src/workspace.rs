@@ -2,7 +2,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, SecondsFormat, Utc};
 use terroir_core::record::{Lookup, RecordId, RecordKind};
-use terroir_core::{DivisionCode, Rule, Violation};
+use terroir_core::{DivisionCode, Violation};
 use terroir_store::audit::Stamp;
 use terroir_store::{Connection, db, records, tables};
 
@@ -33,9 +33,7 @@ impl Workspace {
     /// division and category tables. Refuses an existing database.
     pub fn create(db_path: &Path, actor: &str) -> Result<Self> {
         if db_path.exists() {
-            return Err(Violation::new(Rule::WorkspaceExists)
-                .with("path", db_path.display())
-                .into());
+            return Err(Violation::workspace_exists(db_path.display()).into());
         }
         if let Some(dir) = db_path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)
@@ -54,9 +52,7 @@ impl Workspace {
     /// Open an existing workspace.
     pub fn open(db_path: &Path, actor: &str) -> Result<Self> {
         if !db_path.exists() {
-            return Err(Violation::new(Rule::WorkspaceMissing)
-                .with("path", db_path.display())
-                .into());
+            return Err(Violation::workspace_missing(db_path.display()).into());
         }
         Self::connect(db_path, actor, false)
     }

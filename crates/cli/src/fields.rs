@@ -44,6 +44,11 @@ pub struct GiFields {
     #[arg(long)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
+    /// What the product is, printed at the head of its dossier (产品简介)
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+    /// The bureau's own remarks, never printed
     #[arg(long)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde_json::{Map, Value};
-use terroir_api::core::{Lang, RecordKind, Rule, Violation};
+use terroir_api::core::{Lang, RecordKind, Violation};
 use terroir_api::ops::{self, TrademarkEvent, UserStep};
 use terroir_api::{ApiError, RecordData, Show, Workspace};
 
@@ -874,19 +874,9 @@ fn default_db() -> PathBuf {
 }
 
 fn read_json(path: &Path) -> Result<Value, ApiError> {
-    let text = std::fs::read_to_string(path).map_err(|_| {
-        ApiError::from(
-            Violation::new(Rule::FileMissing)
-                .with("path", path.display())
-                .at("file"),
-        )
-    })?;
-    serde_json::from_str(&text).map_err(|e| {
-        Violation::new(Rule::JsonInput)
-            .with("detail", e)
-            .at("file")
-            .into()
-    })
+    let text = std::fs::read_to_string(path)
+        .map_err(|_| ApiError::from(Violation::file_missing(path.display()).at("file")))?;
+    serde_json::from_str(&text).map_err(|e| Violation::json_input(e).at("file").into())
 }
 
 /// Flags and an optional JSON file, merged (flags win).
@@ -898,10 +888,11 @@ fn input(fields: Map<String, Value>, file: Option<&Path>) -> Result<Value, ApiEr
     match &mut base {
         Value::Object(m) => m.extend(fields),
         Value::Array(_) if !fields.is_empty() => {
-            return Err(Violation::new(Rule::JsonInput)
-                .with("detail", "flags cannot be combined with a JSON array")
-                .at("file")
-                .into());
+            return Err(
+                Violation::json_input("flags cannot be combined with a JSON array")
+                    .at("file")
+                    .into(),
+            );
         }
         _ => {}
     }
@@ -979,8 +970,7 @@ fn record_cmd<F: Args + serde::Serialize>(
         } => {
             let patch = input(to_json(&fields), file.as_deref())?;
             if !patch.is_object() {
-                return Err(Violation::new(Rule::JsonInput)
-                    .with("detail", "an edit takes a JSON object")
+                return Err(Violation::json_input("an edit takes a JSON object")
                     .at("file")
                     .into());
             }
@@ -1427,10 +1417,7 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
         Cmd::Gen { scale, seed } => {
             let s = terroir_api::generate::Scale::named(&scale).ok_or_else(|| {
                 ApiError::from(
-                    Violation::new(Rule::EnumValue)
-                        .with("value", &scale)
-                        .with("allowed", "small, national, national-x10")
-                        .at("scale"),
+                    Violation::enum_value(&scale, "small, national, national-x10").at("scale"),
                 )
             })?;
             let t = std::time::Instant::now();
@@ -1701,16 +1688,12 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
                         Some(f) => {
                             let text = std::fs::read_to_string(&f).map_err(|e| {
                                 ApiError::from(
-                                    Violation::new(Rule::FileMissing)
-                                        .with("path", format!("{}: {e}", f.display()))
+                                    Violation::file_missing(format!("{}: {e}", f.display()))
                                         .at("file"),
                                 )
                             })?;
-                            serde_json::from_str(&text).map_err(|e| {
-                                ApiError::from(
-                                    Violation::new(Rule::JsonInput).with("detail", e).at("file"),
-                                )
-                            })?
+                            serde_json::from_str(&text)
+                                .map_err(|e| ApiError::from(Violation::json_input(e).at("file")))?
                         }
                         None => terroir_api::core::calendar::CalendarYearInput {
                             holidays,
@@ -2030,13 +2013,11 @@ fn code_of(snapshot: Option<&str>) -> String {
 
 fn parse_kind(k: &str) -> Result<RecordKind, ApiError> {
     RecordKind::from_key(k).ok_or_else(|| {
-        Violation::new(Rule::EnumValue)
-            .with("value", k)
-            .with(
-                "allowed",
-                "gi, enterprise, user, trademark, candidate, application, incentive_rule",
-            )
-            .at("kind")
-            .into()
+        Violation::enum_value(
+            k,
+            "gi, enterprise, user, trademark, candidate, application, incentive_rule",
+        )
+        .at("kind")
+        .into()
     })
 }

@@ -147,6 +147,51 @@ fn prints_one_dossier_and_a_batch_with_refusals_reported() {
     assert_eq!(o.status.code(), Some(2), "--county or --all is required");
 }
 
+/// One name per datum: the form's 产品简介 is what the dossier prints under 产品简介, and the
+/// wording check names that field; the notes (备注) stay in the bureau.
+#[test]
+fn the_profile_is_printed_and_the_notes_are_not() {
+    let (dir, db) = sample();
+    let o = terroir(
+        &db,
+        &[
+            "--json",
+            "gi",
+            "edit",
+            "GI-0003",
+            "--profile",
+            "固始县 驰名 商标 产品",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let e: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(e["error"]["problems"][0]["field"], "profile");
+    assert_eq!(e["error"]["problems"][0]["rule"], "well_known_wording");
+
+    let o = terroir(
+        &db,
+        &[
+            "gi",
+            "edit",
+            "GI-0003",
+            "--profile",
+            "固始鸡是河南固始县的地方鸡种",
+            "--notes",
+            "局内：注册号待补",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let pdf = dir.path().join("gushi.pdf");
+    let o = terroir(
+        &db,
+        &["dossier", "print", "GI-0003", "-o", pdf.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = pdftotext(&pdf).replace(['\n', ' '], "");
+    assert!(text.contains("固始鸡是河南固始县的地方鸡种"), "{text}");
+    assert!(!text.contains("注册号待补"), "{text}");
+}
+
 #[test]
 fn hostile_photos_are_refused_with_their_own_messages_and_nothing_stored() {
     let (dir, db) = sample();

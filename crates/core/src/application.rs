@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::date::parse_date;
-use crate::error::{Lang, Rule, Violation, Violations};
+use crate::error::{Lang, Violation, Violations};
 use crate::incentive::{AwardItem, Claim};
 use crate::record::{
     CLAIMS_MAX, LINE_MAX, Lookup, NAME_MAX, RecordId, RecordKind, StepOffer, at_most, enum_value,
@@ -243,7 +243,7 @@ impl Application {
         let (on, by, note) = match action {
             Action::Submit { on } => {
                 if self.kind == ApplicationKind::Award && self.claims.is_empty() {
-                    return Err(Violation::new(Rule::Required).at("claims"));
+                    return Err(Violation::required().at("claims"));
                 }
                 self.submitted_on = Some(on);
                 self.state = Submitted;
@@ -259,7 +259,7 @@ impl Application {
                 if self.kind == ApplicationKind::Award {
                     let award = award
                         .filter(|a| a.total.0 > 0)
-                        .ok_or_else(|| Violation::new(Rule::NothingEligible))?;
+                        .ok_or_else(Violation::nothing_eligible)?;
                     self.award = Some(award);
                 }
                 self.decided_on = Some(on);
@@ -268,7 +268,7 @@ impl Application {
             }
             Action::Reject { on, reason } => {
                 let reason = required_text(&reason, LINE_MAX)
-                    .map_err(|_| Violation::new(Rule::ReasonRequired).at("reason"))?;
+                    .map_err(|_| Violation::reason_required().at("reason"))?;
                 self.decided_on = Some(on);
                 self.rejection = Some(reason.clone());
                 self.state = Rejected;
@@ -341,7 +341,7 @@ impl ApplicationInput {
         let mut v = Violations::default();
         let kind = v.check("kind", || {
             if self.kind.trim().is_empty() {
-                return Err(Violation::new(Rule::Required));
+                return Err(Violation::required());
             }
             enum_value::<ApplicationKind>(&self.kind, &["guidance", "award"])
         });
@@ -360,11 +360,7 @@ impl ApplicationInput {
             let sk = self.subject_kind.as_deref().unwrap_or("").trim();
             let kind = RecordKind::from_key(sk)
                 .filter(|k| SUBJECT_KINDS.contains(&k.key()))
-                .ok_or_else(|| {
-                    Violation::new(Rule::EnumValue)
-                        .with("value", sk)
-                        .with("allowed", SUBJECT_KINDS.join(", "))
-                })?;
+                .ok_or_else(|| Violation::enum_value(sk, SUBJECT_KINDS.join(", ")))?;
             Ok(Some(Subject {
                 kind,
                 id: resolve(lookup, kind, key)?,
@@ -376,7 +372,7 @@ impl ApplicationInput {
         for (i, c) in self.claims.iter().enumerate().take(CLAIMS_MAX + 1) {
             let item = v.check(&format!("claims[{i}].item"), || {
                 if c.item.trim().is_empty() {
-                    return Err(Violation::new(Rule::Required));
+                    return Err(Violation::required());
                 }
                 enum_value::<AwardItem>(&c.item, &crate::incentive::AwardItem::KEYS)
             });
@@ -395,7 +391,7 @@ impl ApplicationInput {
             }
         }
         if kind == Some(ApplicationKind::Guidance) && !self.claims.is_empty() {
-            v.push(Violation::new(Rule::ClaimsOnGuidance).at("claims"));
+            v.push(Violation::claims_on_guidance().at("claims"));
         }
         let notes = v.check("notes", || {
             optional_text(self.notes.as_deref(), LINE_MAX * 4)
@@ -462,6 +458,7 @@ impl Application {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Rule;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -13,7 +13,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::date::{add_days, parse_date};
-use crate::error::{Rule, Violation, Violations};
+use crate::error::{Violation, Violations};
 use crate::record::{LINE_MAX, optional_text};
 
 /// The most days art. 12 para 1 can move a last day: Spring Festival's week with the weekends
@@ -65,24 +65,11 @@ impl CalendarYearInput {
                 };
                 for d in days {
                     if d.year() != year {
-                        v.push(
-                            Violation::new(Rule::CalendarDate)
-                                .with("value", d)
-                                .with("year", year)
-                                .at(at.clone()),
-                        );
+                        v.push(Violation::calendar_date(year, d).at(at.clone()));
                     } else if !seen.insert(d) {
-                        v.push(
-                            Violation::new(Rule::DuplicateValue)
-                                .with("value", d)
-                                .at(at.clone()),
-                        );
+                        v.push(Violation::duplicate_value(d).at(at.clone()));
                     } else if li == 1 && !is_weekend(d) {
-                        v.push(
-                            Violation::new(Rule::CalendarWorkday)
-                                .with("value", d)
-                                .at(at.clone()),
-                        );
+                        v.push(Violation::calendar_workday(d).at(at.clone()));
                     } else {
                         lists[li].push(d);
                     }
@@ -90,7 +77,7 @@ impl CalendarYearInput {
             }
         }
         let source = v.check("source", || {
-            optional_text(self.source.as_deref(), LINE_MAX)?.ok_or(Violation::new(Rule::Required))
+            optional_text(self.source.as_deref(), LINE_MAX)?.ok_or(Violation::required())
         });
         let [holidays, workdays] = lists;
         v.finish(|| CalendarYear {
@@ -257,6 +244,7 @@ pub fn shipped_years() -> Vec<CalendarYear> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Rule;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

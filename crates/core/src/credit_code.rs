@@ -1,6 +1,6 @@
 //! Unified social credit code (统一社会信用代码, GB 32100-2015).
 
-use crate::error::{Result, Rule, Violation};
+use crate::error::{Result, Violation};
 use crate::text::compact_code;
 
 /// The 31 characters a credit code may use (no I, O, S, V, Z), in value order.
@@ -35,27 +35,23 @@ impl CreditCode {
     pub fn parse(input: &str) -> Result<Self> {
         let code = compact_code(input);
         if code.is_empty() {
-            return Err(Violation::new(Rule::Required));
+            return Err(Violation::required());
         }
         let len = code.chars().count();
         if len != 18 {
-            return Err(Violation::new(Rule::CreditCodeLength).with("len", len));
+            return Err(Violation::credit_code_length(len));
         }
         if let Some((i, c)) = code.chars().enumerate().find(|(_, c)| value(*c).is_none()) {
-            return Err(Violation::new(Rule::CreditCodeCharset)
-                .with("position", i + 1)
-                .with("char", c));
+            return Err(Violation::credit_code_charset(i + 1, c));
         }
         let division = &code[2..8];
         if !division.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(Violation::new(Rule::CreditCodeDivision).with("value", division));
+            return Err(Violation::credit_code_division(division));
         }
         let expected = check_char(&code[..17]).expect("charset checked above");
         let found = code[17..].chars().next().expect("length checked above");
         if expected != found {
-            return Err(Violation::new(Rule::CreditCodeCheckDigit)
-                .with("expected", expected)
-                .with("found", found));
+            return Err(Violation::credit_code_check_digit(expected, found));
         }
         Ok(Self(code))
     }
@@ -75,6 +71,7 @@ text_newtype!(CreditCode);
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Rule;
     use proptest::prelude::*;
 
     fn make(prefix17: &str) -> String {

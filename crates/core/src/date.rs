@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
-use crate::error::{Result, Rule, Violation};
+use crate::error::{Result, Violation};
 use crate::text::half_width;
 
 /// The `years`-th anniversary of `date`. The anniversary of 29 February in a common year is
@@ -37,14 +37,14 @@ pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
 /// Parse a date written as `2019-03-05`, `2019/3/5`, `2019.3.5` or `2019年3月5日`, with
 /// full-width digits and stray spaces tolerated.
 pub fn parse_date(input: &str) -> Result<NaiveDate> {
-    let err = || Violation::new(Rule::DateFormat).with("value", input.trim());
+    let err = || Violation::date_format(input.trim());
     let s: String = input
         .chars()
         .map(half_width)
         .filter(|c| !c.is_whitespace())
         .collect();
     if s.is_empty() {
-        return Err(Violation::new(Rule::Required));
+        return Err(Violation::required());
     }
     let s = s.strip_suffix('日').unwrap_or(&s);
     let parts: Vec<&str> = s.split(['-', '/', '.', '年', '月']).collect();
@@ -58,7 +58,7 @@ pub fn parse_date(input: &str) -> Result<NaiveDate> {
 
 /// A period such as `90d`, `12w`, `6m`, `1y`, ending at `from + period`.
 pub fn parse_horizon(input: &str, from: NaiveDate) -> Result<NaiveDate> {
-    let err = || Violation::new(Rule::DurationFormat).with("value", input.trim());
+    let err = || Violation::duration_format(input.trim());
     let s = input.trim().to_ascii_lowercase();
     let (n, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).ok_or_else(err)?);
     let n: u32 = n.parse().map_err(|_| err())?;
@@ -77,6 +77,7 @@ pub fn parse_horizon(input: &str, from: NaiveDate) -> Result<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Rule;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Result, Rule, Violation};
+use crate::error::{Result, Violation};
 use crate::text::compact_code;
 
 /// Two-digit province-level prefixes of GB/T 2260.
@@ -22,13 +22,13 @@ impl DivisionCode {
     pub fn parse(input: &str) -> Result<Self> {
         let s = compact_code(input);
         if s.is_empty() {
-            return Err(Violation::new(Rule::Required));
+            return Err(Violation::required());
         }
         let ok = s.len() == 6
             && s.bytes().all(|b| b.is_ascii_digit())
             && PROVINCES.contains(&s[..2].parse::<u8>().unwrap_or(0));
         if !ok {
-            return Err(Violation::new(Rule::DivisionCodeFormat).with("value", input.trim()));
+            return Err(Violation::division_code_format(input.trim()));
         }
         Ok(Self(s))
     }
@@ -82,6 +82,7 @@ pub const XINYANG: &[(&str, &str)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Rule;
 
     #[test]
     fn division_code_format_and_parent() {

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Violations;
 use crate::record::{LINE_MAX, Lookup, NAME_MAX, PHONE_MAX, optional_text, required_text};
-use crate::{CreditCode, DivisionCode, Rule, Violation};
+use crate::{CreditCode, DivisionCode, Violation};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
@@ -44,7 +44,7 @@ pub fn known_division(
     };
     let code = DivisionCode::parse(s)?;
     if !lookup.division_known(&code) {
-        return Err(Violation::new(Rule::DivisionCodeUnknown).with("value", &code));
+        return Err(Violation::division_code_unknown(&code));
     }
     Ok(Some(code))
 }

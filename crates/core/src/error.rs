@@ -8,79 +8,104 @@ use serde::{Deserialize, Serialize};
 
 use crate::messages;
 
-/// The rules Terroir enforces. The serialised name (snake_case) is the stable key that the
-/// CLI's `--json` output and the desktop's vue-i18n catalogue use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
-#[ts(export)]
-#[serde(rename_all = "snake_case")]
-pub enum Rule {
-    Required,
-    TooLong,
-    EnumValue,
-    DateFormat,
-    DateOrder,
-    DurationFormat,
-    CreditCodeLength,
-    CreditCodeCharset,
-    CreditCodeDivision,
-    CreditCodeCheckDigit,
-    DivisionCodeFormat,
-    DivisionCodeUnknown,
-    RegNoFormat,
-    NiceClassRange,
-    DuplicateValue,
-    MoneyFormat,
-    CoordinateFormat,
-    ReasonRequired,
-    FlowOrder,
-    TrademarkTerminated,
-    JsonInput,
-    UnknownField,
-    CreditCodeTaken,
-    RegNoTaken,
-    CodeTaken,
-    ReferenceMissing,
-    Archived,
-    NotArchived,
-    NotFound,
-    WorkspaceExists,
-    WorkspaceMissing,
-    SchemaTooNew,
-    NetworkFilesystem,
-    BackupInvalid,
-    FileMissing,
-    StillReferenced,
-    GlyphMissing,
-    WellKnownWording,
-    PhotoNotImage,
-    PhotoTruncated,
-    PhotoTooLarge,
-    StandardMissing,
-    SheetNotSpreadsheet,
-    SheetEncoding,
-    SheetDamaged,
-    SheetTooLarge,
-    SheetZipBomb,
-    SheetDeclaredCount,
-    SheetTooMany,
-    SheetNoHeader,
-    DuplicateInFile,
-    BundleInvalid,
-    PeriodFormat,
-    WindowFormat,
-    NothingEligible,
-    ClaimsOnGuidance,
-    BudgetExceeded,
-    BudgetMissing,
-    PdfUnreadable,
-    AttachmentTooLarge,
-    TooMany,
-    StaleVersion,
-    ChangedMeanwhile,
-    Busy,
-    CalendarDate,
-    CalendarWorkday,
-    Storage,
+/// Declares every rule once: its variant and its constructor with the parameters its message
+/// asks for. A constructor is the only way to build a violation, so a parameter the message
+/// does not name, or a missing one, cannot compile; `messages` tests each template against
+/// [`PARAMS`].
+macro_rules! rules {
+    ($($rule:ident => $make:ident($($param:ident),*);)*) => {
+        /// The rules Terroir enforces. The serialised name (snake_case) is the stable key that
+        /// the CLI's `--json` output and the desktop's vue-i18n catalogue use.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+        #[ts(export)]
+        #[serde(rename_all = "snake_case")]
+        pub enum Rule {
+            $($rule,)*
+        }
+
+        impl Violation {
+            $(
+                #[doc = concat!("A `", stringify!($make), "` violation.")]
+                pub fn $make($($param: impl fmt::Display),*) -> Self {
+                    Self::bare(Rule::$rule)$(.with(stringify!($param), $param))*
+                }
+            )*
+        }
+
+        /// The parameters each rule's constructor gives, in its order.
+        #[cfg(test)]
+        pub(crate) const PARAMS: &[(Rule, &[&str])] = &[$((Rule::$rule, &[$(stringify!($param)),*]),)*];
+    };
+}
+
+rules! {
+    Required => required();
+    TooLong => too_long(max);
+    EnumValue => enum_value(value, allowed);
+    DateFormat => date_format(value);
+    DateOrder => date_order(earlier, later);
+    DurationFormat => duration_format(value);
+    CreditCodeLength => credit_code_length(len);
+    CreditCodeCharset => credit_code_charset(position, char);
+    CreditCodeDivision => credit_code_division(value);
+    CreditCodeCheckDigit => credit_code_check_digit(expected, found);
+    DivisionCodeFormat => division_code_format(value);
+    DivisionCodeUnknown => division_code_unknown(value);
+    RegNoFormat => reg_no_format(value);
+    NiceClassRange => nice_class_range(value);
+    DuplicateValue => duplicate_value(value);
+    MoneyFormat => money_format(value);
+    CoordinateFormat => coordinate_format(value);
+    ReasonRequired => reason_required();
+    FlowOrder => flow_order(stage, action);
+    TrademarkTerminated => trademark_terminated(state);
+    JsonInput => json_input(detail);
+    UnknownField => unknown_field();
+    CreditCodeTaken => credit_code_taken(value, holder);
+    RegNoTaken => reg_no_taken(value, holder);
+    CodeTaken => code_taken(value);
+    ReferenceMissing => reference_missing(kind, value);
+    Archived => archived(code);
+    NotArchived => not_archived(code);
+    NotFound => not_found(kind, value);
+    WorkspaceExists => workspace_exists(path);
+    WorkspaceMissing => workspace_missing(path);
+    SchemaTooNew => schema_too_new(found, supported);
+    NetworkFilesystem => network_filesystem(fstype);
+    BackupInvalid => backup_invalid(path, detail);
+    FileMissing => file_missing(path);
+    StillReferenced => still_referenced(code, holder);
+    GlyphMissing => glyph_missing(char, codepoint);
+    WellKnownWording => well_known_wording(found);
+    PhotoNotImage => photo_not_image(path);
+    PhotoTruncated => photo_truncated(path, detail);
+    PhotoTooLarge => photo_too_large(path, width, height, max);
+    StandardMissing => standard_missing();
+    SheetNotSpreadsheet => sheet_not_spreadsheet();
+    SheetEncoding => sheet_encoding();
+    SheetDamaged => sheet_damaged(detail);
+    SheetTooLarge => sheet_too_large(what, size, max);
+    SheetZipBomb => sheet_zip_bomb(part, ratio);
+    SheetDeclaredCount => sheet_declared_count(attr, declared, max);
+    SheetTooMany => sheet_too_many(what, at, max);
+    SheetNoHeader => sheet_no_header(expected);
+    DuplicateInFile => duplicate_in_file(value, first_row);
+    BundleInvalid => bundle_invalid(detail);
+    PeriodFormat => period_format(value);
+    WindowFormat => window_format(value);
+    NothingEligible => nothing_eligible();
+    ClaimsOnGuidance => claims_on_guidance();
+    BudgetExceeded => budget_exceeded(jurisdiction, year, budget, committed, amount, remaining);
+    BudgetMissing => budget_missing(jurisdiction, year);
+    PdfUnreadable => pdf_unreadable(name, detail);
+    AttachmentTooLarge => attachment_too_large(name, size, max);
+    TooMany => too_many(count, max);
+    StaleVersion => stale_version(code, version, current, by, at);
+    ChangedMeanwhile => changed_meanwhile(before, after);
+    Busy => busy();
+    CalendarDate => calendar_date(year, value);
+    CalendarWorkday => calendar_workday(value);
+    Storage => storage(detail);
 }
 
 impl Rule {
@@ -115,27 +140,12 @@ pub struct Violation {
 }
 
 impl Violation {
-    pub fn new(rule: Rule) -> Self {
+    fn bare(rule: Rule) -> Self {
         Self {
             field: None,
             rule,
             params: BTreeMap::new(),
         }
-    }
-
-    /// A date before the one it must follow (`date_order`): the parameters are typed by this
-    /// one constructor, so a message cannot ask for names the code does not give.
-    pub fn date_order(earlier: impl fmt::Display, later: impl fmt::Display) -> Self {
-        Self::new(Rule::DateOrder)
-            .with("earlier", earlier)
-            .with("later", later)
-    }
-
-    /// A step the flow does not allow at this stage (`flow_order`).
-    pub fn flow_order(stage: impl fmt::Display, action: impl fmt::Display) -> Self {
-        Self::new(Rule::FlowOrder)
-            .with("stage", stage)
-            .with("action", action)
     }
 
     /// Attach the field this violation is about. An existing field is kept as a suffix, so
@@ -150,9 +160,9 @@ impl Violation {
         self
     }
 
-    /// A parameter of the message. A value longer than [`PARAM_MAX`] characters (a hostile
+    /// A parameter of the message (only the constructors above give them). A value longer than [`PARAM_MAX`] characters (a hostile
     /// input echoed back) is cut there and ends in "…", so no message grows with its input.
-    pub fn with(mut self, key: &str, value: impl fmt::Display) -> Self {
+    fn with(mut self, key: &str, value: impl fmt::Display) -> Self {
         let mut value = value.to_string();
         if let Some((cut, _)) = value.char_indices().nth(PARAM_MAX) {
             value.truncate(cut);

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::date::parse_date;
-use crate::error::{Lang, Result, Rule, Violation, Violations};
+use crate::error::{Lang, Result, Violation, Violations};
 use crate::record::{LINE_MAX, NAME_MAX, enum_value, optional_text, required_text};
 use crate::text::half_width;
 
@@ -145,9 +145,9 @@ impl Period {
             .filter(|c| !c.is_whitespace())
             .collect();
         if s.is_empty() {
-            return Err(Violation::new(Rule::Required));
+            return Err(Violation::required());
         }
-        let err = || Violation::new(Rule::PeriodFormat).with("value", input.trim());
+        let err = || Violation::period_format(input.trim());
         let year = |p: &str| -> Option<i32> {
             let p = p.strip_suffix('年').unwrap_or(p);
             (p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()))
@@ -258,7 +258,7 @@ impl EvidenceInput {
         let title = v.check("title", || required_text(&self.title, NAME_MAX));
         let factor = v.check("factor", || {
             if self.factor.trim().is_empty() {
-                return Err(Violation::new(Rule::Required));
+                return Err(Violation::required());
             }
             enum_value::<Factor>(&self.factor, &Factor::KEYS)
         });
@@ -323,7 +323,7 @@ impl RecognitionInput {
         let decided_on = v.check("decided_on", || parse_date(&self.decided_on));
         let proceeding = v.check("proceeding", || {
             if self.proceeding.trim().is_empty() {
-                return Err(Violation::new(Rule::Required));
+                return Err(Violation::required());
             }
             enum_value::<Proceeding>(&self.proceeding, &Proceeding::KEYS)
         });
@@ -339,6 +339,7 @@ impl RecognitionInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Rule;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

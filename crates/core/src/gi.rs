@@ -13,7 +13,7 @@ use crate::record::{
 };
 use crate::trademark::MarkKind;
 use crate::wording::check_promotion_text;
-use crate::{Coordinate, DivisionCode, Rule, Violation};
+use crate::{Coordinate, DivisionCode, Violation};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
@@ -29,6 +29,9 @@ pub struct GiProduct {
     pub status_history: Vec<StatusEvent>,
     pub photos: Vec<Photo>,
     pub contact: Option<String>,
+    /// What the product is, for the public (产品简介): printed at the head of its dossier.
+    pub profile: Option<String>,
+    /// The bureau's own remarks (备注): never printed.
     pub notes: Option<String>,
 }
 
@@ -142,6 +145,7 @@ pub struct GiInput {
     pub history: Option<String>,
     pub status_history: Vec<StatusEventInput>,
     pub contact: Option<String>,
+    pub profile: Option<String>,
     pub notes: Option<String>,
 }
 
@@ -183,13 +187,11 @@ impl ProtectionInput {
             let allowed = ["product_approval", "gi_trademark", "agricultural_gi"];
             let r = req(&self.regime).trim();
             allowed.iter().copied().find(|a| *a == r).ok_or_else(|| {
-                Violation::new(if r.is_empty() {
-                    Rule::Required
+                if r.is_empty() {
+                    Violation::required()
                 } else {
-                    Rule::EnumValue
-                })
-                .with("value", r)
-                .with("allowed", allowed.join(", "))
+                    Violation::enum_value(r, allowed.join(", "))
+                }
             })
         });
         let out = match regime {
@@ -215,9 +217,10 @@ impl ProtectionInput {
                 let kind = v.check("mark_kind", || {
                     enum_value::<MarkKind>(req(&self.mark_kind), &["collective", "certification"])
                         .and_then(|k| match k {
-                            MarkKind::Ordinary => Err(Violation::new(Rule::EnumValue)
-                                .with("value", "ordinary")
-                                .with("allowed", "collective, certification")),
+                            MarkKind::Ordinary => Err(Violation::enum_value(
+                                "ordinary",
+                                "collective, certification",
+                            )),
                             k => Ok(k),
                         })
                 });
@@ -300,9 +303,10 @@ fn check_photos(v: &mut Violations, photos: &[Photo]) {
         for sha in hashes {
             if sha.len() != 64 || !sha.bytes().all(|b| b.is_ascii_hexdigit()) {
                 v.push(
-                    Violation::new(Rule::BundleInvalid)
-                        .with("detail", "照片的 sha256 应为 64 位十六进制 / a photo's sha256 must be 64 hex digits")
-                        .at(format!("photos[{i}]")),
+                    Violation::bundle_invalid(
+                        "照片的 sha256 应为 64 位十六进制 / a photo's sha256 must be 64 hex digits",
+                    )
+                    .at(format!("photos[{i}]")),
                 );
             }
         }
@@ -319,9 +323,7 @@ impl GiInput {
             let c = optional_text(self.category.as_deref(), NAME_MAX)?;
             match c {
                 Some(c) if !lookup.category_known(&c) => {
-                    Err(Violation::new(Rule::ReferenceMissing)
-                        .with("kind", "产品类别 / category")
-                        .with("value", c))
+                    Err(Violation::reference_missing("产品类别 / category", c))
                 }
                 c => Ok(c),
             }
@@ -337,10 +339,8 @@ impl GiInput {
             if let Some(Some(code)) = v.check(&format!("divisions[{i}]"), || {
                 let code = known_division(Some(d), lookup)?;
                 match code {
-                    Some(c) if divisions.contains(&c) => {
-                        Err(Violation::new(Rule::DuplicateValue).with("value", &c))
-                    }
-                    None => Err(Violation::new(Rule::Required)),
+                    Some(c) if divisions.contains(&c) => Err(Violation::duplicate_value(&c)),
+                    None => Err(Violation::required()),
                     c => Ok(c),
                 }
             }) {
@@ -389,12 +389,15 @@ impl GiInput {
         let contact = v.check("contact", || {
             optional_text(self.contact.as_deref(), LINE_MAX)
         });
+        let profile = v.check("profile", || {
+            optional_text(self.profile.as_deref(), TEXT_MAX)
+        });
         let notes = v.check("notes", || optional_text(self.notes.as_deref(), TEXT_MAX));
         // The public-facing texts are promotion material (Trademark Law art. 14(5)): the ban
-        // holds when they are saved, not only when a dossier is printed. Notes are printed as
-        // the dossier's product profile, so they count too.
+        // holds when they are saved, not only when a dossier is printed. The notes are the
+        // bureau's own and never printed.
         let public = [
-            ("notes", self.notes.as_deref()),
+            ("profile", self.profile.as_deref()),
             ("name", self.name.as_deref()),
             ("category", self.category.as_deref()),
             ("area_description", self.area_description.as_deref()),
@@ -433,6 +436,7 @@ impl GiInput {
                 status_history: events,
                 photos,
                 contact: contact.unwrap(),
+                profile: profile.unwrap(),
                 notes: notes.unwrap(),
             }
         })
@@ -507,6 +511,7 @@ impl GiProduct {
                 })
                 .collect(),
             contact: self.contact.clone(),
+            profile: self.profile.clone(),
             notes: self.notes.clone(),
         }
     }

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::{Result, Rule, Violation};
+use crate::error::{Result, Violation};
 use crate::text::compact_code;
 
 /// A trademark registration number (注册号), kept as text: an optional `G` prefix for an
@@ -19,12 +19,12 @@ impl RegNo {
     pub fn parse(input: &str) -> Result<Self> {
         let s = compact_code(input);
         if s.is_empty() {
-            return Err(Violation::new(Rule::Required));
+            return Err(Violation::required());
         }
         let body = s.strip_prefix('G').unwrap_or(&s);
         let digits = body.strip_suffix('A').unwrap_or(body);
         if digits.is_empty() || digits.len() > 10 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(Violation::new(Rule::RegNoFormat).with("value", input.trim()));
+            return Err(Violation::reg_no_format(input.trim()));
         }
         Ok(Self(s))
     }
@@ -56,7 +56,7 @@ impl NiceClass {
         let s = s.strip_suffix('类').unwrap_or(s);
         match s.parse::<u8>() {
             Ok(n @ 1..=45) => Ok(Self(n)),
-            _ => Err(Violation::new(Rule::NiceClassRange).with("value", input.trim())),
+            _ => Err(Violation::nice_class_range(input.trim())),
         }
     }
 
@@ -127,7 +127,7 @@ pub struct Fen(pub i64);
 impl Fen {
     /// Parse an amount in yuan, with at most two decimals. Negative amounts are refused.
     pub fn parse_yuan(input: &str) -> Result<Self> {
-        let err = || Violation::new(Rule::MoneyFormat).with("value", input.trim());
+        let err = || Violation::money_format(input.trim());
         let s: String = compact_code(input)
             .chars()
             .filter(|c| !matches!(c, ',' | '¥' | '￥'))
@@ -178,7 +178,7 @@ pub struct Coordinate {
 impl Coordinate {
     /// Parse `lat,lon` in decimal degrees, e.g. `32.13,114.07` (up to 6 decimals).
     pub fn parse(input: &str) -> Result<Self> {
-        let err = || Violation::new(Rule::CoordinateFormat).with("value", input.trim());
+        let err = || Violation::coordinate_format(input.trim());
         let s: String = input.chars().map(crate::text::half_width).collect();
         let (lat, lon) = s.split_once([',', '，']).ok_or_else(err)?;
         let lat = micro_degrees(lat.trim()).ok_or_else(err)?;
@@ -227,6 +227,7 @@ impl fmt::Display for Coordinate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Rule;
 
     #[test]
     fn reg_no_digits_with_international_prefix_and_divisional_suffix() {

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::date::parse_date;
-use crate::error::{Rule, Violation, Violations};
+use crate::error::{Violation, Violations};
 use crate::record::{
     LINE_MAX, NAME_MAX, RecordId, enum_value, optional_date, optional_text, required_text,
 };
@@ -119,20 +119,20 @@ impl IncentiveRuleInput {
         let title = v.check("title", || required_text(&self.title, NAME_MAX));
         let item = v.check("item", || {
             if self.item.trim().is_empty() {
-                return Err(Violation::new(Rule::Required));
+                return Err(Violation::required());
             }
             enum_value::<AwardItem>(&self.item, &AwardItem::KEYS)
         });
         let amount = v.check("amount", || {
             let a = Fen::parse_yuan(&self.amount).map_err(|e| {
                 if self.amount.trim().is_empty() {
-                    Violation::new(Rule::Required)
+                    Violation::required()
                 } else {
                     e
                 }
             })?;
             if a.0 == 0 {
-                return Err(Violation::new(Rule::MoneyFormat).with("value", self.amount.trim()));
+                return Err(Violation::money_format(self.amount.trim()));
             }
             Ok(a)
         });
@@ -141,7 +141,7 @@ impl IncentiveRuleInput {
             if lookup.division_known(&code) {
                 Ok(code)
             } else {
-                Err(Violation::new(Rule::DivisionCodeUnknown).with("value", code))
+                Err(Violation::division_code_unknown(code))
             }
         });
         let window_years = v.check("window_years", || {
@@ -152,7 +152,7 @@ impl IncentiveRuleInput {
                     .ok()
                     .filter(|n| *n <= 50)
                     .map(Some)
-                    .ok_or_else(|| Violation::new(Rule::WindowFormat).with("value", s)),
+                    .ok_or_else(|| Violation::window_format(s)),
             }
         });
         let stacking = v.check("stacking", || {
@@ -164,7 +164,7 @@ impl IncentiveRuleInput {
         let group = v.check("group", || {
             let g = optional_text(self.group.as_deref(), NAME_MAX)?;
             if g.is_none() && stacking == Some(Stacking::HighestOnly) {
-                return Err(Violation::new(Rule::Required));
+                return Err(Violation::required());
             }
             Ok(g)
         });
@@ -511,6 +511,7 @@ fn judge(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Rule;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -669,9 +669,7 @@ mod tests {
 
     #[test]
     fn message_names_field_and_parameters() {
-        let v = Violation::new(Rule::CreditCodeLength)
-            .with("len", 17)
-            .at("credit_code");
+        let v = Violation::credit_code_length(17).at("credit_code");
         assert_eq!(
             v.message(Lang::Zh),
             "统一社会信用代码（credit_code）：统一社会信用代码应为 18 位，实际为 17 位"
@@ -683,6 +681,24 @@ mod tests {
     }
 
     #[test]
+    fn every_template_asks_for_what_its_constructor_gives() {
+        for (rule, key, zh, en) in CATALOGUE {
+            let (_, given) = crate::error::PARAMS
+                .iter()
+                .find(|(r, _)| r == rule)
+                .expect("every rule has a constructor");
+            let mut given = given.to_vec();
+            given.sort_unstable();
+            for template in [zh, en] {
+                let mut asked: Vec<_> = placeholders(template).collect();
+                asked.sort_unstable();
+                asked.dedup();
+                assert_eq!(asked, given, "{key}: {template}");
+            }
+        }
+    }
+
+    #[test]
     fn both_languages_ask_for_the_same_parameters_and_fill_them_all() {
         for (rule, key, zh, en) in CATALOGUE {
             let mut p: Vec<_> = placeholders(zh).collect();
@@ -690,9 +706,11 @@ mod tests {
             p.sort_unstable();
             q.sort_unstable();
             assert_eq!(p, q, "{key}: zh-CN and en-US name different parameters");
-            let v = p
-                .iter()
-                .fold(Violation::new(*rule).at("on"), |v, k| v.with(k, "{x}"));
+            let v = Violation {
+                field: Some("on".into()),
+                rule: *rule,
+                params: p.iter().map(|k| (k.to_string(), "{x}".into())).collect(),
+            };
             for lang in [Lang::Zh, Lang::En] {
                 let m = v.message(lang);
                 let left = m.replace("{x}", "");
@@ -723,7 +741,7 @@ mod tests {
         );
         // A key the user typed is named as written.
         let typed = "colour";
-        let v = Violation::new(Rule::UnknownField).at(typed);
+        let v = Violation::unknown_field().at(typed);
         assert_eq!(v.message(Lang::En), "colour: is not a known field");
     }
 }

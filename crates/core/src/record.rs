@@ -7,7 +7,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::error::{Lang, Result, Rule, Violation};
+use crate::error::{Lang, Result, Violation};
 use crate::text::trimmed;
 
 /// A record's id. Ids are made above the core (the api crate owns the clock and randomness).
@@ -129,14 +129,12 @@ pub trait Lookup {
 
 /// Resolve a reference typed by a user into a record id.
 pub fn resolve(lookup: &dyn Lookup, kind: RecordKind, key: &str) -> Result<RecordId> {
-    let key = trimmed(key).ok_or_else(|| Violation::new(Rule::Required))?;
+    let key = trimmed(key).ok_or_else(Violation::required)?;
     // No code, id, credit code, registration number or name is longer than a name.
     let key = check_len(key, NAME_MAX)?;
-    lookup.find(kind, &key).ok_or_else(|| {
-        Violation::new(Rule::ReferenceMissing)
-            .with("kind", kind.label(Lang::Zh))
-            .with("value", &key)
-    })
+    lookup
+        .find(kind, &key)
+        .ok_or_else(|| Violation::reference_missing(kind.label(Lang::Zh), &key))
 }
 
 /// Show a reference as the referenced record's code (its id when the record is gone).
@@ -146,7 +144,7 @@ pub fn show_ref(lookup: &dyn Lookup, kind: RecordKind, id: RecordId) -> String {
 
 /// A required free-text field, trimmed, at most `max` characters.
 pub fn required_text(input: &str, max: usize) -> Result<String> {
-    let t = trimmed(input).ok_or_else(|| Violation::new(Rule::Required))?;
+    let t = trimmed(input).ok_or_else(Violation::required)?;
     check_len(t, max)
 }
 
@@ -160,7 +158,7 @@ pub fn optional_text(input: Option<&str>, max: usize) -> Result<Option<String>> 
 
 fn check_len(t: String, max: usize) -> Result<String> {
     if t.chars().count() > max {
-        Err(Violation::new(Rule::TooLong).with("max", max))
+        Err(Violation::too_long(max))
     } else {
         Ok(t)
     }
@@ -177,11 +175,8 @@ pub fn optional_date(input: Option<&str>) -> Result<Option<chrono::NaiveDate>> {
 /// Parse one of the serialised names of a snake_case enum, naming the allowed values.
 pub fn enum_value<T: serde::de::DeserializeOwned>(input: &str, allowed: &[&str]) -> Result<T> {
     let key = input.trim();
-    serde_json::from_value(serde_json::Value::String(key.to_owned())).map_err(|_| {
-        Violation::new(Rule::EnumValue)
-            .with("value", key)
-            .with("allowed", allowed.join(", "))
-    })
+    serde_json::from_value(serde_json::Value::String(key.to_owned()))
+        .map_err(|_| Violation::enum_value(key, allowed.join(", ")))
 }
 
 /// The caps on every way in (form, CLI, import, exchange bundle, IPC); over a cap is a
@@ -205,9 +200,7 @@ pub const ITEMS_MAX: usize = 200;
 /// A list holds at most `max` entries.
 pub fn at_most(count: usize, max: usize) -> Result<()> {
     if count > max {
-        Err(Violation::new(Rule::TooMany)
-            .with("max", max)
-            .with("count", count))
+        Err(Violation::too_many(count, max))
     } else {
         Ok(())
     }

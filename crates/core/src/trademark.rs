@@ -13,7 +13,7 @@ use crate::record::{
 };
 use crate::term::{RenewalStatus, Term};
 use crate::text::Bilingual;
-use crate::{Fen, NiceClass, RegNo, Rule, Violation};
+use crate::{Fen, NiceClass, RegNo, Violation};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
@@ -162,13 +162,10 @@ impl Trademark {
 
     fn refuse_if_terminated(&self) -> Result<(), Violation> {
         match &self.termination {
-            Some(t) => Err(Violation::new(Rule::TrademarkTerminated).with(
-                "state",
-                match t.kind {
-                    TerminationKind::Cancelled => "注销 / cancelled",
-                    TerminationKind::Invalidated => "宣告无效 / invalidated",
-                },
-            )),
+            Some(t) => Err(Violation::trademark_terminated(match t.kind {
+                TerminationKind::Cancelled => "注销 / cancelled",
+                TerminationKind::Invalidated => "宣告无效 / invalidated",
+            })),
             None => Ok(()),
         }
     }
@@ -183,7 +180,7 @@ impl Trademark {
         self.refuse_if_terminated()?;
         let term = self
             .current_term(cal)
-            .ok_or_else(|| Violation::new(Rule::Required).at("registered_on"))?;
+            .ok_or_else(|| Violation::required().at("registered_on"))?;
         let status = term.status_on(filed_on);
         // Past the weekend-only last day of a year not entered, but within the longest move a
         // holiday can make: it may well have been on time, so it is kept and flagged.
@@ -262,7 +259,7 @@ impl Trademark {
     pub fn terminate(&mut self, t: Termination) -> Result<(), Violation> {
         self.refuse_if_terminated()?;
         if t.reason.trim().is_empty() {
-            return Err(Violation::new(Rule::ReasonRequired).at("reason"));
+            return Err(Violation::reason_required().at("reason"));
         }
         self.termination = Some(t);
         Ok(())
@@ -334,7 +331,7 @@ impl TrademarkInput {
             if let Some(c) = v.check(&format!("classes[{i}]"), || {
                 let c = NiceClass::parse(c)?;
                 if classes.contains(&c) {
-                    return Err(Violation::new(Rule::DuplicateValue).with("value", c));
+                    return Err(Violation::duplicate_value(c));
                 }
                 Ok(c)
             }) {
@@ -342,7 +339,7 @@ impl TrademarkInput {
             }
         }
         if self.classes.is_empty() {
-            v.push(Violation::new(Rule::Required).at("classes"));
+            v.push(Violation::required().at("classes"));
         }
         classes.sort();
         let goods = v.check("goods", || {
@@ -497,6 +494,7 @@ pub fn date_order(
 mod tests {
     use super::*;
     use crate::DivisionCode;
+    use crate::Rule;
     use uuid::Uuid;
 
     struct One(RecordId);

@@ -5,11 +5,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::Violation;
 use crate::error::Violations;
 use crate::record::{
     LINE_MAX, Lookup, RecordId, RecordKind, StepOffer, enum_value, optional_text, resolve, show_ref,
 };
-use crate::{Rule, Violation};
 
 /// The four kinds of lawful user of the GI special mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -184,7 +184,7 @@ fn refuse(stage: UserStage, action: &str) -> Violation {
 }
 
 fn need_reason(reason: &str) -> Result<String, Violation> {
-    crate::text::trimmed(reason).ok_or_else(|| Violation::new(Rule::ReasonRequired).at("reason"))
+    crate::text::trimmed(reason).ok_or_else(|| Violation::reason_required().at("reason"))
 }
 
 impl AuthorisedUser {
@@ -284,7 +284,7 @@ impl AuthorisedUser {
         self.allow("approve")?;
         self.not_before(announced_on)?;
         let announcement_no = crate::text::trimmed(announcement_no)
-            .ok_or_else(|| Violation::new(Rule::Required).at("announcement_no"))?;
+            .ok_or_else(|| Violation::required().at("announcement_no"))?;
         self.decision = Some(Decision::Approved {
             announcement_no,
             announced_on,
@@ -343,7 +343,7 @@ impl AuthorisedUser {
                 }
             }
             None => {
-                let due_on = due_on.ok_or_else(|| Violation::new(Rule::Required).at("due_on"))?;
+                let due_on = due_on.ok_or_else(|| Violation::required().at("due_on"))?;
                 self.use_reports.push(UseReport {
                     year,
                     due_on,
@@ -445,6 +445,7 @@ impl UserInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Rule;
     use uuid::Uuid;
 
     fn d(s: &str) -> NaiveDate {

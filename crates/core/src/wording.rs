@@ -5,7 +5,7 @@
 //! other commercial activity. A brand-promotion dossier is promotion material, so every field of
 //! it is checked. Evidence files for recognition proceedings are not, and are not checked.
 
-use crate::{Rule, Violation};
+use crate::Violation;
 
 /// The banned words, written in simplified characters.
 const BANNED: [char; 4] = ['驰', '名', '商', '标'];
@@ -60,9 +60,7 @@ pub fn find_well_known_claim(text: &str) -> Option<&str> {
 /// Check one field of promotion material.
 pub fn check_promotion_text(field: &str, text: &str) -> Result<(), Violation> {
     match find_well_known_claim(text) {
-        Some(found) => Err(Violation::new(Rule::WellKnownWording)
-            .with("found", found)
-            .at(field)),
+        Some(found) => Err(Violation::well_known_wording(found).at(field)),
         None => Ok(()),
     }
 }
@@ -70,6 +68,7 @@ pub fn check_promotion_text(field: &str, text: &str) -> Result<(), Violation> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Rule;
 
     #[test]
     fn finds_the_banned_words_in_every_disguise() {

@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use terroir_core::{Rule, Violation};
+use terroir_core::Violation;
 use ttf_parser::{Face, GlyphId};
 
 static REGULAR: &[u8] = include_bytes!("../fonts/NotoSansSC-Regular.ttf");
@@ -105,10 +105,11 @@ impl Fonts {
             .find(|&c| !matches!(c, '\n' | '\r' | '\t') && face.glyph(c).is_none())
         {
             None => Ok(()),
-            Some(c) => Err(Violation::new(Rule::GlyphMissing)
-                .with("char", if c.is_control() { '\u{FFFD}' } else { c })
-                .with("codepoint", format!("U+{:04X}", c as u32))
-                .at(field)),
+            Some(c) => Err(Violation::glyph_missing(
+                if c.is_control() { '\u{FFFD}' } else { c },
+                format!("U+{:04X}", c as u32),
+            )
+            .at(field)),
         }
     }
 }
@@ -122,7 +123,7 @@ mod tests {
         let f = Fonts::get();
         assert!(f.check("name", "喆堃䶮 信阳毛尖 GB/T 22737—2008 ①").is_ok());
         let v = f.check("users[2].name", "茶\u{E000}园").unwrap_err();
-        assert_eq!(v.rule, Rule::GlyphMissing);
+        assert_eq!(v.rule, terroir_core::Rule::GlyphMissing);
         assert_eq!(v.field.as_deref(), Some("users[2].name"));
         assert_eq!(v.params["codepoint"], "U+E000");
     }

@@ -10,7 +10,7 @@
 use std::io::Cursor;
 
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
-use terroir_core::{Rule, Violation};
+use terroir_core::Violation;
 
 use crate::layout::{Jpeg, MM};
 
@@ -39,21 +39,18 @@ pub fn print_size(width: u32, height: u32) -> (u32, u32) {
 
 /// Decode, check, orient, resize and encode a photo. `name` is only used in messages.
 pub fn prepare(bytes: &[u8], name: &str) -> Result<Jpeg, Violation> {
-    let not_image = || Violation::new(Rule::PhotoNotImage).with("path", name);
+    let not_image = || Violation::photo_not_image(name);
     let format = image::guess_format(bytes).map_err(|_| not_image())?;
     if !matches!(format, ImageFormat::Jpeg | ImageFormat::Png) {
         return Err(not_image());
     }
-    let damaged = |e: image::ImageError| {
-        Violation::new(Rule::PhotoTruncated)
-            .with("path", name)
-            .with("detail", e)
-    };
+    let damaged = |e: image::ImageError| Violation::photo_truncated(name, e);
     // A JPEG cut short still decodes to a grey-filled picture: require its end marker.
     if format == ImageFormat::Jpeg && !jpeg_complete(bytes) {
-        return Err(Violation::new(Rule::PhotoTruncated)
-            .with("path", name)
-            .with("detail", "the JPEG end marker is missing"));
+        return Err(Violation::photo_truncated(
+            name,
+            "the JPEG end marker is missing",
+        ));
     }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = Limits::default();
@@ -111,14 +108,12 @@ fn jpeg_complete(bytes: &[u8]) -> bool {
 }
 
 fn too_large_dims(name: &str, w: u32, h: u32) -> Violation {
-    Violation::new(Rule::PhotoTooLarge)
-        .with("path", name)
-        .with("width", w)
-        .with("height", h)
-        .with(
-            "max",
-            format!("{MAX_SIDE}×{MAX_SIDE}, {} MP", MAX_PIXELS / 1_000_000),
-        )
+    Violation::photo_too_large(
+        name,
+        w,
+        h,
+        format!("{MAX_SIDE}×{MAX_SIDE}, {} MP", MAX_PIXELS / 1_000_000),
+    )
 }
 
 /// Name the dimensions of a photo the decoder refused on its limits, reading only the header.
@@ -169,10 +164,10 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_whole_image_with_distinct_rules() {
         let text = prepare(b"this is not a photo at all", "x.jpg").unwrap_err();
-        assert_eq!(text.rule, Rule::PhotoNotImage);
+        assert_eq!(text.rule, terroir_core::Rule::PhotoNotImage);
         let mut jpeg = prepare(&png(640, 480), "c.png").unwrap().data;
         jpeg.truncate(jpeg.len() / 3);
         let cut = prepare(&jpeg, "cut.jpg").unwrap_err();
-        assert_eq!(cut.rule, Rule::PhotoTruncated, "{cut}");
+        assert_eq!(cut.rule, terroir_core::Rule::PhotoTruncated, "{cut}");
     }
 }

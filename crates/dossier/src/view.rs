@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use terroir_core::{CreditCode, Rule, Violation};
+use terroir_core::{CreditCode, Violation};
 
 use crate::layout::Jpeg;
 
@@ -167,7 +167,7 @@ impl DossierView {
             _ => false,
         });
         if !has_basis {
-            out.push(Violation::new(Rule::StandardMissing).at("protections"));
+            out.push(Violation::standard_missing().at("protections"));
         }
         for (i, u) in self.users.iter().enumerate() {
             if let Err(v) = u.credit_code.parse::<CreditCode>() {

@@ -13,7 +13,10 @@ use sha2::{Digest, Sha256};
 use crate::error::{Error, Result};
 use crate::sheet::{MAX_PART_BYTES, MAX_RATIO};
 
-pub const FORMAT: &str = "terroir-bundle/1";
+pub const FORMAT: &str = "terroir-bundle/2";
+/// Formats this build reads: version 1 predates the GI product's own profile field (its notes
+/// were printed as the profile), which the importer upgrades.
+pub const READABLE: &[&str] = &["terroir-bundle/1", FORMAT];
 /// Largest bundle accepted.
 pub const MAX_BUNDLE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
@@ -133,7 +136,7 @@ pub fn read(path: &Path) -> Result<Bundle> {
         .ok_or_else(|| Error::Corrupt("manifest.json is missing".into()))?;
     let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
         .map_err(|e| Error::Corrupt(format!("manifest.json: {e}")))?;
-    if manifest.format != FORMAT {
+    if !READABLE.contains(&manifest.format.as_str()) {
         return Err(Error::Corrupt(format!(
             "manifest.json: format {} is not {FORMAT}",
             manifest.format

@@ -362,7 +362,22 @@ const GI: &[ColumnDef] = &[
         Text,
         "",
     ),
-    col("notes", "备注", "Notes", &["产品简介", "说明"], Text, ""),
+    col(
+        "profile",
+        "产品简介",
+        "Profile",
+        &["产品介绍", "简介"],
+        Text,
+        "印在推介资料首页",
+    ),
+    col(
+        "notes",
+        "备注",
+        "Notes",
+        &["说明"],
+        Text,
+        "局内备注，不印出",
+    ),
 ];
 
 /// The columns of a kind (candidates and the workbench's records are not exchanged by

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
-use terroir_core::{Rule, Violation};
+use terroir_core::Violation;
 
 use crate::error::{Result, io};
 use crate::files::{self, sync_dir, write_durably};
@@ -38,10 +38,7 @@ pub struct BackupInfo {
 }
 
 fn invalid(path: &Path, detail: impl Into<String>) -> crate::Error {
-    Violation::new(Rule::BackupInvalid)
-        .with("path", path.display())
-        .with("detail", detail.into())
-        .into()
+    Violation::backup_invalid(path.display(), detail.into()).into()
 }
 
 /// Back up the workspace whose database is `conn` and whose files are in `files_dir` into a new

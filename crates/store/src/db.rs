@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
-use terroir_core::{Rule, Violation};
+use terroir_core::Violation;
 
 use crate::error::{Error, Result, io};
 
@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0007_award_lines.sql"),
     include_str!("../migrations/0008_calendar.sql"),
     include_str!("../migrations/0009_calendar_entered.sql"),
+    include_str!("../migrations/0010_gi_profile.sql"),
 ];
 
 /// The schema version this binary writes.
@@ -79,9 +80,7 @@ pub fn refuse_network_fs(dir: &Path) -> Result<()> {
     if let Some(t) = fs_type_of(&info, &dir)
         && NETWORK_FS.contains(&t.as_str())
     {
-        return Err(Violation::new(Rule::NetworkFilesystem)
-            .with("fstype", t)
-            .into());
+        return Err(Violation::network_filesystem(t).into());
     }
     Ok(())
 }
@@ -118,10 +117,9 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(10))?;
     let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
     if mode != "wal" && mode != "memory" {
-        return Err(Error::Rule(
-            Violation::new(Rule::Storage)
-                .with("detail", format!("journal_mode is {mode}, WAL needed")),
-        ));
+        return Err(Error::Rule(Violation::storage(format!(
+            "journal_mode is {mode}, WAL needed"
+        ))));
     }
     // 32 MB of page cache: the search index's b-trees are large at national scale.
     conn.execute_batch(
@@ -137,10 +135,7 @@ pub fn schema_version(conn: &Connection) -> Result<u32> {
 fn migrate(conn: &mut Connection) -> Result<()> {
     let found = schema_version(conn)?;
     if found > SCHEMA_VERSION {
-        return Err(Violation::new(Rule::SchemaTooNew)
-            .with("found", found)
-            .with("supported", SCHEMA_VERSION)
-            .into());
+        return Err(Violation::schema_too_new(found, SCHEMA_VERSION).into());
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -185,6 +180,40 @@ mod tests {
         assert_eq!(fk, 1);
     }
 
+    /// Migration 10: a GI product's notes were printed as its profile; they move there.
+    #[test]
+    fn gi_notes_become_the_profile() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        drop(open(&path, true).unwrap());
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch(
+            "INSERT INTO gi_product (id, code, name, data, created_at, updated_at, version) VALUES
+               ('a', 'GI-1', '甲', '{\"name\":\"甲\",\"notes\":\"产自山区\"}', '', '', 1),
+               ('b', 'GI-2', '乙', '{\"name\":\"乙\",\"notes\":null}', '', '', 1);
+             PRAGMA user_version = 9;",
+        )
+        .unwrap();
+        drop(c);
+        let c = open(&path, false).unwrap();
+        let data = |id: &str| -> serde_json::Value {
+            let s: String = c
+                .query_row("SELECT data FROM gi_product WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
+                .unwrap();
+            serde_json::from_str(&s).unwrap()
+        };
+        assert_eq!(
+            data("a"),
+            serde_json::json!({ "name": "甲", "profile": "产自山区" })
+        );
+        assert_eq!(
+            data("b"),
+            serde_json::json!({ "name": "乙", "notes": null })
+        );
+    }
+
     #[test]
     fn database_newer_than_binary_is_refused() {
         let dir = tempfile::tempdir().unwrap();
@@ -197,7 +226,7 @@ mod tests {
         let Err(Error::Rule(v)) = open(&path, false) else {
             panic!("newer schema accepted")
         };
-        assert_eq!(v.rule, Rule::SchemaTooNew);
+        assert_eq!(v.rule, terroir_core::Rule::SchemaTooNew);
         assert_eq!(v.params["found"], (SCHEMA_VERSION + 1).to_string());
     }
 

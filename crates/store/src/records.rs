@@ -4,7 +4,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params_from_iter, types::Value};
 use serde::{Deserialize, Serialize};
-use terroir_core::{Rule, Violation, record::RecordKind};
+use terroir_core::{Violation, record::RecordKind};
 
 use crate::audit::{self, Change, Stamp};
 use crate::error::Result;
@@ -13,12 +13,15 @@ use crate::error::Result;
 /// the common ones), the key column that must be unique with the rule a clash breaks, and the
 /// key columns that refer to other kinds. Everything else here (reading, writing, uniqueness,
 /// who refers to a record, the purge order) is derived from [`SPECS`].
+/// The violation a clash on the unique key breaks, given the value and the code holding it.
+pub type Clash = fn(&str, &str) -> Violation;
+
 #[derive(Debug, Clone, Copy)]
 pub struct KindSpec {
     pub kind: RecordKind,
     pub table: &'static str,
     pub keys: &'static [&'static str],
-    pub unique: Option<(&'static str, Rule)>,
+    pub unique: Option<(&'static str, Clash)>,
     /// (the kinds a column may refer to, the column).
     pub refs: &'static [(&'static [RecordKind], &'static str)],
 }
@@ -30,14 +33,14 @@ pub const SPECS: [KindSpec; 7] = [
         kind: RecordKind::Enterprise,
         table: "enterprise",
         keys: &["credit_code", "division"],
-        unique: Some(("credit_code", Rule::CreditCodeTaken)),
+        unique: Some(("credit_code", |v, h| Violation::credit_code_taken(v, h))),
         refs: &[],
     },
     KindSpec {
         kind: RecordKind::Trademark,
         table: "trademark",
         keys: &["reg_no", "registrant_id", "expires_on"],
-        unique: Some(("reg_no", Rule::RegNoTaken)),
+        unique: Some(("reg_no", |v, h| Violation::reg_no_taken(v, h))),
         refs: &[(&[RecordKind::Enterprise], "registrant_id")],
     },
     KindSpec {
@@ -234,7 +237,7 @@ fn check_unique(
     content: &Content,
     except_id: Option<&str>,
 ) -> Result<()> {
-    let Some((column, rule)) = spec(kind).unique else {
+    let Some((column, clash)) = spec(kind).unique else {
         return Ok(());
     };
     let t = table(kind);
@@ -257,11 +260,7 @@ fn check_unique(
         )
         .optional()?;
     match holder {
-        Some(holder) => Err(Violation::new(rule)
-            .with("value", value)
-            .with("holder", holder)
-            .at(column)
-            .into()),
+        Some(holder) => Err(clash(value, &holder).at(column).into()),
         None => Ok(()),
     }
 }
@@ -386,12 +385,8 @@ pub fn get(conn: &Connection, kind: RecordKind, key: &str) -> Result<Option<Reco
 
 /// Find a record or fail with `not_found`.
 pub fn require(conn: &Connection, kind: RecordKind, key: &str) -> Result<RecordRow> {
-    get(conn, kind, key)?.ok_or_else(|| {
-        Violation::new(Rule::NotFound)
-            .with("kind", kind.label(terroir_core::Lang::Zh))
-            .with("value", key.trim())
-            .into()
-    })
+    get(conn, kind, key)?
+        .ok_or_else(|| Violation::not_found(kind.label(terroir_core::Lang::Zh), key.trim()).into())
 }
 
 /// Find a live record by code, id, its unique key, or an exact name held by exactly one record.
@@ -597,9 +592,7 @@ pub fn update(
 ) -> Result<RecordRow> {
     let before = require(conn, kind, id)?;
     if before.archived_at.is_some() {
-        return Err(Violation::new(Rule::Archived)
-            .with("code", &before.code)
-            .into());
+        return Err(Violation::archived(&before.code).into());
     }
     check_unique(conn, kind, &content, Some(&before.id))?;
     let after = RecordRow {
@@ -653,14 +646,10 @@ pub fn set_archived(
     let before = require(conn, kind, key)?;
     match (archive, before.archived_at.is_some()) {
         (true, true) => {
-            return Err(Violation::new(Rule::Archived)
-                .with("code", &before.code)
-                .into());
+            return Err(Violation::archived(&before.code).into());
         }
         (false, false) => {
-            return Err(Violation::new(Rule::NotArchived)
-                .with("code", &before.code)
-                .into());
+            return Err(Violation::not_archived(&before.code).into());
         }
         _ => {}
     }
@@ -709,10 +698,7 @@ pub fn purge_sample(conn: &Connection, stamp: &Stamp) -> Result<u64> {
                 )?;
             }
             if let Some(holder) = referrer(conn, kind, &row.id)? {
-                return Err(Violation::new(Rule::StillReferenced)
-                    .with("code", &row.code)
-                    .with("holder", holder)
-                    .into());
+                return Err(Violation::still_referenced(&row.code, holder).into());
             }
             conn.execute(&format!("DELETE FROM {} WHERE id = ?1", t.name), [&row.id])?;
             crate::search::remove(conn, kind, &row.id)?;

@@ -112,6 +112,7 @@ const enUS: Messages = {
     contact_person: 'Contact person',
     phone: 'Phone',
     notes: 'Notes',
+    profile: 'Profile',
     category: 'Product category',
     protections: 'Protections',
     divisions: 'Administrative divisions',
@@ -196,6 +197,8 @@ const enUS: Messages = {
     updated_at: 'Updated',
   },
   hint: {
+    profile: 'Printed at the head of the dossier, for the public; must not contain “驰名商标”',
+    notes_private: "The bureau's own remarks; never printed",
     date: 'e.g. 2026-03-06 or 2026/3/6',
     classes: 'Nice classes 1–45, Enter to add',
     places: 'Enter to add',

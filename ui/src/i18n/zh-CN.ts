@@ -111,6 +111,7 @@ const zhCN = {
     contact_person: '联系人',
     phone: '电话',
     notes: '备注',
+    profile: '产品简介',
     category: '产品类别',
     protections: '保护',
     divisions: '行政区划',
@@ -195,6 +196,8 @@ const zhCN = {
     updated_at: '更新时间',
   },
   hint: {
+    profile: '印在推介资料首页，面向公众；不得含“驰名商标”字样',
+    notes_private: "局内备注，不会印出",
     date: '如 2026-03-06 或 2026年3月6日',
     classes: '尼斯分类 1–45，回车添加',
     places: '回车添加',

@@ -37,8 +37,9 @@ export const FORMS: Record<RecordKind, FieldSpec[]> = {
     { name: 'centre', type: 'text', mono: true, hint: 'hint.centre' },
     { name: 'contact', type: 'text' },
     { name: 'quality_requirements', type: 'textarea', wide: true },
+    { name: 'profile', type: 'textarea', wide: true, hint: 'hint.profile' },
     { name: 'history', type: 'textarea', wide: true },
-    { name: 'notes', type: 'textarea', wide: true },
+    { name: 'notes', type: 'textarea', wide: true, hint: 'hint.notes_private' },
   ],
   trademark: [
     { name: 'reg_no', type: 'text', required: true, mono: true },
@@ -111,6 +112,7 @@ export function blankInput(kind: RecordKind): Input {
         history: null,
         status_history: [],
         contact: null,
+        profile: null,
         notes: null,
       }
     case 'trademark':

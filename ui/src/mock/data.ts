@@ -120,6 +120,7 @@ export function sampleRecords(): MockRecord[] {
         status_history: [],
         photos: [],
         contact: null,
+        profile: null,
         notes,
       },
       { category: food, regimes: protections.map((p) => (p as { regime: string }).regime), divisions },

@@ -144,7 +144,7 @@ function mockSheet(kind: RecordKind, extraRows = 0): MockSheet {
     case 'gi': {
       const gi = (row: number, name: string, divisions: string[], places: string[]): SheetRow => ({
         row,
-        input: { name, category: '食用农林产品及食品', protections: [], divisions, places, area_description: null, centre: null, quality_requirements: null, history: null, status_history: [], contact: null, notes: null },
+        input: { name, category: '食用农林产品及食品', protections: [], divisions, places, area_description: null, centre: null, quality_requirements: null, history: null, status_history: [], contact: null, profile: null, notes: null },
       })
       sheet = {
         file: '地理标志产品清单.xlsx',
@@ -266,6 +266,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
           history: d.history,
           status_history: [],
           contact: d.contact,
+          profile: d.profile,
           notes: d.notes,
         }
       }
@@ -409,7 +410,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     const d = r.data as Obj
     const area = (d.area ?? {}) as Obj
     const out: [string, string][] = [['name', r.name]]
-    for (const f of ['category', 'history', 'quality_requirements', 'contact'] as const) if (typeof d[f] === 'string') out.push([f, d[f] as string])
+    for (const f of ['category', 'profile', 'history', 'quality_requirements', 'contact'] as const) if (typeof d[f] === 'string') out.push([f, d[f] as string])
     if (typeof area.description === 'string') out.push(['area.description', area.description])
     ;((area.places as string[] | undefined) ?? []).forEach((p, i) => out.push([`area.places[${i}]`, p]))
     dossierUsers(r).forEach((e, i) => out.push([`users[${i}].name`, e.name]))

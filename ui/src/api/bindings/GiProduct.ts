@@ -12,4 +12,12 @@ category: string | null, protections: Array<Protection>, area: ProductionArea, q
 /**
  * History and cultural link (关联性).
  */
-history: string | null, status_history: Array<StatusEvent>, photos: Array<Photo>, contact: string | null, notes: string | null, };
+history: string | null, status_history: Array<StatusEvent>, photos: Array<Photo>, contact: string | null, 
+/**
+ * What the product is, for the public (产品简介): printed at the head of its dossier.
+ */
+profile: string | null, 
+/**
+ * The bureau's own remarks (备注): never printed.
+ */
+notes: string | null, };
