@@ -586,3 +586,58 @@ pub(crate) fn diff(before: &Value, after: &Value) -> Vec<FieldChange> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use serde::Serialize;
+    use terroir_core::enterprise::EnterpriseInput;
+    use terroir_core::gi::{GiInput, ProtectionInput};
+    use terroir_core::trademark::TrademarkInput;
+    use terroir_core::user::UserInput;
+
+    use super::*;
+
+    fn fields<T: Default + Serialize>() -> BTreeSet<String> {
+        let Value::Object(m) = serde_json::to_value(T::default()).unwrap() else {
+            panic!("an input is an object")
+        };
+        m.keys().cloned().collect()
+    }
+
+    /// Each column is a field Rust reads, and each field Rust reads has a column unless it is
+    /// not exchanged by spreadsheet (named here). A GI's regime columns are protection fields.
+    fn same<T: Default + Serialize>(kind: RecordKind, not_exchanged: &[&str]) {
+        let mut top = BTreeSet::new();
+        for def in columns::columns(kind) {
+            match def.field.split_once('.') {
+                Some((regime, field)) => {
+                    assert!(
+                        ["product_approval", "gi_trademark", "agricultural_gi"].contains(&regime),
+                        "{}",
+                        def.field
+                    );
+                    assert!(fields::<ProtectionInput>().contains(field), "{}", def.field);
+                    top.insert("protections".to_owned());
+                }
+                None => {
+                    top.insert(def.field.to_owned());
+                }
+            }
+        }
+        let mut want = fields::<T>();
+        for f in not_exchanged {
+            assert!(want.remove(*f), "{f} is not a field");
+        }
+        assert_eq!(top, want, "{kind:?}");
+    }
+
+    #[test]
+    fn the_columns_are_the_fields_rust_reads() {
+        same::<EnterpriseInput>(RecordKind::Enterprise, &[]);
+        same::<UserInput>(RecordKind::User, &[]);
+        same::<TrademarkInput>(RecordKind::Trademark, &[]);
+        same::<GiInput>(RecordKind::Gi, &["status_history"]);
+    }
+}

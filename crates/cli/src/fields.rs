@@ -169,3 +169,71 @@ pub fn to_json(fields: &impl Serialize) -> Map<String, Value> {
         _ => Map::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use clap::{Command, FromArgMatches};
+    use terroir_api::core::application::ApplicationInput;
+    use terroir_api::core::candidate::CandidateInput;
+    use terroir_api::core::enterprise::EnterpriseInput;
+    use terroir_api::core::gi::GiInput;
+    use terroir_api::core::incentive::IncentiveRuleInput;
+    use terroir_api::core::trademark::TrademarkInput;
+    use terroir_api::core::user::UserInput;
+
+    use super::*;
+    use crate::workbench::{ApplicationFields, RuleFields};
+
+    /// The input fields a flag set can give: every flag set once.
+    fn flag_fields<F: Args + FromArgMatches + Serialize>() -> BTreeSet<String> {
+        let cmd = F::augment_args(Command::new("t").no_binary_name(true));
+        let mut argv = vec![];
+        for a in cmd.get_arguments() {
+            let long = a.get_long().expect("every field is a long flag");
+            argv.push(format!("--{long}"));
+            if a.get_action().takes_values() {
+                argv.push("true".to_owned());
+            }
+        }
+        let m = cmd.try_get_matches_from(argv).unwrap();
+        to_json(&F::from_arg_matches(&m).unwrap())
+            .keys()
+            .cloned()
+            .collect()
+    }
+
+    fn input_fields<T: Default + Serialize>() -> BTreeSet<String> {
+        let Value::Object(m) = serde_json::to_value(T::default()).unwrap() else {
+            panic!("an input is an object")
+        };
+        m.keys().cloned().collect()
+    }
+
+    /// Each flag is a field Rust reads, and each field Rust reads has a flag unless another
+    /// command edits it (named here).
+    fn same<F, T>(elsewhere: &[&str])
+    where
+        F: Args + FromArgMatches + Serialize,
+        T: Default + Serialize,
+    {
+        let flags = flag_fields::<F>();
+        let mut fields = input_fields::<T>();
+        for e in elsewhere {
+            assert!(fields.remove(*e), "{e} is not a field");
+        }
+        assert_eq!(flags, fields, "{}", std::any::type_name::<F>());
+    }
+
+    #[test]
+    fn the_flags_are_the_fields_rust_reads() {
+        same::<GiFields, GiInput>(&["protections", "status_history"]);
+        same::<EnterpriseFields, EnterpriseInput>(&[]);
+        same::<UserFields, UserInput>(&[]);
+        same::<TrademarkFields, TrademarkInput>(&[]);
+        same::<CandidateFields, CandidateInput>(&[]);
+        same::<ApplicationFields, ApplicationInput>(&[]);
+        same::<RuleFields, IncentiveRuleInput>(&[]);
+    }
+}

@@ -1,6 +1,31 @@
-// What each kind's form shows, over the input shapes Rust's recordInput returns.
+// What each kind's form shows, typed by the input shapes Rust generates (XxxInput): a form
+// field Rust does not read, or a blank form missing a field Rust added, does not compile.
+import type { ApplicationInput } from '../api/bindings/ApplicationInput'
+import type { CandidateInput } from '../api/bindings/CandidateInput'
+import type { ClaimInput } from '../api/bindings/ClaimInput'
+import type { EnterpriseInput } from '../api/bindings/EnterpriseInput'
+import type { GiInput } from '../api/bindings/GiInput'
+import type { IncentiveRuleInput } from '../api/bindings/IncentiveRuleInput'
+import type { ProtectionInput } from '../api/bindings/ProtectionInput'
 import type { RecordKind } from '../api/bindings/RecordKind'
+import type { StatusEventInput } from '../api/bindings/StatusEventInput'
+import type { TrademarkInput } from '../api/bindings/TrademarkInput'
+import type { UserInput } from '../api/bindings/UserInput'
 import type { Input } from './patch'
+
+/** The input Rust reads for each kind. */
+export interface InputOf {
+  enterprise: EnterpriseInput
+  gi: GiInput
+  trademark: TrademarkInput
+  user: UserInput
+  candidate: CandidateInput
+  incentive_rule: IncentiveRuleInput
+  application: ApplicationInput
+}
+
+/** A form being filled in: any field may still be empty. */
+export type Draft<T> = { [F in keyof T]: T[F] | null }
 
 export type FieldType = 'text' | 'textarea' | 'date' | 'select' | 'tags' | 'division' | 'divisions' | 'bool' | 'ref'
 
@@ -18,7 +43,10 @@ export interface FieldSpec {
   label?: string
 }
 
-export const FORMS: Record<RecordKind, FieldSpec[]> = {
+/** A field of kind K's form: its name is a field of K's input. */
+export type FormField<K extends RecordKind> = FieldSpec & { name: keyof InputOf[K] & string }
+
+export const FORMS: { [K in RecordKind]: FormField<K>[] } = {
   enterprise: [
     { name: 'name', type: 'text', required: true, wide: true },
     { name: 'credit_code', type: 'text', mono: true, hint: 'hint.credit_code' },
@@ -95,57 +123,53 @@ export const GI_LISTS = ['protections', 'status_history'] as const
 /** What subject an application can be about. */
 export const SUBJECT_KINDS: RecordKind[] = ['candidate', 'trademark', 'gi', 'user']
 
-export function blankInput(kind: RecordKind): Input {
-  switch (kind) {
-    case 'enterprise':
-      return { name: null, credit_code: null, division: null, address: null, contact_person: null, phone: null, notes: null }
-    case 'gi':
-      return {
-        name: null,
-        category: null,
-        protections: [],
-        divisions: [],
-        places: [],
-        area_description: null,
-        centre: null,
-        quality_requirements: null,
-        history: null,
-        status_history: [],
-        contact: null,
-        profile: null,
-        notes: null,
-      }
-    case 'trademark':
-      return { reg_no: null, name: null, classes: [], goods: null, registrant: null, kind: null, gi: null, filed_on: null, registered_on: null, notes: null }
-    case 'user':
-      return { gi: null, enterprise: null, kind: 'approved_producer', applied_on: null, notes: null }
-    case 'candidate':
-      return { trademark: null, enterprise: null, notes: null }
-    case 'incentive_rule':
-      return {
-        title: null,
-        item: null,
-        amount: null,
-        jurisdiction: null,
-        window_years: null,
-        stacking: 'cumulative',
-        group: null,
-        policy_no: null,
-        valid_from: null,
-        valid_to: null,
-        budget_line: null,
-        notes: null,
-      }
-    case 'application':
-      return { kind: 'award', enterprise: null, subject_kind: null, subject: null, title: null, claims: [], notes: null }
-  }
+const BLANK: { [K in RecordKind]: () => Draft<InputOf[K]> } = {
+  enterprise: () => ({ name: null, credit_code: null, division: null, address: null, contact_person: null, phone: null, notes: null }),
+  gi: () => ({
+    name: null,
+    category: null,
+    protections: [],
+    divisions: [],
+    places: [],
+    area_description: null,
+    centre: null,
+    quality_requirements: null,
+    history: null,
+    status_history: [],
+    contact: null,
+    profile: null,
+    notes: null,
+  }),
+  trademark: () => ({ reg_no: null, name: null, classes: [], goods: null, registrant: null, kind: null, gi: null, filed_on: null, registered_on: null, notes: null }),
+  user: () => ({ gi: null, enterprise: null, kind: 'approved_producer', applied_on: null, notes: null }),
+  candidate: () => ({ trademark: null, enterprise: null, notes: null }),
+  incentive_rule: () => ({
+    title: null,
+    item: null,
+    amount: null,
+    jurisdiction: null,
+    window_years: null,
+    stacking: 'cumulative',
+    group: null,
+    policy_no: null,
+    valid_from: null,
+    valid_to: null,
+    budget_line: null,
+    notes: null,
+  }),
+  application: () => ({ kind: 'award', enterprise: null, subject_kind: null, subject: null, title: null, claims: [], notes: null }),
 }
 
-export function blankClaim(): Input {
+/** An empty form for `kind`, with every field Rust reads. */
+export function blankInput(kind: RecordKind): Input {
+  return BLANK[kind]()
+}
+
+export function blankClaim(): Draft<ClaimInput> {
   return { item: null, achieved_on: null, document: null }
 }
 
-export function blankProtection(): Input {
+export function blankProtection(): Draft<ProtectionInput> {
   return {
     regime: 'product_approval',
     announcement_no: null,
@@ -158,12 +182,12 @@ export function blankProtection(): Input {
   }
 }
 
-export function blankStatusEvent(): Input {
+export function blankStatusEvent(): Draft<StatusEventInput> {
   return { status: 'applied', on: null, document_no: null, note: null }
 }
 
 /** Fields each regime reads (ProtectionInput). */
-export const REGIME_FIELDS: Record<string, string[]> = {
+export const REGIME_FIELDS: Record<string, (keyof ProtectionInput)[]> = {
   product_approval: ['announcement_no', 'announced_on', 'standard_no'],
   gi_trademark: ['mark_kind', 'trademark'],
   agricultural_gi: ['certificate_no', 'registered_on'],
