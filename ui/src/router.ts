@@ -1,4 +1,8 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
+import vocabulary from './api/bindings/vocabulary.json'
+
+/** Every record kind, from Rust's vocabulary: a new kind has its pages without an edit here. */
+const KINDS = Object.keys(vocabulary['zh-CN'].kind).join('|')
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -7,19 +11,19 @@ export const router = createRouter({
     { path: '/overview', name: 'overview', component: () => import('./views/OverviewView.vue') },
     { path: '/deadlines', name: 'deadlines', component: () => import('./views/DeadlinesView.vue') },
     {
-      path: '/list/:kind(gi|enterprise|user|trademark|candidate|application|incentive_rule)',
+      path: `/list/:kind(${KINDS})`,
       name: 'list',
       component: () => import('./views/ListView.vue'),
       props: true,
     },
     {
-      path: '/new/:kind(gi|enterprise|user|trademark|candidate|application|incentive_rule)',
+      path: `/new/:kind(${KINDS})`,
       name: 'new',
       component: () => import('./views/NewView.vue'),
       props: true,
     },
     {
-      path: '/record/:kind(gi|enterprise|user|trademark|candidate|application|incentive_rule)/:code',
+      path: `/record/:kind(${KINDS})/:code`,
       name: 'record',
       component: () => import('./views/DetailView.vue'),
       props: true,

@@ -82,23 +82,9 @@ impl RecordKind {
         }
     }
 
+    /// The kind's word, from the one vocabulary.
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Self::Gi, Lang::Zh) => "地理标志产品",
-            (Self::Gi, Lang::En) => "GI product",
-            (Self::Enterprise, Lang::Zh) => "企业",
-            (Self::Enterprise, Lang::En) => "enterprise",
-            (Self::User, Lang::Zh) => "授权使用人",
-            (Self::User, Lang::En) => "authorised user",
-            (Self::Trademark, Lang::Zh) => "商标",
-            (Self::Trademark, Lang::En) => "trademark",
-            (Self::Candidate, Lang::Zh) => "驰名商标培育对象",
-            (Self::Candidate, Lang::En) => "well-known-mark candidate",
-            (Self::Application, Lang::Zh) => "申请",
-            (Self::Application, Lang::En) => "application",
-            (Self::IncentiveRule, Lang::Zh) => "奖励规则",
-            (Self::IncentiveRule, Lang::En) => "incentive rule",
-        }
+        crate::vocab::word("kind", self.key(), lang).expect("every kind has a word (tested)")
     }
 
     pub fn code(self, n: u32) -> String {

@@ -185,8 +185,10 @@ mod tests {
     fn gi_notes_become_the_profile() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.db");
-        drop(open(&path, true).unwrap());
         let c = Connection::open(&path).unwrap();
+        for sql in &MIGRATIONS[..9] {
+            c.execute_batch(sql).unwrap();
+        }
         c.execute_batch(
             "INSERT INTO gi_product (id, code, name, data, created_at, updated_at, version) VALUES
                ('a', 'GI-1', '甲', '{\"name\":\"甲\",\"notes\":\"产自山区\"}', '', '', 1),

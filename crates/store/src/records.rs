@@ -28,7 +28,7 @@ pub struct KindSpec {
 
 /// Every kind, each after the kinds it refers to: the order records are written in (a GI
 /// product after the trademarks its protections link to), and purged in reverse.
-pub const SPECS: [KindSpec; 7] = [
+pub const SPECS: [KindSpec; RecordKind::ALL.len()] = [
     KindSpec {
         kind: RecordKind::Enterprise,
         table: "enterprise",
@@ -838,6 +838,40 @@ mod tests {
         // A GI product's protections link trademarks: written after them.
         let pos = |k| SPECS.iter().position(|s| s.kind == k).unwrap();
         assert!(pos(RecordKind::Trademark) < pos(RecordKind::Gi));
+    }
+
+    /// Each kind's table exists with its common and key columns (a kind whose migration was
+    /// forgotten fails here, not at a user's first save).
+    #[test]
+    fn every_declared_table_exists_with_its_key_columns() {
+        let conn = crate::db::open_in_memory().unwrap();
+        for s in SPECS {
+            let mut stmt = conn
+                .prepare(&format!(
+                    "SELECT name FROM pragma_table_info('{}')",
+                    s.table
+                ))
+                .unwrap();
+            let columns: Vec<String> = stmt
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<std::result::Result<_, _>>()
+                .unwrap();
+            for c in [
+                "id",
+                "code",
+                "name",
+                "data",
+                "sample",
+                "archived_at",
+                "version",
+            ]
+            .iter()
+            .chain(s.keys)
+            {
+                assert!(columns.iter().any(|x| x == c), "{}.{c} is missing", s.table);
+            }
+        }
     }
 
     #[test]
