@@ -292,7 +292,7 @@ fn record_recognition(
 
 #[tauri::command(rename_all = "snake_case")]
 fn readiness(s: State<'_, Open>, key: String) -> Result<Readiness> {
-    s.with(|ws| ws.readiness(&key, None))
+    s.with(|ws| ws.readiness(&key, None, None, None))
 }
 
 /// Print a candidate's evidence catalogue beside the workspace and open it in the viewer.

@@ -551,6 +551,8 @@ async fn workbench(app: &App, db: &Path) -> R {
     app.shot("26-candidate-evidence").await?;
     app.tab("readiness").await?;
     app.wait_text("readiness-level", "部分").await?;
+    // No proceeding date entered: the screen says it counted back from today.
+    app.wait_text("readiness-reference", "今天").await?;
     app.click("btn-print-catalogue").await?;
     app.wait_text("catalogue-path", "证据目录").await?;
     let dir = db.parent().unwrap().join("dossiers");

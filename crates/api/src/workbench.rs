@@ -12,9 +12,9 @@ use terroir_core::application::{Action, Application, ApplicationKind, Award, Awa
 use terroir_core::candidate::MarkCandidate;
 use terroir_core::date::parse_date;
 use terroir_core::enterprise::Enterprise;
-use terroir_core::evidence::{Attachment, EvidenceInput, RecognitionInput};
+use terroir_core::evidence::{Attachment, EvidenceInput, Proceeding, RecognitionInput};
 use terroir_core::incentive::{Applicant, Eligibility, IncentiveRule, RuleRef, eligibility};
-use terroir_core::readiness::{Readiness, assess};
+use terroir_core::readiness::{Readiness, Reference, Registration, assess};
 use terroir_core::record::RecordKind;
 use terroir_core::trademark::Trademark;
 use terroir_core::{DivisionCode, Fen, Lang, Violation};
@@ -351,8 +351,16 @@ impl Workspace {
         })
     }
 
-    /// How ready a candidate's evidence file is as of `today` (the workspace's today if none).
-    pub fn readiness(&self, candidate: &str, today: Option<NaiveDate>) -> Result<Readiness> {
+    /// How ready a candidate's evidence file is, counted back from the reference date: the
+    /// one given (`reference_on`, with its proceeding), else the candidate's intended
+    /// proceeding's, else `today` (the workspace's today if none).
+    pub fn readiness(
+        &self,
+        candidate: &str,
+        today: Option<NaiveDate>,
+        reference_on: Option<NaiveDate>,
+        proceeding: Option<Proceeding>,
+    ) -> Result<Readiness> {
         let row = store::require(&self.conn, RecordKind::Candidate, candidate)?;
         let c: MarkCandidate = decode(&row)?;
         let tm_row = store::require(
@@ -361,7 +369,10 @@ impl Workspace {
             &c.trademark_id.to_string(),
         )?;
         let tm: Trademark = decode(&tm_row)?;
-        Ok(assess(&c, tm.registered_on, today.unwrap_or(self.today())))
+        let reference =
+            Reference::resolve(&c, reference_on, proceeding, today.unwrap_or(self.today()));
+        let registration = Registration::of(&tm, reference.on, &self.calendar());
+        Ok(assess(&c, registration, reference))
     }
 
     /// The evidence catalogue of a candidate, ready to print.

@@ -151,6 +151,20 @@ pub struct CandidateFields {
     #[arg(long)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enterprise: Option<String>,
+    /// The proceeding the file is prepared for: opposition, refusal_review, invalidation,
+    /// enforcement or court
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proceeding: Option<String>,
+    /// The opposed or challenged mark, or the case
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counterpart: Option<String>,
+    /// The date readiness counts back from (the opposed mark's or the challenged
+    /// registration's filing date, or the date protection is requested)
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference_on: Option<String>,
     #[arg(long)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,

@@ -95,9 +95,19 @@ enum Cmd {
         #[command(subcommand)]
         cmd: CandidateCmd,
     },
-    /// How ready a candidate's evidence file is, criterion by criterion (exit 1 unless ready;
-    /// `--today` sets the date)
-    Readiness { candidate: String },
+    /// How ready a candidate's evidence file is, criterion by criterion, counted back from the
+    /// reference date: `--reference-on`, else the candidate's intended proceeding's date, else
+    /// `--today` (exit 1 unless ready)
+    Readiness {
+        candidate: String,
+        /// The proceeding: opposition, refusal_review, invalidation, enforcement or court
+        #[arg(long)]
+        proceeding: Option<String>,
+        /// The date the 3 and 5 years count back from (the opposed mark's or the challenged
+        /// registration's filing date, or the date protection is requested)
+        #[arg(long)]
+        reference_on: Option<String>,
+    },
     /// Print a candidate's evidence catalogue (证据目录) as PDF
     EvidenceCatalogue {
         candidate: String,
@@ -1184,7 +1194,17 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
             CandidateCmd::Evidence { cmd } => workbench::evidence(&mut ws, out, cmd),
             CandidateCmd::Recognise(a) => workbench::recognise(&mut ws, out, a),
         },
-        Cmd::Readiness { candidate } => workbench::readiness(&ws, out, &candidate),
+        Cmd::Readiness {
+            candidate,
+            proceeding,
+            reference_on,
+        } => workbench::readiness(
+            &ws,
+            out,
+            &candidate,
+            proceeding.as_deref(),
+            reference_on.as_deref(),
+        ),
         Cmd::EvidenceCatalogue { candidate, output } => {
             workbench::catalogue(&ws, out, &candidate, &output)
         }

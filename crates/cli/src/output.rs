@@ -31,12 +31,7 @@ fn pad(s: &str, w: usize) -> String {
 }
 
 /// The key an enum value has on the wire (`lapsed`, `under_review`).
-pub fn key_of(v: &impl Serialize) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
+pub use terroir_api::core::record::key_of;
 
 /// The vocabulary's word for a key the api returns (the same words as the UI's).
 pub fn word(group: &str, key: &str, lang: Lang) -> String {

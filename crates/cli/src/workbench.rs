@@ -8,8 +8,9 @@ use serde::Serialize;
 use serde_json::Value;
 use terroir_api::core::Lang;
 use terroir_api::core::date::parse_date;
-use terroir_api::core::evidence::{EvidenceInput, RecognitionInput};
+use terroir_api::core::evidence::{EvidenceInput, Proceeding, RecognitionInput};
 use terroir_api::core::readiness::{Level, Status};
+use terroir_api::core::record::enum_value;
 use terroir_api::core::text::Bilingual;
 use terroir_api::workbench::ApplicationStep;
 use terroir_api::{ApiError, RecordData, Workspace};
@@ -363,17 +364,38 @@ pub fn recognise(ws: &mut Workspace, out: &Out, a: RecogniseArgs) -> Result<Outc
 }
 
 /// Exit 0 when ready, 1 otherwise (scripts can gate on it).
-pub fn readiness(ws: &Workspace, out: &Out, candidate: &str) -> Result<Outcome, ApiError> {
-    let r = ws.readiness(candidate, None)?;
+pub fn readiness(
+    ws: &Workspace,
+    out: &Out,
+    candidate: &str,
+    proceeding: Option<&str>,
+    reference_on: Option<&str>,
+) -> Result<Outcome, ApiError> {
+    let proceeding = proceeding
+        .map(|p| enum_value::<Proceeding>(p, &Proceeding::KEYS).map_err(|e| e.at("proceeding")))
+        .transpose()?;
+    let reference_on = reference_on
+        .map(|d| parse_date(d).map_err(|e| e.at("reference_on")))
+        .transpose()?;
+    let r = ws.readiness(candidate, None, reference_on, proceeding)?;
     if out.json {
         out.json(&r);
     } else {
-        let level = match r.level {
-            Level::Ready => out.t("准备充分", "ready"),
-            Level::Partial => out.t("部分具备", "partly ready"),
-            Level::NotReady => out.t("尚不具备", "not ready"),
-        };
-        println!("{}: {level} ({})", out.t("准备程度", "readiness"), r.today);
+        let mut basis = vec![r.reference_on.to_string()];
+        if let Some(p) = r.proceeding {
+            basis.push(word("proceeding", &key_of(&p), out.lang));
+        }
+        basis.push(word(
+            "referenceSource",
+            &key_of(&r.reference_source),
+            out.lang,
+        ));
+        println!(
+            "{}: {} ({})",
+            out.t("准备程度", "readiness"),
+            word("level", &key_of(&r.level), out.lang),
+            basis.join(out.t("，", ", "))
+        );
         for c in &r.criteria {
             let mark = match c.status {
                 Status::Met => "✓",

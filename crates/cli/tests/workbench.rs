@@ -249,6 +249,96 @@ fn evidence_readiness_and_catalogue() {
     assert_eq!(r["recognition"]["case_no"], "商标异议字〔2026〕第0001号");
 }
 
+/// 2014 provisions art. 9 para 2: the periods count back from the proceeding's reference date,
+/// taken from the flag, then the candidate's intended proceeding, then `--today`; the output
+/// says which.
+#[test]
+fn readiness_counts_back_from_the_reference_date() {
+    let (_dir, db) = sample();
+    let (_, r) = readiness(&db);
+    assert_eq!(r["reference_on"], "2026-11-28");
+    assert_eq!(r["reference_source"], "today");
+
+    let r: Value = serde_json::from_str(&ok_or_one(
+        &db,
+        &[
+            "--json",
+            "readiness",
+            "WKM-0001",
+            "--proceeding",
+            "opposition",
+            "--reference-on",
+            "2024-05-01",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(r["reference_on"], "2024-05-01");
+    assert_eq!(r["reference_source"], "flag");
+    assert_eq!(r["proceeding"], "opposition");
+    // The last three years before 2024: 2021–2023, not 2023–2025.
+    let publicity = r["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["key"] == "publicity")
+        .unwrap();
+    let said = publicity.to_string();
+    assert!(said.contains("2021") && !said.contains("2025"), "{said}");
+
+    ok(
+        &db,
+        &[
+            "candidate",
+            "edit",
+            "WKM-0001",
+            "--proceeding",
+            "refusal_review",
+            "--counterpart",
+            "第70000001号“云峰山”",
+            "--reference-on",
+            "2025年3月1日",
+        ],
+    );
+    let (_, r) = readiness(&db);
+    assert_eq!(r["reference_on"], "2025-03-01");
+    assert_eq!(r["reference_source"], "candidate");
+    assert_eq!(r["proceeding"], "refusal_review");
+    let text = ok_or_one(&db, &["readiness", "WKM-0001"]);
+    assert!(
+        text.contains(
+            "2025-03-01, Review of refusal to register, the intended proceeding's reference date"
+        ),
+        "{text}"
+    );
+
+    let e = refused(&db, &["readiness", "WKM-0001", "--proceeding", "appeal"]);
+    assert_eq!(e["problems"][0]["field"], "proceeding");
+    assert_eq!(e["problems"][0]["rule"], "enum_value");
+    let e = refused(
+        &db,
+        &[
+            "candidate",
+            "edit",
+            "WKM-0001",
+            "--reference-on",
+            "2025-02-30",
+        ],
+    );
+    assert_eq!(e["problems"][0]["field"], "reference_on");
+    assert_eq!(e["problems"][0]["rule"], "date_format");
+}
+
+/// Stdout of a command that exits 0 or 1 (readiness: ready or not).
+fn ok_or_one(db: &Path, args: &[&str]) -> String {
+    let o = terroir(db, args);
+    assert!(
+        matches!(o.status.code(), Some(0 | 1)),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
+}
+
 #[test]
 fn award_application_from_draft_to_paid_within_budget() {
     let (_dir, db) = sample();

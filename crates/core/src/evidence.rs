@@ -286,13 +286,34 @@ impl EvidenceInput {
 #[serde(rename_all = "snake_case")]
 pub enum Proceeding {
     Opposition,
+    /// 不予注册复审: review of a refusal to register the opposed mark.
+    RefusalReview,
     Invalidation,
     Enforcement,
     Court,
 }
 
 impl Proceeding {
-    pub const KEYS: [&'static str; 4] = ["opposition", "invalidation", "enforcement", "court"];
+    pub const KEYS: [&'static str; 5] = [
+        "opposition",
+        "refusal_review",
+        "invalidation",
+        "enforcement",
+        "court",
+    ];
+}
+
+/// The proceeding a candidate's file is being prepared for, with its counterpart (the opposed
+/// or challenged mark, or the case) and the reference date the 3 and 5 years count back from
+/// (2014 provisions art. 9 para 2): the opposed mark's filing date for an opposition or a
+/// refusal review, the challenged registration's filing date for an invalidation, the date
+/// protection is requested in an enforcement case; for a court case the date the user enters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct IntendedProceeding {
+    pub proceeding: Option<Proceeding>,
+    pub counterpart: Option<String>,
+    pub reference_on: Option<NaiveDate>,
 }
 
 /// A recorded recognition decision: authority, case number, date and kind of proceeding.

@@ -500,6 +500,8 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("pledges", "质押", "Pledges"),
     ("policy_no", "政策文号", "Policy number"),
     ("proceeding", "案件类型", "Proceeding"),
+    ("counterpart", "对方商标或案件", "Counterpart mark or case"),
+    ("reference_on", "基准日", "Reference date"),
     ("profile", "产品简介", "Profile"),
     ("protections", "保护", "Protections"),
     ("qr_template", "二维码内容", "QR code content"),

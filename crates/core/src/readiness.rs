@@ -1,5 +1,8 @@
 //! How ready a candidate's evidence file is, criterion by criterion, against the evidence the
-//! 2014 provisions (art. 9) ask for. Pure: `today` is an argument.
+//! 2014 provisions (art. 9) ask for. The 3 and 5 years, the last 3 years of publicity and of
+//! financial figures, and the years asked for all count back from a reference date (art. 9
+//! para 2: the opposed mark's or the challenged registration's filing date, or the date
+//! protection is requested), which defaults to today and says so. Pure: dates are arguments.
 //!
 //! Readiness never makes a mark well-known. That status exists only with a recorded
 //! recognition decision, which the assessment reports beside the criteria, unchanged.
@@ -7,10 +10,13 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::WorkingCalendar;
 use crate::candidate::MarkCandidate;
 use crate::date::{add_days, add_months, anniversary};
-use crate::evidence::{Evidence, Factor, Period, Recognition};
+use crate::evidence::{Evidence, Factor, Period, Proceeding, Recognition};
+use crate::term::RenewalStatus;
 use crate::text::Bilingual;
+use crate::trademark::{TerminationKind, Trademark};
 
 /// Years registered that suffice for a registered mark.
 pub const REGISTERED_YEARS: u32 = 3;
@@ -65,10 +71,88 @@ pub enum Level {
     NotReady,
 }
 
+/// Where the reference date came from: the command's flag, the candidate's intended
+/// proceeding, or today (no proceeding date known).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum ReferenceSource {
+    Flag,
+    Candidate,
+    Today,
+}
+
+/// The date the periods count back from, with its source and the proceeding it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reference {
+    pub on: NaiveDate,
+    pub source: ReferenceSource,
+    pub proceeding: Option<Proceeding>,
+}
+
+impl Reference {
+    /// Resolve in order: the flag's date, the candidate's stored date, today. The proceeding is
+    /// the flag's, else the candidate's.
+    pub fn resolve(
+        c: &MarkCandidate,
+        flag_on: Option<NaiveDate>,
+        flag_proceeding: Option<Proceeding>,
+        today: NaiveDate,
+    ) -> Self {
+        let stored = c.intended.as_ref();
+        let (on, source) = match (flag_on, stored.and_then(|i| i.reference_on)) {
+            (Some(d), _) => (d, ReferenceSource::Flag),
+            (None, Some(d)) => (d, ReferenceSource::Candidate),
+            (None, None) => (today, ReferenceSource::Today),
+        };
+        Self {
+            on,
+            source,
+            proceeding: flag_proceeding.or(stored.and_then(|i| i.proceeding)),
+        }
+    }
+}
+
+/// A registration as readiness counts it. An invalidated registration is deemed never to have
+/// existed (Trademark Law art. 47 para 1): it counts for nothing. A registration that ended
+/// (cancelled, revoked, or lapsed unrenewed) counts up to its end, not after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Registration {
+    pub on: NaiveDate,
+    pub ended_on: Option<NaiveDate>,
+    pub invalidated: bool,
+}
+
+impl Registration {
+    /// The trademark's registration as of `reference`, if it was registered.
+    pub fn of(tm: &Trademark, reference: NaiveDate, cal: &WorkingCalendar) -> Option<Self> {
+        let on = tm.registered_on?;
+        let (ended_on, invalidated) = match &tm.termination {
+            Some(t) if t.kind == TerminationKind::Invalidated => (None, true),
+            Some(t) => (Some(t.on), false),
+            None => (
+                tm.current_term(cal)
+                    .filter(|t| t.status_on(reference) == RenewalStatus::Lapsed)
+                    .map(|t| t.expires),
+                false,
+            ),
+        };
+        Some(Self {
+            on,
+            ended_on,
+            invalidated,
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Readiness {
-    pub today: NaiveDate,
+    /// The date the periods count back from.
+    pub reference_on: NaiveDate,
+    pub reference_source: ReferenceSource,
+    /// The proceeding the reference date belongs to, when known.
+    pub proceeding: Option<Proceeding>,
     pub level: Level,
     pub criteria: Vec<Criterion>,
     /// The recorded recognition decision, if any: the only ground for calling the mark
@@ -147,7 +231,7 @@ fn list_years_en(years: &[i32]) -> String {
         .join(", ")
 }
 
-fn duration(c: &MarkCandidate, registered_on: Option<NaiveDate>, today: NaiveDate) -> Criterion {
+fn duration(c: &MarkCandidate, registration: Option<Registration>, today: NaiveDate) -> Criterion {
     let used = continuous_use(&c.evidence, today);
     let use_span = used.map(|p| years_months(p.from, add_days(p.to, 1)));
     let use_ok = used.is_some_and(|p| anniversary(p.from, USE_YEARS) <= add_days(p.to, 1));
@@ -161,49 +245,93 @@ fn duration(c: &MarkCandidate, registered_on: Option<NaiveDate>, today: NaiveDat
         }
         None => Bilingual::new("无使用证据", "no evidence of use"),
     };
-    let (status, reason, add) = match registered_on.filter(|r| *r <= today) {
-        Some(reg) => {
-            let reg_span = span(years_months(reg, today));
-            let reg_ok = anniversary(reg, REGISTERED_YEARS) <= today;
+    let counted = registration.filter(|r| r.on <= today && !r.invalidated);
+    let (status, reason, add) = match counted {
+        Some(r) => {
+            let reg = r.on;
+            let end = r.ended_on.map_or(today, |e| e.min(today));
+            let reg_span = span(years_months(reg, end));
+            let reg_ok = anniversary(reg, REGISTERED_YEARS) <= end;
+            let ended = match r.ended_on.filter(|e| *e <= today) {
+                Some(e) => Bilingual::new(
+                    format!("，注册已于 {e} 终止，计至该日"),
+                    format!("; the registration ended on {e} and counts until then"),
+                ),
+                None => Bilingual::new("", ""),
+            };
             if reg_ok || use_ok {
                 let reason = if reg_ok {
                     Bilingual::new(
-                        format!("已注册 {}（须满 3 年）", reg_span.zh),
-                        format!("registered {} (3 years needed)", reg_span.en),
+                        format!("已注册 {}（须满 3 年）{}", reg_span.zh, ended.zh),
+                        format!("registered {} (3 years needed){}", reg_span.en, ended.en),
                     )
                 } else {
                     Bilingual::new(
-                        format!("已注册 {}，{}（须满 5 年）", reg_span.zh, used_text.zh),
                         format!(
-                            "registered {}; {} (5 years needed)",
-                            reg_span.en, used_text.en
+                            "已注册 {}{}，{}（须满 5 年）",
+                            reg_span.zh, ended.zh, used_text.zh
+                        ),
+                        format!(
+                            "registered {}{}; {} (5 years needed)",
+                            reg_span.en, ended.en, used_text.en
                         ),
                     )
                 };
                 (Status::Met, reason, None)
             } else {
                 let third = anniversary(reg, REGISTERED_YEARS);
-                (
-                    Status::Partly,
+                // A registration that ended can no longer reach 3 years: only use can.
+                let add = if r.ended_on.is_some_and(|e| e <= today) {
+                    Bilingual::new("补充使用证据至满 5 年", "add use evidence covering 5 years")
+                } else {
                     Bilingual::new(
-                        format!(
-                            "已注册 {}：须注册满 3 年，或有满 5 年的使用证据（{}）",
-                            reg_span.zh, used_text.zh
-                        ),
-                        format!(
-                            "registered {}: needs at least 3 years registered, or at least 5 years of documented use ({})",
-                            reg_span.en, used_text.en
-                        ),
-                    ),
-                    Some(Bilingual::new(
                         format!("补充使用证据至满 5 年，或待 {third} 注册满 3 年"),
                         format!(
                             "add use evidence covering 5 years, or wait until {third} (3 years registered)"
                         ),
-                    )),
+                    )
+                };
+                (
+                    Status::Partly,
+                    Bilingual::new(
+                        format!(
+                            "已注册 {}{}：须注册满 3 年，或有满 5 年的使用证据（{}）",
+                            reg_span.zh, ended.zh, used_text.zh
+                        ),
+                        format!(
+                            "registered {}{}: needs at least 3 years registered, or at least 5 years of documented use ({})",
+                            reg_span.en, ended.en, used_text.en
+                        ),
+                    ),
+                    Some(add),
                 )
             }
         }
+        None if registration.is_some_and(|r| r.invalidated) => (
+            if use_ok {
+                Status::Met
+            } else if used.is_some() {
+                Status::Partly
+            } else {
+                Status::Missing
+            },
+            Bilingual::new(
+                format!(
+                    "注册已被宣告无效，视为自始不存在（商标法第四十七条），只能以使用满 5 年证明：{}",
+                    used_text.zh
+                ),
+                format!(
+                    "the registration was invalidated and is deemed never to have existed (Trademark Law art. 47); only 5 years of use count: {}",
+                    used_text.en
+                ),
+            ),
+            (!use_ok).then(|| {
+                Bilingual::new(
+                    "补充连续 5 年的使用证据（合同、发票、包装实物等）",
+                    "add evidence of 5 years of continuous use (contracts, invoices, packaging)",
+                )
+            }),
+        ),
         None if use_ok => (
             Status::Met,
             Bilingual::new(
@@ -382,13 +510,25 @@ fn any_of(
     }
 }
 
-/// Assess a candidate's evidence file as of `today`. `registered_on` is the registration date
-/// of the candidate's trademark (`None` for an unregistered mark).
-pub fn assess(c: &MarkCandidate, registered_on: Option<NaiveDate>, today: NaiveDate) -> Readiness {
-    let ev = &c.evidence;
-    let years: Vec<i32> = (today.year() - RECENT_YEARS..today.year()).collect();
+/// Assess a candidate's evidence file against the reference date. `registration` is the
+/// candidate's trademark's registration (`None` for an unregistered mark); evidence after the
+/// reference date does not count.
+pub fn assess(
+    c: &MarkCandidate,
+    registration: Option<Registration>,
+    reference: Reference,
+) -> Readiness {
+    let on = reference.on;
+    let ev: Vec<Evidence> = c
+        .evidence
+        .iter()
+        .filter(|e| e.period.from <= on)
+        .cloned()
+        .collect();
+    let ev = &ev;
+    let years: Vec<i32> = (on.year() - RECENT_YEARS..on.year()).collect();
     let mut criteria = vec![
-        duration(c, registered_on, today),
+        duration(c, registration, on),
         any_of(
             CriterionKey::Awareness,
             ev,
@@ -482,7 +622,9 @@ pub fn assess(c: &MarkCandidate, registered_on: Option<NaiveDate>, today: NaiveD
         Level::Partial
     };
     Readiness {
-        today,
+        reference_on: on,
+        reference_source: reference.source,
+        proceeding: reference.proceeding,
         level,
         criteria,
         recognition: c.recognition.clone(),
@@ -516,11 +658,28 @@ mod tests {
         }
     }
 
+    fn at(on: NaiveDate) -> Reference {
+        Reference {
+            on,
+            source: ReferenceSource::Today,
+            proceeding: None,
+        }
+    }
+
+    fn registered(on: Option<NaiveDate>) -> Option<Registration> {
+        on.map(|on| Registration {
+            on,
+            ended_on: None,
+            invalidated: false,
+        })
+    }
+
     fn candidate(evidence: Vec<Evidence>) -> MarkCandidate {
         MarkCandidate {
             trademark_id: RecordId(uuid::Uuid::nil()),
             enterprise_id: RecordId(uuid::Uuid::nil()),
             notes: None,
+            intended: None,
             evidence,
             recognition: None,
         }
@@ -599,7 +758,7 @@ mod tests {
         ];
         for (reg, uses, status, words) in cases {
             let ev = uses.iter().map(|p| item(Factor::Use, p)).collect();
-            let r = assess(&candidate(ev), reg.map(d), today);
+            let r = assess(&candidate(ev), registered(reg.map(d)), at(today));
             let c = &r.criteria[0];
             assert_eq!(c.key, CriterionKey::Duration);
             assert_eq!(c.status, status, "{reg:?} {uses:?}: {}", c.reason.en);
@@ -653,7 +812,7 @@ mod tests {
             ),
         ];
         for (ev, key, status, words) in cases {
-            let r = assess(&candidate(ev), Some(d("2010-01-01")), today);
+            let r = assess(&candidate(ev), registered(Some(d("2010-01-01"))), at(today));
             let c = r.criteria.iter().find(|c| c.key == key).unwrap();
             assert_eq!(c.status, status, "{key:?}: {}", c.reason.en);
             assert!(
@@ -667,22 +826,26 @@ mod tests {
     #[test]
     fn levels() {
         let today = d("2026-11-28");
-        let r = assess(&candidate(full_file()), Some(d("2010-01-01")), today);
+        let r = assess(
+            &candidate(full_file()),
+            registered(Some(d("2010-01-01"))),
+            at(today),
+        );
         assert_eq!(r.level, Level::Ready, "{:#?}", r.criteria);
         let mut ev = full_file();
         ev.retain(|e| e.factor != Factor::Awareness);
         assert_eq!(
-            assess(&candidate(ev), Some(d("2010-01-01")), today).level,
+            assess(&candidate(ev), registered(Some(d("2010-01-01"))), at(today)).level,
             Level::Partial
         );
         assert_eq!(
-            assess(&candidate(vec![]), None, today).level,
+            assess(&candidate(vec![]), registered(None), at(today)).level,
             Level::NotReady
         );
         // Evidence without files is only partly ready.
         let mut ev = full_file();
         ev[0].files.clear();
-        let r = assess(&candidate(ev), Some(d("2010-01-01")), today);
+        let r = assess(&candidate(ev), registered(Some(d("2010-01-01"))), at(today));
         assert_eq!(r.level, Level::Partial);
         assert!(r.criteria[6].reason.en.starts_with("1 of 20"));
     }
@@ -691,12 +854,223 @@ mod tests {
     fn readiness_never_recognises() {
         let r = assess(
             &candidate(full_file()),
-            Some(d("2010-01-01")),
-            d("2026-11-28"),
+            registered(Some(d("2010-01-01"))),
+            at(d("2026-11-28")),
         );
         assert_eq!(r.level, Level::Ready);
         assert!(r.recognition.is_none());
         let json = serde_json::to_string(&r).unwrap();
         assert!(!json.contains("recognised\""));
+    }
+
+    /// 2014 provisions art. 9 para 2, a dated case: a mark registered on 2019-06-20 with its
+    /// publicity and figures for 2019–2021 on file. In an opposition against a mark filed on
+    /// 2022-03-01 it had been registered 2 years 8 months and the last three years are
+    /// 2019–2021: duration falls short, the figures are complete. Against a challenged
+    /// registration filed on 2025-09-01 it has 6 years registered, and the last three years are
+    /// 2022–2024, which the file lacks.
+    #[test]
+    fn the_same_file_against_two_reference_dates() {
+        let mut ev = vec![
+            item(Factor::Awareness, "2021"),
+            item(Factor::Use, "2019-2021"),
+        ];
+        for y in ["2019", "2020", "2021"] {
+            for f in [
+                Factor::Publicity,
+                Factor::Revenue,
+                Factor::NetProfit,
+                Factor::TaxPaid,
+                Factor::MarketShare,
+                Factor::SalesRegions,
+            ] {
+                ev.push(item(f, y));
+            }
+        }
+        let c = candidate(ev);
+        let reg = registered(Some(d("2019-06-20")));
+        let opposition = Reference {
+            on: d("2022-03-01"),
+            source: ReferenceSource::Flag,
+            proceeding: Some(Proceeding::Opposition),
+        };
+        let r = assess(&c, reg, opposition);
+        assert_eq!(r.reference_on, d("2022-03-01"));
+        assert_eq!(r.criteria[0].status, Status::Partly);
+        assert!(
+            r.criteria[0]
+                .reason
+                .en
+                .contains("registered 2 years 8 months"),
+            "{:?}",
+            r.criteria[0]
+        );
+        assert_eq!(
+            r.criteria[0].add.as_ref().unwrap().en,
+            "add use evidence covering 5 years, or wait until 2022-06-20 (3 years registered)"
+        );
+        assert_eq!(r.criteria[2].status, Status::Met, "{:?}", r.criteria[2]);
+        assert!(r.criteria[2].reason.en.contains("2019, 2020, 2021"));
+        assert_eq!(r.level, Level::Partial);
+
+        let invalidation = Reference {
+            on: d("2025-09-01"),
+            source: ReferenceSource::Candidate,
+            proceeding: Some(Proceeding::Invalidation),
+        };
+        let r = assess(&c, reg, invalidation);
+        assert_eq!(r.criteria[0].status, Status::Met);
+        assert!(
+            r.criteria[0]
+                .reason
+                .en
+                .contains("registered 6 years 2 months")
+        );
+        assert_eq!(r.criteria[2].status, Status::Missing);
+        assert_eq!(
+            r.criteria[2].add.as_ref().unwrap().en,
+            "add publicity evidence for 2022, 2023, 2024"
+        );
+        assert_eq!(r.reference_source, ReferenceSource::Candidate);
+        assert_eq!(r.proceeding, Some(Proceeding::Invalidation));
+    }
+
+    /// Evidence dated after the reference date does not count: a use period that starts after
+    /// it is left out, and one running past it is cut there.
+    #[test]
+    fn evidence_after_the_reference_date_does_not_count() {
+        let c = candidate(vec![
+            item(Factor::Use, "2016-2025"),
+            item(Factor::Awareness, "2024"),
+        ]);
+        let r = assess(&c, None, at(d("2020-01-01")));
+        assert_eq!(r.criteria[0].status, Status::Partly, "{:?}", r.criteria[0]);
+        assert!(
+            r.criteria[0].reason.en.contains("4 years 0 months"),
+            "{:?}",
+            r.criteria[0]
+        );
+        assert_eq!(r.criteria[1].status, Status::Missing);
+    }
+
+    /// Art. 47 para 1: an invalidated registration is deemed never to have existed, so 10 years
+    /// on the register count for nothing; 5 years of use still do.
+    #[test]
+    fn an_invalidated_registration_counts_for_nothing() {
+        let inv = Some(Registration {
+            on: d("2010-01-01"),
+            ended_on: None,
+            invalidated: true,
+        });
+        let r = assess(
+            &candidate(vec![item(Factor::Use, "2023-2025")]),
+            inv,
+            at(d("2026-11-28")),
+        );
+        assert_eq!(r.criteria[0].status, Status::Partly);
+        assert!(
+            r.criteria[0]
+                .reason
+                .en
+                .contains("deemed never to have existed")
+        );
+        let r = assess(
+            &candidate(vec![item(Factor::Use, "2019-2025")]),
+            inv,
+            at(d("2026-11-28")),
+        );
+        assert_eq!(r.criteria[0].status, Status::Met);
+    }
+
+    /// A registration that ended (here cancelled on 2021-05-10, two years after it was
+    /// registered) counts until its end, not after; the add no longer offers waiting.
+    #[test]
+    fn an_ended_registration_counts_until_its_end() {
+        let ended = Some(Registration {
+            on: d("2019-03-01"),
+            ended_on: Some(d("2021-05-10")),
+            invalidated: false,
+        });
+        let r = assess(&candidate(vec![]), ended, at(d("2026-11-28")));
+        assert_eq!(r.criteria[0].status, Status::Partly);
+        assert!(
+            r.criteria[0]
+                .reason
+                .en
+                .contains("registered 2 years 2 months; the registration ended on 2021-05-10"),
+            "{:?}",
+            r.criteria[0]
+        );
+        assert_eq!(
+            r.criteria[0].add.as_ref().unwrap().en,
+            "add use evidence covering 5 years"
+        );
+    }
+
+    /// A trademark's registration as readiness sees it: lapsed unrenewed at the reference date
+    /// ends at its expiry; before the grace period ran out it had not ended.
+    #[test]
+    fn a_lapsed_registration_ends_at_its_expiry() {
+        let tm = Trademark {
+            reg_no: "9000001".parse().unwrap(),
+            name: "示例".into(),
+            classes: vec![],
+            goods: None,
+            registrant_id: RecordId(uuid::Uuid::nil()),
+            kind: crate::trademark::MarkKind::Ordinary,
+            gi: false,
+            filed_on: None,
+            registered_on: Some(d("2012-04-14")),
+            renewals: vec![],
+            licences: vec![],
+            assignments: vec![],
+            pledges: vec![],
+            termination: None,
+            notes: None,
+        };
+        let cal = WorkingCalendar::default();
+        let r = Registration::of(&tm, d("2022-12-01"), &cal).unwrap();
+        assert_eq!(r.ended_on, Some(d("2022-04-13")));
+        let r = Registration::of(&tm, d("2022-08-01"), &cal).unwrap();
+        assert_eq!(r.ended_on, None);
+    }
+
+    /// The flag wins over the candidate's stored date, which wins over today.
+    #[test]
+    fn the_reference_date_is_the_flag_then_the_candidate_then_today() {
+        let mut c = candidate(vec![]);
+        let today = d("2026-11-28");
+        assert_eq!(
+            Reference::resolve(&c, None, None, today).source,
+            ReferenceSource::Today
+        );
+        c.intended = Some(crate::evidence::IntendedProceeding {
+            proceeding: Some(Proceeding::RefusalReview),
+            counterpart: Some("第12345678号".into()),
+            reference_on: Some(d("2023-04-01")),
+        });
+        let r = Reference::resolve(&c, None, None, today);
+        assert_eq!(
+            (r.on, r.source, r.proceeding),
+            (
+                d("2023-04-01"),
+                ReferenceSource::Candidate,
+                Some(Proceeding::RefusalReview)
+            )
+        );
+        let r = Reference::resolve(
+            &c,
+            Some(d("2024-05-01")),
+            Some(Proceeding::Opposition),
+            today,
+        );
+        assert_eq!(
+            (r.on, r.source, r.proceeding),
+            (
+                d("2024-05-01"),
+                ReferenceSource::Flag,
+                Some(Proceeding::Opposition)
+            )
+        );
     }
 }

@@ -150,6 +150,14 @@ fn check_len(t: String, max: usize) -> Result<String> {
     }
 }
 
+/// The stable key a value serialises to (`Proceeding::RefusalReview` → `refusal_review`).
+pub fn key_of(v: &impl Serialize) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
 /// An optional date typed by a clerk (see [`crate::date::parse_date`]).
 pub fn optional_date(input: Option<&str>) -> Result<Option<chrono::NaiveDate>> {
     input

@@ -205,6 +205,12 @@ pub const WORDS: &[(&str, &str, &str, &str)] = &[
     ("factor", "sales_regions", "销售区域", "Sales regions"),
     // proceeding
     ("proceeding", "opposition", "异议", "Opposition"),
+    (
+        "proceeding",
+        "refusal_review",
+        "不予注册复审",
+        "Review of refusal to register",
+    ),
     ("proceeding", "invalidation", "无效宣告", "Invalidation"),
     (
         "proceeding",
@@ -213,6 +219,25 @@ pub const WORDS: &[(&str, &str, &str, &str)] = &[
         "Administrative enforcement",
     ),
     ("proceeding", "court", "司法诉讼", "Court case"),
+    // reference_source: where readiness's reference date came from
+    (
+        "referenceSource",
+        "flag",
+        "指定的基准日",
+        "the reference date given",
+    ),
+    (
+        "referenceSource",
+        "candidate",
+        "拟启动程序的基准日",
+        "the intended proceeding's reference date",
+    ),
+    (
+        "referenceSource",
+        "today",
+        "今天（未录入程序基准日）",
+        "today (no proceeding date entered)",
+    ),
     // level
     ("level", "ready", "准备充分", "Ready"),
     ("level", "partial", "部分具备", "Partly ready"),
@@ -272,7 +297,8 @@ pub fn word_or_key(group: &str, key: &str, lang: Lang) -> String {
     word(group, key, lang).map_or_else(|| key.replace('_', " "), str::to_owned)
 }
 
-/// The vocabulary as the UI loads it: `{"zh-CN": {group: {key: word}}, "en-US": …}`.
+/// The vocabulary as the UI loads it: `{"zh-CN": {group: {key: word}}, "en-US": …, "order":
+/// {group: [key, …]}}`, the order being the one written here.
 pub fn catalogue() -> serde_json::Value {
     let mut out = serde_json::Map::new();
     for (lang, tag) in [(Lang::Zh, "zh-CN"), (Lang::En, "en-US")] {
@@ -286,6 +312,12 @@ pub fn catalogue() -> serde_json::Value {
         }
         out.insert(tag.into(), serde_json::json!(groups));
     }
+    // Each group's keys in the order written here, for lists the user picks from.
+    let mut order: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for w in WORDS {
+        order.entry(w.0).or_default().push(w.1);
+    }
+    out.insert("order".into(), serde_json::json!(order));
     serde_json::Value::Object(out)
 }
 
@@ -360,6 +392,10 @@ mod tests {
         covers::<State>("appState", &[]);
         covers::<Stacking>("stacking", &[]);
         covers::<Level>("level", &[]);
+        {
+            use crate::readiness::ReferenceSource::*;
+            covers("referenceSource", &[Flag, Candidate, Today]);
+        }
         covers::<Status>("critStatus", &[]);
         covers::<crate::readiness::CriterionKey>("criterion", &[]);
         covers::<crate::user::UserStage>("stage", &[]);
@@ -367,7 +403,11 @@ mod tests {
         covers::<crate::gi::GiStatus>("giStatus", &[]);
         covers::<crate::incentive::AwardItem>("awardItem", &[]);
         covers::<crate::evidence::Factor>("factor", &[]);
-        covers::<crate::evidence::Proceeding>("proceeding", &[]);
+        covers::<crate::evidence::Proceeding>(
+            "proceeding",
+            &crate::evidence::Proceeding::KEYS
+                .map(|k| serde_json::from_value(serde_json::json!(k)).unwrap()),
+        );
         for w in WORDS {
             assert!(!w.2.is_empty() && !w.3.is_empty(), "{}.{}", w.0, w.1);
         }

@@ -1,7 +1,6 @@
 // The form of an application's flow step and the step as Rust takes it; which steps a state
 // allows, and each form's fields, come from Rust (the application summary's next_steps).
 import type { ApplicationStep } from '../api/bindings/ApplicationStep'
-import type { AwardItem } from '../api/bindings/AwardItem'
 import type { State } from '../api/bindings/State'
 
 export type AppStepName = ApplicationStep['step']
@@ -47,14 +46,3 @@ export function buildAppStep(step: AppStepName, f: AppStepForm): ApplicationStep
       return { step, on, voucher: f.voucher.trim() }
   }
 }
-
-/** What an award is for, in the order of the selection list. */
-export const AWARD_ITEMS: AwardItem[] = [
-  'well_known_mark',
-  'provincial_famous_mark',
-  'gi_trademark',
-  'gi_product',
-  'agricultural_gi',
-  'special_mark_user',
-  'madrid_filing',
-]

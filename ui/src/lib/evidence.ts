@@ -1,14 +1,12 @@
 // A well-known-mark candidate's evidence file: factors in the order of Trademark Law art. 14,
 // periods as clerks write them, page counts.
 import type { Evidence } from '../api/bindings/Evidence'
-import type { Factor } from '../api/bindings/Factor'
 import type { Period } from '../api/bindings/Period'
-import type { Proceeding } from '../api/bindings/Proceeding'
+import { keysOf } from './choices'
 import { formatDate } from './format'
 
-export const FACTORS: Factor[] = ['awareness', 'use', 'publicity', 'protection', 'revenue', 'market_share', 'net_profit', 'tax_paid', 'sales_regions']
-
-export const PROCEEDINGS: Proceeding[] = ['opposition', 'invalidation', 'enforcement', 'court']
+/** The factors in the order of Trademark Law art. 14, as Rust lists them. */
+export const FACTORS = keysOf('factor')
 
 /** The years a period covers when it runs from 1 January to 31 December, else null. */
 function wholeYears(p: Period): [string, string] | null {

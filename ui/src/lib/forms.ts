@@ -36,7 +36,7 @@ export interface FieldSpec {
   mono?: boolean
   wide?: boolean
   /** select: which option list (see RecordForm); ref: which kind it refers to. */
-  options?: 'category' | 'markKind' | 'userKind' | 'awardItem' | 'stacking' | 'appKind' | 'subjectKind'
+  options?: 'category' | 'markKind' | 'userKind' | 'awardItem' | 'stacking' | 'appKind' | 'subjectKind' | 'proceeding'
   ref?: RecordKind
   hint?: string
   /** The label's key when `fields.<name>` is not the right word for this kind. */
@@ -91,6 +91,9 @@ export const FORMS: { [K in RecordKind]: FormField<K>[] } = {
   candidate: [
     { name: 'trademark', type: 'ref', ref: 'trademark', required: true },
     { name: 'enterprise', type: 'ref', ref: 'enterprise', required: true },
+    { name: 'proceeding', type: 'select', options: 'proceeding', hint: 'hint.proceeding' },
+    { name: 'counterpart', type: 'text', hint: 'hint.counterpart' },
+    { name: 'reference_on', type: 'date', hint: 'hint.reference_on' },
     { name: 'notes', type: 'textarea', wide: true },
   ],
   incentive_rule: [
@@ -142,7 +145,7 @@ const BLANK: { [K in RecordKind]: () => Draft<InputOf[K]> } = {
   }),
   trademark: () => ({ reg_no: null, name: null, classes: [], goods: null, registrant: null, kind: null, gi: null, filed_on: null, registered_on: null, notes: null }),
   user: () => ({ gi: null, enterprise: null, kind: 'approved_producer', applied_on: null, notes: null }),
-  candidate: () => ({ trademark: null, enterprise: null, notes: null }),
+  candidate: () => ({ trademark: null, enterprise: null, proceeding: null, counterpart: null, reference_on: null, notes: null }),
   incentive_rule: () => ({
     title: null,
     item: null,

@@ -286,7 +286,14 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       case 'user':
         return { gi: codeOfId(d.gi_id), enterprise: codeOfId(d.enterprise_id), kind: d.kind, applied_on: d.applied_on, notes: d.notes }
       case 'candidate':
-        return { trademark: codeOfId(d.trademark_id), enterprise: codeOfId(d.enterprise_id), notes: d.notes }
+        return {
+          trademark: codeOfId(d.trademark_id),
+          enterprise: codeOfId(d.enterprise_id),
+          proceeding: (d.intended as Obj | null)?.proceeding ?? null,
+          counterpart: (d.intended as Obj | null)?.counterpart ?? null,
+          reference_on: (d.intended as Obj | null)?.reference_on ?? null,
+          notes: d.notes,
+        }
       case 'incentive_rule':
         return {
           ...d,
@@ -388,6 +395,10 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       return
     } else {
       d.notes = input.notes
+      if (r.kind === 'candidate') {
+        const i = { proceeding: input.proceeding ?? null, counterpart: input.counterpart ?? null, reference_on: input.reference_on ?? null }
+        d.intended = i.proceeding || i.counterpart || i.reference_on ? i : null
+      }
     }
     r.name = typeof input.name === 'string' ? input.name : r.name
   }

@@ -266,7 +266,16 @@ export function createWorkbench({ records, today, find, log, snap, appSummary }:
       ]
       const missing = criteria.filter((x) => x.status === 'missing' && x.key !== 'protection').length
       const level = criteria.every((x) => x.status === 'met' || x.key === 'protection') ? 'ready' : missing >= 3 ? 'not_ready' : 'partial'
-      return { today, level, criteria, recognition: ((r.data as Obj).recognition as Readiness['recognition']) ?? null }
+      const intended = (r.data as Obj).intended as { reference_on: string | null; proceeding: Readiness['proceeding'] } | null | undefined
+      const stored = intended?.reference_on ?? null
+      return {
+        reference_on: stored ?? today,
+        reference_source: stored ? 'candidate' : 'today',
+        proceeding: intended?.proceeding ?? null,
+        level,
+        criteria,
+        recognition: ((r.data as Obj).recognition as Readiness['recognition']) ?? null,
+      }
     },
     preview_catalogue: (a) => {
       const { r } = candidate(String(a.key))

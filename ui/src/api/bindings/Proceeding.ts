@@ -4,4 +4,4 @@
  * The kind of case in which a mark was recognised as well-known: recognition is passive and
  * case by case.
  */
-export type Proceeding = "opposition" | "invalidation" | "enforcement" | "court";
+export type Proceeding = "opposition" | "refusal_review" | "invalidation" | "enforcement" | "court";
