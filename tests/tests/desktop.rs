@@ -487,11 +487,19 @@ async fn workbench(app: &App, db: &Path) -> R {
         )?;
         ws.set_budget("411500", year, "500000", None)?;
         ws.add(
+            RecordKind::Trademark,
+            serde_json::json!({
+                "reg_no": "90000101", "name": "罗山茶（示例）", "classes": ["30"],
+                "registrant": "罗山县茶业有限公司（示例）", "kind": "collective", "gi": true,
+                "registered_on": format!("{year}-01-01"),
+            }),
+        )?;
+        ws.add(
             RecordKind::Application,
             serde_json::json!({
                 "kind": "award", "enterprise": "罗山县茶业有限公司（示例）",
                 "title": "地理标志商标注册奖励申请",
-                "claims": [{ "item": "gi_trademark", "achieved_on": format!("{year}-01-01") }],
+                "claims": [{ "item": "gi_trademark", "achieved_on": format!("{year}-01-01"), "proof": "90000101" }],
             }),
         )?;
     }

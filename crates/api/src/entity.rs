@@ -339,7 +339,7 @@ impl Entity for Application {
         lookup: &dyn Lookup,
         stored: &Self,
     ) -> Result<Self, Violations> {
-        let mut a = input.parse(lookup, None)?;
+        let mut a = input.recheck(lookup, stored)?;
         a.keep_flow(stored);
         Ok(a)
     }

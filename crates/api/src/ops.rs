@@ -286,6 +286,9 @@ pub struct Check {
     pub refused: Vec<RecordProblems>,
     /// How many stored records the current rules refuse in all.
     pub refused_total: u64,
+    /// What upgrades of the workspace had to reinterpret, and where its backup before each
+    /// upgrade is.
+    pub migration_notes: Vec<String>,
 }
 
 /// How far `check` has got: records read again of those in the workspace.
@@ -504,6 +507,7 @@ impl Workspace {
             report,
             refused,
             refused_total,
+            migration_notes: terroir_store::db::migration_notes(&self.conn)?,
         })
     }
 

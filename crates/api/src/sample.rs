@@ -214,7 +214,8 @@ impl Workspace {
             json!({
                 "title": title, "item": item, "amount": yuan, "jurisdiction": j,
                 "stacking": if group.is_some() { "highest_only" } else { "cumulative" },
-                "group": group, "window_years": window, "policy_no": policy,
+                "group": group, "top_up": group.map(|_| "full"),
+                "window_years": window, "policy_no": policy,
                 "valid_from": "2012-01-01", "valid_to": "2014-12-31",
                 "notes": "示例：据公开报道整理（2012–2014），文号与有效期待核，不可直接用于核准",
             })

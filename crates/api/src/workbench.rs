@@ -13,10 +13,16 @@ use terroir_core::candidate::MarkCandidate;
 use terroir_core::date::parse_date;
 use terroir_core::enterprise::Enterprise;
 use terroir_core::evidence::{Attachment, EvidenceInput, Proceeding, RecognitionInput};
-use terroir_core::incentive::{Applicant, Eligibility, IncentiveRule, RuleRef, eligibility};
+use terroir_core::gi::{GiProduct, Protection};
+use terroir_core::incentive::{
+    Applicant, AwardItem, Awarded, Claim, ClaimSubject, Eligibility, IncentiveRule, Proof, RuleRef,
+    eligibility,
+};
 use terroir_core::readiness::{Readiness, Reference, Registration, assess};
-use terroir_core::record::RecordKind;
+use terroir_core::record::{RecordId, RecordKind};
+use terroir_core::text::Bilingual;
 use terroir_core::trademark::Trademark;
+use terroir_core::user::{AuthorisedUser, Decision};
 use terroir_core::{DivisionCode, Fen, Lang, Violation};
 use terroir_dossier::catalogue::{CatalogueView, ExhibitRow};
 use terroir_store::Connection;
@@ -199,6 +205,104 @@ fn day(on: &Option<String>, today: NaiveDate) -> Result<NaiveDate> {
     }
 }
 
+/// What record `id` shows as proof of `item` (see [`terroir_core::incentive::Proof`]); `None`
+/// when there is no such record.
+pub(crate) fn proof_of(conn: &Connection, item: AwardItem, id: RecordId) -> Result<Option<Proof>> {
+    let Some(row) = store::get(conn, item.proof_kind(), &id.to_string())? else {
+        return Ok(None);
+    };
+    let not = |zh: &str, en: &str| Some(Bilingual::new(zh, en));
+    let subject = |subject: RecordId, recognition: Option<String>| ClaimSubject {
+        subject,
+        recognition,
+    };
+    Ok(Some(match item {
+        AwardItem::WellKnownMark => {
+            let c: MarkCandidate = decode(&row)?;
+            Proof {
+                shows: c.recognition.is_none().then(|| {
+                    Bilingual::new(
+                        "该培育对象没有登记认定记录（机关、案号、日期）",
+                        "the candidate has no recorded recognition decision",
+                    )
+                }),
+                on: c.recognition.as_ref().map(|r| r.decided_on),
+                enterprise: Some(c.enterprise_id),
+                subject: subject(c.trademark_id, c.recognition.map(|r| r.case_no)),
+            }
+        }
+        AwardItem::GiTrademark | AwardItem::ProvincialFamousMark | AwardItem::MadridFiling => {
+            let tm: Trademark = decode(&row)?;
+            let shows = match item {
+                AwardItem::GiTrademark if !tm.gi => not(
+                    "该商标不是地理标志集体商标或证明商标",
+                    "not a GI collective or certification mark",
+                ),
+                AwardItem::GiTrademark if tm.registered_on.is_none() => not(
+                    "该商标尚未登记注册日期",
+                    "the mark has no registration date",
+                ),
+                _ => None,
+            };
+            Proof {
+                shows,
+                on: (item == AwardItem::GiTrademark)
+                    .then_some(tm.registered_on)
+                    .flatten(),
+                enterprise: Some(tm.registrant_id),
+                subject: subject(id, None),
+            }
+        }
+        AwardItem::GiProduct | AwardItem::AgriculturalGi => {
+            let g: GiProduct = decode(&row)?;
+            let on = g.protections.iter().find_map(|p| match (item, p) {
+                (AwardItem::GiProduct, Protection::ProductApproval { announced_on, .. })
+                | (
+                    AwardItem::AgriculturalGi,
+                    Protection::AgriculturalGi {
+                        registered_on: announced_on,
+                        ..
+                    },
+                ) => Some(*announced_on),
+                _ => None,
+            });
+            let shows = match (item, on) {
+                (AwardItem::GiProduct, None) => not(
+                    "该产品没有地理标志产品保护批准记录",
+                    "the product has no GI product approval",
+                ),
+                (_, None) => not(
+                    "该产品没有农产品地理标志登记记录",
+                    "the product has no agricultural GI registration",
+                ),
+                (_, Some(None)) => not("批准或登记没有日期", "the approval has no date"),
+                _ => None,
+            };
+            Proof {
+                shows,
+                on: on.flatten(),
+                enterprise: None,
+                subject: subject(id, None),
+            }
+        }
+        AwardItem::SpecialMarkUser => {
+            let u: AuthorisedUser = decode(&row)?;
+            let on = match &u.decision {
+                Some(Decision::Approved { announced_on, .. }) => Some(*announced_on),
+                _ => None,
+            };
+            Proof {
+                shows: on.is_none().then(|| {
+                    Bilingual::new("该使用人尚未核准公告", "the user has not been approved")
+                }),
+                on,
+                enterprise: Some(u.enterprise_id),
+                subject: subject(id, None),
+            }
+        }
+    }))
+}
+
 /// Eligibility of application `id` (as `app`, possibly changed in this transaction) against
 /// the live rules, read on `conn`.
 fn judge(conn: &Connection, id: &str, app: &Application, as_of: NaiveDate) -> Result<Eligibility> {
@@ -215,24 +319,47 @@ fn judge(conn: &Connection, id: &str, app: &Application, as_of: NaiveDate) -> Re
             })
         })
         .collect::<Result<_>>()?;
-    // What this enterprise was already awarded in its other applications.
+    let subject_of = |c: &Claim| -> Result<Option<ClaimSubject>> {
+        Ok(match c.proof {
+            Some(p) => proof_of(conn, c.item, p)?.map(|p| p.subject),
+            None => None,
+        })
+    };
+    let subjects: Vec<Option<ClaimSubject>> =
+        app.claims.iter().map(subject_of).collect::<Result<_>>()?;
+    // What every other application was awarded (approved or paid), whoever applied: nothing
+    // is awarded twice for the same subject. A claim saved before proofs counts for its own
+    // enterprise only, by item and date, as it did.
     let mut awarded = vec![];
-    let others = store::list(
-        conn,
-        RecordKind::Application,
-        Show::Live,
-        Some(("enterprise_id", &app.enterprise_id.to_string())),
-        u32::MAX,
-        0,
-    )?;
-    for row in others.into_iter().filter(|r| r.id != id) {
-        let other: Application = decode(&row)?;
-        let Some(aw) = other.committed() else {
-            continue;
-        };
-        for c in &other.claims {
-            if aw.lines.iter().any(|l| l.item == c.item) {
-                awarded.push((c.item, c.achieved_on, row.code.clone()));
+    for state in ["approved", "paid"] {
+        let rows = store::list(
+            conn,
+            RecordKind::Application,
+            Show::Live,
+            Some(("state", state)),
+            u32::MAX,
+            0,
+        )?;
+        for row in rows.into_iter().filter(|r| r.id != id) {
+            let other: Application = decode(&row)?;
+            let Some(aw) = other.committed() else {
+                continue;
+            };
+            for c in &other.claims {
+                let subject = subject_of(c)?;
+                if subject.is_none() && other.enterprise_id != app.enterprise_id {
+                    continue;
+                }
+                for l in aw.lines.iter().filter(|l| l.item == c.item) {
+                    awarded.push(Awarded {
+                        item: c.item,
+                        achieved_on: c.achieved_on,
+                        subject: subject.clone(),
+                        rule_id: l.rule_id,
+                        amount: l.amount,
+                        application: row.code.clone(),
+                    });
+                }
             }
         }
     }
@@ -248,6 +375,7 @@ fn judge(conn: &Connection, id: &str, app: &Application, as_of: NaiveDate) -> Re
         Applicant {
             division: ent.division.as_ref(),
             recognised,
+            subjects: &subjects,
             awarded: &awarded,
         },
         &refs,

@@ -127,6 +127,13 @@ impl Lookup for StoreLookup<'_> {
     fn calendar(&self) -> terroir_core::calendar::WorkingCalendar {
         crate::calendar::of(self.0)
     }
+    fn proof(
+        &self,
+        item: terroir_core::incentive::AwardItem,
+        id: RecordId,
+    ) -> Option<terroir_core::incentive::Proof> {
+        crate::workbench::proof_of(self.0, item, id).ok().flatten()
+    }
 }
 
 /// [`StoreLookup`] that also finds archived records by id or code: a stored record (or a
@@ -153,6 +160,13 @@ impl Lookup for ArchivedToo<'_> {
     }
     fn calendar(&self) -> terroir_core::calendar::WorkingCalendar {
         self.0.calendar()
+    }
+    fn proof(
+        &self,
+        item: terroir_core::incentive::AwardItem,
+        id: RecordId,
+    ) -> Option<terroir_core::incentive::Proof> {
+        self.0.proof(item, id)
     }
 }
 

@@ -513,13 +513,22 @@ fn award_lines_follow_approval_and_archive_and_the_backfill_rebuilds_them() {
     .unwrap();
     ws.set_budget("411500", 2026, "150000", None).unwrap();
     let mut codes = vec![];
-    for ent in ["ENT-0001", "ENT-0002"] {
+    for (ent, reg_no) in [("ENT-0001", "90000101"), ("ENT-0002", "90000102")] {
+        // Each claim names the GI mark that proves it, registered on the day claimed.
+        ws.add(
+            RecordKind::Trademark,
+            json!({
+                "reg_no": reg_no, "name": "示例地理标志", "classes": ["30"], "registrant": ent,
+                "kind": "collective", "gi": true, "registered_on": "2026-03-01",
+            }),
+        )
+        .unwrap();
         let app = ws
             .add(
                 RecordKind::Application,
                 json!({
                     "kind": "award", "enterprise": ent, "title": "地理标志商标奖励",
-                    "claims": [{ "item": "gi_trademark", "achieved_on": "2026-03-01" }],
+                    "claims": [{ "item": "gi_trademark", "achieved_on": "2026-03-01", "proof": reg_no }],
                 }),
             )
             .unwrap();

@@ -1971,6 +1971,12 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
                     );
                 }
                 println!("{} {}", r.records, out.t("条记录", "records"));
+                if !c.migration_notes.is_empty() {
+                    println!("{}", out.t("升级说明：", "Upgrade notes:"));
+                    for n in &c.migration_notes {
+                        println!("  ! {}", said_one(out, n));
+                    }
+                }
             }
             Ok(u8::from(!c.ok))
         }
@@ -2040,4 +2046,15 @@ fn parse_kind(k: &str) -> Result<RecordKind, ApiError> {
         .at("kind")
         .into()
     })
+}
+
+/// A note stored as "中文 / English", in the user's language.
+fn said_one<'a>(out: &Out, note: &'a str) -> &'a str {
+    match note.split_once(" / ") {
+        Some((zh, en)) => match out.lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        },
+        None => note,
+    }
 }

@@ -122,8 +122,10 @@ pub struct ApplicationFields {
     #[arg(long)]
     #[serde(skip_serializing_if = "Option::is_none")]
     title: Option<String>,
-    /// An achievement claimed, as ITEM@DATE or ITEM@DATE@DOCUMENT (repeat), e.g.
-    /// gi_trademark@2026-02-01@第12345678号
+    /// An achievement claimed with the record that proves it, as ITEM@DATE@PROOF or
+    /// ITEM@DATE@PROOF@DOCUMENT (repeat), e.g. gi_trademark@2026-02-01@TM-0003@第12345678号;
+    /// the proof is a candidate with its recognition (well_known_mark), a trademark, a GI
+    /// product or an approved user
     #[arg(long = "claim")]
     #[serde(
         rename = "claims",
@@ -140,10 +142,11 @@ fn claims_json<S: serde::Serializer>(claims: &[String], s: S) -> Result<S::Ok, S
     let v: Vec<Value> = claims
         .iter()
         .map(|c| {
-            let mut parts = c.splitn(3, '@');
+            let mut parts = c.splitn(4, '@');
             serde_json::json!({
                 "item": parts.next().unwrap_or(""),
                 "achieved_on": parts.next().unwrap_or(""),
+                "proof": parts.next(),
                 "document": parts.next(),
             })
         })
@@ -181,6 +184,15 @@ pub struct RuleFields {
     #[arg(long)]
     #[serde(skip_serializing_if = "Option::is_none")]
     group: Option<String>,
+    /// What a highest-only rule pays after a lower award for the same subject: difference
+    /// (补差) or full
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    top_up: Option<String>,
+    /// Once per mark (default) or once per recognition
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    once_per: Option<String>,
     #[arg(long)]
     #[serde(skip_serializing_if = "Option::is_none")]
     policy_no: Option<String>,

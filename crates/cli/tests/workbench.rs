@@ -328,6 +328,31 @@ fn readiness_counts_back_from_the_reference_date() {
     assert_eq!(e["problems"][0]["rule"], "date_format");
 }
 
+/// A GI collective mark of `registrant`, registered on `on`.
+fn gi_mark(db: &Path, reg_no: &str, registrant: &str, on: &str) {
+    ok(
+        db,
+        &[
+            "trademark",
+            "add",
+            "--reg-no",
+            reg_no,
+            "--name",
+            "示例地理标志",
+            "--class",
+            "30",
+            "--registrant",
+            registrant,
+            "--kind",
+            "collective",
+            "--gi",
+            "true",
+            "--registered-on",
+            on,
+        ],
+    );
+}
+
 /// Stdout of a command that exits 0 or 1 (readiness: ready or not).
 fn ok_or_one(db: &Path, args: &[&str]) -> String {
     let o = terroir(db, args);
@@ -389,11 +414,54 @@ fn award_application_from_draft_to_paid_within_budget() {
             "2028-12-31",
         ];
         if let Some(g) = group {
-            args.extend(["--stacking", "highest_only", "--group", g]);
+            args.extend([
+                "--stacking",
+                "highest_only",
+                "--group",
+                g,
+                "--top-up",
+                "full",
+            ]);
         }
         ok(&db, &args);
     }
     ok(&db, &["incentive", "budget", "411500", "2026", "150000"]);
+    // The records the claims name as proof: the recognition decision, a GI mark registered on
+    // the day claimed, and the mark filed under Madrid. A claim without its proof is refused,
+    // and so is one its record does not bear out.
+    gi_mark(&db, "90000101", "罗山县茶业有限公司（示例）", "2026-03-01");
+    fn draft(claim: &str) -> Vec<&str> {
+        vec![
+            "application",
+            "add",
+            "--kind",
+            "award",
+            "--enterprise",
+            "罗山县茶业有限公司（示例）",
+            "--title",
+            "试",
+            "--claim",
+            claim,
+        ]
+    }
+    for (claim, detail) in [
+        ("gi_trademark@2026-03-01", "name the trademark"),
+        (
+            "gi_trademark@2026-03-02@90000101",
+            "the record is dated 2026-03-01",
+        ),
+        ("madrid_filing@2026-05-01@3047772", "another enterprise"),
+        (
+            "well_known_mark@2026-10-01@WKM-0001",
+            "no recorded recognition",
+        ),
+    ] {
+        let e = refused(&db, &draft(claim));
+        assert_eq!(e["problems"][0]["field"], "claims[0].proof", "{claim}: {e}");
+        assert_eq!(e["problems"][0]["rule"], "claim_unproven");
+        assert!(e.to_string().contains(detail), "{claim}: {e}");
+    }
+    ok(&db, &RECOGNISE);
 
     let app = json(
         &db,
@@ -411,11 +479,11 @@ fn award_application_from_draft_to_paid_within_budget() {
             "--title",
             "2026年度商标品牌奖励",
             "--claim",
-            "well_known_mark@2026-10-01@商标异议字〔2026〕第0001号",
+            "well_known_mark@2026-10-01@WKM-0001@商标异议字〔2026〕第0001号",
             "--claim",
-            "gi_trademark@2026-03-01",
+            "gi_trademark@2026-03-01@90000101",
             "--claim",
-            "madrid_filing@2026-05-01",
+            "madrid_filing@2026-05-01@90000004",
         ],
     );
     let code = app[0]["code"].as_str().unwrap().to_owned();
@@ -438,11 +506,6 @@ fn award_application_from_draft_to_paid_within_budget() {
         ],
     );
 
-    // Not yet recognised: the well-known award is excluded; the group pays the GI mark's award.
-    let el = json(&db, &["incentive", "eligibility", &code]);
-    assert_eq!(el["due"], 12_000_000, "{el:#}");
-
-    ok(&db, &RECOGNISE);
     let el = json(&db, &["incentive", "eligibility", &code]);
     assert_eq!(
         el["due"], 52_000_000,
@@ -543,7 +606,7 @@ fn award_application_from_draft_to_paid_within_budget() {
             "--title",
             "重复申请",
             "--claim",
-            "madrid_filing@2026-05-01",
+            "madrid_filing@2026-05-01@90000004",
         ],
     );
     let el = json(
@@ -559,7 +622,7 @@ fn award_application_from_draft_to_paid_within_budget() {
         el["lines"][0]["reason"]["en-US"]
             .as_str()
             .unwrap()
-            .contains(&format!("already awarded in {code}")),
+            .contains(&format!("already awarded for the same subject in {code}")),
         "{el:#}"
     );
 
@@ -613,6 +676,7 @@ fn lapsed_sample_rules_are_flagged() {
             "411100",
         ],
     );
+    gi_mark(&db, "90000102", "漯河示例食品有限公司", "2026-03-01");
     let app = json(
         &db,
         &[
@@ -625,7 +689,7 @@ fn lapsed_sample_rules_are_flagged() {
             "--title",
             "地理标志商标奖励",
             "--claim",
-            "gi_trademark@2026-03-01",
+            "gi_trademark@2026-03-01@90000102",
         ],
     );
     let el = json(

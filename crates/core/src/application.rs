@@ -245,6 +245,13 @@ impl Application {
                 if self.kind == ApplicationKind::Award && self.claims.is_empty() {
                     return Err(Violation::required().at("claims"));
                 }
+                // A claim saved before proofs were asked for is completed before it goes in.
+                if let Some(i) = self.claims.iter().position(|c| c.proof.is_none()) {
+                    return Err(Violation::claim_unproven(
+                        "请先在草稿中指明证明记录 / name the proving record in the draft first",
+                    )
+                    .at(format!("claims[{i}].proof")));
+                }
                 self.submitted_on = Some(on);
                 self.state = Submitted;
                 (on, None, None)
@@ -307,6 +314,9 @@ pub struct ClaimInput {
     pub item: String,
     pub achieved_on: String,
     pub document: Option<String>,
+    /// The record that proves it: a candidate with its recognition decision, a trademark, a GI
+    /// product or an approved user (by code).
+    pub proof: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -332,6 +342,25 @@ impl ApplicationInput {
         &self,
         lookup: &dyn Lookup,
         existing: Option<&Application>,
+    ) -> Result<Application, Violations> {
+        self.parse_checking(lookup, existing, true)
+    }
+
+    /// Parse a stored application again (`check`): a draft's claims are held to their proofs;
+    /// one past its draft keeps the claims it went in with, as the ledger does.
+    pub fn recheck(
+        &self,
+        lookup: &dyn Lookup,
+        stored: &Application,
+    ) -> Result<Application, Violations> {
+        self.parse_checking(lookup, None, stored.state == State::Draft)
+    }
+
+    fn parse_checking(
+        &self,
+        lookup: &dyn Lookup,
+        existing: Option<&Application>,
+        proofs: bool,
     ) -> Result<Application, Violations> {
         if let Some(e) = existing
             && e.state != State::Draft
@@ -382,11 +411,45 @@ impl ApplicationInput {
             let doc = v.check(&format!("claims[{i}].document"), || {
                 optional_text(c.document.as_deref(), NAME_MAX)
             });
-            if let (Some(item), Some(achieved_on), Some(document)) = (item, on, doc) {
+            let proof = v.check(&format!("claims[{i}].proof"), || {
+                let (Some(item), Some(achieved_on), Some(enterprise)) = (item, on, enterprise)
+                else {
+                    return Ok(None);
+                };
+                let key = c.proof.as_deref().unwrap_or("").trim();
+                if !proofs {
+                    return (!key.is_empty())
+                        .then(|| resolve(lookup, item.proof_kind(), key))
+                        .transpose();
+                }
+                if key.is_empty() {
+                    return Err(Violation::claim_unproven(format!(
+                        "请指明证明该事项的{} / name the {} that proves it",
+                        item.proof_kind().label(Lang::Zh),
+                        item.proof_kind().label(Lang::En)
+                    )));
+                }
+                let id = resolve(lookup, item.proof_kind(), key)?;
+                let claim = Claim {
+                    item,
+                    achieved_on,
+                    document: None,
+                    proof: Some(id),
+                };
+                let proof = lookup.proof(item, id).ok_or_else(|| {
+                    Violation::claim_unproven("证明记录无法读取 / the record cannot be read")
+                })?;
+                crate::incentive::check_proof(&claim, &proof, enterprise)?;
+                Ok(Some(id))
+            });
+            if let (Some(item), Some(achieved_on), Some(document), Some(proof)) =
+                (item, on, doc, proof)
+            {
                 claims.push(Claim {
                     item,
                     achieved_on,
                     document,
+                    proof,
                 });
             }
         }
@@ -435,6 +498,7 @@ impl Application {
                     item: AwardItem::KEYS[c.item as usize].to_owned(),
                     achieved_on: c.achieved_on.to_string(),
                     document: c.document.clone(),
+                    proof: c.proof.map(|id| show_ref(lookup, c.item.proof_kind(), id)),
                 })
                 .collect(),
             notes: self.notes.clone(),
@@ -474,6 +538,7 @@ mod tests {
                 item: AwardItem::GiTrademark,
                 achieved_on: d("2026-02-01"),
                 document: None,
+                proof: Some(RecordId(uuid::Uuid::nil())),
             }],
             notes: None,
             state: State::Draft,

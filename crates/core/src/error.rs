@@ -105,6 +105,7 @@ rules! {
     Busy => busy();
     CalendarDate => calendar_date(year, value);
     CalendarWorkday => calendar_workday(value);
+    ClaimUnproven => claim_unproven(detail);
     Storage => storage(detail);
 }
 

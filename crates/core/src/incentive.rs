@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use crate::date::parse_date;
 use crate::error::{Violation, Violations};
 use crate::record::{
-    LINE_MAX, NAME_MAX, RecordId, enum_value, optional_date, optional_text, required_text,
+    LINE_MAX, NAME_MAX, RecordId, RecordKind, enum_value, optional_date, optional_text,
+    required_text,
 };
 use crate::text::Bilingual;
 use crate::{DivisionCode, Fen};
@@ -45,6 +46,20 @@ impl AwardItem {
         "madrid_filing",
     ];
 
+    /// The kind of record that proves a claim for this item: a candidate's recognition
+    /// decision, a trademark, a GI product (its approval or its agricultural-GI registration),
+    /// or an approved user.
+    pub fn proof_kind(self) -> RecordKind {
+        match self {
+            Self::WellKnownMark => RecordKind::Candidate,
+            Self::ProvincialFamousMark | Self::GiTrademark | Self::MadridFiling => {
+                RecordKind::Trademark
+            }
+            Self::GiProduct | Self::AgriculturalGi => RecordKind::Gi,
+            Self::SpecialMarkUser => RecordKind::User,
+        }
+    }
+
     pub fn label(self) -> Bilingual {
         let (zh, en) = match self {
             Self::WellKnownMark => ("驰名商标认定", "well-known mark recognised"),
@@ -69,6 +84,28 @@ pub enum Stacking {
     HighestOnly,
 }
 
+/// What a later, higher award in a highest-only group pays for a subject already awarded a
+/// lower one: the difference (补差) or the full amount. A required setting of every
+/// highest-only rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum TopUp {
+    Difference,
+    Full,
+}
+
+/// What "once" counts for a well-known-mark award: once per mark, or once per recognition
+/// decision (a mark recognised again in a later case may be awarded again).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum OncePer {
+    #[default]
+    Mark,
+    Recognition,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct IncentiveRule {
@@ -83,6 +120,11 @@ pub struct IncentiveRule {
     pub stacking: Stacking,
     /// The stacking group of a highest-only rule.
     pub group: Option<String>,
+    /// A highest-only rule's payment after a lower award for the same subject.
+    #[serde(default)]
+    pub top_up: Option<TopUp>,
+    #[serde(default)]
+    pub once_per: OncePer,
     pub policy_no: String,
     pub valid_from: NaiveDate,
     pub valid_to: Option<NaiveDate>,
@@ -103,6 +145,10 @@ pub struct IncentiveRuleInput {
     pub window_years: Option<String>,
     pub stacking: String,
     pub group: Option<String>,
+    /// `difference` or `full`; required for a highest-only rule.
+    pub top_up: Option<String>,
+    /// `mark` (the default) or `recognition`.
+    pub once_per: Option<String>,
     pub policy_no: String,
     pub valid_from: String,
     pub valid_to: Option<String>,
@@ -168,6 +214,29 @@ impl IncentiveRuleInput {
             }
             Ok(g)
         });
+        let top_up = v.check("top_up", || {
+            match self
+                .top_up
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+            {
+                Some(s) => enum_value::<TopUp>(s, &["difference", "full"]).map(Some),
+                None if stacking == Some(Stacking::HighestOnly) => Err(Violation::required()),
+                None => Ok(None),
+            }
+        });
+        let once_per = v.check("once_per", || {
+            match self
+                .once_per
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+            {
+                Some(s) => enum_value::<OncePer>(s, &["mark", "recognition"]),
+                None => Ok(OncePer::Mark),
+            }
+        });
         let policy_no = v.check("policy_no", || required_text(&self.policy_no, NAME_MAX));
         let valid_from = v.check("valid_from", || parse_date(&self.valid_from));
         let valid_to = v.check("valid_to", || {
@@ -193,6 +262,8 @@ impl IncentiveRuleInput {
             window_years: window_years.unwrap(),
             stacking: stacking.unwrap(),
             group: group.unwrap(),
+            top_up: top_up.unwrap(),
+            once_per: once_per.unwrap(),
             policy_no: policy_no.unwrap(),
             valid_from: valid_from.unwrap(),
             valid_to: valid_to.unwrap(),
@@ -216,6 +287,8 @@ impl IncentiveRule {
             }
             .to_owned(),
             group: self.group.clone(),
+            top_up: self.top_up.map(|t| crate::record::key_of(&t)),
+            once_per: Some(crate::record::key_of(&self.once_per)),
             policy_no: self.policy_no.clone(),
             valid_from: self.valid_from.to_string(),
             valid_to: self.valid_to.map(|d| d.to_string()),
@@ -228,6 +301,19 @@ impl IncentiveRule {
     pub fn in_force(&self, day: NaiveDate) -> bool {
         self.valid_from <= day && self.valid_to.is_none_or(|to| day <= to)
     }
+}
+
+/// The kind of record that proves each award item, as the UI's claim form offers it
+/// (`ui/src/api/bindings/award_proofs.json`, written by this module's test).
+pub fn proof_catalogue() -> serde_json::Value {
+    let map: serde_json::Map<String, serde_json::Value> = AwardItem::KEYS
+        .iter()
+        .map(|k| {
+            let item: AwardItem = serde_json::from_value(serde_json::json!(k)).expect("a key");
+            (k.to_string(), serde_json::json!(item.proof_kind()))
+        })
+        .collect();
+    map.into()
 }
 
 /// Whether `outer` is `inner` or one of its enclosing divisions.
@@ -250,6 +336,63 @@ pub struct Claim {
     pub achieved_on: NaiveDate,
     /// The certificate, announcement or decision that proves it.
     pub document: Option<String>,
+    /// The record that proves it (of the item's [`AwardItem::proof_kind`]). `None` only in
+    /// claims saved before proofs were asked for; such a claim cannot be submitted.
+    #[serde(default)]
+    pub proof: Option<RecordId>,
+}
+
+/// What a proving record shows, as the store reads it for a claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Proof {
+    /// Whether the record is proof of the item at all (a GI mark for `gi_trademark`, a
+    /// product approval for `gi_product`, an approved user, a recorded recognition).
+    pub shows: Option<Bilingual>,
+    /// The date the record shows the achievement on; `None` where the record keeps no such
+    /// date (a provincial famous mark, a Madrid filing), and the date claimed stands.
+    pub on: Option<NaiveDate>,
+    /// The enterprise the record belongs to, where it must match the applicant's.
+    pub enterprise: Option<RecordId>,
+    /// What the award counts once for.
+    pub subject: ClaimSubject,
+}
+
+/// What "awarded once" counts: the mark (a trademark, also behind a recognition), the GI
+/// product or the user; and for a recognition its case number, for rules counting once per
+/// recognition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimSubject {
+    pub subject: RecordId,
+    pub recognition: Option<String>,
+}
+
+/// Check a claim against the record that proves it: the record shows the item, on the date
+/// claimed, for the applying enterprise (a recognition's enterprise must match).
+pub fn check_proof(
+    claim: &Claim,
+    proof: &Proof,
+    enterprise: RecordId,
+) -> std::result::Result<(), Violation> {
+    // Parameters are values, not words: the detail carries both languages, as
+    // `trademark_terminated` does.
+    let both = |b: Bilingual| Violation::claim_unproven(format!("{} / {}", b.zh, b.en));
+    if let Some(not) = &proof.shows {
+        return Err(both(not.clone()));
+    }
+    match proof.on {
+        Some(on) if on != claim.achieved_on => Err(both(Bilingual::new(
+            format!("记录日期为 {on}，申报取得日期为 {}", claim.achieved_on),
+            format!(
+                "the record is dated {on}, the claim says {}",
+                claim.achieved_on
+            ),
+        ))),
+        _ if proof.enterprise.is_some_and(|e| e != enterprise) => Err(both(Bilingual::new(
+            "证明记录属于另一家企业",
+            "the record belongs to another enterprise",
+        ))),
+        _ => Ok(()),
+    }
 }
 
 /// A rule with its record identity, as eligibility sees it.
@@ -302,15 +445,49 @@ impl Eligibility {
     }
 }
 
+/// An award already committed (approved or paid) in another application, for one claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Awarded {
+    pub item: AwardItem,
+    pub achieved_on: NaiveDate,
+    /// `None` for a claim saved before proofs were asked for: it is matched by item and date.
+    pub subject: Option<ClaimSubject>,
+    /// The rule that paid it, and how much.
+    pub rule_id: RecordId,
+    pub amount: Fen,
+    pub application: String,
+}
+
 /// What the applicant is and has, as eligibility needs it.
 #[derive(Debug, Clone, Copy)]
 pub struct Applicant<'a> {
     pub division: Option<&'a DivisionCode>,
     /// A recognition decision is recorded for the application's subject.
     pub recognised: bool,
-    /// Achievements already awarded to the enterprise in other applications (approved or
-    /// paid): item, date achieved and the application's code. Nothing is awarded twice.
-    pub awarded: &'a [(AwardItem, NaiveDate, String)],
+    /// What each claim counts once for (aligned with the claims; `None` when unproven).
+    pub subjects: &'a [Option<ClaimSubject>],
+    /// What other applications were awarded, across all applicants: nothing is awarded twice
+    /// for the same subject, and highest-only holds across applications.
+    pub awarded: &'a [Awarded],
+}
+
+/// Whether an earlier award was for the same subject as this claim, as the rule counts it.
+fn same_subject(
+    a: &Awarded,
+    claim: &Claim,
+    subject: Option<&ClaimSubject>,
+    rule: &IncentiveRule,
+) -> bool {
+    match (&a.subject, subject) {
+        (Some(x), Some(y)) => {
+            x.subject == y.subject
+                && (rule.item != AwardItem::WellKnownMark
+                    || rule.once_per == OncePer::Mark
+                    || x.recognition == y.recognition)
+        }
+        // A claim saved before proofs: the same item achieved on the same day.
+        _ => a.achieved_on == claim.achieved_on,
+    }
 }
 
 /// Which rules apply to `claims` as of `as_of` (the application's date), which are excluded and
@@ -323,7 +500,9 @@ pub fn eligibility(
 ) -> Eligibility {
     let mut lines: Vec<Line> = vec![];
     let mut flags = vec![];
-    for claim in claims {
+    // For each line, the claim it was judged for (to find its subject afterwards).
+    let mut line_claim: Vec<usize> = vec![];
+    for (ci, claim) in claims.iter().enumerate() {
         let matching: Vec<&RuleRef<'_>> =
             rules.iter().filter(|r| r.rule.item == claim.item).collect();
         if matching.is_empty() {
@@ -337,7 +516,22 @@ pub fn eligibility(
             if lines.iter().any(|l| l.rule_id == r.id && l.applies) {
                 continue;
             }
-            let (applies, lapsed, reason) = judge(claim, applicant, r.rule, as_of);
+            let subject = applicant.subjects.get(ci).and_then(Option::as_ref);
+            let (applies, lapsed, reason) = judge(claim, subject, applicant, r.rule, as_of);
+            if r.rule.item == AwardItem::ProvincialFamousMark
+                && r.rule.valid_to.is_none_or(|to| to > FAMOUS_MARKS_ENDED)
+            {
+                flags.push(Bilingual::new(
+                    format!(
+                        "规则 {} 奖励省著名商标且在 2018 年后仍有效：著名商标认定自 2018 年起已在全国停止（河南省的停止日期待核），请核实政策是否仍适用",
+                        r.code
+                    ),
+                    format!(
+                        "rule {} awards provincial famous marks and is in force after 2018: famous-mark schemes were wound up nationwide from 2018 (Henan's date to be verified); check the policy still applies",
+                        r.code
+                    ),
+                ));
+            }
             if lapsed {
                 flags.push(Bilingual::new(
                     format!("规则 {} 已于 {} 失效", r.code, show_to(r.rule)),
@@ -356,6 +550,7 @@ pub fn eligibility(
                 reason,
                 lapsed,
             });
+            line_claim.push(ci);
         }
     }
     // Highest only: within each group keep the largest applicable award (the lower code on a
@@ -388,6 +583,71 @@ pub fn eligibility(
             }
         }
     }
+    // Highest only across applications: an award already committed for the same subject in the
+    // same group is the floor. Equal or lower pays nothing; higher pays the difference or in
+    // full, as the rule says.
+    for (i, l) in lines.iter_mut().enumerate() {
+        let Some(g) = group_of(rules, l.rule_id).filter(|_| l.applies) else {
+            continue;
+        };
+        let claim = &claims[line_claim[i]];
+        let subject = applicant
+            .subjects
+            .get(line_claim[i])
+            .and_then(Option::as_ref);
+        let Some(rule) = rules.iter().find(|r| r.id == l.rule_id).map(|r| r.rule) else {
+            continue;
+        };
+        let Some(prior) = applicant
+            .awarded
+            .iter()
+            .filter(|a| {
+                a.subject.is_some()
+                    && group_of(rules, a.rule_id).as_deref() == Some(&g)
+                    && same_subject(a, claim, subject, rule)
+            })
+            .max_by_key(|a| a.amount)
+        else {
+            continue;
+        };
+        if l.amount <= prior.amount {
+            l.applies = false;
+            l.reason = Bilingual::new(
+                format!(
+                    "“{g}”内就高不重复：同一对象已在 {} 中奖励 {}，本项 {} 不再奖励",
+                    prior.application, prior.amount, l.amount
+                ),
+                format!(
+                    "highest only within \"{g}\": {} already awarded {} for the same subject; {} pays nothing",
+                    prior.application, prior.amount, l.amount
+                ),
+            );
+        } else if rule.top_up == Some(TopUp::Difference) {
+            let full = l.amount;
+            l.amount = Fen(full.0 - prior.amount.0);
+            l.reason = Bilingual::new(
+                format!(
+                    "补差：同一对象已在 {} 中奖励 {}，按 {} 补差 {}",
+                    prior.application, prior.amount, full, l.amount
+                ),
+                format!(
+                    "top-up: {} already awarded {} for the same subject; {} pays the difference, {}",
+                    prior.application, prior.amount, full, l.amount
+                ),
+            );
+        } else {
+            l.reason = Bilingual::new(
+                format!(
+                    "就高全额奖励：高于同一对象在 {} 中已得的 {}",
+                    prior.application, prior.amount
+                ),
+                format!(
+                    "paid in full: higher than the {} already awarded in {} for the same subject",
+                    prior.amount, prior.application
+                ),
+            );
+        }
+    }
     let due = Fen(lines.iter().filter(|l| l.applies).map(|l| l.amount.0).sum());
     Eligibility {
         as_of,
@@ -409,8 +669,12 @@ fn show_to(rule: &IncentiveRule) -> String {
     rule.valid_to.map(|d| d.to_string()).unwrap_or_default()
 }
 
+/// Provincial famous-mark schemes were wound up nationwide from 2018 (Henan's date to verify).
+const FAMOUS_MARKS_ENDED: NaiveDate = NaiveDate::from_ymd_opt(2018, 12, 31).expect("a date");
+
 fn judge(
     claim: &Claim,
+    subject: Option<&ClaimSubject>,
     applicant: Applicant<'_>,
     rule: &IncentiveRule,
     as_of: NaiveDate,
@@ -432,14 +696,15 @@ fn judge(
         }
         _ => {}
     }
-    if let Some((_, _, code)) = applicant
+    if let Some(a) = applicant
         .awarded
         .iter()
-        .find(|(item, on, _)| *item == claim.item && *on == claim.achieved_on)
+        .find(|a| a.item == claim.item && same_subject(a, claim, subject, rule))
     {
+        let code = &a.application;
         return no(
-            format!("同一事项已在 {code} 中奖励，不重复奖励"),
-            format!("the same achievement was already awarded in {code}"),
+            format!("同一对象的同一事项已在 {code} 中奖励，不重复奖励"),
+            format!("the same item was already awarded for the same subject in {code}"),
         );
     }
     if claim.item == AwardItem::WellKnownMark && !applicant.recognised {
@@ -536,6 +801,8 @@ mod tests {
                 Stacking::Cumulative
             },
             group: group.map(str::to_owned),
+            top_up: group.map(|_| TopUp::Full),
+            once_per: OncePer::Mark,
             policy_no: "漯政〔2012〕1号".into(),
             valid_from: d("2012-01-01"),
             valid_to: to.map(d),
@@ -549,6 +816,7 @@ mod tests {
             item,
             achieved_on: d(on),
             document: None,
+            proof: Some(RecordId(uuid::Uuid::nil())),
         }
     }
 
@@ -583,6 +851,7 @@ mod tests {
         let who = |recognised| Applicant {
             division: Some(&county),
             recognised,
+            subjects: &[],
             awarded: &[],
         };
         // (claims, recognised, due in yuan, applying rule codes, flagged lapsed)
@@ -681,6 +950,7 @@ mod tests {
         let who = Applicant {
             division: Some(&county),
             recognised: false,
+            subjects: &[],
             awarded: &[],
         };
         let this_year = eligibility(
@@ -747,6 +1017,7 @@ mod tests {
                 ("amount".into(), Rule::MoneyFormat),
                 ("window_years".into(), Rule::WindowFormat),
                 ("group".into(), Rule::Required),
+                ("top_up".into(), Rule::Required),
                 ("valid_to".into(), Rule::DateOrder),
             ]
         );
@@ -762,5 +1033,270 @@ mod tests {
         .parse(&L)
         .unwrap();
         assert_eq!(ok.to_input().parse(&L).unwrap(), ok);
+    }
+
+    /// Write the proof kinds where the UI loads them (`make bindings` fails when stale).
+    #[test]
+    fn export_proof_kinds() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../ui/src/api/bindings/award_proofs.json");
+        let text = serde_json::to_string_pretty(&proof_catalogue()).unwrap() + "\n";
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            std::fs::write(&path, text).unwrap();
+        }
+    }
+
+    fn id(n: u128) -> RecordId {
+        RecordId(uuid::Uuid::from_u128(n))
+    }
+
+    fn subject(n: u128) -> Option<ClaimSubject> {
+        Some(ClaimSubject {
+            subject: id(n),
+            recognition: None,
+        })
+    }
+
+    /// The Luohe scheme of domain.md (2012): well-known ¥300,000, provincial famous mark
+    /// ¥100,000, GI mark ¥30,000, only the highest paid, in one group. `top_up` is set on all
+    /// three.
+    fn luohe(top_up: TopUp) -> Vec<IncentiveRule> {
+        use AwardItem::*;
+        [
+            (WellKnownMark, 300_000),
+            (ProvincialFamousMark, 100_000),
+            (GiTrademark, 30_000),
+        ]
+        .into_iter()
+        .map(|(item, yuan)| {
+            let mut r = rule(item, yuan, "411100", Some("商标"), None);
+            r.top_up = Some(top_up);
+            r
+        })
+        .collect()
+    }
+
+    fn refs(rules: &[IncentiveRule]) -> Vec<RuleRef<'_>> {
+        const CODES: [&str; 3] = ["RULE-0001", "RULE-0002", "RULE-0003"];
+        rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| RuleRef {
+                id: id(i as u128 + 1),
+                code: CODES[i],
+                rule: r,
+            })
+            .collect()
+    }
+
+    /// Once per subject, across applications: the mark awarded in APP-0001 is not awarded again
+    /// for the same item, whatever the date claimed; another mark is.
+    #[test]
+    fn an_item_is_awarded_once_per_subject_across_applications() {
+        use AwardItem::*;
+        let county = DivisionCode::parse("411102").unwrap();
+        let rules = luohe(TopUp::Full);
+        let refs = refs(&rules);
+        let awarded = [Awarded {
+            item: GiTrademark,
+            achieved_on: d("2024-02-01"),
+            subject: subject(7),
+            rule_id: id(3),
+            amount: Fen(3_000_000),
+            application: "APP-0001".into(),
+        }];
+        for (subjects, due) in [(vec![subject(7)], 0), (vec![subject(8)], 3_000_000)] {
+            let e = eligibility(
+                &[claim(GiTrademark, "2026-02-01")],
+                Applicant {
+                    division: Some(&county),
+                    recognised: true,
+                    subjects: &subjects,
+                    awarded: &awarded,
+                },
+                &refs,
+                d("2026-11-28"),
+            );
+            assert_eq!(e.due, Fen(due), "{:#?}", e.lines);
+        }
+        // A claim saved before proofs has no subject: it is matched by item and date, as before.
+        let old = [Awarded {
+            subject: None,
+            ..awarded[0].clone()
+        }];
+        let e = eligibility(
+            &[claim(GiTrademark, "2024-02-01")],
+            Applicant {
+                division: Some(&county),
+                recognised: true,
+                subjects: &[subject(8)],
+                awarded: &old,
+            },
+            &refs,
+            d("2026-11-28"),
+        );
+        assert_eq!(e.due, Fen(0));
+        assert!(e.lines[0].reason.en.contains("APP-0001"));
+    }
+
+    /// Highest only across applications (就高不重复): the mark got ¥100,000 as a provincial
+    /// famous mark in APP-0001. Recognised as well-known later, it gets ¥200,000 more where the
+    /// rule pays the difference (补差), ¥300,000 where it pays in full; a GI-mark award for the
+    /// same mark, lower, pays nothing.
+    #[test]
+    fn highest_only_holds_across_applications() {
+        use AwardItem::*;
+        let county = DivisionCode::parse("411102").unwrap();
+        let awarded = [Awarded {
+            item: ProvincialFamousMark,
+            achieved_on: d("2015-06-01"),
+            subject: subject(7),
+            rule_id: id(2),
+            amount: Fen(10_000_000),
+            application: "APP-0001".into(),
+        }];
+        for (top_up, due, words) in [
+            (TopUp::Difference, 20_000_000, "pays the difference"),
+            (TopUp::Full, 30_000_000, "paid in full"),
+        ] {
+            let rules = luohe(top_up);
+            let refs = refs(&rules);
+            let e = eligibility(
+                &[claim(WellKnownMark, "2026-03-01")],
+                Applicant {
+                    division: Some(&county),
+                    recognised: true,
+                    subjects: &[subject(7)],
+                    awarded: &awarded,
+                },
+                &refs,
+                d("2026-11-28"),
+            );
+            assert_eq!(e.due, Fen(due), "{:#?}", e.lines);
+            assert!(
+                e.lines[0].reason.en.contains(words),
+                "{}",
+                e.lines[0].reason.en
+            );
+            let e = eligibility(
+                &[claim(GiTrademark, "2026-03-01")],
+                Applicant {
+                    division: Some(&county),
+                    recognised: true,
+                    subjects: &[subject(7)],
+                    awarded: &awarded,
+                },
+                &refs,
+                d("2026-11-28"),
+            );
+            assert_eq!(e.due, Fen(0));
+            assert!(
+                e.lines[0].reason.en.contains("already awarded ¥100,000.00"),
+                "{}",
+                e.lines[0].reason.en
+            );
+        }
+    }
+
+    /// "Once" per mark or per recognition, as the rule says: a mark recognised again in a later
+    /// case is awarded again only under a per-recognition rule.
+    #[test]
+    fn once_per_mark_or_per_recognition() {
+        use AwardItem::*;
+        let county = DivisionCode::parse("411102").unwrap();
+        let case = |c: &str| {
+            Some(ClaimSubject {
+                subject: id(7),
+                recognition: Some(c.into()),
+            })
+        };
+        let awarded = [Awarded {
+            item: WellKnownMark,
+            achieved_on: d("2016-05-01"),
+            subject: case("商标异议字〔2016〕第1号"),
+            rule_id: id(1),
+            amount: Fen(30_000_000),
+            application: "APP-0001".into(),
+        }];
+        for (once_per, due) in [(OncePer::Mark, 0), (OncePer::Recognition, 30_000_000)] {
+            let mut r = rule(WellKnownMark, 300_000, "411100", None, None);
+            r.once_per = once_per;
+            let rules = [r];
+            let refs = refs(&rules);
+            let e = eligibility(
+                &[claim(WellKnownMark, "2026-03-01")],
+                Applicant {
+                    division: Some(&county),
+                    recognised: true,
+                    subjects: &[case("商标异议字〔2026〕第9号")],
+                    awarded: &awarded,
+                },
+                &refs,
+                d("2026-11-28"),
+            );
+            assert_eq!(e.due, Fen(due), "{once_per:?}");
+        }
+    }
+
+    /// A provincial famous-mark rule in force after 2018 is flagged; one that ended in 2017 is
+    /// not.
+    #[test]
+    fn a_famous_mark_rule_after_2018_is_flagged() {
+        let county = DivisionCode::parse("411102").unwrap();
+        for (to, flagged) in [(None, true), (Some("2017-12-31"), false)] {
+            let rules = [rule(
+                AwardItem::ProvincialFamousMark,
+                100_000,
+                "411100",
+                None,
+                to,
+            )];
+            let refs = refs(&rules);
+            let e = eligibility(
+                &[claim(AwardItem::ProvincialFamousMark, "2016-03-01")],
+                Applicant {
+                    division: Some(&county),
+                    recognised: false,
+                    subjects: &[subject(7)],
+                    awarded: &[],
+                },
+                &refs,
+                d("2017-06-01"),
+            );
+            assert_eq!(
+                e.flags.iter().any(|f| f.en.contains("wound up")),
+                flagged,
+                "{to:?}"
+            );
+        }
+    }
+
+    /// The record must show the item, on the date claimed, for the applicant.
+    #[test]
+    fn a_claim_is_checked_against_its_proof() {
+        let c = claim(AwardItem::WellKnownMark, "2026-03-01");
+        let proof = |on: &str, ent: u128, shows: Option<Bilingual>| Proof {
+            shows,
+            on: Some(d(on)),
+            enterprise: Some(id(ent)),
+            subject: subject(7).unwrap(),
+        };
+        assert!(check_proof(&c, &proof("2026-03-01", 1, None), id(1)).is_ok());
+        let e = check_proof(&c, &proof("2026-02-28", 1, None), id(1)).unwrap_err();
+        assert_eq!(e.rule, Rule::ClaimUnproven);
+        assert!(e.params["detail"].contains("2026-02-28"));
+        let e = check_proof(&c, &proof("2026-03-01", 2, None), id(1)).unwrap_err();
+        assert!(e.params["detail"].contains("另一家企业"));
+        let e = check_proof(
+            &c,
+            &proof(
+                "2026-03-01",
+                1,
+                Some(Bilingual::new("没有认定记录", "none")),
+            ),
+            id(1),
+        )
+        .unwrap_err();
+        assert_eq!(e.params["detail"], "没有认定记录 / none");
     }
 }

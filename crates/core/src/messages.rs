@@ -397,6 +397,12 @@ const CATALOGUE: &[(Rule, &str, &str, &str)] = &[
         "{value} is not a Saturday or Sunday: a weekend day made a working day must be a weekend day",
     ),
     (
+        Rule::ClaimUnproven,
+        "claim_unproven",
+        "申报事项须以记录证明：{detail}",
+        "a claim must be proven by a record: {detail}",
+    ),
+    (
         Rule::Storage,
         "storage",
         "存储错误：{detail}",
@@ -503,6 +509,9 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("counterpart", "对方商标或案件", "Counterpart mark or case"),
     ("reference_on", "基准日", "Reference date"),
     ("profile", "产品简介", "Profile"),
+    ("proof", "证明记录", "Proof"),
+    ("top_up", "补差方式", "Top-up"),
+    ("once_per", "奖励计次", "Counted once per"),
     ("protections", "保护", "Protections"),
     ("qr_template", "二维码内容", "QR code content"),
     ("qr_text", "二维码内容", "QR code content"),

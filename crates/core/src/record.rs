@@ -111,6 +111,15 @@ pub trait Lookup {
     fn calendar(&self) -> crate::calendar::WorkingCalendar {
         crate::calendar::WorkingCalendar::shipped()
     }
+    /// What record `id` (of `item`'s proof kind) shows for an award claim; `None` when it
+    /// cannot be read (the claim is then unproven).
+    fn proof(
+        &self,
+        _item: crate::incentive::AwardItem,
+        _id: RecordId,
+    ) -> Option<crate::incentive::Proof> {
+        None
+    }
 }
 
 /// Resolve a reference typed by a user into a record id.

@@ -238,6 +238,17 @@ pub const WORDS: &[(&str, &str, &str, &str)] = &[
         "今天（未录入程序基准日）",
         "today (no proceeding date entered)",
     ),
+    // topUp: what a later, higher highest-only award pays
+    ("topUp", "difference", "补差", "The difference"),
+    ("topUp", "full", "全额", "In full"),
+    // oncePer: what "awarded once" counts
+    ("oncePer", "mark", "每件商标一次", "Once per mark"),
+    (
+        "oncePer",
+        "recognition",
+        "每次认定一次",
+        "Once per recognition",
+    ),
     // level
     ("level", "ready", "准备充分", "Ready"),
     ("level", "partial", "部分具备", "Partly ready"),
@@ -392,6 +403,11 @@ mod tests {
         covers::<State>("appState", &[]);
         covers::<Stacking>("stacking", &[]);
         covers::<Level>("level", &[]);
+        {
+            use crate::incentive::{OncePer, TopUp};
+            covers("topUp", &[TopUp::Difference, TopUp::Full]);
+            covers("oncePer", &[OncePer::Mark, OncePer::Recognition]);
+        }
         {
             use crate::readiness::ReferenceSource::*;
             covers("referenceSource", &[Flag, Candidate, Today]);

@@ -5,7 +5,7 @@
 //! single large transactions). `foreign_keys=ON`, defensive mode on, trusted schema off and a
 //! busy timeout on every connection.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::config::DbConfig;
@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0008_calendar.sql"),
     include_str!("../migrations/0009_calendar_entered.sql"),
     include_str!("../migrations/0010_gi_profile.sql"),
+    include_str!("../migrations/0011_award_top_up.sql"),
 ];
 
 /// The schema version this binary writes.
@@ -137,6 +138,12 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     if found > SCHEMA_VERSION {
         return Err(Violation::schema_too_new(found, SCHEMA_VERSION).into());
     }
+    let backup = match conn.path().filter(|p| !p.is_empty()) {
+        Some(path) if (1..SCHEMA_VERSION).contains(&found) => {
+            Some(backup_before_migrating(conn, Path::new(path), found)?)
+        }
+        _ => None,
+    };
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.execute_batch(sql)?;
@@ -147,7 +154,52 @@ fn migrate(conn: &mut Connection) -> Result<()> {
         }
         tx.commit()?;
     }
+    if let Some(b) = backup {
+        conn.execute(
+            "INSERT INTO migration_note (version, note) VALUES (?1, ?2)",
+            rusqlite::params![
+                SCHEMA_VERSION,
+                format!(
+                    "升级前已备份并校验：{0} / backed up and verified before upgrading: {0}",
+                    b.display()
+                )
+            ],
+        )?;
+    }
     Ok(())
+}
+
+/// Copy the database as it is, before a migration changes it, next to it
+/// (`terroir.db.before-schema-9`), and check the copy's integrity: a migration that goes wrong
+/// can always be undone by hand. Attachments are never touched by a migration.
+fn backup_before_migrating(conn: &Connection, path: &Path, found: u32) -> Result<PathBuf> {
+    let mut dest = PathBuf::from(format!("{}.before-schema-{found}", path.display()));
+    let mut n = 1;
+    while dest.exists() {
+        n += 1;
+        dest = PathBuf::from(format!("{}.before-schema-{found}-{n}", path.display()));
+    }
+    conn.execute("VACUUM INTO ?1", [dest.to_string_lossy()])?;
+    let copy = Connection::open_with_flags(&dest, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let ok: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    let version = schema_version(&copy)?;
+    if ok != "ok" || version != found {
+        return Err(Violation::backup_invalid(
+            dest.display(),
+            format!("integrity {ok}, schema {version}"),
+        )
+        .into());
+    }
+    Ok(dest)
+}
+
+/// What migrations had to reinterpret, oldest first (see `migration_note`).
+pub fn migration_notes(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT note FROM migration_note ORDER BY rowid")?;
+    let notes = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<std::result::Result<_, _>>()?;
+    Ok(notes)
 }
 
 /// The bundled SQLite's version, e.g. `3.54.1`.
@@ -214,6 +266,53 @@ mod tests {
             data("b"),
             serde_json::json!({ "name": "乙", "notes": null })
         );
+        // The database as it was is kept beside it, checked, and the notes say where.
+        let before = dir.path().join("t.db.before-schema-9");
+        let copy = Connection::open(&before).unwrap();
+        assert_eq!(schema_version(&copy).unwrap(), 9);
+        let notes = migration_notes(&c).unwrap();
+        assert!(
+            notes.iter().any(|n| n.contains("t.db.before-schema-9")),
+            "{notes:?}"
+        );
+    }
+
+    /// Migration 11: a highest-only rule gets the top-up it was paid by (full), and the note
+    /// says so; a cumulative rule is left alone.
+    #[test]
+    fn highest_only_rules_are_recorded_as_paying_in_full() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let c = Connection::open(&path).unwrap();
+        for sql in &MIGRATIONS[..10] {
+            c.execute_batch(sql).unwrap();
+        }
+        c.execute_batch(
+            "INSERT INTO division (code, name, table_version) VALUES ('411100', '漯河市', 't');
+             INSERT INTO incentive_rule (id, code, name, jurisdiction, item, data, created_at, updated_at, version) VALUES
+               ('a', 'RULE-0001', '驰名商标奖励', '411100', 'well_known_mark', '{\"stacking\":\"highest_only\"}', '', '', 1),
+               ('b', 'RULE-0002', '马德里', '411100', 'madrid_filing', '{\"stacking\":\"cumulative\"}', '', '', 1);
+             PRAGMA user_version = 10;",
+        )
+        .unwrap();
+        drop(c);
+        let c = open(&path, false).unwrap();
+        let top_up = |id: &str| -> Option<String> {
+            c.query_row(
+                "SELECT json_extract(data, '$.top_up') FROM incentive_rule WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        assert_eq!(top_up("a").as_deref(), Some("full"));
+        assert_eq!(top_up("b"), None);
+        let notes = migration_notes(&c).unwrap();
+        assert!(
+            notes[0].contains("RULE-0001") && notes[0].contains("全额"),
+            "{notes:?}"
+        );
+        assert!(!notes.iter().any(|n| n.contains("RULE-0002")));
     }
 
     #[test]

@@ -105,6 +105,9 @@ const enUS: Messages = {
     policy_no: 'Policy no.',
   },
   fields: {
+    proof: 'Proof',
+    top_up: 'Top-up',
+    once_per: 'Counted once per',
     name: 'Name',
     credit_code: 'Unified social credit code',
     division: 'Administrative division',
@@ -199,6 +202,9 @@ const enUS: Messages = {
     updated_at: 'Updated',
   },
   hint: {
+    top_up: 'Required for highest-only rules: after a lower award for the same subject, a higher one pays the difference or in full',
+    once_per: 'A well-known-mark award counts once per mark, or once per recognition',
+    proof_after_item: 'Choose the item first',
     proceeding: 'The proceeding recognition will be asked in',
     counterpart: 'The opposed or challenged mark, or the case number',
     reference_on: 'The 3 and 5 years count back from it: the opposed or challenged mark’s filing date, or the date protection is requested',
@@ -873,6 +879,7 @@ const enUS: Messages = {
     calendar_date: "{value} is not in {year}",
     calendar_workday: "{value} is not a Saturday or Sunday: a weekend day made a working day must be a weekend day",
     busy: "another program (the desktop app or the command line) is writing the workspace and it did not become free within 10 seconds; nothing was written, try again",
+    claim_unproven: "a claim must be proven by a record: {detail}",
     storage: "storage error: {detail}",
   },
 }

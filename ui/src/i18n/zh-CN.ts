@@ -104,6 +104,9 @@ const zhCN = {
     policy_no: '政策文号',
   },
   fields: {
+    proof: '证明记录',
+    top_up: '补差方式',
+    once_per: '奖励计次',
     name: '名称',
     credit_code: '统一社会信用代码',
     division: '行政区划',
@@ -198,6 +201,9 @@ const zhCN = {
     updated_at: '更新时间',
   },
   hint: {
+    top_up: '“就高”规则必填：同一对象已得较低奖励后，再获较高奖励时补差额还是全额',
+    once_per: '驰名商标奖励按商标计一次，或按每次认定计一次',
+    proof_after_item: '选择事项后再选证明记录',
     proceeding: '准备在哪类程序中请求认定',
     counterpart: '被异议或被请求无效的商标、或案件编号',
     reference_on: '3 年、5 年由此日起向前计算：被异议商标或被请求无效商标的申请日，或请求保护之日',
@@ -873,6 +879,7 @@ const zhCN = {
     calendar_date: "{value} 不在 {year} 年内",
     calendar_workday: "{value} 不是周六或周日：调休上班日只能是周末",
     busy: "工作区正被另一程序（桌面程序或命令行）写入，等待 10 秒仍未轮到；未写入任何内容，请稍后重试",
+    claim_unproven: "申报事项须以记录证明：{detail}",
     storage: "存储错误：{detail}",
   },
 }

@@ -36,7 +36,7 @@ export interface FieldSpec {
   mono?: boolean
   wide?: boolean
   /** select: which option list (see RecordForm); ref: which kind it refers to. */
-  options?: 'category' | 'markKind' | 'userKind' | 'awardItem' | 'stacking' | 'appKind' | 'subjectKind' | 'proceeding'
+  options?: 'category' | 'markKind' | 'userKind' | 'awardItem' | 'stacking' | 'appKind' | 'subjectKind' | 'proceeding' | 'topUp' | 'oncePer'
   ref?: RecordKind
   hint?: string
   /** The label's key when `fields.<name>` is not the right word for this kind. */
@@ -104,6 +104,8 @@ export const FORMS: { [K in RecordKind]: FormField<K>[] } = {
     { name: 'window_years', type: 'text', mono: true, hint: 'hint.window_years' },
     { name: 'stacking', type: 'select', options: 'stacking', required: true },
     { name: 'group', type: 'text', hint: 'hint.group' },
+    { name: 'top_up', type: 'select', options: 'topUp', hint: 'hint.top_up' },
+    { name: 'once_per', type: 'select', options: 'oncePer', hint: 'hint.once_per' },
     { name: 'policy_no', type: 'text', required: true },
     { name: 'valid_from', type: 'date', required: true, hint: 'hint.date' },
     { name: 'valid_to', type: 'date', hint: 'hint.valid_to' },
@@ -154,6 +156,8 @@ const BLANK: { [K in RecordKind]: () => Draft<InputOf[K]> } = {
     window_years: null,
     stacking: 'cumulative',
     group: null,
+    top_up: null,
+    once_per: null,
     policy_no: null,
     valid_from: null,
     valid_to: null,
@@ -169,7 +173,7 @@ export function blankInput(kind: RecordKind): Input {
 }
 
 export function blankClaim(): Draft<ClaimInput> {
-  return { item: null, achieved_on: null, document: null }
+  return { item: null, achieved_on: null, document: null, proof: null }
 }
 
 export function blankProtection(): Draft<ProtectionInput> {

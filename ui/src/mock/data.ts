@@ -247,7 +247,7 @@ export function sampleRecords(): MockRecord[] {
         enterprise_id: id('ENT-0005'),
         subject: null,
         title: '地理标志商标注册奖励',
-        claims: [{ item: 'gi_trademark', achieved_on: '2026-01-15', document: '第 90000009 号商标注册证（示例）' }],
+        claims: [{ item: 'gi_trademark', achieved_on: '2026-01-15', document: '第 90000009 号商标注册证（示例）', proof: null }],
         notes: null,
         state: 'submitted',
         submitted_on: '2026-02-10',

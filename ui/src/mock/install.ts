@@ -384,7 +384,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
         enterprise_id: ent.id,
         subject: subject ? { kind: subject.kind, id: subject.id } : null,
         title: input.title,
-        claims: ((input.claims as Obj[] | undefined) ?? []).map((c) => ({ item: c.item, achieved_on: c.achieved_on, document: c.document ?? null })),
+        claims: ((input.claims as Obj[] | undefined) ?? []).map((c) => ({ item: c.item, achieved_on: c.achieved_on, document: c.document ?? null, proof: c.proof ?? null })),
         notes: input.notes ?? null,
       })
       d.state ??= 'draft'

@@ -14,7 +14,12 @@ refused: Array<RecordProblems>,
 /**
  * How many stored records the current rules refuse in all.
  */
-refused_total: number, integrity: Array<string>, foreign_keys: Array<string>, audit_chain: ChainReport, 
+refused_total: number, 
+/**
+ * What upgrades of the workspace had to reinterpret, and where its backup before each
+ * upgrade is.
+ */
+migration_notes: Array<string>, integrity: Array<string>, foreign_keys: Array<string>, audit_chain: ChainReport, 
 /**
  * Records whose latest audit row does not describe them as they are.
  */

@@ -2,7 +2,9 @@
 import type { AwardItem } from "./AwardItem";
 import type { DivisionCode } from "./DivisionCode";
 import type { Fen } from "./Fen";
+import type { OncePer } from "./OncePer";
 import type { Stacking } from "./Stacking";
+import type { TopUp } from "./TopUp";
 
 export type IncentiveRule = { title: string, item: AwardItem, amount: Fen, 
 /**
@@ -17,4 +19,8 @@ window_years: number | null, stacking: Stacking,
 /**
  * The stacking group of a highest-only rule.
  */
-group: string | null, policy_no: string, valid_from: string, valid_to: string | null, budget_line: string | null, notes: string | null, };
+group: string | null, 
+/**
+ * A highest-only rule's payment after a lower award for the same subject.
+ */
+top_up: TopUp | null, once_per: OncePer, policy_no: string, valid_from: string, valid_to: string | null, budget_line: string | null, notes: string | null, };

@@ -8,4 +8,12 @@ amount: string, jurisdiction: string,
 /**
  * Empty for any time, `0` for the same year, `n` for the last n years.
  */
-window_years: string | null, stacking: string, group: string | null, policy_no: string, valid_from: string, valid_to: string | null, budget_line: string | null, notes: string | null, };
+window_years: string | null, stacking: string, group: string | null, 
+/**
+ * `difference` or `full`; required for a highest-only rule.
+ */
+top_up: string | null, 
+/**
+ * `mark` (the default) or `recognition`.
+ */
+once_per: string | null, policy_no: string, valid_from: string, valid_to: string | null, budget_line: string | null, notes: string | null, };
