@@ -137,6 +137,7 @@ impl Workspace {
                 if kind == RecordKind::Gi {
                     let g: GiProduct = decode(&row)?;
                     divisions.extend(g.area.divisions.iter().map(|d| d.to_string()));
+                    divisions.extend(g.responsible.iter().map(|d| d.to_string()));
                     for p in &g.photos {
                         photos.insert(p.sha256.clone());
                         if let Some(c) = &p.print {

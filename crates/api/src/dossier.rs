@@ -171,6 +171,13 @@ impl Workspace {
                     certificate_no: certificate_no.clone(),
                     registered_on: *registered_on,
                 },
+                Protection::OriginMark {
+                    announcement_no,
+                    announced_on,
+                } => ProtectionView::OriginMark {
+                    announcement_no: announcement_no.clone(),
+                    announced_on: *announced_on,
+                },
             });
         }
 
@@ -200,6 +207,7 @@ impl Workspace {
             users.push(UserRow {
                 name: e.name,
                 credit_code: e.credit_code.map(|c| c.to_string()).unwrap_or_default(),
+                sample: e_row.sample,
                 address: e.address.unwrap_or_default(),
             });
         }
@@ -232,6 +240,7 @@ impl Workspace {
             .replace("{head}", &short_head);
 
         Ok(DossierView {
+            sample: row.sample,
             record_id: row.id,
             code: row.code,
             name: g.name,
@@ -364,12 +373,13 @@ impl Workspace {
         for row in store::list(&self.conn, RecordKind::Gi, Show::Live, None, u32::MAX, 0)? {
             if !prefix.is_empty() {
                 let g: GiProduct = serde_json::from_value(row.data).map_err(ApiError::storage)?;
-                if !g
-                    .area
-                    .divisions
-                    .iter()
-                    .any(|d| d.as_str().starts_with(&prefix))
-                {
+                // By the division that catalogues it; a product with none yet, by its area.
+                let within = |d: &terroir_core::DivisionCode| d.as_str().starts_with(&prefix);
+                let selected = match &g.responsible {
+                    Some(r) => within(r),
+                    None => g.area.divisions.iter().any(within),
+                };
+                if !selected {
                     continue;
                 }
             }

@@ -146,6 +146,7 @@ impl Entity for GiProduct {
                 .iter()
                 .map(|p| p.regime_key().to_owned())
                 .collect(),
+            responsible: self.responsible.clone(),
             divisions: self.area.divisions.clone(),
         }
     }

@@ -377,6 +377,7 @@ impl Workspace {
             items.push(json!({
                 "name": format!("{}{}{}", short(city), rng.pick(PLACES), product),
                 "category": category,
+                "responsible": code,
                 "divisions": [code],
                 "protections": protections,
                 "quality_requirements": format!("{product}的感官、理化指标按地方标准执行。"),

@@ -51,22 +51,23 @@ fn gi_products() -> Vec<Value> {
     vec![
         json!({
             "name": "信阳毛尖", "category": food,
+            "responsible": "411500",
             "protections": [
-                { "regime": "product_approval", "announcement_no": "国家质检总局2002年第87号公告（原产地标记注册）", "standard_no": "GB/T 22737-2008" },
+                { "regime": "origin_mark", "announcement_no": "国家质检总局2002年第87号公告" },
                 { "regime": "gi_trademark", "mark_kind": "certification", "trademark": "3047772" },
                 { "regime": "agricultural_gi", "certificate_no": "AGI03182" }
             ],
             "divisions": ["411502", "411503", "411526", "411522", "411523", "411521", "411524", "411525"],
-            "area_description": "浉河区、平桥区、潢川、光山、新县、罗山、商城、固始的128个产茶乡镇和10个国有茶场",
+            "area_description": "农产品地理标志 AGI03182 登记的地域保护范围：浉河区、平桥区、潢川、光山、新县、罗山、商城、固始的128个产茶乡镇和10个国有茶场",
             "quality_requirements": "按 GB/T 22737-2008《地理标志产品 信阳毛尖茶》（2009年6月1日实施）执行。",
             "profile": "信阳毛尖是产于河南省信阳市大别山、桐柏山区的绿茶，外形细、圆、光、直，多白毫，香高、味浓、汤色绿。",
             "notes": "农产品地理标志登记于2020年；约93家企业获准使用地理标志专用标志（约2022年）；国家地理标志产品保护示范区筹建期2022年10月至2025年10月（信阳市人民政府负责）。"
         }),
-        json!({ "name": "信阳红", "category": food, "divisions": ["411500"], "notes": "地理标志证明商标，约2013年，申请人信阳市茶叶协会；注册号待补" }),
-        json!({ "name": "固始鸡", "category": food, "divisions": ["411525"], "notes": "地理标志证明商标（2012年前注册）；注册号待补" }),
-        json!({ "name": "商城黑猪", "category": food, "divisions": ["411524"], "notes": "地理标志证明商标，2011年3月申请，约2012年3月核准，注册人商城县黑猪发展协会" }),
-        json!({ "name": "潢川甲鱼", "category": food, "divisions": ["411526"], "notes": "地理标志产品保护申请已受理（国家质检总局2012年第68号公告）" }),
-        json!({ "name": "固始萝卜", "category": food, "divisions": ["411525"], "notes": "约2025年5月由国家知识产权局认定为地理标志产品" }),
+        json!({ "name": "信阳红", "category": food, "responsible": "411500", "notes": "地理标志证明商标，约2013年，申请人信阳市茶叶协会；注册号待补" }),
+        json!({ "name": "固始鸡", "category": food, "responsible": "411525", "notes": "地理标志证明商标（2012年前注册）；注册号待补" }),
+        json!({ "name": "商城黑猪", "category": food, "responsible": "411524", "notes": "地理标志证明商标，2011年3月申请，约2012年3月核准，注册人商城县黑猪发展协会" }),
+        json!({ "name": "潢川甲鱼", "category": food, "responsible": "411526", "notes": "地理标志产品保护申请已受理（国家质检总局2012年第68号公告）" }),
+        json!({ "name": "固始萝卜", "category": food, "responsible": "411525", "notes": "约2025年5月由国家知识产权局认定为地理标志产品" }),
     ]
 }
 

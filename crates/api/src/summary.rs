@@ -25,6 +25,9 @@ pub struct GiSummary {
     pub category: Option<String>,
     /// The regimes it is protected under (`product_approval`, `gi_trademark`, `agricultural_gi`).
     pub regimes: Vec<String>,
+    /// The county or city that catalogues it (lists and counts go by it).
+    pub responsible: Option<DivisionCode>,
+    /// The production area's divisions, where known.
     pub divisions: Vec<DivisionCode>,
 }
 

@@ -526,6 +526,7 @@ impl Workspace {
             .registered_on
             .map(|_| format!("注册号 {}，{}", tm.reg_no, classes.join("、")));
         Ok(CatalogueView {
+            sample: row.sample || tm_row.sample,
             mark: tm.name.clone(),
             registration,
             enterprise: ent.name.clone(),

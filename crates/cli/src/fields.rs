@@ -19,6 +19,11 @@ pub struct GiFields {
     #[arg(long)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
+    /// The county or city that catalogues the product (division code); lists, county batches
+    /// and counts go by it
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub responsible: Option<String>,
     /// Division codes of the production area (repeat or separate with commas)
     #[arg(long = "division", value_delimiter = ',')]
     #[serde(rename = "divisions", skip_serializing_if = "is_empty")]

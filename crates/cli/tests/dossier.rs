@@ -121,7 +121,8 @@ fn prints_one_dossier_and_a_batch_with_refusals_reported() {
     let o = terroir(&db, &["trademark", "edit", "TM-0001", "--name", "信阳毛尖"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 
-    // By county: 固始县 (411525) holds 信阳毛尖's area and the 固始 products.
+    // By county: the products 固始县 (411525) catalogues, not every product whose area
+    // reaches into it (信阳毛尖 is the city's).
     let o = terroir(
         &db,
         &[
@@ -141,10 +142,51 @@ fn prints_one_dossier_and_a_batch_with_refusals_reported() {
         .iter()
         .map(|p| p["code"].as_str().unwrap())
         .collect();
-    assert!(codes.contains(&"GI-0001"), "{codes:?}");
+    assert_eq!(codes, ["GI-0003", "GI-0006"]);
 
     let o = terroir(&db, &["dossier", "batch", "-o", "x"]);
     assert_eq!(o.status.code(), Some(2), "--county or --all is required");
+}
+
+/// The sample catalogue states what it is: every page of a sample record's dossier says
+/// 示例数据; the origin-mark registration of 2002 is printed as what it is and never offered
+/// as the labelling basis (the GI mark is); invented credit codes are marked where printed.
+#[test]
+fn a_sample_dossier_says_so_on_every_page() {
+    let (dir, db) = sample();
+    let pdf = dir.path().join("xinyang.pdf");
+    let o = terroir(
+        &db,
+        &["dossier", "print", "GI-0001", "-o", pdf.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let pages: usize = String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(pages >= 2);
+    for n in 1..=pages {
+        let o = Command::new("pdftotext")
+            .args(["-f", &n.to_string(), "-l", &n.to_string()])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&o.stdout).replace([' ', '\n'], "");
+        assert!(text.contains("示例数据"), "page {n}: {text}");
+    }
+    let text = pdftotext(&pdf).replace([' ', '\n'], "");
+    assert!(text.contains("原产地标记注册"), "{text}");
+    assert!(text.contains("不作为标注依据"), "{text}");
+    assert!(!text.contains("同时标注产品名称"), "{text}");
+    assert!(text.contains("注册号3047772"), "{text}");
+    assert!(text.contains("AGI03182登记的地域保护范围"), "{text}");
+    assert!(text.contains("专用标志的指定位置") && !text.contains("专用标志旁"));
+    assert!(text.contains("（示例）"), "{text}");
 }
 
 /// One name per datum: the form's 产品简介 is what the dossier prints under 产品简介, and the

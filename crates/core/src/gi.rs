@@ -21,6 +21,11 @@ pub struct GiProduct {
     pub name: String,
     /// A row of the user-maintained category table (seeded with GB/T 43583-2023's top classes).
     pub category: Option<String>,
+    /// 负责区划: the county or city that catalogues the product. Lists, county batches and
+    /// counts go by it; the production area (`area`), printed in dossiers, is a separate fact
+    /// and may be unknown.
+    #[serde(default)]
+    pub responsible: Option<DivisionCode>,
     pub protections: Vec<Protection>,
     pub area: ProductionArea,
     pub quality_requirements: Option<String>,
@@ -55,6 +60,13 @@ pub enum Protection {
         certificate_no: String,
         registered_on: Option<NaiveDate>,
     },
+    /// 原产地标记注册: the AQSIQ origin-mark registration that preceded GI product protection
+    /// (e.g. 国家质检总局2002年第87号公告). Kept as what it is: not a GI product approval, and
+    /// never a basis for labelling.
+    OriginMark {
+        announcement_no: String,
+        announced_on: Option<NaiveDate>,
+    },
 }
 
 impl Protection {
@@ -63,6 +75,7 @@ impl Protection {
             Self::ProductApproval { .. } => "product_approval",
             Self::GiTrademark { .. } => "gi_trademark",
             Self::AgriculturalGi { .. } => "agricultural_gi",
+            Self::OriginMark { .. } => "origin_mark",
         }
     }
 }
@@ -136,6 +149,8 @@ pub struct PrintCopy {
 pub struct GiInput {
     pub name: Option<String>,
     pub category: Option<String>,
+    /// The division code of the county or city that catalogues the product.
+    pub responsible: Option<String>,
     pub protections: Vec<ProtectionInput>,
     pub divisions: Vec<String>,
     pub places: Vec<String>,
@@ -184,7 +199,12 @@ impl ProtectionInput {
     pub fn parse(&self, lookup: &dyn Lookup) -> Result<Protection, Violations> {
         let mut v = Violations::default();
         let regime = v.check("regime", || {
-            let allowed = ["product_approval", "gi_trademark", "agricultural_gi"];
+            let allowed = [
+                "product_approval",
+                "gi_trademark",
+                "agricultural_gi",
+                "origin_mark",
+            ];
             let r = req(&self.regime).trim();
             allowed.iter().copied().find(|a| *a == r).ok_or_else(|| {
                 if r.is_empty() {
@@ -211,6 +231,18 @@ impl ProtectionInput {
                         announced_on: on.unwrap(),
                         standard_no: std.unwrap(),
                     }
+                })
+            }
+            Some("origin_mark") => {
+                let no = v.check("announcement_no", || {
+                    required_text(req(&self.announcement_no), LINE_MAX)
+                });
+                let on = v.check("announced_on", || {
+                    optional_date(self.announced_on.as_deref())
+                });
+                (no.is_some() && on.is_some()).then(|| Protection::OriginMark {
+                    announcement_no: no.unwrap(),
+                    announced_on: on.unwrap(),
                 })
             }
             Some("gi_trademark") => {
@@ -334,6 +366,9 @@ impl GiInput {
             .enumerate()
             .map(|(i, p)| nested(&mut v, "protections", i, p.parse(lookup)))
             .collect();
+        let responsible = v.check("responsible", || {
+            crate::enterprise::known_division(self.responsible.as_deref(), lookup)
+        });
         let mut divisions = Vec::new();
         for (i, d) in self.divisions.iter().enumerate() {
             if let Some(Some(code)) = v.check(&format!("divisions[{i}]"), || {
@@ -424,6 +459,7 @@ impl GiInput {
             GiProduct {
                 name: name.unwrap(),
                 category: category.unwrap(),
+                responsible: responsible.unwrap(),
                 protections: protections.into_iter().map(Option::unwrap).collect(),
                 area: ProductionArea {
                     divisions,
@@ -448,6 +484,7 @@ impl GiProduct {
         GiInput {
             name: Some(self.name.clone()),
             category: self.category.clone(),
+            responsible: self.responsible.as_ref().map(ToString::to_string),
             protections: self
                 .protections
                 .iter()
@@ -479,6 +516,15 @@ impl GiProduct {
                         regime: Some(p.regime_key().into()),
                         certificate_no: Some(certificate_no.clone()),
                         registered_on: registered_on.map(|d| d.to_string()),
+                        ..Default::default()
+                    },
+                    Protection::OriginMark {
+                        announcement_no,
+                        announced_on,
+                    } => ProtectionInput {
+                        regime: Some(p.regime_key().into()),
+                        announcement_no: Some(announcement_no.clone()),
+                        announced_on: announced_on.map(|d| d.to_string()),
                         ..Default::default()
                     },
                 })

@@ -510,6 +510,7 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("reference_on", "基准日", "Reference date"),
     ("profile", "产品简介", "Profile"),
     ("proof", "证明记录", "Proof"),
+    ("responsible", "负责区划", "Responsible division"),
     ("top_up", "补差方式", "Top-up"),
     ("once_per", "奖励计次", "Counted once per"),
     ("protections", "保护", "Protections"),

@@ -38,6 +38,12 @@ pub const WORDS: &[(&str, &str, &str, &str)] = &[
         "农产品地理标志",
         "Agricultural GI",
     ),
+    (
+        "regime",
+        "origin_mark",
+        "原产地标记注册（非地理标志保护）",
+        "Origin-mark registration (not GI protection)",
+    ),
     // markKind
     ("markKind", "ordinary", "普通商标", "Ordinary mark"),
     ("markKind", "collective", "集体商标", "Collective mark"),

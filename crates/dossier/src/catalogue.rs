@@ -16,6 +16,8 @@ use crate::{Result, pdf};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CatalogueView {
+    /// A sample record: every page carries the 示例数据 mark.
+    pub sample: bool,
     pub mark: String,
     /// 注册号 and classes, e.g. `注册号 1234567，第30类`; `None` for an unregistered mark.
     pub registration: Option<String>,
@@ -154,7 +156,7 @@ pub fn layout(v: &CatalogueView) -> Document {
         );
     }
     let header = format!("{} · 驰名商标认定证据目录", v.mark);
-    finish(flow, &header, v.printed_on, &v.audit_head)
+    finish(flow, &header, v.printed_on, &v.audit_head, v.sample)
 }
 
 fn cover(flow: &mut Flow, v: &CatalogueView) {

@@ -57,6 +57,7 @@ pub fn regime_label(p: &ProtectionView) -> String {
             )
         ),
         ProtectionView::AgriculturalGi { .. } => word("regime", "agricultural_gi"),
+        ProtectionView::OriginMark { .. } => word("regime", "origin_mark"),
     }
 }
 
@@ -199,7 +200,11 @@ pub fn layout(v: &DossierView) -> Document {
                 vec![
                     (i + 1).to_string(),
                     u.name.clone(),
-                    u.credit_code.clone(),
+                    if u.sample && !u.credit_code.is_empty() {
+                        format!("{}（示例）", u.credit_code)
+                    } else {
+                        u.credit_code.clone()
+                    },
                     u.address.clone(),
                 ]
             })
@@ -253,23 +258,30 @@ pub fn layout(v: &DossierView) -> Document {
     });
 
     let header = format!("{} · 地理标志产品品牌推介资料", v.name);
-    finish(flow, &header, v.printed_on, &v.audit_head)
+    finish(flow, &header, v.printed_on, &v.audit_head, v.sample)
 }
 
 /// The flowed pages with the running header (`header` names the document; from page 2) and
-/// the footer every page carries: the page number, the print date and the record's audit head.
+/// the footer every page carries: the page number, the print date and the record's audit head;
+/// a sample record's pages all carry the 示例数据 mark.
 pub(crate) fn finish(
     flow: Flow,
     header: &str,
     printed_on: chrono::NaiveDate,
     audit_head: &str,
+    sample: bool,
 ) -> Document {
     let right = format!(
         "打印日期 {} · 记录校验 {}",
         zh_date(printed_on),
         short_hash(audit_head)
     );
-    flow.finish(|page, n, count| decorate(page, n, count, header, &right))
+    flow.finish(|page, n, count| {
+        decorate(page, n, count, header, &right);
+        if sample {
+            sample_mark(page);
+        }
+    })
 }
 
 pub(crate) fn col(title: &str, share: f32) -> Column {
@@ -328,6 +340,15 @@ fn protection_row(p: &ProtectionView) -> Vec<String> {
             opt_date(*registered_on),
             "农业农村部登记".into(),
         ],
+        ProtectionView::OriginMark {
+            announcement_no,
+            announced_on,
+        } => vec![
+            label,
+            announcement_no.clone(),
+            opt_date(*announced_on),
+            "原国家质检总局原产地标记注册，不是地理标志产品保护批准，不作为标注依据".into(),
+        ],
     }
 }
 
@@ -351,12 +372,13 @@ fn labelling_rules(v: &DossierView) -> Vec<String> {
             ProtectionView::GiTrademark { mark, reg_no, .. } => out.push(format!(
                 "地理标志商标：使用地理标志专用标志，同时标注商标“{mark}”及其注册号 {reg_no}。"
             )),
-            ProtectionView::AgriculturalGi { .. } => {}
+            ProtectionView::AgriculturalGi { .. } | ProtectionView::OriginMark { .. } => {}
         }
     }
-    out.push("专用标志旁须印制使用人的统一社会信用代码。".into());
+    out.push("使用人的统一社会信用代码印制在专用标志的指定位置。".into());
     out.push(
-        "使用人应按产品标准组织生产，并每年向所在地知识产权管理部门报送专用标志使用情况。".into(),
+        "使用人应按产品标准组织生产，并按所在地知识产权管理部门规定的周期定期报送专用标志使用情况。"
+            .into(),
     );
     out.push("产品包装和电子商务页面可使用二维码，便于消费者追溯与核验。".into());
     out
@@ -451,6 +473,9 @@ fn cover(flow: &mut Flow, v: &DossierView, hero: Option<usize>) {
             ProtectionView::AgriculturalGi { certificate_no, .. } => {
                 format!("证书编号 {certificate_no}")
             }
+            ProtectionView::OriginMark {
+                announcement_no, ..
+            } => announcement_no.clone(),
         };
         page.fill(left, y + 5.0, 2.5, 2.5 + body.size * 0.6, GOLD);
         let regime = regime_label(p);
@@ -481,6 +506,27 @@ fn cover(flow: &mut Flow, v: &DossierView, hero: Option<usize>) {
         "扫描右侧二维码核验资料内容",
     );
 }
+
+/// 示例数据: a boxed mark in the top margin of every page of a sample record's document, so a
+/// printed page can never pass for a real one.
+fn sample_mark(page: &mut Page) {
+    let (w, _) = A4;
+    let style = TextStyle::new(Weight::Bold, 11.0, SAMPLE_RED, 1.3);
+    let text = "示例数据 · 非真实记录";
+    let tw = text_width(style, text);
+    let (x, y) = (w - MARGINS.2 - tw - 8.0, 6.0 * MM);
+    page.items.push(Item::Rect {
+        x,
+        y,
+        w: tw + 8.0,
+        h: style.line_height() + 4.0,
+        fill: None,
+        stroke: Some((SAMPLE_RED, 1.0)),
+    });
+    page.text(x + 4.0, y + 2.0, style, text);
+}
+
+const SAMPLE_RED: Rgb = Rgb(0.75, 0.12, 0.12);
 
 fn decorate(page: &mut Page, n: usize, count: usize, header: &str, right: &str) {
     let (w, h) = A4;

@@ -9,6 +9,8 @@ use crate::layout::Jpeg;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DossierView {
+    /// A sample record: every page carries the 示例数据 mark.
+    pub sample: bool,
     pub record_id: String,
     pub code: String,
     pub name: String,
@@ -65,12 +67,19 @@ pub enum ProtectionView {
         certificate_no: String,
         registered_on: Option<NaiveDate>,
     },
+    /// An origin-mark registration: printed for the record, never a labelling basis.
+    OriginMark {
+        announcement_no: String,
+        announced_on: Option<NaiveDate>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct UserRow {
     pub name: String,
     pub credit_code: String,
+    /// The enterprise is sample data: its credit code is invented and printed as such.
+    pub sample: bool,
     pub address: String,
 }
 
@@ -136,6 +145,11 @@ impl DossierView {
                 ProtectionView::AgriculturalGi { certificate_no, .. } => {
                     out.push((f("certificate_no"), certificate_no));
                 }
+                ProtectionView::OriginMark {
+                    announcement_no, ..
+                } => {
+                    out.push((f("announcement_no"), announcement_no));
+                }
             }
         }
         for (i, u) in self.users.iter().enumerate() {
@@ -164,6 +178,8 @@ impl DossierView {
                 !announcement_no.trim().is_empty()
                     || standard_no.as_deref().is_some_and(|s| !s.trim().is_empty())
             }
+            // A GI mark's users label with the mark and its registration number.
+            ProtectionView::GiTrademark { reg_no, .. } => !reg_no.trim().is_empty(),
             _ => false,
         });
         if !has_basis {

@@ -164,8 +164,20 @@ fn a_character_the_font_lacks_is_an_error_not_a_hole() {
 fn warns_about_missing_standards_and_invalid_credit_codes() {
     let mut view = common::fixture();
     assert!(view.warnings().is_empty(), "{:?}", view.warnings());
+    // Neither a product approval nor a GI mark: nothing to label with. An origin-mark
+    // registration is no basis either.
+    view.protections.retain(|p| {
+        !matches!(
+            p,
+            terroir_dossier::ProtectionView::ProductApproval { .. }
+                | terroir_dossier::ProtectionView::GiTrademark { .. }
+        )
+    });
     view.protections
-        .retain(|p| !matches!(p, terroir_dossier::ProtectionView::ProductApproval { .. }));
+        .push(terroir_dossier::ProtectionView::OriginMark {
+            announcement_no: "国家质检总局2002年第87号公告".into(),
+            announced_on: None,
+        });
     view.users[1].credit_code = "91411500MA44UN4Q0X".into();
     let w = view.warnings();
     assert_eq!(w[0].rule, Rule::StandardMissing);

@@ -251,6 +251,14 @@ const GI: &[ColumnDef] = &[
         "",
     ),
     col(
+        "responsible",
+        "负责区划",
+        "Responsible division",
+        &["主管区划", "所属区划", "所属县市"],
+        Code,
+        "登记该产品的县或市，区划代码或名称",
+    ),
+    col(
         "divisions",
         "产地范围（区划）",
         "Divisions",

@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0009_calendar_entered.sql"),
     include_str!("../migrations/0010_gi_profile.sql"),
     include_str!("../migrations/0011_award_top_up.sql"),
+    include_str!("../migrations/0012_gi_responsible.sql"),
 ];
 
 /// The schema version this binary writes.
@@ -258,14 +259,10 @@ mod tests {
                 .unwrap();
             serde_json::from_str(&s).unwrap()
         };
-        assert_eq!(
-            data("a"),
-            serde_json::json!({ "name": "甲", "profile": "产自山区" })
-        );
-        assert_eq!(
-            data("b"),
-            serde_json::json!({ "name": "乙", "notes": null })
-        );
+        assert_eq!(data("a")["profile"], serde_json::json!("产自山区"));
+        assert!(data("a").get("notes").is_none());
+        assert_eq!(data("b")["notes"], serde_json::Value::Null);
+        assert!(data("b").get("profile").is_none());
         // The database as it was is kept beside it, checked, and the notes say where.
         let before = dir.path().join("t.db.before-schema-9");
         let copy = Connection::open(&before).unwrap();
@@ -273,6 +270,49 @@ mod tests {
         let notes = migration_notes(&c).unwrap();
         assert!(
             notes.iter().any(|n| n.contains("t.db.before-schema-9")),
+            "{notes:?}"
+        );
+    }
+
+    /// Migration 12: the responsible division comes from the production area — the one
+    /// division, or the city enclosing several — with a note per product to check; a product
+    /// with no area keeps none.
+    #[test]
+    fn the_responsible_division_is_taken_from_the_area() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let c = Connection::open(&path).unwrap();
+        for sql in &MIGRATIONS[..11] {
+            c.execute_batch(sql).unwrap();
+        }
+        c.execute_batch(
+            "INSERT INTO division (code, name, table_version) VALUES
+               ('411500', '信阳市', 't'), ('411502', '浉河区', 't'), ('411525', '固始县', 't');
+             INSERT INTO gi_product (id, code, name, data, created_at, updated_at, version) VALUES
+               ('a', 'GI-0001', '信阳毛尖', '{\"area\":{\"divisions\":[\"411502\",\"411525\"]}}', '', '', 1),
+               ('b', 'GI-0002', '固始鸡', '{\"area\":{\"divisions\":[\"411525\"]}}', '', '', 1),
+               ('c', 'GI-0003', '未知', '{\"area\":{\"divisions\":[]}}', '', '', 1);
+             PRAGMA user_version = 11;",
+        )
+        .unwrap();
+        drop(c);
+        let c = open(&path, false).unwrap();
+        let responsible = |id: &str| -> Option<String> {
+            c.query_row(
+                "SELECT json_extract(data, '$.responsible') FROM gi_product WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        assert_eq!(responsible("a").as_deref(), Some("411500"));
+        assert_eq!(responsible("b").as_deref(), Some("411525"));
+        assert_eq!(responsible("c"), None);
+        let notes = migration_notes(&c).unwrap();
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("GI-0001") && n.contains("411500")),
             "{notes:?}"
         );
     }

@@ -723,7 +723,8 @@ pub fn purge_sample(conn: &Connection, stamp: &Stamp) -> Result<u64> {
 /// Counts by key, largest first.
 pub type Counts = Vec<(String, u64)>;
 
-/// Live GI products counted per division of their production area and per category.
+/// Live GI products counted per responsible division (the county or city that catalogues
+/// them) and per category.
 pub fn gi_tally(conn: &Connection) -> Result<(Counts, Counts)> {
     let collect = |sql: &str| -> Result<Counts> {
         let mut stmt = conn.prepare(sql)?;
@@ -733,8 +734,8 @@ pub fn gi_tally(conn: &Connection) -> Result<(Counts, Counts)> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     };
     let by_division = collect(
-        "SELECT d.value, count(*) FROM gi_product g, json_each(g.data, '$.area.divisions') d
-         WHERE g.archived_at IS NULL GROUP BY d.value ORDER BY count(*) DESC, d.value",
+        "SELECT r, count(*) FROM (SELECT json_extract(data, '$.responsible') AS r FROM gi_product
+         WHERE archived_at IS NULL) WHERE r IS NOT NULL GROUP BY r ORDER BY count(*) DESC, r",
     )?;
     let by_category = collect(
         "SELECT coalesce(category, ''), count(*) FROM gi_product WHERE archived_at IS NULL

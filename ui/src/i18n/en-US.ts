@@ -75,6 +75,7 @@ const enUS: Messages = {
     },
   },
   col: {
+    responsible: 'Responsible',
     code: 'Code',
     name: 'Name',
     credit_code: 'Unified social credit code',
@@ -105,6 +106,7 @@ const enUS: Messages = {
     policy_no: 'Policy no.',
   },
   fields: {
+    responsible: 'Responsible division',
     proof: 'Proof',
     top_up: 'Top-up',
     once_per: 'Counted once per',
@@ -202,6 +204,8 @@ const enUS: Messages = {
     updated_at: 'Updated',
   },
   hint: {
+    responsible: 'The county or city that catalogues the product: lists, county batches and counts go by it',
+    area_divisions: 'The protected production area, printed in dossiers; leave empty when not known',
     top_up: 'Required for highest-only rules: after a lower award for the same subject, a higher one pays the difference or in full',
     once_per: 'A well-known-mark award counts once per mark, or once per recognition',
     proof_after_item: 'Choose the item first',
@@ -536,6 +540,7 @@ const enUS: Messages = {
     fieldsChanged: 'changed: {fields}',
   },
   detail: {
+    notLabellingBasis: 'Not GI protection, and not a basis for labelling',
     noTrademarks: 'No trademarks registered to this enterprise',
     noApprovals: 'No applications by this enterprise to use a GI',
     loadMore: 'Load more',

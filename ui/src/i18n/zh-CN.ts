@@ -74,6 +74,7 @@ const zhCN = {
     },
   },
   col: {
+    responsible: '负责区划',
     code: '编号',
     name: '名称',
     credit_code: '统一社会信用代码',
@@ -104,6 +105,7 @@ const zhCN = {
     policy_no: '政策文号',
   },
   fields: {
+    responsible: '负责区划',
     proof: '证明记录',
     top_up: '补差方式',
     once_per: '奖励计次',
@@ -201,6 +203,8 @@ const zhCN = {
     updated_at: '更新时间',
   },
   hint: {
+    responsible: '登记该产品的县或市：列表、按县批量打印和统计按此区划',
+    area_divisions: '产品的地域保护范围，印在推介资料中；不确定时留空',
     top_up: '“就高”规则必填：同一对象已得较低奖励后，再获较高奖励时补差额还是全额',
     once_per: '驰名商标奖励按商标计一次，或按每次认定计一次',
     proof_after_item: '选择事项后再选证明记录',
@@ -536,6 +540,7 @@ const zhCN = {
     fieldsChanged: '改动：{fields}',
   },
   detail: {
+    notLabellingBasis: '原产地标记注册不是地理标志产品保护，不作为标注依据',
     noTrademarks: '此企业名下没有商标',
     noApprovals: '此企业还没有使用地理标志的申请',
     loadMore: '加载更多',

@@ -49,16 +49,12 @@ export function columnsFor(kind: RecordKind, t: T): Column<RecordDto>[] {
           render: (r) => arr(r, 'regimes').map((k) => t('regime.' + k)).join('、') || '—',
         },
         {
-          key: 'divisions',
-          title: t('col.divisions'),
+          key: 'responsible',
+          title: t('col.responsible'),
           width: 'minmax(140px, 1.5fr)',
           render: (r) => {
-            const d = arr(r, 'divisions')
-            if (!d.length) return '—'
-            return h('span', {}, [
-              h(DivisionText, { code: d[0] }),
-              d.length > 1 ? h('span', { class: 'muted' }, ` +${d.length - 1}`) : null,
-            ])
+            const d = s(r, 'responsible')
+            return d ? h(DivisionText, { code: d }) : '—'
           },
         },
       ]

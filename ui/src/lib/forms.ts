@@ -59,7 +59,8 @@ export const FORMS: { [K in RecordKind]: FormField<K>[] } = {
   gi: [
     { name: 'name', type: 'text', required: true },
     { name: 'category', type: 'select', options: 'category' },
-    { name: 'divisions', type: 'divisions', wide: true },
+    { name: 'responsible', type: 'division', hint: 'hint.responsible' },
+    { name: 'divisions', type: 'divisions', wide: true, hint: 'hint.area_divisions' },
     { name: 'places', type: 'tags', wide: true, hint: 'hint.places' },
     { name: 'area_description', type: 'textarea', wide: true },
     { name: 'centre', type: 'text', mono: true, hint: 'hint.centre' },
@@ -133,6 +134,7 @@ const BLANK: { [K in RecordKind]: () => Draft<InputOf[K]> } = {
   gi: () => ({
     name: null,
     category: null,
+    responsible: null,
     protections: [],
     divisions: [],
     places: [],
@@ -198,6 +200,7 @@ export const REGIME_FIELDS: Record<string, (keyof ProtectionInput)[]> = {
   product_approval: ['announcement_no', 'announced_on', 'standard_no'],
   gi_trademark: ['mark_kind', 'trademark'],
   agricultural_gi: ['certificate_no', 'registered_on'],
+  origin_mark: ['announcement_no', 'announced_on'],
 }
 
 /** Does the form for `kind` show the field path Rust named? (`protections[0].trademark` → yes for gi) */

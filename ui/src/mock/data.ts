@@ -113,6 +113,7 @@ export function sampleRecords(): MockRecord[] {
       {
         name,
         category: food,
+        responsible: divisions.length === 1 ? divisions[0] : '411500',
         protections,
         area: { divisions, places: [], description: (extra.description as string) ?? null, centre: null },
         quality_requirements: (extra.quality as string) ?? null,
@@ -123,7 +124,12 @@ export function sampleRecords(): MockRecord[] {
         profile: null,
         notes,
       },
-      { category: food, regimes: protections.map((p) => (p as { regime: string }).regime), divisions },
+      {
+        category: food,
+        regimes: protections.map((p) => (p as { regime: string }).regime),
+        responsible: divisions.length === 1 ? divisions[0] : '411500',
+        divisions,
+      },
     )
   const gi = [
     giRow(

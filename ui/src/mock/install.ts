@@ -248,6 +248,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
         return {
           name: d.name,
           category: d.category,
+          responsible: d.responsible ?? null,
           protections: (d.protections as Obj[]).map((p) => ({
             regime: p.regime,
             announcement_no: p.announcement_no ?? null,
@@ -361,8 +362,10 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       d.history = input.history
       d.contact = input.contact
       d.notes = input.notes
+      d.profile = input.profile ?? null
+      d.responsible = input.responsible ?? null
       d.area = { divisions: input.divisions ?? [], places: input.places ?? [], description: input.area_description, centre: null }
-      r.summary = { ...r.summary, category: input.category, divisions: input.divisions ?? [] }
+      r.summary = { ...r.summary, category: input.category, responsible: input.responsible ?? null, divisions: input.divisions ?? [] }
     } else if (r.kind === 'trademark') {
       for (const k of ['reg_no', 'name', 'goods', 'kind', 'filed_on', 'registered_on', 'notes']) d[k] = input[k]
       d.classes = ((input.classes as string[]) ?? []).map(Number)

@@ -82,10 +82,12 @@ pub fn fixture() -> DossierView {
                 ["茶业", "茶叶", "生态茶业", "茶业发展", "农业开发"][i / 8]
             ),
             credit_code: credit_code(i),
+            sample: false,
             address: format!("河南省信阳市{}{}号", towns[i % towns.len()], 10 + i),
         })
         .collect();
     DossierView {
+        sample: false,
         record_id: "0190c2a4-7b1e-7c3d-9f00-5a1b2c3d4e5f".into(),
         code: "GI-411500-0001".into(),
         name: "信阳毛尖".into(),

@@ -2,4 +2,8 @@
 import type { ProtectionInput } from "./ProtectionInput";
 import type { StatusEventInput } from "./StatusEventInput";
 
-export type GiInput = { name: string | null, category: string | null, protections: Array<ProtectionInput>, divisions: Array<string>, places: Array<string>, area_description: string | null, centre: string | null, quality_requirements: string | null, history: string | null, status_history: Array<StatusEventInput>, contact: string | null, profile: string | null, notes: string | null, };
+export type GiInput = { name: string | null, category: string | null, 
+/**
+ * The division code of the county or city that catalogues the product.
+ */
+responsible: string | null, protections: Array<ProtectionInput>, divisions: Array<string>, places: Array<string>, area_description: string | null, centre: string | null, quality_requirements: string | null, history: string | null, status_history: Array<StatusEventInput>, contact: string | null, profile: string | null, notes: string | null, };

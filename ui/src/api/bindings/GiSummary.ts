@@ -5,4 +5,12 @@ export type GiSummary = { category: string | null,
 /**
  * The regimes it is protected under (`product_approval`, `gi_trademark`, `agricultural_gi`).
  */
-regimes: Array<string>, divisions: Array<DivisionCode>, };
+regimes: Array<string>, 
+/**
+ * The county or city that catalogues it (lists and counts go by it).
+ */
+responsible: DivisionCode | null, 
+/**
+ * The production area's divisions, where known.
+ */
+divisions: Array<DivisionCode>, };

@@ -2,4 +2,4 @@
 import type { MarkKind } from "./MarkKind";
 import type { RecordId } from "./RecordId";
 
-export type Protection = { "regime": "product_approval", announcement_no: string, announced_on: string | null, standard_no: string | null, } | { "regime": "gi_trademark", mark_kind: MarkKind, trademark_id: RecordId, } | { "regime": "agricultural_gi", certificate_no: string, registered_on: string | null, };
+export type Protection = { "regime": "product_approval", announcement_no: string, announced_on: string | null, standard_no: string | null, } | { "regime": "gi_trademark", mark_kind: MarkKind, trademark_id: RecordId, } | { "regime": "agricultural_gi", certificate_no: string, registered_on: string | null, } | { "regime": "origin_mark", announcement_no: string, announced_on: string | null, };
