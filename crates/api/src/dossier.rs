@@ -182,6 +182,15 @@ impl Workspace {
         }
 
         let mut users = vec![];
+        // Users whose basis is gone (the product revoked, the GI mark ended) are not printed
+        // as authorised; the dossier says how many and why.
+        let basis = crate::workspace::gi_basis(
+            &self.conn,
+            row.id.parse().map_err(ApiError::storage)?,
+            self.today(),
+        )?
+        .unwrap_or_default();
+        let mut without_basis: Vec<String> = vec![];
         for u_row in store::list(
             &self.conn,
             RecordKind::User,
@@ -193,6 +202,12 @@ impl Workspace {
             let u: AuthorisedUser =
                 serde_json::from_value(u_row.data).map_err(ApiError::storage)?;
             if u.stage() != UserStage::Active {
+                continue;
+            }
+            if let Some(why) = u.basis_gone(&basis) {
+                if !without_basis.contains(&why.zh) {
+                    without_basis.push(why.zh);
+                }
                 continue;
             }
             let Some(e_row) = store::get(
@@ -239,8 +254,19 @@ impl Workspace {
             .replace("{id}", &row.id)
             .replace("{head}", &short_head);
 
+        let users_note = (!without_basis.is_empty()).then(|| {
+            format!(
+                "未列出的使用人：{}。",
+                without_basis
+                    .iter()
+                    .map(|w| w.trim_end_matches('。').to_owned())
+                    .collect::<Vec<_>>()
+                    .join("；")
+            )
+        });
         Ok(DossierView {
             sample: row.sample,
+            users_note,
             record_id: row.id,
             code: row.code,
             name: g.name,

@@ -262,6 +262,9 @@ impl Entity for AuthorisedUser {
             gi: lookup.code_of(RecordKind::Gi, self.gi_id),
             enterprise: lookup.code_of(RecordKind::Enterprise, self.enterprise_id),
             use_reports_overdue: overdue as u32,
+            basis_gone: lookup
+                .gi_basis(self.gi_id, today)
+                .and_then(|b| self.basis_gone(&b)),
             next_steps: self.next_steps(),
         }
     }

@@ -62,6 +62,9 @@ pub struct UserSummary {
     /// The enterprise's code.
     pub enterprise: Option<String>,
     pub use_reports_overdue: u32,
+    /// Why the user, though active, no longer has a basis (its GI product revoked, its GI mark
+    /// ended): flagged, and not printed as authorised.
+    pub basis_gone: Option<terroir_core::text::Bilingual>,
     /// The steps the flow allows next, with their forms' fields.
     pub next_steps: Vec<StepOffer>,
 }

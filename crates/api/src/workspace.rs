@@ -134,6 +134,45 @@ impl Lookup for StoreLookup<'_> {
     ) -> Option<terroir_core::incentive::Proof> {
         crate::workbench::proof_of(self.0, item, id).ok().flatten()
     }
+    fn gi_basis(&self, gi: RecordId, today: NaiveDate) -> Option<terroir_core::user::GiBasis> {
+        gi_basis(self.0, gi, today).ok().flatten()
+    }
+}
+
+/// What a GI product's users rest on as of `today`: its revocation, its GI marks' standing.
+pub(crate) fn gi_basis(
+    conn: &Connection,
+    gi: RecordId,
+    today: NaiveDate,
+) -> crate::Result<Option<terroir_core::user::GiBasis>> {
+    use terroir_core::gi::{GiProduct, GiStatus, Protection};
+    use terroir_core::trademark::Trademark;
+    let Some(row) = records::get(conn, RecordKind::Gi, &gi.to_string())? else {
+        return Ok(None);
+    };
+    let g: GiProduct = crate::records::decode(&row)?;
+    let cal = crate::calendar::of(conn);
+    let mut marks = vec![];
+    for p in &g.protections {
+        if let Protection::GiTrademark {
+            mark_kind,
+            trademark_id,
+        } = p
+            && let Some(tm_row) =
+                records::get(conn, RecordKind::Trademark, &trademark_id.to_string())?
+        {
+            let tm: Trademark = crate::records::decode(&tm_row)?;
+            marks.push((*mark_kind, tm.standing_on(today, &cal)));
+        }
+    }
+    Ok(Some(terroir_core::user::GiBasis {
+        product_revoked_on: g
+            .status_history
+            .last()
+            .filter(|e| e.status == GiStatus::Revoked)
+            .map(|e| e.on),
+        marks,
+    }))
 }
 
 /// [`StoreLookup`] that also finds archived records by id or code: a stored record (or a

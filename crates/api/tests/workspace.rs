@@ -852,3 +852,46 @@ fn ws_with_mark(registered: &str) -> (tempfile::TempDir, Workspace) {
     .unwrap();
     (d, ws)
 }
+
+/// A revoked GI product takes its approved users' basis with it: they are flagged, and its
+/// dossier no longer lists them as authorised but says why.
+#[test]
+fn users_lose_their_basis_when_the_product_is_revoked() {
+    let (_d, mut ws) = sample();
+    let before = ws.dossier_view("GI-0001").unwrap();
+    assert!(!before.users.is_empty());
+    assert!(before.users_note.is_none());
+    let active: Vec<String> = ws
+        .list(RecordKind::User, Show::Live, 100, 0)
+        .unwrap()
+        .items
+        .into_iter()
+        .filter(|u| u.summary()["stage"] == "active")
+        .map(|u| u.code)
+        .collect();
+    assert!(!active.is_empty());
+    for u in &active {
+        assert!(ws.show(RecordKind::User, u).unwrap().summary()["basis_gone"].is_null());
+    }
+    ws.edit(
+        RecordKind::Gi,
+        "GI-0001",
+        json!({ "status_history": [{ "status": "revoked", "on": "2026-05-01", "document_no": "撤销公告（示例）" }] }),
+        None,
+        None,
+    )
+    .unwrap();
+    for u in &active {
+        let s = ws.show(RecordKind::User, u).unwrap().summary();
+        assert!(
+            s["basis_gone"]["zh-CN"]
+                .as_str()
+                .unwrap()
+                .contains("2026-05-01"),
+            "{u}: {s}"
+        );
+    }
+    let after = ws.dossier_view("GI-0001").unwrap();
+    assert!(after.users.is_empty(), "{:?}", after.users);
+    assert!(after.users_note.unwrap().contains("被撤销"));
+}

@@ -111,6 +111,11 @@ pub trait Lookup {
     fn calendar(&self) -> crate::calendar::WorkingCalendar {
         crate::calendar::WorkingCalendar::shipped()
     }
+    /// What a GI product's authorised users rest on as of `today` (see
+    /// [`crate::user::GiBasis`]); `None` when it cannot be read.
+    fn gi_basis(&self, _gi: RecordId, _today: chrono::NaiveDate) -> Option<crate::user::GiBasis> {
+        None
+    }
     /// What record `id` (of `item`'s proof kind) shows for an award claim; `None` when it
     /// cannot be read (the claim is then unproven).
     fn proof(

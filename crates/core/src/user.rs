@@ -179,6 +179,20 @@ pub fn step_offer(step: &str) -> StepOffer {
     }
 }
 
+/// What a user's right to the special mark rests on, as of a day: whether the GI product was
+/// revoked, and the standing of its GI marks (kind and standing).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct GiBasis {
+    pub product_revoked_on: Option<NaiveDate>,
+    pub marks: Vec<(crate::trademark::MarkKind, crate::trademark::Standing)>,
+}
+
+/// Whether a GI mark's standing has ended the right it gives (lapsed, cancelled, invalidated).
+fn mark_ended(s: crate::trademark::Standing) -> bool {
+    use crate::trademark::Standing::*;
+    matches!(s, Lapsed | Cancelled | Invalidated)
+}
+
 fn refuse(stage: UserStage, action: &str) -> Violation {
     Violation::flow_order(stage.key(), action)
 }
@@ -215,6 +229,42 @@ impl AuthorisedUser {
             None if self.first_review.is_some() => UserStage::FirstReviewed,
             None => UserStage::Applied,
         }
+    }
+
+    /// Why this user, though active, no longer has a basis to use the special mark: the GI
+    /// product was revoked (an approved producer's basis), or every GI mark of the kind it
+    /// relies on has ended (a collective member's or a certification licensee's). Such a user
+    /// is flagged and never printed as authorised. `None` while the basis stands, or for a
+    /// user not (or no longer) active.
+    pub fn basis_gone(&self, basis: &GiBasis) -> Option<crate::text::Bilingual> {
+        use crate::trademark::MarkKind;
+        if !matches!(self.stage(), UserStage::Active | UserStage::Suspended) {
+            return None;
+        }
+        let relies_on = match self.kind {
+            UserKind::ApprovedProducer => {
+                return basis.product_revoked_on.map(|on| {
+                    crate::text::Bilingual::new(
+                        format!("地理标志产品已于 {on} 被撤销，使用人失去使用依据"),
+                        format!("the GI product was revoked on {on}: the user has no basis"),
+                    )
+                });
+            }
+            UserKind::CollectiveMember => MarkKind::Collective,
+            UserKind::CertificationLicensee => MarkKind::Certification,
+            UserKind::OtherRecorded => return None,
+        };
+        let marks: Vec<_> = basis
+            .marks
+            .iter()
+            .filter(|(k, _)| *k == relies_on)
+            .collect();
+        (!marks.is_empty() && marks.iter().all(|(_, s)| mark_ended(*s))).then(|| {
+            crate::text::Bilingual::new(
+                "所依据的地理标志商标已失效（期满未续展、注销、撤销或宣告无效），使用人失去使用依据",
+                "the GI mark the user relies on has ended (lapsed, cancelled, revoked or invalidated): the user has no basis",
+            )
+        })
     }
 
     /// The date of the last step so far; a new step may not be dated before it.
@@ -583,6 +633,53 @@ mod tests {
         assert_eq!(
             u.record_use_report(2025, None, None).unwrap_err().rule,
             Rule::Required
+        );
+    }
+
+    /// Users lose their basis when what they rely on ends: an approved producer when the GI
+    /// product is revoked; a collective member when every collective GI mark of the product
+    /// has ended; a certification licensee likewise with the certification marks. A
+    /// certification mark's end does not touch a collective member.
+    #[test]
+    fn a_user_loses_its_basis_with_what_it_relies_on() {
+        use crate::trademark::{MarkKind, Standing};
+        let active = |kind| AuthorisedUser {
+            kind,
+            decision: Some(Decision::Approved {
+                announcement_no: "2024年第1号".into(),
+                announced_on: d("2024-06-01"),
+            }),
+            ..applied()
+        };
+        let basis = |revoked: Option<&str>, marks: Vec<(MarkKind, Standing)>| GiBasis {
+            product_revoked_on: revoked.map(d),
+            marks,
+        };
+        let producer = active(UserKind::ApprovedProducer);
+        assert!(producer.basis_gone(&basis(None, vec![])).is_none());
+        let why = producer
+            .basis_gone(&basis(Some("2026-05-01"), vec![]))
+            .unwrap();
+        assert!(why.zh.contains("2026-05-01"));
+
+        let member = active(UserKind::CollectiveMember);
+        let licensee = active(UserKind::CertificationLicensee);
+        let marks = vec![
+            (MarkKind::Collective, Standing::Registered),
+            (MarkKind::Certification, Standing::Invalidated),
+        ];
+        assert!(member.basis_gone(&basis(None, marks.clone())).is_none());
+        assert!(licensee.basis_gone(&basis(None, marks)).is_some());
+        let lapsed = vec![(MarkKind::Collective, Standing::Lapsed)];
+        assert!(member.basis_gone(&basis(None, lapsed.clone())).is_some());
+        // In the grace period the mark still stands.
+        let grace = vec![(MarkKind::Collective, Standing::InGrace)];
+        assert!(member.basis_gone(&basis(None, grace)).is_none());
+        // A user not yet approved has no basis to lose.
+        assert!(
+            applied()
+                .basis_gone(&basis(Some("2026-05-01"), lapsed))
+                .is_none()
         );
     }
 }

@@ -176,6 +176,9 @@ pub fn layout(v: &DossierView) -> Document {
     }
 
     flow.heading("授权使用人");
+    if let Some(note) = &v.users_note {
+        flow.paragraph(note, false);
+    }
     if v.users.is_empty() {
         flow.paragraph("暂无核准使用地理标志专用标志的使用人。", false);
     } else {
@@ -520,7 +523,8 @@ fn sample_mark(page: &mut Page) {
         y,
         w: tw + 8.0,
         h: style.line_height() + 4.0,
-        fill: None,
+        // White behind it: the cover's band is dark.
+        fill: Some(Rgb(1.0, 1.0, 1.0)),
         stroke: Some((SAMPLE_RED, 1.0)),
     });
     page.text(x + 4.0, y + 2.0, style, text);

@@ -11,6 +11,8 @@ use crate::layout::Jpeg;
 pub struct DossierView {
     /// A sample record: every page carries the 示例数据 mark.
     pub sample: bool,
+    /// Why some active users are not listed (their basis is gone).
+    pub users_note: Option<String>,
     pub record_id: String,
     pub code: String,
     pub name: String,

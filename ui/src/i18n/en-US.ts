@@ -540,6 +540,7 @@ const enUS: Messages = {
     fieldsChanged: 'changed: {fields}',
   },
   detail: {
+    basisGone: 'No basis',
     notLabellingBasis: 'Not GI protection, and not a basis for labelling',
     noTrademarks: 'No trademarks registered to this enterprise',
     noApprovals: 'No applications by this enterprise to use a GI',

@@ -540,6 +540,7 @@ const zhCN = {
     fieldsChanged: '改动：{fields}',
   },
   detail: {
+    basisGone: '失去使用依据',
     notLabellingBasis: '原产地标记注册不是地理标志产品保护，不作为标注依据',
     noTrademarks: '此企业名下没有商标',
     noApprovals: '此企业还没有使用地理标志的申请',

@@ -75,7 +75,10 @@ export function columnsFor(kind: RecordKind, t: T): Column<RecordDto>[] {
           width: '170px',
           render: (r) => {
             const st = s(r, 'stage') ?? 'applied'
-            return h(StatusTag, { tone: STAGE_TONE[st] ?? 'grey', label: t('stage.' + st) })
+            const tag = h(StatusTag, { tone: STAGE_TONE[st] ?? 'grey', label: t('stage.' + st) })
+            // Active, but what it rests on has ended (Rust says why on the record's page).
+            if (r.kind === 'user' && r.summary.basis_gone) return h('span', {}, [tag, ' ', h(StatusTag, { tone: 'red', label: t('detail.basisGone') })])
+            return tag
           },
         },
         { key: 'kind', title: t('col.kind'), width: 'minmax(120px, 1fr)', render: (r) => (s(r, 'kind') ? t('userKind.' + s(r, 'kind')) : '—') },

@@ -88,6 +88,7 @@ pub fn fixture() -> DossierView {
         .collect();
     DossierView {
         sample: false,
+        users_note: None,
         record_id: "0190c2a4-7b1e-7c3d-9f00-5a1b2c3d4e5f".into(),
         code: "GI-411500-0001".into(),
         name: "信阳毛尖".into(),
