@@ -265,6 +265,7 @@ impl Entity for AuthorisedUser {
             basis_gone: lookup
                 .gi_basis(self.gi_id, today)
                 .and_then(|b| self.basis_gone(&b)),
+            refusal_flag: self.refusal_flag(),
             next_steps: self.next_steps(),
         }
     }

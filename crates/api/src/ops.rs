@@ -69,6 +69,26 @@ pub enum UserStep {
         due_on: Option<String>,
         received_on: Option<String>,
     },
+    /// A collective mark's user joins the registrant association.
+    Join {
+        on: String,
+        membership_no: Option<String>,
+    },
+    /// A certification mark's registrant licenses the producer.
+    License {
+        on: String,
+        licence_no: String,
+    },
+    /// A certification mark's registrant refuses the producer (flagged).
+    Refuse {
+        on: String,
+        reason: String,
+    },
+    /// A collective mark's user leaves the association.
+    Leave {
+        on: String,
+        reason: Option<String>,
+    },
 }
 
 impl UserStep {
@@ -82,6 +102,10 @@ impl UserStep {
             Self::Reinstate { .. } => "reinstate",
             Self::Withdraw { .. } => "withdraw",
             Self::UseReport { .. } => "use_report",
+            Self::Join { .. } => "join",
+            Self::License { .. } => "license",
+            Self::Refuse { .. } => "refuse",
+            Self::Leave { .. } => "leave",
         }
     }
 
@@ -93,7 +117,9 @@ impl UserStep {
             Self::Reject { reason, .. }
             | Self::Suspend { reason, .. }
             | Self::Reinstate { reason, .. }
-            | Self::Withdraw { reason, .. } => Some(reason),
+            | Self::Withdraw { reason, .. }
+            | Self::Refuse { reason, .. } => Some(reason),
+            Self::Leave { reason, .. } => reason.as_deref(),
             _ => None,
         }
     }
@@ -150,6 +176,10 @@ impl UserStep {
                 opt("due_on", due_on)?,
                 opt("received_on", received_on)?,
             ),
+            Self::Join { on, membership_no } => u.join(date("on", on)?, membership_no.as_deref()),
+            Self::License { on, licence_no } => u.license(date("on", on)?, licence_no),
+            Self::Refuse { on, reason } => u.refuse(date("on", on)?, reason),
+            Self::Leave { on, reason } => u.leave(date("on", on)?, reason.as_deref().unwrap_or("")),
         }
     }
 }

@@ -65,6 +65,9 @@ pub struct UserSummary {
     /// Why the user, though active, no longer has a basis (its GI product revoked, its GI mark
     /// ended): flagged, and not printed as authorised.
     pub basis_gone: Option<terroir_core::text::Bilingual>,
+    /// A certification mark's registrant refused this producer: flagged for the bureau
+    /// (regulations art. 4 para 2).
+    pub refusal_flag: Option<terroir_core::text::Bilingual>,
     /// The steps the flow allows next, with their forms' fields.
     pub next_steps: Vec<StepOffer>,
 }

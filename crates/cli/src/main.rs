@@ -499,6 +499,36 @@ enum UserCmd {
         #[arg(long)]
         received_on: Option<String>,
     },
+    /// A collective mark's user joins the registrant association (no approval flow)
+    Join {
+        #[command(flatten)]
+        target: Target,
+        #[arg(long)]
+        on: String,
+        #[arg(long)]
+        membership_no: Option<String>,
+    },
+    /// A certification mark's registrant licenses the producer
+    License {
+        #[command(flatten)]
+        target: Target,
+        #[arg(long)]
+        on: String,
+        #[arg(long)]
+        licence_no: String,
+    },
+    /// A certification mark's registrant refuses the producer (a reason is required; the
+    /// refusal is flagged: regulations art. 4 para 2)
+    Refuse(Dated),
+    /// A collective mark's user leaves the association
+    Leave {
+        #[command(flatten)]
+        target: Target,
+        #[arg(long)]
+        on: String,
+        #[arg(long)]
+        reason: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -1310,6 +1340,28 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
                     received_on,
                 },
             ),
+            UserCmd::Join {
+                target,
+                on,
+                membership_no,
+            } => step(&mut ws, out, &target, UserStep::Join { on, membership_no }),
+            UserCmd::License {
+                target,
+                on,
+                licence_no,
+            } => step(&mut ws, out, &target, UserStep::License { on, licence_no }),
+            UserCmd::Refuse(d) => step(
+                &mut ws,
+                out,
+                &d.target,
+                UserStep::Refuse {
+                    on: d.on,
+                    reason: d.reason,
+                },
+            ),
+            UserCmd::Leave { target, on, reason } => {
+                step(&mut ws, out, &target, UserStep::Leave { on, reason })
+            }
         },
         Cmd::Trademark { cmd } => match cmd {
             TrademarkCmd::Record(c) => record_cmd(&mut ws, out, RecordKind::Trademark, c),

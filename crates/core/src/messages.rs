@@ -510,6 +510,8 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("reference_on", "基准日", "Reference date"),
     ("profile", "产品简介", "Profile"),
     ("proof", "证明记录", "Proof"),
+    ("licence_no", "许可编号", "Licence number"),
+    ("membership_no", "会员编号", "Membership number"),
     ("responsible", "负责区划", "Responsible division"),
     ("top_up", "补差方式", "Top-up"),
     ("once_per", "奖励计次", "Counted once per"),

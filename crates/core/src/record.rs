@@ -242,8 +242,8 @@ impl StepOffer {
 }
 
 /// Every flow's step offers by stage or state, as the UI's development mock replays them
-/// (`ui/src/api/bindings/steps.json`, written by this module's test): `{"user": {stage:
-/// [offer…]}, "application": {kind: {state: [offer…]}}}`. The app itself takes them from each
+/// (`ui/src/api/bindings/steps.json`, written by this module's test): `{"user": {stage: {kind:
+/// [offer…]}}, "application": {kind: {state: [offer…]}}}`. The app itself takes them from each
 /// record's summary.
 pub fn step_catalogue() -> serde_json::Value {
     use crate::application::{self, ApplicationKind, State};
@@ -259,8 +259,20 @@ pub fn step_catalogue() -> serde_json::Value {
     ]
     .into_iter()
     .map(|s| {
-        let offers: Vec<StepOffer> = s.steps().iter().map(|x| user::step_offer(x)).collect();
-        (s.key().to_owned(), serde_json::json!(offers))
+        // By kind: the entry steps differ (review, join, licence).
+        let by_kind: serde_json::Map<String, serde_json::Value> = [
+            user::UserKind::ApprovedProducer,
+            user::UserKind::CollectiveMember,
+            user::UserKind::CertificationLicensee,
+            user::UserKind::OtherRecorded,
+        ]
+        .into_iter()
+        .map(|k| {
+            let offers: Vec<StepOffer> = s.steps(k).iter().map(|x| user::step_offer(x)).collect();
+            (key_of(&k), serde_json::json!(offers))
+        })
+        .collect();
+        (s.key().to_owned(), by_kind.into())
     })
     .collect();
     let mut apps = serde_json::Map::new();

@@ -80,6 +80,22 @@ pub enum Decision {
         on: NaiveDate,
         reason: String,
     },
+    /// A collective mark's user: joined the registrant association (no approval flow).
+    Joined {
+        on: NaiveDate,
+        membership_no: Option<String>,
+    },
+    /// A certification mark's user: licensed by the registrant.
+    Licensed {
+        on: NaiveDate,
+        licence_no: String,
+    },
+    /// A certification mark's registrant refused a producer. It may not refuse one that meets
+    /// the rules (regulations art. 4 para 2): the reason is kept and the refusal flagged.
+    Refused {
+        on: NaiveDate,
+        reason: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -137,15 +153,23 @@ impl UserStage {
 }
 
 impl UserStage {
-    /// The steps a user at this stage may take next (the one table the flow checks).
-    pub fn steps(self) -> &'static [&'static str] {
-        match self {
-            Self::Applied => &["first_review", "reject"],
-            Self::FirstReviewed => &["provincial_review", "reject"],
-            Self::ProvinciallyReviewed => &["approve", "reject"],
-            Self::Active => &["use_report", "suspend", "withdraw"],
-            Self::Suspended => &["use_report", "reinstate", "withdraw"],
-            Self::Rejected | Self::Withdrawn => &[],
+    /// The steps a user of `kind` at this stage may take next (the one table the flow
+    /// checks). A GI product's producer is reviewed and approved; a collective mark's user
+    /// joins the registrant association and may leave it; a certification mark's user is
+    /// licensed, or refused with a reason.
+    pub fn steps(self, kind: UserKind) -> &'static [&'static str] {
+        use UserKind::*;
+        match (self, kind) {
+            (Self::Applied, CollectiveMember) => &["join"],
+            (Self::Applied, CertificationLicensee) => &["license", "refuse"],
+            (Self::Applied, _) => &["first_review", "reject"],
+            (Self::FirstReviewed, _) => &["provincial_review", "reject"],
+            (Self::ProvinciallyReviewed, _) => &["approve", "reject"],
+            (Self::Active, CollectiveMember) => &["use_report", "suspend", "leave"],
+            (Self::Active, _) => &["use_report", "suspend", "withdraw"],
+            (Self::Suspended, CollectiveMember) => &["use_report", "reinstate", "leave"],
+            (Self::Suspended, _) => &["use_report", "reinstate", "withdraw"],
+            (Self::Rejected | Self::Withdrawn, _) => &[],
         }
     }
 }
@@ -171,6 +195,12 @@ pub fn step_offer(step: &str) -> StepOffer {
             &["announcement_no", "announced_on"],
         ),
         "use_report" => StepOffer::new(step, &["year", "due_on", "received_on"], &["year"]),
+        "join" => StepOffer::new(step, &["on", "membership_no"], &["on"]),
+        "license" => StepOffer::new(step, &["on", "licence_no"], &["on", "licence_no"]),
+        "leave" => StepOffer {
+            legal: true,
+            ..StepOffer::new(step, &["on", "reason"], &["on"])
+        },
         // reject, suspend, reinstate, withdraw: legal-status changes, with a reason.
         _ => StepOffer {
             legal: true,
@@ -204,13 +234,17 @@ fn need_reason(reason: &str) -> Result<String, Violation> {
 impl AuthorisedUser {
     /// The steps this user may take next, as their forms offer them.
     pub fn next_steps(&self) -> Vec<StepOffer> {
-        self.stage().steps().iter().map(|s| step_offer(s)).collect()
+        self.stage()
+            .steps(self.kind)
+            .iter()
+            .map(|s| step_offer(s))
+            .collect()
     }
 
     /// Refuse `step` unless the stage allows it.
     fn allow(&self, step: &str) -> Result<(), Violation> {
         let stage = self.stage();
-        if stage.steps().contains(&step) {
+        if stage.steps(self.kind).contains(&step) {
             Ok(())
         } else {
             Err(refuse(stage, step))
@@ -219,8 +253,10 @@ impl AuthorisedUser {
 
     pub fn stage(&self) -> UserStage {
         match &self.decision {
-            Some(Decision::Rejected { .. }) => UserStage::Rejected,
-            Some(Decision::Approved { .. }) => match self.status_events.last().map(|e| e.status) {
+            Some(Decision::Rejected { .. } | Decision::Refused { .. }) => UserStage::Rejected,
+            Some(
+                Decision::Approved { .. } | Decision::Joined { .. } | Decision::Licensed { .. },
+            ) => match self.status_events.last().map(|e| e.status) {
                 None | Some(UseStatus::Active) => UserStage::Active,
                 Some(UseStatus::Suspended) => UserStage::Suspended,
                 Some(UseStatus::Withdrawn) => UserStage::Withdrawn,
@@ -278,7 +314,12 @@ impl AuthorisedUser {
         }
         match &self.decision {
             Some(Decision::Approved { announced_on, .. }) => d = d.max(*announced_on),
-            Some(Decision::Rejected { on, .. }) => d = d.max(*on),
+            Some(
+                Decision::Rejected { on, .. }
+                | Decision::Joined { on, .. }
+                | Decision::Licensed { on, .. }
+                | Decision::Refused { on, .. },
+            ) => d = d.max(*on),
             None => {}
         }
         self.status_events.last().map_or(d, |e| d.max(e.on))
@@ -342,6 +383,55 @@ impl AuthorisedUser {
         Ok(())
     }
 
+    /// A collective mark's user joins the registrant association: its right to the mark.
+    pub fn join(&mut self, on: NaiveDate, membership_no: Option<&str>) -> Result<(), Violation> {
+        self.allow("join")?;
+        self.not_before(on)?;
+        self.decision = Some(Decision::Joined {
+            on,
+            membership_no: membership_no.and_then(crate::text::trimmed),
+        });
+        Ok(())
+    }
+
+    /// A certification mark's registrant licenses the producer.
+    pub fn license(&mut self, on: NaiveDate, licence_no: &str) -> Result<(), Violation> {
+        self.allow("license")?;
+        self.not_before(on)?;
+        let licence_no = crate::text::trimmed(licence_no)
+            .ok_or_else(|| Violation::required().at("licence_no"))?;
+        self.decision = Some(Decision::Licensed { on, licence_no });
+        Ok(())
+    }
+
+    /// A certification mark's registrant refuses the producer, with its reason.
+    pub fn refuse(&mut self, on: NaiveDate, reason: &str) -> Result<(), Violation> {
+        self.allow("refuse")?;
+        self.not_before(on)?;
+        self.decision = Some(Decision::Refused {
+            on,
+            reason: need_reason(reason)?,
+        });
+        Ok(())
+    }
+
+    /// Why the bureau should look at this user: a certification mark's registrant refused
+    /// it, which the regulations (art. 4 para 2) allow only for a producer not meeting the
+    /// rules.
+    pub fn refusal_flag(&self) -> Option<crate::text::Bilingual> {
+        match &self.decision {
+            Some(Decision::Refused { on, reason }) => Some(crate::text::Bilingual::new(
+                format!(
+                    "证明商标注册人于 {on} 拒绝许可（理由：{reason}）：注册人不得拒绝符合条件的生产者使用（商标法实施条例第四条第二款），请核查"
+                ),
+                format!(
+                    "the certification mark's registrant refused a licence on {on} ({reason}): it may not refuse a producer meeting the rules (regulations art. 4 para 2); check it"
+                ),
+            )),
+            _ => None,
+        }
+    }
+
     /// Reject an application still under review.
     pub fn reject(&mut self, on: NaiveDate, reason: &str) -> Result<(), Violation> {
         self.allow("reject")?;
@@ -371,6 +461,18 @@ impl AuthorisedUser {
             status,
             on,
             reason: need_reason(reason)?,
+        });
+        Ok(())
+    }
+
+    /// A collective mark's user leaves the registrant association: its right ends that day.
+    pub fn leave(&mut self, on: NaiveDate, reason: &str) -> Result<(), Violation> {
+        self.allow("leave")?;
+        self.not_before(on)?;
+        self.status_events.push(StatusChange {
+            status: UseStatus::Withdrawn,
+            on,
+            reason: crate::text::trimmed(reason).unwrap_or_else(|| "退出注册人协会".into()),
         });
         Ok(())
     }
@@ -681,5 +783,70 @@ mod tests {
                 .basis_gone(&basis(Some("2026-05-01"), lapsed))
                 .is_none()
         );
+    }
+
+    /// The users of a GI mark qualify by what the mark's law gives them, not by the GI
+    /// product's approval flow: a collective mark's user by membership (join, leave), a
+    /// certification mark's user by licence (the registrant may refuse only with a reason,
+    /// and the refusal is flagged: regulations art. 4 para 2).
+    #[test]
+    fn each_kind_of_user_enters_by_its_own_step() {
+        let mut member = AuthorisedUser {
+            kind: UserKind::CollectiveMember,
+            ..applied()
+        };
+        let steps = |u: &AuthorisedUser| -> Vec<String> {
+            u.next_steps().into_iter().map(|s| s.step).collect()
+        };
+        assert_eq!(steps(&member), ["join"]);
+        assert_eq!(
+            member
+                .first_review(review("2024-03-10", true), "")
+                .unwrap_err()
+                .rule,
+            crate::Rule::FlowOrder
+        );
+        member.join(d("2024-03-05"), Some("会员 018")).unwrap();
+        assert_eq!(member.stage(), UserStage::Active);
+        assert_eq!(steps(&member), ["use_report", "suspend", "leave"]);
+        assert_eq!(
+            member.join(d("2024-02-01"), None).unwrap_err().rule,
+            crate::Rule::FlowOrder
+        );
+        let early = member.leave(d("2024-03-01"), "").unwrap_err();
+        assert_eq!(early.rule, crate::Rule::DateOrder);
+        member.leave(d("2025-12-31"), "").unwrap();
+        assert_eq!(member.stage(), UserStage::Withdrawn);
+        assert_eq!(member.status_events[0].reason, "退出注册人协会");
+
+        let licensee = || AuthorisedUser {
+            kind: UserKind::CertificationLicensee,
+            ..applied()
+        };
+        let mut ok = licensee();
+        assert_eq!(steps(&ok), ["license", "refuse"]);
+        assert_eq!(
+            ok.license(d("2024-04-01"), " ")
+                .unwrap_err()
+                .field
+                .as_deref(),
+            Some("licence_no")
+        );
+        ok.license(d("2024-04-01"), "信茶协许字〔2024〕12号")
+            .unwrap();
+        assert_eq!(ok.stage(), UserStage::Active);
+        assert!(ok.refusal_flag().is_none());
+        let mut refused = licensee();
+        assert_eq!(
+            refused.refuse(d("2024-04-01"), " ").unwrap_err().rule,
+            crate::Rule::ReasonRequired
+        );
+        refused.refuse(d("2024-04-01"), "未按标准生产").unwrap();
+        assert_eq!(refused.stage(), UserStage::Rejected);
+        let flag = refused.refusal_flag().unwrap();
+        assert!(flag.zh.contains("第四条第二款") && flag.zh.contains("未按标准生产"));
+
+        // A GI product's producer still goes through review and approval.
+        assert_eq!(steps(&applied()), ["first_review", "reject"]);
     }
 }

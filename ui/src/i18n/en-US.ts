@@ -106,6 +106,8 @@ const enUS: Messages = {
     policy_no: 'Policy no.',
   },
   fields: {
+    membership_no: 'Membership no.',
+    licence_no: 'Licence no.',
     responsible: 'Responsible division',
     proof: 'Proof',
     top_up: 'Top-up',
@@ -246,6 +248,13 @@ const enUS: Messages = {
     readiness: 'Readiness',
   },
   step: {
+    join: 'Join (collective mark)',
+    license: 'License (certification mark)',
+    refuse: 'Refuse licence',
+    leave: 'Leave',
+    joined: 'Joined',
+    licensed: 'Licensed',
+    refused: 'Licence refused',
     first_review: 'First review',
     provincial_review: 'Provincial review',
     approve: 'Approve',

@@ -105,6 +105,8 @@ const zhCN = {
     policy_no: '政策文号',
   },
   fields: {
+    membership_no: '会员编号',
+    licence_no: '许可编号',
     responsible: '负责区划',
     proof: '证明记录',
     top_up: '补差方式',
@@ -245,6 +247,13 @@ const zhCN = {
     readiness: '准备程度',
   },
   step: {
+    join: '入会（集体商标）',
+    license: '许可（证明商标）',
+    refuse: '拒绝许可',
+    leave: '退会',
+    joined: '入会',
+    licensed: '许可',
+    refused: '拒绝许可',
     first_review: '初审',
     provincial_review: '省级审核',
     approve: '核准',

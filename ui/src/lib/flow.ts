@@ -15,6 +15,8 @@ export interface StepForm {
   year: string
   due_on: string
   received_on: string
+  membership_no: string
+  licence_no: string
 }
 
 export function blankStepForm(today: string): StepForm {
@@ -30,6 +32,8 @@ export function blankStepForm(today: string): StepForm {
     year: String(year),
     due_on: `${year + 1}-03-31`,
     received_on: '',
+    membership_no: '',
+    licence_no: '',
   }
 }
 
@@ -57,5 +61,13 @@ export function buildStep(step: StepName, f: StepForm): UserStep {
       return { step, on: f.on.trim(), reason: f.reason.trim() }
     case 'use_report':
       return { step, year: Number(f.year), due_on: opt(f.due_on), received_on: opt(f.received_on) }
+    case 'join':
+      return { step, on: f.on.trim(), membership_no: opt(f.membership_no) }
+    case 'license':
+      return { step, on: f.on.trim(), licence_no: f.licence_no.trim() }
+    case 'refuse':
+      return { step, on: f.on.trim(), reason: f.reason.trim() }
+    case 'leave':
+      return { step, on: f.on.trim(), reason: opt(f.reason) }
   }
 }

@@ -1050,14 +1050,14 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
 
   // Rust's step offers (core record.rs step_catalogue, exported next to the bindings), replayed
   // on the records the mock returns.
-  const USER_OFFERS = steps.user as Record<string, StepOffer[]>
+  const USER_OFFERS = steps.user as Record<string, Record<string, StepOffer[]>>
   const APP_OFFERS = steps.application as Record<string, Record<string, StepOffer[]>>
   function withOffers(v: unknown): unknown {
     if (Array.isArray(v)) return v.map(withOffers)
     if (!v || typeof v !== 'object') return v
     const o = v as Obj
     if (Array.isArray(o.items)) return { ...o, items: o.items.map(withOffers) }
-    if (o.kind === 'user' && o.summary && o.data) return { ...o, summary: { ...(o.summary as Obj), next_steps: USER_OFFERS[String((o.summary as Obj).stage)] ?? [] } }
+    if (o.kind === 'user' && o.summary && o.data) return { ...o, summary: { ...(o.summary as Obj), next_steps: USER_OFFERS[String((o.summary as Obj).stage)]?.[String((o.summary as Obj).kind)] ?? [] } }
     if (o.kind === 'application' && o.summary && o.data) {
       const s = o.summary as Obj
       return { ...o, summary: { ...s, next_steps: APP_OFFERS[String(s.kind)]?.[String(s.state)] ?? [] } }

@@ -19,6 +19,11 @@ enterprise: string | null, use_reports_overdue: number,
  */
 basis_gone: Bilingual | null, 
 /**
+ * A certification mark's registrant refused this producer: flagged for the bureau
+ * (regulations art. 4 para 2).
+ */
+refusal_flag: Bilingual | null, 
+/**
  * The steps the flow allows next, with their forms' fields.
  */
 next_steps: Array<StepOffer>, };
