@@ -35,6 +35,8 @@ macro_rules! terroir_commands {
             photo_data,
             dossier_settings,
             set_dossier_settings,
+            report_schedule,
+            set_report_schedule,
             preview_dossier,
             save_dossier,
             batch_count,

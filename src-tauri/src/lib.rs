@@ -19,6 +19,7 @@ use terroir_api::core::calendar::CalendarYearInput;
 use terroir_api::core::evidence::{EvidenceInput, RecognitionInput};
 use terroir_api::core::incentive::Eligibility;
 use terroir_api::core::readiness::Readiness;
+use terroir_api::core::user::ReportSchedule;
 use terroir_api::dossier::{BatchProgress, BatchReport, BatchSelection, DossierSettings, Printed};
 use terroir_api::exchange::{ExportSummary, ImportProgress, ImportReport};
 use terroir_api::ops::{BackupSummary, Check, CheckProgress, TrademarkEvent, UserStep};
@@ -353,6 +354,17 @@ fn ledger(s: State<'_, Open>, year: Option<i32>, jurisdiction: Option<String>) -
 #[tauri::command(rename_all = "snake_case")]
 fn photo_data(s: State<'_, Open>, sha256: String) -> Result<String> {
     s.with(|ws| ws.photo_data(&sha256))
+}
+
+/// How often users report their use (the bureau's setting).
+#[tauri::command(rename_all = "snake_case")]
+fn report_schedule(s: State<'_, Open>) -> Result<ReportSchedule> {
+    s.with(|ws| ws.report_schedule())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn set_report_schedule(s: State<'_, Open>, schedule: ReportSchedule) -> Result<ReportSchedule> {
+    s.with(|ws| ws.set_report_schedule(&schedule))
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -427,6 +427,8 @@ async fn journey(app: &App, db: &Path) -> R {
     app.click("nav-history").await?;
     app.shot("10-history").await?;
     app.click("nav-settings").await?;
+    // How often users report is the bureau's setting (yearly, 90 days, until changed).
+    app.wait_text("report-schedule", "使用情况报告").await?;
     // The check reads every record again by today's rules, off the main thread.
     app.click("btn-check").await?;
     app.wait_text("check-result", "检查通过").await?;

@@ -14,7 +14,10 @@ use terroir_core::record::{RecordKind, optional_date};
 use terroir_core::term::{RenewalStatus, Term};
 use terroir_core::text::Bilingual;
 use terroir_core::trademark::{LicenceInput, PledgeInput, Termination, TerminationKind, Trademark};
-use terroir_core::user::{AuthorisedUser, FirstReview, Review, UseStatus};
+use terroir_core::user::{
+    AuthorisedUser, FirstReview, ReportContent, ReportEntry, ReportPeriod, ReportSchedule, Review,
+    UseStatus,
+};
 use terroir_core::{CreditCode, Division, DivisionCode, Violation, Violations};
 use terroir_store::audit::{self, AuditEntry, ChainReport};
 use terroir_store::backup::{self, BackupInfo};
@@ -66,8 +69,19 @@ pub enum UserStep {
     },
     UseReport {
         year: i32,
+        /// 1 or 2 where the bureau reports half-yearly.
+        #[serde(default)]
+        half: Option<u8>,
         due_on: Option<String>,
         received_on: Option<String>,
+        #[serde(default)]
+        used: Option<bool>,
+        #[serde(default)]
+        output: Option<String>,
+        #[serde(default)]
+        labels: Option<u32>,
+        #[serde(default)]
+        links: Vec<String>,
     },
     /// A collective mark's user joins the registrant association.
     Join {
@@ -124,7 +138,7 @@ impl UserStep {
         }
     }
 
-    fn apply(&self, u: &mut AuthorisedUser) -> Result<(), Violation> {
+    fn apply(&self, u: &mut AuthorisedUser, schedule: &ReportSchedule) -> Result<(), Violation> {
         let date = |field: &str, s: &str| parse_date(s).map_err(|e| e.at(field));
         let opt =
             |field: &str, s: &Option<String>| optional_date(s.as_deref()).map_err(|e| e.at(field));
@@ -169,12 +183,30 @@ impl UserStep {
             }
             Self::UseReport {
                 year,
+                half,
                 due_on,
                 received_on,
+                used,
+                output,
+                labels,
+                links,
             } => u.record_use_report(
-                *year,
-                opt("due_on", due_on)?,
-                opt("received_on", received_on)?,
+                ReportEntry {
+                    year: *year,
+                    half: *half,
+                    due_on: opt("due_on", due_on)?,
+                    received_on: opt("received_on", received_on)?,
+                    content: ReportContent {
+                        used: *used,
+                        output: output.as_deref().and_then(terroir_core::text::trimmed),
+                        labels: *labels,
+                        links: links
+                            .iter()
+                            .filter_map(|l| terroir_core::text::trimmed(l))
+                            .collect(),
+                    },
+                },
+                schedule,
             ),
             Self::Join { on, membership_no } => u.join(date("on", on)?, membership_no.as_deref()),
             Self::License { on, licence_no } => u.license(date("on", on)?, licence_no),
@@ -183,6 +215,9 @@ impl UserStep {
         }
     }
 }
+
+const REPORT_PERIOD_KEY: &str = "use_report_period";
+const REPORT_DUE_KEY: &str = "use_report_due_days";
 
 /// One event on a trademark.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -356,7 +391,39 @@ impl Workspace {
     /// Move an authorised user through the application flow or record a use report.
     pub fn user_step(&mut self, key: &str, step: UserStep) -> Result<RecordDto> {
         let (action, reason) = (step.action(), step.reason().map(str::to_owned));
-        self.change::<AuthorisedUser>(key, action, reason.as_deref(), |u, _| Ok(step.apply(u)?))
+        let schedule = self.report_schedule()?;
+        self.change::<AuthorisedUser>(key, action, reason.as_deref(), |u, _| {
+            Ok(step.apply(u, &schedule)?)
+        })
+    }
+
+    /// How often users report their use, as the bureau set it (yearly, 90 days after the
+    /// year, until it sets otherwise).
+    pub fn report_schedule(&self) -> Result<ReportSchedule> {
+        let period = match tables::get_meta(&self.conn, REPORT_PERIOD_KEY)?.as_deref() {
+            Some("half_yearly") => ReportPeriod::HalfYearly,
+            _ => ReportPeriod::Yearly,
+        };
+        let due_days = tables::get_meta(&self.conn, REPORT_DUE_KEY)?
+            .and_then(|d| d.parse().ok())
+            .unwrap_or(ReportSchedule::default().due_days);
+        Ok(ReportSchedule { period, due_days })
+    }
+
+    /// Set the reporting schedule (at most a year after the period's end).
+    pub fn set_report_schedule(&mut self, s: &ReportSchedule) -> Result<ReportSchedule> {
+        if s.due_days > 366 {
+            return Err(Violation::too_many(s.due_days, 366).at("due_days").into());
+        }
+        let tx = terroir_store::begin(&mut self.conn)?;
+        tables::set_meta(
+            &tx,
+            REPORT_PERIOD_KEY,
+            &terroir_core::record::key_of(&s.period),
+        )?;
+        tables::set_meta(&tx, REPORT_DUE_KEY, &s.due_days.to_string())?;
+        tx.commit().map_err(terroir_store::Error::from)?;
+        self.report_schedule()
     }
 
     /// Record a renewal, licence, assignment, pledge or termination on a trademark.

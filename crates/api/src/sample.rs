@@ -130,11 +130,21 @@ impl Workspace {
             year: 2024,
             due_on: Some(s("2025-03-31")),
             received_on: Some(s("2025-03-20")),
+            half: None,
+            used: None,
+            output: None,
+            labels: None,
+            links: vec![],
         });
         steps.push(UserStep::UseReport {
             year: 2025,
             due_on: Some(s("2026-03-31")),
             received_on: None,
+            half: None,
+            used: None,
+            output: None,
+            labels: None,
+            links: vec![],
         });
         for step in steps {
             self.user_step("USR-0001", step)?;
@@ -145,8 +155,13 @@ impl Workspace {
         );
         steps.push(UserStep::UseReport {
             year: 2026,
+            half: None,
             due_on: Some(s("2027-01-31")),
             received_on: None,
+            used: None,
+            output: None,
+            labels: None,
+            links: vec![],
         });
         steps.push(UserStep::Suspend {
             on: s("2026-06-01"),

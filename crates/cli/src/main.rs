@@ -488,16 +488,40 @@ enum UserCmd {
     Reinstate(Dated),
     /// Withdraw the right of use (final)
     Withdraw(Dated),
-    /// Set a yearly use report's due date or record its receipt
+    /// Open a period's use report (due by the bureau's schedule unless --due-on is given), or
+    /// record its receipt and what it says
     Report {
         #[command(flatten)]
         target: Target,
         #[arg(long)]
         year: i32,
+        /// 1 or 2, where the bureau reports half-yearly
+        #[arg(long)]
+        half: Option<u8>,
         #[arg(long)]
         due_on: Option<String>,
         #[arg(long)]
         received_on: Option<String>,
+        /// Whether the special mark was used in the period
+        #[arg(long)]
+        used: Option<bool>,
+        /// Output in the period, with its unit, e.g. "干茶 12 吨"
+        #[arg(long)]
+        output: Option<String>,
+        /// Special-mark labels used
+        #[arg(long)]
+        labels: Option<u32>,
+        /// An e-commerce listing showing the mark (repeat)
+        #[arg(long = "link")]
+        links: Vec<String>,
+    },
+    /// Show or set how often users report their use: --period yearly|half_yearly, --due-days N
+    /// (days after the period's end)
+    Schedule {
+        #[arg(long)]
+        period: Option<String>,
+        #[arg(long)]
+        due_days: Option<u32>,
     },
     /// A collective mark's user joins the registrant association (no approval flow)
     Join {
@@ -1328,18 +1352,52 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
             UserCmd::Report {
                 target,
                 year,
+                half,
                 due_on,
                 received_on,
+                used,
+                output,
+                labels,
+                links,
             } => step(
                 &mut ws,
                 out,
                 &target,
                 UserStep::UseReport {
                     year,
+                    half,
                     due_on,
                     received_on,
+                    used,
+                    output,
+                    labels,
+                    links,
                 },
             ),
+            UserCmd::Schedule { period, due_days } => {
+                let mut s = ws.report_schedule()?;
+                if let Some(p) = period {
+                    s.period =
+                        terroir_api::core::record::enum_value(&p, &["yearly", "half_yearly"])
+                            .map_err(|e| e.at("period"))?;
+                }
+                if let Some(d) = due_days {
+                    s.due_days = d;
+                }
+                let s = ws.set_report_schedule(&s)?;
+                if out.json {
+                    out.json(&s);
+                } else {
+                    println!(
+                        "{}: {}, {} {}",
+                        out.t("使用情况报告", "use reports"),
+                        word("reportPeriod", &key_of(&s.period), out.lang),
+                        s.due_days,
+                        out.t("天后截止（期末起算）", "days after the period's end")
+                    );
+                }
+                Ok(0)
+            }
             UserCmd::Join {
                 target,
                 on,

@@ -656,3 +656,63 @@ fn the_cli_and_the_ui_use_the_same_words() {
         }
     }
 }
+
+/// Use reports follow the bureau's schedule, not a fixed 31 March: half-yearly, 30 days after
+/// the half, and each report says whether the mark was used, with labels and listings.
+#[test]
+fn use_reports_follow_the_bureaus_schedule() {
+    let (_dir, db) = sample_db();
+    let o = terroir(
+        &db,
+        &[
+            "--json",
+            "user",
+            "schedule",
+            "--period",
+            "half_yearly",
+            "--due-days",
+            "30",
+        ],
+    );
+    assert_eq!(json(&o)["period"], "half_yearly");
+    let o = terroir(
+        &db,
+        &["--json", "user", "report", "USR-0001", "--year", "2026"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(json(&o)["error"]["field"], "half");
+    let o = terroir(
+        &db,
+        &[
+            "--json",
+            "user",
+            "report",
+            "USR-0001",
+            "--year",
+            "2026",
+            "--half",
+            "1",
+            "--used",
+            "true",
+            "--labels",
+            "5000",
+            "--link",
+            "https://shop.example/maojian",
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let reports = json(&o)["data"]["use_reports"].clone();
+    let r = reports
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["year"] == 2026 && r["half"] == 1)
+        .unwrap();
+    assert_eq!(r["due_on"], "2026-07-30");
+    assert_eq!(r["used"], true);
+    assert_eq!(r["labels"], 5000);
+    assert_eq!(r["links"][0], "https://shop.example/maojian");
+    let o = terroir(&db, &["--json", "user", "schedule", "--due-days", "400"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(json(&o)["error"]["field"], "due_days");
+}

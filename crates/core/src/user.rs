@@ -115,13 +115,109 @@ pub struct StatusChange {
     pub reason: String,
 }
 
-/// 年度使用报告: due each year, received (or not).
+/// 使用情况报告: one per reporting period (a year, or a half-year where the bureau asks for
+/// that), due by the day the bureau sets, received (or not), with what it says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct UseReport {
     pub year: i32,
+    /// 1 or 2 for a half-yearly period; `None` for a year.
+    #[serde(default)]
+    pub half: Option<u8>,
     pub due_on: NaiveDate,
     pub received_on: Option<NaiveDate>,
+    /// Whether the special mark was used in the period.
+    #[serde(default)]
+    pub used: Option<bool>,
+    /// Output in the period, as reported (with its unit).
+    #[serde(default)]
+    pub output: Option<String>,
+    /// Labels (special-mark prints) used.
+    #[serde(default)]
+    pub labels: Option<u32>,
+    /// E-commerce listings where the mark is shown.
+    #[serde(default)]
+    pub links: Vec<String>,
+}
+
+/// How often users report, as the bureau sets it: the frequency is local, not fixed by the
+/// rules (专用标志使用管理办法（试行） asks for regular reports).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportPeriod {
+    #[default]
+    Yearly,
+    HalfYearly,
+}
+
+/// The bureau's reporting schedule: the period, and how many days after its end a report is
+/// due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ReportSchedule {
+    pub period: ReportPeriod,
+    pub due_days: u32,
+}
+
+impl Default for ReportSchedule {
+    fn default() -> Self {
+        Self {
+            period: ReportPeriod::Yearly,
+            due_days: 90,
+        }
+    }
+}
+
+impl ReportSchedule {
+    /// The last day of a period: 31 December, or 30 June for a first half.
+    pub fn period_end(&self, year: i32, half: Option<u8>) -> NaiveDate {
+        let (m, d) = if half == Some(1) { (6, 30) } else { (12, 31) };
+        NaiveDate::from_ymd_opt(year, m, d).expect("a valid day")
+    }
+
+    /// When a period's report is due by this schedule.
+    pub fn due_on(&self, year: i32, half: Option<u8>) -> NaiveDate {
+        crate::date::add_days(self.period_end(year, half), i64::from(self.due_days))
+    }
+
+    /// Check a period against the schedule: a half is asked for exactly when the bureau
+    /// reports half-yearly.
+    pub fn check_half(&self, half: Option<u8>) -> Result<Option<u8>, Violation> {
+        match (self.period, half) {
+            (ReportPeriod::Yearly, None) => Ok(None),
+            (ReportPeriod::HalfYearly, Some(h @ (1 | 2))) => Ok(Some(h)),
+            (ReportPeriod::HalfYearly, None) => Err(Violation::required().at("half")),
+            (_, Some(h)) => Err(Violation::enum_value(
+                h,
+                if self.period == ReportPeriod::Yearly {
+                    ""
+                } else {
+                    "1, 2"
+                },
+            )
+            .at("half")),
+        }
+    }
+}
+
+/// A use report as a step records it: the period, its days, and what it says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportEntry {
+    pub year: i32,
+    pub half: Option<u8>,
+    pub due_on: Option<NaiveDate>,
+    pub received_on: Option<NaiveDate>,
+    pub content: ReportContent,
+}
+
+/// What a use report says, as recorded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportContent {
+    pub used: Option<bool>,
+    pub output: Option<String>,
+    pub labels: Option<u32>,
+    pub links: Vec<String>,
 }
 
 /// Where an authorised user stands.
@@ -194,7 +290,20 @@ pub fn step_offer(step: &str) -> StepOffer {
             &["announcement_no", "announced_on"],
             &["announcement_no", "announced_on"],
         ),
-        "use_report" => StepOffer::new(step, &["year", "due_on", "received_on"], &["year"]),
+        "use_report" => StepOffer::new(
+            step,
+            &[
+                "year",
+                "half",
+                "due_on",
+                "received_on",
+                "used",
+                "output",
+                "labels",
+                "links",
+            ],
+            &["year"],
+        ),
         "join" => StepOffer::new(step, &["on", "membership_no"], &["on"]),
         "license" => StepOffer::new(step, &["on", "licence_no"], &["on", "licence_no"]),
         "leave" => StepOffer {
@@ -477,15 +586,30 @@ impl AuthorisedUser {
         Ok(())
     }
 
-    /// Set the due date of a year's use report, or record its receipt.
+    /// Open a period's use report (due by the bureau's schedule unless a day is given), or
+    /// record its receipt and what it says. The period is a year, or a half-year where the
+    /// bureau reports half-yearly.
     pub fn record_use_report(
         &mut self,
-        year: i32,
-        due_on: Option<NaiveDate>,
-        received_on: Option<NaiveDate>,
+        entry: ReportEntry,
+        schedule: &ReportSchedule,
     ) -> Result<(), Violation> {
         self.allow("use_report")?;
-        match self.use_reports.iter_mut().find(|r| r.year == year) {
+        let ReportEntry {
+            year,
+            half,
+            due_on,
+            received_on,
+            content,
+        } = entry;
+        if content.links.iter().any(|l| l.chars().count() > LINE_MAX) {
+            return Err(Violation::too_long(LINE_MAX).at("links"));
+        }
+        match self
+            .use_reports
+            .iter_mut()
+            .find(|r| r.year == year && r.half == half)
+        {
             Some(r) => {
                 if let Some(d) = due_on {
                     r.due_on = d;
@@ -493,15 +617,32 @@ impl AuthorisedUser {
                 if received_on.is_some() {
                     r.received_on = received_on;
                 }
+                if content.used.is_some() {
+                    r.used = content.used;
+                }
+                if content.output.is_some() {
+                    r.output = content.output;
+                }
+                if content.labels.is_some() {
+                    r.labels = content.labels;
+                }
+                if !content.links.is_empty() {
+                    r.links = content.links;
+                }
             }
             None => {
-                let due_on = due_on.ok_or_else(|| Violation::required().at("due_on"))?;
+                let half = schedule.check_half(half)?;
                 self.use_reports.push(UseReport {
                     year,
-                    due_on,
+                    half,
+                    due_on: due_on.unwrap_or_else(|| schedule.due_on(year, half)),
                     received_on,
+                    used: content.used,
+                    output: content.output,
+                    labels: content.labels,
+                    links: content.links,
                 });
-                self.use_reports.sort_by_key(|r| r.year);
+                self.use_reports.sort_by_key(|r| (r.year, r.half));
             }
         }
         Ok(())
@@ -707,11 +848,27 @@ mod tests {
         );
     }
 
+    fn entry(
+        year: i32,
+        half: Option<u8>,
+        due: Option<&str>,
+        received: Option<&str>,
+    ) -> ReportEntry {
+        ReportEntry {
+            year,
+            half,
+            due_on: due.map(d),
+            received_on: received.map(d),
+            content: ReportContent::default(),
+        }
+    }
+
     #[test]
     fn use_reports_only_for_approved_users() {
+        let yearly = ReportSchedule::default();
         let mut u = applied();
         assert_eq!(
-            u.record_use_report(2024, Some(d("2025-03-31")), None)
+            u.record_use_report(entry(2024, None, Some("2025-03-31"), None), &yearly)
                 .unwrap_err()
                 .rule,
             Rule::FlowOrder
@@ -727,15 +884,43 @@ mod tests {
         )
         .unwrap();
         u.approve("公告", d("2024-06-01")).unwrap();
-        u.record_use_report(2024, Some(d("2025-03-31")), None)
+        u.record_use_report(entry(2024, None, Some("2025-03-31"), None), &yearly)
             .unwrap();
-        u.record_use_report(2024, None, Some(d("2025-03-20")))
+        u.record_use_report(
+            ReportEntry {
+                content: ReportContent {
+                    used: Some(true),
+                    output: Some("干茶 12 吨".into()),
+                    labels: Some(30_000),
+                    links: vec!["https://shop.example/maojian".into()],
+                },
+                ..entry(2024, None, None, Some("2025-03-20"))
+            },
+            &yearly,
+        )
+        .unwrap();
+        let r = &u.use_reports[0];
+        assert_eq!(r.received_on, Some(d("2025-03-20")));
+        assert_eq!((r.used, r.labels), (Some(true), Some(30_000)));
+        // No day given: due by the bureau's schedule (here 90 days after the year), never a
+        // fixed 31 March.
+        u.record_use_report(entry(2025, None, None, None), &yearly)
             .unwrap();
-        assert_eq!(u.use_reports[0].received_on, Some(d("2025-03-20")));
+        assert_eq!(u.use_reports[1].due_on, d("2026-03-31"));
+        let half_yearly = ReportSchedule {
+            period: ReportPeriod::HalfYearly,
+            due_days: 30,
+        };
         assert_eq!(
-            u.record_use_report(2025, None, None).unwrap_err().rule,
-            Rule::Required
+            u.record_use_report(entry(2026, None, None, None), &half_yearly)
+                .unwrap_err()
+                .field
+                .as_deref(),
+            Some("half")
         );
+        u.record_use_report(entry(2026, Some(1), None, None), &half_yearly)
+            .unwrap();
+        assert_eq!(u.use_reports[2].due_on, d("2026-07-30"));
     }
 
     /// Users lose their basis when what they rely on ends: an approved producer when the GI

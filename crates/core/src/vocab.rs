@@ -255,6 +255,9 @@ pub const WORDS: &[(&str, &str, &str, &str)] = &[
         "每次认定一次",
         "Once per recognition",
     ),
+    // reportPeriod: how often users report their use
+    ("reportPeriod", "yearly", "每年", "Yearly"),
+    ("reportPeriod", "half_yearly", "每半年", "Half-yearly"),
     // level
     ("level", "ready", "准备充分", "Ready"),
     ("level", "partial", "部分具备", "Partly ready"),
@@ -409,6 +412,13 @@ mod tests {
         covers::<State>("appState", &[]);
         covers::<Stacking>("stacking", &[]);
         covers::<Level>("level", &[]);
+        {
+            use crate::user::ReportPeriod;
+            covers(
+                "reportPeriod",
+                &[ReportPeriod::Yearly, ReportPeriod::HalfYearly],
+            );
+        }
         {
             use crate::incentive::{OncePer, TopUp};
             covers("topUp", &[TopUp::Difference, TopUp::Full]);

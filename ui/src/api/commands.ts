@@ -28,6 +28,7 @@ import type { CheckProgress } from './bindings/CheckProgress'
 import type { Check } from './bindings/Check'
 import type { Deadline } from './bindings/Deadline'
 import type { DossierSettings } from './bindings/DossierSettings'
+import type { ReportSchedule } from './bindings/ReportSchedule'
 import type { ExportSummary } from './bindings/ExportSummary'
 import type { ImportProgress } from './bindings/ImportProgress'
 import type { ImportReport } from './bindings/ImportReport'
@@ -113,6 +114,10 @@ export const api = {
     progress.onmessage = onProgress
     return call<Check>('check', { progress })
   },
+  /** How often authorised users report their use, as the bureau set it. */
+  reportSchedule: () => call<ReportSchedule>('report_schedule'),
+  /** Problems name the field `due_days`. */
+  setReportSchedule: (schedule: ReportSchedule) => call<ReportSchedule>('set_report_schedule', { schedule }),
   dossierSettings: () => call<DossierSettings>('dossier_settings'),
   /** Problems name the field `issuer` or `qr_template`. */
   setDossierSettings: (settings: DossierSettings) => call<DossierSettings>('set_dossier_settings', { settings }),

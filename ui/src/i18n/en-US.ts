@@ -106,6 +106,11 @@ const enUS: Messages = {
     policy_no: 'Policy no.',
   },
   fields: {
+    half: 'Half-year (1 or 2)',
+    used: 'Special mark used',
+    output: 'Output',
+    labels: 'Labels used',
+    links: 'E-commerce links (one per line)',
     membership_no: 'Membership no.',
     licence_no: 'Licence no.',
     responsible: 'Responsible division',
@@ -790,6 +795,11 @@ const enUS: Messages = {
     calendarOutcomes: { new: 'New', taken: 'The bundle’s newer entry taken', kept: 'Our newer entry kept' },
   },
   settings: {
+    reports: 'Use reports',
+    reportPeriod: 'Reporting period',
+    reportDue: 'Due days after the period',
+    reportHint: 'A new use report is due this many days after its period ends (e.g. yearly, 90 days); existing reports keep their dates.',
+    scheduleSaved: 'Reporting schedule saved',
     title: 'Settings',
     location: 'Workspace location',
     language: 'Language',

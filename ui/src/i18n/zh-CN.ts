@@ -105,6 +105,11 @@ const zhCN = {
     policy_no: '政策文号',
   },
   fields: {
+    half: '半年度（1 或 2）',
+    used: '是否使用专用标志',
+    output: '产量',
+    labels: '标识用量',
+    links: '电商链接（每行一个）',
     membership_no: '会员编号',
     licence_no: '许可编号',
     responsible: '负责区划',
@@ -790,6 +795,11 @@ const zhCN = {
     calendarOutcomes: { new: '新增', taken: '采用交换包的较新版本', kept: '保留本地的较新版本' },
   },
   settings: {
+    reports: '使用情况报告',
+    reportPeriod: '报告周期',
+    reportDue: '期末后截止天数',
+    reportHint: '新建使用情况报告时，截止日按此计算（如每年报告、期末后 90 天截止）；已有报告不变。',
+    scheduleSaved: '报告周期已保存',
     title: '设置',
     location: '工作区位置',
     language: '界面语言',

@@ -17,8 +17,17 @@ export interface StepForm {
   received_on: string
   membership_no: string
   licence_no: string
+  half: string
+  /** '' (not said), 'yes' or 'no'. */
+  used: string
+  output: string
+  labels: string
+  /** One listing per line. */
+  links: string
 }
 
+/** A step's empty form. A use report's due day is left empty: Rust sets it by the bureau's
+ * reporting schedule. */
 export function blankStepForm(today: string): StepForm {
   const year = Number(today.slice(0, 4)) - 1
   return {
@@ -30,10 +39,15 @@ export function blankStepForm(today: string): StepForm {
     announcement_no: '',
     announced_on: today,
     year: String(year),
-    due_on: `${year + 1}-03-31`,
+    due_on: '',
     received_on: '',
     membership_no: '',
     licence_no: '',
+    half: '',
+    used: '',
+    output: '',
+    labels: '',
+    links: '',
   }
 }
 
@@ -60,7 +74,17 @@ export function buildStep(step: StepName, f: StepForm): UserStep {
     case 'withdraw':
       return { step, on: f.on.trim(), reason: f.reason.trim() }
     case 'use_report':
-      return { step, year: Number(f.year), due_on: opt(f.due_on), received_on: opt(f.received_on) }
+      return {
+        step,
+        year: Number(f.year),
+        half: f.half.trim() === '' ? null : Number(f.half),
+        due_on: opt(f.due_on),
+        received_on: opt(f.received_on),
+        used: f.used === '' ? null : f.used === 'yes',
+        output: opt(f.output),
+        labels: f.labels.trim() === '' ? null : Number(f.labels),
+        links: f.links.split(/\s+/).filter((l) => l !== ''),
+      }
     case 'join':
       return { step, on: f.on.trim(), membership_no: opt(f.membership_no) }
     case 'license':

@@ -10,6 +10,7 @@ import type { CommandName } from '../api/bindings/CommandName'
 import type { StepOffer } from '../api/bindings/StepOffer'
 import steps from '../api/bindings/steps.json'
 import type { DossierSettings } from '../api/bindings/DossierSettings'
+import type { ReportSchedule } from '../api/bindings/ReportSchedule'
 import type { ImportProblem } from '../api/bindings/ImportProblem'
 import type { ImportReport } from '../api/bindings/ImportReport'
 import type { Printed } from '../api/bindings/Printed'
@@ -178,6 +179,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
   const records: MockRecord[] = [...sampleRecords(), ...manyEnterprises(opts.extraEnterprises ?? 0)]
   const printDelay = opts.printDelayMs ?? 400
   let dossierSettings: DossierSettings = { issuer: null, qr_template: DEFAULT_QR }
+  let reportSchedule: ReportSchedule = { period: 'yearly', due_days: 90 }
   let batchCancel = false
   let batchFolder: string | null = null
   const audit: AuditEntry[] = []
@@ -951,6 +953,13 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       { name: 'terroir-20260301-180000', created_at: '2026-03-01T18:00:00Z', audit_rows: 38, files: 0, db_size: 278528 },
     ],
     restore_backup: () => handlers.workspace_info({}),
+    report_schedule: () => reportSchedule,
+    set_report_schedule: (a) => {
+      const s = a.schedule as ReportSchedule
+      if (s.due_days > 366) throw err('too_many', 'due_days', { count: String(s.due_days), max: '366' })
+      reportSchedule = { ...s }
+      return reportSchedule
+    },
     dossier_settings: () => dossierSettings,
     set_dossier_settings: (a) => {
       const s = a.settings as DossierSettings

@@ -30,6 +30,8 @@ export const COMMANDS = [
   'photo_data',
   'dossier_settings',
   'set_dossier_settings',
+  'report_schedule',
+  'set_report_schedule',
   'preview_dossier',
   'save_dossier',
   'batch_count',

@@ -3,4 +3,8 @@
 /**
  * One flow step on an authorised user.
  */
-export type UserStep = { "step": "first_review", on: string, onsite_check_on: string | null, onsite_result: string | null, passed: boolean, reason: string | null, } | { "step": "provincial_review", on: string, passed: boolean, reason: string | null, } | { "step": "approve", announcement_no: string, announced_on: string, } | { "step": "reject", on: string, reason: string, } | { "step": "suspend", on: string, reason: string, } | { "step": "reinstate", on: string, reason: string, } | { "step": "withdraw", on: string, reason: string, } | { "step": "use_report", year: number, due_on: string | null, received_on: string | null, } | { "step": "join", on: string, membership_no: string | null, } | { "step": "license", on: string, licence_no: string, } | { "step": "refuse", on: string, reason: string, } | { "step": "leave", on: string, reason: string | null, };
+export type UserStep = { "step": "first_review", on: string, onsite_check_on: string | null, onsite_result: string | null, passed: boolean, reason: string | null, } | { "step": "provincial_review", on: string, passed: boolean, reason: string | null, } | { "step": "approve", announcement_no: string, announced_on: string, } | { "step": "reject", on: string, reason: string, } | { "step": "suspend", on: string, reason: string, } | { "step": "reinstate", on: string, reason: string, } | { "step": "withdraw", on: string, reason: string, } | { "step": "use_report", year: number, 
+/**
+ * 1 or 2 where the bureau reports half-yearly.
+ */
+half: number | null, due_on: string | null, received_on: string | null, used: boolean | null, output: string | null, labels: number | null, links: Array<string>, } | { "step": "join", on: string, membership_no: string | null, } | { "step": "license", on: string, licence_no: string, } | { "step": "refuse", on: string, reason: string, } | { "step": "leave", on: string, reason: string | null, };
