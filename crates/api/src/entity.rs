@@ -266,6 +266,7 @@ impl Entity for AuthorisedUser {
                 .gi_basis(self.gi_id, today)
                 .and_then(|b| self.basis_gone(&b)),
             refusal_flag: self.refusal_flag(),
+            no_use_proposal: self.no_use_proposal(),
             next_steps: self.next_steps(),
         }
     }

@@ -103,6 +103,11 @@ pub enum UserStep {
         on: String,
         reason: Option<String>,
     },
+    /// Keep the right after a proposal to stop it for non-use, with the reason.
+    KeepUse {
+        on: String,
+        reason: String,
+    },
 }
 
 impl UserStep {
@@ -120,6 +125,7 @@ impl UserStep {
             Self::License { .. } => "license",
             Self::Refuse { .. } => "refuse",
             Self::Leave { .. } => "leave",
+            Self::KeepUse { .. } => "keep_use",
         }
     }
 
@@ -132,7 +138,8 @@ impl UserStep {
             | Self::Suspend { reason, .. }
             | Self::Reinstate { reason, .. }
             | Self::Withdraw { reason, .. }
-            | Self::Refuse { reason, .. } => Some(reason),
+            | Self::Refuse { reason, .. }
+            | Self::KeepUse { reason, .. } => Some(reason),
             Self::Leave { reason, .. } => reason.as_deref(),
             _ => None,
         }
@@ -212,6 +219,7 @@ impl UserStep {
             Self::License { on, licence_no } => u.license(date("on", on)?, licence_no),
             Self::Refuse { on, reason } => u.refuse(date("on", on)?, reason),
             Self::Leave { on, reason } => u.leave(date("on", on)?, reason.as_deref().unwrap_or("")),
+            Self::KeepUse { on, reason } => u.keep_use(date("on", on)?, reason),
         }
     }
 }

@@ -68,6 +68,9 @@ pub struct UserSummary {
     /// A certification mark's registrant refused this producer: flagged for the bureau
     /// (regulations art. 4 para 2).
     pub refusal_flag: Option<terroir_core::text::Bilingual>,
+    /// Two years of reports without use: stopping the right is proposed, for a clerk to
+    /// decide.
+    pub no_use_proposal: Option<terroir_core::text::Bilingual>,
     /// The steps the flow allows next, with their forms' fields.
     pub next_steps: Vec<StepOffer>,
 }

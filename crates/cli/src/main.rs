@@ -544,6 +544,9 @@ enum UserCmd {
     /// A certification mark's registrant refuses the producer (a reason is required; the
     /// refusal is flagged: regulations art. 4 para 2)
     Refuse(Dated),
+    /// Keep the right after a proposal to stop it for two years without use (a reason is
+    /// required)
+    KeepUse(Dated),
     /// A collective mark's user leaves the association
     Leave {
         #[command(flatten)]
@@ -1413,6 +1416,15 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
                 out,
                 &d.target,
                 UserStep::Refuse {
+                    on: d.on,
+                    reason: d.reason,
+                },
+            ),
+            UserCmd::KeepUse(d) => step(
+                &mut ws,
+                out,
+                &d.target,
+                UserStep::KeepUse {
                     on: d.on,
                     reason: d.reason,
                 },

@@ -45,8 +45,22 @@ pub struct AuthorisedUser {
     pub decision: Option<Decision>,
     pub status_events: Vec<StatusChange>,
     pub use_reports: Vec<UseReport>,
+    /// A clerk's decisions to keep the right after a proposal to stop it for non-use.
+    #[serde(default)]
+    pub no_use_reviews: Vec<NoUseReview>,
     pub notes: Option<String>,
 }
+
+/// A clerk kept a user's right though its reports showed two years without use, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct NoUseReview {
+    pub on: NaiveDate,
+    pub reason: String,
+}
+
+/// Years of reported non-use after which stopping the right is proposed (the clerk decides).
+pub const NO_USE_YEARS: i32 = 2;
 
 /// 初审 at the county/city bureau, usually with an on-site check (现场核查).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -305,6 +319,7 @@ pub fn step_offer(step: &str) -> StepOffer {
             &["year"],
         ),
         "join" => StepOffer::new(step, &["on", "membership_no"], &["on"]),
+        "keep_use" => StepOffer::new(step, &["on", "reason"], &["on", "reason"]),
         "license" => StepOffer::new(step, &["on", "licence_no"], &["on", "licence_no"]),
         "leave" => StepOffer {
             legal: true,
@@ -341,19 +356,24 @@ fn need_reason(reason: &str) -> Result<String, Violation> {
 }
 
 impl AuthorisedUser {
-    /// The steps this user may take next, as their forms offer them.
+    /// The steps this user may take next, as their forms offer them; with a proposal to stop
+    /// the right for non-use pending, keeping it (with a reason) too.
     pub fn next_steps(&self) -> Vec<StepOffer> {
-        self.stage()
-            .steps(self.kind)
-            .iter()
-            .map(|s| step_offer(s))
-            .collect()
+        self.steps().iter().map(|s| step_offer(s)).collect()
+    }
+
+    fn steps(&self) -> Vec<&'static str> {
+        let mut steps = self.stage().steps(self.kind).to_vec();
+        if self.no_use_proposal().is_some() {
+            steps.push("keep_use");
+        }
+        steps
     }
 
     /// Refuse `step` unless the stage allows it.
     fn allow(&self, step: &str) -> Result<(), Violation> {
         let stage = self.stage();
-        if stage.steps(self.kind).contains(&step) {
+        if self.steps().contains(&step) {
             Ok(())
         } else {
             Err(refuse(stage, step))
@@ -488,6 +508,56 @@ impl AuthorisedUser {
         self.decision = Some(Decision::Approved {
             announcement_no,
             announced_on,
+        });
+        Ok(())
+    }
+
+    /// The proposal to stop this user's right: its latest use reports, covering at least
+    /// [`NO_USE_YEARS`] years, all say the mark was not used, and no clerk has decided to keep
+    /// the right since. The clerk decides (suspend, withdraw, or keep with a reason): nothing
+    /// happens by itself.
+    pub fn no_use_proposal(&self) -> Option<crate::text::Bilingual> {
+        if !matches!(self.stage(), UserStage::Active | UserStage::Suspended) {
+            return None;
+        }
+        let said: Vec<&UseReport> = self
+            .use_reports
+            .iter()
+            .filter(|r| r.used.is_some())
+            .collect();
+        let run: Vec<&&UseReport> = said
+            .iter()
+            .rev()
+            .take_while(|r| r.used == Some(false))
+            .collect();
+        let (last, first) = (run.first()?, run.last()?);
+        let from = match first.half {
+            Some(2) => NaiveDate::from_ymd_opt(first.year, 7, 1),
+            _ => NaiveDate::from_ymd_opt(first.year, 1, 1),
+        }?;
+        let to = ReportSchedule::default().period_end(last.year, last.half);
+        let years = crate::date::anniversary(from, NO_USE_YEARS as u32);
+        if to < crate::date::add_days(years, -1) {
+            return None;
+        }
+        if self.no_use_reviews.iter().any(|r| r.on > to) {
+            return None;
+        }
+        Some(crate::text::Bilingual::new(
+            format!("{from} 至 {to} 的使用情况报告均为未使用：建议停止其使用专用标志，请作出决定"),
+            format!(
+                "the use reports from {from} to {to} all say the mark was not used: stopping the right is proposed; decide"
+            ),
+        ))
+    }
+
+    /// Keep the right after a non-use proposal, with the reason (e.g. production resumed).
+    pub fn keep_use(&mut self, on: NaiveDate, reason: &str) -> Result<(), Violation> {
+        self.allow("keep_use")?;
+        self.not_before(on)?;
+        self.no_use_reviews.push(NoUseReview {
+            on,
+            reason: need_reason(reason)?,
         });
         Ok(())
     }
@@ -723,6 +793,7 @@ impl UserInput {
                 decision: None,
                 status_events: vec![],
                 use_reports: vec![],
+                no_use_reviews: vec![],
                 notes: None,
             });
             user.gi_id = gi.unwrap();
@@ -756,6 +827,7 @@ mod tests {
             decision: None,
             status_events: vec![],
             use_reports: vec![],
+            no_use_reviews: vec![],
             notes: None,
         }
     }
@@ -1033,5 +1105,55 @@ mod tests {
 
         // A GI product's producer still goes through review and approval.
         assert_eq!(steps(&applied()), ["first_review", "reject"]);
+    }
+
+    /// Two years of reports saying the mark was not used propose stopping the right; one
+    /// year does not, a later report of use ends the proposal, and so does a clerk keeping
+    /// the right with a reason (until further non-use is reported after that decision).
+    #[test]
+    fn two_years_without_use_propose_stopping_the_right() {
+        let yearly = ReportSchedule::default();
+        let mut u = AuthorisedUser {
+            decision: Some(Decision::Approved {
+                announcement_no: "公告".into(),
+                announced_on: d("2022-06-01"),
+            }),
+            ..applied()
+        };
+        let report = |u: &mut AuthorisedUser, year: i32, used: bool| {
+            u.record_use_report(
+                ReportEntry {
+                    content: ReportContent {
+                        used: Some(used),
+                        ..ReportContent::default()
+                    },
+                    ..entry(year, None, None, Some(&format!("{}-03-01", year + 1)))
+                },
+                &yearly,
+            )
+            .unwrap();
+        };
+        report(&mut u, 2022, true);
+        report(&mut u, 2023, false);
+        assert!(u.no_use_proposal().is_none(), "one year is not two");
+        report(&mut u, 2024, false);
+        let p = u.no_use_proposal().unwrap();
+        assert!(p.zh.contains("2023-01-01 至 2024-12-31"), "{}", p.zh);
+        let steps: Vec<String> = u.next_steps().into_iter().map(|s| s.step).collect();
+        assert!(steps.contains(&"keep_use".to_owned()));
+        assert_eq!(
+            u.keep_use(d("2025-04-01"), " ").unwrap_err().rule,
+            Rule::ReasonRequired
+        );
+        u.keep_use(d("2025-04-01"), "2025年恢复生产，已提交采购合同")
+            .unwrap();
+        assert!(u.no_use_proposal().is_none());
+        report(&mut u, 2025, false);
+        assert!(
+            u.no_use_proposal().is_some(),
+            "non-use reported after the decision"
+        );
+        report(&mut u, 2026, true);
+        assert!(u.no_use_proposal().is_none());
     }
 }

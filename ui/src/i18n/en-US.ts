@@ -253,6 +253,7 @@ const enUS: Messages = {
     readiness: 'Readiness',
   },
   step: {
+    keep_use: 'Keep the right',
     join: 'Join (collective mark)',
     license: 'License (certification mark)',
     refuse: 'Refuse licence',
@@ -554,6 +555,7 @@ const enUS: Messages = {
     fieldsChanged: 'changed: {fields}',
   },
   detail: {
+    noUse: 'Two years unused',
     basisGone: 'No basis',
     notLabellingBasis: 'Not GI protection, and not a basis for labelling',
     noTrademarks: 'No trademarks registered to this enterprise',

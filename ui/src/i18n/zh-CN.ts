@@ -252,6 +252,7 @@ const zhCN = {
     readiness: '准备程度',
   },
   step: {
+    keep_use: '保留使用资格',
     join: '入会（集体商标）',
     license: '许可（证明商标）',
     refuse: '拒绝许可',
@@ -554,6 +555,7 @@ const zhCN = {
     fieldsChanged: '改动：{fields}',
   },
   detail: {
+    noUse: '两年未使用',
     basisGone: '失去使用依据',
     notLabellingBasis: '原产地标记注册不是地理标志产品保护，不作为标注依据',
     noTrademarks: '此企业名下没有商标',

@@ -77,8 +77,12 @@ export function columnsFor(kind: RecordKind, t: T): Column<RecordDto>[] {
             const st = s(r, 'stage') ?? 'applied'
             const tag = h(StatusTag, { tone: STAGE_TONE[st] ?? 'grey', label: t('stage.' + st) })
             // Active, but what it rests on has ended (Rust says why on the record's page).
-            if (r.kind === 'user' && r.summary.basis_gone) return h('span', {}, [tag, ' ', h(StatusTag, { tone: 'red', label: t('detail.basisGone') })])
-            return tag
+            if (r.kind !== 'user') return tag
+            const flags = [
+              r.summary.basis_gone ? h(StatusTag, { tone: 'red', label: t('detail.basisGone') }) : null,
+              r.summary.no_use_proposal ? h(StatusTag, { tone: 'amber', label: t('detail.noUse') }) : null,
+            ].filter((f) => f !== null)
+            return flags.length ? h('span', {}, [tag, ...flags.flatMap((f) => [' ', f])]) : tag
           },
         },
         { key: 'kind', title: t('col.kind'), width: 'minmax(120px, 1fr)', render: (r) => (s(r, 'kind') ? t('userKind.' + s(r, 'kind')) : '—') },

@@ -93,5 +93,7 @@ export function buildStep(step: StepName, f: StepForm): UserStep {
       return { step, on: f.on.trim(), reason: f.reason.trim() }
     case 'leave':
       return { step, on: f.on.trim(), reason: opt(f.reason) }
+    case 'keep_use':
+      return { step, on: f.on.trim(), reason: f.reason.trim() }
   }
 }

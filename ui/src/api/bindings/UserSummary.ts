@@ -24,6 +24,11 @@ basis_gone: Bilingual | null,
  */
 refusal_flag: Bilingual | null, 
 /**
+ * Two years of reports without use: stopping the right is proposed, for a clerk to
+ * decide.
+ */
+no_use_proposal: Bilingual | null, 
+/**
  * The steps the flow allows next, with their forms' fields.
  */
 next_steps: Array<StepOffer>, };
