@@ -10,7 +10,7 @@ use terroir_core::date::{parse_date, parse_horizon};
 use terroir_core::deadline::{Deadline, last_day_note, trademark_deadlines, user_deadlines};
 use terroir_core::gi::{GiProduct, Photo, PrintCopy};
 use terroir_core::record::Lookup;
-use terroir_core::record::{RecordKind, optional_date};
+use terroir_core::record::{RecordId, RecordKind, optional_date};
 use terroir_core::term::{RenewalStatus, Term};
 use terroir_core::text::Bilingual;
 use terroir_core::trademark::{LicenceInput, PledgeInput, Termination, TerminationKind, Trademark};
@@ -879,7 +879,26 @@ pub struct Overview {
     pub gi_by_category: Vec<Tally>,
     /// Live applications per state, keyed by the state's key.
     pub applications_by_state: Vec<Tally>,
+    /// Authorised users a clerk should look at, with why (Rust's words), the first
+    /// [`ATTENTION_LISTED`] of them.
+    pub attention: Vec<Attention>,
+    pub attention_total: u64,
 }
+
+/// An authorised user needing a decision: its basis is gone, two years of reports say the
+/// mark was not used, or a certification mark's registrant refused it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Attention {
+    pub code: String,
+    pub name: String,
+    /// `basis_gone`, `no_use` or `refused`.
+    pub reason: String,
+    pub why: Bilingual,
+}
+
+/// How many users the overview's attention list names.
+pub const ATTENTION_LISTED: usize = 50;
 
 impl Workspace {
     pub fn overview(&self) -> Result<Overview> {
@@ -889,11 +908,55 @@ impl Workspace {
                 .map(|(key, count)| Tally { key, count })
                 .collect()
         };
+        let (attention, attention_total) = self.attention()?;
         Ok(Overview {
             gi_by_division: tally(div),
             gi_by_category: tally(cat),
             applications_by_state: tally(store::application_tally(&self.conn)?),
+            attention,
+            attention_total,
         })
+    }
+
+    /// The users needing a decision (see [`Attention`]): the store narrows the rows, the
+    /// user's own rules decide.
+    fn attention(&self) -> Result<(Vec<Attention>, u64)> {
+        let today = self.today();
+        // A mark registered ten years and six months ago may have lapsed by today.
+        let before = terroir_core::date::add_months(today, -126).to_string();
+        let mut bases: std::collections::HashMap<RecordId, terroir_core::user::GiBasis> =
+            std::collections::HashMap::new();
+        let (mut out, mut total) = (vec![], 0u64);
+        for row in store::users_to_review(&self.conn, &before)? {
+            let u: AuthorisedUser = crate::records::decode(&row)?;
+            let basis = match bases.get(&u.gi_id) {
+                Some(b) => b.clone(),
+                None => {
+                    let b =
+                        crate::workspace::gi_basis(&self.conn, u.gi_id, today)?.unwrap_or_default();
+                    bases.insert(u.gi_id, b.clone());
+                    b
+                }
+            };
+            let found = [
+                ("basis_gone", u.basis_gone(&basis)),
+                ("no_use", u.no_use_proposal()),
+                ("refused", u.refusal_flag()),
+            ];
+            for (reason, why) in found {
+                let Some(why) = why else { continue };
+                total += 1;
+                if out.len() < ATTENTION_LISTED {
+                    out.push(Attention {
+                        code: row.code.clone(),
+                        name: row.name.clone(),
+                        reason: reason.to_owned(),
+                        why,
+                    });
+                }
+            }
+        }
+        Ok((out, total))
     }
 
     /// Live records of `kind` that refer to the record `of` (users of a GI product or of an

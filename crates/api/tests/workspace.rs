@@ -861,12 +861,13 @@ fn users_lose_their_basis_when_the_product_is_revoked() {
     let before = ws.dossier_view("GI-0001").unwrap();
     assert!(!before.users.is_empty());
     assert!(before.users_note.is_none());
+    assert!(ws.overview().unwrap().attention.is_empty());
     let active: Vec<String> = ws
         .list(RecordKind::User, Show::Live, 100, 0)
         .unwrap()
         .items
         .into_iter()
-        .filter(|u| u.summary()["stage"] == "active")
+        .filter(|u| ["active", "suspended"].contains(&u.summary()["stage"].as_str().unwrap()))
         .map(|u| u.code)
         .collect();
     assert!(!active.is_empty());
@@ -894,4 +895,17 @@ fn users_lose_their_basis_when_the_product_is_revoked() {
     let after = ws.dossier_view("GI-0001").unwrap();
     assert!(after.users.is_empty(), "{:?}", after.users);
     assert!(after.users_note.unwrap().contains("被撤销"));
+    // The overview names them for a decision.
+    let o = ws.overview().unwrap();
+    let flagged: Vec<&str> = o
+        .attention
+        .iter()
+        .filter(|a| a.reason == "basis_gone")
+        .map(|a| a.code.as_str())
+        .collect();
+    assert_eq!(
+        flagged,
+        active.iter().map(String::as_str).collect::<Vec<_>>()
+    );
+    assert!(o.attention_total >= active.len() as u64);
 }

@@ -767,6 +767,29 @@ pub fn live_codes(conn: &Connection, kind: RecordKind) -> Result<Vec<String>> {
 }
 
 /// Live records whose key column lies in `[lo, hi]` (text order; ISO dates compare as dates).
+/// Live authorised users the overview's attention list looks at more closely: a report saying
+/// the mark was not used, a refused licence, a GI product revoked, or a GI mark of the product
+/// that may have ended (terminated, or registered before `registered_before`, so possibly
+/// lapsed). Only narrows the rows: the api decides each with the rules.
+pub fn users_to_review(conn: &Connection, registered_before: &str) -> Result<Vec<RecordRow>> {
+    let t = table(RecordKind::User);
+    let sql = format!(
+        "{} WHERE archived_at IS NULL AND (
+             data LIKE '%\"used\":false%'
+             OR json_extract(data, '$.decision.outcome') = 'refused'
+             OR gi_id IN (SELECT id FROM gi_product
+                          WHERE json_extract(data, '$.status_history[#-1].status') = 'revoked')
+             OR gi_id IN (SELECT l.gi_id FROM gi_trademark l JOIN trademark m ON m.id = l.trademark_id
+                          WHERE json_extract(m.data, '$.termination') IS NOT NULL
+                             OR json_extract(m.data, '$.registered_on') < ?1))
+         ORDER BY length(code), code",
+        select(t)
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([registered_before], |r| read(t, r))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 pub fn list_between(
     conn: &Connection,
     kind: RecordKind,

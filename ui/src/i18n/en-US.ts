@@ -477,6 +477,9 @@ const enUS: Messages = {
     capped: 'Showing the latest {shown} of {total} applications; click a jurisdiction above to list only its awards',
   },
   overview: {
+    attention: 'Users needing a decision',
+    attentionN: '{n} in all',
+    attentionReason: { basis_gone: 'No basis', no_use: 'Two years unused', refused: 'Licence refused' },
     title: 'Overview',
     counts: 'Records',
     live: 'live',

@@ -477,6 +477,9 @@ const zhCN = {
     capped: '显示最近 {shown} 份申请，共 {total} 份；点击上表中的区划可只看该区划',
   },
   overview: {
+    attention: '需要决定的使用人',
+    attentionN: '共 {n} 项',
+    attentionReason: { basis_gone: '失去使用依据', no_use: '两年未使用', refused: '被拒绝许可' },
     title: '概览',
     counts: '记录数',
     live: '在用',

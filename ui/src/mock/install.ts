@@ -896,13 +896,18 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       }
       const area = (r: MockRecord) => ((r.data as Obj).area as Obj | null)?.divisions
       return {
-        gi_by_division: tally((r) => [...new Set(Array.isArray(area(r)) ? (area(r) as string[]) : [])]),
+        gi_by_division: tally((r) => {
+          const resp = (r.data as Obj).responsible
+          return typeof resp === 'string' ? [resp] : [...new Set(Array.isArray(area(r)) ? (area(r) as string[]) : [])]
+        }),
         gi_by_category: tally((r) => [((r.data as Obj).category as string | null) ?? '']),
         applications_by_state: [
           ...records
             .filter((r) => r.kind === 'application' && !r.archived_at)
             .reduce((m, r) => m.set(String((r.data as Obj).state), (m.get(String((r.data as Obj).state)) ?? 0) + 1), new Map<string, number>()),
         ].map(([key, count]) => ({ key, count })),
+        attention: [],
+        attention_total: 0,
       }
     },
     related: (a) => {
