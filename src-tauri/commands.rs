@@ -36,6 +36,7 @@ macro_rules! terroir_commands {
             dossier_settings,
             set_dossier_settings,
             report_schedule,
+            attention,
             set_report_schedule,
             preview_dossier,
             save_dossier,

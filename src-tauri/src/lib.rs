@@ -22,7 +22,9 @@ use terroir_api::core::readiness::Readiness;
 use terroir_api::core::user::ReportSchedule;
 use terroir_api::dossier::{BatchProgress, BatchReport, BatchSelection, DossierSettings, Printed};
 use terroir_api::exchange::{ExportSummary, ImportProgress, ImportReport};
-use terroir_api::ops::{BackupSummary, Check, CheckProgress, TrademarkEvent, UserStep};
+use terroir_api::ops::{
+    AttentionList, BackupSummary, Check, CheckProgress, TrademarkEvent, UserStep,
+};
 use terroir_api::reminders::{ReminderFormat, RemindersWritten};
 use terroir_api::search::SearchResults;
 use terroir_api::workbench::{ApplicationStep, BudgetRow, Ledger};
@@ -354,6 +356,12 @@ fn ledger(s: State<'_, Open>, year: Option<i32>, jurisdiction: Option<String>) -
 #[tauri::command(rename_all = "snake_case")]
 fn photo_data(s: State<'_, Open>, sha256: String) -> Result<String> {
     s.with(|ws| ws.photo_data(&sha256))
+}
+
+/// The authorised users needing a decision (the overview asks after its first paint).
+#[tauri::command(rename_all = "snake_case")]
+fn attention(s: State<'_, Open>) -> Result<AttentionList> {
+    s.with(|ws| ws.attention())
 }
 
 /// How often users report their use (the bureau's setting).

@@ -861,7 +861,7 @@ fn users_lose_their_basis_when_the_product_is_revoked() {
     let before = ws.dossier_view("GI-0001").unwrap();
     assert!(!before.users.is_empty());
     assert!(before.users_note.is_none());
-    assert!(ws.overview().unwrap().attention.is_empty());
+    assert_eq!(ws.attention().unwrap().total, 0);
     let active: Vec<String> = ws
         .list(RecordKind::User, Show::Live, 100, 0)
         .unwrap()
@@ -896,9 +896,9 @@ fn users_lose_their_basis_when_the_product_is_revoked() {
     assert!(after.users.is_empty(), "{:?}", after.users);
     assert!(after.users_note.unwrap().contains("被撤销"));
     // The overview names them for a decision.
-    let o = ws.overview().unwrap();
+    let o = ws.attention().unwrap();
     let flagged: Vec<&str> = o
-        .attention
+        .items
         .iter()
         .filter(|a| a.reason == "basis_gone")
         .map(|a| a.code.as_str())
@@ -907,5 +907,5 @@ fn users_lose_their_basis_when_the_product_is_revoked() {
         flagged,
         active.iter().map(String::as_str).collect::<Vec<_>>()
     );
-    assert!(o.attention_total >= active.len() as u64);
+    assert!(o.total >= active.len() as u64);
 }

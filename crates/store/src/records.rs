@@ -769,9 +769,10 @@ pub fn live_codes(conn: &Connection, kind: RecordKind) -> Result<Vec<String>> {
 /// Live records whose key column lies in `[lo, hi]` (text order; ISO dates compare as dates).
 /// Live authorised users the overview's attention list looks at more closely: a report saying
 /// the mark was not used, a refused licence, a GI product revoked, or a GI mark of the product
-/// that may have ended (terminated, or registered before `registered_before`, so possibly
-/// lapsed). Only narrows the rows: the api decides each with the rules.
-pub fn users_to_review(conn: &Connection, registered_before: &str) -> Result<Vec<RecordRow>> {
+/// that may have ended (terminated, or past its term and grace period as of `today` with every
+/// renewal recorded, and a margin for a moved last day). Only narrows the rows: the api
+/// decides each with the rules.
+pub fn users_to_review(conn: &Connection, today: &str) -> Result<Vec<RecordRow>> {
     let t = table(RecordKind::User);
     let sql = format!(
         "{} WHERE archived_at IS NULL AND (
@@ -781,12 +782,14 @@ pub fn users_to_review(conn: &Connection, registered_before: &str) -> Result<Vec
                           WHERE json_extract(data, '$.status_history[#-1].status') = 'revoked')
              OR gi_id IN (SELECT l.gi_id FROM gi_trademark l JOIN trademark m ON m.id = l.trademark_id
                           WHERE json_extract(m.data, '$.termination') IS NOT NULL
-                             OR json_extract(m.data, '$.registered_on') < ?1))
+                             OR date(json_extract(m.data, '$.registered_on'),
+                                     '+' || (10 * (json_array_length(m.data, '$.renewals') + 1)) || ' years',
+                                     '+6 months', '+16 days') < ?1))
          ORDER BY length(code), code",
         select(t)
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([registered_before], |r| read(t, r))?;
+    let rows = stmt.query_map([today], |r| read(t, r))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

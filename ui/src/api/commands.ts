@@ -29,6 +29,7 @@ import type { Check } from './bindings/Check'
 import type { Deadline } from './bindings/Deadline'
 import type { DossierSettings } from './bindings/DossierSettings'
 import type { ReportSchedule } from './bindings/ReportSchedule'
+import type { AttentionList } from './bindings/AttentionList'
 import type { ExportSummary } from './bindings/ExportSummary'
 import type { ImportProgress } from './bindings/ImportProgress'
 import type { ImportReport } from './bindings/ImportReport'
@@ -217,6 +218,8 @@ export const api = {
 
   /** GI products per division and per category (computed in Rust). */
   overview: () => call<Overview>('overview'),
+  /** The authorised users needing a decision (asked after the overview's first paint). */
+  attention: () => call<AttentionList>('attention'),
   /** Live records of `kind` referring to record `key` of kind `of` (users of a GI, ...). */
   related: (kind: RecordKind, of: RecordKind, key: string, limit: number, offset: number) =>
     call<RecordDto[]>('related', { kind, of, key, limit, offset }),

@@ -906,10 +906,9 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
             .filter((r) => r.kind === 'application' && !r.archived_at)
             .reduce((m, r) => m.set(String((r.data as Obj).state), (m.get(String((r.data as Obj).state)) ?? 0) + 1), new Map<string, number>()),
         ].map(([key, count]) => ({ key, count })),
-        attention: [],
-        attention_total: 0,
       }
     },
+    attention: () => ({ items: [], total: 0 }),
     related: (a) => {
       const column = ({
         'user/gi': 'gi_id',

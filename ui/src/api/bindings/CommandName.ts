@@ -31,6 +31,7 @@ export const COMMANDS = [
   'dossier_settings',
   'set_dossier_settings',
   'report_schedule',
+  'attention',
   'set_report_schedule',
   'preview_dossier',
   'save_dossier',
