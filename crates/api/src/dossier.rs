@@ -264,9 +264,15 @@ impl Workspace {
                     .join("；")
             )
         });
+        let report_period = terroir_core::vocab::word_or_key(
+            "reportPeriod",
+            &terroir_core::record::key_of(&self.report_schedule()?.period),
+            terroir_core::Lang::Zh,
+        );
         Ok(DossierView {
             sample: row.sample,
             users_note,
+            report_period,
             record_id: row.id,
             code: row.code,
             name: g.name,

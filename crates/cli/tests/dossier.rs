@@ -186,6 +186,7 @@ fn a_sample_dossier_says_so_on_every_page() {
     assert!(text.contains("注册号3047772"), "{text}");
     assert!(text.contains("AGI03182登记的地域保护范围"), "{text}");
     assert!(text.contains("专用标志的指定位置") && !text.contains("专用标志旁"));
+    assert!(text.contains("规定的周期（每年）定期报送"), "{text}");
     assert!(text.contains("（示例）"), "{text}");
 }
 

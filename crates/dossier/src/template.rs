@@ -379,10 +379,10 @@ fn labelling_rules(v: &DossierView) -> Vec<String> {
         }
     }
     out.push("使用人的统一社会信用代码印制在专用标志的指定位置。".into());
-    out.push(
-        "使用人应按产品标准组织生产，并按所在地知识产权管理部门规定的周期定期报送专用标志使用情况。"
-            .into(),
-    );
+    out.push(format!(
+        "使用人应按产品标准组织生产，并按所在地知识产权管理部门规定的周期（{}）定期报送专用标志使用情况。",
+        v.report_period
+    ));
     out.push("产品包装和电子商务页面可使用二维码，便于消费者追溯与核验。".into());
     out
 }

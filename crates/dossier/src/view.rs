@@ -13,6 +13,8 @@ pub struct DossierView {
     pub sample: bool,
     /// Why some active users are not listed (their basis is gone).
     pub users_note: Option<String>,
+    /// How often users report their use, in the bureau's words (每年, 每半年).
+    pub report_period: String,
     pub record_id: String,
     pub code: String,
     pub name: String,

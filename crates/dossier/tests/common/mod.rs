@@ -89,6 +89,7 @@ pub fn fixture() -> DossierView {
     DossierView {
         sample: false,
         users_note: None,
+        report_period: "每年".into(),
         record_id: "0190c2a4-7b1e-7c3d-9f00-5a1b2c3d4e5f".into(),
         code: "GI-411500-0001".into(),
         name: "信阳毛尖".into(),
