@@ -53,22 +53,25 @@ fn prints_one_dossier_and_a_batch_with_refusals_reported() {
         text.contains("信阳毛尖") && text.contains("3047772") && text.contains("GB/T 22737-2008")
     );
 
-    // The banned words are refused when a product's text is saved, not only when printed.
-    let o = terroir(
-        &db,
-        &[
-            "--json",
-            "gi",
-            "edit",
-            "GI-0003",
-            "--history",
-            "固始鸡曾获 驰名 商标 称号",
-        ],
-    );
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    let e: Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(e["error"]["problems"][0]["field"], "history");
-    assert_eq!(e["error"]["problems"][0]["rule"], "well_known_wording");
+    // The banned words are refused when a product's text is saved, not only when printed:
+    // every public text, the profile printed on the dossier's first page included.
+    for (flag, field) in [("--history", "history"), ("--profile", "profile")] {
+        let o = terroir(
+            &db,
+            &[
+                "--json",
+                "gi",
+                "edit",
+                "GI-0003",
+                flag,
+                "固始鸡曾获 驰名 商标 称号",
+            ],
+        );
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        let e: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(e["error"]["problems"][0]["field"], field);
+        assert_eq!(e["error"]["problems"][0]["rule"], "well_known_wording");
+    }
 
     // A text the dossier takes from another record (a trademark's name is not promotion
     // material when saved) is still checked when printed: the batch prints the rest and says
@@ -190,27 +193,11 @@ fn a_sample_dossier_says_so_on_every_page() {
     assert!(text.contains("（示例）"), "{text}");
 }
 
-/// One name per datum: the form's 产品简介 is what the dossier prints under 产品简介, and the
-/// wording check names that field; the notes (备注) stay in the bureau.
+/// One name per datum: the form's 产品简介 is what the dossier prints under 产品简介 (and what
+/// the wording check names, above); the notes (备注) stay in the bureau.
 #[test]
 fn the_profile_is_printed_and_the_notes_are_not() {
     let (dir, db) = sample();
-    let o = terroir(
-        &db,
-        &[
-            "--json",
-            "gi",
-            "edit",
-            "GI-0003",
-            "--profile",
-            "固始县 驰名 商标 产品",
-        ],
-    );
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    let e: Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(e["error"]["problems"][0]["field"], "profile");
-    assert_eq!(e["error"]["problems"][0]["rule"], "well_known_wording");
-
     let o = terroir(
         &db,
         &[

@@ -1046,6 +1046,23 @@ mod tests {
         }
     }
 
+    /// Eligibility of `claims` for a recognised applicant in 411102 on 2026-11-28.
+    fn one(
+        claims: &[Claim],
+        subjects: &[Option<ClaimSubject>],
+        awarded: &[Awarded],
+        refs: &[RuleRef<'_>],
+    ) -> Eligibility {
+        let county = DivisionCode::parse("411102").unwrap();
+        let who = Applicant {
+            division: Some(&county),
+            recognised: true,
+            subjects,
+            awarded,
+        };
+        eligibility(claims, who, refs, d("2026-11-28"))
+    }
+
     fn id(n: u128) -> RecordId {
         RecordId(uuid::Uuid::from_u128(n))
     }
@@ -1094,7 +1111,6 @@ mod tests {
     #[test]
     fn an_item_is_awarded_once_per_subject_across_applications() {
         use AwardItem::*;
-        let county = DivisionCode::parse("411102").unwrap();
         let rules = luohe(TopUp::Full);
         let refs = refs(&rules);
         let awarded = [Awarded {
@@ -1106,16 +1122,11 @@ mod tests {
             application: "APP-0001".into(),
         }];
         for (subjects, due) in [(vec![subject(7)], 0), (vec![subject(8)], 3_000_000)] {
-            let e = eligibility(
+            let e = one(
                 &[claim(GiTrademark, "2026-02-01")],
-                Applicant {
-                    division: Some(&county),
-                    recognised: true,
-                    subjects: &subjects,
-                    awarded: &awarded,
-                },
+                &subjects,
+                &awarded,
                 &refs,
-                d("2026-11-28"),
             );
             assert_eq!(e.due, Fen(due), "{:#?}", e.lines);
         }
@@ -1124,16 +1135,11 @@ mod tests {
             subject: None,
             ..awarded[0].clone()
         }];
-        let e = eligibility(
+        let e = one(
             &[claim(GiTrademark, "2024-02-01")],
-            Applicant {
-                division: Some(&county),
-                recognised: true,
-                subjects: &[subject(8)],
-                awarded: &old,
-            },
+            &[subject(8)],
+            &old,
             &refs,
-            d("2026-11-28"),
         );
         assert_eq!(e.due, Fen(0));
         assert!(e.lines[0].reason.en.contains("APP-0001"));
@@ -1146,7 +1152,6 @@ mod tests {
     #[test]
     fn highest_only_holds_across_applications() {
         use AwardItem::*;
-        let county = DivisionCode::parse("411102").unwrap();
         let awarded = [Awarded {
             item: ProvincialFamousMark,
             achieved_on: d("2015-06-01"),
@@ -1161,16 +1166,11 @@ mod tests {
         ] {
             let rules = luohe(top_up);
             let refs = refs(&rules);
-            let e = eligibility(
+            let e = one(
                 &[claim(WellKnownMark, "2026-03-01")],
-                Applicant {
-                    division: Some(&county),
-                    recognised: true,
-                    subjects: &[subject(7)],
-                    awarded: &awarded,
-                },
+                &[subject(7)],
+                &awarded,
                 &refs,
-                d("2026-11-28"),
             );
             assert_eq!(e.due, Fen(due), "{:#?}", e.lines);
             assert!(
@@ -1178,16 +1178,11 @@ mod tests {
                 "{}",
                 e.lines[0].reason.en
             );
-            let e = eligibility(
+            let e = one(
                 &[claim(GiTrademark, "2026-03-01")],
-                Applicant {
-                    division: Some(&county),
-                    recognised: true,
-                    subjects: &[subject(7)],
-                    awarded: &awarded,
-                },
+                &[subject(7)],
+                &awarded,
                 &refs,
-                d("2026-11-28"),
             );
             assert_eq!(e.due, Fen(0));
             assert!(
@@ -1203,7 +1198,6 @@ mod tests {
     #[test]
     fn once_per_mark_or_per_recognition() {
         use AwardItem::*;
-        let county = DivisionCode::parse("411102").unwrap();
         let case = |c: &str| {
             Some(ClaimSubject {
                 subject: id(7),
@@ -1223,16 +1217,11 @@ mod tests {
             r.once_per = once_per;
             let rules = [r];
             let refs = refs(&rules);
-            let e = eligibility(
+            let e = one(
                 &[claim(WellKnownMark, "2026-03-01")],
-                Applicant {
-                    division: Some(&county),
-                    recognised: true,
-                    subjects: &[case("商标异议字〔2026〕第9号")],
-                    awarded: &awarded,
-                },
+                &[case("商标异议字〔2026〕第9号")],
+                &awarded,
                 &refs,
-                d("2026-11-28"),
             );
             assert_eq!(e.due, Fen(due), "{once_per:?}");
         }

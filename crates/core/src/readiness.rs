@@ -685,13 +685,10 @@ mod tests {
         }
     }
 
-    /// Every factor for the three years before 2026, and 6 years of use.
-    fn full_file() -> Vec<Evidence> {
-        let mut ev = vec![
-            item(Factor::Awareness, "2025"),
-            item(Factor::Use, "2019-2025"),
-        ];
-        for y in ["2023", "2024", "2025"] {
+    /// Awareness in the last year, use over `used`, and every yearly factor for `years`.
+    fn file(years: [&str; 3], used: &str) -> Vec<Evidence> {
+        let mut ev = vec![item(Factor::Awareness, years[2]), item(Factor::Use, used)];
+        for y in years {
             for f in [
                 Factor::Publicity,
                 Factor::Revenue,
@@ -704,6 +701,11 @@ mod tests {
             }
         }
         ev
+    }
+
+    /// Every factor for the three years before 2026, and 6 years of use.
+    fn full_file() -> Vec<Evidence> {
+        file(["2023", "2024", "2025"], "2019-2025")
     }
 
     #[test]
@@ -871,23 +873,7 @@ mod tests {
     /// 2022–2024, which the file lacks.
     #[test]
     fn the_same_file_against_two_reference_dates() {
-        let mut ev = vec![
-            item(Factor::Awareness, "2021"),
-            item(Factor::Use, "2019-2021"),
-        ];
-        for y in ["2019", "2020", "2021"] {
-            for f in [
-                Factor::Publicity,
-                Factor::Revenue,
-                Factor::NetProfit,
-                Factor::TaxPaid,
-                Factor::MarketShare,
-                Factor::SalesRegions,
-            ] {
-                ev.push(item(f, y));
-            }
-        }
-        let c = candidate(ev);
+        let c = candidate(file(["2019", "2020", "2021"], "2019-2021"));
         let reg = registered(Some(d("2019-06-20")));
         let opposition = Reference {
             on: d("2022-03-01"),
