@@ -183,7 +183,7 @@ impl Workspace {
 
         let mut users = vec![];
         // Users whose basis is gone (the product revoked, the GI mark ended) are not printed
-        // as authorised; the dossier says how many and why.
+        // as authorised; the dossier says why.
         let basis = crate::workspace::gi_basis(
             &self.conn,
             row.id.parse().map_err(ApiError::storage)?,

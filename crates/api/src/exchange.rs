@@ -614,7 +614,13 @@ mod tests {
             match def.field.split_once('.') {
                 Some((regime, field)) => {
                     assert!(
-                        ["product_approval", "gi_trademark", "agricultural_gi"].contains(&regime),
+                        [
+                            "product_approval",
+                            "gi_trademark",
+                            "agricultural_gi",
+                            "origin_mark"
+                        ]
+                        .contains(&regime),
                         "{}",
                         def.field
                     );

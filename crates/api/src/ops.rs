@@ -71,15 +71,16 @@ pub enum UserStep {
         year: i32,
         /// 1 or 2 where the bureau reports half-yearly.
         #[serde(default)]
-        half: Option<u8>,
+        half: Option<String>,
         due_on: Option<String>,
         received_on: Option<String>,
         #[serde(default)]
         used: Option<bool>,
         #[serde(default)]
         output: Option<String>,
+        /// Labels used, as typed (`30000` or `30,000`).
         #[serde(default)]
-        labels: Option<u32>,
+        labels: Option<String>,
         #[serde(default)]
         links: Vec<String>,
     },
@@ -146,6 +147,17 @@ impl UserStep {
     }
 
     fn apply(&self, u: &mut AuthorisedUser, schedule: &ReportSchedule) -> Result<(), Violation> {
+        // A whole number as a clerk types it: thousands separators allowed.
+        let whole = |field: &str, s: &Option<String>| -> Result<Option<u32>, Violation> {
+            match s.as_deref().and_then(terroir_core::text::trimmed) {
+                None => Ok(None),
+                Some(t) => t
+                    .replace([',', '，'], "")
+                    .parse()
+                    .map(Some)
+                    .map_err(|_| Violation::number_format(&t).at(field)),
+            }
+        };
         let date = |field: &str, s: &str| parse_date(s).map_err(|e| e.at(field));
         let opt =
             |field: &str, s: &Option<String>| optional_date(s.as_deref()).map_err(|e| e.at(field));
@@ -200,13 +212,13 @@ impl UserStep {
             } => u.record_use_report(
                 ReportEntry {
                     year: *year,
-                    half: *half,
+                    half: whole("half", half)?.map(|h| h.min(u32::from(u8::MAX)) as u8),
                     due_on: opt("due_on", due_on)?,
                     received_on: opt("received_on", received_on)?,
                     content: ReportContent {
                         used: *used,
                         output: output.as_deref().and_then(terroir_core::text::trimmed),
-                        labels: *labels,
+                        labels: whole("labels", labels)?,
                         links: links
                             .iter()
                             .filter_map(|l| terroir_core::text::trimmed(l))
@@ -890,14 +902,14 @@ pub struct AttentionList {
     pub total: u64,
 }
 
-/// An authorised user needing a decision: its basis is gone, two years of reports say the
-/// mark was not used, or a certification mark's registrant refused it.
+/// An authorised user needing a decision: its basis is gone, or two years of reports say the
+/// mark was not used. (A refused licence is flagged on the user's own page.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Attention {
     pub code: String,
     pub name: String,
-    /// `basis_gone`, `no_use` or `refused`.
+    /// `basis_gone` or `no_use`.
     pub reason: String,
     pub why: Bilingual,
 }
@@ -942,7 +954,6 @@ impl Workspace {
             let found = [
                 ("basis_gone", u.basis_gone(&basis)),
                 ("no_use", u.no_use_proposal()),
-                ("refused", u.refusal_flag()),
             ];
             for (reason, why) in found {
                 let Some(why) = why else { continue };

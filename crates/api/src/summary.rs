@@ -23,7 +23,8 @@ pub struct EnterpriseSummary {
 #[ts(export)]
 pub struct GiSummary {
     pub category: Option<String>,
-    /// The regimes it is protected under (`product_approval`, `gi_trademark`, `agricultural_gi`).
+    /// Its protections' keys (`product_approval`, `gi_trademark`, `agricultural_gi`, and
+    /// `origin_mark` for the earlier origin-mark registration, which is no GI protection).
     pub regimes: Vec<String>,
     /// The county or city that catalogues it (lists and counts go by it).
     pub responsible: Option<DivisionCode>,

@@ -345,21 +345,30 @@ fn judge(conn: &Connection, id: &str, app: &Application, as_of: NaiveDate) -> Re
             let Some(aw) = other.committed() else {
                 continue;
             };
-            for c in &other.claims {
+            // Each award line paid one claim of its item: a rule pays a claim once, so a line
+            // goes to the first claim of its item that rule has not paid yet, in the order the
+            // claims were judged (several rules, say a county's and a city's, may pay one).
+            let mut paid_by: Vec<Vec<RecordId>> = vec![vec![]; other.claims.len()];
+            for l in &aw.lines {
+                let Some(i) = (0..other.claims.len())
+                    .find(|&i| other.claims[i].item == l.item && !paid_by[i].contains(&l.rule_id))
+                else {
+                    continue;
+                };
+                paid_by[i].push(l.rule_id);
+                let c = &other.claims[i];
                 let subject = subject_of(c)?;
                 if subject.is_none() && other.enterprise_id != app.enterprise_id {
                     continue;
                 }
-                for l in aw.lines.iter().filter(|l| l.item == c.item) {
-                    awarded.push(Awarded {
-                        item: c.item,
-                        achieved_on: c.achieved_on,
-                        subject: subject.clone(),
-                        rule_id: l.rule_id,
-                        amount: l.amount,
-                        application: row.code.clone(),
-                    });
-                }
+                awarded.push(Awarded {
+                    item: c.item,
+                    achieved_on: c.achieved_on,
+                    subject,
+                    rule_id: l.rule_id,
+                    amount: l.amount,
+                    application: row.code.clone(),
+                });
             }
         }
     }

@@ -203,26 +203,34 @@ fn reliability_sigkill_during_adds_imports_and_merges_loses_nothing_and_writes_n
         }
     };
 
-    // One unkilled run of each measures its duration, to spread the kills over it.
-    let mut full = vec![];
-    for (i, op) in [Op::Add, Op::Import, Op::Bundle].into_iter().enumerate() {
+    // Unkilled runs of each measure its duration, to spread the kills over it: the quickest of
+    // three, so a run measured while the machine was busy does not put most kills after the
+    // trials have finished (the test must kill runs mid-way to mean anything). Batches 0..9.
+    const MEASURED: usize = 9;
+    let mut full = [Duration::MAX; 3];
+    for i in 0..MEASURED {
+        let (k, op) = (i % 3, [Op::Add, Op::Import, Op::Bundle][i % 3]);
         let file = batch(i, op);
         let t = Instant::now();
-        let (_, mut child) = run(op, i, &file);
+        let (target, mut child) = run(op, i, &file);
         assert!(child.wait().unwrap().success(), "{op:?}");
         assert!(reported(op), "{op:?}");
-        full.push(t.elapsed());
+        full[k] = full[k].min(t.elapsed());
+        if op == Op::Bundle {
+            std::fs::remove_dir_all(target.parent().unwrap()).unwrap();
+        }
     }
 
     let (mut killed, mut committed, mut lost, mut half) = ([0; 3], [0; 3], [0; 3], [0; 3]);
-    let mut committed_batches = vec![0usize, 1];
-    let mut tried_batches = vec![0usize, 1];
-    for i in 3..3 + TRIALS {
+    let measured: Vec<usize> = (0..MEASURED).filter(|i| i % 3 != 2).collect();
+    let mut committed_batches = measured.clone();
+    let mut tried_batches = measured;
+    for i in MEASURED..MEASURED + TRIALS {
         let op = [Op::Add, Op::Import, Op::Bundle][i % 3];
         let k = i % 3;
         let file = batch(i, op);
         let (target, mut child) = run(op, i, &file);
-        let span = full[k].as_micros() as u64 * 16 / 10;
+        let span = full[k].as_micros() as u64 * 2;
         std::thread::sleep(Duration::from_micros(rng.next() % span.max(1)));
         if child.try_wait().unwrap().is_none() {
             child.kill().unwrap();
@@ -302,7 +310,7 @@ fn reliability_sigkill_during_adds_imports_and_merges_loses_nothing_and_writes_n
         "nothing lost, nothing half-written"
     );
     assert!(
-        killed.iter().all(|&k| k >= 5) && killed.iter().sum::<usize>() >= 50,
+        killed.iter().all(|&k| k >= 5) && killed.iter().sum::<usize>() >= 30,
         "too few runs were killed while running: {killed:?}"
     );
 }

@@ -507,9 +507,11 @@ fn award_application_from_draft_to_paid_within_budget() {
     );
 
     let el = json(&db, &["incentive", "eligibility", &code]);
+    // Highest only holds per subject: the well-known mark (罗山云峰) and the GI collective
+    // mark are two marks, so both of the group's awards are paid, and Madrid on top.
     assert_eq!(
-        el["due"], 52_000_000,
-        "highest only: ¥500,000 + Madrid ¥20,000: {el:#}"
+        el["due"], 62_000_000,
+        "¥500,000 + ¥100,000 + Madrid ¥20,000: {el:#}"
     );
     let gi = el["lines"]
         .as_array()
@@ -517,9 +519,9 @@ fn award_application_from_draft_to_paid_within_budget() {
         .iter()
         .find(|l| l["item"] == "gi_trademark" && l["jurisdiction"] == "411500")
         .unwrap();
-    assert_eq!(gi["applies"], false);
+    assert_eq!(gi["applies"], true);
 
-    // ¥520,000 against a ¥150,000 budget: refused, then approved with a reason.
+    // ¥620,000 against a ¥150,000 budget: refused, then approved with a reason.
     let e = refused(
         &db,
         &["application", "approve", &code, "--on", "2026-11-20"],
@@ -548,7 +550,7 @@ fn award_application_from_draft_to_paid_within_budget() {
     let row = &ledger["rows"][0];
     assert_eq!(
         (row["approved"].as_i64(), row["remaining"].as_i64()),
-        (Some(52_000_000), Some(-37_000_000))
+        (Some(62_000_000), Some(-47_000_000))
     );
 
     ok(
@@ -564,7 +566,7 @@ fn award_application_from_draft_to_paid_within_budget() {
         ],
     );
     let ledger = json(&db, &["incentive", "ledger", "--year", "2026"]);
-    assert_eq!(ledger["rows"][0]["paid"], 52_000_000);
+    assert_eq!(ledger["rows"][0]["paid"], 62_000_000);
     assert_eq!(
         ledger["entries"][0]["over_budget_reason"],
         "市政府常务会议同意追加预算"

@@ -106,6 +106,7 @@ rules! {
     CalendarDate => calendar_date(year, value);
     CalendarWorkday => calendar_workday(value);
     ClaimUnproven => claim_unproven(detail);
+    NumberFormat => number_format(value);
     Storage => storage(detail);
 }
 

@@ -480,8 +480,11 @@ fn same_subject(
 ) -> bool {
     match (&a.subject, subject) {
         (Some(x), Some(y)) => {
+            // A per-recognition rule tells two recognitions of the same mark apart; any other
+            // earlier award (a famous-mark award, say) is the same mark's.
             x.subject == y.subject
                 && (rule.item != AwardItem::WellKnownMark
+                    || a.item != AwardItem::WellKnownMark
                     || rule.once_per == OncePer::Mark
                     || x.recognition == y.recognition)
         }
@@ -512,11 +515,23 @@ pub fn eligibility(
                 format!("no incentive rule covers \"{}\"", l.en),
             ));
         }
+        let subject = applicant.subjects.get(ci).and_then(Option::as_ref);
         for r in matching {
-            if lines.iter().any(|l| l.rule_id == r.id && l.applies) {
+            // A rule pays once per subject in an application (a claim saved before proofs has
+            // none: once per application, as before).
+            let paid = lines.iter().zip(&line_claim).any(|(l, &c)| {
+                l.rule_id == r.id
+                    && l.applies
+                    && applicant
+                        .subjects
+                        .get(c)
+                        .and_then(Option::as_ref)
+                        .map(|s| s.subject)
+                        == subject.map(|s| s.subject)
+            });
+            if paid {
                 continue;
             }
-            let subject = applicant.subjects.get(ci).and_then(Option::as_ref);
             let (applies, lapsed, reason) = judge(claim, subject, applicant, r.rule, as_of);
             if r.rule.item == AwardItem::ProvincialFamousMark
                 && r.rule.valid_to.is_none_or(|to| to > FAMOUS_MARKS_ENDED)
@@ -553,39 +568,15 @@ pub fn eligibility(
             line_claim.push(ci);
         }
     }
-    // Highest only: within each group keep the largest applicable award (the lower code on a
-    // tie), exclude the others naming the one paid instead.
-    let groups: Vec<String> = lines
-        .iter()
-        .filter(|l| l.applies)
-        .filter_map(|l| group_of(rules, l.rule_id))
-        .collect();
-    for g in groups {
-        let winner = lines
+    // Highest only across applications, first: the level an earlier award brought the same
+    // subject to in the same group is the floor. Equal or lower pays nothing; higher pays the
+    // difference or in full, as the rule says.
+    let level = |a: &Awarded| {
+        rules
             .iter()
-            .enumerate()
-            .filter(|(_, l)| l.applies && group_of(rules, l.rule_id).as_deref() == Some(&g))
-            .max_by(|a, b| {
-                a.1.amount
-                    .cmp(&b.1.amount)
-                    .then(b.1.rule_code.cmp(&a.1.rule_code))
-            })
-            .map(|(i, _)| i);
-        let Some(w) = winner else { continue };
-        let (wcode, wamount) = (lines[w].rule_code.clone(), lines[w].amount);
-        for (i, l) in lines.iter_mut().enumerate() {
-            if i != w && l.applies && group_of(rules, l.rule_id).as_deref() == Some(&g) {
-                l.applies = false;
-                l.reason = Bilingual::new(
-                    format!("“{g}”内不重复奖励（就高）：已按 {wcode} 计 {wamount}"),
-                    format!("highest only within \"{g}\": {wcode} pays {wamount} instead"),
-                );
-            }
-        }
-    }
-    // Highest only across applications: an award already committed for the same subject in the
-    // same group is the floor. Equal or lower pays nothing; higher pays the difference or in
-    // full, as the rule says.
+            .find(|r| r.id == a.rule_id)
+            .map_or(a.amount, |r| r.rule.amount)
+    };
     for (i, l) in lines.iter_mut().enumerate() {
         let Some(g) = group_of(rules, l.rule_id).filter(|_| l.applies) else {
             continue;
@@ -606,45 +597,93 @@ pub fn eligibility(
                     && group_of(rules, a.rule_id).as_deref() == Some(&g)
                     && same_subject(a, claim, subject, rule)
             })
-            .max_by_key(|a| a.amount)
+            .max_by_key(|a| level(a))
         else {
             continue;
         };
-        if l.amount <= prior.amount {
+        // The level reached: the full amount of the rule that paid (a top-up paid only the
+        // difference, but brought the subject to that rule's amount).
+        let reached = level(prior);
+        if l.amount <= reached {
             l.applies = false;
             l.reason = Bilingual::new(
                 format!(
                     "“{g}”内就高不重复：同一对象已在 {} 中奖励 {}，本项 {} 不再奖励",
-                    prior.application, prior.amount, l.amount
+                    prior.application, reached, l.amount
                 ),
                 format!(
                     "highest only within \"{g}\": {} already awarded {} for the same subject; {} pays nothing",
-                    prior.application, prior.amount, l.amount
+                    prior.application, reached, l.amount
                 ),
             );
         } else if rule.top_up == Some(TopUp::Difference) {
             let full = l.amount;
-            l.amount = Fen(full.0 - prior.amount.0);
+            l.amount = Fen(full.0 - reached.0);
             l.reason = Bilingual::new(
                 format!(
                     "补差：同一对象已在 {} 中奖励 {}，按 {} 补差 {}",
-                    prior.application, prior.amount, full, l.amount
+                    prior.application, reached, full, l.amount
                 ),
                 format!(
                     "top-up: {} already awarded {} for the same subject; {} pays the difference, {}",
-                    prior.application, prior.amount, full, l.amount
+                    prior.application, reached, full, l.amount
                 ),
             );
         } else {
             l.reason = Bilingual::new(
                 format!(
                     "就高全额奖励：高于同一对象在 {} 中已得的 {}",
-                    prior.application, prior.amount
+                    prior.application, reached
                 ),
                 format!(
                     "paid in full: higher than the {} already awarded in {} for the same subject",
-                    prior.amount, prior.application
+                    reached, prior.application
                 ),
+            );
+        }
+    }
+    // Then within this application: in each group, for each subject, keep the largest
+    // applicable award (the lower code on a tie) and exclude the others, naming the one paid.
+    let subject_of = |i: usize| {
+        applicant
+            .subjects
+            .get(line_claim[i])
+            .and_then(Option::as_ref)
+            .map(|s| s.subject)
+    };
+    let groups: Vec<(String, Option<RecordId>)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.applies)
+        .filter_map(|(i, l)| group_of(rules, l.rule_id).map(|g| (g, subject_of(i))))
+        .collect();
+    for (g, subject) in groups {
+        let same = |i: usize, l: &Line| {
+            l.applies
+                && group_of(rules, l.rule_id).as_deref() == Some(&g)
+                && subject_of(i) == subject
+        };
+        let winner = lines
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| same(*i, l))
+            .max_by(|a, b| {
+                a.1.amount
+                    .cmp(&b.1.amount)
+                    .then(b.1.rule_code.cmp(&a.1.rule_code))
+            })
+            .map(|(i, _)| i);
+        let Some(w) = winner else { continue };
+        let (wcode, wamount) = (lines[w].rule_code.clone(), lines[w].amount);
+        let losers: Vec<usize> = (0..lines.len())
+            .filter(|i| *i != w && same(*i, &lines[*i]))
+            .collect();
+        for i in losers {
+            let l = &mut lines[i];
+            l.applies = false;
+            l.reason = Bilingual::new(
+                format!("“{g}”内不重复奖励（就高）：已按 {wcode} 计 {wamount}"),
+                format!("highest only within \"{g}\": {wcode} pays {wamount} instead"),
             );
         }
     }
@@ -1287,5 +1326,84 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e.params["detail"], "没有认定记录 / none");
+    }
+
+    /// The floor is the level reached, not the last payment: a GI mark's ¥30,000, then the
+    /// famous mark's difference (¥70,000), leave the mark at ¥100,000; recognised as
+    /// well-known, it gets ¥200,000 more, not ¥230,000. A per-recognition rule still counts an
+    /// earlier famous-mark award of the same mark.
+    #[test]
+    fn a_top_up_counts_from_the_level_reached() {
+        use AwardItem::*;
+        for once_per in [OncePer::Mark, OncePer::Recognition] {
+            let mut rules = luohe(TopUp::Difference);
+            rules[0].once_per = once_per;
+            let refs = refs(&rules);
+            let awarded = [
+                Awarded {
+                    item: GiTrademark,
+                    achieved_on: d("2014-03-01"),
+                    subject: subject(7),
+                    rule_id: id(3),
+                    amount: Fen(3_000_000),
+                    application: "APP-0001".into(),
+                },
+                Awarded {
+                    item: ProvincialFamousMark,
+                    achieved_on: d("2015-06-01"),
+                    subject: subject(7),
+                    rule_id: id(2),
+                    amount: Fen(7_000_000),
+                    application: "APP-0002".into(),
+                },
+            ];
+            let recognised = Some(ClaimSubject {
+                subject: id(7),
+                recognition: Some("商标异议字〔2026〕第9号".into()),
+            });
+            let e = one(
+                &[claim(WellKnownMark, "2026-03-01")],
+                &[recognised],
+                &awarded,
+                &refs,
+            );
+            assert_eq!(e.due, Fen(20_000_000), "{once_per:?}: {:#?}", e.lines);
+        }
+    }
+
+    /// Highest only is per subject: two marks in one application are each awarded, and a
+    /// mark already awarded elsewhere does not shut out another mark's award.
+    #[test]
+    fn highest_only_is_per_subject() {
+        use AwardItem::*;
+        let rules = luohe(TopUp::Full);
+        let refs = refs(&rules);
+        let e = one(
+            &[
+                claim(GiTrademark, "2026-03-01"),
+                claim(GiTrademark, "2026-04-01"),
+            ],
+            &[subject(7), subject(8)],
+            &[],
+            &refs,
+        );
+        assert_eq!(e.due, Fen(6_000_000), "{:#?}", e.lines);
+        let e = one(
+            &[
+                claim(WellKnownMark, "2026-03-01"),
+                claim(GiTrademark, "2026-04-01"),
+            ],
+            &[subject(7), subject(8)],
+            &[Awarded {
+                item: WellKnownMark,
+                achieved_on: d("2020-05-01"),
+                subject: subject(7),
+                rule_id: id(1),
+                amount: Fen(30_000_000),
+                application: "APP-0001".into(),
+            }],
+            &refs,
+        );
+        assert_eq!(e.due, Fen(3_000_000), "{:#?}", e.lines);
     }
 }

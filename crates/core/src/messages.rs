@@ -397,6 +397,12 @@ const CATALOGUE: &[(Rule, &str, &str, &str)] = &[
         "{value} is not a Saturday or Sunday: a weekend day made a working day must be a weekend day",
     ),
     (
+        Rule::NumberFormat,
+        "number_format",
+        "“{value}”不是整数；请写作 30000 或 30,000",
+        "\"{value}\" is not a whole number; write 30000 or 30,000",
+    ),
+    (
         Rule::ClaimUnproven,
         "claim_unproven",
         "申报事项须以记录证明：{detail}",
@@ -561,7 +567,7 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("to", "终止日期", "To"),
     ("today", "今天的日期", "Today's date"),
     ("trademark", "商标", "Trademark"),
-    ("use_reports", "年度使用报告", "Use reports"),
+    ("use_reports", "使用情况报告", "Use reports"),
     ("users", "授权使用人", "Authorised users"),
     ("valid_from", "生效日期", "Valid from"),
     ("valid_to", "失效日期", "Valid to"),

@@ -202,15 +202,10 @@ impl ReportSchedule {
             (ReportPeriod::Yearly, None) => Ok(None),
             (ReportPeriod::HalfYearly, Some(h @ (1 | 2))) => Ok(Some(h)),
             (ReportPeriod::HalfYearly, None) => Err(Violation::required().at("half")),
-            (_, Some(h)) => Err(Violation::enum_value(
-                h,
-                if self.period == ReportPeriod::Yearly {
-                    ""
-                } else {
-                    "1, 2"
-                },
-            )
-            .at("half")),
+            (ReportPeriod::Yearly, Some(h)) => {
+                Err(Violation::enum_value(h, "无（按年报告） / none (yearly reports)").at("half"))
+            }
+            (ReportPeriod::HalfYearly, Some(h)) => Err(Violation::enum_value(h, "1, 2").at("half")),
         }
     }
 }
@@ -517,7 +512,8 @@ impl AuthorisedUser {
     /// the right since. The clerk decides (suspend, withdraw, or keep with a reason): nothing
     /// happens by itself.
     pub fn no_use_proposal(&self) -> Option<crate::text::Bilingual> {
-        if !matches!(self.stage(), UserStage::Active | UserStage::Suspended) {
+        // A suspension is a decision already taken.
+        if self.stage() != UserStage::Active {
             return None;
         }
         let said: Vec<&UseReport> = self
@@ -665,6 +661,9 @@ impl AuthorisedUser {
         schedule: &ReportSchedule,
     ) -> Result<(), Violation> {
         self.allow("use_report")?;
+        if !(1949..=2200).contains(&entry.year) {
+            return Err(Violation::period_format(entry.year).at("year"));
+        }
         let ReportEntry {
             year,
             half,

@@ -127,12 +127,7 @@ pub const WORDS: &[(&str, &str, &str, &str)] = &[
         "宽展期续展",
         "Renewal in grace period",
     ),
-    (
-        "deadlineKind",
-        "use_report",
-        "年度使用报告",
-        "Yearly use report",
-    ),
+    ("deadlineKind", "use_report", "使用情况报告", "Use report"),
     // awardItem
     (
         "awardItem",

@@ -339,6 +339,22 @@ const GI: &[ColumnDef] = &[
         "",
     ),
     col(
+        "origin_mark.announcement_no",
+        "原产地标记注册公告号",
+        "Origin-mark announcement",
+        &["原产地标记", "原产地标记注册"],
+        Text,
+        "原产地标记注册，非地理标志保护",
+    ),
+    col(
+        "origin_mark.announced_on",
+        "原产地标记注册日期",
+        "Origin-mark date",
+        &[],
+        Date,
+        "",
+    ),
+    col(
         "agricultural_gi.registered_on",
         "农产品地理标志登记日期",
         "Agricultural GI registered on",

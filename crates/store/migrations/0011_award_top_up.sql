@@ -1,5 +1,5 @@
 -- What a migration had to reinterpret is written down here and shown to the user
--- (`terroir check`, the settings page), beside the backup taken before it ran.
+-- (`terroir check`), beside the backup taken before it ran.
 CREATE TABLE migration_note (
     version INTEGER NOT NULL,
     note    TEXT NOT NULL

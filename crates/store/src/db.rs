@@ -291,7 +291,8 @@ mod tests {
              INSERT INTO gi_product (id, code, name, data, created_at, updated_at, version) VALUES
                ('a', 'GI-0001', '信阳毛尖', '{\"area\":{\"divisions\":[\"411502\",\"411525\"]}}', '', '', 1),
                ('b', 'GI-0002', '固始鸡', '{\"area\":{\"divisions\":[\"411525\"]}}', '', '', 1),
-               ('c', 'GI-0003', '未知', '{\"area\":{\"divisions\":[]}}', '', '', 1);
+               ('c', 'GI-0003', '未知', '{\"area\":{\"divisions\":[]}}', '', '', 1),
+               ('d', 'GI-0004', '跨省', '{\"area\":{\"divisions\":[\"411525\",\"420100\"]}}', '', '', 1);
              PRAGMA user_version = 11;",
         )
         .unwrap();
@@ -313,6 +314,14 @@ mod tests {
             notes
                 .iter()
                 .any(|n| n.contains("GI-0001") && n.contains("411500")),
+            "{notes:?}"
+        );
+        // Across provinces: none is made up, and the clerk is told to enter it.
+        assert_eq!(responsible("d"), None);
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("GI-0004") && n.contains("请补录")),
             "{notes:?}"
         );
     }

@@ -13,9 +13,6 @@ use crate::error::Result;
 /// the common ones), the key column that must be unique with the rule a clash breaks, and the
 /// key columns that refer to other kinds. Everything else here (reading, writing, uniqueness,
 /// who refers to a record, the purge order) is derived from [`SPECS`].
-/// The violation a clash on the unique key breaks, given the value and the code holding it.
-pub type Clash = fn(&str, &str) -> Violation;
-
 #[derive(Debug, Clone, Copy)]
 pub struct KindSpec {
     pub kind: RecordKind,
@@ -25,6 +22,9 @@ pub struct KindSpec {
     /// (the kinds a column may refer to, the column).
     pub refs: &'static [(&'static [RecordKind], &'static str)],
 }
+
+/// The violation a clash on the unique key breaks, given the value and the code holding it.
+pub type Clash = fn(&str, &str) -> Violation;
 
 /// Every kind, each after the kinds it refers to: the order records are written in (a GI
 /// product after the trademarks its protections link to), and purged in reverse.
@@ -766,25 +766,22 @@ pub fn live_codes(conn: &Connection, kind: RecordKind) -> Result<Vec<String>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Live records whose key column lies in `[lo, hi]` (text order; ISO dates compare as dates).
-/// Live authorised users the overview's attention list looks at more closely: a report saying
-/// the mark was not used, a refused licence, a GI product revoked, or a GI mark of the product
-/// that may have ended (terminated, or past its term and grace period as of `today` with every
-/// renewal recorded, and a margin for a moved last day). Only narrows the rows: the api
-/// decides each with the rules.
+/// Live authorised users the attention list looks at more closely: a report saying the mark
+/// was not used, a GI product revoked, or a GI mark of the product that may have ended (terminated, or past the nominal end of its grace period as of `today`
+/// with every renewal recorded: a moved last day is only later, so nothing lapsed is missed).
+/// Only narrows the rows: the api decides each with the rules.
 pub fn users_to_review(conn: &Connection, today: &str) -> Result<Vec<RecordRow>> {
     let t = table(RecordKind::User);
     let sql = format!(
         "{} WHERE archived_at IS NULL AND (
              data LIKE '%\"used\":false%'
-             OR json_extract(data, '$.decision.outcome') = 'refused'
              OR gi_id IN (SELECT id FROM gi_product
                           WHERE json_extract(data, '$.status_history[#-1].status') = 'revoked')
              OR gi_id IN (SELECT l.gi_id FROM gi_trademark l JOIN trademark m ON m.id = l.trademark_id
                           WHERE json_extract(m.data, '$.termination') IS NOT NULL
                              OR date(json_extract(m.data, '$.registered_on'),
                                      '+' || (10 * (json_array_length(m.data, '$.renewals') + 1)) || ' years',
-                                     '+6 months', '+16 days') < ?1))
+                                     '+6 months') <= ?1))
          ORDER BY length(code), code",
         select(t)
     );
@@ -793,6 +790,7 @@ pub fn users_to_review(conn: &Connection, today: &str) -> Result<Vec<RecordRow>>
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Live records whose key column lies in `[lo, hi]` (text order; ISO dates compare as dates).
 pub fn list_between(
     conn: &Connection,
     kind: RecordKind,

@@ -77,12 +77,12 @@ export function buildStep(step: StepName, f: StepForm): UserStep {
       return {
         step,
         year: Number(f.year),
-        half: f.half.trim() === '' ? null : Number(f.half),
+        half: opt(f.half),
         due_on: opt(f.due_on),
         received_on: opt(f.received_on),
         used: f.used === '' ? null : f.used === 'yes',
         output: opt(f.output),
-        labels: f.labels.trim() === '' ? null : Number(f.labels),
+        labels: opt(f.labels),
         links: f.links.split(/\s+/).filter((l) => l !== ''),
       }
     case 'join':

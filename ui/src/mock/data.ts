@@ -183,8 +183,8 @@ export function sampleRecords(): MockRecord[] {
         provincial_review: { on: '2023-05-10', passed: true, note: null },
         decision: { outcome: 'approved', announcement_no: '示例公告第1号', announced_on: '2023-08-01' },
         use_reports: [
-          { year: 2024, due_on: '2025-03-31', received_on: '2025-03-20' },
-          { year: 2025, due_on: '2026-03-31', received_on: null },
+          { year: 2024, half: null, due_on: '2025-03-31', received_on: '2025-03-20', used: true, output: null, labels: null, links: [] },
+          { year: 2025, half: null, due_on: '2026-03-31', received_on: null, used: null, output: null, labels: null, links: [] },
         ],
       },
       0,
@@ -196,7 +196,7 @@ export function sampleRecords(): MockRecord[] {
       provincial_review: { on: '2022-05-20', passed: true, note: null },
       decision: { outcome: 'approved', announcement_no: '示例公告第2号', announced_on: '2022-09-01' },
       status_events: [{ status: 'suspended', on: '2026-02-01', reason: '包装标注不规范，限期整改（示例）' }],
-      use_reports: [{ year: 2025, due_on: '2026-01-31', received_on: null }],
+      use_reports: [{ year: 2025, half: null, due_on: '2026-01-31', received_on: null, used: null, output: null, labels: null, links: [] }],
     }, 1),
     user('USR-0004', 'ENT-0005', 'rejected', {
       applied_on: '2025-04-01',

@@ -822,7 +822,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
         reinstate: () => (needReason(step), ((d.status_events as Obj[]).push({ status: 'active', on: step.on, reason: step.reason }), 'active')),
         withdraw: () => (needReason(step), ((d.status_events as Obj[]).push({ status: 'withdrawn', on: step.on, reason: step.reason }), 'withdrawn')),
         use_report: () => {
-          ;(d.use_reports as Obj[]).push({ year: step.year, due_on: step.due_on, received_on: step.received_on })
+          ;(d.use_reports as Obj[]).push({ year: step.year, half: step.half ?? null, due_on: step.due_on, received_on: step.received_on, used: step.used ?? null, output: step.output ?? null, labels: step.labels ?? null, links: step.links ?? [] })
           return stage
         },
       }

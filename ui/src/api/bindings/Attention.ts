@@ -2,11 +2,11 @@
 import type { Bilingual } from "./Bilingual";
 
 /**
- * An authorised user needing a decision: its basis is gone, two years of reports say the
- * mark was not used, or a certification mark's registrant refused it.
+ * An authorised user needing a decision: its basis is gone, or two years of reports say the
+ * mark was not used. (A refused licence is flagged on the user's own page.)
  */
 export type Attention = { code: string, name: string, 
 /**
- * `basis_gone`, `no_use` or `refused`.
+ * `basis_gone` or `no_use`.
  */
 reason: string, why: Bilingual, };

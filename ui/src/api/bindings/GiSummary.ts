@@ -3,7 +3,8 @@ import type { DivisionCode } from "./DivisionCode";
 
 export type GiSummary = { category: string | null, 
 /**
- * The regimes it is protected under (`product_approval`, `gi_trademark`, `agricultural_gi`).
+ * Its protections' keys (`product_approval`, `gi_trademark`, `agricultural_gi`, and
+ * `origin_mark` for the earlier origin-mark registration, which is no GI protection).
  */
 regimes: Array<string>, 
 /**

@@ -7,4 +7,8 @@ export type UserStep = { "step": "first_review", on: string, onsite_check_on: st
 /**
  * 1 or 2 where the bureau reports half-yearly.
  */
-half: number | null, due_on: string | null, received_on: string | null, used: boolean | null, output: string | null, labels: number | null, links: Array<string>, } | { "step": "join", on: string, membership_no: string | null, } | { "step": "license", on: string, licence_no: string, } | { "step": "refuse", on: string, reason: string, } | { "step": "leave", on: string, reason: string | null, } | { "step": "keep_use", on: string, reason: string, };
+half: string | null, due_on: string | null, received_on: string | null, used: boolean | null, output: string | null, 
+/**
+ * Labels used, as typed (`30000` or `30,000`).
+ */
+labels: string | null, links: Array<string>, } | { "step": "join", on: string, membership_no: string | null, } | { "step": "license", on: string, licence_no: string, } | { "step": "refuse", on: string, reason: string, } | { "step": "leave", on: string, reason: string | null, } | { "step": "keep_use", on: string, reason: string, };
