@@ -339,6 +339,7 @@ const enUS: Messages = {
     pay: 'Paid',
   },
   application: {
+    noProof: 'Not named (add it in the draft before submitting)',
     flow: 'Flow',
     created: 'Created',
     nothing: 'Nothing to do in this state',

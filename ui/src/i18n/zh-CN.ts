@@ -339,6 +339,7 @@ const zhCN = {
     pay: '已拨付',
   },
   application: {
+    noProof: '未指明（须在草稿中补上才能提交）',
     flow: '办理流程',
     created: '创建',
     nothing: '当前状态没有可办理的事项',
