@@ -147,6 +147,12 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     };
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Another process (the desktop and the CLI opening one old workspace together) may
+        // have run this step while we waited for the write lock: read the version again under
+        // it.
+        if schema_version(&tx)? > i as u32 {
+            continue;
+        }
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", i as u32 + 1)?;
         // Version 2 added the search index: fill it for the records already there.
