@@ -184,15 +184,16 @@ impl Default for ReportSchedule {
 }
 
 impl ReportSchedule {
-    /// The last day of a period: 31 December, or 30 June for a first half.
-    pub fn period_end(&self, year: i32, half: Option<u8>) -> NaiveDate {
+    /// The last day of a period: 31 December, or 30 June for a first half (whatever the
+    /// schedule).
+    pub fn period_end(year: i32, half: Option<u8>) -> NaiveDate {
         let (m, d) = if half == Some(1) { (6, 30) } else { (12, 31) };
         NaiveDate::from_ymd_opt(year, m, d).expect("a valid day")
     }
 
     /// When a period's report is due by this schedule.
     pub fn due_on(&self, year: i32, half: Option<u8>) -> NaiveDate {
-        crate::date::add_days(self.period_end(year, half), i64::from(self.due_days))
+        crate::date::add_days(Self::period_end(year, half), i64::from(self.due_days))
     }
 
     /// Check a period against the schedule: a half is asked for exactly when the bureau
@@ -531,7 +532,7 @@ impl AuthorisedUser {
             Some(2) => NaiveDate::from_ymd_opt(first.year, 7, 1),
             _ => NaiveDate::from_ymd_opt(first.year, 1, 1),
         }?;
-        let to = ReportSchedule::default().period_end(last.year, last.half);
+        let to = ReportSchedule::period_end(last.year, last.half);
         let years = crate::date::anniversary(from, NO_USE_YEARS as u32);
         if to < crate::date::add_days(years, -1) {
             return None;
