@@ -38,6 +38,8 @@ macro_rules! terroir_commands {
             report_schedule,
             attention,
             set_report_schedule,
+            migration_report,
+            acknowledge_migration_report,
             preview_dossier,
             save_dossier,
             batch_count,

@@ -375,6 +375,18 @@ fn set_report_schedule(s: State<'_, Open>, schedule: ReportSchedule) -> Result<R
     s.with(|ws| ws.set_report_schedule(&schedule))
 }
 
+/// What the last upgrade of the workspace reinterpreted, not yet shown (the app shows it once on
+/// start).
+#[tauri::command(rename_all = "snake_case")]
+fn migration_report(s: State<'_, Open>) -> Result<Vec<String>> {
+    s.with(|ws| ws.migration_report())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn acknowledge_migration_report(s: State<'_, Open>) -> Result<()> {
+    s.with(|ws| ws.acknowledge_migration_report())
+}
+
 #[tauri::command(rename_all = "snake_case")]
 fn dossier_settings(s: State<'_, Open>) -> Result<DossierSettings> {
     s.with(|ws| ws.dossier_settings())

@@ -417,6 +417,25 @@ async fn journey(app: &App, db: &Path) -> R {
     app.click("nav-trademark").await?;
     app.wait_text("page-title", "商标").await?;
     app.shot("09-trademarks").await?;
+    // A renewal is an application: filed, the mark is under examination (not a deadline, not
+    // yet renewed); approved with its announcement, the next term starts.
+    app.goto("#/record/trademark/TM-0002").await?;
+    app.tab("rights").await?;
+    app.click("event-renew").await?;
+    app.confirm().await?;
+    app.wait_text("tm-standing-tab", "续展审查中").await?;
+    app.wait_text("renewal-pending", "审查中").await?;
+    app.click("event-approve_renewal").await?;
+    app.confirm().await?;
+    // Without its announcement number the approval is refused, naming the field.
+    app.wait_text("error-announcement_no", "必填").await?;
+    app.type_in("field-announcement_no", "第2001期").await?;
+    app.confirm().await?;
+    app.wait_text("tm-standing-tab", "有效").await?;
+    app.wait_text("tm-expires", "2036").await?;
+    app.shot("09a-trademark-renewed").await?;
+    app.click("nav-trademark").await?;
+    app.wait_text("page-title", "商标").await?;
     // The deadlines: the horizon drives the list, and both exports are offered (their files
     // are checked in crates/api/tests/reminders.rs; a native save dialog is not driven here).
     app.click("btn-deadlines").await?;

@@ -10,7 +10,9 @@ import { createMockBackend } from '../src/mock/install'
 type Handler = (args: Record<string, unknown>) => unknown
 
 /** The mock backend behind mockIPC, recording every call; `overrides` answer some commands instead. */
-export function installBackend(opts: { extraEnterprises?: number; printDelayMs?: number; importRows?: number; overrides?: Record<string, Handler> } = {}) {
+export function installBackend(
+  opts: { extraEnterprises?: number; printDelayMs?: number; importRows?: number; migrationNotes?: string[]; overrides?: Record<string, Handler> } = {},
+) {
   clearMocks()
   const backend = createMockBackend(opts)
   const calls: { cmd: string; args: Record<string, unknown> }[] = []

@@ -7,6 +7,7 @@ import UserFlow from '../src/components/UserFlow.vue'
 import RecordEditor from '../src/components/RecordEditor.vue'
 import DeadlineTable from '../src/components/DeadlineTable.vue'
 import TrademarkRights from '../src/components/TrademarkRights.vue'
+import MigrationReport from '../src/components/MigrationReport.vue'
 import { flushPromises, installBackend, mountWith } from './helpers'
 
 afterEach(() => {
@@ -186,7 +187,14 @@ describe('trademark rights', () => {
       version: 2,
       archived_at: null,
       updated_at: '2027-10-08',
-      data: { registered_on: '2017-04-05', renewals: [{ filed_on: '2027-10-08', term_starts: '2027-04-05', unverified_year: 2027 }], licences: [], assignments: [], pledges: [], termination: null },
+      data: {
+        registered_on: '2017-04-05',
+        renewals: [{ filed_on: '2027-10-08', term_starts: '2027-04-05', unverified_year: 2027, decision: { state: 'approved', announcement_no: null, announced_on: null } }],
+        licences: [],
+        assignments: [],
+        pledges: [],
+        termination: null,
+      },
       summary: { standing: 'registered', expires_on: '2037-04-04', renewal_notes: [note] },
     }
     for (const [locale, text] of [['zh-CN', note['zh-CN']], ['en-US', note['en-US']]] as const) {
@@ -194,5 +202,62 @@ describe('trademark rights', () => {
       expect(wrapper.find('[data-testid="renewal-note"]').text()).toBe(text)
       wrapper.unmount()
     }
+  })
+
+  it('shows a pending renewal as under examination, Rust’s offers as buttons and its warnings by rule', async () => {
+    installBackend()
+    const record = {
+      kind: 'trademark',
+      id: 'y',
+      code: 'TM-0010',
+      name: '某茶',
+      version: 3,
+      archived_at: null,
+      updated_at: '2026-12-01',
+      data: {
+        registered_on: '2016-12-14',
+        renewals: [{ filed_on: '2026-12-01', term_starts: '2026-12-14', decision: { state: 'pending' } }],
+        licences: [],
+        assignments: [],
+        pledges: [],
+        termination: null,
+      },
+      summary: {
+        standing: 'renewal_pending',
+        expires_on: '2026-12-13',
+        renewal_notes: [],
+        warnings: [{ field: 'assignments[0]', rule: 'pledge_consent_missing', params: { pledge: '质2025-1', on: '2026-01-05' }, message: { 'zh-CN': '', 'en-US': '' } }],
+        next_events: [
+          { step: 'approve_renewal', fields: ['announcement_no', 'announced_on'], required: ['announcement_no', 'announced_on'], reason_if_failed: false, legal: false },
+          { step: 'refuse_renewal', fields: ['on', 'reason'], required: ['on', 'reason'], reason_if_failed: false, legal: true },
+        ],
+      },
+    }
+    const { wrapper } = await mountWith(TrademarkRights, { record }, 'zh-CN')
+    expect(wrapper.find('[data-testid="tm-standing-tab"]').text()).toBe('续展审查中')
+    expect(wrapper.find('[data-testid="renewal-pending"]').text()).toContain('2026-12-01')
+    expect(wrapper.find('[data-testid="event-approve_renewal"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="event-renew"]').exists()).toBe(false)
+    const w = wrapper.find('[data-testid="tm-warnings"]').text()
+    expect(w).toContain('转让第 1 项')
+    expect(w).toContain('未记录质权人同意')
+    wrapper.unmount()
+  })
+})
+
+describe('migration report', () => {
+  it('shows what an upgrade reinterpreted once, until read', async () => {
+    const { calls } = installBackend({ migrationNotes: ['商标 TM-0002（云雾山）原记为“cancelled”，现记为“注销”：请核对'] })
+    const { wrapper } = await mountWith(MigrationReport)
+    const dialog = () => document.querySelector('[data-testid="migration-report"]')
+    expect(dialog()?.textContent).toContain('TM-0002')
+    ;(document.querySelector('[data-testid="migration-done"]') as HTMLElement).click()
+    await flushPromises()
+    expect(calls.some((c) => c.cmd === 'acknowledge_migration_report')).toBe(true)
+    wrapper.unmount()
+    // Started again, there is nothing left to show.
+    const again = await mountWith(MigrationReport)
+    expect(dialog()).toBeNull()
+    again.wrapper.unmount()
   })
 })

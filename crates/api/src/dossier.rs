@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::{Deserialize, Serialize};
-use terroir_core::Violation;
 use terroir_core::enterprise::Enterprise;
 use terroir_core::gi::{GiProduct, Photo, Protection};
 use terroir_core::record::RecordKind;
 use terroir_core::trademark::{MarkKind, Trademark};
 use terroir_core::user::{AuthorisedUser, UserStage};
+use terroir_core::{Lang, Violation};
 use terroir_dossier::layout::Jpeg;
 use terroir_dossier::{AreaView, DossierView, PhotoView, ProtectionView, UserRow};
 use terroir_store::records::{self as store, Show};
@@ -155,7 +155,15 @@ impl Workspace {
                         &tm.registrant_id.to_string(),
                     )?
                     .map(|r| r.name);
+                    let standing = terroir_core::vocab::word_or_key(
+                        "standing",
+                        &terroir_core::record::key_of(
+                            &tm.standing_on(self.today(), &self.calendar()),
+                        ),
+                        Lang::Zh,
+                    );
                     ProtectionView::GiTrademark {
+                        standing,
                         collective: *mark_kind == MarkKind::Collective,
                         mark: tm.name,
                         reg_no: tm.reg_no.to_string(),

@@ -187,6 +187,7 @@ impl Entity for Trademark {
             ("reg_no", Some(self.reg_no.to_string())),
             ("registrant_id", Some(self.registrant_id.to_string())),
             ("expires_on", self.expires().map(|d| d.to_string())),
+            ("status", self.status_key().map(str::to_owned)),
         ]
     }
     type Summary = TrademarkSummary;
@@ -212,6 +213,12 @@ impl Entity for Trademark {
             grace_ends_nominal: term.map(|t| t.grace_ends_nominal),
             calendar_year_missing: term.and_then(|t| t.calendar_year_missing),
             renewal_notes: self.renewal_notes(&cal),
+            warnings: self
+                .warnings()
+                .into_iter()
+                .map(crate::Problem::from)
+                .collect(),
+            next_events: self.next_events(today),
         }
     }
 }

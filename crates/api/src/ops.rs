@@ -13,7 +13,10 @@ use terroir_core::record::Lookup;
 use terroir_core::record::{RecordId, RecordKind, optional_date};
 use terroir_core::term::{RenewalStatus, Term};
 use terroir_core::text::Bilingual;
-use terroir_core::trademark::{LicenceInput, PledgeInput, Termination, TerminationKind, Trademark};
+use terroir_core::trademark::{
+    AssignmentInput, LicenceInput, PledgeInput, PledgeReleaseInput, RenewalApprovalInput,
+    RenewalRefusalInput, TerminationInput, Trademark,
+};
 use terroir_core::user::{
     AuthorisedUser, FirstReview, ReportContent, ReportEntry, ReportPeriod, ReportSchedule, Review,
     UseStatus,
@@ -238,37 +241,43 @@ impl UserStep {
 
 const REPORT_PERIOD_KEY: &str = "use_report_period";
 const REPORT_DUE_KEY: &str = "use_report_due_days";
+const REPORT_SEEN_KEY: &str = "migration_report_seen";
 
-/// One event on a trademark.
+/// One event on a trademark; its form's fields are those [`Trademark::next_events`] offers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum TrademarkEvent {
-    Renew {
-        filed_on: String,
-    },
+    Renew { filed_on: String },
+    ApproveRenewal(RenewalApprovalInput),
+    RefuseRenewal(RenewalRefusalInput),
     Licence(LicenceInput),
-    Assign {
-        to: String,
-        on: String,
-    },
+    Assign(AssignmentInput),
     Pledge(PledgeInput),
-    Terminate {
-        kind: String,
-        on: String,
-        reason: String,
-        document_no: Option<String>,
-    },
+    ReleasePledge(PledgeReleaseInput),
+    Terminate(TerminationInput),
 }
 
 impl TrademarkEvent {
     fn action(&self) -> &'static str {
         match self {
             Self::Renew { .. } => "renew",
+            Self::ApproveRenewal(_) => "approve_renewal",
+            Self::RefuseRenewal(_) => "refuse_renewal",
             Self::Licence(_) => "licence",
-            Self::Assign { .. } => "assign",
+            Self::Assign(_) => "assign",
             Self::Pledge(_) => "pledge",
-            Self::Terminate { .. } => "terminate",
+            Self::ReleasePledge(_) => "release_pledge",
+            Self::Terminate(_) => "terminate",
+        }
+    }
+
+    /// The reason the audit row keeps.
+    fn reason(&self) -> Option<&str> {
+        match self {
+            Self::RefuseRenewal(r) => r.reason.as_deref(),
+            Self::Terminate(t) => t.reason.as_deref(),
+            _ => None,
         }
     }
 }
@@ -446,12 +455,31 @@ impl Workspace {
         self.report_schedule()
     }
 
-    /// Record a renewal, licence, assignment, pledge or termination on a trademark.
+    /// What upgrades of this workspace had to reinterpret and the clerk has not yet been
+    /// shown: the app shows it once on start, until [`Workspace::acknowledge_migration_report`].
+    pub fn migration_report(&self) -> Result<Vec<String>> {
+        Ok(terroir_store::db::migration_notes_after(&self.conn, self.report_seen()?)?.0)
+    }
+
+    /// The clerk has read the migration report: it is not shown again (`terroir check` still
+    /// lists every note).
+    pub fn acknowledge_migration_report(&mut self) -> Result<()> {
+        let (_, last) = terroir_store::db::migration_notes_after(&self.conn, self.report_seen()?)?;
+        tables::set_meta(&self.conn, REPORT_SEEN_KEY, &last.to_string())?;
+        Ok(())
+    }
+
+    fn report_seen(&self) -> Result<i64> {
+        Ok(tables::get_meta(&self.conn, REPORT_SEEN_KEY)?
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0))
+    }
+
+    /// Record a renewal (filed, approved, refused), licence, assignment, pledge (or its
+    /// release) or end on a trademark. An assignment records the registrant's similar marks it
+    /// leaves behind, found among the registrant's other trademarks.
     pub fn trademark_event(&mut self, key: &str, event: TrademarkEvent) -> Result<RecordDto> {
-        let reason = match &event {
-            TrademarkEvent::Terminate { reason, .. } => Some(reason.clone()),
-            _ => None,
-        };
+        let reason = event.reason().map(str::to_owned);
         let action = event.action();
         self.change::<Trademark>(key, action, reason.as_deref(), |tm, lookup| {
             match event {
@@ -461,29 +489,33 @@ impl Workspace {
                         &lookup.calendar(),
                     )?;
                 }
+                TrademarkEvent::ApproveRenewal(a) => tm.approve_renewal(&a)?,
+                TrademarkEvent::RefuseRenewal(r) => tm.refuse_renewal(&r)?,
                 TrademarkEvent::Licence(l) => tm.add_licence(l.parse(lookup)?)?,
                 TrademarkEvent::Pledge(p) => tm.add_pledge(p.parse()?)?,
-                TrademarkEvent::Assign { to, on } => {
-                    let to = terroir_core::record::resolve(lookup, RecordKind::Enterprise, &to)
-                        .map_err(|e| e.at("to"))?;
-                    tm.assign(to, parse_date(&on).map_err(|e| e.at("on"))?)?;
+                TrademarkEvent::ReleasePledge(r) => tm.release_pledge(&r)?,
+                TrademarkEvent::Assign(a) => {
+                    let mut a = a.parse(lookup, tm.registrant_id)?;
+                    let others = store::list(
+                        lookup.0,
+                        RecordKind::Trademark,
+                        Show::Live,
+                        Some(("registrant_id", &tm.registrant_id.to_string())),
+                        u32::MAX,
+                        0,
+                    )?
+                    .into_iter()
+                    .map(|r| {
+                        let id = r.id.parse().map_err(ApiError::storage)?;
+                        let other: Trademark =
+                            serde_json::from_value(r.data).map_err(ApiError::storage)?;
+                        Ok((id, other))
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                    a.kept_similar = tm.similar_kept(others.iter().map(|(id, o)| (*id, o)));
+                    tm.assign(a)?;
                 }
-                TrademarkEvent::Terminate {
-                    kind,
-                    on,
-                    reason,
-                    document_no,
-                } => {
-                    let kind: TerminationKind =
-                        terroir_core::record::enum_value(&kind, &["cancelled", "invalidated"])
-                            .map_err(|e| e.at("kind"))?;
-                    tm.terminate(Termination {
-                        kind,
-                        on: parse_date(&on).map_err(|e| e.at("on"))?,
-                        reason,
-                        document_no: document_no.filter(|s| !s.trim().is_empty()),
-                    })?;
-                }
+                TrademarkEvent::Terminate(t) => tm.terminate(t.parse()?, &lookup.calendar())?,
             }
             Ok(())
         })

@@ -419,7 +419,8 @@ impl Workspace {
     }
 
     /// A page of records in code order; with `state`, only applications in that state (the
-    /// bureau's work queue). A state on another kind, or an unknown state, is refused.
+    /// bureau's work queue) or trademarks with that end or a pending renewal. A state on
+    /// another kind, or an unknown state, is refused.
     pub fn list_in_state(
         &self,
         kind: RecordKind,
@@ -429,14 +430,17 @@ impl Workspace {
         offset: u32,
     ) -> Result<Page> {
         let state = state.map(str::trim).filter(|s| !s.is_empty());
+        let (column, keys): (&str, &[&str]) = match kind {
+            RecordKind::Trademark => ("status", &Trademark::STATUS_KEYS),
+            _ => ("state", &State::KEYS),
+        };
         if let Some(s) = state
-            && (kind != RecordKind::Application || !State::KEYS.contains(&s))
+            && (!matches!(kind, RecordKind::Application | RecordKind::Trademark)
+                || !keys.contains(&s))
         {
-            return Err(Violation::enum_value(s, State::KEYS.join(", "))
-                .at("state")
-                .into());
+            return Err(Violation::enum_value(s, keys.join(", ")).at("state").into());
         }
-        let filter = state.map(|s| ("state", s));
+        let filter = state.map(|s| (column, s));
         let total = store::count_where(&self.conn, kind, show, filter)?;
         let rows = store::list(&self.conn, kind, show, filter, limit, offset)?;
         let items = rows

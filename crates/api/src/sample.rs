@@ -180,6 +180,7 @@ impl Workspace {
                 reason: Some(s("生产地不在地理标志产品保护范围内（示例）")),
             },
         )?;
+        use terroir_core::trademark::{LicenceInput, PledgeInput, RenewalApprovalInput};
         self.trademark_event(
             "TM-0005",
             TrademarkEvent::Renew {
@@ -188,21 +189,32 @@ impl Workspace {
         )?;
         self.trademark_event(
             "TM-0005",
-            TrademarkEvent::Licence(terroir_core::trademark::LicenceInput {
-                licensee: Some(s("浉河区云雾茶业有限公司（示例）")),
-                from: Some(s("2024-01-01")),
-                to: Some(s("2028-12-31")),
-                recordal_no: Some(s("示例备案2024-001")),
+            TrademarkEvent::ApproveRenewal(RenewalApprovalInput {
+                announcement_no: Some(s("示例续展公告2023-01")),
+                announced_on: Some(s("2023-08-13")),
             }),
         )?;
         self.trademark_event(
             "TM-0005",
-            TrademarkEvent::Pledge(terroir_core::trademark::PledgeInput {
+            TrademarkEvent::Licence(LicenceInput {
+                licensee: Some(s("浉河区云雾茶业有限公司（示例）")),
+                kind: Some(s("ordinary")),
+                goods: Some(s("茶叶")),
+                from: Some(s("2024-01-01")),
+                to: Some(s("2028-12-31")),
+                recordal_no: Some(s("示例备案2024-001")),
+                recorded_on: Some(s("2024-02-20")),
+                ..Default::default()
+            }),
+        )?;
+        self.trademark_event(
+            "TM-0005",
+            TrademarkEvent::Pledge(PledgeInput {
                 pledgee: Some(s("示例农村商业银行")),
                 amount: Some(s("3,000,000")),
-                from: Some(s("2025-06-01")),
-                to: Some(s("2028-05-31")),
                 registration_no: Some(s("示例质押登记2025-01")),
+                registered_on: Some(s("2025-06-01")),
+                term_ends: Some(s("2028-05-31")),
             }),
         )?;
         self.load_workbench_sample()

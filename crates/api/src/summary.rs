@@ -51,6 +51,11 @@ pub struct TrademarkSummary {
     pub calendar_year_missing: Option<i32>,
     /// Notes on renewals recorded past a weekend-only last day.
     pub renewal_notes: Vec<Bilingual>,
+    /// What a clerk should look at: a missing pledgee consent, similar marks an assignment
+    /// left behind, what was performed before an invalidation.
+    pub warnings: Vec<crate::Problem>,
+    /// The events that may be recorded next, with their forms' fields.
+    pub next_events: Vec<terroir_core::record::StepOffer>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]

@@ -282,44 +282,158 @@ fn user_flow_through_the_api_is_audited_step_by_step() {
 
 #[test]
 fn trademark_events_assign_and_terminate() {
+    use terroir_api::core::trademark::{AssignmentInput, LicenceInput, TerminationInput};
     let (_d, mut ws) = sample();
+    // The registrant keeps a mark of the same sound in a shared class: the assignment is
+    // recorded, with the warning, which says class is only a proxy.
+    let registrant = ws.show(RecordKind::Trademark, "TM-0004").unwrap().summary()["registrant"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    ws.add(
+        RecordKind::Trademark,
+        json!({ "reg_no": "90000009", "name": "固始佬鸡（示例）", "classes": ["29"], "registrant": registrant, "registered_on": "2022-01-01" }),
+    )
+    .unwrap();
+    let assign = |no: Option<&str>| {
+        TrademarkEvent::Assign(AssignmentInput {
+            to: Some("ENT-0003".into()),
+            announcement_no: no.map(Into::into),
+            announced_on: Some("2026-01-05".into()),
+            ..Default::default()
+        })
+    };
+    let err = ws.trademark_event("TM-0004", assign(None)).unwrap_err();
+    assert_eq!(
+        (err.rule, err.field.as_deref()),
+        (Rule::Required, Some("announcement_no"))
+    );
     let tm = ws
-        .trademark_event(
-            "TM-0004",
-            TrademarkEvent::Assign {
-                to: "ENT-0003".into(),
-                on: "2026-01-05".into(),
-            },
-        )
+        .trademark_event("TM-0004", assign(Some("第1977期")))
         .unwrap();
     assert_eq!(tm.summary()["registrant"], "ENT-0003");
+    let w = &tm.summary()["warnings"][0];
+    assert_eq!(w["rule"], "similar_mark_kept");
+    assert!(
+        w["message"]["zh-CN"]
+            .as_str()
+            .unwrap()
+            .contains("固始佬鸡（示例）（90000009）"),
+        "{w}"
+    );
+    assert!(
+        w["message"]["zh-CN"].as_str().unwrap().contains("近似判断"),
+        "{w}"
+    );
+
+    // An end needs its document number; nothing is written without it.
+    let end = |kind: &str, doc: Option<&str>| {
+        TrademarkEvent::Terminate(TerminationInput {
+            kind: Some(kind.into()),
+            on: Some("2026-02-01".into()),
+            reason: Some("连续三年不使用".into()),
+            document_no: doc.map(Into::into),
+            ..Default::default()
+        })
+    };
     let err = ws
-        .trademark_event(
-            "TM-0004",
-            TrademarkEvent::Terminate {
-                kind: "revoked".into(),
-                on: "2026-02-01".into(),
-                reason: "x".into(),
-                document_no: None,
-            },
-        )
+        .trademark_event("TM-0004", end("revoked", None))
         .unwrap_err();
     assert_eq!(
         (err.rule, err.field.as_deref()),
-        (Rule::EnumValue, Some("kind"))
+        (Rule::Required, Some("document_no"))
+    );
+    assert_eq!(
+        ws.trademark_event("TM-0004", end("cancelled", Some("x")))
+            .unwrap_err()
+            .rule,
+        Rule::EnumValue
     );
     let tm = ws
-        .trademark_event(
-            "TM-0004",
-            TrademarkEvent::Terminate {
-                kind: "cancelled".into(),
-                on: "2026-02-01".into(),
-                reason: "注册人申请注销".into(),
-                document_no: None,
-            },
+        .trademark_event("TM-0004", end("revoked", Some("商撤字〔2026〕第12号")))
+        .unwrap();
+    assert_eq!(tm.summary()["standing"], "revoked");
+    assert_eq!(tm.summary()["next_events"], json!([]));
+    // The list filters on the end; a pending renewal is its own status.
+    ws.trademark_event(
+        "TM-0003",
+        TrademarkEvent::Renew {
+            filed_on: "2026-11-30".into(),
+        },
+    )
+    .unwrap();
+    assert!(
+        !ws.deadlines("90d")
+            .unwrap()
+            .iter()
+            .any(|d| d.code == "TM-0003"),
+        "a pending renewal is not an unfiled deadline"
+    );
+    let revoked = ws
+        .list_in_state(RecordKind::Trademark, Show::Live, Some("revoked"), 10, 0)
+        .unwrap();
+    assert_eq!(revoked.items.len(), 1);
+    let pending = ws
+        .list_in_state(
+            RecordKind::Trademark,
+            Show::Live,
+            Some("renewal_pending"),
+            10,
+            0,
         )
         .unwrap();
-    assert_eq!(tm.summary()["standing"], "cancelled");
+    assert_eq!(pending.items[0].code, "TM-0003");
+    assert_eq!(pending.items[0].summary()["standing"], "renewal_pending");
+    assert_eq!(
+        ws.list_in_state(RecordKind::Trademark, Show::Live, Some("cancelled"), 10, 0)
+            .unwrap_err()
+            .rule,
+        Rule::EnumValue
+    );
+    // A licence while the sample's pledge is in force, without the pledgee's consent.
+    let tm = ws
+        .trademark_event(
+            "TM-0005",
+            TrademarkEvent::Licence(LicenceInput {
+                licensee: Some("ENT-0003".into()),
+                kind: Some("exclusive".into()),
+                goods: Some("茶叶".into()),
+                from: Some("2026-01-01".into()),
+                ..Default::default()
+            }),
+        )
+        .unwrap();
+    assert_eq!(
+        tm.summary()["warnings"][0]["rule"],
+        "pledge_consent_missing"
+    );
+    assert_eq!(tm.summary()["warnings"][0]["field"], "licences[1]");
+    let log = ws
+        .audit_log(Some((RecordKind::Trademark, "TM-0004")), 1)
+        .unwrap();
+    assert_eq!(log[0].action, "terminate");
+}
+
+/// What an upgrade reinterpreted is shown once, until the clerk has read it; `check` keeps
+/// listing it.
+#[test]
+fn the_migration_report_is_shown_until_read() {
+    let (d, ws) = sample();
+    assert_eq!(ws.migration_report().unwrap(), Vec::<String>::new());
+    drop(ws);
+    let db = d.path().join("terroir.db");
+    let c = terroir_store::db::open(&db, false).unwrap();
+    c.execute(
+        "INSERT INTO migration_note (version, note) VALUES (13, '商标 TM-0009 请核对')",
+        [],
+    )
+    .unwrap();
+    drop(c);
+    let mut ws = Workspace::open(&db, "测试员").unwrap();
+    assert_eq!(ws.migration_report().unwrap(), ["商标 TM-0009 请核对"]);
+    ws.acknowledge_migration_report().unwrap();
+    assert!(ws.migration_report().unwrap().is_empty());
+    assert_eq!(ws.check().unwrap().migration_notes, ["商标 TM-0009 请核对"]);
 }
 
 /// A small real photo (PNG) at `path`.

@@ -189,6 +189,102 @@ pub fn to_json(fields: &impl Serialize) -> Map<String, Value> {
     }
 }
 
+/// Flag sets of the trademark events, one per core input. Each declares its flags with their
+/// help; Rust's parser says which are required and why.
+macro_rules! event_flags {
+    ($($(#[$doc:meta])* $name:ident { $($(#[$fdoc:meta])* $field:ident),* $(,)? })*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Default, Args, Serialize)]
+        pub struct $name {
+            $(
+                $(#[$fdoc])*
+                #[arg(long)]
+                #[serde(skip_serializing_if = "Option::is_none")]
+                pub $field: Option<String>,
+            )*
+        }
+    )*};
+}
+
+event_flags! {
+    RenewalApprovalFlags {
+        /// CNIPA's announcement number of the approved renewal
+        announcement_no,
+        announced_on,
+    }
+    RenewalRefusalFlags { on, reason }
+    LicenceFlags {
+        /// Licensee enterprise (code, id, credit code or name)
+        licensee,
+        /// exclusive (独占) | sole (排他) | ordinary (普通)
+        kind,
+        /// The goods or services licensed
+        goods,
+        from,
+        to,
+        /// Recordal number (a licence is recorded when it has one, with its date)
+        recordal_no,
+        recorded_on,
+        /// The pledgee's consent, when a pledge is in force: its date and document
+        consent_on,
+        consent_no,
+    }
+    AssignmentFlags {
+        /// Assignee enterprise (code, id, credit code or name)
+        to,
+        /// The announcement of the approved assignment: number and date
+        announcement_no,
+        announced_on,
+        /// The pledgee's consent, when a pledge is in force: its date and document
+        consent_on,
+        consent_no,
+    }
+    PledgeFlags {
+        pledgee,
+        /// Amount in yuan
+        amount,
+        /// The pledge's registration (出质登记): number and date; it is in force from then
+        registration_no,
+        registered_on,
+        term_ends,
+    }
+    PledgeReleaseFlags {
+        /// The registration number of the pledge released
+        registration_no,
+        on,
+        document_no,
+    }
+    TerminationFlags {
+        /// deregistered | revoked | invalidated
+        kind,
+        /// For a deregistration: not_renewed | surrendered
+        ground,
+        /// The deregistration's or revocation's announcement, or the invalidation's decision
+        on,
+        /// For a surrender: the day CNIPA received it
+        effective_on,
+        document_no,
+        reason,
+    }
+}
+
+/// A flag set read as the core input it stands for (the flags are the input's fields, as a test
+/// below holds them, so this fails only on a bug).
+pub trait IntoInput: Serialize + Sized {
+    fn into_input<T: serde::de::DeserializeOwned>(self) -> Result<T, terroir_api::ApiError> {
+        serde_json::from_value(Value::Object(to_json(&self)))
+            .map_err(|e| terroir_api::core::Violation::json_input(e).into())
+    }
+}
+
+impl IntoInput for RenewalApprovalFlags {}
+impl IntoInput for RenewalRefusalFlags {}
+impl IntoInput for LicenceFlags {}
+impl IntoInput for AssignmentFlags {}
+impl IntoInput for PledgeFlags {}
+impl IntoInput for PledgeReleaseFlags {}
+impl IntoInput for TerminationFlags {}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
@@ -199,7 +295,10 @@ mod tests {
     use terroir_api::core::enterprise::EnterpriseInput;
     use terroir_api::core::gi::GiInput;
     use terroir_api::core::incentive::IncentiveRuleInput;
-    use terroir_api::core::trademark::TrademarkInput;
+    use terroir_api::core::trademark::{
+        AssignmentInput, LicenceInput, PledgeInput, PledgeReleaseInput, RenewalApprovalInput,
+        RenewalRefusalInput, TerminationInput, TrademarkInput,
+    };
     use terroir_api::core::user::UserInput;
 
     use super::*;
@@ -254,5 +353,12 @@ mod tests {
         same::<CandidateFields, CandidateInput>(&[]);
         same::<ApplicationFields, ApplicationInput>(&[]);
         same::<RuleFields, IncentiveRuleInput>(&[]);
+        same::<RenewalApprovalFlags, RenewalApprovalInput>(&[]);
+        same::<RenewalRefusalFlags, RenewalRefusalInput>(&[]);
+        same::<LicenceFlags, LicenceInput>(&[]);
+        same::<AssignmentFlags, AssignmentInput>(&[]);
+        same::<PledgeFlags, PledgeInput>(&[]);
+        same::<PledgeReleaseFlags, PledgeReleaseInput>(&[]);
+        same::<TerminationFlags, TerminationInput>(&[]);
     }
 }

@@ -17,7 +17,11 @@ use terroir_api::core::{Lang, RecordKind, Violation};
 use terroir_api::ops::{self, TrademarkEvent, UserStep};
 use terroir_api::{ApiError, RecordData, Show, Workspace};
 
-use fields::{CandidateFields, EnterpriseFields, GiFields, TrademarkFields, UserFields, to_json};
+use fields::{
+    AssignmentFlags, CandidateFields, EnterpriseFields, GiFields, IntoInput, LicenceFlags,
+    PledgeFlags, PledgeReleaseFlags, RenewalApprovalFlags, RenewalRefusalFlags, TerminationFlags,
+    TrademarkFields, UserFields, to_json,
+};
 use output::{Out, key_of, word};
 
 #[derive(Debug, Parser)]
@@ -353,8 +357,9 @@ enum RecordCmd<F: Args> {
         /// Show live and archived records
         #[arg(long, conflicts_with = "archived")]
         all: bool,
-        /// Only applications in this state: draft, submitted, under_review, approved,
-        /// rejected or paid
+        /// Only applications in this state (draft, submitted, under_review, approved,
+        /// rejected, paid), or trademarks with this status (renewal_pending, deregistered,
+        /// revoked, invalidated)
         #[arg(long)]
         state: Option<String>,
         #[arg(long)]
@@ -569,63 +574,64 @@ enum TrademarkCmd {
         #[arg(long, default_value_t = 0)]
         renewals: u32,
     },
-    /// Record a renewal filed in the window or grace period
+    /// Record a renewal application filed in the window or grace period (pending until
+    /// approved or refused)
     Renew {
         #[command(flatten)]
         target: Target,
         #[arg(long)]
         filed_on: String,
     },
-    /// Record a licence (recorded when it has a recordal number)
+    /// Record CNIPA's approval of the pending renewal: the next term starts
+    ApproveRenewal {
+        #[command(flatten)]
+        target: Target,
+        #[command(flatten)]
+        input: RenewalApprovalFlags,
+    },
+    /// Record CNIPA's refusal of the pending renewal
+    RefuseRenewal {
+        #[command(flatten)]
+        target: Target,
+        #[command(flatten)]
+        input: RenewalRefusalFlags,
+    },
+    /// Record a licence: kind, goods, term, and its recordal (number and date) when recorded
     Licence {
         #[command(flatten)]
         target: Target,
-        #[arg(long)]
-        licensee: String,
-        #[arg(long)]
-        from: String,
-        #[arg(long)]
-        to: Option<String>,
-        #[arg(long)]
-        recordal_no: Option<String>,
+        #[command(flatten)]
+        input: LicenceFlags,
     },
-    /// Record an assignment to a new registrant
+    /// Record an approved assignment from its announcement: the assignee holds the mark from
+    /// then
     Assign {
         #[command(flatten)]
         target: Target,
-        #[arg(long)]
-        to: String,
-        #[arg(long)]
-        on: String,
+        #[command(flatten)]
+        input: AssignmentFlags,
     },
-    /// Record a pledge (amount in yuan)
+    /// Record a registered pledge (amount in yuan): in force from its registration
     Pledge {
         #[command(flatten)]
         target: Target,
-        #[arg(long)]
-        pledgee: String,
-        #[arg(long)]
-        amount: String,
-        #[arg(long)]
-        from: String,
-        #[arg(long)]
-        to: Option<String>,
-        #[arg(long)]
-        registration_no: Option<String>,
+        #[command(flatten)]
+        input: PledgeFlags,
     },
-    /// Record cancellation or invalidation
+    /// Record the release of a pledge, named by its registration number
+    ReleasePledge {
+        #[command(flatten)]
+        target: Target,
+        #[command(flatten)]
+        input: PledgeReleaseFlags,
+    },
+    /// Record the end of a registration: deregistered (not_renewed or surrendered), revoked,
+    /// or invalidated, with its document number
     Terminate {
         #[command(flatten)]
         target: Target,
-        /// cancelled | invalidated
-        #[arg(long)]
-        kind: String,
-        #[arg(long)]
-        on: String,
-        #[arg(long)]
-        reason: String,
-        #[arg(long)]
-        document_no: Option<String>,
+        #[command(flatten)]
+        input: TerminationFlags,
     },
 }
 
@@ -1096,9 +1102,13 @@ fn event(
             &r,
             &word("standing", &key_of(&summary.standing), out.lang),
         );
-        // A renewal kept past a weekend-only last day says so (recorded, never refused).
+        // A renewal kept past a weekend-only last day says so (recorded, never refused), and
+        // so does what the record asks a clerk to look at.
         for n in &summary.renewal_notes {
             eprintln!("{}: {}", out.t("提示", "warning"), out.bilingual(n));
+        }
+        for w in &summary.warnings {
+            eprintln!("{}: {}", out.t("提示", "warning"), out.message(&w.message));
         }
     }
     Ok(0)
@@ -1439,61 +1449,47 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
             TrademarkCmd::Renew { target, filed_on } => {
                 event(&mut ws, out, &target, TrademarkEvent::Renew { filed_on })
             }
-            TrademarkCmd::Licence {
-                target,
-                licensee,
-                from,
-                to,
-                recordal_no,
-            } => event(
+            TrademarkCmd::ApproveRenewal { target, input } => event(
                 &mut ws,
                 out,
                 &target,
-                TrademarkEvent::Licence(terroir_api::core::trademark::LicenceInput {
-                    licensee: Some(licensee),
-                    from: Some(from),
-                    to,
-                    recordal_no,
-                }),
+                TrademarkEvent::ApproveRenewal(input.into_input()?),
             ),
-            TrademarkCmd::Assign { target, to, on } => {
-                event(&mut ws, out, &target, TrademarkEvent::Assign { to, on })
-            }
-            TrademarkCmd::Pledge {
-                target,
-                pledgee,
-                amount,
-                from,
-                to,
-                registration_no,
-            } => event(
+            TrademarkCmd::RefuseRenewal { target, input } => event(
                 &mut ws,
                 out,
                 &target,
-                TrademarkEvent::Pledge(terroir_api::core::trademark::PledgeInput {
-                    pledgee: Some(pledgee),
-                    amount: Some(amount),
-                    from: Some(from),
-                    to,
-                    registration_no,
-                }),
+                TrademarkEvent::RefuseRenewal(input.into_input()?),
             ),
-            TrademarkCmd::Terminate {
-                target,
-                kind,
-                on,
-                reason,
-                document_no,
-            } => event(
+            TrademarkCmd::Licence { target, input } => event(
                 &mut ws,
                 out,
                 &target,
-                TrademarkEvent::Terminate {
-                    kind,
-                    on,
-                    reason,
-                    document_no,
-                },
+                TrademarkEvent::Licence(input.into_input()?),
+            ),
+            TrademarkCmd::Assign { target, input } => event(
+                &mut ws,
+                out,
+                &target,
+                TrademarkEvent::Assign(input.into_input()?),
+            ),
+            TrademarkCmd::Pledge { target, input } => event(
+                &mut ws,
+                out,
+                &target,
+                TrademarkEvent::Pledge(input.into_input()?),
+            ),
+            TrademarkCmd::ReleasePledge { target, input } => event(
+                &mut ws,
+                out,
+                &target,
+                TrademarkEvent::ReleasePledge(input.into_input()?),
+            ),
+            TrademarkCmd::Terminate { target, input } => event(
+                &mut ws,
+                out,
+                &target,
+                TrademarkEvent::Terminate(input.into_input()?),
             ),
         },
         Cmd::Search { query, kind, limit } => {

@@ -618,6 +618,91 @@ fn a_renewal_past_a_weekend_only_last_day_is_recorded_with_a_warning() {
     assert_eq!(shown["summary"]["renewal_notes"], serde_json::json!([]));
 }
 
+/// A renewal is pending until CNIPA's decision; an end needs its document; lists filter on it.
+#[test]
+fn trademark_events_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("terroir.db");
+    let today = ["--today", "2026-12-02"];
+    let run = |args: &[&str]| terroir(&db, &[&today[..], args].concat());
+    let ok = |args: &[&str]| {
+        let o = run(args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        o
+    };
+    ok(&["init"]);
+    ok(&["enterprise", "add", "--name", "某茶厂"]);
+    // Expires 2026-12-13: in the renewal window.
+    ok(&[
+        "trademark",
+        "add",
+        "--reg-no",
+        "16001214",
+        "--name",
+        "某茶",
+        "--class",
+        "30",
+        "--registrant",
+        "ENT-0001",
+        "--registered-on",
+        "2016-12-14",
+    ]);
+    let o = ok(&["trademark", "renew", "TM-0001", "--filed-on", "2026-12-01"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Renewal under examination"));
+    let o = run(&[
+        "--json",
+        "trademark",
+        "approve-renewal",
+        "TM-0001",
+        "--announced-on",
+        "2026-12-02",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "refused, nothing written");
+    let e = json(&o);
+    assert_eq!(e["error"]["problems"][0]["field"], "announcement_no");
+    ok(&[
+        "trademark",
+        "approve-renewal",
+        "TM-0001",
+        "--announcement-no",
+        "第1999期",
+        "--announced-on",
+        "2026-12-02",
+    ]);
+    let shown = json(&ok(&["--json", "trademark", "show", "TM-0001"]));
+    assert_eq!(shown["summary"]["expires_on"], "2036-12-13");
+    assert_eq!(shown["summary"]["standing"], "registered");
+    let o = run(&[
+        "--json",
+        "trademark",
+        "terminate",
+        "TM-0001",
+        "--kind",
+        "revoked",
+        "--on",
+        "2026-12-02",
+        "--reason",
+        "连续三年不使用",
+    ]);
+    assert_eq!(json(&o)["error"]["problems"][0]["field"], "document_no");
+    ok(&[
+        "trademark",
+        "terminate",
+        "TM-0001",
+        "--kind",
+        "revoked",
+        "--on",
+        "2026-12-02",
+        "--reason",
+        "连续三年不使用",
+        "--document-no",
+        "商撤字〔2026〕第1号",
+    ]);
+    let listed = json(&ok(&["--json", "trademark", "list", "--state", "revoked"]));
+    assert_eq!(listed[0]["code"], "TM-0001");
+    assert_eq!(listed[0]["summary"]["standing"], "revoked");
+}
+
 /// The CLI prints the words the UI loads (ui/src/api/bindings/vocabulary.json): one vocabulary.
 #[test]
 fn the_cli_and_the_ui_use_the_same_words() {

@@ -59,6 +59,10 @@ rules! {
     ReasonRequired => reason_required();
     FlowOrder => flow_order(stage, action);
     TrademarkTerminated => trademark_terminated(state);
+    PledgeConsentMissing => pledge_consent_missing(pledge, on);
+    SimilarMarkKept => similar_mark_kept(marks, classes);
+    BeforeInvalidation => before_invalidation(on, invalidated_on);
+    NotApplicable => not_applicable(applies_to);
     JsonInput => json_input(detail);
     UnknownField => unknown_field();
     CreditCodeTaken => credit_code_taken(value, holder);

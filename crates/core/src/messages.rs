@@ -121,6 +121,30 @@ const CATALOGUE: &[(Rule, &str, &str, &str)] = &[
         "the trademark is {state}; this is no longer possible",
     ),
     (
+        Rule::PledgeConsentMissing,
+        "pledge_consent_missing",
+        "{on} 时质权 {pledge} 仍在登记期内，未记录质权人同意（民法典第四百四十四条第二款）；如国家知识产权局已核准，请补录同意的日期和文件",
+        "pledge {pledge} was in force on {on} and no pledgee consent is recorded (Civil Code art. 444 para 2); if CNIPA approved it, record the consent's date and document",
+    ),
+    (
+        Rule::SimilarMarkKept,
+        "similar_mark_kept",
+        "转让人仍保留同类别（第 {classes} 类）的相同或近似商标 {marks}：商标法第四十二条要求一并转让类似商品上的相同或近似商标。同类别只是“类似商品”的近似判断，请核实",
+        "the assignor keeps identical or similar marks in the same class ({classes}): {marks}; art. 42 requires them to be assigned together on similar goods. Same class only approximates \"similar goods\": please check",
+    ),
+    (
+        Rule::BeforeInvalidation,
+        "before_invalidation",
+        "于 {on} 履行，早于 {invalidated_on} 的宣告无效：依商标法第四十七条第二款，已履行的转让、许可不具追溯力，原记录保留未改",
+        "performed on {on}, before the invalidation of {invalidated_on}: under art. 47 para 2 it is not undone where already performed; the record is kept as it was",
+    ),
+    (
+        Rule::NotApplicable,
+        "not_applicable",
+        "此项仅适用于“{applies_to}”",
+        "this applies only to \"{applies_to}\"",
+    ),
+    (
         Rule::JsonInput,
         "json_input",
         "输入不是有效的 JSON：{detail}",
@@ -576,6 +600,12 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("within", "期限", "Within"),
     ("workdays", "调休上班日期", "Working weekend days"),
     ("year", "年度", "Year"),
+    ("consent_on", "质权人同意日期", "Pledgee consent date"),
+    ("consent_no", "质权人同意文件", "Pledgee consent document"),
+    ("effective_on", "生效日期", "Effective date"),
+    ("ground", "注销原因", "Ground"),
+    ("recorded_on", "备案日期", "Recordal date"),
+    ("term_ends", "登记期限届满日", "Registered term ends"),
 ];
 
 /// The words for one field name (no path), if it has them.

@@ -14,9 +14,8 @@ use crate::calendar::WorkingCalendar;
 use crate::candidate::MarkCandidate;
 use crate::date::{add_days, add_months, anniversary};
 use crate::evidence::{Evidence, Factor, Period, Proceeding, Recognition};
-use crate::term::RenewalStatus;
 use crate::text::Bilingual;
-use crate::trademark::{TerminationKind, Trademark};
+use crate::trademark::Trademark;
 
 /// Years registered that suffice for a registered mark.
 pub const REGISTERED_YEARS: u32 = 3;
@@ -115,7 +114,7 @@ impl Reference {
 
 /// A registration as readiness counts it. An invalidated registration is deemed never to have
 /// existed (Trademark Law art. 47 para 1): it counts for nothing. A registration that ended
-/// (cancelled, revoked, or lapsed unrenewed) counts up to its end, not after.
+/// (deregistered, revoked, or lapsed unrenewed) counts up to its last day, not after.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Registration {
     pub on: NaiveDate,
@@ -127,15 +126,11 @@ impl Registration {
     /// The trademark's registration as of `reference`, if it was registered.
     pub fn of(tm: &Trademark, reference: NaiveDate, cal: &WorkingCalendar) -> Option<Self> {
         let on = tm.registered_on?;
-        let (ended_on, invalidated) = match &tm.termination {
-            Some(t) if t.kind == TerminationKind::Invalidated => (None, true),
-            Some(t) => (Some(t.on), false),
-            None => (
-                tm.current_term(cal)
-                    .filter(|t| t.status_on(reference) == RenewalStatus::Lapsed)
-                    .map(|t| t.expires),
-                false,
-            ),
+        let invalidated = tm.invalidated();
+        let ended_on = if invalidated {
+            None
+        } else {
+            tm.right_ended_by(reference, cal)
         };
         Some(Self {
             on,

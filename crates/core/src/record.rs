@@ -180,11 +180,15 @@ pub fn optional_date(input: Option<&str>) -> Result<Option<chrono::NaiveDate>> {
         .transpose()
 }
 
-/// Parse one of the serialised names of a snake_case enum, naming the allowed values.
+/// Parse one of the `allowed` serialised names of a snake_case enum, naming them when the
+/// input is none of them (a name kept only to read old records, a serde alias, is refused).
 pub fn enum_value<T: serde::de::DeserializeOwned>(input: &str, allowed: &[&str]) -> Result<T> {
     let key = input.trim();
-    serde_json::from_value(serde_json::Value::String(key.to_owned()))
-        .map_err(|_| Violation::enum_value(key, allowed.join(", ")))
+    let refused = || Violation::enum_value(key, allowed.join(", "));
+    if !allowed.contains(&key) {
+        return Err(refused());
+    }
+    serde_json::from_value(serde_json::Value::String(key.to_owned())).map_err(|_| refused())
 }
 
 /// The caps on every way in (form, CLI, import, exchange bundle, IPC); over a cap is a
@@ -298,7 +302,62 @@ pub fn step_catalogue() -> serde_json::Value {
         let key = serde_json::to_value(kind).unwrap_or_default();
         apps.insert(key.as_str().unwrap_or_default().to_owned(), states.into());
     }
-    serde_json::json!({ "user": users, "application": apps })
+    serde_json::json!({ "user": users, "application": apps, "trademark": trademark_offers() })
+}
+
+/// A trademark's event offers by what decides them: `pending` (no registration date),
+/// `registered`, `pledged` (a pledge in force asks for consent), `renewal_pending`.
+fn trademark_offers() -> serde_json::Value {
+    use crate::trademark::{MarkKind, Pledge, Renewal, RenewalDecision, Trademark};
+    let day = |s: &str| s.parse::<chrono::NaiveDate>().expect("a date");
+    let mark = Trademark {
+        reg_no: crate::RegNo::parse("1").expect("a registration number"),
+        name: String::new(),
+        classes: vec![],
+        goods: None,
+        registrant_id: RecordId(uuid::Uuid::nil()),
+        kind: MarkKind::Ordinary,
+        gi: false,
+        filed_on: None,
+        registered_on: None,
+        renewals: vec![],
+        licences: vec![],
+        assignments: vec![],
+        pledges: vec![],
+        termination: None,
+        notes: None,
+    };
+    let registered = Trademark {
+        registered_on: Some(day("2016-01-01")),
+        ..mark.clone()
+    };
+    let pledged = Trademark {
+        pledges: vec![Pledge {
+            pledgee: String::new(),
+            amount: crate::Fen(1),
+            registered_on: day("2020-01-01"),
+            term_ends: None,
+            registration_no: Some("1".into()),
+            release: None,
+        }],
+        ..registered.clone()
+    };
+    let renewal_pending = Trademark {
+        renewals: vec![Renewal {
+            filed_on: day("2025-06-01"),
+            term_starts: day("2026-01-01"),
+            unverified_year: None,
+            decision: RenewalDecision::Pending,
+        }],
+        ..registered.clone()
+    };
+    let today = day("2025-07-01");
+    serde_json::json!({
+        "pending": mark.next_events(today),
+        "registered": registered.next_events(today),
+        "pledged": pledged.next_events(today),
+        "renewal_pending": renewal_pending.next_events(today),
+    })
 }
 
 #[cfg(test)]

@@ -337,10 +337,10 @@ pub struct GiBasis {
     pub marks: Vec<(crate::trademark::MarkKind, crate::trademark::Standing)>,
 }
 
-/// Whether a GI mark's standing has ended the right it gives (lapsed, cancelled, invalidated).
+/// Whether a GI mark's standing has ended the right it gives (lapsed, deregistered, revoked,
+/// invalidated).
 fn mark_ended(s: crate::trademark::Standing) -> bool {
-    use crate::trademark::Standing::*;
-    matches!(s, Lapsed | Cancelled | Invalidated)
+    s.ended()
 }
 
 fn refuse(stage: UserStage, action: &str) -> Violation {

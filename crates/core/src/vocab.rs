@@ -102,8 +102,31 @@ pub const WORDS: &[(&str, &str, &str, &str)] = &[
         "未录注册日期",
         "No registration date",
     ),
-    ("standing", "cancelled", "已注销", "Cancelled"),
+    (
+        "standing",
+        "renewal_pending",
+        "续展审查中",
+        "Renewal under examination",
+    ),
+    ("standing", "deregistered", "已注销", "Deregistered"),
+    ("standing", "revoked", "已撤销", "Revoked"),
     ("standing", "invalidated", "已宣告无效", "Invalidated"),
+    // trademarkStatus: what a trademark list filters on (the stored `status`; the words are
+    // the standing's)
+    (
+        "trademarkStatus",
+        "renewal_pending",
+        "续展审查中",
+        "Renewal under examination",
+    ),
+    ("trademarkStatus", "deregistered", "已注销", "Deregistered"),
+    ("trademarkStatus", "revoked", "已撤销", "Revoked"),
+    (
+        "trademarkStatus",
+        "invalidated",
+        "已宣告无效",
+        "Invalidated",
+    ),
     // giStatus
     ("giStatus", "applied", "已申请", "Applied"),
     ("giStatus", "accepted", "已受理", "Accepted"),
@@ -117,8 +140,20 @@ pub const WORDS: &[(&str, &str, &str, &str)] = &[
     ("giStatus", "registered", "已注册", "Registered"),
     ("giStatus", "revoked", "已撤销", "Revoked"),
     // termination
-    ("termination", "cancelled", "撤销", "Cancelled"),
+    ("termination", "deregistered", "注销", "Deregistered"),
+    ("termination", "revoked", "撤销", "Revoked"),
     ("termination", "invalidated", "宣告无效", "Invalidated"),
+    // ground (of a deregistration)
+    ("ground", "not_renewed", "期满未续展", "Not renewed"),
+    ("ground", "surrendered", "注册人申请注销", "Surrendered"),
+    // licenceKind
+    ("licenceKind", "exclusive", "独占使用许可", "Exclusive"),
+    ("licenceKind", "sole", "排他使用许可", "Sole"),
+    ("licenceKind", "ordinary", "普通使用许可", "Ordinary"),
+    // renewalDecision
+    ("renewalDecision", "pending", "审查中", "Under examination"),
+    ("renewalDecision", "approved", "已核准", "Approved"),
+    ("renewalDecision", "refused", "已驳回", "Refused"),
     // deadlineKind
     ("deadlineKind", "renewal", "续展", "Renewal"),
     (
@@ -366,7 +401,7 @@ mod tests {
         use crate::incentive::Stacking;
         use crate::readiness::{Level, Status};
         use crate::record::RecordKind;
-        use crate::trademark::{MarkKind, Standing, TerminationKind};
+        use crate::trademark::{Ground, LicenceKind, MarkKind, Standing, TerminationKind};
         covers("kind", &RecordKind::ALL);
         covers(
             "standing",
@@ -375,9 +410,31 @@ mod tests {
                 Standing::Registered,
                 Standing::RenewalDue,
                 Standing::InGrace,
+                Standing::RenewalPending,
                 Standing::Lapsed,
-                Standing::Cancelled,
+                Standing::Deregistered,
+                Standing::Revoked,
                 Standing::Invalidated,
+            ],
+        );
+        covers("ground", &[Ground::NotRenewed, Ground::Surrendered]);
+        let filters: Vec<&str> = WORDS
+            .iter()
+            .filter(|w| w.0 == "trademarkStatus")
+            .map(|w| w.1)
+            .collect();
+        assert_eq!(filters, crate::trademark::Trademark::STATUS_KEYS);
+        for k in filters {
+            for lang in [Lang::Zh, Lang::En] {
+                assert_eq!(word("trademarkStatus", k, lang), word("standing", k, lang));
+            }
+        }
+        covers(
+            "licenceKind",
+            &[
+                LicenceKind::Exclusive,
+                LicenceKind::Sole,
+                LicenceKind::Ordinary,
             ],
         );
         covers(
@@ -390,7 +447,11 @@ mod tests {
         );
         covers(
             "termination",
-            &[TerminationKind::Cancelled, TerminationKind::Invalidated],
+            &[
+                TerminationKind::Deregistered,
+                TerminationKind::Revoked,
+                TerminationKind::Invalidated,
+            ],
         );
         covers(
             "deadlineKind",

@@ -320,13 +320,14 @@ fn protection_row(p: &ProtectionView) -> Vec<String> {
             classes: c,
             registrant,
             registered_on,
+            standing,
             ..
         } => vec![
             label,
             format!("注册号 {reg_no}"),
             opt_date(*registered_on),
             format!(
-                "“{mark}”，{}{}",
+                "“{mark}”，{}{}；{standing}",
                 classes(c),
                 registrant
                     .as_ref()

@@ -66,6 +66,9 @@ pub enum ProtectionView {
         classes: Vec<u8>,
         registrant: Option<String>,
         registered_on: Option<NaiveDate>,
+        /// The mark's standing on the print date, in the vocabulary's words (有效, 续展审查中,
+        /// 已注销, 已撤销, 已宣告无效…).
+        standing: String,
     },
     AgriculturalGi {
         certificate_no: String,

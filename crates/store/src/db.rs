@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0010_gi_profile.sql"),
     include_str!("../migrations/0011_award_top_up.sql"),
     include_str!("../migrations/0012_gi_responsible.sql"),
+    include_str!("../migrations/0013_trademark_events.sql"),
 ];
 
 /// The schema version this binary writes.
@@ -155,8 +156,9 @@ fn migrate(conn: &mut Connection) -> Result<()> {
         }
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", i as u32 + 1)?;
-        // Version 2 added the search index: fill it for the records already there.
-        if i + 1 == 2 && found >= 1 {
+        // Version 2 added the search index: fill it for the records already there, with the
+        // last step (the index reads the record tables as the current schema has them).
+        if i + 1 == SCHEMA_VERSION as usize && found == 1 {
             crate::search::rebuild(&tx)?;
         }
         tx.commit()?;
@@ -207,6 +209,19 @@ pub fn migration_notes(conn: &Connection) -> Result<Vec<String>> {
         .query_map([], |r| r.get(0))?
         .collect::<std::result::Result<_, _>>()?;
     Ok(notes)
+}
+
+/// The notes written after the note `seen` (a rowid; 0 for all), with the last rowid.
+pub fn migration_notes_after(conn: &Connection, seen: i64) -> Result<(Vec<String>, i64)> {
+    let mut stmt =
+        conn.prepare("SELECT rowid, note FROM migration_note WHERE rowid > ?1 ORDER BY rowid")?;
+    let rows = stmt
+        .query_map([seen], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    let last = rows.last().map_or(seen, |r| r.0);
+    Ok((rows.into_iter().map(|r| r.1).collect(), last))
 }
 
 /// The bundled SQLite's version, e.g. `3.54.1`.
@@ -330,6 +345,114 @@ mod tests {
                 .any(|n| n.contains("GI-0004") && n.contains("请补录")),
             "{notes:?}"
         );
+    }
+
+    /// Migration 13: a workspace of the previous version keeps every trademark, renewed marks
+    /// stay renewed, "cancelled" reads as deregistered and is listed, and a pledge without a
+    /// registration number stays in force and is listed.
+    #[test]
+    fn trademark_events_migrate_without_losing_a_record() {
+        use terroir_core::trademark::{Standing, TerminationKind, Trademark};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let c = Connection::open(&path).unwrap();
+        for sql in &MIGRATIONS[..12] {
+            c.execute_batch(sql).unwrap();
+        }
+        let ent = "00000000-0000-0000-0000-000000000001";
+        let mark = |reg: &str, extra: &str| {
+            format!(
+                r#"{{"reg_no":"{reg}","name":"信阳毛尖","classes":[30],"goods":null,"registrant_id":"{ent}","kind":"certification","gi":true,"filed_on":null,"registered_on":"2008-03-07","licences":[{{"licensee_id":"{ent}","from":"2020-01-01","to":null,"recorded":false,"recordal_no":null}}],"assignments":[{{"from_id":"{ent}","to_id":"{ent}","on":"2019-01-01"}}],"notes":null,{extra}}}"#
+            )
+        };
+        let rows = [
+            (
+                "a",
+                "TM-0001",
+                mark(
+                    "1000001",
+                    r#""renewals":[{"filed_on":"2018-01-10","term_starts":"2018-03-07"}],"pledges":[],"termination":null"#,
+                ),
+            ),
+            (
+                "b",
+                "TM-0002",
+                mark(
+                    "1000002",
+                    r#""renewals":[],"pledges":[],"termination":{"kind":"cancelled","on":"2017-01-01","reason":"未续展","document_no":null}"#,
+                ),
+            ),
+            (
+                "c",
+                "TM-0003",
+                mark(
+                    "1000003",
+                    r#""renewals":[{"filed_on":"2018-01-10","term_starts":"2018-03-07"}],"pledges":[{"pledgee":"银行","amount":300000000,"from":"2025-06-01","to":"2028-05-31","registration_no":null},{"pledgee":"另一银行","amount":100,"from":"2024-01-01","to":null,"registration_no":"质2024-1"}],"termination":null"#,
+                ),
+            ),
+        ];
+        c.execute(
+            "INSERT INTO enterprise (id, code, name, data, created_at, updated_at, version)
+             VALUES (?1, 'ENT-0001', '示例', '{}', '', '', 1)",
+            [ent],
+        )
+        .unwrap();
+        for (id, code, data) in &rows {
+            c.execute(
+                "INSERT INTO trademark (id, code, name, reg_no, registrant_id, data, created_at, updated_at, version)
+                 VALUES (?1, ?2, '信阳毛尖', ?2, ?3, ?4, '', '', 1)",
+                rusqlite::params![id, code, ent, data],
+            )
+            .unwrap();
+        }
+        c.execute_batch("PRAGMA user_version = 12;").unwrap();
+        drop(c);
+        let c = open(&path, false).unwrap();
+        let read = |id: &str| -> (Trademark, Option<String>) {
+            c.query_row(
+                "SELECT data, status FROM trademark WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        serde_json::from_str(&r.get::<_, String>(0)?).unwrap(),
+                        r.get(1)?,
+                    ))
+                },
+            )
+            .unwrap()
+        };
+        let cal = terroir_core::calendar::WorkingCalendar::shipped();
+        let today = "2026-12-02".parse().unwrap();
+        let (a, status) = read("a");
+        assert_eq!(a.standing_on(today, &cal), Standing::Registered);
+        assert_eq!(a.expires().unwrap().to_string(), "2028-03-06");
+        assert_eq!((a.licences.len(), a.assignments.len()), (1, 1));
+        assert_eq!(status, None);
+        let (b, status) = read("b");
+        assert_eq!(b.termination.unwrap().kind, TerminationKind::Deregistered);
+        assert_eq!(status.as_deref(), Some("deregistered"));
+        let (c3, _) = read("c");
+        assert_eq!(c3.pledges.len(), 2);
+        assert!(c3.pledges[0].in_force_on(today));
+        assert_eq!(c3.pledges[0].registered_on.to_string(), "2025-06-01");
+        let notes = migration_notes(&c).unwrap();
+        assert!(
+            notes.iter().any(|n| n.starts_with("2 件商标的续展记录")),
+            "{notes:?}"
+        );
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("TM-0002") && n.contains("注销")),
+            "{notes:?}"
+        );
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("TM-0003") && n.contains("没有质押登记号")),
+            "{notes:?}"
+        );
+        assert!(!notes.iter().any(|n| n.contains("另一银行")), "{notes:?}");
     }
 
     /// Migration 11: a highest-only rule gets the top-up it was paid by (full), and the note

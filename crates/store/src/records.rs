@@ -39,7 +39,7 @@ pub const SPECS: [KindSpec; RecordKind::ALL.len()] = [
     KindSpec {
         kind: RecordKind::Trademark,
         table: "trademark",
-        keys: &["reg_no", "registrant_id", "expires_on"],
+        keys: &["reg_no", "registrant_id", "expires_on", "status"],
         unique: Some(("reg_no", |v, h| Violation::reg_no_taken(v, h))),
         refs: &[(&[RecordKind::Enterprise], "registrant_id")],
     },
@@ -768,7 +768,7 @@ pub fn live_codes(conn: &Connection, kind: RecordKind) -> Result<Vec<String>> {
 
 /// Live authorised users the attention list looks at more closely: a report saying the mark
 /// was not used, a GI product revoked, or a GI mark of the product that may have ended (terminated, or past the nominal end of its grace period as of `today`
-/// with every renewal recorded: a moved last day is only later, so nothing lapsed is missed).
+/// with every approved renewal: a moved last day is only later, so nothing lapsed is missed).
 /// Only narrows the rows: the api decides each with the rules.
 pub fn users_to_review(conn: &Connection, today: &str) -> Result<Vec<RecordRow>> {
     let t = table(RecordKind::User);
@@ -780,7 +780,8 @@ pub fn users_to_review(conn: &Connection, today: &str) -> Result<Vec<RecordRow>>
              OR gi_id IN (SELECT l.gi_id FROM gi_trademark l JOIN trademark m ON m.id = l.trademark_id
                           WHERE json_extract(m.data, '$.termination') IS NOT NULL
                              OR date(json_extract(m.data, '$.registered_on'),
-                                     '+' || (10 * (json_array_length(m.data, '$.renewals') + 1)) || ' years',
+                                     '+' || (10 * ((SELECT count(*) FROM json_each(m.data, '$.renewals') r
+                                                    WHERE json_extract(r.value, '$.decision.state') = 'approved') + 1)) || ' years',
                                      '+6 months') <= ?1))
          ORDER BY length(code), code",
         select(t)
@@ -905,6 +906,7 @@ mod tests {
             RecordKind::Trademark,
             vec![
                 ("expires_on", Some("2026-03-06".into())),
+                ("status", None),
                 ("reg_no", Some("3047772".into())),
                 ("registrant_id", None),
             ],
@@ -912,7 +914,12 @@ mod tests {
         .unwrap();
         assert_eq!(
             keys,
-            vec![Some("3047772".into()), None, Some("2026-03-06".into())]
+            vec![
+                Some("3047772".into()),
+                None,
+                Some("2026-03-06".into()),
+                None
+            ]
         );
         let wrong = ordered_keys(
             RecordKind::Enterprise,

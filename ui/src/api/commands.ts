@@ -119,6 +119,9 @@ export const api = {
   reportSchedule: () => call<ReportSchedule>('report_schedule'),
   /** Problems name the field `due_days`. */
   setReportSchedule: (schedule: ReportSchedule) => call<ReportSchedule>('set_report_schedule', { schedule }),
+  /** What the last upgrade of the workspace reinterpreted, not yet read (shown once on start). */
+  migrationReport: () => call<string[]>('migration_report'),
+  acknowledgeMigrationReport: () => call<null>('acknowledge_migration_report'),
   dossierSettings: () => call<DossierSettings>('dossier_settings'),
   /** Problems name the field `issuer` or `qr_template`. */
   setDossierSettings: (settings: DossierSettings) => call<DossierSettings>('set_dossier_settings', { settings }),

@@ -1,16 +1,21 @@
 // Status colours with one meaning everywhere: green in force/approved, blue in progress, amber
 // due soon, red overdue/lapsed/rejected, grey archived. Always shown with a word.
+import type { Standing } from '../api/bindings/Standing'
+
 export type Tone = 'green' | 'blue' | 'amber' | 'red' | 'grey'
 
+// Every standing has its tone (`satisfies`), looked up by the key a summary carries.
 export const STANDING_TONE: Record<string, Tone> = {
   registered: 'green',
   renewal_due: 'amber',
   in_grace: 'red',
+  renewal_pending: 'blue',
   lapsed: 'red',
   pending: 'blue',
-  cancelled: 'red',
+  deregistered: 'red',
+  revoked: 'red',
   invalidated: 'red',
-}
+} satisfies Record<Standing, Tone>
 
 export const STAGE_TONE: Record<string, Tone> = {
   applied: 'blue',

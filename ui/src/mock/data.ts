@@ -78,15 +78,30 @@ export function sampleRecords(): MockRecord[] {
         gi: gi as boolean,
         filed_on: null,
         registered_on: regOn as string | null,
-        renewals: code === 'TM-0005' ? [{ filed_on: '2023-01-10', term_starts: '2023-06-28' }] : [],
+        renewals:
+          code === 'TM-0005'
+            ? [{ filed_on: '2023-01-10', term_starts: '2023-06-28', decision: { state: 'approved', announcement_no: '示例续展公告2023-01', announced_on: '2023-08-13' } }]
+            : [],
         licences:
           code === 'TM-0005'
-            ? [{ licensee_id: id('ENT-0003'), from: '2024-01-01', to: '2028-12-31', recorded: true, recordal_no: '示例备案2024-001' }]
+            ? [
+                {
+                  licensee_id: id('ENT-0003'),
+                  from: '2024-01-01',
+                  to: '2028-12-31',
+                  recorded: true,
+                  recordal_no: '示例备案2024-001',
+                  recorded_on: '2024-02-20',
+                  kind: 'ordinary',
+                  goods: '茶叶',
+                  consent: null,
+                },
+              ]
             : [],
         assignments: [],
         pledges:
           code === 'TM-0005'
-            ? [{ pledgee: '示例农村商业银行', amount: 300000000, from: '2025-06-01', to: '2028-05-31', registration_no: '示例质押登记2025-01' }]
+            ? [{ pledgee: '示例农村商业银行', amount: 300000000, registered_on: '2025-06-01', term_ends: '2028-05-31', registration_no: '示例质押登记2025-01', release: null }]
             : [],
         termination: null,
         notes: null,

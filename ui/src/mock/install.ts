@@ -175,11 +175,14 @@ function mockSheet(kind: RecordKind, extraRows = 0): MockSheet {
   }
 }
 
-export function createMockBackend(opts: { extraEnterprises?: number; printDelayMs?: number; importRows?: number } = {}) {
+export function createMockBackend(opts: { extraEnterprises?: number; printDelayMs?: number; importRows?: number; migrationNotes?: string[] } = {}) {
   const records: MockRecord[] = [...sampleRecords(), ...manyEnterprises(opts.extraEnterprises ?? 0)]
   const printDelay = opts.printDelayMs ?? 400
   let dossierSettings: DossierSettings = { issuer: null, qr_template: DEFAULT_QR }
   let reportSchedule: ReportSchedule = { period: 'yearly', due_days: 90 }
+  // What an upgrade reinterpreted: none in a fresh workspace (tests set some through
+  // `opts.migrationNotes`).
+  let migrationNotes: string[] = opts.migrationNotes ?? []
   let batchCancel = false
   let batchFolder: string | null = null
   const audit: AuditEntry[] = []
@@ -723,7 +726,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
         (r) =>
           r.kind === a.kind &&
           (show === 'all' || (show === 'archived') === !!r.archived_at) &&
-          (a.state == null || (r.data as Obj).state === a.state),
+          (a.state == null || (r.data as Obj).state === a.state || r.summary.standing === a.state),
       )
       const offset = Number(a.offset)
       return { total: all.length, offset, items: all.slice(offset, offset + Math.min(200, Number(a.limit))) }
@@ -839,11 +842,19 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       const e = a.event as Obj
       const d = r.data as Obj
       const before = snap(r)
-      if (e.event === 'renew') (d.renewals as Obj[]).push({ filed_on: e.filed_on, term_starts: e.filed_on })
+      if (e.event === 'renew') {
+        ;(d.renewals as Obj[]).push({ filed_on: e.filed_on, term_starts: r.summary.expires_on ?? e.filed_on, decision: { state: 'pending' } })
+        r.summary = { ...r.summary, standing: 'renewal_pending' }
+      }
+      if (e.event === 'approve_renewal') {
+        const pending = (d.renewals as Obj[]).find((x) => (x.decision as Obj).state === 'pending')
+        if (pending) pending.decision = { state: 'approved', announcement_no: e.announcement_no, announced_on: e.announced_on }
+        r.summary = { ...r.summary, standing: 'registered' }
+      }
       if (e.event === 'pledge') {
         const amount = Math.round(Number(String(e.amount ?? '').replace(/[¥,]/g, '')) * 100)
         if (!Number.isFinite(amount) || amount <= 0) throw err('money_format', 'amount', { value: String(e.amount ?? '') })
-        ;(d.pledges as Obj[]).push({ pledgee: e.pledgee, amount, from: e.from, to: e.to, registration_no: e.registration_no })
+        ;(d.pledges as Obj[]).push({ pledgee: e.pledgee, amount, registered_on: e.registered_on, term_ends: e.term_ends, registration_no: e.registration_no, release: null })
       }
       log(r, String(e.event), before, (e.reason as string | null) ?? null)
       return r
@@ -957,6 +968,11 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       { name: 'terroir-20260301-180000', created_at: '2026-03-01T18:00:00Z', audit_rows: 38, files: 0, db_size: 278528 },
     ],
     restore_backup: () => handlers.workspace_info({}),
+    migration_report: () => migrationNotes,
+    acknowledge_migration_report: () => {
+      migrationNotes = []
+      return null
+    },
     report_schedule: () => reportSchedule,
     set_report_schedule: (a) => {
       const s = a.schedule as ReportSchedule
@@ -1057,19 +1073,29 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       calendarYears = [...calendarYears.filter((y) => y.year !== 2027), entry]
       return entry
     },
-    check: () => ({ ok: true, integrity: [], foreign_keys: [], audit_chain: { rows: audit.length, head: 'abc', first_broken: null }, audit_mismatches: [], files: [], records: records.length, refused: [], refused_total: 0 }),
+    check: () => ({ ok: true, integrity: [], foreign_keys: [], audit_chain: { rows: audit.length, head: 'abc', first_broken: null }, audit_mismatches: [], files: [], records: records.length, refused: [], refused_total: 0, migration_notes: [] }),
   }
 
   // Rust's step offers (core record.rs step_catalogue, exported next to the bindings), replayed
   // on the records the mock returns.
   const USER_OFFERS = steps.user as Record<string, Record<string, StepOffer[]>>
   const APP_OFFERS = steps.application as Record<string, Record<string, StepOffer[]>>
+  const TM_OFFERS = steps.trademark as Record<string, StepOffer[]>
   function withOffers(v: unknown): unknown {
     if (Array.isArray(v)) return v.map(withOffers)
     if (!v || typeof v !== 'object') return v
     const o = v as Obj
     if (Array.isArray(o.items)) return { ...o, items: o.items.map(withOffers) }
     if (o.kind === 'user' && o.summary && o.data) return { ...o, summary: { ...(o.summary as Obj), next_steps: USER_OFFERS[String((o.summary as Obj).stage)]?.[String((o.summary as Obj).kind)] ?? [] } }
+    if (o.kind === 'trademark' && o.summary && o.data) {
+      // The offer set Rust would give: by registration, pending renewal and recorded pledge.
+      const s = o.summary as Obj
+      const d = o.data as Obj
+      const pendingRenewal = ((d.renewals as Obj[] | undefined) ?? []).some((r) => (r.decision as Obj | undefined)?.state === 'pending')
+      const pledged = ((d.pledges as Obj[] | undefined) ?? []).some((p) => !p.release)
+      const key = d.termination ? null : !d.registered_on ? 'pending' : pendingRenewal ? 'renewal_pending' : pledged ? 'pledged' : 'registered'
+      return { ...o, summary: { ...s, warnings: s.warnings ?? [], next_events: key ? TM_OFFERS[key] : [] } }
+    }
     if (o.kind === 'application' && o.summary && o.data) {
       const s = o.summary as Obj
       return { ...o, summary: { ...s, next_steps: APP_OFFERS[String(s.kind)]?.[String(s.state)] ?? [] } }

@@ -127,6 +127,7 @@ pub fn fixture() -> DossierView {
                 classes: vec![30],
                 registrant: Some("信阳市茶叶协会".into()),
                 registered_on: None,
+                standing: "未录注册日期".into(),
             },
             ProtectionView::AgriculturalGi {
                 certificate_no: "AGI03182".into(),

@@ -33,6 +33,8 @@ export const COMMANDS = [
   'report_schedule',
   'attention',
   'set_report_schedule',
+  'migration_report',
+  'acknowledge_migration_report',
   'preview_dossier',
   'save_dossier',
   'batch_count',

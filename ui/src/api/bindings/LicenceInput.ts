@@ -3,4 +3,12 @@
 /**
  * A licence as typed.
  */
-export type LicenceInput = { licensee: string | null, from: string | null, to: string | null, recordal_no: string | null, };
+export type LicenceInput = { licensee: string | null, 
+/**
+ * exclusive | sole | ordinary
+ */
+kind: string | null, 
+/**
+ * The goods or services licensed.
+ */
+goods: string | null, from: string | null, to: string | null, recordal_no: string | null, recorded_on: string | null, consent_on: string | null, consent_no: string | null, };

@@ -2,8 +2,10 @@
 import type { Bilingual } from "./Bilingual";
 import type { MarkKind } from "./MarkKind";
 import type { NiceClass } from "./NiceClass";
+import type { Problem } from "./Problem";
 import type { RegNo } from "./RegNo";
 import type { Standing } from "./Standing";
+import type { StepOffer } from "./StepOffer";
 
 export type TrademarkSummary = { reg_no: RegNo, classes: Array<NiceClass>, kind: MarkKind, gi: boolean, 
 /**
@@ -21,4 +23,13 @@ calendar_year_missing: number | null,
 /**
  * Notes on renewals recorded past a weekend-only last day.
  */
-renewal_notes: Array<Bilingual>, };
+renewal_notes: Array<Bilingual>, 
+/**
+ * What a clerk should look at: a missing pledgee consent, similar marks an assignment
+ * left behind, what was performed before an invalidation.
+ */
+warnings: Array<Problem>, 
+/**
+ * The events that may be recorded next, with their forms' fields.
+ */
+next_events: Array<StepOffer>, };
