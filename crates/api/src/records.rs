@@ -233,6 +233,7 @@ pub(crate) fn store_entity<E: Entity>(
     action: &str,
     reason: Option<&str>,
 ) -> Result<RecordRow> {
+    let before = store::require(conn, E::KIND, id)?.name;
     let row = store::update(
         conn,
         stamp,
@@ -243,7 +244,76 @@ pub(crate) fn store_entity<E: Entity>(
         reason,
     )?;
     save_links(conn, id, entity)?;
+    if row.name != before {
+        rename_dependents(conn, stamp, E::KIND, &row)?;
+    }
     Ok(row)
+}
+
+/// The live records whose name is made from `source`'s (a user's "企业 · 地理标志", a
+/// candidate's "商标 · 企业", an application's "标题 · 企业"), renamed with it in the same
+/// transaction: a list, the search and a reindex never show the old name.
+fn rename_dependents(
+    conn: &Connection,
+    stamp: &Stamp,
+    kind: RecordKind,
+    source: &RecordRow,
+) -> Result<()> {
+    let reason = format!("随 {} 更名 / renamed with {}", source.code, source.code);
+    for spec in &store::SPECS {
+        for (kinds, column) in spec.refs {
+            if !kinds.contains(&kind) {
+                continue;
+            }
+            let rows = store::list(
+                conn,
+                spec.kind,
+                Show::Live,
+                Some((column, &source.id)),
+                u32::MAX,
+                0,
+            )?;
+            for row in rows {
+                rename(conn, stamp, spec.kind, &row, &reason)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Write a record's name made afresh from the names it is made of, when it changed.
+fn rename(
+    conn: &Connection,
+    stamp: &Stamp,
+    kind: RecordKind,
+    row: &RecordRow,
+    reason: &str,
+) -> Result<Option<RecordRow>> {
+    let lookup = StoreLookup(conn);
+    let name_of = |k, id| lookup.name_of(k, id);
+    let name = match kind {
+        RecordKind::User => decode::<AuthorisedUser>(row)?.name(&name_of),
+        RecordKind::Candidate => decode::<MarkCandidate>(row)?.name(&name_of),
+        RecordKind::Application => decode::<Application>(row)?.name(&name_of),
+        _ => return Ok(None),
+    };
+    if name == row.name {
+        return Ok(None);
+    }
+    let content = Content {
+        name,
+        data: row.data.clone(),
+        keys: row.keys.clone(),
+    };
+    Ok(Some(store::update(
+        conn,
+        stamp,
+        kind,
+        &row.id,
+        content,
+        "rename",
+        Some(reason),
+    )?))
 }
 
 /// A live record decoded, or `archived` / `not_found`.
@@ -482,7 +552,19 @@ impl Workspace {
     ) -> Result<RecordDto> {
         let stamp = self.stamp();
         let tx = terroir_store::begin(&mut self.conn)?;
-        let row = store::set_archived(&tx, &stamp, kind, key, archive, reason)?;
+        let mut row = store::set_archived(&tx, &stamp, kind, key, archive, reason)?;
+        // Back in the lists: with the names of what it refers to as they are now.
+        if !archive
+            && let Some(renamed) = rename(
+                &tx,
+                &stamp,
+                kind,
+                &row,
+                "恢复时更名 / renamed when unarchived",
+            )?
+        {
+            row = renamed;
+        }
         tx.commit().map_err(terroir_store::Error::from)?;
         self.to_dto(kind, row)
     }

@@ -436,6 +436,79 @@ fn the_migration_report_is_shown_until_read() {
     assert_eq!(ws.check().unwrap().migration_notes, ["商标 TM-0009 请核对"]);
 }
 
+/// Names made from other records' names follow a rename in the same transaction: the user
+/// list, the search and a reindex show the new name, never the stale one.
+#[test]
+fn a_rename_reaches_every_name_made_from_it() {
+    let (_d, mut ws) = sample();
+    let user = ws.show(RecordKind::User, "USR-0001").unwrap();
+    let enterprise = user.summary()["enterprise"].as_str().unwrap().to_owned();
+    let old = ws.show(RecordKind::Enterprise, &enterprise).unwrap().name;
+    assert!(user.name.starts_with(&old), "{}", user.name);
+    ws.edit(
+        RecordKind::Enterprise,
+        &enterprise,
+        json!({ "name": "新名茶业有限公司（示例）" }),
+        Some("更名"),
+        None,
+    )
+    .unwrap();
+    let named = |ws: &Workspace| -> Vec<String> {
+        ws.list(RecordKind::User, Show::Live, 100, 0)
+            .unwrap()
+            .items
+            .into_iter()
+            .filter(|u| u.summary()["enterprise"] == enterprise.as_str())
+            .map(|u| u.name)
+            .collect()
+    };
+    let names = named(&ws);
+    assert!(!names.is_empty());
+    assert!(
+        names
+            .iter()
+            .all(|n| n.starts_with("新名茶业有限公司（示例） · ")),
+        "{names:?}"
+    );
+    let found = |ws: &Workspace, q: &str| -> Vec<String> {
+        ws.search(q, Some(RecordKind::User), 20)
+            .unwrap()
+            .groups
+            .into_iter()
+            .flat_map(|g| g.hits.into_iter().map(|h| h.code))
+            .collect()
+    };
+    assert!(found(&ws, "新名茶业").contains(&"USR-0001".to_owned()));
+    assert!(!found(&ws, &old).contains(&"USR-0001".to_owned()));
+    ws.reindex().unwrap();
+    assert!(found(&ws, "新名茶业").contains(&"USR-0001".to_owned()));
+    assert!(!found(&ws, &old).contains(&"USR-0001".to_owned()));
+    assert_eq!(
+        ws.audit_log(Some((RecordKind::User, "USR-0001")), 1)
+            .unwrap()[0]
+            .action,
+        "rename"
+    );
+    assert!(ws.check().unwrap().ok);
+    // A user archived before a rename comes back with the name as it is now.
+    ws.archive(RecordKind::User, "USR-0001", Some("测试"))
+        .unwrap();
+    ws.edit(
+        RecordKind::Enterprise,
+        &enterprise,
+        json!({ "name": "再次更名茶业（示例）" }),
+        None,
+        None,
+    )
+    .unwrap();
+    let back = ws.unarchive(RecordKind::User, "USR-0001", None).unwrap();
+    assert!(
+        back.name.starts_with("再次更名茶业（示例） · "),
+        "{}",
+        back.name
+    );
+}
+
 /// A small real photo (PNG) at `path`.
 fn write_photo(path: &std::path::Path) {
     image::RgbImage::from_fn(64, 48, |x, y| image::Rgb([x as u8 * 4, y as u8 * 5, 80]))

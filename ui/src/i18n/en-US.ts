@@ -330,6 +330,7 @@ const enUS: Messages = {
     termStarts: 'Next term starts',
   },
   action: {
+    rename: 'Renamed with its reference',
     renew: 'Renewal filed',
     approve_renewal: 'Renewal approved',
     refuse_renewal: 'Renewal refused',

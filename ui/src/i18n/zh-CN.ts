@@ -329,6 +329,7 @@ const zhCN = {
     termStarts: '新一期起始',
   },
   action: {
+    rename: '随关联记录更名',
     renew: '递交续展',
     approve_renewal: '续展核准',
     refuse_renewal: '续展驳回',
