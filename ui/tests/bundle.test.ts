@@ -266,6 +266,7 @@ describe('workspace check', () => {
           records: 31,
           refused: [{ kind: 'enterprise', id: 'x', code: 'ENT-0004', name: '光山县茶叶专业合作社（示例）', problems: [problem('phone', 'too_long', { max: '30' })] }],
           refused_total: 1201,
+          migration_notes: [],
         }),
       },
     })

@@ -400,6 +400,7 @@ impl Entity for Application {
             amount: self.award.as_ref().map(|a| a.total),
             submitted_on: self.submitted_on,
             next_steps: self.next_steps(),
+            editable: self.editable(),
         }
     }
     fn keep_unedited(&mut self, current: &Self) {

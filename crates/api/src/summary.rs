@@ -104,6 +104,8 @@ pub struct ApplicationSummary {
     pub submitted_on: Option<NaiveDate>,
     /// The steps the flow allows next, with their forms' fields.
     pub next_steps: Vec<StepOffer>,
+    /// Whether an edit of the whole record is allowed (only a draft).
+    pub editable: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]

@@ -35,6 +35,11 @@ pub enum State {
 }
 
 impl State {
+    /// Whether an application in this state is edited as a whole (only a draft).
+    pub fn editable(self) -> bool {
+        self == Self::Draft
+    }
+
     pub const KEYS: [&'static str; 6] = [
         "draft",
         "submitted",
@@ -217,6 +222,11 @@ pub fn step_offer(step: &str) -> StepOffer {
 }
 
 impl Application {
+    /// Only a draft is edited as a whole; after submission it changes through its flow.
+    pub fn editable(&self) -> bool {
+        self.state.editable()
+    }
+
     /// The steps this application may take next, as their forms offer them.
     pub fn next_steps(&self) -> Vec<StepOffer> {
         self.state
@@ -363,7 +373,7 @@ impl ApplicationInput {
         proofs: bool,
     ) -> Result<Application, Violations> {
         if let Some(e) = existing
-            && e.state != State::Draft
+            && !e.editable()
         {
             return Err(Violation::flow_order(e.state.label(Lang::Zh), "修改").into());
         }

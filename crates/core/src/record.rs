@@ -302,7 +302,23 @@ pub fn step_catalogue() -> serde_json::Value {
         let key = serde_json::to_value(kind).unwrap_or_default();
         apps.insert(key.as_str().unwrap_or_default().to_owned(), states.into());
     }
-    serde_json::json!({ "user": users, "application": apps, "trademark": trademark_offers() })
+    let editable: serde_json::Map<String, serde_json::Value> = [
+        State::Draft,
+        State::Submitted,
+        State::UnderReview,
+        State::Approved,
+        State::Rejected,
+        State::Paid,
+    ]
+    .into_iter()
+    .map(|s| (s.key().to_owned(), s.editable().into()))
+    .collect();
+    serde_json::json!({
+        "user": users,
+        "application": apps,
+        "application_editable": editable,
+        "trademark": trademark_offers(),
+    })
 }
 
 /// A trademark's event offers by what decides them: `pending` (no registration date),

@@ -2,15 +2,16 @@
 // allows, and each form's fields, come from Rust (the application summary's next_steps).
 import type { ApplicationStep } from '../api/bindings/ApplicationStep'
 import type { State } from '../api/bindings/State'
+import { keysOf } from './choices'
 
 export type AppStepName = ApplicationStep['step']
 
-/** The states in flow order (the work queue's filter). */
-export const APP_STATES: State[] = ['draft', 'submitted', 'under_review', 'approved', 'rejected', 'paid']
+/** The states in flow order (the work queue's filter), as Rust's vocabulary lists them. */
+export const APP_STATES = keysOf('appState') as readonly State[]
 
 /** A state key from outside (a route query), or null when it is not one. */
 export function appState(v: unknown): State | null {
-  return typeof v === 'string' && (APP_STATES as string[]).includes(v) ? (v as State) : null
+  return typeof v === 'string' && (APP_STATES as readonly string[]).includes(v) ? (v as State) : null
 }
 
 /** Rules Rust reports on `over_budget_reason` when an approval goes past the budget. */

@@ -1081,6 +1081,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
   const USER_OFFERS = steps.user as Record<string, Record<string, StepOffer[]>>
   const APP_OFFERS = steps.application as Record<string, Record<string, StepOffer[]>>
   const TM_OFFERS = steps.trademark as Record<string, StepOffer[]>
+  const APP_EDITABLE = steps.application_editable as Record<string, boolean>
   function withOffers(v: unknown): unknown {
     if (Array.isArray(v)) return v.map(withOffers)
     if (!v || typeof v !== 'object') return v
@@ -1098,7 +1099,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     }
     if (o.kind === 'application' && o.summary && o.data) {
       const s = o.summary as Obj
-      return { ...o, summary: { ...s, next_steps: APP_OFFERS[String(s.kind)]?.[String(s.state)] ?? [] } }
+      return { ...o, summary: { ...s, next_steps: APP_OFFERS[String(s.kind)]?.[String(s.state)] ?? [], editable: APP_EDITABLE[String(s.state)] ?? false } }
     }
     return v
   }

@@ -16,4 +16,8 @@ amount: Fen | null, submitted_on: string | null,
 /**
  * The steps the flow allows next, with their forms' fields.
  */
-next_steps: Array<StepOffer>, };
+next_steps: Array<StepOffer>, 
+/**
+ * Whether an edit of the whole record is allowed (only a draft).
+ */
+editable: boolean, };
