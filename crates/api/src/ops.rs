@@ -837,7 +837,9 @@ impl Workspace {
             let old: E =
                 serde_json::from_value(snapshot["data"].clone()).map_err(ApiError::storage)?;
             let lookup = StoreLookup(&tx);
-            let mut entity = E::parse(&old.to_input(&lookup), &lookup, Some(&old))?;
+            // The old attributes parsed as an edit of the current record would be: the
+            // lifecycle (flow, events, photos, evidence) is the current one.
+            let mut entity = E::recheck(&old.to_input(&lookup), &lookup, &current)?;
             entity.keep_unedited(&current);
             let reason = reason
                 .map(str::to_owned)
