@@ -106,6 +106,14 @@ fn upgrade_v1(rec: &mut BundleRecord) {
     }
 }
 
+/// A record's data in today's shape, as the workspace migrations rewrote local records (a
+/// bundle from a workspace of an older schema, e.g. renewals without their decision): decoded
+/// and encoded again. `None` when it does not decode; the merge then names the problem.
+fn reshaped<E: Entity>(data: &Value) -> Option<Value> {
+    let e: E = serde_json::from_value(data.clone()).ok()?;
+    serde_json::to_value(e).ok()
+}
+
 fn bundle_error(e: terroir_exchange::Error) -> ApiError {
     Violation::bundle_invalid(e).at("bundle").into()
 }
@@ -269,6 +277,13 @@ impl Workspace {
         if m.format == "terroir-bundle/1" {
             records.iter_mut().for_each(upgrade_v1);
         }
+        // What the last exchange saw may be the bundle's own shape or today's.
+        let raw_hashes: Vec<String> = records.iter().map(|r| data_hash(&r.data)).collect();
+        for r in &mut records {
+            if let Some(v) = crate::records::by_kind!(r.kind, reshaped(&r.data)) {
+                r.data = v;
+            }
+        }
         let divisions: Vec<(String, String)> = serde_json::from_slice(part("divisions.json")?)
             .map_err(|e| {
                 bundle_error(terroir_exchange::Error::Corrupt(format!(
@@ -308,7 +323,7 @@ impl Workspace {
                 files::put_bytes(&tx, &files_dir, bytes, sha, &stamp.at)?;
             }
         }
-        for rec in &records {
+        for (rec, raw) in records.iter().zip(&raw_hashes) {
             let theirs = data_hash(&rec.data);
             let local = store::get(&tx, rec.kind, &rec.id)?;
             let item = |fields: Vec<FieldChange>| BundleItem {
@@ -333,7 +348,7 @@ impl Workspace {
                 }
                 Some(l) => {
                     let base = tables::exchange_seen(&tx, &m.source, &rec.id)?;
-                    if base.as_deref() == Some(theirs.as_str()) {
+                    if base.as_deref() == Some(theirs.as_str()) || base.as_ref() == Some(raw) {
                         // Only we changed it since the last exchange: ours stands.
                         report.unchanged += 1;
                         continue;
@@ -447,5 +462,61 @@ mod tests {
         let mut enterprise = rec(RecordKind::Enterprise, serde_json::json!({ "notes": "备" }));
         upgrade_v1(&mut enterprise);
         assert_eq!(enterprise.data, serde_json::json!({ "notes": "备" }));
+    }
+
+    /// A bundle from a workspace of the previous schema (pledges from/to, before they had a
+    /// registration date and a release) holds the same trademarks as this workspace after its
+    /// migration: nothing reads as changed or in conflict.
+    #[test]
+    fn a_bundle_of_the_previous_schema_reads_in_todays_shape() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut county =
+            Workspace::create_with_sample(&dir.path().join("county.db"), "县局").unwrap();
+        let good = dir.path().join("county.bundle");
+        county.export_bundle(&good).unwrap();
+        let b = bundle::read(&good).unwrap();
+        let mut pledged = 0;
+        let old: String = String::from_utf8_lossy(&b.parts["records.jsonl"])
+            .lines()
+            .map(|l| {
+                let mut rec: Value = serde_json::from_str(l).unwrap();
+                if let Some(ps) = rec["data"]["pledges"].as_array_mut() {
+                    for p in ps {
+                        let p = p.as_object_mut().unwrap();
+                        let from = p.remove("registered_on").unwrap();
+                        let to = p.remove("term_ends").unwrap();
+                        p.remove("release");
+                        p.insert("from".into(), from);
+                        p.insert("to".into(), to);
+                        pledged += 1;
+                    }
+                }
+                rec.to_string() + "\n"
+            })
+            .collect();
+        assert!(pledged > 0);
+        let parts: Vec<(String, Vec<u8>)> = b
+            .parts
+            .iter()
+            .map(|(k, v)| {
+                let bytes = if k == "records.jsonl" {
+                    old.clone().into_bytes()
+                } else {
+                    v.clone()
+                };
+                (k.clone(), bytes)
+            })
+            .collect();
+        let old_bundle = dir.path().join("old.bundle");
+        bundle::write(&old_bundle, b.manifest.clone(), &parts).unwrap();
+        let mut city = Workspace::create(&dir.path().join("city.db"), "市局").unwrap();
+        let first = city.import_bundle(&good, false, false).unwrap();
+        assert!(first.applied && first.refused.is_empty(), "{first:?}");
+        let again = city.import_bundle(&old_bundle, false, false).unwrap();
+        assert!(
+            again.changed.is_empty() && again.conflicts.is_empty() && again.refused.is_empty(),
+            "{again:?}"
+        );
+        assert!(city.check().unwrap().ok);
     }
 }

@@ -218,7 +218,7 @@ impl Entity for Trademark {
                 .into_iter()
                 .map(crate::Problem::from)
                 .collect(),
-            next_events: self.next_events(today),
+            next_events: self.next_events(today, &cal),
         }
     }
 }

@@ -123,8 +123,8 @@ const CATALOGUE: &[(Rule, &str, &str, &str)] = &[
     (
         Rule::PledgeConsentMissing,
         "pledge_consent_missing",
-        "{on} 时质权 {pledge} 仍在登记期内，未记录质权人同意（民法典第四百四十四条第二款）；如国家知识产权局已核准，请补录同意的日期和文件",
-        "pledge {pledge} was in force on {on} and no pledgee consent is recorded (Civil Code art. 444 para 2); if CNIPA approved it, record the consent's date and document",
+        "{on} 时质权 {pledge} 仍在登记期内，未记录质权人同意（民法典第四百四十四条第二款）：请核实是否已取得质权人同意",
+        "pledge {pledge} was in force on {on} and no pledgee consent is recorded (Civil Code art. 444 para 2): check whether the pledgee consented",
     ),
     (
         Rule::SimilarMarkKept,

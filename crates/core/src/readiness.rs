@@ -244,13 +244,15 @@ fn duration(c: &MarkCandidate, registration: Option<Registration>, today: NaiveD
     let (status, reason, add) = match counted {
         Some(r) => {
             let reg = r.on;
-            let end = r.ended_on.map_or(today, |e| e.min(today));
+            // Counted up to the day after the right's last day (the day it no longer
+            // existed), as a use period is counted up to the day after its last day.
+            let end = r.ended_on.map_or(today, |e| add_days(e, 1).min(today));
             let reg_span = span(years_months(reg, end));
             let reg_ok = anniversary(reg, REGISTERED_YEARS) <= end;
-            let ended = match r.ended_on.filter(|e| *e <= today) {
+            let ended = match r.ended_on.filter(|e| *e < today) {
                 Some(e) => Bilingual::new(
-                    format!("，注册已于 {e} 终止，计至该日"),
-                    format!("; the registration ended on {e} and counts until then"),
+                    format!("，注册专用权存续至 {e}，计至该日"),
+                    format!("; the registration's last day was {e}, counted until then"),
                 ),
                 None => Bilingual::new("", ""),
             };
@@ -276,7 +278,7 @@ fn duration(c: &MarkCandidate, registration: Option<Registration>, today: NaiveD
             } else {
                 let third = anniversary(reg, REGISTERED_YEARS);
                 // A registration that ended can no longer reach 3 years: only use can.
-                let add = if r.ended_on.is_some_and(|e| e <= today) {
+                let add = if r.ended_on.is_some_and(|e| e < today) {
                     Bilingual::new("补充使用证据至满 5 年", "add use evidence covering 5 years")
                 } else {
                     Bilingual::new(
@@ -975,10 +977,9 @@ mod tests {
         let r = assess(&candidate(vec![]), ended, at(d("2026-11-28")));
         assert_eq!(r.criteria[0].status, Status::Partly);
         assert!(
-            r.criteria[0]
-                .reason
-                .en
-                .contains("registered 2 years 2 months; the registration ended on 2021-05-10"),
+            r.criteria[0].reason.en.contains(
+                "registered 2 years 2 months; the registration's last day was 2021-05-10"
+            ),
             "{:?}",
             r.criteria[0]
         );
@@ -986,6 +987,23 @@ mod tests {
             r.criteria[0].add.as_ref().unwrap().en,
             "add use evidence covering 5 years"
         );
+    }
+
+    /// A right whose last day is the eve of its third anniversary lasted three whole years.
+    #[test]
+    fn a_right_ending_on_the_eve_of_its_third_anniversary_counts_three_years() {
+        let ended = |last: &str| {
+            Some(Registration {
+                on: d("2019-03-01"),
+                ended_on: Some(d(last)),
+                invalidated: false,
+            })
+        };
+        let r = assess(&candidate(vec![]), ended("2022-02-28"), at(d("2026-11-28")));
+        assert_eq!(r.criteria[0].status, Status::Met, "{:?}", r.criteria[0]);
+        assert!(r.criteria[0].reason.en.contains("registered 3 years"));
+        let r = assess(&candidate(vec![]), ended("2022-02-27"), at(d("2026-11-28")));
+        assert_eq!(r.criteria[0].status, Status::Partly, "{:?}", r.criteria[0]);
     }
 
     /// A trademark's registration as readiness sees it: lapsed unrenewed at the reference date

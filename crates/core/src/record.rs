@@ -368,11 +368,12 @@ fn trademark_offers() -> serde_json::Value {
         ..registered.clone()
     };
     let today = day("2025-07-01");
+    let cal = crate::calendar::WorkingCalendar::default();
     serde_json::json!({
-        "pending": mark.next_events(today),
-        "registered": registered.next_events(today),
-        "pledged": pledged.next_events(today),
-        "renewal_pending": renewal_pending.next_events(today),
+        "pending": mark.next_events(today, &cal),
+        "registered": registered.next_events(today, &cal),
+        "pledged": pledged.next_events(today, &cal),
+        "renewal_pending": renewal_pending.next_events(today, &cal),
     })
 }
 

@@ -265,6 +265,13 @@ pub struct Termination {
 }
 
 impl Termination {
+    /// An end recorded before schema 13 ("cancelled": no ground, perhaps no document), which
+    /// a clerk may record again as what it was.
+    pub fn to_review(&self) -> bool {
+        self.document_no.is_none()
+            || (self.kind == TerminationKind::Deregistered && self.ground.is_none())
+    }
+
     /// The last day the right existed, given the current term's expiry; `None` for an
     /// invalidation (never existed).
     pub fn right_ends(&self, expires: Option<NaiveDate>) -> Option<NaiveDate> {
@@ -408,12 +415,13 @@ impl Trademark {
 
     fn registered(&self, action: &str) -> Result<NaiveDate, Violation> {
         self.registered_on
-            .ok_or_else(|| Violation::flow_order("pending", action).at("registered_on"))
+            .ok_or_else(|| blocked("standing", "pending", action).at("registered_on"))
     }
 
-    /// The events that may be recorded next, as their forms offer them (`today` decides
-    /// whether a pledge in force asks for its pledgee's consent).
-    pub fn next_events(&self, today: NaiveDate) -> Vec<StepOffer> {
+    /// The events that may be recorded next, as their forms offer them: nothing but the end
+    /// and a renewal filed in time on a mark that lapsed by `today`, no transfer on a mark not
+    /// yet registered, and a consent asked for while a pledge is in force.
+    pub fn next_events(&self, today: NaiveDate, cal: &WorkingCalendar) -> Vec<StepOffer> {
         let terminate = StepOffer {
             legal: true,
             ..StepOffer::new(
@@ -429,12 +437,34 @@ impl Trademark {
                 &["kind", "on", "document_no", "reason"],
             )
         };
+        let release = self
+            .pledges
+            .iter()
+            .any(|p| p.registration_no.is_some() && p.release.is_none())
+            .then(|| {
+                StepOffer::new(
+                    "release_pledge",
+                    &["registration_no", "on", "document_no"],
+                    &["registration_no", "on"],
+                )
+            });
         match &self.termination {
-            // An end recorded before schema 13 ("cancelled", no document) may be recorded
-            // again as what it was.
-            Some(t) if t.document_no.is_none() => return vec![terminate],
-            Some(_) => return vec![],
+            Some(t) if t.to_review() => {
+                return [Some(terminate), release].into_iter().flatten().collect();
+            }
+            Some(_) => return release.into_iter().collect(),
             None => {}
+        }
+        let renew = StepOffer::new("renew", &["filed_on"], &["filed_on"]);
+        match self.standing_on(today, cal) {
+            Standing::Pending => return vec![],
+            Standing::Lapsed => {
+                return [Some(renew), release, Some(terminate)]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+            }
+            _ => {}
         }
         let pledged = self.pledges.iter().any(|p| p.in_force_on(today));
         let consent: &[&str] = if pledged {
@@ -444,18 +474,21 @@ impl Trademark {
         };
         let with = |fields: &[&'static str]| -> Vec<&'static str> { [fields, consent].concat() };
         let mut out = vec![];
+        let approve = StepOffer::new(
+            "approve_renewal",
+            &["announcement_no", "announced_on"],
+            &["announcement_no", "announced_on"],
+        );
         if self.pending_renewal().is_some() {
-            out.push(StepOffer::new(
-                "approve_renewal",
-                &["announcement_no", "announced_on"],
-                &["announcement_no", "announced_on"],
-            ));
+            out.push(approve);
             out.push(StepOffer {
                 legal: true,
                 ..StepOffer::new("refuse_renewal", &["on", "reason"], &["on", "reason"])
             });
-        } else if self.registered_on.is_some() {
-            out.push(StepOffer::new("renew", &["filed_on"], &["filed_on"]));
+        } else {
+            // The announcement of a renewal approved before schema 13 may be completed.
+            out.extend(self.unannounced().map(|_| approve));
+            out.push(renew);
         }
         out.push(StepOffer::new(
             "licence",
@@ -486,13 +519,7 @@ impl Trademark {
             ],
             &["pledgee", "amount", "registration_no", "registered_on"],
         ));
-        if self.pledges.iter().any(|p| p.release.is_none()) {
-            out.push(StepOffer::new(
-                "release_pledge",
-                &["registration_no", "on", "document_no"],
-                &["registration_no", "on"],
-            ));
-        }
+        out.extend(release);
         out.push(terminate);
         out
     }
@@ -506,7 +533,7 @@ impl Trademark {
     ) -> Result<Term, Violation> {
         self.refuse_if_terminated()?;
         if self.pending_renewal().is_some() {
-            return Err(Violation::flow_order("renewal_pending", "renew").at("filed_on"));
+            return Err(blocked("standing", "renewal_pending", "renew").at("filed_on"));
         }
         self.registered("renew")?;
         let term = self
@@ -522,7 +549,7 @@ impl Trademark {
         if unverified.is_none()
             && !matches!(status, RenewalStatus::RenewalDue | RenewalStatus::InGrace)
         {
-            return Err(Violation::flow_order(status.key(), "renew").at("filed_on"));
+            return Err(blocked("standing", status.key(), "renew").at("filed_on"));
         }
         let next = term.next(cal);
         self.renewals.push(Renewal {
@@ -539,12 +566,29 @@ impl Trademark {
         self.renewals
             .iter_mut()
             .find(|r| r.decision == RenewalDecision::Pending)
-            .ok_or_else(|| Violation::flow_order("no_renewal_pending", action))
+            .ok_or_else(|| blocked("eventBlock", "no_renewal_pending", action))
     }
 
-    /// CNIPA approved and announced the pending renewal: the next term starts.
+    /// An approved renewal recorded before schema 13, whose announcement is not on record.
+    fn unannounced(&self) -> Option<usize> {
+        self.renewals.iter().rposition(|r| {
+            matches!(
+                r.decision,
+                RenewalDecision::Approved {
+                    announcement_no: None,
+                    ..
+                }
+            )
+        })
+    }
+
+    /// CNIPA approved and announced the pending renewal: the next term starts. With no renewal
+    /// pending, this completes the announcement of a renewal approved before schema 13.
     pub fn approve_renewal(&mut self, a: &RenewalApprovalInput) -> Result<(), Violations> {
-        let r = self.pending_mut("approve_renewal")?;
+        let r = match (self.pending_renewal(), self.unannounced()) {
+            (None, Some(i)) if self.termination.is_none() => &mut self.renewals[i],
+            _ => self.pending_mut("approve_renewal")?,
+        };
         let mut v = Violations::default();
         let no = v.check("announcement_no", || {
             required_text(a.announcement_no.as_deref().unwrap_or(""), NAME_MAX)
@@ -688,21 +732,22 @@ impl Trademark {
     /// An end recorded before schema 13 (without its document) may be recorded again, as what
     /// it was.
     pub fn terminate(&mut self, t: Termination, cal: &WorkingCalendar) -> Result<(), Violation> {
-        if self
-            .termination
-            .as_ref()
-            .is_some_and(|t| t.document_no.is_some())
-        {
+        if !self.termination.as_ref().is_none_or(Termination::to_review) {
             self.refuse_if_terminated()?;
         }
-        if let Some(r) = self.registered_on
-            && t.on < r
-        {
-            return Err(Violation::date_order(r, t.on).at("on"));
+        if let Some(r) = self.registered_on {
+            if t.on < r {
+                return Err(Violation::date_order(r, t.on).at("on"));
+            }
+            if let Some(e) = t.effective_on
+                && e < r
+            {
+                return Err(Violation::date_order(r, e).at("effective_on"));
+            }
         }
         if t.ground == Some(Ground::NotRenewed) {
             if self.pending_renewal().is_some() {
-                return Err(Violation::flow_order("renewal_pending", "deregister").at("ground"));
+                return Err(blocked("standing", "renewal_pending", "terminate").at("ground"));
             }
             // Deregistered for non-renewal only once the grace period is over (art. 40).
             if let Some(term) = self.current_term(cal)
@@ -754,9 +799,9 @@ impl Trademark {
         Ok(())
     }
 
-    /// Release the pledge registered under the number given.
+    /// Release the pledge registered under the number given (also after the registration
+    /// ended: the pledge register still holds it).
     pub fn release_pledge(&mut self, r: &PledgeReleaseInput) -> Result<(), Violations> {
-        self.refuse_if_terminated()?;
         let mut v = Violations::default();
         let no = v.check("registration_no", || {
             required_text(r.registration_no.as_deref().unwrap_or(""), NAME_MAX)
@@ -775,7 +820,11 @@ impl Trademark {
         {
             v.push(
                 Violation::reference_missing(
-                    crate::messages::field_label("pledges", crate::Lang::Zh),
+                    format!(
+                        "{} / {}",
+                        crate::messages::field_label("pledges", crate::Lang::Zh),
+                        crate::messages::field_label("pledges", crate::Lang::En)
+                    ),
                     no,
                 )
                 .at("registration_no"),
@@ -784,7 +833,7 @@ impl Trademark {
         if let Some(i) = pledge {
             let p = &self.pledges[i];
             if p.release.is_some() {
-                v.push(Violation::flow_order("released", "release_pledge").at("registration_no"));
+                v.push(blocked("eventBlock", "released", "release_pledge").at("registration_no"));
             }
             date_order(&mut v, Some(p.registered_on), on, "on");
         }
@@ -882,6 +931,11 @@ impl Trademark {
 }
 
 /// A vocabulary word in both languages, for a message parameter.
+/// An event the mark's standing (or the record it names) does not allow, in words.
+fn blocked(group: &str, stage: &str, action: &str) -> Violation {
+    Violation::flow_order(both(group, stage), both("trademarkEvent", action))
+}
+
 fn both(group: &str, key: &str) -> String {
     format!(
         "{} / {}",
@@ -1581,6 +1635,131 @@ mod tests {
         assert!(tm.pledges[0].in_force_on(d("2026-12-02")));
     }
 
+    /// A renewal approved before schema 13 has no announcement on record: it may be completed,
+    /// once, and the term stays as it was.
+    #[test]
+    fn a_migrated_renewal_announcement_may_be_completed() {
+        let lookup = One(RecordId(Uuid::nil()));
+        let mut old = serde_json::to_value(mark(&lookup)).unwrap();
+        old["renewals"] =
+            serde_json::json!([{"filed_on": "2025-10-10", "term_starts": "2026-03-07"}]);
+        let mut tm: Trademark = serde_json::from_value(old).unwrap();
+        let offered = |tm: &Trademark| {
+            tm.next_events(d("2026-12-02"), &cal())
+                .iter()
+                .any(|o| o.step == "approve_renewal")
+        };
+        assert!(offered(&tm));
+        let input = RenewalApprovalInput {
+            announcement_no: Some("第1990期".into()),
+            announced_on: Some("2026-02-27".into()),
+        };
+        tm.approve_renewal(&input).unwrap();
+        assert_eq!(
+            tm.renewals[0].decision,
+            RenewalDecision::Approved {
+                announcement_no: Some("第1990期".into()),
+                announced_on: Some(d("2026-02-27")),
+            }
+        );
+        assert_eq!(tm.expires(), Some(d("2036-03-06")));
+        assert!(!offered(&tm));
+        assert_eq!(
+            tm.approve_renewal(&input).unwrap_err().0[0].rule,
+            Rule::FlowOrder
+        );
+    }
+
+    /// A migrated "cancelled" end, even one that had its document number, may be recorded
+    /// again as what it was (here a revocation); a reviewed end may not.
+    #[test]
+    fn a_migrated_end_may_be_recorded_again_once() {
+        let lookup = One(RecordId(Uuid::nil()));
+        let mut old = serde_json::to_value(mark(&lookup)).unwrap();
+        old["termination"] = serde_json::json!({"kind": "cancelled", "on": "2024-05-10", "reason": "撤销", "document_no": "商标撤字〔2024〕1号"});
+        let mut tm: Trademark = serde_json::from_value(old).unwrap();
+        let keys = |tm: &Trademark| -> Vec<String> {
+            tm.next_events(d("2026-12-02"), &cal())
+                .into_iter()
+                .map(|o| o.step)
+                .collect()
+        };
+        assert_eq!(keys(&tm), ["terminate"]);
+        tm.terminate(
+            end("revoked", None, "2024-05-10", None).parse().unwrap(),
+            &cal(),
+        )
+        .unwrap();
+        assert_eq!(tm.standing_on(d("2026-12-02"), &cal()), Standing::Revoked);
+        assert!(keys(&tm).is_empty());
+        assert_eq!(
+            tm.terminate(
+                end("invalidated", None, "2025-01-01", None)
+                    .parse()
+                    .unwrap(),
+                &cal()
+            )
+            .unwrap_err()
+            .rule,
+            Rule::TrademarkTerminated
+        );
+    }
+
+    /// What a form offers follows the mark's standing: nothing on an application, no transfer
+    /// on a mark that lapsed, a release only for a registered pledge, and that release still
+    /// after the end.
+    #[test]
+    fn offers_follow_the_standing() {
+        let lookup = One(RecordId(Uuid::nil()));
+        let keys = |tm: &Trademark, today: &str| -> Vec<String> {
+            tm.next_events(d(today), &cal())
+                .into_iter()
+                .map(|o| o.step)
+                .collect()
+        };
+        let application = Trademark {
+            registered_on: None,
+            ..mark(&lookup)
+        };
+        assert!(keys(&application, "2026-12-02").is_empty());
+        let mut tm = mark(&lookup);
+        assert_eq!(
+            keys(&tm, "2025-12-02"),
+            ["renew", "licence", "assign", "pledge", "terminate"]
+        );
+        // Expired 2026-03-06, grace over in September: lapsed.
+        assert_eq!(keys(&tm, "2026-12-02"), ["renew", "terminate"]);
+        tm.pledges.push(Pledge {
+            pledgee: "银行".into(),
+            amount: crate::Fen(100),
+            registered_on: d("2020-01-01"),
+            term_ends: None,
+            registration_no: None,
+            release: None,
+        });
+        assert_eq!(keys(&tm, "2026-12-02"), ["renew", "terminate"]);
+        tm.pledges[0].registration_no = Some("质字2020-1".into());
+        assert_eq!(
+            keys(&tm, "2026-12-02"),
+            ["renew", "release_pledge", "terminate"]
+        );
+        tm.terminate(
+            end("deregistered", Some("not_renewed"), "2026-11-02", None)
+                .parse()
+                .unwrap(),
+            &cal(),
+        )
+        .unwrap();
+        assert_eq!(keys(&tm, "2026-12-02"), ["release_pledge"]);
+        tm.release_pledge(&PledgeReleaseInput {
+            registration_no: Some("质字2020-1".into()),
+            on: Some("2026-11-20".into()),
+            document_no: None,
+        })
+        .unwrap();
+        assert!(keys(&tm, "2026-12-02").is_empty());
+    }
+
     #[test]
     fn three_ends_each_with_its_date_and_document() {
         let lookup = One(RecordId(Uuid::nil()));
@@ -1609,7 +1788,7 @@ mod tests {
             tm.record_renewal(d("2026-05-01"), &cal()).unwrap_err().rule,
             Rule::TrademarkTerminated
         );
-        assert!(tm.next_events(d("2026-12-02")).is_empty());
+        assert!(tm.next_events(d("2026-12-02"), &cal()).is_empty());
 
         // Surrendered: the right ends the day CNIPA received it, not when it is recorded.
         let mut tm = mark(&lookup);

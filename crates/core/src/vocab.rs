@@ -146,6 +146,53 @@ pub const WORDS: &[(&str, &str, &str, &str)] = &[
     // ground (of a deregistration)
     ("ground", "not_renewed", "期满未续展", "Not renewed"),
     ("ground", "surrendered", "注册人申请注销", "Surrendered"),
+    // trademarkEvent: what may be recorded on a trademark (the steps of `next_events`)
+    ("trademarkEvent", "renew", "递交续展", "Renewal filing"),
+    (
+        "trademarkEvent",
+        "approve_renewal",
+        "续展核准",
+        "Renewal approval",
+    ),
+    (
+        "trademarkEvent",
+        "refuse_renewal",
+        "续展驳回",
+        "Renewal refusal",
+    ),
+    ("trademarkEvent", "licence", "许可", "Licence"),
+    ("trademarkEvent", "assign", "转让", "Assignment"),
+    (
+        "trademarkEvent",
+        "pledge",
+        "质押登记",
+        "Pledge registration",
+    ),
+    (
+        "trademarkEvent",
+        "release_pledge",
+        "质押注销登记",
+        "Pledge release",
+    ),
+    (
+        "trademarkEvent",
+        "terminate",
+        "终止注册",
+        "End of registration",
+    ),
+    // eventBlock: why an event cannot be recorded, besides the mark's standing
+    (
+        "eventBlock",
+        "no_renewal_pending",
+        "没有审查中的续展",
+        "No renewal under examination",
+    ),
+    (
+        "eventBlock",
+        "released",
+        "质押已注销登记",
+        "Pledge already released",
+    ),
     // licenceKind
     ("licenceKind", "exclusive", "独占使用许可", "Exclusive"),
     ("licenceKind", "sole", "排他使用许可", "Sole"),
@@ -483,6 +530,26 @@ mod tests {
         {
             use crate::readiness::ReferenceSource::*;
             covers("referenceSource", &[Flag, Candidate, Today]);
+        }
+        {
+            // Every step any trademark offers has its words.
+            let steps = crate::record::step_catalogue();
+            let mut offered: Vec<&str> = steps["trademark"]
+                .as_object()
+                .unwrap()
+                .values()
+                .flat_map(|v| v.as_array().unwrap())
+                .map(|o| o["step"].as_str().unwrap())
+                .collect();
+            offered.sort_unstable();
+            offered.dedup();
+            let mut words: Vec<&str> = WORDS
+                .iter()
+                .filter(|w| w.0 == "trademarkEvent")
+                .map(|w| w.1)
+                .collect();
+            words.sort_unstable();
+            assert_eq!(offered, words);
         }
         covers::<Status>("critStatus", &[]);
         covers::<crate::readiness::CriterionKey>("criterion", &[]);

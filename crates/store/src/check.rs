@@ -61,20 +61,7 @@ pub fn run(conn: &Connection, files_dir: &Path) -> Result<CheckReport> {
     for kind in RecordKind::ALL {
         for row in records::list(conn, kind, Show::All, None, u32::MAX, 0)? {
             count += 1;
-            let last: Option<Option<String>> = conn
-                .prepare_cached(
-                    "SELECT after FROM audit_log WHERE entity_id = ?1 ORDER BY seq DESC LIMIT 1",
-                )?
-                .query_row([&row.id], |r| r.get(0))
-                .optional()?;
-            let matches = match last.flatten() {
-                Some(after) => {
-                    serde_json::from_str::<serde_json::Value>(&after)?
-                        == serde_json::from_str::<serde_json::Value>(&row.snapshot())?
-                }
-                None => false,
-            };
-            if !matches {
+            if !audited(conn, &row)?.1 {
                 audit_mismatches.push(format!("{} {}", kind.key(), row.code));
             }
         }
@@ -88,4 +75,26 @@ pub fn run(conn: &Connection, files_dir: &Path) -> Result<CheckReport> {
         files,
         records: count,
     })
+}
+
+/// The record's last audited snapshot, and whether it is what the record holds now.
+pub(crate) fn audited(
+    conn: &Connection,
+    row: &records::RecordRow,
+) -> Result<(Option<String>, bool)> {
+    let last: Option<String> = conn
+        .prepare_cached(
+            "SELECT after FROM audit_log WHERE entity_id = ?1 ORDER BY seq DESC LIMIT 1",
+        )?
+        .query_row([&row.id], |r| r.get(0))
+        .optional()?
+        .flatten();
+    let matches = match &last {
+        Some(after) => {
+            serde_json::from_str::<serde_json::Value>(after)?
+                == serde_json::from_str::<serde_json::Value>(&row.snapshot())?
+        }
+        None => false,
+    };
+    Ok((last, matches))
 }

@@ -146,20 +146,23 @@ fn migrate(conn: &mut Connection) -> Result<()> {
         }
         _ => None,
     };
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+    if found < SCHEMA_VERSION {
+        // Every step in one transaction: a crash leaves the old schema, whole. Another process
+        // (the desktop and the CLI opening one old workspace together) may have upgraded it
+        // while we waited for the write lock: read the version again under it.
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        // Another process (the desktop and the CLI opening one old workspace together) may
-        // have run this step while we waited for the write lock: read the version again under
-        // it.
-        if schema_version(&tx)? > i as u32 {
-            continue;
+        let from = schema_version(&tx)?;
+        for sql in MIGRATIONS.iter().skip(from as usize) {
+            tx.execute_batch(sql)?;
         }
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", i as u32 + 1)?;
-        // Version 2 added the search index: fill it for the records already there, with the
-        // last step (the index reads the record tables as the current schema has them).
-        if i + 1 == SCHEMA_VERSION as usize && found == 1 {
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        if from == 1 {
+            // Version 2 added the search index: fill it for the records already there, as the
+            // current schema has them.
             crate::search::rebuild(&tx)?;
+        }
+        if from >= 1 {
+            audit_migrated(&tx, from)?;
         }
         tx.commit()?;
     }
@@ -174,6 +177,43 @@ fn migrate(conn: &mut Connection) -> Result<()> {
                 )
             ],
         )?;
+    }
+    Ok(())
+}
+
+/// Append an audit row (action `migrate`) for every record a migration rewrote, so that each
+/// record's history still ends at what it holds and `check` finds no mismatch: the row says
+/// which upgrade changed it, from what to what.
+fn audit_migrated(tx: &Connection, from: u32) -> Result<()> {
+    let at: String = tx.query_row("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')", [], |r| {
+        r.get(0)
+    })?;
+    let stamp = crate::audit::Stamp {
+        actor: "系统升级 / upgrade".to_owned(),
+        at,
+    };
+    let reason = format!(
+        "数据结构由第 {from} 版升级至第 {SCHEMA_VERSION} 版 / schema upgraded from version {from} to {SCHEMA_VERSION}"
+    );
+    for kind in terroir_core::RecordKind::ALL {
+        for row in crate::records::list(tx, kind, crate::records::Show::All, None, u32::MAX, 0)? {
+            let (Some(before), false) = crate::check::audited(tx, &row)? else {
+                continue;
+            };
+            let after = row.snapshot();
+            crate::audit::append(
+                tx,
+                &stamp,
+                &crate::audit::Change {
+                    entity: kind.key(),
+                    entity_id: &row.id,
+                    action: "migrate",
+                    before: Some(&before),
+                    after: Some(&after),
+                    reason: Some(&reason),
+                },
+            )?;
+        }
     }
     Ok(())
 }
@@ -405,9 +445,48 @@ mod tests {
             )
             .unwrap();
         }
+        // Each record's history, as the api wrote it under schema 12.
+        let stamp = crate::audit::Stamp {
+            actor: "测试员".into(),
+            at: "2026-01-01T00:00:00.000Z".into(),
+        };
+        let created = |entity: &str, id: &str, code: &str, name: &str, data: &str| {
+            let after = serde_json::json!({"code": code, "name": name, "sample": false,
+                "archived_at": null, "data": serde_json::from_str::<serde_json::Value>(data).unwrap()})
+            .to_string();
+            crate::audit::append(
+                &c,
+                &stamp,
+                &crate::audit::Change {
+                    entity,
+                    entity_id: id,
+                    action: "create",
+                    before: None,
+                    after: Some(&after),
+                    reason: None,
+                },
+            )
+            .unwrap();
+        };
+        created("enterprise", ent, "ENT-0001", "示例", "{}");
+        for (id, code, data) in &rows {
+            created("trademark", id, code, "信阳毛尖", data);
+        }
         c.execute_batch("PRAGMA user_version = 12;").unwrap();
         drop(c);
         let c = open(&path, false).unwrap();
+        // Every rewritten record's history ends at what it holds now, in a verified chain.
+        let report = crate::check::run(&c, &dir.path().join("files")).unwrap();
+        assert!(report.audit_mismatches.is_empty(), "{report:?}");
+        assert!(report.audit_chain.first_broken.is_none(), "{report:?}");
+        let migrated: Vec<String> = c
+            .prepare("SELECT entity_id FROM audit_log WHERE action = 'migrate' ORDER BY seq")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(migrated, ["a", "b", "c"]);
         let read = |id: &str| -> (Trademark, Option<String>) {
             c.query_row(
                 "SELECT data, status FROM trademark WHERE id = ?1",
