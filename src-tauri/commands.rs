@@ -57,7 +57,7 @@ macro_rules! terroir_commands {
             search,
             deadlines,
             export_deadlines,
-            audit_log,
+            history,
             restore_value,
             backup_now,
             list_backups,

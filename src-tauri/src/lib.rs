@@ -22,6 +22,7 @@ use terroir_api::core::readiness::Readiness;
 use terroir_api::core::user::ReportSchedule;
 use terroir_api::dossier::{BatchProgress, BatchReport, BatchSelection, DossierSettings, Printed};
 use terroir_api::exchange::{ExportSummary, ImportProgress, ImportReport};
+use terroir_api::history::{HistoryPage, HistoryQuery};
 use terroir_api::ops::{
     AttentionList, BackupSummary, Check, CheckProgress, TrademarkEvent, UserStep,
 };
@@ -716,17 +717,10 @@ async fn export_deadlines(
         .map(Some)
 }
 
+/// A page of the history in words (see `terroir_api::history`).
 #[tauri::command(rename_all = "snake_case")]
-fn audit_log(
-    s: State<'_, Open>,
-    kind: Option<RecordKind>,
-    key: Option<String>,
-    limit: u32,
-) -> Result<Vec<terroir_api::AuditEntry>> {
-    s.with(|ws| match (kind, key.as_deref()) {
-        (Some(k), Some(key)) => ws.audit_log(Some((k, key)), limit),
-        _ => ws.audit_log(None, limit),
-    })
+fn history(s: State<'_, Open>, query: HistoryQuery) -> Result<HistoryPage> {
+    s.with(|ws| ws.history(&query))
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -358,10 +358,15 @@ async fn journey(app: &App, db: &Path) -> R {
     app.confirm().await?;
     tokio::time::sleep(Duration::from_millis(800)).await;
     app.tab("basic").await?;
-    let page = app.c.find(Locator::Css("main")).await?.text().await?;
+    let page = app
+        .c
+        .find(Locator::Css("[data-testid='facts']"))
+        .await?
+        .text()
+        .await?;
     assert!(
         !page.contains("新县新集镇"),
-        "the address is back to its earlier (empty) value"
+        "the address is back to its earlier (empty) value: {page}"
     );
     app.tab("history").await?;
     app.wait_text("audit-table", "误改地址").await?;
@@ -444,6 +449,24 @@ async fn journey(app: &App, db: &Path) -> R {
     app.wait_text("btn-export-deadlines", "导出表格").await?;
     app.shot("09b-deadlines").await?;
     app.click("nav-history").await?;
+    // The history reads in words: the renewal as a step with its facts, never a raw key.
+    let history = app.wait_text("audit-table", "续展：").await?;
+    for raw in [
+        "renewals",
+        "provincial_review",
+        "paid_on",
+        "steps",
+        "state",
+        "decision",
+        "total",
+        " by ",
+    ] {
+        assert!(
+            !history.contains(raw),
+            "raw key {raw} in the history: {history}"
+        );
+    }
+    app.wait_text("history-filters", "").await?;
     app.shot("10-history").await?;
     app.click("nav-settings").await?;
     // How often users report is the bureau's setting (yearly, 90 days, until changed).

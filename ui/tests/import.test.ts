@@ -84,7 +84,6 @@ describe('import i18n', () => {
     // Named by rule from Rust (ApiError) and by field (file-level problems).
     for (const cat of [zhCN, enUS]) {
       expect(typeof lookup(cat, 'fieldPath.file')).toBe('string')
-      expect(typeof lookup(cat, 'action.import')).toBe('string')
       for (const rule of ['sheet_not_spreadsheet', 'sheet_encoding', 'sheet_damaged', 'sheet_too_large', 'sheet_zip_bomb', 'sheet_declared_count', 'sheet_too_many', 'sheet_no_header']) {
         expect(typeof lookup(cat, 'rules.' + rule), rule).toBe('string')
       }

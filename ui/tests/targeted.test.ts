@@ -6,6 +6,7 @@ import { nextTick } from 'vue'
 import OverviewView from '../src/views/OverviewView.vue'
 import DetailView from '../src/views/DetailView.vue'
 import HistoryView from '../src/views/HistoryView.vue'
+import AuditList from '../src/components/AuditList.vue'
 import RefSelect from '../src/components/RefSelect.vue'
 import RecordLink from '../src/components/RecordLink.vue'
 import RelatedList from '../src/components/RelatedList.vue'
@@ -204,6 +205,45 @@ describe('ref select', () => {
 })
 
 describe('history', () => {
+  it('reads in words, as Rust words it: labels, old → new, steps, restore only on data changes', async () => {
+    const { calls } = installBackend()
+    const { wrapper } = await mountWith(AuditList, { limit: 20 })
+    await flushPromises()
+    const text = wrapper.find('[data-testid="audit-table"]').text()
+    for (const raw of ['provincial_review', 'first_review', 'paid_on', 'steps', 'renewals', 'status_events', 'onsite_result']) {
+      expect(text).not.toContain(raw)
+    }
+    expect(text).toContain('地址：— → 信阳市浉河区新址 8 号')
+    expect(text).toContain('行政区划：411500 信阳市 → 411521 罗山县')
+    expect(text).toContain('续展：')
+    // ENT-0001's restore is its current state: nothing to go back to there; its edits may be
+    // gone back to, and the restore says what it put back.
+    const rows = wrapper.findAll('tr').filter((tr) => tr.text().includes('ENT-0001'))
+    const restore = rows.find((tr) => tr.text().includes('还原旧值'))!
+    expect(restore.find('[data-testid^="restore-"]').exists()).toBe(false)
+    expect(restore.text()).toContain('行政区划：411521 罗山县 → 411500 信阳市')
+    const edits = rows.filter((tr) => tr.text().includes('修改'))
+    expect(edits.length).toBe(2)
+    expect(edits.every((tr) => tr.find('[data-testid^="restore-"]').exists())).toBe(true)
+    // A step is never restorable.
+    const step = wrapper.findAll('tr').find((tr) => tr.text().includes('递交续展'))!
+    expect(step.find('[data-testid^="restore-"]').exists()).toBe(false)
+    // Older rows a page at a time.
+    await wrapper.find('[data-testid="history-older"]').trigger('click')
+    await flushPromises()
+    const last = calls.filter((c) => c.cmd === 'history').at(-1)!
+    expect((last.args.query as { offset: number }).offset).toBe(20)
+  })
+
+  it('reads in English too', async () => {
+    installBackend()
+    const { wrapper } = await mountWith(AuditList, { limit: 20 }, 'en-US')
+    await flushPromises()
+    const text = wrapper.find('[data-testid="audit-table"]').text()
+    expect(text).toContain('Address: — → 信阳市浉河区新址 8 号')
+    expect(text).toContain('Renewal filing')
+  })
+
   it('lists archived records a page per kind', async () => {
     const { backend, calls } = installBackend()
     backend.records.find((r) => r.code === 'ENT-0002')!.archived_at = '2026-03-01T00:00:00Z'

@@ -13,6 +13,7 @@ mod entity;
 mod error;
 pub mod exchange;
 pub mod generate;
+pub mod history;
 pub mod ops;
 pub mod records;
 pub mod reminders;

@@ -5,6 +5,7 @@
 //! It only parses arguments, calls the api and prints: no rules live here.
 
 mod fields;
+mod history;
 mod output;
 mod workbench;
 
@@ -161,6 +162,8 @@ enum Cmd {
         #[command(subcommand)]
         cmd: CalendarCmd,
     },
+    /// The history in words: what changed, field by field, and each step with its facts
+    History(history::HistoryArgs),
     /// The audit trail
     Audit {
         #[command(subcommand)]
@@ -1912,6 +1915,7 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
             }
             Ok(0)
         }
+        Cmd::History(a) => history::run(&ws, out, a),
         Cmd::Audit {
             cmd:
                 AuditCmd::Log {

@@ -801,3 +801,41 @@ fn use_reports_follow_the_bureaus_schedule() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(json(&o)["error"]["field"], "due_days");
 }
+
+/// `terroir history` words the change as the desktop does: the field by its label, old → new;
+/// `--json` gives the same page; filters narrow it.
+#[test]
+fn history_reads_in_words() {
+    let (_d, db) = sample_db();
+    let o = terroir(
+        &db,
+        &["enterprise", "edit", "ENT-0001", "--address", "新址 8 号"],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = terroir(
+        &db,
+        &["history", "--kind", "enterprise", "--record", "ENT-0001"],
+    );
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("Address: — → 新址 8 号"), "{text}");
+    assert!(
+        text.contains("Edited") && text.contains("Created"),
+        "{text}"
+    );
+    let page = json(&terroir(
+        &db,
+        &["--json", "history", "--kind", "user", "--limit", "3"],
+    ));
+    let rows = page["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 3);
+    assert!(rows.iter().all(|r| r["kind"] == "user"));
+    assert_eq!(page["more"], true);
+    let o = terroir(&db, &["--json", "history", "--from", "2026-02-30"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(json(&o)["error"]["field"], "from");
+}

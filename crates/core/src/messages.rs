@@ -606,6 +606,28 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("ground", "注销原因", "Ground"),
     ("recorded_on", "备案日期", "Recordal date"),
     ("term_ends", "登记期限届满日", "Registered term ends"),
+    ("entity", "类别", "Kind"),
+    ("total", "合计", "Total"),
+    ("by", "经办人", "By"),
+    ("passed", "审核结果", "Result"),
+    ("term_starts", "新一期起始日", "Next term starts"),
+    ("outcome", "结果", "Outcome"),
+    ("onsite_result", "现场核查结果", "On-site check result"),
+    ("recorded", "已备案", "Recorded"),
+    ("status_events", "状态变化", "Status changes"),
+    ("provincial_review", "省级审核", "Provincial review"),
+    ("first_review", "初审", "First review"),
+    ("decision", "决定", "Decision"),
+    ("submitted_on", "提交日期", "Submitted on"),
+    ("action", "事项", "Action"),
+    ("rejection", "驳回", "Rejection"),
+    ("paid_on", "拨付日期", "Paid on"),
+    (
+        "pledge_registered_on",
+        "质押登记日期",
+        "Pledge registered on",
+    ),
+    ("amount_fen", "金额", "Amount"),
 ];
 
 /// The words for one field name (no path), if it has them.

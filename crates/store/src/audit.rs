@@ -170,6 +170,52 @@ pub fn list(conn: &Connection, entity_id: Option<&str>, limit: u32) -> Result<Ve
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Which audit rows a history page shows; every part optional. `from`/`to` are RFC 3339
+/// instants (UTC), `to` exclusive.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter<'a> {
+    pub entity_id: Option<&'a str>,
+    pub entity: Option<&'a str>,
+    pub actor: Option<&'a str>,
+    pub from: Option<&'a str>,
+    pub to: Option<&'a str>,
+}
+
+/// A page of rows matching `f`, newest first: `limit` rows from `offset`.
+pub fn page(
+    conn: &Connection,
+    f: &AuditFilter<'_>,
+    offset: u32,
+    limit: u32,
+) -> Result<Vec<AuditEntry>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM audit_log
+         WHERE (?1 IS NULL OR entity_id = ?1) AND (?2 IS NULL OR entity = ?2)
+           AND (?3 IS NULL OR actor = ?3) AND (?4 IS NULL OR at >= ?4) AND (?5 IS NULL OR at < ?5)
+         ORDER BY seq DESC LIMIT ?6 OFFSET ?7"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(
+        params![f.entity_id, f.entity, f.actor, f.from, f.to, limit, offset],
+        row,
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Everyone who appears in the log, for the history's filter.
+pub fn actors(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT DISTINCT actor FROM audit_log ORDER BY actor")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The newest row's sequence number about one record.
+pub fn latest_seq(conn: &Connection, entity_id: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT max(seq) FROM audit_log WHERE entity_id = ?1")?
+        .query_row([entity_id], |r| r.get(0))?)
+}
+
 /// One row by sequence number.
 pub fn get(conn: &Connection, seq: i64) -> Result<Option<AuditEntry>> {
     Ok(conn

@@ -15,7 +15,8 @@ import type { EvidenceInput } from './bindings/EvidenceInput'
 import type { Ledger } from './bindings/Ledger'
 import type { Readiness } from './bindings/Readiness'
 import type { RecognitionInput } from './bindings/RecognitionInput'
-import type { AuditEntry } from './bindings/AuditEntry'
+import type { HistoryPage } from './bindings/HistoryPage'
+import type { HistoryQuery } from './bindings/HistoryQuery'
 import type { BackupSummary } from './bindings/BackupSummary'
 import type { BatchProgress } from './bindings/BatchProgress'
 import type { BatchReport } from './bindings/BatchReport'
@@ -99,8 +100,8 @@ export const api = {
   exportDeadlines: (within: string, format: ReminderFormat, lang: Lang) =>
     call<RemindersWritten | null>('export_deadlines', { within, format, lang }),
 
-  auditLog: (kind: RecordKind | null, key: string | null, limit: number) =>
-    call<AuditEntry[]>('audit_log', { kind, key, limit }),
+  /** A page of the history in words (filters optional), newest first. */
+  history: (query: HistoryQuery) => call<HistoryPage>('history', { query }),
   /** Put back the record's content as it was after audit row `seq` (itself audited). */
   restoreValue: (kind: RecordKind, key: string, seq: number, reason: string | null) =>
     call<RecordDto>('restore_value', { kind, key, seq, reason }),

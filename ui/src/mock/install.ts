@@ -9,6 +9,8 @@ import type { CalendarEntry } from '../api/bindings/CalendarEntry'
 import type { CommandName } from '../api/bindings/CommandName'
 import type { StepOffer } from '../api/bindings/StepOffer'
 import steps from '../api/bindings/steps.json'
+import historyFixture from '../api/bindings/history.json'
+import type { HistoryQuery } from '../api/bindings/HistoryQuery'
 import type { DossierSettings } from '../api/bindings/DossierSettings'
 import type { ReportSchedule } from '../api/bindings/ReportSchedule'
 import type { ImportProblem } from '../api/bindings/ImportProblem'
@@ -943,25 +945,15 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     deadlines: () => mockDeadlines(),
     // The save dialog always picks 文档/续展提醒.<format>.
     export_deadlines: (a) => ({ path: `${documents}/续展提醒.${String(a.format)}`, format: a.format, count: mockDeadlines().length }),
-    audit_log: (a) => {
-      let rows = [...audit].reverse()
-      if (a.kind && a.key) {
-        const r = find(a.kind as RecordKind, String(a.key))
-        rows = rows.filter((e) => e.entity_id === r.id)
-      }
-      return rows.slice(0, Number(a.limit))
+    // The history as the real api words it, for the sample with a few changes (written by
+    // cargo test, crates/api/tests/history.rs): replayed, one record's rows by its code.
+    history: (a) => {
+      const q = a.query as HistoryQuery
+      const rows = historyFixture.rows.filter((r) => !q.record || r.code === q.record)
+      return { ...historyFixture, rows: rows.slice(q.offset, q.offset + q.limit), more: rows.length > q.offset + q.limit }
     },
-    restore_value: (a) => {
-      const r = find(a.kind as RecordKind, String(a.key))
-      const e = audit.find((x) => x.seq === Number(a.seq))
-      if (!e?.after) throw err('not_found', null, { kind: 'audit', value: String(a.seq) }, 'not_found')
-      const before = snap(r)
-      const s = JSON.parse(e.after) as { name: string; data: Obj }
-      r.data = s.data
-      r.name = s.name
-      log(r, 'restore_value', before, (a.reason as string | null) ?? null)
-      return r
-    },
+    // The history is a replayed fixture: a restore answers with the record as it is.
+    restore_value: (a) => find(a.kind as RecordKind, String(a.key)),
     backup_now: () => ({ name: 'terroir-20260306-101500', created_at: `${today}T10:15:00Z`, audit_rows: audit.length, files: 0, db_size: 286720 }),
     list_backups: () => [
       { name: 'terroir-20260305-180000', created_at: '2026-03-05T18:00:00Z', audit_rows: 40, files: 0, db_size: 282624 },

@@ -52,7 +52,7 @@ export const COMMANDS = [
   'search',
   'deadlines',
   'export_deadlines',
-  'audit_log',
+  'history',
   'restore_value',
   'backup_now',
   'list_backups',
