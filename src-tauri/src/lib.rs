@@ -24,7 +24,7 @@ use terroir_api::dossier::{BatchProgress, BatchReport, BatchSelection, DossierSe
 use terroir_api::exchange::{ExportSummary, ImportProgress, ImportReport};
 use terroir_api::history::{HistoryPage, HistoryQuery};
 use terroir_api::ops::{
-    AttentionList, BackupSummary, Check, CheckProgress, TrademarkEvent, UserStep,
+    AttentionList, BackupSettings, BackupSummary, Check, CheckProgress, TrademarkEvent, UserStep,
 };
 use terroir_api::reminders::{ReminderFormat, RemindersWritten};
 use terroir_api::search::SearchResults;
@@ -67,12 +67,14 @@ struct Reader {
 
 impl Reader {
     fn of(s: &Open) -> Result<Self> {
-        s.with(|ws| {
-            Ok(Self {
-                db: ws.db_path().to_owned(),
-                actor: ws.actor().to_owned(),
-                today: ws.today(),
-            })
+        s.with(|ws| Self::of_workspace(ws))
+    }
+
+    fn of_workspace(ws: &Workspace) -> Result<Self> {
+        Ok(Self {
+            db: ws.db_path().to_owned(),
+            actor: ws.actor().to_owned(),
+            today: ws.today(),
         })
     }
 
@@ -740,6 +742,28 @@ fn backup_now(s: State<'_, Open>) -> Result<BackupSummary> {
 }
 
 #[tauri::command(rename_all = "snake_case")]
+fn backup_settings(s: State<'_, Open>) -> Result<BackupSettings> {
+    s.with(|ws| ws.backup_settings())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn set_backup_settings(s: State<'_, Open>, settings: BackupSettings) -> Result<BackupSettings> {
+    s.with(|ws| ws.set_backup_settings(settings))
+}
+
+/// How many sample records there are (Settings offers to remove them).
+#[tauri::command(rename_all = "snake_case")]
+fn sample_count(s: State<'_, Open>) -> Result<u64> {
+    s.with(|ws| ws.sample_count())
+}
+
+/// Delete every sample record (audited); refused while a real record refers to one.
+#[tauri::command(rename_all = "snake_case")]
+fn remove_sample(s: State<'_, Open>) -> Result<u64> {
+    s.with(|ws| ws.remove_sample())
+}
+
+#[tauri::command(rename_all = "snake_case")]
 fn list_backups(s: State<'_, Open>) -> Result<Vec<BackupSummary>> {
     s.with(|ws| ws.list_backups())
 }
@@ -827,6 +851,16 @@ pub fn run() {
             std::process::exit(2);
         }
     };
+    // The day's automatic backup, on its own connection off the main thread: the window does
+    // not wait for it. A failure is said where a bureau's IT person will look; the next start
+    // tries again.
+    if let Ok(reader) = Reader::of_workspace(&ws) {
+        std::thread::spawn(move || {
+            if let Err(e) = reader.open().and_then(|ws| ws.daily_backup()) {
+                eprintln!("Terroir: {}\n{}", e.message.zh_cn, e.message.en_us);
+            }
+        });
+    }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())

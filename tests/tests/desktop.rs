@@ -471,6 +471,11 @@ async fn journey(app: &App, db: &Path) -> R {
     app.click("nav-settings").await?;
     // How often users report is the bureau's setting (yearly, 90 days, until changed).
     app.wait_text("report-schedule", "使用情况报告").await?;
+    // The day's automatic backup was made at start, off the main thread; the sample data may
+    // be removed from here.
+    app.wait_text("backups", "terroir-").await?;
+    app.wait_text("backup-settings", "自动备份").await?;
+    app.wait_text("sample-card", "示例记录").await?;
     // The check reads every record again by today's rules, off the main thread.
     app.click("btn-check").await?;
     app.wait_text("check-result", "检查通过").await?;

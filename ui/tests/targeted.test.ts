@@ -7,6 +7,8 @@ import OverviewView from '../src/views/OverviewView.vue'
 import DetailView from '../src/views/DetailView.vue'
 import HistoryView from '../src/views/HistoryView.vue'
 import AuditList from '../src/components/AuditList.vue'
+import SettingsView from '../src/views/SettingsView.vue'
+import { confirmState } from '../src/lib/confirm'
 import RefSelect from '../src/components/RefSelect.vue'
 import RecordLink from '../src/components/RecordLink.vue'
 import RelatedList from '../src/components/RelatedList.vue'
@@ -256,5 +258,35 @@ describe('history', () => {
     expect(lists.length).toBe(7)
     expect(lists.every((c) => c.args.show === 'archived' && c.args.offset === 0 && c.args.limit === 200)).toBe(true)
     expect(wrapper.find('[data-testid^="archived-more-"]').exists()).toBe(false)
+  })
+})
+
+describe('settings: safety', () => {
+  it('keeps the automatic backup setting and removes the sample data once confirmed', async () => {
+    const { calls, backend } = installBackend()
+    const samples = backend.records.filter((r) => r.sample).length
+    const { wrapper } = await mountWith(SettingsView)
+    await flushPromises()
+    expect(wrapper.find('[data-testid="sample-card"]').text()).toContain(`${samples} 条示例记录`)
+    // Keep 3 generations.
+    const keep = wrapper.find('[data-testid="field-backup-keep"]')
+    await keep.setValue('3')
+    await keep.trigger('blur')
+    await wrapper.find('[data-testid="btn-save-backup-settings"]').trigger('click')
+    await flushPromises()
+    expect(calls.find((c) => c.cmd === 'set_backup_settings')!.args).toEqual({ settings: { daily: true, keep: 3 } })
+    // Removing the sample asks first; cancelled, nothing is removed.
+    await wrapper.find('[data-testid="btn-remove-sample"]').trigger('click')
+    await flushPromises()
+    expect(confirmState.open && confirmState.danger).toBe(true)
+    confirmState.resolve!(null)
+    await flushPromises()
+    expect(calls.some((c) => c.cmd === 'remove_sample')).toBe(false)
+    await wrapper.find('[data-testid="btn-remove-sample"]').trigger('click')
+    await flushPromises()
+    confirmState.resolve!('')
+    await flushPromises()
+    expect(calls.some((c) => c.cmd === 'remove_sample')).toBe(true)
+    expect(wrapper.find('[data-testid="sample-card"]').exists()).toBe(false)
   })
 })

@@ -771,15 +771,74 @@ fn summary_of(path: &Path, m: &backup::Manifest) -> BackupSummary {
     }
 }
 
+/// How the workspace backs itself up into its default folder: automatically on the first
+/// start of each day (`daily`), keeping the newest `keep` generations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct BackupSettings {
+    pub daily: bool,
+    pub keep: u32,
+}
+
+impl Default for BackupSettings {
+    fn default() -> Self {
+        Self {
+            daily: true,
+            keep: 10,
+        }
+    }
+}
+
+const BACKUP_SETTINGS_KEY: &str = "backup_settings";
+/// The day (the workspace's today) the last automatic backup was made.
+const DAILY_BACKUP_KEY: &str = "daily_backup_on";
+/// Most generations kept: each is a full copy.
+pub const MAX_BACKUPS_KEPT: u32 = 100;
+
 impl Workspace {
     fn backups_dir(&self) -> PathBuf {
         self.files_dir.with_file_name("backups")
     }
 
-    /// Back up into the default folder, keeping 10 generations.
+    pub fn backup_settings(&self) -> Result<BackupSettings> {
+        Ok(tables::get_meta(&self.conn, BACKUP_SETTINGS_KEY)?
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default())
+    }
+
+    pub fn set_backup_settings(&mut self, s: BackupSettings) -> Result<BackupSettings> {
+        match s.keep {
+            0 => return Err(Violation::required().at("keep").into()),
+            n if n > MAX_BACKUPS_KEPT => {
+                return Err(Violation::too_many(n, MAX_BACKUPS_KEPT).at("keep").into());
+            }
+            _ => {}
+        }
+        let text = serde_json::to_string(&s).map_err(ApiError::storage)?;
+        tables::set_meta(&self.conn, BACKUP_SETTINGS_KEY, &text)?;
+        self.backup_settings()
+    }
+
+    /// Back up into the default folder, keeping the generations the settings say.
     pub fn backup_now(&self) -> Result<BackupSummary> {
-        let info = self.backup(None, 10)?;
+        let keep = self.backup_settings()?.keep as usize;
+        let info = self.backup(None, keep)?;
         Ok(summary_of(&info.path, &info.manifest))
+    }
+
+    /// The automatic backup: made once a day (the first start of the workspace's today), when
+    /// the settings ask for it. `None` when today's is already there or it is switched off.
+    pub fn daily_backup(&self) -> Result<Option<BackupSummary>> {
+        if !self.backup_settings()?.daily {
+            return Ok(None);
+        }
+        let today = self.today().to_string();
+        if tables::get_meta(&self.conn, DAILY_BACKUP_KEY)?.as_deref() == Some(today.as_str()) {
+            return Ok(None);
+        }
+        let made = self.backup_now()?;
+        tables::set_meta(&self.conn, DAILY_BACKUP_KEY, &today)?;
+        Ok(Some(made))
     }
 
     /// The generations in the default backup folder, newest first.

@@ -435,6 +435,11 @@ impl Workspace {
     }
 
     /// Remove every sample record (a deliberate purge, audited record by record).
+    /// How many sample records the workspace holds (what `remove_sample` would delete).
+    pub fn sample_count(&self) -> Result<u64> {
+        Ok(terroir_store::records::count_sample(&self.conn)?)
+    }
+
     pub fn remove_sample(&mut self) -> Result<u64> {
         let stamp = self.stamp();
         let tx = terroir_store::begin(&mut self.conn)?;

@@ -50,9 +50,11 @@ fn sample_remove_purges_only_sample_records_and_audits_it() {
     let (_d, mut ws) = sample();
     ws.add(RecordKind::Enterprise, json!({ "name": "真实企业" }))
         .unwrap();
+    let before = ws.sample_count().unwrap();
     let n = ws.remove_sample().unwrap();
     // Enterprises, trademarks, GIs, users, a candidate, incentive rules, an application.
     assert_eq!(n, 6 + 5 + 6 + 4 + 1 + 8 + 1);
+    assert_eq!((before, ws.sample_count().unwrap()), (n, 0));
     let left = ws.list(RecordKind::Enterprise, Show::All, 100, 0).unwrap();
     assert_eq!(left.items.len(), 1);
     assert_eq!(left.items[0].name, "真实企业");
@@ -1095,4 +1097,38 @@ fn users_lose_their_basis_when_the_product_is_revoked() {
         active.iter().map(String::as_str).collect::<Vec<_>>()
     );
     assert!(o.total >= active.len() as u64);
+}
+
+/// The automatic backup: once a day (the workspace's today), keeping the generations the
+/// settings say; off when switched off; the settings refuse nonsense by field.
+#[test]
+fn a_backup_is_made_on_the_first_start_of_each_day() {
+    use terroir_api::ops::BackupSettings;
+    let (_d, mut ws) = sample();
+    assert_eq!(ws.backup_settings().unwrap(), BackupSettings::default());
+    ws.set_backup_settings(BackupSettings {
+        daily: true,
+        keep: 2,
+    })
+    .unwrap();
+    for day in ["2026-11-27", "2026-11-28", "2026-11-29"] {
+        ws.set_today(Some(day.parse().unwrap()));
+        assert!(ws.daily_backup().unwrap().is_some(), "{day}");
+        assert!(ws.daily_backup().unwrap().is_none(), "{day}, again");
+    }
+    assert_eq!(ws.list_backups().unwrap().len(), 2);
+    ws.set_backup_settings(BackupSettings {
+        daily: false,
+        keep: 2,
+    })
+    .unwrap();
+    ws.set_today(Some("2026-11-30".parse().unwrap()));
+    assert!(ws.daily_backup().unwrap().is_none());
+    for (keep, rule) in [(0, Rule::Required), (101, Rule::TooMany)] {
+        let e = ws
+            .set_backup_settings(BackupSettings { daily: true, keep })
+            .unwrap_err();
+        assert_eq!((e.field.as_deref(), e.rule), (Some("keep"), rule));
+    }
+    assert_eq!(ws.backup_settings().unwrap().keep, 2);
 }

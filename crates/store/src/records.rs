@@ -527,6 +527,16 @@ pub fn count(conn: &Connection, kind: RecordKind, show: Show) -> Result<u64> {
     count_where(conn, kind, show, None)
 }
 
+/// How many sample records there are, archived or not, of every kind.
+pub fn count_sample(conn: &Connection) -> Result<u64> {
+    let mut n = 0u64;
+    for kind in RecordKind::ALL {
+        let sql = format!("SELECT count(*) FROM {} WHERE sample = 1", table(kind).name);
+        n += conn.query_row(&sql, [], |r| r.get::<_, i64>(0))? as u64;
+    }
+    Ok(n)
+}
+
 /// How many records `list` with the same `show` and key-column filter would page through.
 pub fn count_where(
     conn: &Connection,

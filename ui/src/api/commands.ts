@@ -18,6 +18,7 @@ import type { RecognitionInput } from './bindings/RecognitionInput'
 import type { HistoryPage } from './bindings/HistoryPage'
 import type { HistoryQuery } from './bindings/HistoryQuery'
 import type { BackupSummary } from './bindings/BackupSummary'
+import type { BackupSettings } from './bindings/BackupSettings'
 import type { BatchProgress } from './bindings/BatchProgress'
 import type { BatchReport } from './bindings/BatchReport'
 import type { BatchSelection } from './bindings/BatchSelection'
@@ -108,6 +109,12 @@ export const api = {
 
   backupNow: () => call<BackupSummary>('backup_now'),
   listBackups: () => call<BackupSummary[]>('list_backups'),
+  backupSettings: () => call<BackupSettings>('backup_settings'),
+  setBackupSettings: (settings: BackupSettings) => call<BackupSettings>('set_backup_settings', { settings }),
+  /** How many sample records the workspace holds. */
+  sampleCount: () => call<number>('sample_count'),
+  /** Delete every sample record (audited); refused while a real record refers to one. */
+  removeSample: () => call<number>('remove_sample'),
   /** Restore a backup listed by listBackups, by its name. */
   restoreBackup: (name: string) => call<WorkspaceInfo>('restore_backup', { name }),
   /** The workspace check; `onProgress` hears the records read again by today's rules. */

@@ -188,6 +188,7 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
   let batchCancel = false
   let batchFolder: string | null = null
   const audit: AuditEntry[] = []
+  let backupSettings = { daily: true, keep: 10 }
   let actor = '王科员'
   let seq = 0
   const today = '2026-03-06'
@@ -960,6 +961,14 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       { name: 'terroir-20260301-180000', created_at: '2026-03-01T18:00:00Z', audit_rows: 38, files: 0, db_size: 278528 },
     ],
     restore_backup: () => handlers.workspace_info({}),
+    backup_settings: () => backupSettings,
+    set_backup_settings: (a) => (backupSettings = a.settings as typeof backupSettings),
+    sample_count: () => records.filter((r) => r.sample).length,
+    remove_sample: () => {
+      const n = records.filter((r) => r.sample).length
+      records.splice(0, records.length, ...records.filter((r) => !r.sample))
+      return n
+    },
     migration_report: () => migrationNotes,
     acknowledge_migration_report: () => {
       migrationNotes = []
