@@ -46,6 +46,8 @@ macro_rules! terroir_commands {
             print_batch,
             cancel_batch,
             open_batch_folder,
+            open_printed,
+            print_printed,
             export_list,
             write_template,
             import_preview,

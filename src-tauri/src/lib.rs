@@ -101,6 +101,38 @@ pub struct Picked {
     bundle: Mutex<Option<PathBuf>>,
 }
 
+/// The last document printed for the viewer, which 打开 / 打开所在文件夹 / 打印 act on: the
+/// path stays here, never in the UI.
+#[derive(Debug, Default)]
+pub struct LastPrinted(Mutex<Option<PathBuf>>);
+
+impl LastPrinted {
+    fn set(&self, path: &str) {
+        if let Ok(mut p) = self.0.lock() {
+            *p = Some(PathBuf::from(path));
+        }
+    }
+
+    fn get(&self) -> Result<PathBuf> {
+        self.0
+            .lock()
+            .map_err(|_| ApiError::storage("print lock poisoned"))?
+            .clone()
+            .ok_or_else(|| ApiError::storage("nothing printed yet"))
+    }
+}
+
+/// Where printed documents go: `TERROIR_DOCUMENTS`, else the OS documents folder, under
+/// 地标品牌库/ (推介资料/, 证据目录/), where a clerk finds them again.
+pub fn documents_dir() -> PathBuf {
+    std::env::var_os("TERROIR_DOCUMENTS")
+        .map(PathBuf::from)
+        .or_else(dirs::document_dir)
+        .or_else(dirs::home_dir)
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("地标品牌库")
+}
+
 /// The workspace the app opens: `TERROIR_DB`, else the OS data directory.
 pub fn default_db() -> PathBuf {
     std::env::var_os("TERROIR_DB")
@@ -134,6 +166,7 @@ pub fn open_workspace(db: &std::path::Path) -> Result<Workspace> {
         Workspace::create_with_sample(db, &actor)?
     };
     ws.set_today(today);
+    ws.set_print_dir(Some(documents_dir()));
     Ok(ws)
 }
 
@@ -306,9 +339,11 @@ fn readiness(s: State<'_, Open>, key: String) -> Result<Readiness> {
 fn preview_catalogue(
     app: tauri::AppHandle,
     s: State<'_, Open>,
+    last: State<'_, LastPrinted>,
     key: String,
 ) -> Result<(Printed, bool)> {
     let printed = s.with(|ws| ws.print_catalogue_preview(&key))?;
+    last.set(&printed.path);
     let opened = std::env::var_os("TERROIR_NO_VIEWER").is_none()
         && app.opener().open_path(&printed.path, None::<&str>).is_ok();
     Ok((printed, opened))
@@ -406,9 +441,11 @@ fn set_dossier_settings(s: State<'_, Open>, settings: DossierSettings) -> Result
 fn preview_dossier(
     app: tauri::AppHandle,
     s: State<'_, Open>,
+    last: State<'_, LastPrinted>,
     key: String,
 ) -> Result<(Printed, bool)> {
     let printed = s.with(|ws| ws.print_dossier_preview(&key))?;
+    last.set(&printed.path);
     // TERROIR_NO_VIEWER=1 (tests, kiosks) prints without starting a viewer.
     let opened = std::env::var_os("TERROIR_NO_VIEWER").is_none()
         && app.opener().open_path(&printed.path, None::<&str>).is_ok();
@@ -420,6 +457,7 @@ fn preview_dossier(
 async fn save_dossier(
     app: tauri::AppHandle,
     s: State<'_, Open>,
+    last: State<'_, LastPrinted>,
     key: String,
 ) -> Result<Option<Printed>> {
     let name = s.with(|ws| {
@@ -435,7 +473,49 @@ async fn save_dossier(
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
         return Ok(None);
     };
-    s.with(|ws| ws.print_dossier_to(&key, &path)).map(Some)
+    let printed = s.with(|ws| ws.print_dossier_to(&key, &path))?;
+    last.set(&printed.path);
+    Ok(Some(printed))
+}
+
+/// Open the last printed document in the system viewer, or (`folder`) its folder in the file
+/// manager; false when nothing could be opened.
+#[tauri::command(rename_all = "snake_case")]
+fn open_printed(app: tauri::AppHandle, last: State<'_, LastPrinted>, folder: bool) -> Result<bool> {
+    let path = last.get()?;
+    let target = if folder {
+        path.parent().map(PathBuf::from).unwrap_or_default()
+    } else {
+        path
+    };
+    if std::env::var_os("TERROIR_NO_VIEWER").is_some() {
+        return Ok(target.exists());
+    }
+    Ok(app
+        .opener()
+        .open_path(target.to_string_lossy(), None::<&str>)
+        .is_ok())
+}
+
+/// Send the last printed document to the default printer (`lp`, CUPS); false when no printer
+/// took it (the clerk prints from the viewer instead).
+#[tauri::command(rename_all = "snake_case")]
+async fn print_printed(last: State<'_, LastPrinted>) -> Result<bool> {
+    let path = last.get()?;
+    if std::env::var_os("TERROIR_NO_VIEWER").is_some() {
+        return Ok(false);
+    }
+    tauri::async_runtime::spawn_blocking(move || {
+        Ok(std::process::Command::new("lp")
+            .arg("--")
+            .arg(&path)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success()))
+    })
+    .await
+    .map_err(|e| ApiError::storage(e.to_string()))?
 }
 
 /// How many GI products a batch would print.
@@ -866,6 +946,7 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .manage(Batch::default())
         .manage(Picked::default())
+        .manage(LastPrinted::default())
         .manage(Open {
             ws: Mutex::new(Some(ws)),
             started,

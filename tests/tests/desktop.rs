@@ -34,6 +34,11 @@ impl Drop for Guard {
     }
 }
 
+/// The app's documents folder under test (`TERROIR_DOCUMENTS`): beside the workspace.
+fn documents(db: &Path) -> PathBuf {
+    db.parent().unwrap().join("文档")
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -94,6 +99,7 @@ impl App {
                 .env("DISPLAY", &display)
                 .env("TERROIR_DB", db)
                 .env("TERROIR_NO_VIEWER", "1")
+                .env("TERROIR_DOCUMENTS", documents(db))
                 .env("TERROIR_ACTOR", "张科员")
                 .env("TERROIR_TODAY", TODAY)
                 .stdout(Stdio::null())
@@ -379,11 +385,16 @@ async fn journey(app: &App, db: &Path) -> R {
     app.tab("protections").await?;
     app.shot("07-gi-protections").await?;
 
-    // Print the dossier: a PDF beside the workspace, its path shown (no viewer under test).
+    // Print the dossier: a PDF in the documents folder's 地标品牌库/推介资料, named (no path
+    // shown; no viewer under test, so the notice says so and offers to open it).
     app.click("btn-print-dossier").await?;
-    app.wait_text("dossier-path", "GI-0001-信阳毛尖.pdf")
+    app.wait_text("dossier-file", "GI-0001-信阳毛尖.pdf")
         .await?;
-    let pdf = db.parent().unwrap().join("dossiers/GI-0001-信阳毛尖.pdf");
+    app.wait_text("dossier-not-opened", "打开").await?;
+    let page = app.c.find(Locator::Css("main")).await?.text().await?;
+    assert!(!page.contains("/tmp"), "a path is shown: {page}");
+    app.click("dossier-open-folder").await?;
+    let pdf = documents(db).join("地标品牌库/推介资料/GI-0001-信阳毛尖.pdf");
     let bytes = std::fs::read(&pdf)?;
     assert!(
         bytes.starts_with(b"%PDF-") && bytes.len() > 20_000,
@@ -611,8 +622,8 @@ async fn workbench(app: &App, db: &Path) -> R {
     // No proceeding date entered: the screen says it counted back from today.
     app.wait_text("readiness-reference", "今天").await?;
     app.click("btn-print-catalogue").await?;
-    app.wait_text("catalogue-path", "证据目录").await?;
-    let dir = db.parent().unwrap().join("dossiers");
+    app.wait_text("catalogue-file", "证据目录").await?;
+    let dir = documents(db).join("地标品牌库/证据目录");
     let pdf = std::fs::read_dir(&dir)?
         .filter_map(|e| e.ok())
         .find(|e| e.file_name().to_string_lossy().contains("证据目录"))

@@ -106,8 +106,8 @@ describe('print page', () => {
     const warning = err('standard_missing', 'protections').problems[0]
     finish({
       printed: [
-        { code: 'GI-0001', name: '信阳毛尖', path: '/tmp/out/GI-0001-信阳毛尖.pdf', bytes: 1000, warnings: [] },
-        { code: 'GI-0003', name: '固始鸡', path: '/tmp/out/GI-0003-固始鸡.pdf', bytes: 1000, warnings: [warning] },
+        { code: 'GI-0001', name: '信阳毛尖', file: 'GI-0001-信阳毛尖.pdf', path: '/tmp/out/GI-0001-信阳毛尖.pdf', bytes: 1000, warnings: [] },
+        { code: 'GI-0003', name: '固始鸡', file: 'GI-0003-固始鸡.pdf', path: '/tmp/out/GI-0003-固始鸡.pdf', bytes: 1000, warnings: [warning] },
       ],
       refused: [{ code: 'GI-0002', name: '信阳红', error: refusal }],
       cancelled: true,
@@ -189,9 +189,9 @@ describe('GI dossier button', () => {
     expect(wrapper.find('[data-testid="btn-print-dossier"]').attributes('disabled')).toBeUndefined()
   })
 
-  it('disables the button while printing, then shows the path and the warnings', async () => {
+  it('disables the button while printing, then names the file (no path), with open, folder, print and the warnings', async () => {
     let finish: (v: unknown) => void = () => {}
-    installBackend({
+    const { calls } = installBackend({
       overrides: {
         preview_dossier: () =>
           new Promise((resolve) => (finish = resolve)),
@@ -206,14 +206,22 @@ describe('GI dossier button', () => {
     expect(wrapper.find('[data-testid="btn-print-dossier"]').attributes('disabled')).toBeDefined()
     expect(wrapper.find('[data-testid="btn-save-dossier"]').attributes('disabled')).toBeDefined()
     finish([
-      { code: 'GI-0002', name: '信阳红', path: '/ws/dossiers/GI-0002-信阳红.pdf', bytes: 1, warnings: [err('standard_missing', 'protections').problems[0]] },
+      { code: 'GI-0002', name: '信阳红', file: 'GI-0002-信阳红.pdf', path: '/ws/dossiers/GI-0002-信阳红.pdf', bytes: 1, warnings: [err('standard_missing', 'protections').problems[0]] },
       false,
     ])
     await flushPromises()
     expect(wrapper.find('[data-testid="btn-print-dossier"]').attributes('disabled')).toBeUndefined()
-    expect(wrapper.find('[data-testid="dossier-path"]').text()).toBe('/ws/dossiers/GI-0002-信阳红.pdf')
+    // The file's name, never its path; no viewer opened: say so, and offer to open it.
+    expect(wrapper.find('[data-testid="dossier-file"]').text()).toBe('GI-0002-信阳红.pdf')
+    expect(wrapper.find('[data-testid="dossier-not-opened"]').exists()).toBe(true)
     expect(wrapper.find('[data-testid="dossier-warnings"]').text()).toContain('Protection')
-    expect(document.body.textContent).toContain('Dossier printed: /ws/dossiers/GI-0002-信阳红.pdf')
+    expect(document.body.textContent).not.toContain('/ws/dossiers')
+    await wrapper.find('[data-testid="dossier-open-folder"]').trigger('click')
+    await flushPromises()
+    expect(calls.find((c) => c.cmd === 'open_printed')!.args).toEqual({ folder: true })
+    await wrapper.find('[data-testid="dossier-print"]').trigger('click')
+    await flushPromises()
+    expect(document.body.textContent).toContain('No printer took it')
   })
 
   it('is only on GI products', async () => {

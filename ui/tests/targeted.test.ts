@@ -8,6 +8,7 @@ import DetailView from '../src/views/DetailView.vue'
 import HistoryView from '../src/views/HistoryView.vue'
 import AuditList from '../src/components/AuditList.vue'
 import SettingsView from '../src/views/SettingsView.vue'
+import DossierNotice from '../src/components/DossierNotice.vue'
 import { confirmState } from '../src/lib/confirm'
 import RefSelect from '../src/components/RefSelect.vue'
 import RecordLink from '../src/components/RecordLink.vue'
@@ -288,5 +289,25 @@ describe('settings: safety', () => {
     await flushPromises()
     expect(calls.some((c) => c.cmd === 'remove_sample')).toBe(true)
     expect(wrapper.find('[data-testid="sample-card"]').exists()).toBe(false)
+  })
+})
+
+describe('printed notice', () => {
+  it('names the file, and closes itself after a while unless it has warnings', async () => {
+    installBackend()
+    vi.useFakeTimers()
+    try {
+      const printed = { code: 'GI-0001', name: '信阳毛尖', file: 'GI-0001-信阳毛尖.pdf', path: '/tmp/x/GI-0001-信阳毛尖.pdf', bytes: 1, warnings: [] }
+      const { wrapper } = await mountWith(DossierNotice, { outcome: { printed, opened: true }, refusal: null })
+      const notice = wrapper.findComponent(DossierNotice)
+      expect(wrapper.find('[data-testid="dossier-printed"]').text()).toContain('已生成：GI-0001-信阳毛尖.pdf')
+      expect(wrapper.text()).not.toContain('/tmp')
+      vi.advanceTimersByTime(9_000)
+      expect(notice.emitted('dismiss')).toBeUndefined()
+      vi.advanceTimersByTime(1_500)
+      expect(notice.emitted('dismiss')).toHaveLength(1)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

@@ -281,7 +281,8 @@ describe('candidate detail', () => {
     await wrapper.find('[data-testid="btn-print-catalogue"]').trigger('click')
     await flushPromises()
     expect(calls.find((c) => c.cmd === 'preview_catalogue')!.args).toEqual({ key: 'WKM-0001' })
-    expect(wrapper.find('[data-testid="catalogue-path"]').text()).toContain('WKM-0001-证据目录.pdf')
+    expect(wrapper.find('[data-testid="catalogue-file"]').text()).toBe('WKM-0001-证据目录.pdf')
+    expect(wrapper.text()).not.toContain('/home/clerk')
   })
 
   it('records a recognition decision; only then is the mark called recognised', async () => {

@@ -40,10 +40,19 @@ pub struct DossierSettings {
 pub struct Printed {
     pub code: String,
     pub name: String,
+    /// The file's name, as a clerk is told it (the folder is opened for them, never shown).
+    pub file: String,
     pub path: String,
     pub bytes: u64,
     /// Things worth fixing that did not stop printing.
     pub warnings: Vec<Problem>,
+}
+
+/// A printed file's name.
+pub(crate) fn file_of(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// One dossier a batch could not print, with the reason.
@@ -363,25 +372,31 @@ impl Workspace {
         Ok(Printed {
             code: view.code,
             name: view.name,
+            file: file_of(path),
             path: path.display().to_string(),
             bytes: pdf.len() as u64,
             warnings,
         })
     }
 
-    /// Where previews go: `dossiers/` beside the workspace database, so a clerk finds what was
-    /// printed again.
-    pub fn dossiers_dir(&self) -> PathBuf {
-        self.db_path
-            .parent()
-            .map(|p| p.join("dossiers"))
-            .unwrap_or_else(|| PathBuf::from("dossiers"))
+    /// Where previews of `folder` (推介资料, 证据目录) go: under the print folder the desktop
+    /// set (its documents folder), else `dossiers/` beside the workspace database, so a clerk
+    /// finds what was printed again.
+    pub fn print_dir(&self, folder: &str) -> PathBuf {
+        match &self.print_dir {
+            Some(d) => d.join(folder),
+            None => self
+                .db_path
+                .parent()
+                .map(|p| p.join("dossiers"))
+                .unwrap_or_else(|| PathBuf::from("dossiers")),
+        }
     }
 
-    /// Print one dossier into [`Self::dossiers_dir`] (for the system viewer).
+    /// Print one dossier into [`Self::print_dir`] (`推介资料`), for the system viewer.
     pub fn print_dossier_preview(&self, gi: &str) -> Result<Printed> {
         let row = store::require(&self.conn, RecordKind::Gi, gi)?;
-        let dir = self.dossiers_dir();
+        let dir = self.print_dir("推介资料");
         create_dir(&dir)?;
         self.print_dossier_to(&row.id, &dir.join(file_name(&row.code, &row.name)))
     }

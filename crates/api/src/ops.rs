@@ -690,6 +690,7 @@ impl Workspace {
             db_path,
             actor,
             today,
+            print_dir,
             ..
         } = self;
         conn.close().map_err(|(_, e)| ApiError::storage(e))?;
@@ -701,6 +702,7 @@ impl Workspace {
         let kept = backup::restore(backup_path, &db_path, &stamp)?;
         let mut ws = Workspace::open(&db_path, &actor)?;
         ws.today = today;
+        ws.print_dir = print_dir;
         let stamp = ws.stamp();
         audit::append(
             &ws.conn,

@@ -570,16 +570,17 @@ impl Workspace {
         Ok(Printed {
             code: row.code,
             name: row.name,
+            file: crate::dossier::file_of(path),
             path: path.display().to_string(),
             bytes: pdf.len() as u64,
             warnings: vec![],
         })
     }
 
-    /// Print a catalogue beside the workspace (`dossiers/`), for the system viewer.
+    /// Print a catalogue into [`Self::print_dir`] (`证据目录`), for the system viewer.
     pub fn print_catalogue_preview(&self, candidate: &str) -> Result<Printed> {
         let row = store::require(&self.conn, RecordKind::Candidate, candidate)?;
-        let dir = self.dossiers_dir();
+        let dir = self.print_dir("证据目录");
         create_dir(&dir)?;
         let name = file_name(&row.code, &format!("{}-证据目录", row.name));
         self.print_catalogue_to(&row.id, &dir.join(name))

@@ -17,6 +17,9 @@ pub struct Workspace {
     pub(crate) actor: String,
     /// Overrides today's date (for rules and tests); `None` uses the local date.
     pub(crate) today: Option<NaiveDate>,
+    /// Where printed documents go by default (the desktop's documents folder); `None` puts
+    /// them beside the workspace.
+    pub(crate) print_dir: Option<PathBuf>,
 }
 
 /// The `files/` folder of the workspace whose database is `db_path`.
@@ -65,7 +68,14 @@ impl Workspace {
             files_dir: files_dir_of(db_path),
             actor: actor.to_owned(),
             today: None,
+            print_dir: None,
         })
+    }
+
+    /// Print previews into `dir` (`推介资料/`, `证据目录/` under it) instead of beside the
+    /// workspace.
+    pub fn set_print_dir(&mut self, dir: Option<PathBuf>) {
+        self.print_dir = dir;
     }
 
     /// Use `today` instead of the local date for every rule that depends on the date.

@@ -1132,3 +1132,29 @@ fn a_backup_is_made_on_the_first_start_of_each_day() {
     }
     assert_eq!(ws.backup_settings().unwrap().keep, 2);
 }
+
+/// Previews go where a clerk finds them again: under the print folder the desktop sets (its
+/// documents folder), 推介资料/ for dossiers and 证据目录/ for catalogues, else beside the
+/// workspace; the clerk is told the file's name.
+#[test]
+fn previews_go_to_the_print_folder() {
+    let (d, mut ws) = sample();
+    let beside = ws.print_dossier_preview("GI-0001").unwrap();
+    assert!(
+        std::path::Path::new(&beside.path).starts_with(d.path().join("dossiers")),
+        "{}",
+        beside.path
+    );
+    let docs = d.path().join("文档/地标品牌库");
+    ws.set_print_dir(Some(docs.clone()));
+    let dossier = ws.print_dossier_preview("GI-0001").unwrap();
+    assert_eq!(dossier.file, "GI-0001-信阳毛尖.pdf");
+    assert_eq!(
+        std::path::PathBuf::from(&dossier.path),
+        docs.join("推介资料").join(&dossier.file)
+    );
+    assert!(std::fs::read(&dossier.path).unwrap().starts_with(b"%PDF-"));
+    let catalogue = ws.print_catalogue_preview("WKM-0001").unwrap();
+    assert!(catalogue.file.contains("证据目录"), "{}", catalogue.file);
+    assert!(std::path::Path::new(&catalogue.path).starts_with(docs.join("证据目录")));
+}

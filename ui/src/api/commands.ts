@@ -138,6 +138,10 @@ export const api = {
    * system PDF viewer; the boolean is false when no viewer could be started.
    */
   previewDossier: (key: string) => call<[Printed, boolean]>('preview_dossier', { key }),
+  /** Open the last printed document (or its folder); false when nothing could be opened. */
+  openPrinted: (folder: boolean) => call<boolean>('open_printed', { folder }),
+  /** Send the last printed document to the default printer; false when none took it. */
+  printPrinted: () => call<boolean>('print_printed'),
   /** Print a dossier to a file chosen in a native save dialog; null when cancelled. */
   saveDossier: (key: string) => call<Printed | null>('save_dossier', { key }),
   /** How many GI products a batch would print. */

@@ -1,17 +1,17 @@
-// Printing one GI product's brand-promotion dossier from its detail page: preview (print beside
-// the workspace and open the system PDF viewer) or save as PDF. Rust refuses a dossier it
+// Printing one GI product's brand-promotion dossier from its detail page: preview (print into
+// the documents folder's 地标品牌库/推介资料 and open the system PDF viewer) or save as PDF.
+// The clerk is told the file's name, never a path; DossierNotice offers open, open folder and
+// print. Rust refuses a dossier it
 // cannot print (banned wording, a missing glyph, a broken photo); the refusal is kept to show
 // with the field named, and the warnings of a printed one are shown without blocking.
 import { ref, shallowRef } from 'vue'
-import { useMessage } from 'naive-ui'
-import { useI18n } from 'vue-i18n'
 import { api } from '../api/commands'
 import type { Printed } from '../api/bindings/Printed'
 import { mapApiError, type MappedErrors } from './errors'
 
 export interface DossierOutcome {
   printed: Printed
-  /** False when no PDF viewer could be started: the path is shown instead. */
+  /** False when no PDF viewer could be started: the notice offers to open it again. */
   opened: boolean
 }
 
@@ -20,8 +20,6 @@ export interface DossierOutcome {
  * (a well-known-mark candidate's evidence catalogue: preview only).
  */
 export function useDossierPrint(key: () => string, what: 'dossier' | 'catalogue' = 'dossier') {
-  const { t } = useI18n()
-  const message = useMessage()
   const busy = ref<'preview' | 'save' | null>(null)
   const outcome = shallowRef<DossierOutcome | null>(null)
   const refusal = shallowRef<MappedErrors | null>(null)
@@ -34,12 +32,10 @@ export function useDossierPrint(key: () => string, what: 'dossier' | 'catalogue'
       if (which === 'preview') {
         const [printed, opened] = what === 'catalogue' ? await api.previewCatalogue(key()) : await api.previewDossier(key())
         outcome.value = { printed, opened }
-        message.success(what === 'catalogue' ? t('catalogue.printed', { path: printed.path }) : t('dossier.printed', { path: printed.path }))
       } else {
         const printed = await api.saveDossier(key())
         if (!printed) return // save dialog cancelled
         outcome.value = { printed, opened: true }
-        message.success(t('dossier.saved', { path: printed.path }))
       }
     } catch (e) {
       outcome.value = null

@@ -464,7 +464,8 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       if (m) throw err('well_known_wording', field, { found: m[0] })
     }
     const name = r.name.replace(/[\\/:*?"<>|]/g, '_')
-    return { code: r.code, name: r.name, path: `${folder}/${r.code}-${name}.pdf`, bytes: 182_000 + r.name.length * 977, warnings: dossierWarnings(r) }
+    const file = `${r.code}-${name}.pdf`
+    return { code: r.code, name: r.name, file, path: `${folder}/${file}`, bytes: 182_000 + r.name.length * 977, warnings: dossierWarnings(r) }
   }
   function batchSelection(sel: Obj): MockRecord[] {
     let prefix = ''
@@ -961,6 +962,9 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
       { name: 'terroir-20260301-180000', created_at: '2026-03-01T18:00:00Z', audit_rows: 38, files: 0, db_size: 278528 },
     ],
     restore_backup: () => handlers.workspace_info({}),
+    // Native: the last printed file opens (no viewer here); no printer takes it.
+    open_printed: () => true,
+    print_printed: () => false,
     backup_settings: () => backupSettings,
     set_backup_settings: (a) => (backupSettings = a.settings as typeof backupSettings),
     sample_count: () => records.filter((r) => r.sample).length,

@@ -279,7 +279,8 @@ export function createWorkbench({ records, today, find, log, snap, appSummary }:
     },
     preview_catalogue: (a) => {
       const { r } = candidate(String(a.key))
-      return [{ code: r.code, name: r.name, path: `/home/clerk/地标品牌库/固始县/catalogues/${r.code}-证据目录.pdf`, bytes: 96_000, warnings: [] }, true]
+      const file = `${r.code}-证据目录.pdf`
+      return [{ code: r.code, name: r.name, file, path: `/home/clerk/文档/地标品牌库/证据目录/${file}`, bytes: 96_000, warnings: [] }, true]
     },
     application_step: (a) => {
       const r = find('application', String(a.key))

@@ -41,6 +41,8 @@ export const COMMANDS = [
   'print_batch',
   'cancel_batch',
   'open_batch_folder',
+  'open_printed',
+  'print_printed',
   'export_list',
   'write_template',
   'import_preview',

@@ -4,7 +4,11 @@ import type { Problem } from "./Problem";
 /**
  * One printed dossier.
  */
-export type Printed = { code: string, name: string, path: string, bytes: number, 
+export type Printed = { code: string, name: string, 
+/**
+ * The file's name, as a clerk is told it (the folder is opened for them, never shown).
+ */
+file: string, path: string, bytes: number, 
 /**
  * Things worth fixing that did not stop printing.
  */
