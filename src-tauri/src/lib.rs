@@ -133,6 +133,14 @@ pub fn documents_dir() -> PathBuf {
         .join("地标品牌库")
 }
 
+/// Where save and batch dialogs start: the documents folder's 地标品牌库/推介资料 (made if
+/// missing, so the dialog can open there).
+fn dossier_folder() -> PathBuf {
+    let dir = documents_dir().join("推介资料");
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}
+
 /// The workspace the app opens: `TERROIR_DB`, else the OS data directory.
 pub fn default_db() -> PathBuf {
     std::env::var_os("TERROIR_DB")
@@ -468,6 +476,7 @@ async fn save_dossier(
         .dialog()
         .file()
         .set_file_name(&name)
+        .set_directory(dossier_folder())
         .add_filter("PDF", &["pdf"])
         .blocking_save_file();
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
@@ -538,6 +547,7 @@ async fn print_batch(
     let Some(folder) = app
         .dialog()
         .file()
+        .set_directory(dossier_folder())
         .blocking_pick_folder()
         .and_then(|p| p.into_path().ok())
     else {
