@@ -156,7 +156,7 @@ pub fn layout(v: &CatalogueView) -> Document {
         );
     }
     let header = format!("{} · 驰名商标认定证据目录", v.mark);
-    finish(flow, &header, v.printed_on, &v.audit_head, v.sample)
+    finish(flow, &header, None, v.printed_on, &v.audit_head, v.sample)
 }
 
 fn cover(flow: &mut Flow, v: &CatalogueView) {

@@ -34,8 +34,9 @@ pub fn zh_date(d: chrono::NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
+/// A date, or nothing (a column of nothing is left out).
 fn opt_date(d: Option<chrono::NaiveDate>) -> String {
-    d.map(zh_date).unwrap_or_else(|| "未记载".into())
+    d.map(zh_date).unwrap_or_default()
 }
 
 /// The regime in the vocabulary's words (as the app and the CLI show it); a GI mark adds
@@ -88,7 +89,10 @@ pub fn layout(v: &DossierView) -> Document {
     if let Some(c) = &v.category {
         facts.push(("产品类别".into(), c.clone()));
     }
-    facts.push(("产地".into(), v.region.clone()));
+    // What is not on record is left out, never printed as a gap.
+    if !v.region.is_empty() {
+        facts.push(("产地".into(), v.region.clone()));
+    }
     if !v.protections.is_empty() {
         facts.push((
             "保护方式".into(),
@@ -110,7 +114,9 @@ pub fn layout(v: &DossierView) -> Document {
     if !standards.is_empty() {
         facts.push(("产品标准".into(), standards.join("；")));
     }
-    facts.push(("授权使用人".into(), format!("{} 家", v.users.len())));
+    if !v.users.is_empty() {
+        facts.push(("授权使用人".into(), format!("{} 家", v.users.len())));
+    }
     flow.facts(&facts);
     if let Some(p) = &v.profile {
         flow.space(8.0);
@@ -122,7 +128,6 @@ pub fn layout(v: &DossierView) -> Document {
         flow.paragraph(h, true);
     }
 
-    flow.heading("产地范围");
     let mut area = vec![];
     if !v.area.divisions.is_empty() {
         area.push(("行政区划".to_string(), v.area.divisions.join("、")));
@@ -136,10 +141,15 @@ pub fn layout(v: &DossierView) -> Document {
             format!("东经 {lon:.4}°，北纬 {lat:.4}°"),
         ));
     }
-    if area.is_empty() {
+    if area.is_empty() && !v.region.is_empty() {
         area.push(("产地".into(), v.region.clone()));
     }
-    flow.facts(&area);
+    if !area.is_empty() || v.area.description.is_some() {
+        flow.heading("产地范围");
+    }
+    if !area.is_empty() {
+        flow.facts(&area);
+    }
     if let Some(d) = &v.area.description {
         flow.space(8.0);
         flow.paragraph(d, true);
@@ -161,27 +171,32 @@ pub fn layout(v: &DossierView) -> Document {
         }
     }
 
-    flow.heading("保护情况");
-    if v.protections.is_empty() {
-        flow.paragraph("暂无已登记的保护。", false);
-    } else {
-        let cols = [
+    if !v.protections.is_empty() {
+        flow.heading("保护情况");
+        let mut cols = vec![
             col("保护方式", 3.0),
             col("公告号／注册号／证书号", 3.6),
             col("日期", 2.0),
             col("说明", 3.4),
         ];
-        let rows: Vec<Vec<String>> = v.protections.iter().map(protection_row).collect();
+        let mut rows: Vec<Vec<String>> = v.protections.iter().map(protection_row).collect();
+        // A column no row fills is left out.
+        if rows.iter().all(|r| r[2].is_empty()) {
+            cols.remove(2);
+            rows.iter_mut().for_each(|r| {
+                r.remove(2);
+            });
+        }
         flow.table(&cols, &rows);
     }
 
-    flow.heading("授权使用人");
+    if v.users_note.is_some() || !v.users.is_empty() {
+        flow.heading("授权使用人");
+    }
     if let Some(note) = &v.users_note {
         flow.paragraph(note, false);
     }
-    if v.users.is_empty() {
-        flow.paragraph("暂无核准使用地理标志专用标志的使用人。", false);
-    } else {
+    if !v.users.is_empty() {
         flow.paragraph(
             &format!(
                 "以下 {} 家使用人经核准使用地理标志专用标志，按名称排列。",
@@ -227,7 +242,12 @@ pub fn layout(v: &DossierView) -> Document {
         }
     }
 
-    flow.heading("联系方式");
+    // Contacts when the bureau gave them; the check code always.
+    flow.heading(if v.contact.is_some() || v.issuer.is_some() {
+        "联系方式"
+    } else {
+        "资料核验"
+    });
     if let Some(c) = &v.contact {
         flow.paragraph(c, false);
     }
@@ -261,7 +281,14 @@ pub fn layout(v: &DossierView) -> Document {
     });
 
     let header = format!("{} · 地理标志产品品牌推介资料", v.name);
-    finish(flow, &header, v.printed_on, &v.audit_head, v.sample)
+    finish(
+        flow,
+        &header,
+        v.issuer.as_deref(),
+        v.printed_on,
+        &v.audit_head,
+        v.sample,
+    )
 }
 
 /// The flowed pages with the running header (`header` names the document; from page 2) and
@@ -270,6 +297,7 @@ pub fn layout(v: &DossierView) -> Document {
 pub(crate) fn finish(
     flow: Flow,
     header: &str,
+    issuer: Option<&str>,
     printed_on: chrono::NaiveDate,
     audit_head: &str,
     sample: bool,
@@ -279,8 +307,13 @@ pub(crate) fn finish(
         zh_date(printed_on),
         short_hash(audit_head)
     );
+    // The footer names who issues the document, then the program.
+    let left = issuer.map_or_else(
+        || "地标品牌库 Terroir".to_owned(),
+        |i| format!("{i} · 地标品牌库"),
+    );
     flow.finish(|page, n, count| {
-        decorate(page, n, count, header, &right);
+        decorate(page, n, count, header, &left, &right);
         if sample {
             sample_mark(page);
         }
@@ -418,10 +451,12 @@ fn cover(flow: &mut Flow, v: &DossierView, hero: Option<usize>) {
     page.lines(left, y, title, &title_lines, measure, false);
     y += title_lines.len() as f32 * title.line_height() + 2.0;
     let sub = TextStyle::new(Weight::Regular, 13.0, Rgb::BLACK, 1.5);
-    let subtitle = match &v.category {
-        Some(c) => format!("{} · {c}", v.region),
-        None => v.region.clone(),
-    };
+    let subtitle = [Some(v.region.as_str()), v.category.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
     page.text(left, y, sub, subtitle);
     y += sub.line_height() + 6.0 * MM;
 
@@ -533,7 +568,7 @@ fn sample_mark(page: &mut Page) {
 
 const SAMPLE_RED: Rgb = Rgb(0.75, 0.12, 0.12);
 
-fn decorate(page: &mut Page, n: usize, count: usize, header: &str, right: &str) {
+fn decorate(page: &mut Page, n: usize, count: usize, header: &str, left: &str, right: &str) {
     let (w, h) = A4;
     let (l, r) = (MARGINS.0, w - MARGINS.2);
     let small = TextStyle::new(Weight::Regular, 8.0, Rgb::GREY, 1.3);
@@ -551,7 +586,7 @@ fn decorate(page: &mut Page, n: usize, count: usize, header: &str, right: &str) 
     let y = h - MARGINS.3 + 8.0 * MM;
     page.rule((l, y - 3.0), (r, y - 3.0), Rgb::RULE, 0.5);
     let centre = format!("第 {n} 页 / 共 {count} 页");
-    page.text(l, y, small, "地标品牌库 Terroir");
+    page.text(l, y, small, left.to_owned());
     page.text((w - text_width(small, &centre)) / 2.0, y, small, centre);
     page.text(r - text_width(small, right), y, small, right.to_string());
 }

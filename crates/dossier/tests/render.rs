@@ -185,17 +185,51 @@ fn warns_about_missing_standards_and_invalid_credit_codes() {
     assert!(render(&view).is_ok(), "warnings do not stop printing");
 }
 
+/// What is not on record is left out, not printed as a gap: no users section (no "0 家"), no
+/// protections section, no empty area, no column no row fills; the check code stays.
 #[test]
-fn an_empty_dossier_still_prints_a_sensible_document() {
+fn an_empty_dossier_leaves_out_what_is_not_on_record() {
     let mut view = common::fixture();
     view.photos.clear();
     view.users.clear();
+    view.users_note = None;
     view.protections.clear();
     view.history = None;
     view.quality = None;
+    view.contact = None;
+    view.issuer = None;
+    view.region = String::new();
     view.area = Default::default();
     let path = printed(&view, "empty.pdf");
     let text = tool("pdftotext", &[path.to_str().unwrap(), "-"]);
-    assert!(text.contains("暂无核准使用地理标志专用标志的使用人"));
-    assert!(text.contains("暂无已登记的保护"));
+    for gap in [
+        "授权使用人",
+        "0 家",
+        "保护情况",
+        "产地范围",
+        "暂无",
+        "未记载",
+        "联系方式",
+    ] {
+        assert!(!text.contains(gap), "{gap} printed:\n{text}");
+    }
+    assert!(
+        text.contains("资料核验") && text.contains("扫码核验本资料"),
+        "{text}"
+    );
+    // Protections without dates: no 日期 column.
+    let mut view = common::fixture();
+    view.protections = vec![terroir_dossier::ProtectionView::OriginMark {
+        announcement_no: "国家质检总局2002年第87号公告".into(),
+        announced_on: None,
+    }];
+    // The footer names the issuer.
+    view.issuer = Some("信阳市知识产权局".into());
+    let path = printed(&view, "undated.pdf");
+    let text = tool("pdftotext", &[path.to_str().unwrap(), "-"]);
+    assert!(
+        text.contains("保护情况") && !text.contains("日期\n"),
+        "{text}"
+    );
+    assert!(text.contains("信阳市知识产权局 · 地标品牌库"), "{text}");
 }
