@@ -86,6 +86,9 @@ describe('user flow', () => {
     const { wrapper } = await mountWith(UserFlow, { record: rec })
     const ids = wrapper.findAll('[data-testid^="step-"]').map((b) => b.attributes('data-testid'))
     expect(ids).toEqual(['step-use_report', 'step-withdraw'])
+    // A step that changes the legal status looks dangerous.
+    expect(wrapper.find('[data-testid="step-withdraw"]').classes().join(' ')).toContain('n-button--error-type')
+    expect(wrapper.find('[data-testid="step-use_report"]').classes().join(' ')).not.toContain('n-button--error-type')
     await wrapper.find('[data-testid="step-use_report"]').trigger('click')
     await flushPromises()
     // Only the fields Rust lists for the step: no received_on here.
