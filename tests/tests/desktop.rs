@@ -609,6 +609,15 @@ async fn workbench(app: &App, db: &Path) -> R {
     app.wait_text("app-rejection", "材料不全，请补充近三年审计报告")
         .await?;
     app.shot("24-application-rejected").await?;
+    // 退回补正: back to the applicant as a draft, the rejection kept in its history.
+    app.click("step-return").await?;
+    app.type_in("field-reason", "请补交近三年审计报告后重新提交")
+        .await?;
+    app.confirm().await?;
+    app.wait_text("app-state", "草稿").await?;
+    app.wait_text("app-steps", "已退回补正").await?;
+    app.wait_text("app-steps", "已驳回").await?;
+    app.shot("24b-application-returned").await?;
 
     app.click("nav-incentive_rule").await?;
     app.wait_text("page-title", "奖励规则").await?;

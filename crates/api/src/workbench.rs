@@ -113,6 +113,11 @@ pub enum ApplicationStep {
         on: Option<String>,
         reason: String,
     },
+    /// 退回补正: back to the applicant as a draft, with what to correct.
+    Return {
+        on: Option<String>,
+        reason: String,
+    },
     Pay {
         on: Option<String>,
         voucher: String,
@@ -610,6 +615,7 @@ impl Workspace {
                 over_budget_reason, ..
             } => ("approve", over_budget_reason.clone()),
             ApplicationStep::Reject { reason, .. } => ("reject", Some(reason.clone())),
+            ApplicationStep::Return { reason, .. } => ("return", Some(reason.clone())),
             ApplicationStep::Pay { .. } => ("pay", None),
         };
         self.change::<Application>(key, action_key, reason.as_deref(), |app, lookup| {
@@ -623,6 +629,10 @@ impl Workspace {
                     reviewer,
                 },
                 ApplicationStep::Reject { on, reason } => Action::Reject {
+                    on: day(&on, today)?,
+                    reason,
+                },
+                ApplicationStep::Return { on, reason } => Action::Return {
                     on: day(&on, today)?,
                     reason,
                 },

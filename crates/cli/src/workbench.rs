@@ -250,6 +250,14 @@ pub enum ApplicationCmd {
         #[arg(long)]
         reason: String,
     },
+    /// Return a rejected application to its applicant as a draft (退回补正), saying what to
+    /// correct
+    Return {
+        #[command(flatten)]
+        at: OnDate,
+        #[arg(long)]
+        reason: String,
+    },
     /// Record the payment of an approved award
     Pay {
         #[command(flatten)]
@@ -488,6 +496,9 @@ pub fn application(
         ),
         ApplicationCmd::Reject { at, reason } => {
             (at.target, ApplicationStep::Reject { on: at.on, reason })
+        }
+        ApplicationCmd::Return { at, reason } => {
+            (at.target, ApplicationStep::Return { on: at.on, reason })
         }
         ApplicationCmd::Pay { at, voucher } => {
             (at.target, ApplicationStep::Pay { on: at.on, voucher })

@@ -152,6 +152,12 @@ pub enum Action {
         on: NaiveDate,
         reason: String,
     },
+    /// 退回补正: a rejected application goes back to its applicant as a draft, saying what to
+    /// correct; it is submitted again, its history kept.
+    Return {
+        on: NaiveDate,
+        reason: String,
+    },
     Pay {
         on: NaiveDate,
         voucher: String,
@@ -165,6 +171,7 @@ impl Action {
             Self::StartReview { .. } => "start_review",
             Self::Approve { .. } => "approve",
             Self::Reject { .. } => "reject",
+            Self::Return { .. } => "return",
             Self::Pay { .. } => "pay",
         }
     }
@@ -175,6 +182,7 @@ impl Action {
             | Self::StartReview { on, .. }
             | Self::Approve { on, .. }
             | Self::Reject { on, .. }
+            | Self::Return { on, .. }
             | Self::Pay { on, .. } => *on,
         }
     }
@@ -185,6 +193,8 @@ impl Action {
             (Self::StartReview { .. }, Lang::Zh) => "开始审核",
             (Self::Approve { .. }, Lang::Zh) => "核准",
             (Self::Reject { .. }, Lang::Zh) => "驳回",
+            (Self::Return { .. }, Lang::Zh) => "退回补正",
+            (Self::Return { .. }, Lang::En) => "return for correction",
             (Self::Pay { .. }, Lang::Zh) => "拨付",
             (Self::Submit { .. }, Lang::En) => "submit",
             (Self::StartReview { .. }, Lang::En) => "start review",
@@ -204,7 +214,8 @@ impl State {
             Self::Submitted => &["start_review", "reject"],
             Self::UnderReview => &["approve", "reject"],
             Self::Approved if kind == ApplicationKind::Award => &["pay"],
-            Self::Approved | Self::Rejected | Self::Paid => &[],
+            Self::Rejected => &["return"],
+            Self::Approved | Self::Paid => &[],
         }
     }
 }
@@ -215,7 +226,12 @@ pub fn step_offer(step: &str) -> StepOffer {
     match step {
         "start_review" => StepOffer::new(step, &["on", "reviewer"], &["reviewer"]),
         "approve" => StepOffer::new(step, &["on", "note", "over_budget_reason"], &[]),
-        "reject" => StepOffer::new(step, &["on", "reason"], &["reason"]),
+        // A refusal is a decision against the applicant: confirmed, shown as dangerous.
+        "reject" => StepOffer {
+            legal: true,
+            ..StepOffer::new(step, &["on", "reason"], &["reason"])
+        },
+        "return" => StepOffer::new(step, &["on", "reason"], &["reason"]),
         "pay" => StepOffer::new(step, &["on", "voucher"], &["voucher"]),
         _ => StepOffer::new(step, &["on"], &[]),
     }
@@ -290,6 +306,17 @@ impl Application {
                 self.rejection = Some(reason.clone());
                 self.state = Rejected;
                 (on, self.reviewer.clone(), Some(reason))
+            }
+            Action::Return { on, reason } => {
+                let reason = required_text(&reason, LINE_MAX)
+                    .map_err(|_| Violation::reason_required().at("reason"))?;
+                // A draft again: the decision is undone, the steps keep it.
+                self.decided_on = None;
+                self.rejection = None;
+                self.reviewer = None;
+                self.submitted_on = None;
+                self.state = Draft;
+                (on, None, Some(reason))
             }
             Action::Pay { on, voucher } => {
                 let voucher = required_text(&voucher, NAME_MAX).map_err(|e| e.at("voucher"))?;
@@ -751,5 +778,56 @@ mod tests {
             a.steps.last().unwrap().note.as_deref(),
             Some("商标未注册满一年")
         );
+    }
+
+    /// 退回补正: a rejected application goes back as a draft (editable, to be submitted
+    /// again), saying what to correct; every step before it is kept, and a return needs its
+    /// reason.
+    #[test]
+    fn a_rejected_application_is_returned_for_correction_and_submitted_again() {
+        let mut a = app(ApplicationKind::Award);
+        let on = |s: &str| d(s);
+        a.apply(Action::Submit {
+            on: on("2026-03-05"),
+        })
+        .unwrap();
+        a.apply(Action::Reject {
+            on: on("2026-03-06"),
+            reason: "缺少商标注册证".into(),
+        })
+        .unwrap();
+        assert_eq!(
+            a.next_steps()
+                .iter()
+                .map(|o| o.step.as_str())
+                .collect::<Vec<_>>(),
+            ["return"]
+        );
+        let e = a
+            .apply(Action::Return {
+                on: on("2026-03-07"),
+                reason: " ".into(),
+            })
+            .unwrap_err();
+        assert_eq!(e.rule, Rule::ReasonRequired);
+        a.apply(Action::Return {
+            on: on("2026-03-07"),
+            reason: "请补交商标注册证复印件".into(),
+        })
+        .unwrap();
+        assert_eq!(a.state, State::Draft);
+        assert!(a.editable() && a.rejection.is_none() && a.decided_on.is_none());
+        a.apply(Action::Submit {
+            on: on("2026-03-10"),
+        })
+        .unwrap();
+        assert_eq!(
+            a.steps
+                .iter()
+                .map(|s| s.action.as_str())
+                .collect::<Vec<_>>(),
+            ["submit", "reject", "return", "submit"]
+        );
+        assert_eq!(a.submitted_on, Some(on("2026-03-10")));
     }
 }

@@ -606,6 +606,7 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("ground", "注销原因", "Ground"),
     ("recorded_on", "备案日期", "Recordal date"),
     ("term_ends", "登记期限届满日", "Registered term ends"),
+    ("keep", "保留份数", "Generations kept"),
     ("entity", "类别", "Kind"),
     ("total", "合计", "Total"),
     ("by", "经办人", "By"),

@@ -171,6 +171,12 @@ pub const WORDS: &[(&str, &str, &str, &str)] = &[
     ("auditAction", "approve", "核准", "Approved"),
     ("auditAction", "reject", "驳回", "Rejected"),
     ("auditAction", "pay", "拨付", "Paid"),
+    (
+        "auditAction",
+        "return",
+        "退回补正",
+        "Returned for correction",
+    ),
     ("auditAction", "add_evidence", "添加证据", "Evidence added"),
     (
         "auditAction",

@@ -327,6 +327,7 @@ const enUS: Messages = {
     start_review: 'Start review',
     approve: 'Approve',
     reject: 'Reject',
+    return: 'Return for correction',
     pay: 'Pay',
   },
   appDone: {
@@ -334,6 +335,7 @@ const enUS: Messages = {
     start_review: 'Review started',
     approve: 'Approved',
     reject: 'Rejected',
+    return: 'Returned for correction',
     pay: 'Paid',
   },
   application: {

@@ -326,6 +326,7 @@ const zhCN = {
     start_review: '开始审核',
     approve: '核准',
     reject: '驳回',
+    return: '退回补正',
     pay: '拨付',
   },
   /** A step in the flow's history (past tense). */
@@ -334,6 +335,7 @@ const zhCN = {
     start_review: '进入审核',
     approve: '已核准',
     reject: '已驳回',
+    return: '已退回补正',
     pay: '已拨付',
   },
   application: {

@@ -42,6 +42,7 @@ export function buildAppStep(step: AppStepName, f: AppStepForm): ApplicationStep
     case 'approve':
       return { step, on, note: opt(f.note), over_budget_reason: opt(f.over_budget_reason) }
     case 'reject':
+    case 'return':
       return { step, on, reason: f.reason.trim() }
     case 'pay':
       return { step, on, voucher: f.voucher.trim() }

@@ -7,4 +7,4 @@ export type ApplicationStep = { "step": "submit", on: string | null, } | { "step
 /**
  * Approve past the budget (or without one): the reason is recorded and audited.
  */
-over_budget_reason: string | null, } | { "step": "reject", on: string | null, reason: string, } | { "step": "pay", on: string | null, voucher: string, };
+over_budget_reason: string | null, } | { "step": "reject", on: string | null, reason: string, } | { "step": "return", on: string | null, reason: string, } | { "step": "pay", on: string | null, voucher: string, };
