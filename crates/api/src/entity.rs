@@ -69,6 +69,11 @@ pub trait Entity: Serialize + DeserializeOwned + Sized {
     }
 }
 
+/// A reference's code and name, apart.
+fn split(r: Option<(String, String)>) -> (Option<String>, Option<String>) {
+    r.map_or((None, None), |(c, n)| (Some(c), Some(n)))
+}
+
 impl Entity for Enterprise {
     const KIND: RecordKind = RecordKind::Enterprise;
     type Input = EnterpriseInput;
@@ -321,9 +326,15 @@ impl Entity for MarkCandidate {
         }
     }
     fn summary(&self, _: NaiveDate, lookup: &dyn Lookup) -> CandidateSummary {
+        let (trademark, trademark_name) =
+            split(lookup.code_and_name(RecordKind::Trademark, self.trademark_id));
+        let (enterprise, enterprise_name) =
+            split(lookup.code_and_name(RecordKind::Enterprise, self.enterprise_id));
         CandidateSummary {
-            trademark: lookup.code_of(RecordKind::Trademark, self.trademark_id),
-            enterprise: lookup.code_of(RecordKind::Enterprise, self.enterprise_id),
+            trademark,
+            trademark_name,
+            enterprise,
+            enterprise_name,
             evidence: self.evidence.len() as u32,
             recognised: self.recognition.is_some(),
         }
@@ -392,10 +403,13 @@ impl Entity for Application {
         }
     }
     fn summary(&self, _: NaiveDate, lookup: &dyn Lookup) -> ApplicationSummary {
+        let (enterprise, enterprise_name) =
+            split(lookup.code_and_name(RecordKind::Enterprise, self.enterprise_id));
         ApplicationSummary {
             kind: self.kind,
             state: self.state,
-            enterprise: lookup.code_of(RecordKind::Enterprise, self.enterprise_id),
+            enterprise,
+            enterprise_name,
             subject: self.subject.and_then(|s| lookup.code_of(s.kind, s.id)),
             amount: self.award.as_ref().map(|a| a.total),
             submitted_on: self.submitted_on,

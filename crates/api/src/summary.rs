@@ -85,7 +85,9 @@ pub struct UserSummary {
 #[ts(export)]
 pub struct CandidateSummary {
     pub trademark: Option<String>,
+    pub trademark_name: Option<String>,
     pub enterprise: Option<String>,
+    pub enterprise_name: Option<String>,
     /// Evidence items on file.
     pub evidence: u32,
     pub recognised: bool,
@@ -97,6 +99,7 @@ pub struct ApplicationSummary {
     pub kind: ApplicationKind,
     pub state: State,
     pub enterprise: Option<String>,
+    pub enterprise_name: Option<String>,
     /// The subject record's code.
     pub subject: Option<String>,
     /// The award's total once approved.

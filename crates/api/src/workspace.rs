@@ -128,6 +128,12 @@ impl Lookup for StoreLookup<'_> {
             .flatten()
             .map(|r| r.code)
     }
+    fn code_and_name(&self, kind: RecordKind, id: RecordId) -> Option<(String, String)> {
+        records::get(self.0, kind, &id.to_string())
+            .ok()
+            .flatten()
+            .map(|r| (r.code, r.name))
+    }
     fn division_known(&self, code: &DivisionCode) -> bool {
         tables::division_known(self.0, code).unwrap_or(false)
     }
@@ -200,6 +206,9 @@ impl Lookup for ArchivedToo<'_> {
     }
     fn code_of(&self, kind: RecordKind, id: RecordId) -> Option<String> {
         self.0.code_of(kind, id)
+    }
+    fn code_and_name(&self, kind: RecordKind, id: RecordId) -> Option<(String, String)> {
+        self.0.code_and_name(kind, id)
     }
     fn division_known(&self, code: &DivisionCode) -> bool {
         self.0.division_known(code)

@@ -1158,3 +1158,31 @@ fn previews_go_to_the_print_folder() {
     assert!(catalogue.file.contains("证据目录"), "{}", catalogue.file);
     assert!(std::path::Path::new(&catalogue.path).starts_with(docs.join("证据目录")));
 }
+
+/// Lists show a referenced enterprise by name next to its code, as it is named now.
+#[test]
+fn an_application_names_its_enterprise_as_it_is_named_now() {
+    let (_d, mut ws) = sample();
+    let name = |ws: &Workspace| match ws.show(RecordKind::Application, "APP-0001").unwrap().record {
+        terroir_api::RecordData::Application { summary, .. } => {
+            (summary.enterprise, summary.enterprise_name)
+        }
+        _ => unreachable!(),
+    };
+    assert_eq!(
+        name(&ws),
+        (
+            Some("ENT-0006".into()),
+            Some("罗山县茶业有限公司（示例）".into())
+        )
+    );
+    ws.edit(
+        RecordKind::Enterprise,
+        "ENT-0006",
+        json!({"name": "罗山县茶业集团（示例）"}),
+        None,
+        None,
+    )
+    .unwrap();
+    assert_eq!(name(&ws).1.as_deref(), Some("罗山县茶业集团（示例）"));
+}

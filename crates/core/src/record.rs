@@ -104,6 +104,10 @@ pub trait Lookup {
     fn find(&self, kind: RecordKind, key: &str) -> Option<RecordId>;
     /// The human code of a record, for showing references.
     fn code_of(&self, kind: RecordKind, id: RecordId) -> Option<String>;
+    /// A referenced record's code and name, for lists that show both.
+    fn code_and_name(&self, kind: RecordKind, id: RecordId) -> Option<(String, String)> {
+        self.code_of(kind, id).map(|c| (c, String::new()))
+    }
     fn division_known(&self, code: &crate::DivisionCode) -> bool;
     fn category_known(&self, name: &str) -> bool;
     /// The working-day calendar periods are moved by (the workspace's years; the shipped

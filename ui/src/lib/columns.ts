@@ -26,10 +26,22 @@ function money(r: RecordDto, key: string): string {
   return typeof v === 'number' ? formatFen(v) : '—'
 }
 
+/** A referenced record by its name, its code after it (the whole on hover). */
+function refCell(r: RecordDto, key: string): VNodeChild {
+  const code = s(r, key)
+  const name = s(r, key + '_name')
+  if (!code) return '—'
+  return h('span', { class: 'ref-cell', title: name ? `${name} ${code}` : code }, [
+    name ? h('span', { class: 'name-text' }, name + ' ') : null,
+    h('span', { class: 'mono muted' }, code),
+  ])
+}
+
 function nameCell(t: T, r: RecordDto): VNodeChild {
   const parts: VNodeChild[] = [h('span', { class: 'name-text', title: r.name }, r.name)]
   if (r.archived_at) parts.push(h(StatusTag, { tone: 'grey', label: t('common.archived'), class: 'inline-tag' }))
-  if (r.sample) parts.push(h('span', { class: 'sample-badge' }, t('common.sample')))
+  // A sample record is marked once: by its badge, unless its name already says 示例.
+  if (r.sample && !r.name.includes('示例')) parts.push(h('span', { class: 'sample-badge' }, t('common.sample')))
   return h('span', { class: 'name-cell' }, parts)
 }
 
@@ -118,8 +130,8 @@ export function columnsFor(kind: RecordKind, t: T): Column<RecordDto>[] {
       return [
         code,
         name,
-        { key: 'trademark', title: t('col.trademark'), width: '110px', mono: true, render: (r) => s(r, 'trademark') ?? '—' },
-        { key: 'enterprise', title: t('col.enterprise'), width: '110px', mono: true, render: (r) => s(r, 'enterprise') ?? '—' },
+        { key: 'trademark', title: t('col.trademark'), width: 'minmax(140px, 1.2fr)', render: (r) => refCell(r, 'trademark') },
+        { key: 'enterprise', title: t('col.enterprise'), width: 'minmax(160px, 1.5fr)', render: (r) => refCell(r, 'enterprise') },
         { key: 'evidence', title: t('col.evidence'), width: '80px', align: 'right', render: (r) => String(r.kind === 'candidate' ? r.summary.evidence : 0) },
         {
           key: 'recognised',
@@ -143,7 +155,7 @@ export function columnsFor(kind: RecordKind, t: T): Column<RecordDto>[] {
             return h(StatusTag, { tone: STATE_TONE[st] ?? 'grey', label: t('appState.' + st) })
           },
         },
-        { key: 'enterprise', title: t('col.enterprise'), width: '110px', mono: true, render: (r) => s(r, 'enterprise') ?? '—' },
+        { key: 'enterprise', title: t('col.enterprise'), width: 'minmax(160px, 1.5fr)', render: (r) => refCell(r, 'enterprise') },
         { key: 'submitted_on', title: t('col.submitted_on'), width: '130px', render: (r) => h(DateText, { value: s(r, 'submitted_on') }) },
         { key: 'amount', title: t('col.amount'), width: '140px', mono: true, align: 'right', render: (r) => money(r, 'amount') },
       ]

@@ -4,7 +4,7 @@ import type { Fen } from "./Fen";
 import type { State } from "./State";
 import type { StepOffer } from "./StepOffer";
 
-export type ApplicationSummary = { kind: ApplicationKind, state: State, enterprise: string | null, 
+export type ApplicationSummary = { kind: ApplicationKind, state: State, enterprise: string | null, enterprise_name: string | null, 
 /**
  * The subject record's code.
  */
