@@ -85,7 +85,7 @@ describe('evidence helpers', () => {
       files: pages.map((p, i) => ({ sha256: `${no}-${i}`, name: 'a.pdf', bytes: 1, pages: p })),
     })
     const items = [ev(3, 'revenue', [10]), ev(1, 'publicity', [2, null]), ev(2, 'awareness', []), ev(4, 'publicity', [])]
-    expect(sortEvidence(items).map((e) => e.no)).toEqual([2, 1, 4, 3])
+    expect(sortEvidence(items).map((e) => e.no)).toEqual([1, 2, 3, 4])
     expect(pageCount(items)).toEqual({ pages: 12, uncounted: 1, files: 3 })
   })
 

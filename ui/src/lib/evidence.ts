@@ -29,9 +29,9 @@ export function periodInput(p: Period): string {
   return `${p.from}..${p.to}`
 }
 
-/** Items by factor (art. 14 order), then by number. */
+/** Items by their number (序号), as the clerk numbered them and the catalogue cites them. */
 export function sortEvidence(items: Evidence[]): Evidence[] {
-  return [...items].sort((a, b) => FACTORS.indexOf(a.factor) - FACTORS.indexOf(b.factor) || a.no - b.no)
+  return [...items].sort((a, b) => a.no - b.no)
 }
 
 /** Pages counted over the files of some items, and how many files could not be counted. */
