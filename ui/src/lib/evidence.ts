@@ -1,12 +1,8 @@
-// A well-known-mark candidate's evidence file: factors in the order of Trademark Law art. 14,
-// periods as clerks write them, page counts.
+// A well-known-mark candidate's evidence file: items by number, periods as clerks write them,
+// page counts.
 import type { Evidence } from '../api/bindings/Evidence'
 import type { Period } from '../api/bindings/Period'
-import { keysOf } from './choices'
 import { formatDate } from './format'
-
-/** The factors in the order of Trademark Law art. 14, as Rust lists them. */
-export const FACTORS = keysOf('factor')
 
 /** The years a period covers when it runs from 1 January to 31 December, else null. */
 function wholeYears(p: Period): [string, string] | null {
