@@ -248,6 +248,28 @@ pub const WORDS: &[(&str, &str, &str, &str)] = &[
     ("auditEntity", "workspace", "工作区", "Workspace"),
     ("outcome", "approved", "核准", "Approved"),
     ("outcome", "rejected", "驳回", "Rejected"),
+    // category: GB/T 43583-2023's five top classes (the seed of the store's category table; a
+    // category a bureau adds is shown as typed)
+    (
+        "category",
+        "食用农林产品及食品",
+        "食用农林产品及食品",
+        "Food and edible farm products",
+    ),
+    (
+        "category",
+        "非食用农林产品",
+        "非食用农林产品",
+        "Non-food farm and forest products",
+    ),
+    (
+        "category",
+        "中药材",
+        "中药材",
+        "Chinese medicinal materials",
+    ),
+    ("category", "手工艺品", "手工艺品", "Handicrafts"),
+    ("category", "其他", "其他", "Other"),
     // trademarkEvent: what may be recorded on a trademark (the steps of `next_events`)
     ("trademarkEvent", "renew", "递交续展", "Renewal filing"),
     (

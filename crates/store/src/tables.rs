@@ -399,3 +399,19 @@ pub fn awarded_applications(
         .collect::<rusqlite::Result<_>>()?;
     Ok((total as u64, ids))
 }
+
+#[cfg(test)]
+mod tests {
+    /// Every seeded category has its words in the one vocabulary (the UI shows the English).
+    #[test]
+    fn every_seeded_category_has_words() {
+        for (_, name) in super::CATEGORY_SEED {
+            for lang in [terroir_core::Lang::Zh, terroir_core::Lang::En] {
+                assert!(
+                    terroir_core::vocab::word("category", name, lang).is_some(),
+                    "{name}"
+                );
+            }
+        }
+    }
+}

@@ -29,6 +29,8 @@ const enUS: Messages = {
     switchTitle: 'Switch the interface language',
   },
   common: {
+    // Between the items of a list written inline.
+    listSep: ', ',
     new: 'New',
     edit: 'Edit',
     save: 'Save',

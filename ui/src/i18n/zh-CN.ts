@@ -28,6 +28,8 @@ const zhCN = {
     switchTitle: '切换界面语言',
   },
   common: {
+    // Between the items of a list written inline.
+    listSep: '、',
     new: '新建',
     edit: '编辑',
     save: '保存',

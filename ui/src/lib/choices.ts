@@ -13,3 +13,13 @@ export function keysOf(group: ChoiceGroup): readonly string[] {
 export function choices(group: ChoiceGroup, t: (key: string) => string): { label: string; value: string }[] {
   return keysOf(group).map((k) => ({ label: t(`${group}.${k}`), value: k }))
 }
+
+/**
+ * A GI category in the user's language: a seeded class has its words in the vocabulary; one a
+ * bureau added is shown as typed.
+ */
+export function categoryWord(c: string | null | undefined, locale: string): string {
+  if (!c) return '—'
+  const words = (locale === 'en-US' ? vocabulary['en-US'] : vocabulary['zh-CN']).category as Record<string, string>
+  return words[c] ?? c
+}

@@ -9,6 +9,7 @@ import DivisionText from '../components/DivisionText.vue'
 import { STAGE_TONE, STANDING_TONE, STATE_TONE } from './status'
 import { formatFen } from './format'
 import { summaryField } from './record'
+import { categoryWord } from './choices'
 
 type T = (key: string, params?: Record<string, unknown>) => string
 
@@ -45,7 +46,7 @@ function nameCell(t: T, r: RecordDto): VNodeChild {
   return h('span', { class: 'name-cell' }, parts)
 }
 
-export function columnsFor(kind: RecordKind, t: T): Column<RecordDto>[] {
+export function columnsFor(kind: RecordKind, t: T, locale = 'zh-CN'): Column<RecordDto>[] {
   const code: Column<RecordDto> = { key: 'code', title: t('col.code'), width: '112px', mono: true, render: (r) => r.code }
   const name: Column<RecordDto> = { key: 'name', title: t('col.name'), width: 'minmax(180px, 2fr)', render: (r) => nameCell(t, r) }
   switch (kind) {
@@ -53,12 +54,12 @@ export function columnsFor(kind: RecordKind, t: T): Column<RecordDto>[] {
       return [
         code,
         name,
-        { key: 'category', title: t('col.category'), width: 'minmax(120px, 1.2fr)', render: (r) => s(r, 'category') ?? '—' },
+        { key: 'category', title: t('col.category'), width: 'minmax(120px, 1.2fr)', render: (r) => categoryWord(s(r, 'category'), locale) },
         {
           key: 'regimes',
           title: t('col.regimes'),
           width: 'minmax(160px, 2fr)',
-          render: (r) => arr(r, 'regimes').map((k) => t('regime.' + k)).join('、') || '—',
+          render: (r) => arr(r, 'regimes').map((k) => t('regime.' + k)).join(t('common.listSep')) || '—',
         },
         {
           key: 'responsible',
