@@ -56,6 +56,15 @@ pub struct Criterion {
     pub reason: Bilingual,
     /// What to add; `None` when met.
     pub add: Option<Bilingual>,
+    /// Not needed for the level (see [`CriterionKey::optional`]): a gap here is shown quietly.
+    pub optional: bool,
+}
+
+impl CriterionKey {
+    /// A protection record is not needed: most marks have none before their first case.
+    pub fn optional(self) -> bool {
+        self == Self::Protection
+    }
 }
 
 /// The overall level: `Ready` when every criterion is met (a protection record is not needed:
@@ -357,6 +366,7 @@ fn duration(c: &MarkCandidate, registration: Option<Registration>, today: NaiveD
         ),
     };
     Criterion {
+        optional: false,
         key: CriterionKey::Duration,
         status,
         reason,
@@ -471,6 +481,7 @@ fn by_years(
         )
     });
     Criterion {
+        optional: false,
         key,
         status,
         reason,
@@ -489,6 +500,7 @@ fn any_of(
     let n = evidence.iter().filter(|e| e.factor == factor).count();
     if n > 0 {
         Criterion {
+            optional: false,
             key,
             status: Status::Met,
             reason: Bilingual::new(
@@ -499,6 +511,7 @@ fn any_of(
         }
     } else {
         Criterion {
+            optional: false,
             key,
             status: Status::Missing,
             reason: Bilingual::new(missing.0, missing.1),
@@ -584,6 +597,7 @@ pub fn assess(
     ];
     let bare = ev.iter().filter(|e| e.files.is_empty()).count();
     criteria.push(Criterion {
+        optional: false,
         key: CriterionKey::Attachments,
         status: match (ev.len(), bare) {
             (0, _) => Status::Missing,
@@ -604,13 +618,16 @@ pub fn assess(
             )
         }),
     });
+    for c in &mut criteria {
+        c.optional = c.key.optional();
+    }
     let missing = criteria
         .iter()
-        .filter(|c| c.status == Status::Missing && c.key != CriterionKey::Protection)
+        .filter(|c| c.status == Status::Missing && !c.optional)
         .count();
     let level = if criteria
         .iter()
-        .all(|c| c.status == Status::Met || c.key == CriterionKey::Protection)
+        .all(|c| c.status == Status::Met || c.optional)
     {
         Level::Ready
     } else if criteria[0].status == Status::Missing || missing >= 3 {
@@ -987,6 +1004,20 @@ mod tests {
             r.criteria[0].add.as_ref().unwrap().en,
             "add use evidence covering 5 years"
         );
+    }
+
+    /// Only the protection record is optional: its gap does not keep a candidate from ready,
+    /// and the criterion says so for the screen.
+    #[test]
+    fn only_the_protection_record_is_optional() {
+        let r = assess(&candidate(vec![]), None, at(d("2026-11-28")));
+        let optional: Vec<CriterionKey> = r
+            .criteria
+            .iter()
+            .filter(|c| c.optional)
+            .map(|c| c.key)
+            .collect();
+        assert_eq!(optional, [CriterionKey::Protection]);
     }
 
     /// A right whose last day is the eve of its third anniversary lasted three whole years.

@@ -122,6 +122,8 @@ export function columnsFor(kind: RecordKind, t: T, locale = 'zh-CN'): Column<Rec
           width: '150px',
           render: (r) => {
             const st = s(r, 'standing') ?? 'pending'
+            // No registration date is a gap in the record, not a legal state: marked apart.
+            if (st === 'pending') return h('span', { class: 'gap-marker', title: t('standing.pending') }, '⚠ ' + t('standing.pending'))
             return h(StatusTag, { tone: STANDING_TONE[st] ?? 'grey', label: t('standing.' + st) })
           },
         },
@@ -174,7 +176,7 @@ export function columnsFor(kind: RecordKind, t: T, locale = 'zh-CN'): Column<Rec
           render: (r) =>
             h('span', { class: 'name-cell' }, [
               h('span', { class: 'name-text', title: s(r, 'policy_no') ?? '' }, s(r, 'policy_no') ?? '—'),
-              r.kind === 'incentive_rule' && !r.summary.in_force ? h(StatusTag, { tone: 'red', label: t('incentive.lapsed'), class: 'inline-tag' }) : null,
+              r.kind === 'incentive_rule' && !r.summary.in_force ? h(StatusTag, { tone: 'grey', label: t('incentive.lapsed'), class: 'inline-tag' }) : null,
             ]),
         },
       ]

@@ -1,5 +1,7 @@
-// Status colours with one meaning everywhere: green in force/approved, blue in progress, amber
-// due soon, red overdue/lapsed/rejected, grey archived. Always shown with a word.
+// Status colours with one meaning everywhere: red only where the clerk must act (a deadline
+// running out or missed, a basis gone), amber due soon or suspended, blue in progress, green in
+// force/approved, grey over and done with (ended, refused, lapsed policy, archived) or an
+// optional gap. Always shown with a word.
 import type { Standing } from '../api/bindings/Standing'
 
 export type Tone = 'green' | 'blue' | 'amber' | 'red' | 'grey'
@@ -10,21 +12,23 @@ export const STANDING_TONE: Record<string, Tone> = {
   renewal_due: 'amber',
   in_grace: 'red',
   renewal_pending: 'blue',
-  lapsed: 'red',
-  pending: 'blue',
-  deregistered: 'red',
-  revoked: 'red',
-  invalidated: 'red',
+  // Lapsed unrenewed: the clerk records the deregistration.
+  lapsed: 'amber',
+  // No registration date: a data gap, marked apart (⚠) rather than as a legal state.
+  pending: 'grey',
+  deregistered: 'grey',
+  revoked: 'grey',
+  invalidated: 'grey',
 } satisfies Record<Standing, Tone>
 
 export const STAGE_TONE: Record<string, Tone> = {
   applied: 'blue',
   first_reviewed: 'blue',
   provincially_reviewed: 'blue',
-  rejected: 'red',
+  rejected: 'grey',
   active: 'green',
   suspended: 'amber',
-  withdrawn: 'red',
+  withdrawn: 'grey',
 }
 
 export const TONE_COLOURS: Record<Tone, { fg: string; bg: string; border: string }> = {
@@ -43,7 +47,7 @@ export const STATE_TONE: Record<string, Tone> = {
   submitted: 'blue',
   under_review: 'blue',
   approved: 'green',
-  rejected: 'red',
+  rejected: 'grey',
   paid: 'green',
 }
 

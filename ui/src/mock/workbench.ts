@@ -254,6 +254,7 @@ export function createWorkbench({ records, today, find, log, snap, appSummary }:
         status: ok ? 'met' : partly ? 'partly' : 'missing',
         reason: ok ? { 'zh-CN': '已有相应证据', 'en-US': 'evidence on file' } : { 'zh-CN': '没有相应证据', 'en-US': 'no evidence on file' },
         add: ok ? null : { 'zh-CN': '请补充相应证据', 'en-US': 'add evidence for it' },
+        optional: false,
       })
       const criteria = [
         c('duration', true),

@@ -11,4 +11,8 @@ reason: Bilingual,
 /**
  * What to add; `None` when met.
  */
-add: Bilingual | null, };
+add: Bilingual | null, 
+/**
+ * Not needed for the level (see [`CriterionKey::optional`]): a gap here is shown quietly.
+ */
+optional: boolean, };
