@@ -311,3 +311,19 @@ describe('printed notice', () => {
     }
   })
 })
+
+describe('overview: work before counts', () => {
+  it('leads with what needs action today, then the counts; deadlines split overdue from due', async () => {
+    const { backend } = installBackend()
+    const deadlines = backend.handle('deadlines', { within: '90d' }) as { overdue: boolean; kind: string }[]
+    const overdue = deadlines.filter((d) => d.overdue).length
+    const { wrapper } = await mountWith(OverviewView)
+    await flushPromises()
+    const html = wrapper.html()
+    expect(html.indexOf('data-testid="work"')).toBeLessThan(html.indexOf('data-testid="count-gi"'))
+    expect(wrapper.find('[data-testid="work-overdue"]').text()).toContain(String(overdue))
+    expect(wrapper.find('[data-testid="work-backup"]').text()).toContain('上次备份')
+    expect(wrapper.find('[data-testid="by-division-note"]').text()).toContain('各计一次')
+    if (overdue) expect(wrapper.find('[data-testid="deadlines-overdue"]').text()).toContain(`（${overdue}）`)
+  })
+})
