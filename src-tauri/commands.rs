@@ -59,6 +59,7 @@ macro_rules! terroir_commands {
             search,
             deadlines,
             export_deadlines,
+            print_letters,
             history,
             restore_value,
             backup_now,

@@ -793,20 +793,39 @@ async fn export_deadlines(
             .set_file_name(format!("{stem}.xlsx"))
             .add_filter("Excel", &["xlsx"])
             .add_filter("CSV (UTF-8)", &["csv"]),
+        ReminderFormat::Pdf => dialog
+            .set_file_name(format!("{stem}函.pdf"))
+            .add_filter("PDF", &["pdf"]),
     };
     let Some(mut path) = dialog.blocking_save_file().and_then(|p| p.into_path().ok()) else {
         return Ok(None);
     };
     // A name typed without an extension gets the format asked for.
     if path.extension().is_none() {
-        path.set_extension(if format == ReminderFormat::Ics {
-            "ics"
-        } else {
-            "xlsx"
+        path.set_extension(match format {
+            ReminderFormat::Ics => "ics",
+            ReminderFormat::Pdf => "pdf",
+            ReminderFormat::Xlsx | ReminderFormat::Csv => "xlsx",
         });
     }
     s.with(|ws| ws.export_deadlines(&within, &path, lang))
         .map(Some)
+}
+
+/// Print the letters (续展提醒函, 使用情况报送通知) for the deadlines due within `within` into
+/// the documents folder and open them in the system viewer; `opened` as for a dossier.
+#[tauri::command(rename_all = "snake_case")]
+fn print_letters(
+    app: tauri::AppHandle,
+    s: State<'_, Open>,
+    last: State<'_, LastPrinted>,
+    within: String,
+) -> Result<(Printed, bool)> {
+    let printed = s.with(|ws| ws.print_letters(&within))?;
+    last.set(&printed.path);
+    let opened = std::env::var_os("TERROIR_NO_VIEWER").is_none()
+        && app.opener().open_path(&printed.path, None::<&str>).is_ok();
+    Ok((printed, opened))
 }
 
 /// A page of the history in words (see `terroir_api::history`).

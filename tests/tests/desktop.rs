@@ -458,6 +458,14 @@ async fn journey(app: &App, db: &Path) -> R {
     app.wait_text("page-title", "期限").await?;
     app.wait_text("btn-export-ics", "导出到日历").await?;
     app.wait_text("btn-export-deadlines", "导出表格").await?;
+    // One letter per deadline, printed into the documents folder and named.
+    app.click("btn-print-letters").await?;
+    app.wait_text("letters-file", "提醒函-").await?;
+    let letters = std::fs::read_dir(documents(db).join("地标品牌库/提醒函"))?
+        .filter_map(|e| e.ok())
+        .find(|e| e.file_name().to_string_lossy().ends_with(".pdf"))
+        .ok_or("no letters printed")?;
+    assert!(std::fs::read(letters.path())?.starts_with(b"%PDF-"));
     app.shot("09b-deadlines").await?;
     app.click("nav-history").await?;
     // The history reads in words: the renewal as a step with its facts, never a raw key.

@@ -1,6 +1,7 @@
 //! Reminders out of the app: the deadlines list written as a calendar file (RFC 5545, one
-//! all-day event per deadline on its legal last day, alarms 30 and 7 days before) or as a
-//! spreadsheet with whom to call (enterprise, contact person, phone).
+//! all-day event per deadline on its legal last day, alarms 30 and 7 days before), as a
+//! spreadsheet with whom to call (enterprise, contact person, phone), or as letters to send
+//! (PDF: a 续展提醒函 per renewal, a 使用情况报送通知 per use report), signed by the issuer.
 //!
 //! Both are made from [`Workspace::deadlines`], the list the app and the CLI show, and from
 //! nothing else, so the three agree. The output depends only on the data and `today`: the
@@ -14,10 +15,11 @@ use chrono::{Days, NaiveDate};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property};
 use serde::{Deserialize, Serialize};
 use terroir_core::Violation;
-use terroir_core::deadline::Deadline;
+use terroir_core::deadline::{Deadline, DeadlineKind};
 use terroir_core::enterprise::Enterprise;
 use terroir_core::error::Lang;
 use terroir_core::record::RecordKind;
+use terroir_core::trademark::Trademark;
 use terroir_exchange::sheet::Cell;
 use terroir_exchange::write::{self, Sheet};
 use terroir_store::records as store;
@@ -36,6 +38,8 @@ pub enum ReminderFormat {
     Ics,
     Xlsx,
     Csv,
+    /// Letters, one per deadline.
+    Pdf,
 }
 
 impl ReminderFormat {
@@ -50,9 +54,10 @@ impl ReminderFormat {
             "ics" => Ok(Self::Ics),
             "xlsx" => Ok(Self::Xlsx),
             "csv" => Ok(Self::Csv),
+            "pdf" => Ok(Self::Pdf),
             _ => Err(Violation::enum_value(
                 if ext.is_empty() { "—" } else { &ext },
-                "ics, xlsx, csv",
+                "ics, xlsx, csv, pdf",
             )
             .at("output")
             .into()),
@@ -92,6 +97,10 @@ impl Workspace {
         let contacts = self.contacts(&list)?;
         let bytes = match format {
             ReminderFormat::Ics => ics(&list, &contacts, self.today(), lang).into_bytes(),
+            ReminderFormat::Pdf => {
+                terroir_dossier::letter::render(&self.letters(&list, &contacts)?)
+                    .map_err(|e| output_error(&e.to_string()))?
+            }
             ReminderFormat::Xlsx | ReminderFormat::Csv => {
                 let sheet = sheet(&list, &contacts, lang);
                 if format == ReminderFormat::Csv {
@@ -110,6 +119,62 @@ impl Workspace {
             path: path.display().to_string(),
             format,
             count: list.len() as u32,
+        })
+    }
+
+    /// Print the letters for the deadlines due within `within` into the print folder's 提醒函/
+    /// (`提醒函-<today>.pdf`), for the system viewer; `name` says how many letters.
+    pub fn print_letters(&self, within: &str) -> Result<crate::dossier::Printed> {
+        let dir = self.print_dir("提醒函");
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| output_error(&format!("{}: {e}", dir.display())))?;
+        let path = dir.join(format!("提醒函-{}.pdf", self.today()));
+        let written = self.export_deadlines(within, &path, Lang::Zh)?;
+        let bytes = std::fs::metadata(&path)
+            .map(|m| m.len())
+            .unwrap_or_default();
+        Ok(crate::dossier::Printed {
+            code: String::new(),
+            name: format!("{} 封", written.count),
+            file: crate::dossier::file_of(&path),
+            path: written.path,
+            bytes,
+            warnings: vec![],
+        })
+    }
+
+    /// The letters for `list`: what each deadline asks of its enterprise, in the words a bureau
+    /// sends, signed by the dossier settings' issuer.
+    fn letters(
+        &self,
+        list: &[Deadline],
+        contacts: &HashMap<String, Contact>,
+    ) -> Result<terroir_dossier::letter::LettersView> {
+        let mut letters = vec![];
+        for d in list {
+            let to = contact_of(d, contacts)
+                .map(|c| c.enterprise.clone())
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| "商标注册人".to_owned());
+            let contact = contact_of(d, contacts);
+            let row = match d.kind {
+                DeadlineKind::UseReport => store::get(&self.conn, RecordKind::User, &d.id)?,
+                _ => store::get(&self.conn, RecordKind::Trademark, &d.id)?,
+            };
+            let sample = row.as_ref().is_some_and(|r| r.sample);
+            letters.push(match d.kind {
+                DeadlineKind::UseReport => use_report_letter(d, to, sample),
+                _ => {
+                    let tm: Option<Trademark> = row.as_ref().map(decode).transpose()?;
+                    renewal_letter(d, tm.as_ref(), to, contact, sample)
+                }
+            });
+        }
+        Ok(terroir_dossier::letter::LettersView {
+            letters,
+            issuer: self.dossier_settings()?.issuer,
+            dated: self.today(),
+            audit_head: terroir_store::audit::head(&self.conn)?,
         })
     }
 
@@ -134,6 +199,86 @@ impl Workspace {
             out.insert(id.to_owned(), contact);
         }
         Ok(out)
+    }
+}
+
+/// 续展提醒函: the mark, its term and the legal last day, with art. 40 of the Trademark Law.
+fn renewal_letter(
+    d: &Deadline,
+    tm: Option<&Trademark>,
+    to: String,
+    contact: Option<&Contact>,
+    sample: bool,
+) -> terroir_dossier::letter::LetterView {
+    let due = terroir_dossier::template::zh_date(d.due_on);
+    let mark = tm.map_or_else(|| d.name.clone(), |t| t.name.clone());
+    let reg_no = tm.map(|t| t.reg_no.to_string()).unwrap_or_default();
+    let expires = tm.and_then(Trademark::expires);
+    let mut body = vec![format!(
+        "贵单位注册的第 {reg_no} 号“{mark}”商标{}。",
+        expires.map_or_else(String::new, |e| format!(
+            "，注册有效期至 {}",
+            terroir_dossier::template::zh_date(e)
+        ))
+    )];
+    body.push("根据《中华人民共和国商标法》第四十条，注册商标有效期满，需要继续使用的，商标注册人应当在期满前十二个月内按照规定办理续展手续；在此期间未能办理的，可以给予六个月的宽展期。宽展期满未办理续展手续的，注销其注册商标。".to_owned());
+    body.push(match (d.kind, d.overdue) {
+        (_, true) => format!("该商标的续展办理期限已于 {due} 届满，请尽快核实是否已办理续展；如未办理，其注册将被注销。"),
+        (DeadlineKind::RenewalGrace, false) => format!("该商标已过有效期，现处于宽展期内。请务必于 {due}（宽展期末日）前向国家知识产权局办理续展手续，逾期将被注销。"),
+        _ => format!("请于 {due} 前向国家知识产权局办理续展手续，以免影响商标专用权。"),
+    });
+    let mut facts = vec![("商标".to_owned(), mark), ("注册号".to_owned(), reg_no)];
+    if let Some(e) = expires {
+        facts.push(("有效期至".into(), terroir_dossier::template::zh_date(e)));
+    }
+    facts.push(("办理截止日".into(), due));
+    let mut closing = vec!["如已办理，请忽略本函。".to_owned()];
+    if let Some(c) = contact.filter(|c| !c.person.is_empty() || !c.phone.is_empty()) {
+        closing.push(format!("本函送达联系人：{} {}", c.person, c.phone));
+    }
+    terroir_dossier::letter::LetterView {
+        sample,
+        title: "商标续展提醒函".into(),
+        to,
+        body,
+        facts,
+        closing,
+    }
+}
+
+/// 使用情况报送通知: an authorised user's report for a period, due (or missing).
+fn use_report_letter(
+    d: &Deadline,
+    to: String,
+    sample: bool,
+) -> terroir_dossier::letter::LetterView {
+    let due = terroir_dossier::template::zh_date(d.due_on);
+    let state = if d.overdue {
+        format!("应于 {due} 前报送，目前已逾期尚未收到")
+    } else {
+        format!("应于 {due} 前报送")
+    };
+    terroir_dossier::letter::LetterView {
+        sample,
+        title: "地理标志专用标志使用情况报送通知".into(),
+        to,
+        body: vec![
+            format!(
+                "贵单位为经核准的地理标志专用标志使用人（{}，{}）。按照地理标志专用标志使用管理的有关规定和本局规定的报送周期，使用人应当按时报送专用标志使用情况。",
+                d.name, d.code
+            ),
+            format!(
+                "贵单位 {} 年度的使用情况报告{state}。请及时报送，逾期未报送的，将依照有关规定处理。",
+                d.detail
+            ),
+        ],
+        facts: vec![
+            ("使用人".into(), d.name.clone()),
+            ("编号".into(), d.code.clone()),
+            ("报告年度".into(), d.detail.clone()),
+            ("报送截止日".into(), due),
+        ],
+        closing: vec!["如已报送，请忽略本通知。".into()],
     }
 }
 

@@ -159,9 +159,68 @@ fn the_spreadsheet_says_whom_to_call_and_agrees_with_the_list() {
 fn an_unknown_format_is_refused_by_its_extension() {
     let (dir, ws) = workspace();
     let e = ws
-        .export_deadlines("90d", &dir.path().join("x.pdf"), Lang::Zh)
+        .export_deadlines("90d", &dir.path().join("x.doc"), Lang::Zh)
         .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("output"));
     assert!(e.message.zh_cn.contains("pdf"), "{}", e.message.zh_cn);
-    assert!(!dir.path().join("x.pdf").exists());
+    assert!(!dir.path().join("x.doc").exists());
+}
+
+/// `.pdf` writes the letters: one per deadline, each from a new page, a 续展提醒函 citing art.
+/// 40 with the mark, its registration number and the legal last day, a 使用情况报送通知 per
+/// report, signed by the dossier settings' issuer; poppler reads it.
+#[test]
+fn letters_one_per_deadline_signed_by_the_issuer() {
+    let (dir, mut ws) = workspace();
+    ws.set_dossier_settings(&terroir_api::dossier::DossierSettings {
+        issuer: Some("信阳市知识产权局".into()),
+        qr_template: String::new(),
+    })
+    .unwrap();
+    let list = ws.deadlines("90d").unwrap();
+    let path = dir.path().join("提醒函.pdf");
+    let w = ws.export_deadlines("90d", &path, Lang::Zh).unwrap();
+    assert_eq!(
+        (w.format, w.count as usize),
+        (ReminderFormat::Pdf, list.len())
+    );
+    let text = |args: &[&str]| {
+        let o = std::process::Command::new("pdftotext")
+            .args(args)
+            .arg(&path)
+            .arg("-")
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let all = text(&[]);
+    let renewals = list.iter().filter(|d| d.term_starts.is_some()).count();
+    let reports = list.len() - renewals;
+    assert!(renewals > 0 && reports > 0, "{list:?}");
+    assert_eq!(all.matches("商标续展提醒函").count(), renewals);
+    assert_eq!(
+        all.matches("地理标志专用标志使用情况报送通知").count(),
+        reports
+    );
+    assert!(all.contains("第四十条"));
+    // The added mark: its registration number, its legal last day (Monday 30 November), and
+    // whom the letter reaches.
+    assert!(all.contains("第 16052901 号“某茶”商标"), "{all}");
+    assert!(all.contains("2026年11月30日"));
+    assert!(all.contains("某茶厂") && all.contains("张三 0376-1234567"));
+    assert!(all.contains("信阳市知识产权局"));
+    // Each letter starts a page: the first page holds one title.
+    let first = text(&["-f", "1", "-l", "1"]);
+    assert_eq!(
+        first.matches("商标续展提醒函").count() + first.matches("使用情况报送通知").count(),
+        1,
+        "{first}"
+    );
+    let pages = text(&[]).matches('\u{c}').count();
+    assert!(
+        pages >= list.len(),
+        "{pages} pages for {} letters",
+        list.len()
+    );
 }

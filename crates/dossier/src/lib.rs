@@ -8,12 +8,14 @@
 //! - [`pdf`]: PDF output with subset CID fonts and pass-through JPEGs;
 //! - [`photo`]: print-ready photo derivatives (made once, when a photo is added);
 //! - [`qr`]: QR codes as vector squares;
-//! - [`template`]: the GI dossier's pages; [`view`]: the data it prints.
+//! - [`template`]: the GI dossier's pages; [`view`]: the data it prints;
+//! - [`catalogue`]: a candidate's evidence catalogue; [`letter`]: letters a clerk sends.
 
 pub mod catalogue;
 pub mod error;
 pub mod font;
 pub mod layout;
+pub mod letter;
 pub mod linebreak;
 pub mod pdf;
 pub mod photo;

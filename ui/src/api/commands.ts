@@ -138,6 +138,8 @@ export const api = {
    * system PDF viewer; the boolean is false when no viewer could be started.
    */
   previewDossier: (key: string) => call<[Printed, boolean]>('preview_dossier', { key }),
+  /** Print the letters for the deadlines due within `within` and open them. */
+  printLetters: (within: string) => call<[Printed, boolean]>('print_letters', { within }),
   /** Open the last printed document (or its folder); false when nothing could be opened. */
   openPrinted: (folder: boolean) => call<boolean>('open_printed', { folder }),
   /** Send the last printed document to the default printer; false when none took it. */

@@ -547,6 +547,8 @@ const enUS: Messages = {
     windowOpens: 'window opens {d}',
     reportYear: 'year {y}',
     none: 'Nothing falls due',
+    letters: 'Print letters',
+    lettersTitle: 'Print one letter per deadline in the chosen range (renewal reminders, use-report notices), signed by the issuer, into Documents › 地标品牌库/提醒函',
   },
   history: {
     more: 'More: {kind}… ({shown} of {total} shown)',
@@ -605,6 +607,12 @@ const enUS: Messages = {
     unsaved: 'Unsaved changes',
   },
   photos: { add: 'Add photo', none: 'No photos yet', loading: 'Loading photos…' },
+  letters: {
+    refusedTitle: 'The letters could not be printed',
+    refusedHint: 'Fix the following, then print again:',
+    warningsTitle: 'Letters printed, with {n} things worth fixing',
+    edit: 'Edit the record',
+  },
   printed: {
     done: 'Printed: ',
     open: 'Open',

@@ -547,6 +547,8 @@ const zhCN = {
     windowOpens: '续展期自 {d} 起',
     reportYear: '{y} 年度',
     none: '没有到期事项',
+    letters: '打印提醒函',
+    lettersTitle: '为所选期限内的每一项打印一封提醒函（续展提醒函、使用情况报送通知），署发布单位，存入文档中的“地标品牌库/提醒函”',
   },
   history: {
     more: '更多{kind}…（已显示 {shown} / {total}）',
@@ -605,6 +607,12 @@ const zhCN = {
     unsaved: '有未保存的修改',
   },
   photos: { add: '添加照片', none: '还没有照片', loading: '正在载入照片…' },
+  letters: {
+    refusedTitle: '无法打印提醒函',
+    refusedHint: '修改下列内容后再打印：',
+    warningsTitle: '提醒函已生成，有 {n} 处建议修改',
+    edit: '编辑记录',
+  },
   printed: {
     done: '已生成：',
     open: '打开',

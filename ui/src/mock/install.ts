@@ -964,6 +964,8 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     restore_backup: () => handlers.workspace_info({}),
     // Native: the last printed file opens (no viewer here); no printer takes it.
     open_printed: () => true,
+    // Native: letters printed into the documents folder, no viewer here.
+    print_letters: () => [{ code: '', name: `${mockDeadlines().length} 封`, file: `提醒函-${today}.pdf`, path: `${documents}/地标品牌库/提醒函/提醒函-${today}.pdf`, bytes: 48_000, warnings: [] }, false],
     print_printed: () => false,
     backup_settings: () => backupSettings,
     set_backup_settings: (a) => (backupSettings = a.settings as typeof backupSettings),

@@ -54,6 +54,7 @@ export const COMMANDS = [
   'search',
   'deadlines',
   'export_deadlines',
+  'print_letters',
   'history',
   'restore_value',
   'backup_now',
