@@ -60,6 +60,7 @@ macro_rules! terroir_commands {
             deadlines,
             export_deadlines,
             print_letters,
+            print_application_form,
             history,
             restore_value,
             backup_now,

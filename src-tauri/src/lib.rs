@@ -812,6 +812,21 @@ async fn export_deadlines(
         .map(Some)
 }
 
+/// Print an application's approval form into the documents folder and open it.
+#[tauri::command(rename_all = "snake_case")]
+fn print_application_form(
+    app: tauri::AppHandle,
+    s: State<'_, Open>,
+    last: State<'_, LastPrinted>,
+    key: String,
+) -> Result<(Printed, bool)> {
+    let printed = s.with(|ws| ws.print_application_form(&key))?;
+    last.set(&printed.path);
+    let opened = std::env::var_os("TERROIR_NO_VIEWER").is_none()
+        && app.opener().open_path(&printed.path, None::<&str>).is_ok();
+    Ok((printed, opened))
+}
+
 /// Print the letters (续展提醒函, 使用情况报送通知) for the deadlines due within `within` into
 /// the documents folder and open them in the system viewer; `opened` as for a dossier.
 #[tauri::command(rename_all = "snake_case")]

@@ -600,6 +600,17 @@ async fn workbench(app: &App, db: &Path) -> R {
     app.confirm().await?;
     app.wait_text("app-state", "已拨付").await?;
     app.shot("22-application-paid").await?;
+    // The approval form to sign, printed into the documents folder.
+    app.click("btn-print-form").await?;
+    app.wait_text("form-file", "APP-0002").await?;
+    let form = documents(db).join("地标品牌库/审批表");
+    assert!(
+        std::fs::read_dir(&form)?
+            .filter_map(|e| e.ok())
+            .any(|e| e.file_name().to_string_lossy().ends_with(".pdf")),
+        "no approval form in {}",
+        form.display()
+    );
 
     app.click("nav-ledger").await?;
     app.wait_text("ledger-table", "¥400,000.00").await?;

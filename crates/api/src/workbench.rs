@@ -582,6 +582,155 @@ impl Workspace {
         })
     }
 
+    /// The approval form (奖励审批表 for an award) of an application: who applies, what it
+    /// claims, the award fixed at approval with its lines, and a box per signature.
+    fn approval_form(&self, key: &str) -> Result<terroir_dossier::letter::FormView> {
+        let row = store::require(&self.conn, RecordKind::Application, key)?;
+        let app: Application = decode(&row)?;
+        let ent = store::get(
+            &self.conn,
+            RecordKind::Enterprise,
+            &app.enterprise_id.to_string(),
+        )?;
+        let (ent_name, credit) = match &ent {
+            Some(r) => {
+                let e: Enterprise = decode(r)?;
+                (e.name, e.credit_code.map(|c| c.to_string()))
+            }
+            None => (String::new(), None),
+        };
+        let zh =
+            |d: Option<NaiveDate>| d.map_or("—".to_owned(), terroir_dossier::template::zh_date);
+        let word = |g: &str, k: &str| terroir_core::vocab::word_or_key(g, k, Lang::Zh);
+        let mut facts = vec![
+            ("申请编号".to_owned(), row.code.clone()),
+            ("申请人".to_owned(), ent_name),
+        ];
+        if let Some(c) = credit {
+            facts.push(("统一社会信用代码".into(), c));
+        }
+        facts.push(("申请事项".into(), app.title.clone()));
+        facts.push((
+            "办理状态".into(),
+            word(
+                "appState",
+                terroir_core::record::key_of(&app.state).as_str(),
+            ),
+        ));
+        facts.push(("提交日期".into(), zh(app.submitted_on)));
+        facts.push((
+            "审核人".into(),
+            app.reviewer.clone().unwrap_or_else(|| "—".into()),
+        ));
+        facts.push(("决定日期".into(), zh(app.decided_on)));
+        let lookup = self.lookup();
+        let table = match &app.award {
+            Some(award) => {
+                facts.push((
+                    "核准金额".into(),
+                    format!("{}（{} 年度）", award.total, award.year),
+                ));
+                if let Some(r) = &award.over_budget_reason {
+                    facts.push(("超预算核准理由".into(), r.clone()));
+                }
+                let rows = award
+                    .lines
+                    .iter()
+                    .map(|l| {
+                        vec![
+                            word("awardItem", terroir_core::record::key_of(&l.item).as_str()),
+                            l.rule_code.clone(),
+                            tables::division_name(&self.conn, l.jurisdiction.as_str())
+                                .ok()
+                                .flatten()
+                                .unwrap_or_else(|| l.jurisdiction.to_string()),
+                            l.amount.to_string(),
+                        ]
+                    })
+                    .collect();
+                Some((
+                    vec![
+                        ("奖励事项".to_owned(), 3.0),
+                        ("奖励规则".to_owned(), 2.0),
+                        ("兑现区划".to_owned(), 2.0),
+                        ("金额".to_owned(), 2.0),
+                    ],
+                    rows,
+                ))
+            }
+            None if !app.claims.is_empty() => Some((
+                vec![
+                    ("申报事项".to_owned(), 3.0),
+                    ("取得日期".to_owned(), 2.0),
+                    ("证明记录".to_owned(), 2.5),
+                ],
+                app.claims
+                    .iter()
+                    .map(|c| {
+                        vec![
+                            word("awardItem", terroir_core::record::key_of(&c.item).as_str()),
+                            terroir_dossier::template::zh_date(c.achieved_on),
+                            c.proof
+                                .and_then(|id| {
+                                    terroir_core::record::Lookup::code_of(
+                                        &lookup,
+                                        c.item.proof_kind(),
+                                        id,
+                                    )
+                                })
+                                .unwrap_or_else(|| "—".into()),
+                        ]
+                    })
+                    .collect(),
+            )),
+            None => None,
+        };
+        Ok(terroir_dossier::letter::FormView {
+            sample: row.sample,
+            title: if app.kind == ApplicationKind::Award {
+                "奖励审批表".into()
+            } else {
+                "申请审批表".into()
+            },
+            facts,
+            table,
+            signatures: vec![
+                "经办人审核".into(),
+                "科室负责人审核".into(),
+                "分管领导审批".into(),
+            ],
+            issuer: self.dossier_settings()?.issuer,
+            dated: self.today(),
+            audit_head: audit::record_head(&self.conn, &row.id)?.unwrap_or_default(),
+        })
+    }
+
+    /// Print an application's approval form to `path` (written whole or not at all).
+    pub fn print_application_form_to(&self, key: &str, path: &Path) -> Result<Printed> {
+        let view = self.approval_form(key)?;
+        let pdf = terroir_dossier::letter::render_form(&view).map_err(dossier_error)?;
+        write_whole(path, &pdf)?;
+        let row = store::require(&self.conn, RecordKind::Application, key)?;
+        Ok(Printed {
+            code: row.code,
+            name: row.name,
+            file: crate::dossier::file_of(path),
+            path: path.display().to_string(),
+            bytes: pdf.len() as u64,
+            warnings: vec![],
+        })
+    }
+
+    /// Print an application's approval form into [`Self::print_dir`] (`审批表`), for the
+    /// system viewer.
+    pub fn print_application_form(&self, key: &str) -> Result<Printed> {
+        let row = store::require(&self.conn, RecordKind::Application, key)?;
+        let dir = self.print_dir("审批表");
+        create_dir(&dir)?;
+        let name = file_name(&row.code, "审批表");
+        self.print_application_form_to(&row.id, &dir.join(name))
+    }
+
     /// Print a catalogue into [`Self::print_dir`] (`证据目录`), for the system viewer.
     pub fn print_catalogue_preview(&self, candidate: &str) -> Result<Printed> {
         let row = store::require(&self.conn, RecordKind::Candidate, candidate)?;

@@ -1186,3 +1186,71 @@ fn an_application_names_its_enterprise_as_it_is_named_now() {
     .unwrap();
     assert_eq!(name(&ws).1.as_deref(), Some("罗山县茶业集团（示例）"));
 }
+
+/// The approval form to sign: 奖励审批表 with the applicant, the award's lines and total, and a
+/// box per signature; poppler reads it.
+#[test]
+fn an_award_prints_its_approval_form() {
+    use terroir_api::workbench::ApplicationStep;
+    let (d, mut ws) = sample();
+    ws.add(
+        RecordKind::IncentiveRule,
+        json!({
+            "title": "地理标志商标注册奖励", "item": "gi_trademark", "amount": "100000",
+            "jurisdiction": "411500", "policy_no": "信政〔2026〕8号", "valid_from": "2026-01-01",
+        }),
+    )
+    .unwrap();
+    ws.add(
+        RecordKind::Trademark,
+        json!({
+            "reg_no": "90000101", "name": "示例地理标志", "classes": ["30"],
+            "registrant": "ENT-0001", "kind": "collective", "gi": true,
+            "registered_on": "2026-03-01",
+        }),
+    )
+    .unwrap();
+    let app = ws
+        .add(
+            RecordKind::Application,
+            json!({
+                "kind": "award", "enterprise": "ENT-0001", "title": "地理标志商标奖励",
+                "claims": [{ "item": "gi_trademark", "achieved_on": "2026-03-01", "proof": "90000101" }],
+            }),
+        )
+        .unwrap();
+    for step in [
+        ApplicationStep::Submit { on: None },
+        ApplicationStep::StartReview {
+            on: None,
+            reviewer: "李审核".into(),
+        },
+        ApplicationStep::Approve {
+            on: None,
+            note: None,
+            over_budget_reason: Some("预算未下达".into()),
+        },
+    ] {
+        ws.application_step(&app.code, step).unwrap();
+    }
+    let path = d.path().join("审批表.pdf");
+    let p = ws.print_application_form_to(&app.code, &path).unwrap();
+    assert_eq!(p.file, "审批表.pdf");
+    let o = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(o.stdout).unwrap();
+    for want in [
+        "奖励审批表",
+        "信阳市茶叶协会",
+        "李审核",
+        "¥100,000.00",
+        "预算未下达",
+        "经办人审核",
+        "分管领导审批",
+    ] {
+        assert!(text.contains(want), "{want} missing:\n{text}");
+    }
+}

@@ -224,6 +224,13 @@ pub struct OnDate {
 pub enum ApplicationCmd {
     #[command(flatten)]
     Record(RecordCmd<ApplicationFields>),
+    /// Print the approval form to sign (奖励审批表 for an award)
+    Form {
+        /// Application code or id
+        record: String,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
     /// Submit a draft
     Submit(OnDate),
     /// Start reviewing a submitted application
@@ -474,6 +481,20 @@ pub fn application(
 ) -> Result<Outcome, ApiError> {
     let (target, step) = match cmd {
         ApplicationCmd::Record(c) => return record_cmd(ws, out, RecordKind::Application, c),
+        ApplicationCmd::Form { record, output } => {
+            let p = ws.print_application_form_to(&record, &output)?;
+            if out.json {
+                out.json(&p);
+            } else {
+                println!(
+                    "{}: {} ({} KB)",
+                    out.t("已打印审批表", "approval form printed"),
+                    p.path,
+                    p.bytes / 1024
+                );
+            }
+            return Ok(0);
+        }
         ApplicationCmd::Submit(at) => (at.target, ApplicationStep::Submit { on: at.on }),
         ApplicationCmd::Review { at, reviewer } => (
             at.target,

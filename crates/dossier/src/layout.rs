@@ -393,13 +393,19 @@ impl Flow {
     /// Label–value pairs in two columns, labels in the accent colour.
     pub fn facts(&mut self, pairs: &[(String, String)]) {
         let style = self.theme.body;
-        let label_w = 6.0 * style.size;
-        let measure = self.measure() - label_w;
         let label = TextStyle {
             weight: Weight::Bold,
             color: self.theme.accent,
             ..style
         };
+        // Six characters wide, or wider when a label is longer: a label never runs into its
+        // value.
+        let widest = pairs
+            .iter()
+            .map(|(k, _)| text_width(label, k))
+            .fold(0.0f32, f32::max);
+        let label_w = (6.0 * style.size).max(widest + style.size);
+        let measure = self.measure() - label_w;
         for (i, (k, v)) in pairs.iter().enumerate() {
             let lines = break_text(v, style.weight, style.size, measure, 0.0);
             let h = lines.len().max(1) as f32 * style.line_height() + 4.0;

@@ -123,3 +123,93 @@ pub fn layout(v: &LettersView) -> Document {
         sample,
     )
 }
+
+/// A form to sign (奖励审批表): a title, the facts, a table, and boxes for each signature.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FormView {
+    pub sample: bool,
+    pub title: String,
+    pub facts: Vec<(String, String)>,
+    /// A table (column titles with their shares, then rows), when there is one.
+    pub table: Option<(Vec<(String, f32)>, Vec<Vec<String>>)>,
+    /// One box per signature, in signing order (经办人, 科室负责人, 分管领导…).
+    pub signatures: Vec<String>,
+    pub issuer: Option<String>,
+    pub dated: NaiveDate,
+    pub audit_head: String,
+}
+
+/// Print a form.
+pub fn render_form(v: &FormView) -> Result<Vec<u8>> {
+    let fonts = Fonts::get();
+    fonts.check("title", &v.title)?;
+    for (k, val) in &v.facts {
+        fonts.check(k, val)?;
+    }
+    if let Some((_, rows)) = &v.table {
+        for (i, row) in rows.iter().enumerate() {
+            for cell in row {
+                fonts.check(&format!("rows[{i}]"), cell)?;
+            }
+        }
+    }
+    pdf::write(&form_layout(v))
+}
+
+pub fn form_layout(v: &FormView) -> Document {
+    let mut flow = Flow::new(theme(), MARGINS, v.title.clone());
+    let measure = A4.0 - MARGINS.0 - MARGINS.2;
+    let title = TextStyle::new(Weight::Bold, 20.0, ACCENT, 1.5);
+    let t = v.title.clone();
+    flow.drawing(14.0 * MM, move |page, x, y, _w| {
+        let tw = text_width(title, &t);
+        page.text(x + (measure - tw) / 2.0, y, title, t.clone());
+    });
+    flow.space(2.0 * MM);
+    flow.facts(&v.facts);
+    if let Some((cols, rows)) = &v.table {
+        flow.space(3.0 * MM);
+        let cols: Vec<_> = cols
+            .iter()
+            .map(|(t, share)| crate::template::col(t, *share))
+            .collect();
+        flow.table(&cols, rows);
+    }
+    flow.space(6.0 * MM);
+    // Signature boxes: the step on the left, room for the opinion, signature and date.
+    let label = TextStyle::new(Weight::Bold, 11.0, ACCENT, 1.6);
+    let small = TextStyle::new(Weight::Regular, 9.0, Rgb::GREY, 1.4);
+    let box_h = 26.0 * MM;
+    for step in &v.signatures {
+        let step = step.clone();
+        flow.drawing(box_h, move |page, x, y, _w| {
+            let (l, r, b) = (x, x + measure, y + box_h - 2.0 * MM);
+            for (from, to) in [
+                ((l, y), (r, y)),
+                ((l, b), (r, b)),
+                ((l, y), (l, b)),
+                ((r, y), (r, b)),
+            ] {
+                page.rule(from, to, Rgb::RULE, 0.6);
+            }
+            page.rule((l + 34.0 * MM, y), (l + 34.0 * MM, b), Rgb::RULE, 0.6);
+            page.text(l + 3.0 * MM, y + 3.0 * MM, label, step.clone());
+            let sign = "签字：              日期：     年   月   日";
+            page.text(
+                r - text_width(small, sign) - 3.0 * MM,
+                b - small.line_height() - 2.0 * MM,
+                small,
+                sign,
+            );
+            page.text(l + 37.0 * MM, y + 3.0 * MM, small, "意见：");
+        });
+    }
+    finish(
+        flow,
+        &v.title,
+        v.issuer.as_deref(),
+        v.dated,
+        &v.audit_head,
+        v.sample,
+    )
+}

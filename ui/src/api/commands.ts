@@ -138,6 +138,8 @@ export const api = {
    * system PDF viewer; the boolean is false when no viewer could be started.
    */
   previewDossier: (key: string) => call<[Printed, boolean]>('preview_dossier', { key }),
+  /** Print an application's approval form (奖励审批表) and open it. */
+  printApplicationForm: (key: string) => call<[Printed, boolean]>('print_application_form', { key }),
   /** Print the letters for the deadlines due within `within` and open them. */
   printLetters: (within: string) => call<[Printed, boolean]>('print_letters', { within }),
   /** Open the last printed document (or its folder); false when nothing could be opened. */

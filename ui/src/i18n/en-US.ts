@@ -613,6 +613,14 @@ const enUS: Messages = {
     warningsTitle: 'Letters printed, with {n} things worth fixing',
     edit: 'Edit the record',
   },
+  form: {
+    print: 'Print approval form',
+    printTitle: 'Print the approval form (PDF) for the clerk, the section head and the director to sign',
+    refusedTitle: 'The approval form could not be printed',
+    refusedHint: 'Fix the following, then print again:',
+    warningsTitle: 'Approval form printed, with {n} things worth fixing',
+    edit: 'Edit the record',
+  },
   printed: {
     done: 'Printed: ',
     open: 'Open',

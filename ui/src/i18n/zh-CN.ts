@@ -613,6 +613,14 @@ const zhCN = {
     warningsTitle: '提醒函已生成，有 {n} 处建议修改',
     edit: '编辑记录',
   },
+  form: {
+    print: '打印审批表',
+    printTitle: '打印审批表（PDF），供经办人、科室负责人和分管领导签字',
+    refusedTitle: '无法打印审批表',
+    refusedHint: '修改下列内容后再打印：',
+    warningsTitle: '审批表已生成，有 {n} 处建议修改',
+    edit: '编辑记录',
+  },
   printed: {
     done: '已生成：',
     open: '打开',

@@ -16,10 +16,11 @@ export interface DossierOutcome {
 }
 
 /**
- * `what` is `dossier` (a GI product's brand-promotion dossier: preview or save) or `catalogue`
- * (a well-known-mark candidate's evidence catalogue: preview only).
+ * `what` is `dossier` (a GI product's brand-promotion dossier: preview or save), `catalogue`
+ * (a well-known-mark candidate's evidence catalogue) or `form` (an application's approval form
+ * to sign); the last two preview only.
  */
-export function useDossierPrint(key: () => string, what: 'dossier' | 'catalogue' = 'dossier') {
+export function useDossierPrint(key: () => string, what: 'dossier' | 'catalogue' | 'form' = 'dossier') {
   const busy = ref<'preview' | 'save' | null>(null)
   const outcome = shallowRef<DossierOutcome | null>(null)
   const refusal = shallowRef<MappedErrors | null>(null)
@@ -30,7 +31,8 @@ export function useDossierPrint(key: () => string, what: 'dossier' | 'catalogue'
     refusal.value = null
     try {
       if (which === 'preview') {
-        const [printed, opened] = what === 'catalogue' ? await api.previewCatalogue(key()) : await api.previewDossier(key())
+        const preview = what === 'catalogue' ? api.previewCatalogue : what === 'form' ? api.printApplicationForm : api.previewDossier
+        const [printed, opened] = await preview(key())
         outcome.value = { printed, opened }
       } else {
         const printed = await api.saveDossier(key())

@@ -964,6 +964,10 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     restore_backup: () => handlers.workspace_info({}),
     // Native: the last printed file opens (no viewer here); no printer takes it.
     open_printed: () => true,
+    print_application_form: (a) => {
+      const r = find('application', String(a.key))
+      return [{ code: r.code, name: r.name, file: `${r.code}-审批表.pdf`, path: `${documents}/地标品牌库/审批表/${r.code}-审批表.pdf`, bytes: 27_000, warnings: [] }, false]
+    },
     // Native: letters printed into the documents folder, no viewer here.
     print_letters: () => [{ code: '', name: `${mockDeadlines().length} 封`, file: `提醒函-${today}.pdf`, path: `${documents}/地标品牌库/提醒函/提醒函-${today}.pdf`, bytes: 48_000, warnings: [] }, false],
     print_printed: () => false,
