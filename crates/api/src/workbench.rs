@@ -25,6 +25,7 @@ use terroir_core::trademark::Trademark;
 use terroir_core::user::{AuthorisedUser, Decision};
 use terroir_core::{DivisionCode, Fen, Lang, Violation};
 use terroir_dossier::catalogue::{CatalogueView, ExhibitRow};
+use terroir_dossier::letter::FormTable;
 use terroir_store::Connection;
 use terroir_store::records::{self as store, Show};
 use terroir_store::tables;
@@ -648,23 +649,24 @@ impl Workspace {
                         ]
                     })
                     .collect();
-                Some((
-                    vec![
+                Some(FormTable {
+                    columns: vec![
                         ("奖励事项".to_owned(), 3.0),
                         ("奖励规则".to_owned(), 2.0),
                         ("兑现区划".to_owned(), 2.0),
                         ("金额".to_owned(), 2.0),
                     ],
                     rows,
-                ))
+                })
             }
-            None if !app.claims.is_empty() => Some((
-                vec![
+            None if !app.claims.is_empty() => Some(FormTable {
+                columns: vec![
                     ("申报事项".to_owned(), 3.0),
                     ("取得日期".to_owned(), 2.0),
                     ("证明记录".to_owned(), 2.5),
                 ],
-                app.claims
+                rows: app
+                    .claims
                     .iter()
                     .map(|c| {
                         vec![
@@ -682,7 +684,7 @@ impl Workspace {
                         ]
                     })
                     .collect(),
-            )),
+            }),
             None => None,
         };
         Ok(terroir_dossier::letter::FormView {

@@ -130,13 +130,19 @@ pub struct FormView {
     pub sample: bool,
     pub title: String,
     pub facts: Vec<(String, String)>,
-    /// A table (column titles with their shares, then rows), when there is one.
-    pub table: Option<(Vec<(String, f32)>, Vec<Vec<String>>)>,
+    pub table: Option<FormTable>,
     /// One box per signature, in signing order (经办人, 科室负责人, 分管领导…).
     pub signatures: Vec<String>,
     pub issuer: Option<String>,
     pub dated: NaiveDate,
     pub audit_head: String,
+}
+
+/// A form's table: column titles with their width shares, then the rows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FormTable {
+    pub columns: Vec<(String, f32)>,
+    pub rows: Vec<Vec<String>>,
 }
 
 /// Print a form.
@@ -146,8 +152,8 @@ pub fn render_form(v: &FormView) -> Result<Vec<u8>> {
     for (k, val) in &v.facts {
         fonts.check(k, val)?;
     }
-    if let Some((_, rows)) = &v.table {
-        for (i, row) in rows.iter().enumerate() {
+    if let Some(t) = &v.table {
+        for (i, row) in t.rows.iter().enumerate() {
             for cell in row {
                 fonts.check(&format!("rows[{i}]"), cell)?;
             }
@@ -167,13 +173,14 @@ pub fn form_layout(v: &FormView) -> Document {
     });
     flow.space(2.0 * MM);
     flow.facts(&v.facts);
-    if let Some((cols, rows)) = &v.table {
+    if let Some(t) = &v.table {
         flow.space(3.0 * MM);
-        let cols: Vec<_> = cols
+        let cols: Vec<_> = t
+            .columns
             .iter()
             .map(|(t, share)| crate::template::col(t, *share))
             .collect();
-        flow.table(&cols, rows);
+        flow.table(&cols, &t.rows);
     }
     flow.space(6.0 * MM);
     // Signature boxes: the step on the left, room for the opinion, signature and date.
