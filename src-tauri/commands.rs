@@ -60,6 +60,7 @@ macro_rules! terroir_commands {
             deadlines,
             export_deadlines,
             print_letters,
+            export_ledger,
             print_application_form,
             history,
             restore_value,

@@ -812,6 +812,38 @@ async fn export_deadlines(
         .map(Some)
 }
 
+/// Export the ledger of `year` (budgets, award lines, a total row) to a sheet chosen in a
+/// native save dialog, in `lang`; `None` when cancelled, else how many award lines.
+#[tauri::command(rename_all = "snake_case")]
+async fn export_ledger(
+    app: tauri::AppHandle,
+    s: State<'_, Open>,
+    year: Option<i32>,
+    lang: terroir_api::core::Lang,
+) -> Result<Option<u32>> {
+    let zh = lang == terroir_api::core::Lang::Zh;
+    let name = format!(
+        "{}{}.xlsx",
+        if zh { "奖励台账" } else { "ledger" },
+        year.map(|y| format!("-{y}")).unwrap_or_default()
+    );
+    let picked = app
+        .dialog()
+        .file()
+        .set_file_name(name)
+        .add_filter("Excel", &["xlsx"])
+        .add_filter("CSV (UTF-8)", &["csv"])
+        .blocking_save_file();
+    let Some(mut path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    if path.extension().is_none() {
+        path.set_extension("xlsx");
+    }
+    s.with(|ws| ws.export_ledger(year, None, &path, lang))
+        .map(Some)
+}
+
 /// Print an application's approval form into the documents folder and open it.
 #[tauri::command(rename_all = "snake_case")]
 fn print_application_form(

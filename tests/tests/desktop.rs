@@ -615,6 +615,9 @@ async fn workbench(app: &App, db: &Path) -> R {
     app.click("nav-ledger").await?;
     app.wait_text("ledger-table", "¥400,000.00").await?;
     app.wait_text("ledger-entries", "APP-0002").await?;
+    // The ledger exports as a sheet (the save dialog is native: crates/api/tests covers the
+    // file).
+    app.wait_text("btn-export-ledger", "导出").await?;
     app.shot("23-ledger").await?;
 
     // The sample guidance request, rejected: the reason is required and then shown.

@@ -847,6 +847,98 @@ impl Workspace {
     /// Budgets and awards per paying jurisdiction and year (one year, or all), and the award
     /// lines of the applications awarded there (in one jurisdiction, or all; at most `limit`
     /// applications, newest year first).
+    /// Write the ledger (every award line of the year(s) and jurisdiction, then a 合计 row) to
+    /// `path` as XLSX or CSV, in `lang`; the budgets come first, each with its use.
+    pub fn export_ledger(
+        &self,
+        year: Option<i32>,
+        jurisdiction: Option<&str>,
+        path: &Path,
+        lang: Lang,
+    ) -> Result<u32> {
+        use terroir_exchange::sheet::Cell;
+        let l = self.ledger(year, jurisdiction, None)?;
+        let pick = |zh: &str, en: &str| match lang {
+            Lang::Zh => zh.to_owned(),
+            Lang::En => en.to_owned(),
+        };
+        let yuan = |f: Fen| Cell::Number(f.0 as f64 / 100.0);
+        let opt = |f: Option<Fen>| f.map_or(Cell::Empty, yuan);
+        let text = |s: &str| Cell::Text(s.to_owned());
+        let blank = |n: usize| vec![Cell::Empty; n];
+        let mut rows = vec![];
+        for r in &l.rows {
+            let mut row = vec![
+                text(&pick("预算", "Budget")),
+                text(r.jurisdiction_name.as_deref().unwrap_or(&r.jurisdiction)),
+                Cell::Number(f64::from(r.year)),
+            ];
+            row.extend(blank(4));
+            row.extend([
+                opt(r.budget),
+                yuan(r.approved),
+                yuan(r.paid),
+                opt(r.remaining),
+            ]);
+            row.extend(blank(3));
+            rows.push(row);
+        }
+        let mut total = 0i64;
+        for e in &l.entries {
+            total += e.amount.0;
+            let mut row = vec![
+                text(&pick("奖励", "Award")),
+                text(&e.jurisdiction),
+                Cell::Number(f64::from(e.year)),
+                text(&e.application),
+                text(&e.title),
+                text(&e.enterprise),
+                text(&e.rule_code),
+            ];
+            row.extend(blank(4));
+            row.extend([
+                yuan(e.amount),
+                text(&terroir_core::vocab::word_or_key(
+                    "appState",
+                    e.state.key(),
+                    lang,
+                )),
+                e.decided_on.map_or(Cell::Empty, Cell::Date),
+            ]);
+            rows.push(row);
+        }
+        let mut sum = vec![text(&pick("合计", "Total"))];
+        sum.extend(blank(10));
+        sum.push(yuan(Fen(total)));
+        sum.extend(blank(2));
+        rows.push(sum);
+        let headers = [
+            ("类型", "Type"),
+            ("兑现区划", "Paying jurisdiction"),
+            ("年度", "Year"),
+            ("申请", "Application"),
+            ("申请事项", "Title"),
+            ("企业", "Enterprise"),
+            ("奖励规则", "Rule"),
+            ("预算（元）", "Budget (yuan)"),
+            ("已核准未拨付（元）", "Approved, unpaid (yuan)"),
+            ("已拨付（元）", "Paid (yuan)"),
+            ("剩余（元）", "Remaining (yuan)"),
+            ("奖励金额（元）", "Award (yuan)"),
+            ("状态", "State"),
+            ("决定日期", "Decided on"),
+        ];
+        let sheet = terroir_exchange::write::Sheet {
+            name: pick("预算与台账", "Budget and ledger"),
+            headers: headers.iter().map(|(zh, en)| pick(zh, en)).collect(),
+            notes: vec![],
+            rows,
+        };
+        terroir_exchange::write::write(path, &sheet)
+            .map_err(|e| ApiError::from(Violation::file_missing(e).at("output")))?;
+        Ok(l.entries.len() as u32)
+    }
+
     pub fn ledger(
         &self,
         year: Option<i32>,

@@ -1242,6 +1242,20 @@ fn an_award_prints_its_approval_form() {
         .output()
         .unwrap();
     let text = String::from_utf8(o.stdout).unwrap();
+    // The ledger as a sheet: the budget, the award line, and the 合计 row.
+    let sheet = d.path().join("台账.xlsx");
+    let n = ws
+        .export_ledger(Some(2026), None, &sheet, terroir_api::core::Lang::Zh)
+        .unwrap();
+    assert_eq!(n, 1);
+    let rows = terroir_exchange::sheet::read(&sheet).unwrap().rows;
+    let last = &rows.last().unwrap().1;
+    assert_eq!(last[0].text(), "合计");
+    assert_eq!(last[11].text(), "100000");
+    assert!(
+        rows.iter()
+            .any(|(_, r)| r[3].text() == app.code && r[11].text() == "100000")
+    );
     for want in [
         "奖励审批表",
         "信阳市茶叶协会",

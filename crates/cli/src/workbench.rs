@@ -299,6 +299,9 @@ pub enum IncentiveCmd {
         /// List at most this many awarded applications (the totals cover all)
         #[arg(long)]
         limit: Option<u32>,
+        /// Write the ledger (budgets, every award line, a total row) to .xlsx or .csv
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
     },
     /// Set a jurisdiction's award budget for a year
     Budget {
@@ -588,7 +591,22 @@ pub fn incentive(ws: &mut Workspace, out: &Out, cmd: IncentiveCmd) -> Result<Out
         IncentiveCmd::Ledger {
             year,
             jurisdiction,
+            limit: _,
+            output: Some(path),
+        } => {
+            let n = ws.export_ledger(year, jurisdiction.as_deref(), &path, out.lang)?;
+            println!(
+                "{}: {n} → {}",
+                out.t("已导出台账，奖励", "ledger written, awards"),
+                path.display()
+            );
+            Ok(0)
+        }
+        IncentiveCmd::Ledger {
+            year,
+            jurisdiction,
             limit,
+            output: None,
         } => {
             let l = ws.ledger(year, jurisdiction.as_deref(), limit)?;
             if out.json {

@@ -138,6 +138,8 @@ export const api = {
    * system PDF viewer; the boolean is false when no viewer could be started.
    */
   previewDossier: (key: string) => call<[Printed, boolean]>('preview_dossier', { key }),
+  /** Export the ledger of a year (or all) to a sheet chosen in a save dialog; null when cancelled. */
+  exportLedger: (year: number | null, lang: Lang) => call<number | null>('export_ledger', { year, lang }),
   /** Print an application's approval form (奖励审批表) and open it. */
   printApplicationForm: (key: string) => call<[Printed, boolean]>('print_application_form', { key }),
   /** Print the letters for the deadlines due within `within` and open them. */

@@ -445,6 +445,7 @@ const enUS: Messages = {
     edit: 'Edit record',
   },
   ledger: {
+    exported: 'Ledger exported ({n} awards)',
     title: 'Budget & ledger',
     intro: 'The yearly award budget of each paying jurisdiction, and the awards approved and paid. Approving an award checks the budget; going past it needs a reason.',
     year: 'Year',

@@ -964,6 +964,8 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
     restore_backup: () => handlers.workspace_info({}),
     // Native: the last printed file opens (no viewer here); no printer takes it.
     open_printed: () => true,
+    // Native: the save dialog picks 文档/奖励台账.xlsx.
+    export_ledger: () => 1,
     print_application_form: (a) => {
       const r = find('application', String(a.key))
       return [{ code: r.code, name: r.name, file: `${r.code}-审批表.pdf`, path: `${documents}/地标品牌库/审批表/${r.code}-审批表.pdf`, bytes: 27_000, warnings: [] }, false]

@@ -55,6 +55,7 @@ export const COMMANDS = [
   'deadlines',
   'export_deadlines',
   'print_letters',
+  'export_ledger',
   'print_application_form',
   'history',
   'restore_value',
