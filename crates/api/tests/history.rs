@@ -1,6 +1,8 @@
 //! The history in words: every row of a busy workspace reads without a raw key, restore is
 //! offered only on data changes, and pages and filters hold.
 
+mod common;
+
 use serde_json::json;
 use terroir_api::Workspace;
 use terroir_api::core::RecordKind;
@@ -38,50 +40,20 @@ fn busy() -> (tempfile::TempDir, Workspace) {
     ws.set_budget("411500", 2026, "500000", Some("年度预算"))
         .unwrap();
     // An award application through its whole flow, and a guidance one refused.
-    ws.add(
-        RecordKind::IncentiveRule,
-        json!({
-            "title": "地理标志商标注册奖励", "item": "gi_trademark", "amount": "100000",
-            "jurisdiction": "411500", "policy_no": "信政〔2026〕8号", "valid_from": "2026-01-01",
-        }),
-    )
-    .unwrap();
-    ws.add(
-        RecordKind::Trademark,
-        json!({
-            "reg_no": "90000101", "name": "示例地理标志", "classes": ["30"],
-            "registrant": "ENT-0001", "kind": "collective", "gi": true,
-            "registered_on": "2026-03-01",
-        }),
-    )
-    .unwrap();
-    let app = ws
-        .add(
-            RecordKind::Application,
-            json!({
-                "kind": "award", "enterprise": "ENT-0001", "title": "地理标志商标奖励",
-                "claims": [{ "item": "gi_trademark", "achieved_on": "2026-03-01", "proof": "90000101" }],
-            }),
-        )
-        .unwrap();
-    for step in [
-        ApplicationStep::Submit { on: None },
-        ApplicationStep::StartReview {
-            on: None,
-            reviewer: "李审核".into(),
-        },
-        ApplicationStep::Approve {
-            on: None,
-            note: Some("材料齐全".into()),
-            over_budget_reason: Some("年度预算未下达，先行核准".into()),
-        },
-        ApplicationStep::Pay {
-            on: None,
-            voucher: "信财付〔2026〕77号".into(),
-        },
-    ] {
-        ws.application_step(&app.code, step).unwrap();
-    }
+    common::award(
+        &mut ws,
+        vec![
+            ApplicationStep::Approve {
+                on: None,
+                note: Some("材料齐全".into()),
+                over_budget_reason: Some("年度预算未下达，先行核准".into()),
+            },
+            ApplicationStep::Pay {
+                on: None,
+                voucher: "信财付〔2026〕77号".into(),
+            },
+        ],
+    );
     ws.application_step(
         "APP-0001",
         ApplicationStep::Reject {

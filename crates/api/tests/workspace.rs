@@ -1,5 +1,7 @@
 //! Use cases through the api against a real workspace on disk.
 
+mod common;
+
 use serde_json::json;
 use terroir_api::ops::{TrademarkEvent, UserStep};
 use terroir_api::{ErrorKind, Show, Workspace, core::RecordKind, core::Rule};
@@ -1193,48 +1195,16 @@ fn an_application_names_its_enterprise_as_it_is_named_now() {
 fn an_award_prints_its_approval_form() {
     use terroir_api::workbench::ApplicationStep;
     let (d, mut ws) = sample();
-    ws.add(
-        RecordKind::IncentiveRule,
-        json!({
-            "title": "地理标志商标注册奖励", "item": "gi_trademark", "amount": "100000",
-            "jurisdiction": "411500", "policy_no": "信政〔2026〕8号", "valid_from": "2026-01-01",
-        }),
-    )
-    .unwrap();
-    ws.add(
-        RecordKind::Trademark,
-        json!({
-            "reg_no": "90000101", "name": "示例地理标志", "classes": ["30"],
-            "registrant": "ENT-0001", "kind": "collective", "gi": true,
-            "registered_on": "2026-03-01",
-        }),
-    )
-    .unwrap();
-    let app = ws
-        .add(
-            RecordKind::Application,
-            json!({
-                "kind": "award", "enterprise": "ENT-0001", "title": "地理标志商标奖励",
-                "claims": [{ "item": "gi_trademark", "achieved_on": "2026-03-01", "proof": "90000101" }],
-            }),
-        )
-        .unwrap();
-    for step in [
-        ApplicationStep::Submit { on: None },
-        ApplicationStep::StartReview {
-            on: None,
-            reviewer: "李审核".into(),
-        },
-        ApplicationStep::Approve {
+    let code = common::award(
+        &mut ws,
+        vec![ApplicationStep::Approve {
             on: None,
             note: None,
             over_budget_reason: Some("预算未下达".into()),
-        },
-    ] {
-        ws.application_step(&app.code, step).unwrap();
-    }
+        }],
+    );
     let path = d.path().join("审批表.pdf");
-    let p = ws.print_application_form_to(&app.code, &path).unwrap();
+    let p = ws.print_application_form_to(&code, &path).unwrap();
     assert_eq!(p.file, "审批表.pdf");
     let o = std::process::Command::new("pdftotext")
         .arg(&path)
@@ -1254,7 +1224,7 @@ fn an_award_prints_its_approval_form() {
     assert_eq!(last[11].text(), "100000");
     assert!(
         rows.iter()
-            .any(|(_, r)| r[3].text() == app.code && r[11].text() == "100000")
+            .any(|(_, r)| r[3].text() == code && r[11].text() == "100000")
     );
     for want in [
         "奖励审批表",
