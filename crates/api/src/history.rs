@@ -181,14 +181,14 @@ impl Workspace {
             _ => None,
         };
         // The user's local days, as UTC instants (`at` is UTC).
+        // A midnight a clock change skips counts from the UTC midnight.
         let instant = |d: NaiveDate| {
-            Local
-                .from_local_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight exists"))
+            let midnight = d.and_time(chrono::NaiveTime::MIN);
+            let utc = Local
+                .from_local_datetime(&midnight)
                 .earliest()
-                .map(|t| {
-                    t.with_timezone(&chrono::Utc)
-                        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-                })
+                .map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&chrono::Utc));
+            Some(utc.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
         };
         let day = |field: &str, s: &Option<String>| -> Result<Option<NaiveDate>> {
             s.as_deref()
