@@ -133,6 +133,16 @@ pub fn documents_dir() -> PathBuf {
         .join("地标品牌库")
 }
 
+/// Remember a printed document (for 打开, 打开所在文件夹, 打印) and open it in the system
+/// viewer; `opened` is false when no viewer could be started (or `TERROIR_NO_VIEWER=1`, for
+/// tests and kiosks, asks for none).
+fn shown(app: &tauri::AppHandle, last: &LastPrinted, printed: Printed) -> (Printed, bool) {
+    last.set(&printed.path);
+    let opened = std::env::var_os("TERROIR_NO_VIEWER").is_none()
+        && app.opener().open_path(&printed.path, None::<&str>).is_ok();
+    (printed, opened)
+}
+
 /// Where save and batch dialogs start: the documents folder's 地标品牌库/推介资料 (made if
 /// missing, so the dialog can open there).
 fn dossier_folder() -> PathBuf {
@@ -351,10 +361,7 @@ fn preview_catalogue(
     key: String,
 ) -> Result<(Printed, bool)> {
     let printed = s.with(|ws| ws.print_catalogue_preview(&key))?;
-    last.set(&printed.path);
-    let opened = std::env::var_os("TERROIR_NO_VIEWER").is_none()
-        && app.opener().open_path(&printed.path, None::<&str>).is_ok();
-    Ok((printed, opened))
+    Ok(shown(&app, &last, printed))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -453,11 +460,7 @@ fn preview_dossier(
     key: String,
 ) -> Result<(Printed, bool)> {
     let printed = s.with(|ws| ws.print_dossier_preview(&key))?;
-    last.set(&printed.path);
-    // TERROIR_NO_VIEWER=1 (tests, kiosks) prints without starting a viewer.
-    let opened = std::env::var_os("TERROIR_NO_VIEWER").is_none()
-        && app.opener().open_path(&printed.path, None::<&str>).is_ok();
-    Ok((printed, opened))
+    Ok(shown(&app, &last, printed))
 }
 
 /// Print a dossier to a file chosen in a native save dialog; `None` when cancelled.
@@ -853,10 +856,7 @@ fn print_application_form(
     key: String,
 ) -> Result<(Printed, bool)> {
     let printed = s.with(|ws| ws.print_application_form(&key))?;
-    last.set(&printed.path);
-    let opened = std::env::var_os("TERROIR_NO_VIEWER").is_none()
-        && app.opener().open_path(&printed.path, None::<&str>).is_ok();
-    Ok((printed, opened))
+    Ok(shown(&app, &last, printed))
 }
 
 /// Print the letters (续展提醒函, 使用情况报送通知) for the deadlines due within `within` into
@@ -869,10 +869,7 @@ fn print_letters(
     within: String,
 ) -> Result<(Printed, bool)> {
     let printed = s.with(|ws| ws.print_letters(&within))?;
-    last.set(&printed.path);
-    let opened = std::env::var_os("TERROIR_NO_VIEWER").is_none()
-        && app.opener().open_path(&printed.path, None::<&str>).is_ok();
-    Ok((printed, opened))
+    Ok(shown(&app, &last, printed))
 }
 
 /// A page of the history in words (see `terroir_api::history`).

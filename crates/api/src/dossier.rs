@@ -48,11 +48,27 @@ pub struct Printed {
     pub warnings: Vec<Problem>,
 }
 
-/// A printed file's name.
-pub(crate) fn file_of(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
+impl Printed {
+    /// What printing `bytes` bytes of record `code` (`name`) to `path` made.
+    pub(crate) fn written(
+        code: String,
+        name: String,
+        path: &Path,
+        bytes: u64,
+        warnings: Vec<Problem>,
+    ) -> Self {
+        Self {
+            code,
+            name,
+            file: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            path: path.display().to_string(),
+            bytes,
+            warnings,
+        }
+    }
 }
 
 /// One dossier a batch could not print, with the reason.
@@ -369,14 +385,13 @@ impl Workspace {
     pub fn print_dossier_to(&self, gi: &str, path: &Path) -> Result<Printed> {
         let (pdf, view, warnings) = self.print_dossier(gi)?;
         write_whole(path, &pdf)?;
-        Ok(Printed {
-            code: view.code,
-            name: view.name,
-            file: file_of(path),
-            path: path.display().to_string(),
-            bytes: pdf.len() as u64,
+        Ok(Printed::written(
+            view.code,
+            view.name,
+            path,
+            pdf.len() as u64,
             warnings,
-        })
+        ))
     }
 
     /// Where previews of `folder` (推介资料, 证据目录) go: under the print folder the desktop

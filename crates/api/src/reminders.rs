@@ -133,14 +133,13 @@ impl Workspace {
         let bytes = std::fs::metadata(&path)
             .map(|m| m.len())
             .unwrap_or_default();
-        Ok(crate::dossier::Printed {
-            code: String::new(),
-            name: format!("{} 封", written.count),
-            file: crate::dossier::file_of(&path),
-            path: written.path,
+        Ok(crate::dossier::Printed::written(
+            String::new(),
+            format!("{} 封", written.count),
+            &path,
             bytes,
-            warnings: vec![],
-        })
+            vec![],
+        ))
     }
 
     /// The letters for `list`: what each deadline asks of its enterprise, in the words a bureau

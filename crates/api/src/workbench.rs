@@ -573,21 +573,19 @@ impl Workspace {
         let view = self.catalogue_view(&row.id)?;
         let pdf = terroir_dossier::catalogue::render(&view).map_err(dossier_error)?;
         write_whole(path, &pdf)?;
-        Ok(Printed {
-            code: row.code,
-            name: row.name,
-            file: crate::dossier::file_of(path),
-            path: path.display().to_string(),
-            bytes: pdf.len() as u64,
-            warnings: vec![],
-        })
+        Ok(Printed::written(
+            row.code,
+            row.name,
+            path,
+            pdf.len() as u64,
+            vec![],
+        ))
     }
 
     /// The approval form (奖励审批表 for an award) of an application: who applies, what it
     /// claims, the award fixed at approval with its lines, and a box per signature.
-    fn approval_form(&self, key: &str) -> Result<terroir_dossier::letter::FormView> {
-        let row = store::require(&self.conn, RecordKind::Application, key)?;
-        let app: Application = decode(&row)?;
+    fn approval_form(&self, row: &store::RecordRow) -> Result<terroir_dossier::letter::FormView> {
+        let app: Application = decode(row)?;
         let ent = store::get(
             &self.conn,
             RecordKind::Enterprise,
@@ -709,18 +707,21 @@ impl Workspace {
 
     /// Print an application's approval form to `path` (written whole or not at all).
     pub fn print_application_form_to(&self, key: &str, path: &Path) -> Result<Printed> {
-        let view = self.approval_form(key)?;
+        let row = store::require(&self.conn, RecordKind::Application, key)?;
+        self.print_form_of(row, path)
+    }
+
+    fn print_form_of(&self, row: store::RecordRow, path: &Path) -> Result<Printed> {
+        let view = self.approval_form(&row)?;
         let pdf = terroir_dossier::letter::render_form(&view).map_err(dossier_error)?;
         write_whole(path, &pdf)?;
-        let row = store::require(&self.conn, RecordKind::Application, key)?;
-        Ok(Printed {
-            code: row.code,
-            name: row.name,
-            file: crate::dossier::file_of(path),
-            path: path.display().to_string(),
-            bytes: pdf.len() as u64,
-            warnings: vec![],
-        })
+        Ok(Printed::written(
+            row.code,
+            row.name,
+            path,
+            pdf.len() as u64,
+            vec![],
+        ))
     }
 
     /// Print an application's approval form into [`Self::print_dir`] (`审批表`), for the
@@ -730,7 +731,7 @@ impl Workspace {
         let dir = self.print_dir("审批表");
         create_dir(&dir)?;
         let name = file_name(&row.code, "审批表");
-        self.print_application_form_to(&row.id, &dir.join(name))
+        self.print_form_of(row, &dir.join(name))
     }
 
     /// Print a catalogue into [`Self::print_dir`] (`证据目录`), for the system viewer.
