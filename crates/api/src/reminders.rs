@@ -92,8 +92,30 @@ impl Workspace {
         path: &Path,
         lang: Lang,
     ) -> Result<RemindersWritten> {
+        self.write_deadlines(&self.deadlines(within)?, path, lang)
+    }
+
+    /// Write the use-report notices (催报通知) of the authorised users whose report is due within
+    /// `within` or missing: the deadlines list's use reports only, in any of its formats.
+    pub fn export_use_report_reminders(
+        &self,
+        within: &str,
+        path: &Path,
+        lang: Lang,
+    ) -> Result<RemindersWritten> {
+        let mut list = self.deadlines(within)?;
+        list.retain(|d| d.kind == DeadlineKind::UseReport);
+        self.write_deadlines(&list, path, lang)
+    }
+
+    fn write_deadlines(
+        &self,
+        list: &[Deadline],
+        path: &Path,
+        lang: Lang,
+    ) -> Result<RemindersWritten> {
+        let list = list.to_vec();
         let format = ReminderFormat::of(path)?;
-        let list = self.deadlines(within)?;
         let contacts = self.contacts(&list)?;
         let bytes = match format {
             ReminderFormat::Ics => ics(&list, &contacts, self.today(), lang).into_bytes(),
@@ -154,7 +176,13 @@ impl Workspace {
             let to = contact_of(d, contacts)
                 .map(|c| c.enterprise.clone())
                 .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| "商标注册人".to_owned());
+                .unwrap_or_else(|| {
+                    match d.kind {
+                        DeadlineKind::UseReport => "专用标志使用人",
+                        _ => "商标注册人",
+                    }
+                    .to_owned()
+                });
             let contact = contact_of(d, contacts);
             let row = match d.kind {
                 DeadlineKind::UseReport => store::get(&self.conn, RecordKind::User, &d.id)?,

@@ -224,3 +224,34 @@ fn letters_one_per_deadline_signed_by_the_issuer() {
         list.len()
     );
 }
+
+/// `terroir user reminders`: the use-report notices (催报通知) alone, one per report due or
+/// missing, none for a renewal; the overdue ones say so.
+#[test]
+fn use_report_reminders_are_the_use_reports_alone() {
+    let (dir, ws) = workspace();
+    let list = ws.deadlines("90d").unwrap();
+    let reports: Vec<_> = list
+        .iter()
+        .filter(|d| d.kind == terroir_api::core::deadline::DeadlineKind::UseReport)
+        .collect();
+    assert!(
+        !reports.is_empty() && reports.len() < list.len(),
+        "{list:?}"
+    );
+    let path = dir.path().join("催报通知.pdf");
+    let w = ws
+        .export_use_report_reminders("90d", &path, Lang::Zh)
+        .unwrap();
+    assert_eq!(w.count as usize, reports.len());
+    let o = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    let all = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(all.matches("使用情况报送通知").count(), reports.len());
+    assert!(!all.contains("商标续展提醒函"), "{all}");
+    let overdue = reports.iter().filter(|d| d.overdue).count();
+    assert_eq!(all.matches("已逾期尚未收到").count(), overdue, "{all}");
+}

@@ -523,6 +523,15 @@ enum UserCmd {
         #[arg(long = "link")]
         links: Vec<String>,
     },
+    /// Use-report notices (催报通知) for the users whose report is due within a period or
+    /// missing: letters (.pdf), a calendar (.ics) or a call list (.xlsx, .csv)
+    Reminders {
+        /// Period such as 90d, 12w, 6m, 1y
+        #[arg(long, default_value = "90d")]
+        within: String,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Show or set how often users report their use: --period yearly|half_yearly, --due-days N
     /// (days after the period's end)
     Schedule {
@@ -1390,6 +1399,21 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
                     links,
                 },
             ),
+            UserCmd::Reminders { within, output } => {
+                let w = ws.export_use_report_reminders(&within, &output, out.lang)?;
+                if out.json {
+                    out.json(&w);
+                } else {
+                    println!(
+                        "{} {} {} → {}",
+                        out.t("已写出", "written:"),
+                        w.count,
+                        out.t("份催报通知", "use-report notices"),
+                        w.path
+                    );
+                }
+                Ok(0)
+            }
             UserCmd::Schedule { period, due_days } => {
                 let mut s = ws.report_schedule()?;
                 if let Some(p) = period {
