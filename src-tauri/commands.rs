@@ -42,7 +42,7 @@ macro_rules! terroir_commands {
             acknowledge_migration_report,
             preview_dossier,
             save_dossier,
-            batch_count,
+            dossier_check,
             print_batch,
             cancel_batch,
             open_batch_folder,

@@ -20,7 +20,9 @@ use terroir_api::core::evidence::{EvidenceInput, RecognitionInput};
 use terroir_api::core::incentive::Eligibility;
 use terroir_api::core::readiness::Readiness;
 use terroir_api::core::user::ReportSchedule;
-use terroir_api::dossier::{BatchProgress, BatchReport, BatchSelection, DossierSettings, Printed};
+use terroir_api::dossier::{
+    BatchProgress, BatchReport, BatchSelection, DossierCheck, DossierSettings, Printed,
+};
 use terroir_api::exchange::{ExportSummary, ImportProgress, ImportReport};
 use terroir_api::history::{HistoryPage, HistoryQuery};
 use terroir_api::ops::{
@@ -530,10 +532,11 @@ async fn print_printed(last: State<'_, LastPrinted>) -> Result<bool> {
     .map_err(|e| ApiError::storage(e.to_string()))?
 }
 
-/// How many GI products a batch would print.
+/// How many GI products a batch would print, the settings still missing and the products
+/// whose dossier would have gaps.
 #[tauri::command(rename_all = "snake_case")]
-fn batch_count(s: State<'_, Open>, selection: BatchSelection) -> Result<u32> {
-    s.with(|ws| Ok(ws.batch_selection(&selection)?.len() as u32))
+fn dossier_check(s: State<'_, Open>, selection: BatchSelection) -> Result<DossierCheck> {
+    s.with(|ws| ws.dossier_check(&selection))
 }
 
 /// Print a batch into a folder picked in a native dialog, reporting progress on `progress`.

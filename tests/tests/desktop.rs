@@ -385,6 +385,26 @@ async fn journey(app: &App, db: &Path) -> R {
     app.tab("protections").await?;
     app.shot("07-gi-protections").await?;
 
+    // A first print asks for the issuer and its contact, and leads to the Print page's
+    // settings; with them saved, the check before a batch lists the products that lack
+    // something (the sample has no photos: all six).
+    app.click("btn-print-dossier").await?;
+    app.wait_text("dossier-refused", "发布单位联系方式").await?;
+    app.shot("07a-gi-dossier-needs-settings").await?;
+    app.click("btn-print-settings").await?;
+    app.wait_text("settings-first", "发布单位").await?;
+    app.click("btn-to-settings").await?;
+    app.type_in("field-issuer", "信阳市市场监督管理局（知识产权局）")
+        .await?;
+    app.type_in("field-issuer_contact", "0376-6200000").await?;
+    app.click("btn-save-settings").await?;
+    app.wait_text("incomplete", "6 个产品信息不全").await?;
+    app.click("btn-show-gaps").await?;
+    app.wait_text("incomplete-GI-0003", "尚未填写").await?;
+    app.shot("07c-print-page").await?;
+    app.goto("#/record/gi/GI-0001").await?;
+    app.wait_text("page-title", "信阳毛尖").await?;
+
     // Print the dossier: a PDF in the documents folder's 地标品牌库/推介资料, named (no path
     // shown; no viewer under test, so the notice says so and offers to open it).
     app.click("btn-print-dossier").await?;
@@ -402,9 +422,6 @@ async fn journey(app: &App, db: &Path) -> R {
         pdf.display()
     );
     app.shot("07b-gi-dossier-printed").await?;
-    app.click("nav-print").await?;
-    app.wait_text("batch-count", "6").await?;
-    app.shot("07c-print-page").await?;
 
     // An authorised user from application to approval.
     app.goto("#/record/user/USR-0002").await?;

@@ -11,7 +11,14 @@ type Handler = (args: Record<string, unknown>) => unknown
 
 /** The mock backend behind mockIPC, recording every call; `overrides` answer some commands instead. */
 export function installBackend(
-  opts: { extraEnterprises?: number; printDelayMs?: number; importRows?: number; migrationNotes?: string[]; overrides?: Record<string, Handler> } = {},
+  opts: {
+    extraEnterprises?: number
+    printDelayMs?: number
+    importRows?: number
+    migrationNotes?: string[]
+    printReady?: boolean
+    overrides?: Record<string, Handler>
+  } = {},
 ) {
   clearMocks()
   const backend = createMockBackend(opts)

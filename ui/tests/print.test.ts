@@ -69,7 +69,7 @@ describe('print page', () => {
     const vm = wrapper.findComponent(PrintView).vm as unknown as { division: string | null }
     vm.division = '411525'
     await flushPromises()
-    expect(calls.filter((c) => c.cmd === 'batch_count').at(-1)!.args).toEqual({ selection: { select: 'county', code: '411525' } })
+    expect(calls.filter((c) => c.cmd === 'dossier_check').at(-1)!.args).toEqual({ selection: { select: 'county', code: '411525' } })
     // GI-0001 (whose area covers 固始县), GI-0003 and GI-0006.
     expect(wrapper.find('[data-testid="batch-count"]').text()).toBe('将打印 3 份')
     vm.division = '41152x'
@@ -80,6 +80,7 @@ describe('print page', () => {
   it('shows progress counts from the channel, cancels, then the refusals with the field named', async () => {
     let finish: (r: BatchReport) => void = () => {}
     const { calls } = installBackend({
+      printReady: true,
       overrides: {
         print_batch: (a) => {
           sendToChannel(a.progress, 0, { done: 1, total: 40, code: 'GI-0001' })
@@ -128,7 +129,7 @@ describe('print page', () => {
   })
 
   it('runs a whole batch on the mock backend through a real channel, in English', async () => {
-    const { backend } = installBackend({ printDelayMs: 0 })
+    const { backend } = installBackend({ printDelayMs: 0, printReady: true })
     const gi = backend.records.find((r) => r.code === 'GI-0004')!
     ;(gi.data as Record<string, unknown>).history = '2015年被认定为驰名商标'
     const { wrapper } = await mountWith(PrintView, {}, 'en-US')
@@ -146,11 +147,43 @@ describe('print page', () => {
   })
 
   it('offers New GI product when there is nothing to print', async () => {
-    installBackend({ overrides: { batch_count: () => 0 } })
+    installBackend({ overrides: { dossier_check: () => ({ total: 0, settings: [], incomplete: [], complete: [] }) } })
     const { wrapper } = await mountWith(PrintView)
     await flushPromises()
     expect(wrapper.find('[data-testid="print-empty"]').text()).toContain('新建地理标志产品')
     expect(wrapper.find('[data-testid="btn-print-batch"]').exists()).toBe(false)
+  })
+
+  it('asks for the issuer and its contact before a first batch, then offers to skip the incomplete products', async () => {
+    const { calls } = installBackend({ printDelayMs: 0 })
+    const { wrapper } = await mountWith(PrintView)
+    await flushPromises()
+    // Rust's check of the fresh sample: the two settings missing, nothing can start.
+    const first = wrapper.find('[data-testid="settings-first"]')
+    expect(first.text()).toContain('发布单位')
+    expect(first.text()).toContain('发布单位联系方式')
+    expect(wrapper.find('[data-testid="btn-print-batch"]').attributes('disabled')).toBeDefined()
+    await wrapper.find('[data-testid="btn-to-settings"]').trigger('click')
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('field-issuer')
+
+    await wrapper.find('[data-testid="field-issuer"]').setValue('信阳市市场监督管理局（知识产权局）')
+    await wrapper.find('[data-testid="field-issuer_contact"]').setValue('0376-6200000')
+    await wrapper.find('[data-testid="btn-save-settings"]').trigger('submit')
+    await flushPromises()
+    expect(calls.filter((c) => c.cmd === 'set_dossier_settings').at(-1)!.args.settings).toMatchObject({ issuer_contact: '0376-6200000' })
+    // Then Rust's check with the settings saved: 5 of the 6 products lack something.
+    expect(wrapper.find('[data-testid="settings-first"]').exists()).toBe(false)
+    const incomplete = wrapper.find('[data-testid="incomplete"]')
+    expect(incomplete.text()).toContain('5 个产品信息不全')
+    await wrapper.find('[data-testid="btn-show-gaps"]').trigger('click')
+    expect(wrapper.find('[data-testid="incomplete-GI-0003"]').text()).toContain('尚未填写，推介资料开头将没有产品介绍')
+    expect(wrapper.find('[data-testid="incomplete-GI-0001"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="btn-print-batch"]').text()).toBe('仍然全部打印（6 份）')
+    const skip = wrapper.find('[data-testid="btn-print-skip"]')
+    expect(skip.text()).toBe('跳过这些产品，打印其余 1 份')
+    await skip.trigger('click')
+    await flushPromises()
+    expect(calls.find((c) => c.cmd === 'print_batch')!.args.selection).toEqual({ select: 'codes', codes: ['GI-0001'] })
   })
 
   it('saves the dossier settings and shows a field error under its field, keeping the text', async () => {

@@ -21,6 +21,7 @@ use crate::error::{ApiError, Problem, Result};
 use crate::workspace::Workspace;
 
 const ISSUER_KEY: &str = "dossier.issuer";
+const ISSUER_CONTACT_KEY: &str = "dossier.issuer_contact";
 const QR_KEY: &str = "dossier.qr_template";
 /// The QR code's default content: a verification text with the record's code and id.
 pub const DEFAULT_QR: &str = "地标品牌库核验：{name}（{code}）记录 {id} 校验 {head}";
@@ -31,7 +32,36 @@ pub const DEFAULT_QR: &str = "地标品牌库核验：{name}（{code}）记录 {
 #[ts(export)]
 pub struct DossierSettings {
     pub issuer: Option<String>,
+    /// How the public reaches the issuer (phone, address); required with the issuer before a
+    /// first print.
+    #[serde(default)]
+    pub issuer_contact: Option<String>,
     pub qr_template: String,
+}
+
+/// What the print page checks before a batch: the settings every dossier needs, and the
+/// selected products whose dossier would lack something (信息不全).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct DossierCheck {
+    /// Products selected.
+    pub total: u32,
+    /// Settings still missing (`settings_required` at `issuer` / `issuer_contact`): nothing
+    /// prints until they are filled in.
+    pub settings: Vec<Problem>,
+    /// Selected products with gaps, in code order.
+    pub incomplete: Vec<Incomplete>,
+    /// The codes of the others, for a batch that skips the incomplete ones.
+    pub complete: Vec<String>,
+}
+
+/// A product whose dossier would print with gaps, and what they are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Incomplete {
+    pub code: String,
+    pub name: String,
+    pub gaps: Vec<Problem>,
 }
 
 /// One printed dossier.
@@ -117,7 +147,9 @@ pub enum BatchSelection {
 impl Workspace {
     pub fn dossier_settings(&self) -> Result<DossierSettings> {
         Ok(DossierSettings {
-            issuer: tables::get_meta(&self.conn, ISSUER_KEY)?,
+            issuer: tables::get_meta(&self.conn, ISSUER_KEY)?.filter(|s| !s.is_empty()),
+            issuer_contact: tables::get_meta(&self.conn, ISSUER_CONTACT_KEY)?
+                .filter(|s| !s.is_empty()),
             qr_template: tables::get_meta(&self.conn, QR_KEY)?
                 .unwrap_or_else(|| DEFAULT_QR.to_owned()),
         })
@@ -126,12 +158,20 @@ impl Workspace {
     /// Save the dossier settings; they are checked like dossier text (wording, fonts).
     pub fn set_dossier_settings(&mut self, s: &DossierSettings) -> Result<DossierSettings> {
         let issuer = s.issuer.as_deref().and_then(terroir_core::text::trimmed);
+        let contact = s
+            .issuer_contact
+            .as_deref()
+            .and_then(terroir_core::text::trimmed);
+        if contact.as_ref().is_some_and(|c| c.chars().count() > 200) {
+            return Err(Violation::too_long(200).at("issuer_contact").into());
+        }
         let qr = terroir_core::text::trimmed(&s.qr_template).unwrap_or_else(|| DEFAULT_QR.into());
         if qr.chars().count() > 300 {
             return Err(Violation::too_long(300).at("qr_template").into());
         }
         for (field, text) in [
             ("issuer", issuer.as_deref().unwrap_or("")),
+            ("issuer_contact", contact.as_deref().unwrap_or("")),
             ("qr_template", &qr),
         ] {
             terroir_core::wording::check_promotion_text(field, text)?;
@@ -139,6 +179,7 @@ impl Workspace {
         }
         let tx = terroir_store::begin(&mut self.conn)?;
         tables::set_meta(&tx, ISSUER_KEY, issuer.as_deref().unwrap_or(""))?;
+        tables::set_meta(&tx, ISSUER_CONTACT_KEY, contact.as_deref().unwrap_or(""))?;
         tables::set_meta(&tx, QR_KEY, &qr)?;
         tx.commit().map_err(terroir_store::Error::from)?;
         self.dossier_settings()
@@ -297,6 +338,7 @@ impl Workspace {
                     .join("；")
             )
         });
+        let gaps = g.dossier_gaps();
         let report_period = terroir_core::vocab::word_or_key(
             "reportPeriod",
             &terroir_core::record::key_of(&self.report_schedule()?.period),
@@ -312,6 +354,8 @@ impl Workspace {
             category: g.category,
             region,
             issuer: settings.issuer,
+            issuer_contact: settings.issuer_contact,
+            gaps,
             profile: g.profile,
             history: g.history,
             area: AreaView {
@@ -375,6 +419,10 @@ impl Workspace {
 
     /// Print one GI product's dossier as PDF bytes, with the warnings that did not stop it.
     pub fn print_dossier(&self, gi: &str) -> Result<(Vec<u8>, DossierView, Vec<Problem>)> {
+        let missing = missing_settings(&self.dossier_settings()?);
+        if !missing.is_empty() {
+            return Err(terroir_core::error::Violations(missing).into());
+        }
         let view = self.dossier_view(gi)?;
         let pdf = terroir_dossier::render(&view).map_err(dossier_error)?;
         let warnings = view.warnings().into_iter().map(Problem::from).collect();
@@ -458,6 +506,36 @@ impl Workspace {
         Ok(out)
     }
 
+    /// The check before a batch: the settings still missing and the selected products whose
+    /// dossier would have gaps.
+    pub fn dossier_check(&self, selection: &BatchSelection) -> Result<DossierCheck> {
+        let todo = self.batch_selection(selection)?;
+        let (mut incomplete, mut complete) = (vec![], vec![]);
+        for (code, name) in &todo {
+            let row = store::require(&self.conn, RecordKind::Gi, code)?;
+            let g: GiProduct = serde_json::from_value(row.data).map_err(ApiError::storage)?;
+            let gaps = g.dossier_gaps();
+            if gaps.is_empty() {
+                complete.push(code.clone());
+            } else {
+                incomplete.push(Incomplete {
+                    code: code.clone(),
+                    name: name.clone(),
+                    gaps: gaps.into_iter().map(Problem::from).collect(),
+                });
+            }
+        }
+        Ok(DossierCheck {
+            total: todo.len() as u32,
+            settings: missing_settings(&self.dossier_settings()?)
+                .into_iter()
+                .map(Problem::from)
+                .collect(),
+            incomplete,
+            complete,
+        })
+    }
+
     /// Print the selected dossiers into `dir`, one file each (`CODE-NAME.pdf`). A dossier that
     /// cannot be printed is reported and the batch goes on; `progress(done, total)` is called
     /// after each; setting `cancel` stops after the current one.
@@ -468,6 +546,10 @@ impl Workspace {
         cancel: &AtomicBool,
         progress: &mut dyn FnMut(usize, usize, &str),
     ) -> Result<BatchReport> {
+        let missing = missing_settings(&self.dossier_settings()?);
+        if !missing.is_empty() {
+            return Err(terroir_core::error::Violations(missing).into());
+        }
         let todo = self.batch_selection(selection)?;
         std::fs::create_dir_all(dir).map_err(|e| {
             ApiError::from(Violation::file_missing(format!("{} ({e})", dir.display())))
@@ -491,6 +573,15 @@ impl Workspace {
         }
         Ok(report)
     }
+}
+
+/// The settings a dossier cannot be printed without: who issues it and how to reach them.
+fn missing_settings(s: &DossierSettings) -> Vec<Violation> {
+    [("issuer", &s.issuer), ("issuer_contact", &s.issuer_contact)]
+        .into_iter()
+        .filter(|(_, v)| v.is_none())
+        .map(|(f, _)| Violation::settings_required().at(f))
+        .collect()
 }
 
 /// `GI-411500-0001-信阳毛尖.pdf`, with characters file systems refuse replaced.

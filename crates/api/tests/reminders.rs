@@ -174,6 +174,7 @@ fn letters_one_per_deadline_signed_by_the_issuer() {
     let (dir, mut ws) = workspace();
     ws.set_dossier_settings(&terroir_api::dossier::DossierSettings {
         issuer: Some("信阳市知识产权局".into()),
+        issuer_contact: None,
         qr_template: String::new(),
     })
     .unwrap();

@@ -1141,6 +1141,29 @@ fn a_backup_is_made_on_the_first_start_of_each_day() {
 #[test]
 fn previews_go_to_the_print_folder() {
     let (d, mut ws) = sample();
+    // The first print asks for who issues the dossier and how to reach them.
+    let e = ws.print_dossier_preview("GI-0001").unwrap_err();
+    let asked: Vec<_> = e
+        .problems
+        .iter()
+        .map(|p| (p.field.as_deref(), p.rule))
+        .collect();
+    assert_eq!(
+        asked,
+        [
+            (Some("issuer"), terroir_api::core::Rule::SettingsRequired),
+            (
+                Some("issuer_contact"),
+                terroir_api::core::Rule::SettingsRequired
+            )
+        ]
+    );
+    ws.set_dossier_settings(&terroir_api::dossier::DossierSettings {
+        issuer: Some("信阳市知识产权局".into()),
+        issuer_contact: Some("0376-6200000".into()),
+        qr_template: String::new(),
+    })
+    .unwrap();
     let beside = ws.print_dossier_preview("GI-0001").unwrap();
     assert!(
         std::path::Path::new(&beside.path).starts_with(d.path().join("dossiers")),

@@ -267,28 +267,53 @@ enum DossierCmd {
     View(Target),
     /// Print many dossiers into a folder, one PDF each (exit 1 if any was refused)
     Batch {
-        /// These GI products (codes or ids)
-        #[arg(conflicts_with_all = ["county", "all"])]
-        codes: Vec<String>,
-        /// GI products whose production area lies in this division (province, city or county code)
-        #[arg(long, conflicts_with = "all", required_unless_present_any = ["all", "codes"])]
-        county: Option<String>,
-        /// Every live GI product
-        #[arg(long)]
-        all: bool,
+        #[command(flatten)]
+        selection: Selection,
         /// Folder for the PDFs (created if missing)
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Before a batch: the settings still missing and the selected products whose dossier
+    /// would lack a profile, a photo or a standard (exit 1 if any)
+    Check(Selection),
     /// Show or change what every dossier prints besides the record
     Settings {
-        /// Issuing body printed on the cover (empty to remove)
+        /// Issuing body printed on the cover (empty to remove); required before a first print
         #[arg(long)]
         issuer: Option<String>,
+        /// How the public reaches the issuer: phone, address (empty to remove); required
+        /// before a first print
+        #[arg(long)]
+        contact: Option<String>,
         /// QR code content; {name}, {code}, {id} and {head} are filled in
         #[arg(long)]
         qr: Option<String>,
     },
+}
+
+/// Which GI products a batch takes.
+#[derive(Debug, Args)]
+struct Selection {
+    /// These GI products (codes or ids)
+    #[arg(conflicts_with_all = ["county", "all"])]
+    codes: Vec<String>,
+    /// GI products whose production area lies in this division (province, city or county code)
+    #[arg(long, conflicts_with = "all", required_unless_present_any = ["all", "codes"])]
+    county: Option<String>,
+    /// Every live GI product
+    #[arg(long)]
+    all: bool,
+}
+
+impl Selection {
+    fn get(self) -> terroir_api::dossier::BatchSelection {
+        use terroir_api::dossier::BatchSelection;
+        match self.county {
+            Some(code) => BatchSelection::County { code },
+            None if !self.codes.is_empty() => BatchSelection::Codes { codes: self.codes },
+            None => BatchSelection::All,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -795,7 +820,7 @@ fn print_warnings(out: &Out, code: &str, warnings: &[terroir_api::Problem]) {
 }
 
 fn dossier_cmd(ws: &mut Workspace, out: &Out, cmd: DossierCmd) -> Result<Outcome, ApiError> {
-    use terroir_api::dossier::{BatchSelection, DossierSettings};
+    use terroir_api::dossier::DossierSettings;
     match cmd {
         DossierCmd::Print { target, output } => {
             let p = ws.print_dossier_to(&target.record, &output)?;
@@ -824,17 +849,30 @@ fn dossier_cmd(ws: &mut Workspace, out: &Out, cmd: DossierCmd) -> Result<Outcome
             out.json(&serde_json::json!({ "view": view, "warnings": warnings }));
             Ok(u8::from(!warnings.is_empty()))
         }
-        DossierCmd::Batch {
-            codes,
-            county,
-            all: _,
-            output,
-        } => {
-            let selection = match county {
-                Some(code) => BatchSelection::County { code },
-                None if !codes.is_empty() => BatchSelection::Codes { codes },
-                None => BatchSelection::All,
-            };
+        DossierCmd::Check(selection) => {
+            let check = ws.dossier_check(&selection.get())?;
+            if out.json {
+                out.json(&check);
+            } else {
+                print_warnings(out, out.t("打印设置", "settings"), &check.settings);
+                for i in &check.incomplete {
+                    print_warnings(out, &format!("{} {}", i.code, i.name), &i.gaps);
+                }
+                println!(
+                    "{} {} {}, {} {}",
+                    check.total,
+                    out.t("个产品", "products"),
+                    out.t("已选", "selected"),
+                    check.incomplete.len(),
+                    out.t("个信息不全", "incomplete")
+                );
+            }
+            Ok(u8::from(
+                !check.settings.is_empty() || !check.incomplete.is_empty(),
+            ))
+        }
+        DossierCmd::Batch { selection, output } => {
+            let selection = selection.get();
             let cancel = std::sync::atomic::AtomicBool::new(false);
             let started = std::time::Instant::now();
             let bar = Progress::new(!out.json);
@@ -871,11 +909,16 @@ fn dossier_cmd(ws: &mut Workspace, out: &Out, cmd: DossierCmd) -> Result<Outcome
             }
             Ok(u8::from(!report.refused.is_empty()))
         }
-        DossierCmd::Settings { issuer, qr } => {
+        DossierCmd::Settings {
+            issuer,
+            contact,
+            qr,
+        } => {
             let current = ws.dossier_settings()?;
-            let settings = if issuer.is_some() || qr.is_some() {
+            let settings = if issuer.is_some() || contact.is_some() || qr.is_some() {
                 ws.set_dossier_settings(&DossierSettings {
                     issuer: issuer.or(current.issuer),
+                    issuer_contact: contact.or(current.issuer_contact),
                     qr_template: qr.unwrap_or(current.qr_template),
                 })?
             } else {
@@ -888,6 +931,11 @@ fn dossier_cmd(ws: &mut Workspace, out: &Out, cmd: DossierCmd) -> Result<Outcome
                     "{}: {}",
                     out.t("发布单位", "issuer"),
                     settings.issuer.as_deref().unwrap_or("—")
+                );
+                println!(
+                    "{}: {}",
+                    out.t("联系方式", "contact"),
+                    settings.issuer_contact.as_deref().unwrap_or("—")
                 );
                 println!(
                     "{}: {}",

@@ -26,6 +26,18 @@ fn sample() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("terroir.db");
     assert!(terroir(&db, &["init", "--sample"]).status.success());
+    let o = terroir(
+        &db,
+        &[
+            "dossier",
+            "settings",
+            "--issuer",
+            "信阳市市场监督管理局（知识产权局）",
+            "--contact",
+            "0376-6200000",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
     (dir, db)
 }
 
@@ -318,5 +330,113 @@ fn hostile_photos_are_refused_with_their_own_messages_and_nothing_stored() {
         pdf.windows(derivative.len())
             .any(|w| w == derivative.as_slice()),
         "the stored JPEG is in the PDF byte for byte"
+    );
+}
+
+/// A first print needs the issuer and its contact; `dossier check` says so and lists the
+/// selected products whose dossier would lack a profile, a photo or a standard, without
+/// printing anything.
+#[test]
+fn the_check_before_a_batch_names_missing_settings_and_incomplete_products() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("terroir.db");
+    assert!(terroir(&db, &["init", "--sample"]).status.success());
+    let out = dir.path().join("batch");
+    let o = terroir(
+        &db,
+        &["dossier", "batch", "--all", "-o", out.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Issuer's contact (issuer_contact)"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        !out.exists(),
+        "nothing written before the settings are filled in"
+    );
+
+    let check = |db: &Path| {
+        let o = terroir(db, &["--json", "dossier", "check", "--all"]);
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        (o.status.code(), v)
+    };
+    let (code, v) = check(&db);
+    assert_eq!(code, Some(1));
+    let fields: Vec<&str> = v["settings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["issuer", "issuer_contact"]);
+    let total = v["total"].as_u64().unwrap();
+    let incomplete = v["incomplete"].as_array().unwrap();
+    assert_eq!(
+        total as usize,
+        incomplete.len(),
+        "the sample has no photos: {v}"
+    );
+    let gaps = |code: &str| -> Vec<String> {
+        let i = incomplete.iter().find(|i| i["code"] == code).unwrap();
+        i["gaps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| g["rule"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // 信阳毛尖 has its profile and standard; 固始鸡 has neither.
+    assert_eq!(gaps("GI-0001"), ["photo_missing"]);
+    assert_eq!(
+        gaps("GI-0003"),
+        ["profile_missing", "photo_missing", "standard_missing"]
+    );
+
+    // With a photo and the settings, 信阳毛尖 passes and prints, signed by the issuer.
+    let photo =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../dossier/tests/fixtures/gray.jpg");
+    let o = terroir(&db, &["gi", "photo", "GI-0001", photo.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = terroir(
+        &db,
+        &[
+            "dossier",
+            "settings",
+            "--issuer",
+            "信阳市知识产权局",
+            "--contact",
+            "0376-6200000",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (code, v) = check(&db);
+    assert_eq!(code, Some(1));
+    assert!(v["settings"].as_array().unwrap().is_empty(), "{v}");
+    assert!(
+        v["incomplete"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["code"] != "GI-0001")
+    );
+    let o = terroir(&db, &["--json", "dossier", "check", "GI-0001"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        (o.status.code(), v["total"].as_u64()),
+        (Some(0), Some(1)),
+        "{v}"
+    );
+    let one = dir.path().join("one.pdf");
+    let o = terroir(
+        &db,
+        &["dossier", "print", "GI-0001", "-o", one.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = pdftotext(&one);
+    assert!(
+        text.contains("发布单位：信阳市知识产权局") && text.contains("联系方式：0376-6200000"),
+        "{text}"
     );
 }

@@ -109,6 +109,17 @@ fn evidence_readiness_and_catalogue() {
         &db,
         &[
             "dossier",
+            "settings",
+            "--issuer",
+            "信阳市知识产权局",
+            "--contact",
+            "0376-6200000",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "dossier",
             "print",
             "GI-0001",
             "-o",

@@ -85,6 +85,9 @@ rules! {
     PhotoTruncated => photo_truncated(path, detail);
     PhotoTooLarge => photo_too_large(path, width, height, max);
     StandardMissing => standard_missing();
+    ProfileMissing => profile_missing();
+    PhotoMissing => photo_missing();
+    SettingsRequired => settings_required();
     SheetNotSpreadsheet => sheet_not_spreadsheet();
     SheetEncoding => sheet_encoding();
     SheetDamaged => sheet_damaged(detail);

@@ -40,6 +40,39 @@ pub struct GiProduct {
     pub notes: Option<String>,
 }
 
+impl GiProduct {
+    /// What a brand-promotion dossier of this product would lack (信息不全): no public profile,
+    /// no photo, or no protection users can label with (a product standard or announcement
+    /// number, or a GI mark's registration). They do not stop printing; the print page lists
+    /// them before a batch so the clerk can skip these products or print anyway.
+    pub fn dossier_gaps(&self) -> Vec<Violation> {
+        let mut out = vec![];
+        if self.profile.as_deref().is_none_or(|p| p.trim().is_empty()) {
+            out.push(Violation::profile_missing().at("profile"));
+        }
+        if self.photos.is_empty() {
+            out.push(Violation::photo_missing().at("photos"));
+        }
+        let labelled = self.protections.iter().any(|p| match p {
+            Protection::ProductApproval {
+                announcement_no,
+                standard_no,
+                ..
+            } => {
+                !announcement_no.trim().is_empty()
+                    || standard_no.as_deref().is_some_and(|s| !s.trim().is_empty())
+            }
+            // A GI mark's users label with the mark and its registration number.
+            Protection::GiTrademark { .. } => true,
+            _ => false,
+        });
+        if !labelled {
+            out.push(Violation::standard_missing().at("protections"));
+        }
+        out
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 #[serde(tag = "regime", rename_all = "snake_case")]
@@ -568,5 +601,51 @@ impl GiProduct {
             Protection::GiTrademark { trademark_id, .. } => Some(*trademark_id),
             _ => None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Rule;
+
+    fn product(protections: serde_json::Value, profile: Option<&str>, photos: usize) -> GiProduct {
+        let photos: Vec<_> = (0..photos)
+            .map(|i| serde_json::json!({ "sha256": format!("{i:064}"), "original_name": "a.jpg", "caption": null }))
+            .collect();
+        serde_json::from_value(serde_json::json!({
+            "name": "信阳毛尖", "category": null, "protections": protections,
+            "area": { "divisions": [], "places": [], "description": null, "centre": null },
+            "quality_requirements": null, "history": null, "status_history": [],
+            "photos": photos, "contact": null, "profile": profile, "notes": null,
+        }))
+        .unwrap()
+    }
+
+    fn rules(g: &GiProduct) -> Vec<Rule> {
+        g.dossier_gaps().into_iter().map(|v| v.rule).collect()
+    }
+
+    #[test]
+    fn dossier_gaps_name_what_a_dossier_would_lack() {
+        let approval = serde_json::json!([{ "regime": "product_approval",
+            "announcement_no": "2007年第72号", "announced_on": null, "standard_no": null }]);
+        assert!(rules(&product(approval.clone(), Some("绿茶"), 1)).is_empty());
+        assert_eq!(
+            rules(&product(approval, Some("  "), 0)),
+            [Rule::ProfileMissing, Rule::PhotoMissing]
+        );
+        // An announcement without a number, or only an origin-mark registration: nothing
+        // users can label with.
+        let blank = serde_json::json!([{ "regime": "product_approval",
+            "announcement_no": " ", "announced_on": null, "standard_no": "" },
+            { "regime": "origin_mark", "announcement_no": "2002年第87号", "announced_on": null }]);
+        assert_eq!(
+            rules(&product(blank, Some("绿茶"), 1)),
+            [Rule::StandardMissing]
+        );
+        let mark = serde_json::json!([{ "regime": "gi_trademark", "mark_kind": "certification",
+            "trademark_id": "00000000-0000-0000-0000-000000000001" }]);
+        assert!(rules(&product(mark, Some("绿茶"), 1)).is_empty());
     }
 }

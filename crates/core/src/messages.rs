@@ -277,6 +277,24 @@ const CATALOGUE: &[(Rule, &str, &str, &str)] = &[
         "has no product standard or announcement number: users cannot label their products as required",
     ),
     (
+        Rule::ProfileMissing,
+        "profile_missing",
+        "尚未填写，推介资料开头将没有产品介绍",
+        "not filled in: the dossier opens without an introduction",
+    ),
+    (
+        Rule::PhotoMissing,
+        "photo_missing",
+        "尚未添加，推介资料封面将没有照片",
+        "none added: the dossier's cover will have no photo",
+    ),
+    (
+        Rule::SettingsRequired,
+        "settings_required",
+        "打印推介资料前必须填写，请在“打印”页的推介资料设置中填写",
+        "required before dossiers are printed: fill it in the dossier settings on the Print page",
+    ),
+    (
         Rule::SheetNotSpreadsheet,
         "sheet_not_spreadsheet",
         "不是表格文件：请另存为 .xlsx 或 UTF-8 编码的 .csv",
@@ -511,6 +529,7 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("history", "历史渊源与关联性", "History and cultural link"),
     ("holidays", "放假日期", "Holidays"),
     ("issuer", "发布单位", "Issuer"),
+    ("issuer_contact", "发布单位联系方式", "Issuer's contact"),
     ("item", "奖励事项", "Award item"),
     ("jurisdiction", "兑现区划", "Paying jurisdiction"),
     ("kind", "类型", "Kind"),

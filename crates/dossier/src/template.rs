@@ -254,6 +254,9 @@ pub fn layout(v: &DossierView) -> Document {
     if let Some(i) = &v.issuer {
         flow.paragraph(&format!("发布单位：{i}"), false);
     }
+    if let Some(c) = &v.issuer_contact {
+        flow.paragraph(&format!("联系方式：{c}"), false);
+    }
     let qr_text = v.qr_text.clone();
     let caption = flow.theme.caption;
     flow.space(6.0);

@@ -23,6 +23,10 @@ pub struct DossierView {
     pub region: String,
     /// Who issues the dossier (the bureau's name), printed on the cover.
     pub issuer: Option<String>,
+    /// How to reach the issuer (phone, address), printed with its name.
+    pub issuer_contact: Option<String>,
+    /// What the product's record lacks for a dossier, as core finds it.
+    pub gaps: Vec<Violation>,
     /// Product profile: what the product is.
     pub profile: Option<String>,
     pub history: Option<String>,
@@ -108,6 +112,7 @@ impl DossierView {
         for (field, v) in [
             ("category", &self.category),
             ("issuer", &self.issuer),
+            ("issuer_contact", &self.issuer_contact),
             ("profile", &self.profile),
             ("history", &self.history),
             ("area.description", &self.area.description),
@@ -172,26 +177,11 @@ impl DossierView {
         out
     }
 
-    /// Things worth fixing that do not stop printing: a product without a standard or
-    /// announcement number (users cannot label it), a user without a valid credit code.
+    /// Things worth fixing that do not stop printing: the product's gaps (see
+    /// `GiProduct::dossier_gaps`: no profile, no photo, nothing users can label with) and a
+    /// user without a valid credit code.
     pub fn warnings(&self) -> Vec<Violation> {
-        let mut out = vec![];
-        let has_basis = self.protections.iter().any(|p| match p {
-            ProtectionView::ProductApproval {
-                announcement_no,
-                standard_no,
-                ..
-            } => {
-                !announcement_no.trim().is_empty()
-                    || standard_no.as_deref().is_some_and(|s| !s.trim().is_empty())
-            }
-            // A GI mark's users label with the mark and its registration number.
-            ProtectionView::GiTrademark { reg_no, .. } => !reg_no.trim().is_empty(),
-            _ => false,
-        });
-        if !has_basis {
-            out.push(Violation::standard_missing().at("protections"));
-        }
+        let mut out = self.gaps.clone();
         for (i, u) in self.users.iter().enumerate() {
             if let Err(v) = u.credit_code.parse::<CreditCode>() {
                 out.push(v.at(format!("users[{i}].credit_code")));

@@ -160,24 +160,12 @@ fn a_character_the_font_lacks_is_an_error_not_a_hole() {
     }
 }
 
+/// The product's gaps, as core found them, come first; then users without a valid credit code.
 #[test]
-fn warns_about_missing_standards_and_invalid_credit_codes() {
+fn warns_about_the_products_gaps_and_invalid_credit_codes() {
     let mut view = common::fixture();
     assert!(view.warnings().is_empty(), "{:?}", view.warnings());
-    // Neither a product approval nor a GI mark: nothing to label with. An origin-mark
-    // registration is no basis either.
-    view.protections.retain(|p| {
-        !matches!(
-            p,
-            terroir_dossier::ProtectionView::ProductApproval { .. }
-                | terroir_dossier::ProtectionView::GiTrademark { .. }
-        )
-    });
-    view.protections
-        .push(terroir_dossier::ProtectionView::OriginMark {
-            announcement_no: "国家质检总局2002年第87号公告".into(),
-            announced_on: None,
-        });
+    view.gaps = vec![terroir_core::Violation::standard_missing().at("protections")];
     view.users[1].credit_code = "91411500MA44UN4Q0X".into();
     let w = view.warnings();
     assert_eq!(w[0].rule, Rule::StandardMissing);
@@ -198,6 +186,7 @@ fn an_empty_dossier_leaves_out_what_is_not_on_record() {
     view.quality = None;
     view.contact = None;
     view.issuer = None;
+    view.issuer_contact = None;
     view.region = String::new();
     view.area = Default::default();
     let path = printed(&view, "empty.pdf");

@@ -30,6 +30,7 @@ import type { CheckProgress } from './bindings/CheckProgress'
 import type { Check } from './bindings/Check'
 import type { Deadline } from './bindings/Deadline'
 import type { DossierSettings } from './bindings/DossierSettings'
+import type { DossierCheck } from './bindings/DossierCheck'
 import type { ReportSchedule } from './bindings/ReportSchedule'
 import type { AttentionList } from './bindings/AttentionList'
 import type { ExportSummary } from './bindings/ExportSummary'
@@ -151,7 +152,7 @@ export const api = {
   /** Print a dossier to a file chosen in a native save dialog; null when cancelled. */
   saveDossier: (key: string) => call<Printed | null>('save_dossier', { key }),
   /** How many GI products a batch would print. */
-  batchCount: (selection: BatchSelection) => call<number>('batch_count', { selection }),
+  dossierCheck: (selection: BatchSelection) => call<DossierCheck>('dossier_check', { selection }),
   /**
    * Print a batch into a folder picked in a native dialog; `onProgress` is called (through a
    * Tauri channel) after each dossier. null when the folder dialog was cancelled.

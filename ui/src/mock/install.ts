@@ -10,8 +10,10 @@ import type { CommandName } from '../api/bindings/CommandName'
 import type { StepOffer } from '../api/bindings/StepOffer'
 import steps from '../api/bindings/steps.json'
 import historyFixture from '../api/bindings/history.json'
+import dossierCheckFixture from '../api/bindings/dossier-check.json'
 import type { HistoryQuery } from '../api/bindings/HistoryQuery'
 import type { DossierSettings } from '../api/bindings/DossierSettings'
+import type { DossierCheck } from '../api/bindings/DossierCheck'
 import type { ReportSchedule } from '../api/bindings/ReportSchedule'
 import type { ImportProblem } from '../api/bindings/ImportProblem'
 import type { ImportReport } from '../api/bindings/ImportReport'
@@ -177,10 +179,15 @@ function mockSheet(kind: RecordKind, extraRows = 0): MockSheet {
   }
 }
 
-export function createMockBackend(opts: { extraEnterprises?: number; printDelayMs?: number; importRows?: number; migrationNotes?: string[] } = {}) {
+export function createMockBackend(
+  opts: { extraEnterprises?: number; printDelayMs?: number; importRows?: number; migrationNotes?: string[]; printReady?: boolean } = {},
+) {
   const records: MockRecord[] = [...sampleRecords(), ...manyEnterprises(opts.extraEnterprises ?? 0)]
   const printDelay = opts.printDelayMs ?? 400
-  let dossierSettings: DossierSettings = { issuer: null, qr_template: DEFAULT_QR }
+  let dossierSettings: DossierSettings = { issuer: null, issuer_contact: null, qr_template: DEFAULT_QR }
+  // Which of Rust's recorded checks before a batch to replay: the fresh sample's, or the one
+  // after the settings were saved (`printReady` starts there).
+  let printReady = opts.printReady ?? false
   let reportSchedule: ReportSchedule = { period: 'yearly', due_days: 90 }
   // What an upgrade reinterpreted: none in a fresh workspace (tests set some through
   // `opts.migrationNotes`).
@@ -1002,13 +1009,24 @@ export function createMockBackend(opts: { extraEnterprises?: number; printDelayM
         const m = WELL_KNOWN.exec(text)
         if (m) throw err('well_known_wording', field, { found: m[0] })
       }
-      dossierSettings = { issuer, qr_template: qr }
+      dossierSettings = { issuer, issuer_contact: s.issuer_contact?.trim() || null, qr_template: qr }
+      printReady = true
       return dossierSettings
     },
     // The browser has no PDF viewer to start: report it opened, as on a desktop with one.
     preview_dossier: (a) => [printDossier(find('gi', String(a.key)), `${workspaceDir}/dossiers`), true],
     save_dossier: (a) => printDossier(find('gi', String(a.key)), '/home/clerk/文档'),
-    batch_count: (a) => batchSelection(a.selection as Obj).length,
+    // Replays a passing check; a test overrides it for missing settings or gaps.
+    dossier_check: (a): DossierCheck => {
+      const recorded = (printReady ? dossierCheckFixture.ready : dossierCheckFixture.fresh) as DossierCheck
+      const codes = new Set(batchSelection(a.selection as Obj).map((g) => g.code))
+      return {
+        total: codes.size,
+        settings: recorded.settings,
+        incomplete: recorded.incomplete.filter((i) => codes.has(i.code)),
+        complete: recorded.complete.filter((c) => codes.has(c)),
+      }
+    },
     // The folder dialog always picks the same folder; one dossier every `printDelayMs`.
     print_batch: async (a) => {
       const todo = batchSelection(a.selection as Obj)

@@ -96,6 +96,8 @@ pub fn fixture() -> DossierView {
         category: Some("茶叶".into()),
         region: "河南省信阳市".into(),
         issuer: Some("信阳市市场监督管理局（知识产权局）".into()),
+        issuer_contact: Some("0376-6200000 信阳市羊山新区新七大道".into()),
+        gaps: vec![],
         profile: Some("信阳毛尖是绿茶类名茶，以信阳市所辖茶区的信阳群体种、信阳10号等茶树鲜叶为原料，按传统工艺加工而成，素有“绿茶之王”之称。".into()),
         history: Some(HISTORY.into()),
         area: AreaView {

@@ -37,7 +37,7 @@ export const COMMANDS = [
   'acknowledge_migration_report',
   'preview_dossier',
   'save_dossier',
-  'batch_count',
+  'dossier_check',
   'print_batch',
   'cancel_batch',
   'open_batch_folder',

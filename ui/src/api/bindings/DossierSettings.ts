@@ -4,4 +4,9 @@
  * What every dossier of this workspace prints besides the record: who issues it and what
  * the QR code holds (`{name}`, `{code}`, `{id}` and `{head}` are filled in).
  */
-export type DossierSettings = { issuer: string | null, qr_template: string, };
+export type DossierSettings = { issuer: string | null, 
+/**
+ * How the public reaches the issuer (phone, address); required with the issuer before a
+ * first print.
+ */
+issuer_contact: string | null, qr_template: string, };
