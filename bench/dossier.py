@@ -138,7 +138,7 @@ def main():
     t0 = time.perf_counter()
     terroir(db, "gen", "--scale", "national")
     print(f"national workspace generated in {time.perf_counter() - t0:.1f} s")
-    terroir(db, "dossier", "settings", "--issuer", "某市市场监督管理局（知识产权局）")
+    terroir(db, "dossier", "settings", "--issuer", "某市市场监督管理局（知识产权局）", "--contact", "0376-6200000")
 
     gis = json.loads(terroir(db, "--json", "gi", "list", "--limit", str(args.batch)).stdout)
     codes = [g["code"] for g in gis]
