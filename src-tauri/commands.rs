@@ -23,6 +23,7 @@ macro_rules! terroir_commands {
             ledger,
             set_actor,
             list_records,
+            list_facets,
             show_record,
             record_input,
             add_record,

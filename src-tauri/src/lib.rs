@@ -25,13 +25,14 @@ use terroir_api::dossier::{
 };
 use terroir_api::exchange::{ExportSummary, ImportProgress, ImportReport};
 use terroir_api::history::{HistoryPage, HistoryQuery};
+use terroir_api::lists::{ListFacets, ListQuery};
 use terroir_api::ops::{
     AttentionList, BackupSettings, BackupSummary, Check, CheckProgress, TrademarkEvent, UserStep,
 };
 use terroir_api::reminders::{ReminderFormat, RemindersWritten};
 use terroir_api::search::SearchResults;
 use terroir_api::workbench::{ApplicationStep, BudgetRow, Ledger};
-use terroir_api::{ApiError, Page, RecordDto, Show, Workspace, WorkspaceInfo};
+use terroir_api::{ApiError, Page, RecordDto, Workspace, WorkspaceInfo};
 
 use tauri::generate_handler;
 
@@ -207,12 +208,17 @@ fn set_actor(s: State<'_, Open>, actor: String) -> Result<WorkspaceInfo> {
 fn list_records(
     s: State<'_, Open>,
     kind: RecordKind,
-    show: Show,
+    query: ListQuery,
     offset: u32,
     limit: u32,
-    state: Option<String>,
 ) -> Result<Page> {
-    s.with(|ws| ws.list_in_state(kind, show, state.as_deref(), limit.min(500), offset))
+    s.with(|ws| ws.list_query(kind, &query, limit.min(500), offset))
+}
+
+/// What a kind's list can be filtered and sorted by.
+#[tauri::command(rename_all = "snake_case")]
+fn list_facets(kind: RecordKind) -> ListFacets {
+    terroir_api::lists::facets(kind)
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -607,7 +613,7 @@ async fn export_list(
     app: tauri::AppHandle,
     s: State<'_, Open>,
     kind: RecordKind,
-    show: Show,
+    query: ListQuery,
 ) -> Result<Option<ExportSummary>> {
     let picked = app
         .dialog()
@@ -619,7 +625,7 @@ async fn export_list(
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
         return Ok(None);
     };
-    s.with(|ws| ws.export(kind, show, &path)).map(Some)
+    s.with(|ws| ws.export_list(kind, &query, &path)).map(Some)
 }
 
 /// Write an empty import template chosen in a save dialog; `None` when cancelled.

@@ -450,6 +450,12 @@ async fn journey(app: &App, db: &Path) -> R {
     app.click("nav-trademark").await?;
     app.wait_text("page-title", "商标").await?;
     app.shot("09-trademarks").await?;
+    // Lists sort by a header click (Rust orders), and filter by division, status, kind and
+    // expiry.
+    app.click("sort-expires_on").await?;
+    app.wait_text("sort-expires_on", "▲").await?;
+    app.el("expiry-filter").await?;
+    app.el("division-filter").await?;
     // A renewal is an application: filed, the mark is under examination (not a deadline, not
     // yet renewed); approved with its announcement, the next term starts.
     app.goto("#/record/trademark/TM-0002").await?;
@@ -660,6 +666,8 @@ async fn workbench(app: &App, db: &Path) -> R {
 
     app.click("nav-incentive_rule").await?;
     app.wait_text("page-title", "奖励规则").await?;
+    // Money listed is totalled over the whole list, by Rust.
+    app.wait_text("list-totals", "¥").await?;
     app.shot("25-rules").await?;
 
     app.goto("#/record/candidate/WKM-0001").await?;

@@ -56,3 +56,16 @@ describe('catalogue completeness', () => {
     expect(empty(enUS)).toEqual([])
   })
 })
+
+describe('list filters', () => {
+  it('name every category group a list offers, in both languages', async () => {
+    const facets = (await import('../src/api/bindings/list-facets.json')).default as Record<string, { category: string | null }>
+    const { messages } = await import('../src/i18n')
+    for (const f of Object.values(facets)) {
+      if (!f.category) continue
+      for (const lang of ['zh-CN', 'en-US'] as const) {
+        expect((messages[lang].list.allIn as Record<string, string>)[f.category], `${lang} ${f.category}`).toBeTruthy()
+      }
+    }
+  })
+})

@@ -127,14 +127,14 @@ describe('list toolbar', () => {
     await flushPromises()
     await wrapper.find('[data-testid="btn-export"]').trigger('click')
     await flushPromises()
-    expect(calls.find((c) => c.cmd === 'export_list')!.args).toEqual({ kind: 'enterprise', show: 'live' })
+    expect(calls.find((c) => c.cmd === 'export_list')!.args).toMatchObject({ kind: 'enterprise', query: { show: 'live', division: null } })
     expect(document.body.textContent).toContain('已导出 6 条：/home/clerk/文档/enterprise.xlsx')
 
     await wrapper.find('[data-testid="show-all"] input').setValue(true)
     await flushPromises()
     await wrapper.find('[data-testid="btn-export"]').trigger('click')
     await flushPromises()
-    expect(calls.filter((c) => c.cmd === 'export_list').at(-1)!.args).toEqual({ kind: 'enterprise', show: 'all' })
+    expect(calls.filter((c) => c.cmd === 'export_list').at(-1)!.args).toMatchObject({ kind: 'enterprise', query: { show: 'all' } })
   })
 
   it('says nothing when the save dialog is cancelled, and shows a refusal', async () => {

@@ -257,7 +257,7 @@ describe('history', () => {
     expect(wrapper.find('[data-testid="archived-ENT-0002"]').exists()).toBe(true)
     const lists = calls.filter((c) => c.cmd === 'list_records')
     expect(lists.length).toBe(7)
-    expect(lists.every((c) => c.args.show === 'archived' && c.args.offset === 0 && c.args.limit === 200)).toBe(true)
+    expect(lists.every((c) => (c.args.query as { show: string }).show === 'archived' && c.args.offset === 0 && c.args.limit === 200)).toBe(true)
     expect(wrapper.find('[data-testid^="archived-more-"]').exists()).toBe(false)
   })
 })

@@ -63,17 +63,58 @@ describe('list view', () => {
     const select = wrapper.findAllComponents(NSelect).find((c) => c.attributes('data-testid') === 'state-filter')!
     select.vm.$emit('update:value', 'submitted')
     await flushPromises()
-    expect(calls.filter((c) => c.cmd === 'list_records').at(-1)!.args.state).toBe('submitted')
+    expect(calls.filter((c) => c.cmd === 'list_records').at(-1)!.args.query).toMatchObject({ state: 'submitted' })
     expect(router.currentRoute.value.query).toEqual({ state: 'submitted' })
     expect(wrapper.find('[data-testid="row-APP-0001"]').exists()).toBe(true)
     expect(wrapper.find('[data-testid="row-APP-0002"]').exists()).toBe(false)
     select.vm.$emit('update:value', 'paid')
     await flushPromises()
-    expect(wrapper.find('[data-testid="empty-state"]').text()).toContain('没有已拨付的申请')
+    expect(wrapper.find('[data-testid="empty-state"]').text()).toContain('没有符合筛选条件的申请')
     await wrapper.find('[data-testid="btn-all-states"]').trigger('click')
     await flushPromises()
-    expect(calls.filter((c) => c.cmd === 'list_records').at(-1)!.args.state).toBe(null)
+    expect(calls.filter((c) => c.cmd === 'list_records').at(-1)!.args.query).toMatchObject({ state: null })
     expect(wrapper.find('[data-testid="list-count"]').text()).toContain('2')
+  })
+
+  it('offers the filters Rust declares for the kind and sends them', async () => {
+    const { calls } = installBackend({
+      overrides: {
+        list_records: () => ({ total: 0, offset: 0, items: [], money_total: 12345600 }),
+      },
+    })
+    const { wrapper } = await mountWith(ListView, { kind: 'incentive_rule' })
+    await flushPromises()
+    const ids = wrapper.findAll('[data-testid="list-filters"] [data-testid$="-filter"]').map((e) => e.attributes('data-testid'))
+    // Rules: by jurisdiction and award item; no status, no expiry.
+    expect(ids).toEqual(['division-filter', 'category-filter'])
+    const division = wrapper.findAllComponents(NSelect).find((c) => c.attributes('data-testid') === 'division-filter')!
+    division.vm.$emit('update:value', '411525')
+    await flushPromises()
+    expect(calls.filter((c) => c.cmd === 'list_records').at(-1)!.args.query).toMatchObject({ division: '411525', show: 'live' })
+    expect(wrapper.find('[data-testid="empty-state"]').text()).toContain('没有符合筛选条件的奖励规则')
+    await wrapper.find('[data-testid="btn-all-states"]').trigger('click')
+    await flushPromises()
+    expect(calls.filter((c) => c.cmd === 'list_records').at(-1)!.args.query).toMatchObject({ division: null })
+  })
+
+  it('sorts by a header click: ascending, descending, then back to code order; totals the money', async () => {
+    // Rust sums the money over the whole selection; the mock replays a total.
+    let real: ReturnType<typeof installBackend>['backend'] | null = null
+    const { backend, calls } = installBackend({
+      overrides: { list_records: (a) => ({ ...(real!.handle('list_records', a) as object), money_total: 500000 }) },
+    })
+    real = backend
+    const last = () => calls.filter((c) => c.cmd === 'list_records').at(-1)!.args.query as { sort: string | null; desc: boolean }
+    const { wrapper } = await mountWith(ListView, { kind: 'application' })
+    await flushPromises()
+    expect(wrapper.find('[data-testid="list-totals"]').text()).toContain('5,000.00')
+    expect(wrapper.find('[data-testid="sort-code"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="sort-enterprise"]').exists()).toBe(false)
+    for (const want of [{ sort: 'amount', desc: false }, { sort: 'amount', desc: true }, { sort: null, desc: false }]) {
+      await wrapper.find('[data-testid="sort-amount"]').trigger('click')
+      await flushPromises()
+      expect(last()).toMatchObject(want)
+    }
   })
 })
 

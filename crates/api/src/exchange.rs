@@ -165,8 +165,23 @@ impl Workspace {
     /// Export the records of `kind` (live, archived or all) as XLSX or CSV, in the import
     /// format: an exported sheet imports into another workspace unchanged.
     pub fn export(&self, kind: RecordKind, show: Show, path: &Path) -> Result<ExportSummary> {
+        let query = crate::lists::ListQuery {
+            show,
+            ..Default::default()
+        };
+        self.export_list(kind, &query, path)
+    }
+
+    /// Write the records a list shows — its filters and order — as the kind's sheet.
+    pub fn export_list(
+        &self,
+        kind: RecordKind,
+        query: &crate::lists::ListQuery,
+        path: &Path,
+    ) -> Result<ExportSummary> {
         exchanged(kind)?;
-        let sheet = self.export_sheet(kind, show)?;
+        let filter = crate::lists::filter(kind, query)?;
+        let sheet = self.export_sheet(kind, query.show, &filter)?;
         let rows = sheet.rows.len() as u32;
         write::write(path, &sheet)
             .map_err(|e| ApiError::from(Violation::file_missing(e).at("output")))?;
@@ -177,7 +192,7 @@ impl Workspace {
         })
     }
 
-    fn export_sheet(&self, kind: RecordKind, show: Show) -> Result<Sheet> {
+    fn export_sheet(&self, kind: RecordKind, show: Show, filter: &store::Filter) -> Result<Sheet> {
         let mut sheet = Sheet::new(kind.key(), columns::columns(kind));
         let lookup = StoreLookup(&self.conn);
         // References are written as what survives a move to another workspace: an
@@ -208,7 +223,7 @@ impl Workspace {
             let e: E = decode(row)?;
             serde_json::to_value(e.to_input(lookup)).map_err(ApiError::storage)
         }
-        for row in store::list(&self.conn, kind, show, None, u32::MAX, 0)? {
+        for row in store::list_filtered(&self.conn, kind, show, filter, u32::MAX, 0)? {
             let mut input = crate::records::by_kind!(kind, input_json(&row, &lookup))?;
             match kind {
                 RecordKind::User => {

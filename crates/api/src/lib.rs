@@ -14,6 +14,7 @@ mod error;
 pub mod exchange;
 pub mod generate;
 pub mod history;
+pub mod lists;
 pub mod ops;
 pub mod records;
 pub mod reminders;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use terroir_core::application::{Application, State};
+use terroir_core::application::Application;
 use terroir_core::candidate::MarkCandidate;
 use terroir_core::enterprise::Enterprise;
 use terroir_core::gi::GiProduct;
@@ -127,6 +127,9 @@ pub struct Page {
     pub total: u64,
     pub offset: u32,
     pub items: Vec<RecordDto>,
+    /// Where the list shows money: its sum over every row the list selects.
+    #[serde(default)]
+    pub money_total: Option<terroir_core::ident::Fen>,
 }
 
 pub(crate) fn decode<E: Entity>(row: &RecordRow) -> Result<E> {
@@ -499,29 +502,12 @@ impl Workspace {
         limit: u32,
         offset: u32,
     ) -> Result<Page> {
-        let state = state.map(str::trim).filter(|s| !s.is_empty());
-        let (column, keys): (&str, &[&str]) = match kind {
-            RecordKind::Trademark => ("status", &Trademark::STATUS_KEYS),
-            _ => ("state", &State::KEYS),
+        let query = crate::lists::ListQuery {
+            show,
+            state: state.map(str::to_owned),
+            ..Default::default()
         };
-        if let Some(s) = state
-            && (!matches!(kind, RecordKind::Application | RecordKind::Trademark)
-                || !keys.contains(&s))
-        {
-            return Err(Violation::enum_value(s, keys.join(", ")).at("state").into());
-        }
-        let filter = state.map(|s| (column, s));
-        let total = store::count_where(&self.conn, kind, show, filter)?;
-        let rows = store::list(&self.conn, kind, show, filter, limit, offset)?;
-        let items = rows
-            .into_iter()
-            .map(|r| self.to_dto(kind, r))
-            .collect::<Result<_>>()?;
-        Ok(Page {
-            total,
-            offset,
-            items,
-        })
+        self.list_query(kind, &query, limit, offset)
     }
 
     /// Archive a record (records are archived, not deleted); audited with the reason.

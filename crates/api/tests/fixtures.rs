@@ -45,3 +45,18 @@ fn export_dossier_check_fixture() {
         &serde_json::json!({ "fresh": fresh, "ready": ready }),
     );
 }
+
+/// What each kind's list can be filtered and sorted by, as the UI asks for it.
+#[test]
+fn export_list_facets_fixture() {
+    let all: serde_json::Map<String, serde_json::Value> = terroir_api::core::RecordKind::ALL
+        .iter()
+        .map(|k| {
+            (
+                k.key().to_owned(),
+                serde_json::to_value(terroir_api::lists::facets(*k)).unwrap(),
+            )
+        })
+        .collect();
+    write_fixture("list-facets.json", &all);
+}

@@ -777,7 +777,7 @@ fn award_lines_follow_approval_and_archive_and_the_backfill_rebuilds_them() {
     let bad = ws
         .list_in_state(RecordKind::Enterprise, Show::Live, Some("approved"), 10, 0)
         .unwrap_err();
-    assert_eq!(bad.problems[0].rule, Rule::EnumValue);
+    assert_eq!(bad.problems[0].rule, Rule::UnknownField);
 
     // Migration 7's backfill, run again over the same data, gives the same lines.
     let conn = terroir_store::Connection::open(dir.path().join("terroir.db")).unwrap();

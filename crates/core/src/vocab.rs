@@ -513,6 +513,11 @@ pub fn word(group: &str, key: &str, lang: Lang) -> Option<&'static str> {
         })
 }
 
+/// The keys of `group`, in the vocabulary's order.
+pub fn keys(group: &str) -> impl Iterator<Item = &'static str> + '_ {
+    WORDS.iter().filter(move |w| w.0 == group).map(|w| w.1)
+}
+
 /// The word, or the key itself (readable, never empty) when the vocabulary lacks it.
 pub fn word_or_key(group: &str, key: &str, lang: Lang) -> String {
     word(group, key, lang).map_or_else(|| key.replace('_', " "), str::to_owned)

@@ -21,6 +21,20 @@ pub struct KindSpec {
     pub unique: Option<(&'static str, Clash)>,
     /// (the kinds a column may refer to, the column).
     pub refs: &'static [(&'static [RecordKind], &'static str)],
+    /// Where a record lies, for lists filtered by division.
+    pub division: DivisionOf,
+}
+
+/// How a kind's records are placed in a division (a list's division filter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DivisionOf {
+    /// A key column holding a division code.
+    Column(&'static str),
+    /// The division of the enterprise this key column refers to.
+    Enterprise(&'static str),
+    /// A GI product: its responsible division, else any division of its production area (as
+    /// a county batch selects).
+    Gi,
 }
 
 /// The violation a clash on the unique key breaks, given the value and the code holding it.
@@ -35,6 +49,7 @@ pub const SPECS: [KindSpec; RecordKind::ALL.len()] = [
         keys: &["credit_code", "division"],
         unique: Some(("credit_code", |v, h| Violation::credit_code_taken(v, h))),
         refs: &[],
+        division: DivisionOf::Column("division"),
     },
     KindSpec {
         kind: RecordKind::Trademark,
@@ -42,6 +57,7 @@ pub const SPECS: [KindSpec; RecordKind::ALL.len()] = [
         keys: &["reg_no", "registrant_id", "expires_on", "status"],
         unique: Some(("reg_no", |v, h| Violation::reg_no_taken(v, h))),
         refs: &[(&[RecordKind::Enterprise], "registrant_id")],
+        division: DivisionOf::Enterprise("registrant_id"),
     },
     KindSpec {
         kind: RecordKind::Gi,
@@ -50,6 +66,7 @@ pub const SPECS: [KindSpec; RecordKind::ALL.len()] = [
         unique: None,
         // Its trademarks are linked in `gi_trademark`, not by a key column.
         refs: &[],
+        division: DivisionOf::Gi,
     },
     KindSpec {
         kind: RecordKind::User,
@@ -60,6 +77,7 @@ pub const SPECS: [KindSpec; RecordKind::ALL.len()] = [
             (&[RecordKind::Gi], "gi_id"),
             (&[RecordKind::Enterprise], "enterprise_id"),
         ],
+        division: DivisionOf::Enterprise("enterprise_id"),
     },
     KindSpec {
         kind: RecordKind::Candidate,
@@ -70,6 +88,7 @@ pub const SPECS: [KindSpec; RecordKind::ALL.len()] = [
             (&[RecordKind::Trademark], "trademark_id"),
             (&[RecordKind::Enterprise], "enterprise_id"),
         ],
+        division: DivisionOf::Enterprise("enterprise_id"),
     },
     KindSpec {
         kind: RecordKind::Application,
@@ -88,6 +107,7 @@ pub const SPECS: [KindSpec; RecordKind::ALL.len()] = [
                 "subject_id",
             ),
         ],
+        division: DivisionOf::Enterprise("enterprise_id"),
     },
     KindSpec {
         kind: RecordKind::IncentiveRule,
@@ -95,6 +115,7 @@ pub const SPECS: [KindSpec; RecordKind::ALL.len()] = [
         keys: &["jurisdiction", "item"],
         unique: None,
         refs: &[],
+        division: DivisionOf::Column("jurisdiction"),
     },
 ];
 
@@ -558,6 +579,157 @@ pub fn count_where(
         values.push(value.to_owned().into());
     }
     Ok(conn.query_row(&sql, params_from_iter(values), |r| r.get::<_, i64>(0))? as u64)
+}
+
+/// What a list shows besides live/archived: each condition narrows it. Columns are the kind's
+/// key columns (a filter naming another column is a bug, refused with a panic before any SQL).
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Key column = value.
+    pub keys: Vec<(&'static str, String)>,
+    /// A division code's prefix (`4115` for a city, `411525` for a county), by the kind's
+    /// [`DivisionOf`].
+    pub division: Option<String>,
+    /// A value in the record's data at a JSON path (`$.kind`) = value.
+    pub data: Vec<(&'static str, String)>,
+    /// A key column within [from, to] (ISO dates compare as text), either end open.
+    pub range: Option<(&'static str, Option<String>, Option<String>)>,
+    /// Order by `name`, `code` or a key column, descending when true; code order breaks ties.
+    pub order: Option<(&'static str, bool)>,
+}
+
+impl Filter {
+    /// The WHERE clause (after the `show` condition) and its values.
+    fn clause(&self, spec: &KindSpec) -> (String, Vec<Value>) {
+        let mut sql = String::new();
+        let mut values: Vec<Value> = vec![];
+        for (column, value) in &self.keys {
+            assert!(spec.keys.contains(column), "filter on a key column");
+            values.push(value.clone().into());
+            sql.push_str(&format!(" AND {column} = ?{}", values.len()));
+        }
+        if let Some(prefix) = &self.division {
+            assert!(
+                prefix.bytes().all(|b| b.is_ascii_digit()),
+                "division digits"
+            );
+            let n = prefix.len();
+            values.push(prefix.clone().into());
+            let p = values.len();
+            sql.push_str(&match spec.division {
+                DivisionOf::Column(c) => format!(" AND substr({c}, 1, {n}) = ?{p}"),
+                DivisionOf::Enterprise(c) => format!(
+                    " AND {c} IN (SELECT id FROM enterprise WHERE substr(division, 1, {n}) = ?{p})"
+                ),
+                DivisionOf::Gi => format!(
+                    " AND CASE WHEN json_extract(data, '$.responsible') IS NOT NULL \
+                     THEN substr(json_extract(data, '$.responsible'), 1, {n}) = ?{p} \
+                     ELSE EXISTS (SELECT 1 FROM json_each(data, '$.area.divisions') \
+                     WHERE substr(value, 1, {n}) = ?{p}) END"
+                ),
+            });
+        }
+        for (path, value) in &self.data {
+            assert!(
+                path.starts_with("$.") && !path.contains('\''),
+                "a JSON path"
+            );
+            values.push(value.clone().into());
+            sql.push_str(&format!(
+                " AND json_extract(data, '{path}') = ?{}",
+                values.len()
+            ));
+        }
+        if let Some((column, from, to)) = &self.range {
+            assert!(spec.keys.contains(column), "range on a key column");
+            for (bound, op) in [(from, ">="), (to, "<=")] {
+                if let Some(b) = bound {
+                    values.push(b.clone().into());
+                    sql.push_str(&format!(" AND {column} {op} ?{}", values.len()));
+                }
+            }
+        }
+        (sql, values)
+    }
+
+    fn order_by(&self, spec: &KindSpec) -> String {
+        match self.order {
+            Some((column, desc)) => {
+                assert!(
+                    column == "name" || column == "code" || spec.keys.contains(&column),
+                    "order by a key column"
+                );
+                let dir = if desc { "DESC" } else { "ASC" };
+                if column == "code" {
+                    format!("length(code) {dir}, code {dir}")
+                } else {
+                    format!("{column} IS NULL, {column} {dir}, length(code), code")
+                }
+            }
+            None => "length(code), code".into(),
+        }
+    }
+}
+
+fn show_condition(show: Show) -> &'static str {
+    match show {
+        Show::Live => "archived_at IS NULL",
+        Show::Archived => "archived_at IS NOT NULL",
+        Show::All => "1",
+    }
+}
+
+/// A page of the records `show` and `filter` select, in the filter's order.
+pub fn list_filtered(
+    conn: &Connection,
+    kind: RecordKind,
+    show: Show,
+    filter: &Filter,
+    limit: u32,
+    offset: u32,
+) -> Result<Vec<RecordRow>> {
+    let (s, t) = (spec(kind), table(kind));
+    let (cond, values) = filter.clause(s);
+    let sql = format!(
+        "{} WHERE {}{cond} ORDER BY {} LIMIT {limit} OFFSET {offset}",
+        select(t),
+        show_condition(show),
+        filter.order_by(s)
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(values), |r| read(t, r))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// How many records `list_filtered` pages through, and the sum of the integer at `sum` (a JSON
+/// path into the data, e.g. an amount in fen) over them.
+pub fn count_filtered(
+    conn: &Connection,
+    kind: RecordKind,
+    show: Show,
+    filter: &Filter,
+    sum: Option<&str>,
+) -> Result<(u64, Option<i64>)> {
+    let s = spec(kind);
+    let (cond, values) = filter.clause(s);
+    let total = match sum {
+        Some(path) => {
+            assert!(
+                path.starts_with("$.") && !path.contains('\''),
+                "a JSON path"
+            );
+            format!("sum(json_extract(data, '{path}'))")
+        }
+        None => "NULL".into(),
+    };
+    let sql = format!(
+        "SELECT count(*), {total} FROM {} WHERE {}{cond}",
+        s.table,
+        show_condition(show)
+    );
+    Ok(conn.query_row(&sql, params_from_iter(values), |r| {
+        Ok((r.get::<_, i64>(0)? as u64, r.get::<_, Option<i64>>(1)?))
+    })?)
 }
 
 fn write_row(conn: &Connection, t: Table, row: &RecordRow) -> Result<()> {

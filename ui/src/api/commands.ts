@@ -31,6 +31,8 @@ import type { Check } from './bindings/Check'
 import type { Deadline } from './bindings/Deadline'
 import type { DossierSettings } from './bindings/DossierSettings'
 import type { DossierCheck } from './bindings/DossierCheck'
+import type { ListFacets } from './bindings/ListFacets'
+import type { ListQuery } from './bindings/ListQuery'
 import type { ReportSchedule } from './bindings/ReportSchedule'
 import type { AttentionList } from './bindings/AttentionList'
 import type { ExportSummary } from './bindings/ExportSummary'
@@ -62,13 +64,20 @@ function call<T>(cmd: CommandName, args?: InvokeArgs): Promise<T> {
   return invoke<T>(cmd, args)
 }
 
+/** A whole ListQuery: `show`, what `narrow` sets, and nothing else. */
+export function listQuery(show: Show, narrow: Partial<ListQuery> = {}): ListQuery {
+  return { state: null, division: null, category: null, expires_from: null, expires_to: null, sort: null, desc: false, ...narrow, show }
+}
+
 export const api = {
   workspaceInfo: () => call<WorkspaceInfo>('workspace_info'),
   setActor: (actor: string) => call<WorkspaceInfo>('set_actor', { actor }),
 
   /** A page of records; `state` keeps only applications in that state (the work queue). */
-  listRecords: (kind: RecordKind, show: Show, offset: number, limit: number, state: string | null = null) =>
-    call<Page>('list_records', { kind, show, offset, limit, state }),
+  /** A page of a list: `show` and, in `narrow`, its filters and order (see ListQuery). */
+  listRecords: (kind: RecordKind, show: Show, offset: number, limit: number, narrow: Partial<ListQuery> = {}) =>
+    call<Page>('list_records', { kind, query: listQuery(show, narrow), offset, limit }),
+  listFacets: (kind: RecordKind) => call<ListFacets>('list_facets', { kind }),
   showRecord: (kind: RecordKind, key: string) => call<RecordDto>('show_record', { kind, key }),
   /** The record as editable input: the shape addRecord and editRecord take. */
   recordInput: (kind: RecordKind, key: string) => call<JsonValue>('record_input', { kind, key }),
@@ -170,7 +179,8 @@ export const api = {
    * Export a list (the records `show` selects) to XLSX or CSV chosen in a native save dialog;
    * null when cancelled.
    */
-  exportList: (kind: RecordKind, show: Show) => call<ExportSummary | null>('export_list', { kind, show }),
+  exportList: (kind: RecordKind, show: Show, narrow: Partial<ListQuery> = {}) =>
+    call<ExportSummary | null>('export_list', { kind, query: listQuery(show, narrow) }),
   /** Save an empty import template for `kind` (save dialog); its path, or null when cancelled. */
   writeTemplate: (kind: RecordKind) => call<string | null>('write_template', { kind }),
   /**

@@ -11,6 +11,7 @@ import type { ExportSummary } from '../api/bindings/ExportSummary'
 import type { ImportProgress } from '../api/bindings/ImportProgress'
 import type { ImportReport } from '../api/bindings/ImportReport'
 import type { RecordKind } from '../api/bindings/RecordKind'
+import type { ListQuery } from '../api/bindings/ListQuery'
 import type { Show } from '../api/bindings/Show'
 import { useWorkspace } from '../stores/workspace'
 import { mapApiError, type MappedErrors } from './errors'
@@ -30,7 +31,7 @@ export function firstRows<T>(rows: readonly T[], limit = TABLE_LIMIT): { shown: 
 }
 
 /** Export the list `kind` as `show` filters it; the path and row count show in a message. */
-export function useListExport(kind: () => RecordKind, show: () => Show) {
+export function useListExport(kind: () => RecordKind, show: () => Show, narrow: () => Partial<ListQuery> = () => ({})) {
   const { t } = useI18n()
   const message = useMessage()
   const busy = ref(false)
@@ -42,7 +43,7 @@ export function useListExport(kind: () => RecordKind, show: () => Show) {
     busy.value = true
     error.value = null
     try {
-      const done = await api.exportList(kind(), show())
+      const done = await api.exportList(kind(), show(), narrow())
       if (!done) return // save dialog cancelled
       last.value = done
       message.success(t('exchange.exported', { n: done.rows, path: done.path }, done.rows), { duration: 8000, closable: true })

@@ -11,6 +11,8 @@ import type { StepOffer } from '../api/bindings/StepOffer'
 import steps from '../api/bindings/steps.json'
 import historyFixture from '../api/bindings/history.json'
 import dossierCheckFixture from '../api/bindings/dossier-check.json'
+import listFacetsFixture from '../api/bindings/list-facets.json'
+import type { ListQuery } from '../api/bindings/ListQuery'
 import type { HistoryQuery } from '../api/bindings/HistoryQuery'
 import type { DossierSettings } from '../api/bindings/DossierSettings'
 import type { DossierCheck } from '../api/bindings/DossierCheck'
@@ -731,17 +733,20 @@ export function createMockBackend(
       actor = String(a.actor)
       return handlers.workspace_info(a)
     },
+    // Show and state only; the other filters, the order and the money total are Rust's (a
+    // test that needs them overrides this with recorded answers).
     list_records: (a) => {
-      const show = a.show as string
+      const q = a.query as ListQuery
       const all = records.filter(
         (r) =>
           r.kind === a.kind &&
-          (show === 'all' || (show === 'archived') === !!r.archived_at) &&
-          (a.state == null || (r.data as Obj).state === a.state || r.summary.standing === a.state),
+          (q.show === 'all' || (q.show === 'archived') === !!r.archived_at) &&
+          (q.state == null || (r.data as Obj).state === q.state || r.summary.standing === q.state),
       )
       const offset = Number(a.offset)
-      return { total: all.length, offset, items: all.slice(offset, offset + Math.min(200, Number(a.limit))) }
+      return { total: all.length, offset, items: all.slice(offset, offset + Math.min(200, Number(a.limit))), money_total: null }
     },
+    list_facets: (a) => listFacetsFixture[a.kind as RecordKind],
     // Like Rust: a code or an id (a name is not a key).
     show_record: (a) => {
       const r = records.find((x) => x.kind === a.kind && (x.code === a.key || x.id === a.key))
@@ -1056,7 +1061,7 @@ export function createMockBackend(
     // The save dialog always picks 文档/<kind>.xlsx; the file dialog always picks mockSheet(kind).
     export_list: (a) => {
       const kind = a.kind as RecordKind
-      const show = a.show as string
+      const show = (a.query as ListQuery).show
       const rows = records.filter((r) => r.kind === kind && (show === 'all' || (show === 'archived') === !!r.archived_at)).length
       return { kind, path: `${documents}/${kind}.xlsx`, rows }
     },

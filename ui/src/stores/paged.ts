@@ -4,11 +4,14 @@ import { api } from '../api/commands'
 import type { RecordDto } from '../api/bindings/RecordDto'
 import type { RecordKind } from '../api/bindings/RecordKind'
 import type { Show } from '../api/bindings/Show'
+import type { ListQuery } from '../api/bindings/ListQuery'
 
 export const PAGE_SIZE = 200
 
-export function usePagedList(kind: RecordKind, show: Show, pageSize = PAGE_SIZE, state: string | null = null) {
+export function usePagedList(kind: RecordKind, show: Show, pageSize = PAGE_SIZE, narrow: Partial<ListQuery> = {}) {
   const total = ref(0)
+  /** Where the list shows money: its sum over every selected row (Rust's). */
+  const moneyTotal = ref<number | null>(null)
   const rows = shallowRef<(RecordDto | null)[]>([])
   const loaded = ref(false)
   const error = shallowRef<unknown>(null)
@@ -20,9 +23,10 @@ export function usePagedList(kind: RecordKind, show: Show, pageSize = PAGE_SIZE,
     if (existing) return existing
     const gen = generation
     const p = api
-      .listRecords(kind, show, page * pageSize, Math.min(pageSize, 200), state)
+      .listRecords(kind, show, page * pageSize, Math.min(pageSize, 200), narrow)
       .then((res) => {
         if (gen !== generation) return
+        moneyTotal.value = res.money_total
         if (res.total !== total.value || rows.value.length !== res.total) {
           total.value = res.total
           const next = rows.value.slice(0, res.total)
@@ -70,7 +74,7 @@ export function usePagedList(kind: RecordKind, show: Show, pageSize = PAGE_SIZE,
     return first()
   }
 
-  return { kind, show, total, rows, loaded, error, ensure, first, reset, pageSize }
+  return { kind, show, total, moneyTotal, rows, loaded, error, ensure, first, reset, pageSize }
 }
 
 export type PagedList = ReturnType<typeof usePagedList>

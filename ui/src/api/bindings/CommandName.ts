@@ -18,6 +18,7 @@ export const COMMANDS = [
   'ledger',
   'set_actor',
   'list_records',
+  'list_facets',
   'show_record',
   'record_input',
   'add_record',
