@@ -17,6 +17,7 @@ macro_rules! terroir_commands {
             preview_catalogue,
             application_step,
             eligibility,
+            review,
             set_budget,
             calendar_years,
             set_calendar_year,

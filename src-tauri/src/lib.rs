@@ -31,7 +31,7 @@ use terroir_api::ops::{
 };
 use terroir_api::reminders::{ReminderFormat, RemindersWritten};
 use terroir_api::search::SearchResults;
-use terroir_api::workbench::{ApplicationStep, BudgetRow, Ledger};
+use terroir_api::workbench::{ApplicationStep, AwardReview, BudgetRow, Ledger};
 use terroir_api::{ApiError, Page, RecordDto, Workspace, WorkspaceInfo};
 
 use tauri::generate_handler;
@@ -380,6 +380,12 @@ fn application_step(s: State<'_, Open>, key: String, step: ApplicationStep) -> R
 #[tauri::command(rename_all = "snake_case")]
 fn eligibility(s: State<'_, Open>, key: String) -> Result<Eligibility> {
     s.with(|ws| ws.eligibility(&key, None))
+}
+
+/// What a reviewer decides on: the amount an approval today fixes and the budgets it leaves.
+#[tauri::command(rename_all = "snake_case")]
+fn review(s: State<'_, Open>, key: String) -> Result<AwardReview> {
+    s.with(|ws| ws.review(&key))
 }
 
 #[tauri::command(rename_all = "snake_case")]

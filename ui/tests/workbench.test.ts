@@ -221,6 +221,27 @@ describe('application detail', () => {
     expect(wrapper.findAll('[data-testid^="step-"]').map((b) => b.attributes('data-testid'))).toEqual(['step-pay'])
   })
 
+  it('leads a review with the amount and the budget left from Rust, and decides in a bottom bar', async () => {
+    const { backend, calls } = installBackend()
+    backend.handle('application_step', { key: 'APP-0001', step: { step: 'start_review', on: null, reviewer: '李审核' } })
+    const { wrapper } = await mountWith(DetailView, { kind: 'application', code: 'APP-0001' })
+    await flushPromises()
+    expect(calls.filter((c) => c.cmd === 'review').map((c) => c.args)).toEqual([{ key: 'APP-0001' }])
+    const decision = wrapper.find('[data-testid="review-decision"]')
+    expect(decision.text()).toContain('核准将奖励')
+    expect(wrapper.find('[data-testid="review-due"]').text()).toBe('¥100,000.00')
+    // The recorded review: 250,000 budgeted for 2026, 100,000 of it for this application.
+    expect(wrapper.find('[data-testid="review-budget-411500"]').text()).toContain('¥250,000.00')
+    expect(wrapper.find('[data-testid="review-budget-411500"]').text()).toContain('¥150,000.00')
+    // The decision comes before the facts, and its buttons sit in the bar, not by the state.
+    const html = wrapper.html()
+    expect(html.indexOf('review-decision')).toBeLessThan(html.indexOf('data-testid="facts"'))
+    const bar = wrapper.find('[data-testid="decision-bar"]')
+    expect(bar.findAll('button').map((b) => b.attributes('data-testid'))).toEqual(['step-approve', 'step-reject'])
+    expect(bar.find('[data-testid="step-approve"]').classes().join(' ')).toContain('n-button--primary-type')
+    expect(bar.find('[data-testid="step-reject"]').classes().join(' ')).toContain('n-button--error-type')
+  })
+
   it('lets a guidance draft be edited, and never offers payment for it', async () => {
     installBackend()
     const { wrapper } = await mountWith(DetailView, { kind: 'application', code: 'APP-0002' })

@@ -398,6 +398,37 @@ fn judge(conn: &Connection, id: &str, app: &Application, as_of: NaiveDate) -> Re
     ))
 }
 
+/// The decision a review page leads with (see [`Workspace::review`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct AwardReview {
+    /// The budget year an approval today commits to.
+    pub year: i32,
+    /// What an approval today would award.
+    pub due: Fen,
+    /// Whether any rule applies to a claim.
+    pub eligible: bool,
+    pub budgets: Vec<BudgetLeft>,
+    pub flags: Vec<terroir_core::text::Bilingual>,
+}
+
+/// One paying jurisdiction's budget as an approval would leave it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct BudgetLeft {
+    pub jurisdiction: String,
+    /// This application's share.
+    pub due: Fen,
+    /// The year's budget; none set yet when absent.
+    pub budget: Option<Fen>,
+    /// Already committed by other applications this year.
+    pub committed: Fen,
+    /// Budget − committed − due (negative when over); absent without a budget.
+    pub left_after: Option<i64>,
+    /// Approving needs a reason: over the budget, or no budget.
+    pub over: bool,
+}
+
 impl Workspace {
     /// Add an evidence item to a candidate, with files attached (copied into the workspace by
     /// content hash; PDFs' pages counted). All files are read before anything is stored.
@@ -756,6 +787,28 @@ impl Workspace {
         judge(&self.conn, &row.id, &app, as_of)
     }
 
+    /// What a reviewer decides on, first: the amount an approval today would fix, what it takes
+    /// from each paying jurisdiction's budget for the year, and the warnings (lapsed rules,
+    /// claims no rule covers). Nothing is written.
+    pub fn review(&self, application: &str) -> Result<AwardReview> {
+        let row = store::require(&self.conn, RecordKind::Application, application)?;
+        let app: Application = decode(&row)?;
+        let on = self.today();
+        let e = judge(&self.conn, &row.id, &app, on)?;
+        let budgets = if app.kind == terroir_core::application::ApplicationKind::Award {
+            budgets_for(&self.conn, &row.id, &e, on.year())?
+        } else {
+            vec![]
+        };
+        Ok(AwardReview {
+            year: on.year(),
+            due: e.due,
+            eligible: e.lines.iter().any(|l| l.applies),
+            budgets,
+            flags: e.flags,
+        })
+    }
+
     /// Move an application through its flow. Approving an award fixes the amount from the
     /// rules in force and checks it against each paying jurisdiction's budget for the year.
     pub fn application_step(&mut self, key: &str, step: ApplicationStep) -> Result<RecordDto> {
@@ -1056,6 +1109,25 @@ fn store_files(
         .collect()
 }
 
+/// What an award application's approval would take from each paying jurisdiction's budget
+/// for `year`: the budget, what other applications already committed, and what is left after.
+fn budgets_for(conn: &Connection, id: &str, e: &Eligibility, year: i32) -> Result<Vec<BudgetLeft>> {
+    let mut out = vec![];
+    for (j, due) in e.due_by_jurisdiction() {
+        let committed = Fen(tables::committed_fen(conn, j.as_str(), year, id)?);
+        let budget = tables::budget(conn, j.as_str(), year)?.map(Fen);
+        out.push(BudgetLeft {
+            jurisdiction: j.to_string(),
+            due,
+            committed,
+            left_after: budget.map(|b| b.0 - committed.0 - due.0),
+            over: budget.is_none_or(|b| committed.0 + due.0 > b.0),
+            budget,
+        });
+    }
+    Ok(out)
+}
+
 /// The award an approval on `on` fixes: the rules that apply, refused past any paying
 /// jurisdiction's budget unless a reason is given.
 fn award_for(
@@ -1069,25 +1141,24 @@ fn award_for(
     let e = judge(conn, &id, app, on)?;
     let year = on.year();
     if over.is_none() {
-        for (j, amount) in e.due_by_jurisdiction() {
-            let used = Fen(tables::committed_fen(conn, j.as_str(), year, &id)?);
-            let name = tables::division_name(conn, j.as_str())?
-                .map(|n| format!("{n}（{j}）"))
-                .unwrap_or_else(|| j.to_string());
-            match tables::budget(conn, j.as_str(), year)? {
+        for b in budgets_for(conn, &id, &e, year)? {
+            let name = tables::division_name(conn, b.jurisdiction.as_str())?
+                .map(|n| format!("{n}（{}）", b.jurisdiction))
+                .unwrap_or_else(|| b.jurisdiction.clone());
+            match b.budget {
                 None => {
                     return Err(Violation::budget_missing(name, year)
                         .at("over_budget_reason")
                         .into());
                 }
-                Some(b) if used.0 + amount.0 > b => {
+                Some(budget) if b.over => {
                     return Err(Violation::budget_exceeded(
                         name,
                         year,
-                        Fen(b),
-                        used,
-                        amount,
-                        Fen(b - used.0),
+                        budget,
+                        b.committed,
+                        b.due,
+                        Fen(budget.0 - b.committed.0),
                     )
                     .at("over_budget_reason")
                     .into());

@@ -2,6 +2,8 @@
 //! beside the bindings (`make bindings` fails when a committed one is stale), so vitest checks
 //! the screens against Rust's output rather than a TypeScript restatement of the rules.
 
+mod common;
+
 use std::path::Path;
 
 use terroir_api::Workspace;
@@ -59,4 +61,22 @@ fn export_list_facets_fixture() {
         })
         .collect();
     write_fixture("list-facets.json", &all);
+}
+
+/// A review page's decision: an award application under review, before a budget is set (over:
+/// approval needs a reason) and after (within).
+#[test]
+fn export_review_fixture() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::create_with_sample(&dir.path().join("terroir.db"), "测试员").unwrap();
+    ws.set_today(Some("2026-11-27".parse().unwrap()));
+    let code = common::award(&mut ws, vec![]);
+    let without = ws.review(&code).unwrap();
+    ws.set_budget("411500", 2026, "250000", None).unwrap();
+    let within = ws.review(&code).unwrap();
+    assert!(without.budgets[0].over && !within.budgets[0].over);
+    write_fixture(
+        "review.json",
+        &serde_json::json!({ "without_budget": without, "within_budget": within }),
+    );
 }

@@ -1261,3 +1261,34 @@ fn an_award_prints_its_approval_form() {
         assert!(text.contains(want), "{want} missing:\n{text}");
     }
 }
+
+/// A review page leads with the decision: what an approval today awards and what it leaves of
+/// each paying jurisdiction's budget — over without a budget, within once one is set — and the
+/// approval agrees (it needs a reason exactly when the review says over).
+#[test]
+fn the_review_leads_with_amount_and_budget_left() {
+    use terroir_api::workbench::ApplicationStep;
+    let (_d, mut ws) = sample();
+    let code = common::award(&mut ws, vec![]);
+    let r = ws.review(&code).unwrap();
+    assert_eq!((r.year, r.due.0, r.eligible), (2026, 10_000_000, true));
+    assert_eq!(r.budgets.len(), 1);
+    let b = &r.budgets[0];
+    assert_eq!(
+        (b.jurisdiction.as_str(), b.budget, b.over),
+        ("411500", None, true)
+    );
+    let approve = |reason: Option<&str>| ApplicationStep::Approve {
+        on: None,
+        note: None,
+        over_budget_reason: reason.map(str::to_owned),
+    };
+    assert!(ws.application_step(&code, approve(None)).is_err());
+
+    ws.set_budget("411500", 2026, "250000", None).unwrap();
+    let b = ws.review(&code).unwrap().budgets.remove(0);
+    assert_eq!(b.budget.map(|f| f.0), Some(25_000_000));
+    assert_eq!(b.left_after, Some(25_000_000 - b.committed.0 - 10_000_000));
+    assert!(!b.over);
+    ws.application_step(&code, approve(None)).unwrap();
+}

@@ -33,6 +33,7 @@ import type { DossierSettings } from './bindings/DossierSettings'
 import type { DossierCheck } from './bindings/DossierCheck'
 import type { ListFacets } from './bindings/ListFacets'
 import type { ListQuery } from './bindings/ListQuery'
+import type { AwardReview } from './bindings/AwardReview'
 import type { ReportSchedule } from './bindings/ReportSchedule'
 import type { AttentionList } from './bindings/AttentionList'
 import type { ExportSummary } from './bindings/ExportSummary'
@@ -241,6 +242,7 @@ export const api = {
   applicationStep: (key: string, step: ApplicationStep) => call<RecordDto>('application_step', { key, step }),
   /** The incentive rules an award application's claims meet, as of today. */
   eligibility: (key: string) => call<Eligibility>('eligibility', { key }),
+  review: (key: string) => call<AwardReview>('review', { key }),
   /** `amount` in yuan as typed (`300000`, `300,000.00`). */
   setBudget: (jurisdiction: string, year: number, amount: string, reason: string | null) =>
     call<BudgetRow>('set_budget', { jurisdiction, year, amount, reason }),

@@ -12,6 +12,7 @@ import steps from '../api/bindings/steps.json'
 import historyFixture from '../api/bindings/history.json'
 import dossierCheckFixture from '../api/bindings/dossier-check.json'
 import listFacetsFixture from '../api/bindings/list-facets.json'
+import reviewFixture from '../api/bindings/review.json'
 import type { ListQuery } from '../api/bindings/ListQuery'
 import type { HistoryQuery } from '../api/bindings/HistoryQuery'
 import type { DossierSettings } from '../api/bindings/DossierSettings'
@@ -746,6 +747,8 @@ export function createMockBackend(
       const offset = Number(a.offset)
       return { total: all.length, offset, items: all.slice(offset, offset + Math.min(200, Number(a.limit))), money_total: null }
     },
+    // Rust's review of an award application under review, with a budget set.
+    review: () => reviewFixture.within_budget,
     list_facets: (a) => listFacetsFixture[a.kind as RecordKind],
     // Like Rust: a code or an id (a name is not a key).
     show_record: (a) => {

@@ -12,6 +12,7 @@ export const COMMANDS = [
   'preview_catalogue',
   'application_step',
   'eligibility',
+  'review',
   'set_budget',
   'calendar_years',
   'set_calendar_year',
