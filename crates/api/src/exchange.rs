@@ -130,11 +130,15 @@ fn sheet_error(e: terroir_exchange::Error) -> ApiError {
 
 fn exchanged(kind: RecordKind) -> Result<()> {
     if columns::columns(kind).is_empty() {
-        return Err(
-            Violation::enum_value(kind.key(), "enterprise, user, gi, trademark")
-                .at("kind")
-                .into(),
-        );
+        return Err(Violation::enum_value(
+            kind.key(),
+            columns::exchanged_kinds()
+                .map(|k| k.key())
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
+        .at("kind")
+        .into());
     }
     Ok(())
 }
@@ -517,6 +521,7 @@ fn resolve_divisions(
 ) {
     let field = match kind {
         RecordKind::Enterprise => "division",
+        RecordKind::IncentiveRule => "jurisdiction",
         RecordKind::Gi => "divisions",
         _ => return,
     };
@@ -660,5 +665,6 @@ mod tests {
         same::<UserInput>(RecordKind::User, &[]);
         same::<TrademarkInput>(RecordKind::Trademark, &[]);
         same::<GiInput>(RecordKind::Gi, &["status_history"]);
+        same::<terroir_core::incentive::IncentiveRuleInput>(RecordKind::IncentiveRule, &[]);
     }
 }

@@ -55,6 +55,8 @@ pub struct ListFacets {
     pub sorts: Vec<String>,
     /// The column whose money the list sums in its totals row.
     pub money: Option<String>,
+    /// Whether the kind has a sheet: 导出, 导入 and templates.
+    pub exchange: bool,
 }
 
 /// Where a filter or an order reads: a key column or a path into the record's data.
@@ -156,6 +158,7 @@ pub fn facets(kind: RecordKind) -> ListFacets {
         expiry: f.expiry.is_some(),
         sorts: f.sorts.iter().map(|s| s.0.to_owned()).collect(),
         money: f.money.map(|m| m.0.to_owned()),
+        exchange: !terroir_exchange::columns::columns(kind).is_empty(),
     }
 }
 

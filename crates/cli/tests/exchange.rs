@@ -229,7 +229,21 @@ fn a_bureau_sheet_is_checked_previewed_imported_and_matched_on_credit_code() {
 fn export_then_import_into_an_empty_workspace_gives_identical_records() {
     let (dir, a) = workspace(true);
     let (_d2, b) = workspace(false);
-    for kind in ["enterprise", "trademark", "gi", "user"] {
+    // The sample's rules pay from divisions it adds to its table; the other workspace adds
+    // them as a bureau would before importing rules of other cities.
+    for (code, name) in [
+        ("410100", "郑州市"),
+        ("410300", "洛阳市"),
+        ("411100", "漯河市"),
+        ("360424", "修水县"),
+    ] {
+        assert!(
+            terroir(&b, &["division", "add", code, name])
+                .status
+                .success()
+        );
+    }
+    for kind in ["enterprise", "trademark", "gi", "user", "incentive_rule"] {
         let x = dir.path().join(format!("{kind}.xlsx"));
         let o = terroir(&a, &["export", "--kind", kind, "-o", x.to_str().unwrap()]);
         assert!(o.status.success(), "{}", err(&o));
@@ -244,7 +258,7 @@ fn export_then_import_into_an_empty_workspace_gives_identical_records() {
             String::from_utf8_lossy(&o.stdout)
         );
     }
-    for kind in ["enterprise", "trademark", "gi", "user"] {
+    for kind in ["enterprise", "trademark", "gi", "user", "incentive_rule"] {
         let (ca, cb) = (dir.path().join("a.csv"), dir.path().join("b.csv"));
         terroir(&a, &["export", "--kind", kind, "-o", ca.to_str().unwrap()]);
         terroir(&b, &["export", "--kind", kind, "-o", cb.to_str().unwrap()]);
@@ -253,8 +267,12 @@ fn export_then_import_into_an_empty_workspace_gives_identical_records() {
             std::fs::read_to_string(&cb).unwrap(),
             "{kind}"
         );
-        let la = json(&terroir(&a, &["--json", kind, "list"]));
-        let lb = json(&terroir(&b, &["--json", kind, "list"]));
+        let list: &[&str] = match kind {
+            "incentive_rule" => &["--json", "incentive", "rules", "list"],
+            _ => &["--json", kind, "list"],
+        };
+        let la = json(&terroir(&a, list));
+        let lb = json(&terroir(&b, list));
         let names = |l: &Value| {
             l.as_array()
                 .unwrap()

@@ -412,9 +412,126 @@ pub fn columns(kind: RecordKind) -> &'static [ColumnDef] {
         RecordKind::User => USER,
         RecordKind::Trademark => TRADEMARK,
         RecordKind::Gi => GI,
+        RecordKind::IncentiveRule => INCENTIVE_RULE,
         _ => &[],
     }
 }
+
+/// The kinds with a sheet: export, import and templates.
+pub fn exchanged_kinds() -> impl Iterator<Item = RecordKind> {
+    RecordKind::ALL
+        .into_iter()
+        .filter(|k| !columns(*k).is_empty())
+}
+
+/// An incentive policy's award rules as a bureau lists them from its policy document.
+const INCENTIVE_RULE: &[ColumnDef] = &[
+    col(
+        "title",
+        "规则名称",
+        "Title",
+        &["名称", "奖励名称", "奖励项目名称"],
+        Text,
+        "必填",
+    ),
+    col(
+        "item",
+        "奖励事项",
+        "Award item",
+        &["事项", "奖励类别", "奖励项目"],
+        Text,
+        "well_known_mark / provincial_famous_mark / gi_trademark / gi_product / agricultural_gi / special_mark_user / madrid_filing",
+    ),
+    col(
+        "amount",
+        "奖励金额（元）",
+        "Amount (yuan)",
+        &["金额", "奖励金额", "奖金"],
+        Text,
+        "元，如 300000",
+    ),
+    col(
+        "jurisdiction",
+        "兑现区划",
+        "Paying jurisdiction",
+        &["区划", "行政区划", "兑现单位", "出资区划"],
+        Code,
+        "区划代码或名称，如 411500 或 信阳市",
+    ),
+    col(
+        "policy_no",
+        "政策文号",
+        "Policy no.",
+        &["文号", "依据文件", "政策依据"],
+        Text,
+        "必填",
+    ),
+    col(
+        "valid_from",
+        "生效日期",
+        "Valid from",
+        &["起始日期", "施行日期", "有效期起"],
+        Date,
+        "必填",
+    ),
+    col(
+        "valid_to",
+        "失效日期",
+        "Valid to",
+        &["截止日期", "有效期止", "有效期至"],
+        Date,
+        "",
+    ),
+    col(
+        "window_years",
+        "认定年限",
+        "Window (years)",
+        &["年限", "追溯年限"],
+        Text,
+        "空：不限；0：当年；n：近 n 年",
+    ),
+    col(
+        "stacking",
+        "叠加方式",
+        "Stacking",
+        &["叠加", "是否叠加"],
+        Text,
+        "cumulative / highest_only",
+    ),
+    col(
+        "group",
+        "就高组",
+        "Group",
+        &["组别", "就高分组"],
+        Text,
+        "就高时同组只奖最高一项",
+    ),
+    col(
+        "top_up",
+        "补差方式",
+        "Top-up",
+        &["补差"],
+        Text,
+        "difference / full；就高时必填",
+    ),
+    col(
+        "once_per",
+        "奖励单位",
+        "Once per",
+        &["每件", "奖励对象"],
+        Text,
+        "mark / recognition",
+    ),
+    col(
+        "budget_line",
+        "预算科目",
+        "Budget line",
+        &["科目", "资金来源"],
+        Text,
+        "",
+    ),
+    col("notes", "备注", "Notes", &["说明"], Text, ""),
+];
 
 /// Header text as compared: no spaces (of any width), brackets unified, `*` (required mark)
 /// and trailing notes in brackets dropped, ASCII case folded.

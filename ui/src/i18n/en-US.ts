@@ -757,7 +757,7 @@ const enUS: Messages = {
   },
   import: {
     title: 'Import {what}',
-    kinds: { enterprise: 'enterprises', user: 'authorised users', gi: 'GI products', trademark: 'trademarks' },
+    kinds: { enterprise: 'enterprises', user: 'authorised users', gi: 'GI products', trademark: 'trademarks', incentive_rule: 'incentive rules' },
     stepChoose: 'Choose a file',
     stepPreview: 'Preview',
     stepDone: 'Import',
@@ -779,12 +779,14 @@ const enUS: Messages = {
       user: '"企业名称" or "信用代码" for the enterprise, "产品名称" for the GI product',
       gi: '"产地范围" or "行政区划" for the production area divisions, "公告号" or "批准文号" for the announcement number',
       trademark: '"商标注册号" or "申请号" for the registration number, "权利人" or "商标注册人" for the registrant',
+      incentive_rule: '"奖励名称" for the title, "文号" or "依据文件" for the policy number, "金额" or "奖金" for the amount in yuan',
     },
     match: {
       enterprise: 'Enterprises already registered are matched on their unified social credit code (on their name when there is none) and updated, never duplicated',
       user: 'Each row adds an authorised user; the enterprise may be given by code, unified social credit code or name and must be registered already',
       gi: 'Each row adds a GI product; divisions may be given by code or name, e.g. 411525 or 固始县',
       trademark: 'Each row adds a trademark; the registrant may be given by enterprise code or unified social credit code and must be registered already',
+      incentive_rule: 'Each row adds an incentive rule; the paying jurisdiction may be given by code or name and must be in the division table',
     },
     file: 'File',
     dryRun: 'preview, nothing written yet',

@@ -11,13 +11,17 @@ import type { ExportSummary } from '../api/bindings/ExportSummary'
 import type { ImportProgress } from '../api/bindings/ImportProgress'
 import type { ImportReport } from '../api/bindings/ImportReport'
 import type { RecordKind } from '../api/bindings/RecordKind'
+import facets from '../api/bindings/list-facets.json'
 import type { ListQuery } from '../api/bindings/ListQuery'
 import type { Show } from '../api/bindings/Show'
 import { useWorkspace } from '../stores/workspace'
 import { mapApiError, type MappedErrors } from './errors'
 
 /** The kinds a spreadsheet can be imported into and exported from (not candidates). */
-export const EXCHANGE_KINDS: readonly RecordKind[] = ['enterprise', 'user', 'gi', 'trademark']
+/** The kinds with a sheet (export, import, templates), as Rust declares them. */
+export const EXCHANGE_KINDS: readonly RecordKind[] = (Object.entries(facets) as [RecordKind, { exchange: boolean }][])
+  .filter(([, f]) => f.exchange)
+  .map(([k]) => k)
 export const canExchange = (kind: RecordKind) => EXCHANGE_KINDS.includes(kind)
 
 /**

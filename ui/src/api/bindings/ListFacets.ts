@@ -23,4 +23,8 @@ sorts: Array<string>,
 /**
  * The column whose money the list sums in its totals row.
  */
-money: string | null, };
+money: string | null, 
+/**
+ * Whether the kind has a sheet: 导出, 导入 and templates.
+ */
+exchange: boolean, };
