@@ -673,6 +673,11 @@ async fn workbench(app: &App, db: &Path) -> R {
     app.goto("#/record/candidate/WKM-0001").await?;
     app.tab("evidence").await?;
     app.shot("26-candidate-evidence").await?;
+    // Row actions in a menu, 删除 apart and red.
+    app.click("btn-actions-1").await?;
+    app.el("btn-remove-evidence-1").await?;
+    app.shot("26b-evidence-row-menu").await?;
+    app.click("btn-actions-1").await?;
     app.tab("readiness").await?;
     app.wait_text("readiness-level", "部分").await?;
     // No proceeding date entered: the screen says it counted back from today.

@@ -280,11 +280,18 @@ describe('candidate detail', () => {
       input: { title: '2024 年央视广告合同', factor: 'publicity', period: '2024', source: '中央广播电视总台', notes: null },
     })
     expect(wrapper.find('[data-testid="evidence-2"]').text()).toContain('宣传工作')
-    await wrapper.find('[data-testid="btn-attach-2"]').trigger('click')
-    await flushPromises()
+    // Row actions are in a menu.
+    const menu = async (id: string) => {
+      await wrapper.find('[data-testid="btn-actions-2"]').trigger('click')
+      await flushPromises()
+      const item = document.querySelector<HTMLElement>(`[data-testid="${id}"]`)
+      expect(item, id).not.toBeNull()
+      item!.click()
+      await flushPromises()
+    }
+    await menu('btn-attach-2')
     expect(wrapper.find('[data-testid="evidence-2"]').text()).toContain('12 页')
-    await wrapper.find('[data-testid="btn-remove-evidence-2"]').trigger('click')
-    await flushPromises()
+    await menu('btn-remove-evidence-2')
     await type('field-reason', '重复登记')
     await click('btn-confirm')
     expect(calls.find((c) => c.cmd === 'remove_evidence')!.args).toEqual({ key: 'WKM-0001', no: 2, reason: '重复登记' })

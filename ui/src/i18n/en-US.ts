@@ -415,6 +415,7 @@ const enUS: Messages = {
     open: 'open-ended',
   },
   evidence: {
+    actions: 'Actions for item {no}',
     add: 'Add evidence',
     addTitle: 'Add evidence',
     editTitle: 'Edit evidence {no}',

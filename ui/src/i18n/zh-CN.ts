@@ -415,6 +415,7 @@ const zhCN = {
     open: '长期',
   },
   evidence: {
+    actions: '第 {no} 项的操作',
     add: '添加证据',
     addTitle: '添加证据',
     editTitle: '编辑证据 {no}',
