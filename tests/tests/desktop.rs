@@ -234,10 +234,24 @@ impl App {
         Ok(())
     }
 
+    /// Screenshot the window, then check what it shows: no temporary path and no raw field
+    /// key (`paid_on`, `provincial_review`) on any screen a clerk sees.
     async fn shot(&self, name: &str) -> R {
         tokio::time::sleep(Duration::from_millis(400)).await;
         let png = self.c.screenshot().await?;
         std::fs::write(self.shots.join(format!("{name}.png")), png)?;
+        if name != "failure" {
+            let text = self
+                .c
+                .execute("return document.body.innerText", vec![])
+                .await?
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            if let Some(bad) = shown_internals(&text) {
+                return Err(format!("{name}: the screen shows {bad:?}").into());
+            }
+        }
         Ok(())
     }
 
@@ -247,6 +261,51 @@ impl App {
             .await?;
         Ok(())
     }
+}
+
+/// A temporary path or a snake_case key in what the screen shows, if any.
+fn shown_internals(text: &str) -> Option<String> {
+    // A path that starts in a temporary folder (not one that merely has `tmp` in it).
+    for temp in ["/tmp/", "\\Temp\\", "/var/folders/"] {
+        for (at, _) in text.match_indices(temp) {
+            let starts = text[..at]
+                .chars()
+                .last()
+                .is_none_or(|c| !(c.is_alphanumeric() || c == '.' || c == '_'));
+            if starts {
+                let end = text[at..]
+                    .find(char::is_whitespace)
+                    .map_or(text.len(), |e| at + e);
+                return Some(text[at..end].to_owned());
+            }
+        }
+    }
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .find(|w| {
+            let parts: Vec<&str> = w.split('_').collect();
+            parts.len() > 1
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase()))
+        })
+        .map(str::to_owned)
+}
+
+#[test]
+fn internals_on_screen_are_found() {
+    assert_eq!(
+        shown_internals("改动：paid_on → 2026"),
+        Some("paid_on".into())
+    );
+    assert_eq!(
+        shown_internals("文件在 /tmp/x/a.pdf 中"),
+        Some("/tmp/x/a.pdf".into())
+    );
+    assert_eq!(shown_internals("GI-0001 信阳毛尖 Print_All 2026"), None);
+    assert_eq!(
+        shown_internals("数据在 /srv/target/tmp/县局/terroir.db"),
+        None
+    );
 }
 
 fn credit_code(first17: &str) -> String {
@@ -266,7 +325,9 @@ fn credit_code(first17: &str) -> String {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the built desktop app, Xvfb and tauri-driver: run with `make e2e`"]
 async fn desktop_journey() -> R {
-    let dir = tempfile::tempdir()?;
+    // Not under /tmp: the screens may show where the workspace lives (Settings), never a
+    // temporary folder, and the check in `shot` holds that.
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR"))?;
     let db = dir.path().join("县局").join("terroir.db");
     let app = App::start(&db, dir.path()).await?;
     let r = journey(&app, &db).await;
