@@ -808,6 +808,20 @@ fn print_import(out: &Out, r: &terroir_api::exchange::ImportReport) {
     );
 }
 
+/// What a reminders export wrote: the count of `what` and the file.
+fn reminders_written(out: &Out, w: &terroir_api::reminders::RemindersWritten, what: &str) {
+    if out.json {
+        out.json(w);
+    } else {
+        println!(
+            "{} {} {what} → {}",
+            out.t("已写出", "written:"),
+            w.count,
+            w.path
+        );
+    }
+}
+
 fn print_warnings(out: &Out, code: &str, warnings: &[terroir_api::Problem]) {
     for w in warnings {
         let m = if out.zh() {
@@ -1449,17 +1463,7 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
             ),
             UserCmd::Reminders { within, output } => {
                 let w = ws.export_use_report_reminders(&within, &output, out.lang)?;
-                if out.json {
-                    out.json(&w);
-                } else {
-                    println!(
-                        "{} {} {} → {}",
-                        out.t("已写出", "written:"),
-                        w.count,
-                        out.t("份催报通知", "use-report notices"),
-                        w.path
-                    );
-                }
+                reminders_written(out, &w, out.t("份催报通知", "use-report notices"));
                 Ok(0)
             }
             UserCmd::Schedule { period, due_days } => {
@@ -1936,17 +1940,7 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
             output: Some(path),
         } => {
             let w = ws.export_deadlines(&within, &path, out.lang)?;
-            if out.json {
-                out.json(&w);
-            } else {
-                println!(
-                    "{} {} {} → {}",
-                    out.t("已导出", "written:"),
-                    w.count,
-                    out.t("项到期事项", "deadlines"),
-                    w.path
-                );
-            }
+            reminders_written(out, &w, out.t("项到期事项", "deadlines"));
             Ok(0)
         }
         Cmd::Deadlines {

@@ -323,7 +323,6 @@ const enUS: Messages = {
     done: 'Read, close',
   },
   event: {
-    allStatuses: 'Any status',
     renewals: 'Renewals',
     licences: 'Licences',
     assignments: 'Assignments',
@@ -368,8 +367,6 @@ const enUS: Messages = {
     flow: 'Flow',
     created: 'Created',
     nothing: 'Nothing to do in this state',
-    allStates: 'All states',
-    noneInState: 'No applications in the state “{state}”',
     editDraftOnly: 'Only a draft can be edited; once submitted it follows its flow',
     claims: 'Claimed award items',
     noClaims: 'No award items claimed',

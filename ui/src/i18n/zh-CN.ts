@@ -322,7 +322,6 @@ const zhCN = {
     done: '已阅，关闭',
   },
   event: {
-    allStatuses: '全部状态',
     renewals: '续展记录',
     licences: '许可',
     assignments: '转让',
@@ -368,8 +367,6 @@ const zhCN = {
     flow: '办理流程',
     created: '创建',
     nothing: '当前状态没有可办理的事项',
-    allStates: '全部状态',
-    noneInState: '没有{state}的申请',
     editDraftOnly: '只有草稿可以编辑；提交后按流程办理',
     claims: '申报的奖励事项',
     noClaims: '未列奖励事项',

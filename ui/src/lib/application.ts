@@ -9,11 +9,6 @@ export type AppStepName = ApplicationStep['step']
 /** The states in flow order (the work queue's filter), as Rust's vocabulary lists them. */
 export const APP_STATES = keysOf('appState') as readonly State[]
 
-/** A state key from outside (a route query), or null when it is not one. */
-export function appState(v: unknown): State | null {
-  return typeof v === 'string' && (APP_STATES as readonly string[]).includes(v) ? (v as State) : null
-}
-
 /** Rules Rust reports on `over_budget_reason` when an approval goes past the budget. */
 export const BUDGET_RULES = ['budget_exceeded', 'budget_missing']
 
