@@ -594,7 +594,8 @@ pub struct Filter {
     pub data: Vec<(&'static str, String)>,
     /// A key column within [from, to] (ISO dates compare as text), either end open.
     pub range: Option<(&'static str, Option<String>, Option<String>)>,
-    /// Order by `name`, `code` or a key column, descending when true; code order breaks ties.
+    /// Order by `name`, `code`, a key column or a JSON path into the data (`$.amount`),
+    /// descending when true; empty values last, code order breaks ties.
     pub order: Option<(&'static str, bool)>,
 }
 
@@ -655,15 +656,21 @@ impl Filter {
     fn order_by(&self, spec: &KindSpec) -> String {
         match self.order {
             Some((column, desc)) => {
-                assert!(
-                    column == "name" || column == "code" || spec.keys.contains(&column),
-                    "order by a key column"
-                );
                 let dir = if desc { "DESC" } else { "ASC" };
+                let by = if column.starts_with("$.") {
+                    assert!(!column.contains('\''), "a JSON path");
+                    format!("json_extract(data, '{column}')")
+                } else {
+                    assert!(
+                        column == "name" || column == "code" || spec.keys.contains(&column),
+                        "order by a key column"
+                    );
+                    column.to_owned()
+                };
                 if column == "code" {
                     format!("length(code) {dir}, code {dir}")
                 } else {
-                    format!("{column} IS NULL, {column} {dir}, length(code), code")
+                    format!("{by} IS NULL, {by} {dir}, length(code), code")
                 }
             }
             None => "length(code), code".into(),
