@@ -79,6 +79,18 @@ pub struct Printed {
 }
 
 impl Printed {
+    /// Write `pdf` to `path` whole (or not at all) and say what was printed.
+    pub(crate) fn write(
+        code: String,
+        name: String,
+        path: &Path,
+        pdf: &[u8],
+        warnings: Vec<Problem>,
+    ) -> Result<Self> {
+        write_whole(path, pdf)?;
+        Ok(Self::written(code, name, path, pdf.len() as u64, warnings))
+    }
+
     /// What printing `bytes` bytes of record `code` (`name`) to `path` made.
     pub(crate) fn written(
         code: String,
@@ -432,14 +444,7 @@ impl Workspace {
     /// Print one dossier to a file (written whole or not at all).
     pub fn print_dossier_to(&self, gi: &str, path: &Path) -> Result<Printed> {
         let (pdf, view, warnings) = self.print_dossier(gi)?;
-        write_whole(path, &pdf)?;
-        Ok(Printed::written(
-            view.code,
-            view.name,
-            path,
-            pdf.len() as u64,
-            warnings,
-        ))
+        Printed::write(view.code, view.name, path, &pdf, warnings)
     }
 
     /// Where previews of `folder` (推介资料, 证据目录) go: under the print folder the desktop
@@ -466,61 +471,57 @@ impl Workspace {
 
     /// The live GI products a batch selects, as (code, name) in code order.
     pub fn batch_selection(&self, selection: &BatchSelection) -> Result<Vec<(String, String)>> {
-        let prefix = match selection {
-            BatchSelection::All => String::new(),
+        Ok(self
+            .selected(selection)?
+            .into_iter()
+            .map(|r| (r.code, r.name))
+            .collect())
+    }
+
+    /// The rows a batch selects: the codes given, in their order; or the live GI products in
+    /// code order, in a division by the lists' division rule (responsible division, else area).
+    fn selected(&self, selection: &BatchSelection) -> Result<Vec<store::RecordRow>> {
+        let filter = match selection {
             BatchSelection::Codes { codes } => {
                 return codes
                     .iter()
-                    .map(|c| {
-                        let row = store::require(&self.conn, RecordKind::Gi, c)?;
-                        Ok((row.code, row.name))
-                    })
+                    .map(|c| Ok(store::require(&self.conn, RecordKind::Gi, c)?))
                     .collect();
             }
+            BatchSelection::All => store::Filter::default(),
             BatchSelection::County { code } => {
                 let d: terroir_core::DivisionCode =
                     code.parse().map_err(|v: Violation| v.at("county"))?;
-                let mut p = d.as_str().to_owned();
-                while p.ends_with("00") && !p.is_empty() {
-                    p.truncate(p.len() - 2);
+                store::Filter {
+                    division: Some(d.prefix().to_owned()),
+                    ..Default::default()
                 }
-                p
             }
         };
-        let mut out = vec![];
-        for row in store::list(&self.conn, RecordKind::Gi, Show::Live, None, u32::MAX, 0)? {
-            if !prefix.is_empty() {
-                let g: GiProduct = serde_json::from_value(row.data).map_err(ApiError::storage)?;
-                // By the division that catalogues it; a product with none yet, by its area.
-                let within = |d: &terroir_core::DivisionCode| d.as_str().starts_with(&prefix);
-                let selected = match &g.responsible {
-                    Some(r) => within(r),
-                    None => g.area.divisions.iter().any(within),
-                };
-                if !selected {
-                    continue;
-                }
-            }
-            out.push((row.code, row.name));
-        }
-        Ok(out)
+        Ok(store::list_filtered(
+            &self.conn,
+            RecordKind::Gi,
+            Show::Live,
+            &filter,
+            u32::MAX,
+            0,
+        )?)
     }
 
     /// The check before a batch: the settings still missing and the selected products whose
     /// dossier would have gaps.
     pub fn dossier_check(&self, selection: &BatchSelection) -> Result<DossierCheck> {
-        let todo = self.batch_selection(selection)?;
+        let todo = self.selected(selection)?;
         let (mut incomplete, mut complete) = (vec![], vec![]);
-        for (code, name) in &todo {
-            let row = store::require(&self.conn, RecordKind::Gi, code)?;
-            let g: GiProduct = serde_json::from_value(row.data).map_err(ApiError::storage)?;
+        for row in &todo {
+            let g: GiProduct = crate::records::decode(row)?;
             let gaps = g.dossier_gaps();
             if gaps.is_empty() {
-                complete.push(code.clone());
+                complete.push(row.code.clone());
             } else {
                 incomplete.push(Incomplete {
-                    code: code.clone(),
-                    name: name.clone(),
+                    code: row.code.clone(),
+                    name: row.name.clone(),
                     gaps: gaps.into_iter().map(Problem::from).collect(),
                 });
             }
@@ -604,7 +605,7 @@ pub(crate) fn create_dir(dir: &Path) -> Result<()> {
         .map_err(|e| ApiError::from(Violation::file_missing(format!("{} ({e})", dir.display()))))
 }
 
-pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
     let io = |e: std::io::Error| {
         ApiError::from(Violation::file_missing(format!("{} ({e})", path.display())))
     };

@@ -189,11 +189,7 @@ pub(crate) fn filter(kind: RecordKind, q: &ListQuery) -> Result<Filter> {
     if let Some(d) = trimmed(&q.division) {
         let code: terroir_core::DivisionCode =
             d.parse().map_err(|v: Violation| v.at("division"))?;
-        let mut prefix = code.as_str().to_owned();
-        while prefix.ends_with("00") {
-            prefix.truncate(prefix.len() - 2);
-        }
-        out.division = Some(prefix);
+        out.division = Some(code.prefix().to_owned());
     }
     if let Some(c) = trimmed(&q.category) {
         let Some((group, at)) = f.category else {

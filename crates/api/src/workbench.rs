@@ -32,7 +32,7 @@ use terroir_store::tables;
 pub use terroir_store::tables::BudgetRow;
 use terroir_store::{audit, files};
 
-use crate::dossier::{Printed, create_dir, dossier_error, file_name, write_whole};
+use crate::dossier::{Printed, create_dir, dossier_error, file_name};
 use crate::error::{ApiError, Result};
 use crate::records::{RecordDto, decode};
 use crate::workspace::Workspace;
@@ -603,14 +603,7 @@ impl Workspace {
         let row = store::require(&self.conn, RecordKind::Candidate, candidate)?;
         let view = self.catalogue_view(&row.id)?;
         let pdf = terroir_dossier::catalogue::render(&view).map_err(dossier_error)?;
-        write_whole(path, &pdf)?;
-        Ok(Printed::written(
-            row.code,
-            row.name,
-            path,
-            pdf.len() as u64,
-            vec![],
-        ))
+        Printed::write(row.code, row.name, path, &pdf, vec![])
     }
 
     /// The approval form (奖励审批表 for an award) of an application: who applies, what it
@@ -745,14 +738,7 @@ impl Workspace {
     fn print_form_of(&self, row: store::RecordRow, path: &Path) -> Result<Printed> {
         let view = self.approval_form(&row)?;
         let pdf = terroir_dossier::letter::render_form(&view).map_err(dossier_error)?;
-        write_whole(path, &pdf)?;
-        Ok(Printed::written(
-            row.code,
-            row.name,
-            path,
-            pdf.len() as u64,
-            vec![],
-        ))
+        Printed::write(row.code, row.name, path, &pdf, vec![])
     }
 
     /// Print an application's approval form into [`Self::print_dir`] (`审批表`), for the

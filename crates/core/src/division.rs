@@ -19,6 +19,16 @@ const PROVINCES: &[u8] = &[
 pub struct DivisionCode(String);
 
 impl DivisionCode {
+    /// The code's prefix its subdivisions share: `4115` for a city (411500), `41` for a
+    /// province, the whole code for a county.
+    pub fn prefix(&self) -> &str {
+        let mut p = self.as_str();
+        while let Some(rest) = p.strip_suffix("00") {
+            p = rest;
+        }
+        p
+    }
+
     pub fn parse(input: &str) -> Result<Self> {
         let s = compact_code(input);
         if s.is_empty() {
@@ -82,6 +92,15 @@ pub const XINYANG: &[(&str, &str)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_prefix_is_what_subdivisions_share() {
+        let p = |c: &str| c.parse::<DivisionCode>().unwrap().prefix().to_owned();
+        assert_eq!(
+            [p("411525"), p("411500"), p("410000")],
+            ["411525", "4115", "41"]
+        );
+    }
     use crate::Rule;
 
     #[test]
