@@ -10,7 +10,9 @@ use terroir_core::candidate::{CandidateInput, MarkCandidate};
 use terroir_core::enterprise::{Enterprise, EnterpriseInput};
 use terroir_core::gi::{GiInput, GiProduct};
 use terroir_core::incentive::{AwardItem, IncentiveRule, IncentiveRuleInput};
-use terroir_core::record::{EVIDENCE_MAX, ITEMS_MAX, Lookup, RecordId, RecordKind, TEXT_MAX};
+use terroir_core::record::{
+    EVIDENCE_MAX, ITEMS_MAX, Lifecycle, Lookup, RecordId, RecordKind, TEXT_MAX,
+};
 use terroir_core::trademark::{Trademark, TrademarkInput};
 use terroir_core::user::{AuthorisedUser, UserInput};
 use terroir_core::{Violation, Violations};
@@ -24,10 +26,12 @@ use crate::summary::{
 };
 
 /// What the api needs to know about a kind of record.
-pub trait Entity: Serialize + DeserializeOwned + Sized {
+pub trait Entity: Serialize + DeserializeOwned + Sized + Lifecycle {
     const KIND: RecordKind;
     type Input: Serialize + DeserializeOwned + Default;
 
+    /// The record's attributes from its input, with no lifecycle yet; `existing` is the record
+    /// an edit changes, for the rules only an edit has (see [`edited`] for what is saved).
     fn parse(
         input: &Self::Input,
         lookup: &dyn Lookup,
@@ -55,10 +59,6 @@ pub trait Entity: Serialize + DeserializeOwned + Sized {
     fn into_record(self, summary: Self::Summary) -> RecordData;
     /// The derived facts on `today`.
     fn summary(&self, today: NaiveDate, lookup: &dyn Lookup) -> Self::Summary;
-    /// When restoring an earlier value, keep what is not edited as a whole record: photos, a
-    /// trademark's legal events and registrant, a user's flow. Those change only through their
-    /// own actions.
-    fn keep_unedited(&mut self, _current: &Self) {}
     /// Records this one refers to, for the GI-trademark link table.
     fn linked_trademarks(&self) -> Vec<RecordId> {
         vec![]
@@ -120,12 +120,9 @@ impl Entity for GiProduct {
     fn parse(
         input: &Self::Input,
         lookup: &dyn Lookup,
-        existing: Option<&Self>,
+        _: Option<&Self>,
     ) -> Result<Self, Violations> {
-        input.parse(
-            lookup,
-            existing.map(|e| e.photos.clone()).unwrap_or_default(),
-        )
+        input.parse(lookup)
     }
     fn to_input(&self, lookup: &dyn Lookup) -> Self::Input {
         GiProduct::to_input(self, lookup)
@@ -158,9 +155,6 @@ impl Entity for GiProduct {
     fn linked_trademarks(&self) -> Vec<RecordId> {
         self.trademark_ids().collect()
     }
-    fn keep_unedited(&mut self, current: &Self) {
-        self.photos = current.photos.clone();
-    }
 }
 
 impl Entity for Trademark {
@@ -169,23 +163,15 @@ impl Entity for Trademark {
     fn parse(
         input: &Self::Input,
         lookup: &dyn Lookup,
-        existing: Option<&Self>,
+        _: Option<&Self>,
     ) -> Result<Self, Violations> {
-        input.parse(lookup, existing)
+        input.parse(lookup)
     }
     fn to_input(&self, lookup: &dyn Lookup) -> Self::Input {
         Trademark::to_input(self, lookup)
     }
     fn name(&self, _: &dyn Fn(RecordKind, RecordId) -> String) -> String {
         self.name.clone()
-    }
-    fn keep_unedited(&mut self, current: &Self) {
-        self.renewals = current.renewals.clone();
-        self.licences = current.licences.clone();
-        self.assignments = current.assignments.clone();
-        self.pledges = current.pledges.clone();
-        self.termination = current.termination.clone();
-        self.registrant_id = current.registrant_id;
     }
     fn keys(&self) -> NamedKeys {
         vec![
@@ -290,20 +276,12 @@ impl Entity for MarkCandidate {
     fn parse(
         input: &Self::Input,
         lookup: &dyn Lookup,
-        existing: Option<&Self>,
+        _: Option<&Self>,
     ) -> Result<Self, Violations> {
-        let mut c = input.parse(lookup)?;
-        if let Some(e) = existing {
-            c.keep_unedited(e);
-        }
-        Ok(c)
+        input.parse(lookup)
     }
     fn to_input(&self, lookup: &dyn Lookup) -> Self::Input {
         MarkCandidate::to_input(self, lookup)
-    }
-    fn keep_unedited(&mut self, current: &Self) {
-        self.evidence = current.evidence.clone();
-        self.recognition = current.recognition.clone();
     }
     fn name(&self, name_of: &dyn Fn(RecordKind, RecordId) -> String) -> String {
         format!(
@@ -349,11 +327,7 @@ impl Entity for Application {
         lookup: &dyn Lookup,
         existing: Option<&Self>,
     ) -> Result<Self, Violations> {
-        let mut a = input.parse(lookup, existing)?;
-        if let Some(e) = existing {
-            a.keep_flow(e);
-        }
-        Ok(a)
+        input.parse(lookup, existing)
     }
     fn to_input(&self, lookup: &dyn Lookup) -> Self::Input {
         Application::to_input(self, lookup)
@@ -363,9 +337,7 @@ impl Entity for Application {
         lookup: &dyn Lookup,
         stored: &Self,
     ) -> Result<Self, Violations> {
-        let mut a = input.recheck(lookup, stored)?;
-        a.keep_flow(stored);
-        Ok(a)
+        input.recheck(lookup, stored)
     }
     fn name(&self, name_of: &dyn Fn(RecordKind, RecordId) -> String) -> String {
         format!(
@@ -416,9 +388,6 @@ impl Entity for Application {
             next_steps: self.next_steps(),
             editable: self.editable(),
         }
-    }
-    fn keep_unedited(&mut self, current: &Self) {
-        self.keep_flow(current);
     }
 }
 
@@ -518,6 +487,30 @@ pub fn merge_patch(target: &mut Value, patch: Value) {
     }
 }
 
+/// What an edit of `current` saves: `input`'s attributes by the form's rules, with `current`'s
+/// lifecycle (an edit, an import row that changes a record).
+pub(crate) fn edited<E: Entity>(
+    input: &E::Input,
+    lookup: &dyn Lookup,
+    current: &E,
+) -> Result<E, Violations> {
+    let mut e = E::parse(input, lookup, Some(current))?;
+    e.take_lifecycle(current);
+    Ok(e)
+}
+
+/// `input`'s attributes checked again by today's rules as `current`'s (a restored value, a
+/// stored record), with `current`'s lifecycle.
+pub(crate) fn rechecked<E: Entity>(
+    input: &E::Input,
+    lookup: &dyn Lookup,
+    current: &E,
+) -> Result<E, Violations> {
+    let mut e = E::recheck(input, lookup, current)?;
+    e.take_lifecycle(current);
+    Ok(e)
+}
+
 /// Check a record that did not come through a form — a bundle's record, a stored record
 /// written by an older version — by the form's rules: its input is derived and parsed again
 /// (every required field, cap, reference, division, category and wording rule), and the parts
@@ -528,12 +521,9 @@ pub(crate) fn reparse<E: Entity>(lookup: &dyn Lookup, e: &E) -> Result<E, Violat
         .map_err(|err| Violations(vec![Violation::json_input(err.to_string())]))?;
     let mut v = Violations::default();
     check_stored_caps(&data, "", &mut v);
-    let parsed = E::recheck(&e.to_input(lookup), lookup, e);
-    match parsed {
-        Ok(mut p) if v.is_empty() => {
-            p.keep_unedited(e);
-            Ok(p)
-        }
+    v.0.append(&mut e.lifecycle_problems().0);
+    match rechecked(&e.to_input(lookup), lookup, e) {
+        Ok(p) if v.is_empty() => Ok(p),
         Ok(_) => Err(v),
         Err(mut errs) => {
             errs.0.append(&mut v.0);

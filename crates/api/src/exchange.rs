@@ -570,7 +570,7 @@ fn update_existing(
             merged[k] = v;
         }
         let input: E::Input = input_from_json(merged)?;
-        let next = E::parse(&input, &lookup, Some(&current))?;
+        let next = crate::entity::edited(&input, &lookup, &current)?;
         let after = serde_json::to_value(next.to_input(&lookup)).map_err(ApiError::storage)?;
         if after == before {
             return Ok(Outcome::Unchanged(row.code, row.name));

@@ -900,8 +900,7 @@ impl Workspace {
             let lookup = StoreLookup(&tx);
             // The old attributes parsed as an edit of the current record would be: the
             // lifecycle (flow, events, photos, evidence) is the current one.
-            let mut entity = E::recheck(&old.to_input(&lookup), &lookup, &current)?;
-            entity.keep_unedited(&current);
+            let entity = crate::entity::rechecked(&old.to_input(&lookup), &lookup, &current)?;
             let reason = reason
                 .map(str::to_owned)
                 .unwrap_or_else(|| format!("restore #{seq}"));

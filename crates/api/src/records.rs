@@ -477,7 +477,7 @@ impl Workspace {
                 serde_json::to_value(existing.to_input(&lookup)).map_err(ApiError::storage)?;
             merge_patch(&mut input, patch);
             let input: E::Input = input_from_json(input)?;
-            let entity = E::parse(&input, &lookup, Some(&existing))?;
+            let entity = crate::entity::edited(&input, &lookup, &existing)?;
             let row = store_entity(&tx, &stamp, &row.id, &entity, "update", reason)?;
             tx.commit().map_err(terroir_store::Error::from)?;
             Ok(row)

@@ -4,6 +4,8 @@
 //! records rich in lifecycle holds every lifecycle field unchanged: a field missed when an
 //! edit or a restore keeps the lifecycle fails here, whichever kind it is.
 
+mod common;
+
 use std::cell::RefCell;
 
 use proptest::prelude::*;
@@ -12,6 +14,7 @@ use serde_json::{Map, Value, json};
 use terroir_api::Workspace;
 use terroir_api::core::RecordKind;
 use terroir_api::ops::{TrademarkEvent, UserStep};
+use terroir_api::workbench::ApplicationStep;
 
 fn runner(cases: u32) -> TestRunner {
     let config = Config {
@@ -23,13 +26,15 @@ fn runner(cases: u32) -> TestRunner {
 }
 
 /// The records looked at: each with a lifecycle by the time the cases run.
-const CODES: [(RecordKind, &str); 6] = [
+const CODES: [(RecordKind, &str); 8] = [
     (RecordKind::Gi, "GI-0001"),
     (RecordKind::User, "USR-0003"),
     (RecordKind::Trademark, "TM-0005"),
     (RecordKind::Trademark, "TM-0004"),
     (RecordKind::Candidate, "WKM-0001"),
     (RecordKind::Application, "APP-0001"),
+    (RecordKind::Application, "APP-0002"),
+    (RecordKind::Application, "APP-0003"),
 ];
 
 /// Aggregate fields an attribute is stored under by another name (a reference as an id, the
@@ -100,6 +105,77 @@ fn workspace() -> (tempfile::TempDir, Workspace) {
         },
     )
     .unwrap();
+    // Two years reported unused, and the clerk keeping the right all the same.
+    for year in [2024, 2025] {
+        ws.user_step(
+            "USR-0003",
+            UserStep::UseReport {
+                year,
+                half: None,
+                due_on: None,
+                received_on: Some(format!("{}-03-01", year + 1)),
+                used: Some(false),
+                output: None,
+                labels: None,
+                links: vec![],
+            },
+        )
+        .unwrap();
+    }
+    ws.user_step(
+        "USR-0003",
+        UserStep::KeepUse {
+            on: "2026-09-15".into(),
+            reason: "已恢复生产".into(),
+        },
+    )
+    .unwrap();
+    ws.record_recognition(
+        "WKM-0001",
+        &terroir_api::core::evidence::RecognitionInput {
+            authority: "国家知识产权局".into(),
+            case_no: "商标异字〔2026〕第3号".into(),
+            decided_on: "2026-06-30".into(),
+            proceeding: "opposition".into(),
+        },
+    )
+    .unwrap();
+    // An award approved and paid, and an application refused.
+    let paid = common::award(
+        &mut ws,
+        vec![
+            ApplicationStep::Approve {
+                on: None,
+                note: None,
+                over_budget_reason: Some("预算待下达".into()),
+            },
+            ApplicationStep::Pay {
+                on: None,
+                voucher: "记账凭证 2026-118".into(),
+            },
+        ],
+    );
+    let refused = ws
+        .add(
+            RecordKind::Application,
+            json!({ "kind": "guidance", "enterprise": "ENT-0002", "title": "商标品牌培育指导" }),
+        )
+        .unwrap()
+        .code;
+    for step in [
+        ApplicationStep::Submit { on: None },
+        ApplicationStep::StartReview {
+            on: None,
+            reviewer: "李审核".into(),
+        },
+        ApplicationStep::Reject {
+            on: None,
+            reason: "材料不全".into(),
+        },
+    ] {
+        ws.application_step(&refused, step).unwrap();
+    }
+    assert_eq!([paid.as_str(), refused.as_str()], ["APP-0002", "APP-0003"]);
     (dir, ws)
 }
 
@@ -136,6 +212,24 @@ fn prop_edits_and_restores_keep_every_lifecycle_field() {
             ws.show(kind, code).unwrap().data()
         );
         cases.push((kind, code, keys, pool));
+    }
+    // Not vacuous either: every lifecycle field is filled in one of the records looked at,
+    // so an edit or a restore that dropped it would be seen.
+    for kind in CODES.map(|(k, _)| k) {
+        let lives: Vec<_> = CODES
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(k, c)| lifecycle(&ws, *k, c))
+            .collect();
+        let empty = |v: &Value| v.is_null() || v.as_array().is_some_and(Vec::is_empty);
+        let unfilled: Vec<&String> = lives[0]
+            .keys()
+            .filter(|k| lives.iter().all(|l| empty(&l[*k])))
+            .collect();
+        assert!(
+            unfilled.is_empty(),
+            "{kind:?}: no record looked at fills {unfilled:?}"
+        );
     }
     let first_seq: Vec<i64> = CODES
         .iter()

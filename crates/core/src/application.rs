@@ -132,6 +132,37 @@ pub struct Application {
     pub steps: Vec<Step>,
 }
 
+impl crate::record::Lifecycle for Application {
+    fn take_lifecycle(&mut self, current: &Self) {
+        let Application {
+            kind: _,
+            enterprise_id: _,
+            subject: _,
+            title: _,
+            claims: _,
+            notes: _,
+            state,
+            reviewer,
+            submitted_on,
+            decided_on,
+            rejection,
+            award,
+            paid_on,
+            voucher,
+            steps,
+        } = current;
+        self.state = *state;
+        self.reviewer.clone_from(reviewer);
+        self.submitted_on = *submitted_on;
+        self.decided_on = *decided_on;
+        self.rejection.clone_from(rejection);
+        self.award.clone_from(award);
+        self.paid_on = *paid_on;
+        self.voucher.clone_from(voucher);
+        self.steps.clone_from(steps);
+    }
+}
+
 /// A flow action. The api supplies the award of an approval (eligibility and budget need the
 /// store).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -540,19 +571,6 @@ impl Application {
                 .collect(),
             notes: self.notes.clone(),
         }
-    }
-
-    /// Keep the flow when a draft's fields are edited.
-    pub fn keep_flow(&mut self, current: &Application) {
-        self.state = current.state;
-        self.reviewer = current.reviewer.clone();
-        self.submitted_on = current.submitted_on;
-        self.decided_on = current.decided_on;
-        self.rejection = current.rejection.clone();
-        self.award = current.award.clone();
-        self.paid_on = current.paid_on;
-        self.voucher = current.voucher.clone();
-        self.steps = current.steps.clone();
     }
 }
 

@@ -30,6 +30,21 @@ pub struct MarkCandidate {
     pub recognition: Option<crate::evidence::Recognition>,
 }
 
+impl crate::record::Lifecycle for MarkCandidate {
+    fn take_lifecycle(&mut self, current: &Self) {
+        let MarkCandidate {
+            trademark_id: _,
+            enterprise_id: _,
+            notes: _,
+            intended: _,
+            evidence,
+            recognition,
+        } = current;
+        self.evidence.clone_from(evidence);
+        self.recognition.clone_from(recognition);
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 #[serde(default, deny_unknown_fields)]

@@ -20,6 +20,21 @@ pub struct Enterprise {
     pub notes: Option<String>,
 }
 
+/// An enterprise is all attributes.
+impl crate::record::Lifecycle for Enterprise {
+    fn take_lifecycle(&mut self, current: &Self) {
+        let Enterprise {
+            name: _,
+            credit_code: _,
+            division: _,
+            address: _,
+            contact_person: _,
+            phone: _,
+            notes: _,
+        } = current;
+    }
+}
+
 /// An enterprise as typed: every field text, parsed by [`EnterpriseInput::parse`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]

@@ -40,6 +40,31 @@ pub struct GiProduct {
     pub notes: Option<String>,
 }
 
+impl crate::record::Lifecycle for GiProduct {
+    fn take_lifecycle(&mut self, current: &Self) {
+        let GiProduct {
+            name: _,
+            category: _,
+            responsible: _,
+            protections: _,
+            area: _,
+            quality_requirements: _,
+            history: _,
+            status_history: _,
+            contact: _,
+            profile: _,
+            notes: _,
+            photos,
+        } = current;
+        self.photos.clone_from(photos);
+    }
+    fn lifecycle_problems(&self) -> Violations {
+        let mut v = Violations::default();
+        check_photos(&mut v, &self.photos);
+        v
+    }
+}
+
 impl GiProduct {
     /// What a brand-promotion dossier of this product would lack (信息不全): no public profile,
     /// no photo, or no protection users can label with (a product standard or announcement
@@ -349,7 +374,7 @@ fn nested<T>(v: &mut Violations, field: &str, i: usize, r: Result<T, Violations>
 
 /// The photos a GI product carries: at most [`PHOTOS_MAX`], captions one line each and, being
 /// printed in the dossier, free of the banned wording. Photos are added through the workspace,
-/// so their list is checked here, with the form's fields, whenever the product is parsed.
+/// so their list is checked whenever the stored product is checked again.
 fn check_photos(v: &mut Violations, photos: &[Photo]) {
     v.check("photos", || at_most(photos.len(), PHOTOS_MAX));
     for (i, p) in photos.iter().enumerate() {
@@ -379,9 +404,9 @@ fn check_photos(v: &mut Violations, photos: &[Photo]) {
 }
 
 impl GiInput {
-    /// Parse every field; `photos` are kept from the existing record (they are added through
-    /// the workspace, which stores the file).
-    pub fn parse(&self, lookup: &dyn Lookup, photos: Vec<Photo>) -> Result<GiProduct, Violations> {
+    /// Parse every field. The product has no photos yet: they are its lifecycle, added through
+    /// the workspace, which stores the file (see [`crate::record::Lifecycle`]).
+    pub fn parse(&self, lookup: &dyn Lookup) -> Result<GiProduct, Violations> {
         let mut v = Violations::default();
         let name = v.check("name", || required_text(req(&self.name), NAME_MAX));
         let category = v.check("category", || {
@@ -484,7 +509,6 @@ impl GiInput {
         {
             v.push(e);
         }
-        check_photos(&mut v, &photos);
         v.finish(|| {
             let mut events: Vec<StatusEvent> =
                 status_history.drain(..).map(Option::unwrap).collect();
@@ -503,7 +527,7 @@ impl GiInput {
                 quality_requirements: quality.unwrap(),
                 history: history.unwrap(),
                 status_history: events,
-                photos,
+                photos: vec![],
                 contact: contact.unwrap(),
                 profile: profile.unwrap(),
                 notes: notes.unwrap(),

@@ -132,6 +132,28 @@ pub struct IncentiveRule {
     pub notes: Option<String>,
 }
 
+/// A rule is all attributes.
+impl crate::record::Lifecycle for IncentiveRule {
+    fn take_lifecycle(&mut self, current: &Self) {
+        let IncentiveRule {
+            title: _,
+            item: _,
+            amount: _,
+            jurisdiction: _,
+            window_years: _,
+            stacking: _,
+            group: _,
+            top_up: _,
+            once_per: _,
+            policy_no: _,
+            valid_from: _,
+            valid_to: _,
+            budget_line: _,
+            notes: _,
+        } = current;
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 #[serde(default, deny_unknown_fields)]

@@ -96,6 +96,21 @@ impl RecordKind {
     }
 }
 
+/// A record is its attributes, what its input parses to and what an edit or a restore
+/// replaces, and its lifecycle, what only its own actions change (flow steps, photos, legal
+/// events, evidence). Each kind says which is which once, by naming every field of itself
+/// (no `..`): a field added later does not compile until it is placed on one side.
+pub trait Lifecycle {
+    /// Take `current`'s lifecycle: `self` holds freshly parsed attributes (an edit, an import
+    /// row, a restored value) and becomes what is saved.
+    fn take_lifecycle(&mut self, current: &Self);
+    /// The rules the lifecycle's own parts are held to when a stored record is checked again
+    /// (a bundle's, an older version's, one an action just changed).
+    fn lifecycle_problems(&self) -> crate::Violations {
+        crate::Violations::default()
+    }
+}
+
 /// How parsers above the core resolve references to other records and check table-backed
 /// values. The api crate implements it over the store; core stays free of IO.
 pub trait Lookup {

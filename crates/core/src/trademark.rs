@@ -57,6 +57,38 @@ pub struct Trademark {
     pub notes: Option<String>,
 }
 
+impl crate::record::Lifecycle for Trademark {
+    fn take_lifecycle(&mut self, current: &Self) {
+        let Trademark {
+            reg_no: _,
+            name: _,
+            classes: _,
+            goods: _,
+            kind: _,
+            gi: _,
+            filed_on: _,
+            registered_on: _,
+            notes: _,
+            registrant_id,
+            renewals,
+            licences,
+            assignments,
+            pledges,
+            termination,
+        } = current;
+        // The registrant is typed until an assignment is recorded; from then on the
+        // assignments say who it is.
+        if !assignments.is_empty() {
+            self.registrant_id = *registrant_id;
+        }
+        self.renewals.clone_from(renewals);
+        self.licences.clone_from(licences);
+        self.assignments.clone_from(assignments);
+        self.pledges.clone_from(pledges);
+        self.termination.clone_from(termination);
+    }
+}
+
 /// A renewal application (Trademark Law art. 40 para 3; regulations art. 33): filed, then
 /// approved and announced, or refused. Only an approved renewal starts the next term.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -994,11 +1026,9 @@ pub struct TrademarkInput {
 
 impl TrademarkInput {
     /// Parse into a trademark, keeping the events of `existing` (when editing).
-    pub fn parse(
-        &self,
-        lookup: &dyn Lookup,
-        existing: Option<&Trademark>,
-    ) -> Result<Trademark, Violations> {
+    /// Parse the attributes; the mark has no legal events yet (they are its lifecycle, see
+    /// [`crate::record::Lifecycle`]).
+    pub fn parse(&self, lookup: &dyn Lookup) -> Result<Trademark, Violations> {
         let mut v = Violations::default();
         let reg_no = v.check("reg_no", || {
             RegNo::parse(self.reg_no.as_deref().unwrap_or(""))
@@ -1048,32 +1078,22 @@ impl TrademarkInput {
         let notes = v.check("notes", || {
             optional_text(self.notes.as_deref(), LINE_MAX * 4)
         });
-        v.finish(|| {
-            let mut tm = Trademark {
-                reg_no: reg_no.unwrap(),
-                name: name.unwrap(),
-                classes,
-                goods: goods.unwrap(),
-                registrant_id: registrant.unwrap(),
-                kind: kind.unwrap(),
-                gi: self.gi.unwrap_or(false),
-                filed_on: filed_on.unwrap(),
-                registered_on: registered_on.unwrap(),
-                renewals: vec![],
-                licences: vec![],
-                assignments: vec![],
-                pledges: vec![],
-                termination: None,
-                notes: notes.unwrap(),
-            };
-            if let Some(e) = existing {
-                tm.renewals = e.renewals.clone();
-                tm.licences = e.licences.clone();
-                tm.assignments = e.assignments.clone();
-                tm.pledges = e.pledges.clone();
-                tm.termination = e.termination.clone();
-            }
-            tm
+        v.finish(|| Trademark {
+            reg_no: reg_no.unwrap(),
+            name: name.unwrap(),
+            classes,
+            goods: goods.unwrap(),
+            registrant_id: registrant.unwrap(),
+            kind: kind.unwrap(),
+            gi: self.gi.unwrap_or(false),
+            filed_on: filed_on.unwrap(),
+            registered_on: registered_on.unwrap(),
+            renewals: vec![],
+            licences: vec![],
+            assignments: vec![],
+            pledges: vec![],
+            termination: None,
+            notes: notes.unwrap(),
         })
     }
 }
@@ -1404,7 +1424,7 @@ mod tests {
             registered_on: Some("2016-03-07".into()),
             ..Default::default()
         }
-        .parse(lookup, None)
+        .parse(lookup)
         .unwrap()
     }
 
@@ -1419,7 +1439,7 @@ mod tests {
             registered_on: Some("2019-01-01".into()),
             ..Default::default()
         }
-        .parse(&lookup, None)
+        .parse(&lookup)
         .unwrap_err();
         let got: Vec<_> = errs
             .0

@@ -51,6 +51,30 @@ pub struct AuthorisedUser {
     pub notes: Option<String>,
 }
 
+impl crate::record::Lifecycle for AuthorisedUser {
+    fn take_lifecycle(&mut self, current: &Self) {
+        let AuthorisedUser {
+            gi_id: _,
+            enterprise_id: _,
+            kind: _,
+            applied_on: _,
+            notes: _,
+            first_review,
+            provincial_review,
+            decision,
+            status_events,
+            use_reports,
+            no_use_reviews,
+        } = current;
+        self.first_review.clone_from(first_review);
+        self.provincial_review.clone_from(provincial_review);
+        self.decision.clone_from(decision);
+        self.status_events.clone_from(status_events);
+        self.use_reports.clone_from(use_reports);
+        self.no_use_reviews.clone_from(no_use_reviews);
+    }
+}
+
 /// A clerk kept a user's right though its reports showed two years without use, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
@@ -749,6 +773,9 @@ pub struct UserInput {
 }
 
 impl UserInput {
+    /// Parse the attributes; the user has no flow yet (see [`crate::record::Lifecycle`]).
+    /// `existing` is the record an edit changes, for the rules an edit has: an application
+    /// date no later than the first review.
     pub fn parse(
         &self,
         lookup: &dyn Lookup,
@@ -782,26 +809,18 @@ impl UserInput {
         let notes = v.check("notes", || {
             optional_text(self.notes.as_deref(), LINE_MAX * 4)
         });
-        v.finish(|| {
-            let mut user = existing.cloned().unwrap_or(AuthorisedUser {
-                gi_id: gi.unwrap(),
-                enterprise_id: enterprise.unwrap(),
-                kind: UserKind::ApprovedProducer,
-                applied_on: applied_on.unwrap(),
-                first_review: None,
-                provincial_review: None,
-                decision: None,
-                status_events: vec![],
-                use_reports: vec![],
-                no_use_reviews: vec![],
-                notes: None,
-            });
-            user.gi_id = gi.unwrap();
-            user.enterprise_id = enterprise.unwrap();
-            user.kind = kind.unwrap();
-            user.applied_on = applied_on.unwrap();
-            user.notes = notes.unwrap();
-            user
+        v.finish(|| AuthorisedUser {
+            gi_id: gi.unwrap(),
+            enterprise_id: enterprise.unwrap(),
+            kind: kind.unwrap(),
+            applied_on: applied_on.unwrap(),
+            first_review: None,
+            provincial_review: None,
+            decision: None,
+            status_events: vec![],
+            use_reports: vec![],
+            no_use_reviews: vec![],
+            notes: notes.unwrap(),
         })
     }
 }
