@@ -5,7 +5,7 @@ use clap::Args;
 use terroir_api::history::HistoryQuery;
 use terroir_api::{ApiError, Workspace};
 
-use crate::Outcome;
+use crate::common::Outcome;
 use crate::output::Out;
 
 #[derive(Debug, Args)]

@@ -1,7 +1,7 @@
-//! `terroir candidate evidence|recognise`, `readiness`, `evidence-catalogue`, `application` and
-//! `incentive`: the enterprise workbench on the command line.
+//! `terroir candidate`, `readiness`, `evidence-catalogue`, `application` and `incentive`: the
+//! enterprise workbench on the command line.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use serde::Serialize;
@@ -12,12 +12,27 @@ use terroir_api::core::evidence::{EvidenceInput, Proceeding, RecognitionInput};
 use terroir_api::core::readiness::{Level, Status};
 use terroir_api::core::record::enum_value;
 use terroir_api::core::text::Bilingual;
-use terroir_api::workbench::ApplicationStep;
+use terroir_api::workbench::{ApplicationStep, Ledger};
 use terroir_api::{ApiError, RecordData, Workspace};
 
+use crate::common::{Outcome, Reason, Target, done};
+use crate::fields::CandidateFields;
 use crate::output::{Out, key_of, word};
-use crate::{Outcome, Reason, RecordCmd, Target, done, record_cmd};
+use crate::record::{self, RecordCmd};
 use terroir_api::core::RecordKind;
+
+#[derive(Debug, Subcommand)]
+pub enum CandidateCmd {
+    #[command(flatten)]
+    Record(RecordCmd<CandidateFields>),
+    /// The candidate's evidence file
+    Evidence {
+        #[command(subcommand)]
+        cmd: EvidenceCmd,
+    },
+    /// Record the recognition decision (authority, case number, date, kind of proceeding)
+    Recognise(RecogniseArgs),
+}
 
 #[derive(Debug, Args)]
 pub struct EvidenceFields {
@@ -101,6 +116,25 @@ pub struct RecogniseArgs {
     /// opposition, invalidation, enforcement or court
     #[arg(long)]
     proceeding: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ReadinessArgs {
+    candidate: String,
+    /// The proceeding: opposition, refusal_review, invalidation, enforcement or court
+    #[arg(long)]
+    proceeding: Option<String>,
+    /// The date the 3 and 5 years count back from (the opposed mark's or the challenged
+    /// registration's filing date, or the date protection is requested)
+    #[arg(long)]
+    reference_on: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CatalogueArgs {
+    candidate: String,
+    #[arg(short = 'o', long = "output")]
+    output: PathBuf,
 }
 
 #[derive(Debug, Args, Serialize)]
@@ -318,7 +352,15 @@ fn said(out: &Out, b: &Bilingual) -> String {
     if out.zh() { b.zh.clone() } else { b.en.clone() }
 }
 
-pub fn evidence(ws: &mut Workspace, out: &Out, cmd: EvidenceCmd) -> Result<Outcome, ApiError> {
+pub fn candidate(ws: &mut Workspace, out: &Out, cmd: CandidateCmd) -> Result<Outcome, ApiError> {
+    match cmd {
+        CandidateCmd::Record(c) => record::run(ws, out, RecordKind::Candidate, c),
+        CandidateCmd::Evidence { cmd } => evidence(ws, out, cmd),
+        CandidateCmd::Recognise(a) => recognise(ws, out, a),
+    }
+}
+
+fn evidence(ws: &mut Workspace, out: &Out, cmd: EvidenceCmd) -> Result<Outcome, ApiError> {
     let r = match cmd {
         EvidenceCmd::Add {
             target,
@@ -379,7 +421,7 @@ pub fn evidence(ws: &mut Workspace, out: &Out, cmd: EvidenceCmd) -> Result<Outco
     Ok(0)
 }
 
-pub fn recognise(ws: &mut Workspace, out: &Out, a: RecogniseArgs) -> Result<Outcome, ApiError> {
+fn recognise(ws: &mut Workspace, out: &Out, a: RecogniseArgs) -> Result<Outcome, ApiError> {
     let r = ws.record_recognition(
         &a.target.record,
         &RecognitionInput {
@@ -394,20 +436,18 @@ pub fn recognise(ws: &mut Workspace, out: &Out, a: RecogniseArgs) -> Result<Outc
 }
 
 /// Exit 0 when ready, 1 otherwise (scripts can gate on it).
-pub fn readiness(
-    ws: &Workspace,
-    out: &Out,
-    candidate: &str,
-    proceeding: Option<&str>,
-    reference_on: Option<&str>,
-) -> Result<Outcome, ApiError> {
-    let proceeding = proceeding
+pub fn readiness(ws: &Workspace, out: &Out, a: ReadinessArgs) -> Result<Outcome, ApiError> {
+    let proceeding = a
+        .proceeding
+        .as_deref()
         .map(|p| enum_value::<Proceeding>(p, &Proceeding::KEYS).map_err(|e| e.at("proceeding")))
         .transpose()?;
-    let reference_on = reference_on
+    let reference_on = a
+        .reference_on
+        .as_deref()
         .map(|d| parse_date(d).map_err(|e| e.at("reference_on")))
         .transpose()?;
-    let r = ws.readiness(candidate, None, reference_on, proceeding)?;
+    let r = ws.readiness(&a.candidate, None, reference_on, proceeding)?;
     if out.json {
         out.json(&r);
     } else {
@@ -457,13 +497,8 @@ pub fn readiness(
     Ok(if r.level == Level::Ready { 0 } else { 1 })
 }
 
-pub fn catalogue(
-    ws: &Workspace,
-    out: &Out,
-    candidate: &str,
-    path: &std::path::Path,
-) -> Result<Outcome, ApiError> {
-    let p = ws.print_catalogue_to(candidate, path)?;
+pub fn catalogue(ws: &Workspace, out: &Out, a: CatalogueArgs) -> Result<Outcome, ApiError> {
+    let p = ws.print_catalogue_to(&a.candidate, &a.output)?;
     if out.json {
         out.json(&p);
     } else {
@@ -483,7 +518,7 @@ pub fn application(
     cmd: ApplicationCmd,
 ) -> Result<Outcome, ApiError> {
     let (target, step) = match cmd {
-        ApplicationCmd::Record(c) => return record_cmd(ws, out, RecordKind::Application, c),
+        ApplicationCmd::Record(c) => return record::run(ws, out, RecordKind::Application, c),
         ApplicationCmd::Form { record, output } => {
             let p = ws.print_application_form_to(&record, &output)?;
             if out.json {
@@ -546,143 +581,187 @@ pub fn application(
 
 pub fn incentive(ws: &mut Workspace, out: &Out, cmd: IncentiveCmd) -> Result<Outcome, ApiError> {
     match cmd {
-        IncentiveCmd::Rules { cmd } => record_cmd(ws, out, RecordKind::IncentiveRule, cmd),
+        IncentiveCmd::Rules { cmd } => record::run(ws, out, RecordKind::IncentiveRule, cmd),
         IncentiveCmd::Eligibility { application, as_of } => {
-            let as_of = as_of
-                .map(|d| parse_date(&d).map_err(|e| e.at("as_of")))
-                .transpose()?;
-            let e = ws.eligibility(&application, as_of)?;
-            if out.json {
-                out.json(&e);
-                return Ok(0);
-            }
-            let mut rows = vec![vec![
-                out.t("规则", "rule").to_owned(),
-                out.t("事项", "item").to_owned(),
-                out.t("辖区", "jurisdiction").to_owned(),
-                out.t("金额", "amount").to_owned(),
-                out.t("结论", "verdict").to_owned(),
-                out.t("理由", "why").to_owned(),
-            ]];
-            for l in &e.lines {
-                rows.push(vec![
-                    l.rule_code.clone(),
-                    said(out, &l.item.label()),
-                    l.jurisdiction.to_string(),
-                    l.amount.to_string(),
-                    if l.applies {
-                        out.t("适用", "applies")
-                    } else if l.lapsed {
-                        out.t("已失效", "lapsed")
-                    } else {
-                        out.t("不适用", "excluded")
-                    }
-                    .to_owned(),
-                    said(out, &l.reason),
-                ]);
-            }
-            out.table(&rows);
-            for f in &e.flags {
-                println!("! {}", said(out, f));
-            }
-            println!("{}: {} ({})", out.t("应奖励", "due"), e.due, e.as_of);
-            Ok(0)
+            eligibility(ws, out, &application, as_of)
         }
         IncentiveCmd::Ledger {
             year,
             jurisdiction,
             limit: _,
             output: Some(path),
-        } => {
-            let n = ws.export_ledger(year, jurisdiction.as_deref(), &path, out.lang)?;
-            println!(
-                "{}: {n} → {}",
-                out.t("已导出台账，奖励", "ledger written, awards"),
-                path.display()
-            );
-            Ok(0)
-        }
+        } => export_ledger(ws, out, year, jurisdiction.as_deref(), &path),
         IncentiveCmd::Ledger {
             year,
             jurisdiction,
             limit,
             output: None,
-        } => {
-            let l = ws.ledger(year, jurisdiction.as_deref(), limit)?;
-            if out.json {
-                out.json(&l);
-                return Ok(0);
-            }
-            let none = || out.t("未设定", "not set").to_owned();
-            let mut rows = vec![vec![
-                out.t("辖区", "jurisdiction").to_owned(),
-                out.t("年度", "year").to_owned(),
-                out.t("预算", "budget").to_owned(),
-                out.t("已核准", "approved").to_owned(),
-                out.t("已拨付", "paid").to_owned(),
-                out.t("剩余", "remaining").to_owned(),
-            ]];
-            for r in &l.rows {
-                rows.push(vec![
-                    match &r.jurisdiction_name {
-                        Some(n) => format!("{n} · {}", r.jurisdiction),
-                        None => r.jurisdiction.clone(),
-                    },
-                    r.year.to_string(),
-                    r.budget.map_or_else(none, |b| b.to_string()),
-                    r.approved.to_string(),
-                    r.paid.to_string(),
-                    r.remaining.map_or_else(none, |b| b.to_string()),
-                ]);
-            }
-            out.table(&rows);
-            if !l.entries.is_empty() {
-                println!();
-                let rows: Vec<Vec<String>> = l
-                    .entries
-                    .iter()
-                    .map(|e| {
-                        vec![
-                            e.application.clone(),
-                            e.enterprise.clone(),
-                            e.rule_code.clone(),
-                            e.amount.to_string(),
-                            word("appState", e.state.key(), out.lang),
-                            e.over_budget_reason.clone().unwrap_or_default(),
-                        ]
-                    })
-                    .collect();
-                out.table(&rows);
-                if l.shown < l.applications {
-                    println!(
-                        "{} {} / {}",
-                        out.t("显示申请", "showing applications"),
-                        l.shown,
-                        l.applications
-                    );
-                }
-            }
-            Ok(0)
-        }
+        } => ledger(ws, out, year, jurisdiction.as_deref(), limit),
         IncentiveCmd::Budget {
             jurisdiction,
             year,
             amount,
             reason,
-        } => {
-            let b = ws.set_budget(&jurisdiction, year, &amount, reason.reason.as_deref())?;
-            if out.json {
-                out.json(&b);
-            } else {
-                println!(
-                    "{}: {} {} {}",
-                    out.t("已设定预算", "budget set"),
-                    b.jurisdiction,
-                    b.year,
-                    terroir_api::core::Fen(b.amount_fen)
-                );
-            }
-            Ok(0)
-        }
+        } => budget(ws, out, &jurisdiction, year, &amount, &reason),
     }
+}
+
+fn eligibility(
+    ws: &Workspace,
+    out: &Out,
+    application: &str,
+    as_of: Option<String>,
+) -> Result<Outcome, ApiError> {
+    let as_of = as_of
+        .map(|d| parse_date(&d).map_err(|e| e.at("as_of")))
+        .transpose()?;
+    let e = ws.eligibility(application, as_of)?;
+    if out.json {
+        out.json(&e);
+        return Ok(0);
+    }
+    let mut rows = vec![vec![
+        out.t("规则", "rule").to_owned(),
+        out.t("事项", "item").to_owned(),
+        out.t("辖区", "jurisdiction").to_owned(),
+        out.t("金额", "amount").to_owned(),
+        out.t("结论", "verdict").to_owned(),
+        out.t("理由", "why").to_owned(),
+    ]];
+    for l in &e.lines {
+        rows.push(vec![
+            l.rule_code.clone(),
+            said(out, &l.item.label()),
+            l.jurisdiction.to_string(),
+            l.amount.to_string(),
+            if l.applies {
+                out.t("适用", "applies")
+            } else if l.lapsed {
+                out.t("已失效", "lapsed")
+            } else {
+                out.t("不适用", "excluded")
+            }
+            .to_owned(),
+            said(out, &l.reason),
+        ]);
+    }
+    out.table(&rows);
+    for f in &e.flags {
+        println!("! {}", said(out, f));
+    }
+    println!("{}: {} ({})", out.t("应奖励", "due"), e.due, e.as_of);
+    Ok(0)
+}
+
+fn export_ledger(
+    ws: &Workspace,
+    out: &Out,
+    year: Option<i32>,
+    jurisdiction: Option<&str>,
+    path: &Path,
+) -> Result<Outcome, ApiError> {
+    let n = ws.export_ledger(year, jurisdiction, path, out.lang)?;
+    println!(
+        "{}: {n} → {}",
+        out.t("已导出台账，奖励", "ledger written, awards"),
+        path.display()
+    );
+    Ok(0)
+}
+
+fn ledger(
+    ws: &Workspace,
+    out: &Out,
+    year: Option<i32>,
+    jurisdiction: Option<&str>,
+    limit: Option<u32>,
+) -> Result<Outcome, ApiError> {
+    let l = ws.ledger(year, jurisdiction, limit)?;
+    if out.json {
+        out.json(&l);
+        return Ok(0);
+    }
+    print_budgets(out, &l);
+    if !l.entries.is_empty() {
+        println!();
+        print_awards(out, &l);
+    }
+    Ok(0)
+}
+
+/// Per jurisdiction and year: the budget, what was approved and paid, and what remains.
+fn print_budgets(out: &Out, l: &Ledger) {
+    let none = || out.t("未设定", "not set").to_owned();
+    let mut rows = vec![vec![
+        out.t("辖区", "jurisdiction").to_owned(),
+        out.t("年度", "year").to_owned(),
+        out.t("预算", "budget").to_owned(),
+        out.t("已核准", "approved").to_owned(),
+        out.t("已拨付", "paid").to_owned(),
+        out.t("剩余", "remaining").to_owned(),
+    ]];
+    for r in &l.rows {
+        rows.push(vec![
+            match &r.jurisdiction_name {
+                Some(n) => format!("{n} · {}", r.jurisdiction),
+                None => r.jurisdiction.clone(),
+            },
+            r.year.to_string(),
+            r.budget.map_or_else(none, |b| b.to_string()),
+            r.approved.to_string(),
+            r.paid.to_string(),
+            r.remaining.map_or_else(none, |b| b.to_string()),
+        ]);
+    }
+    out.table(&rows);
+}
+
+/// The awarded applications listed (at most the limit; the totals above cover all).
+fn print_awards(out: &Out, l: &Ledger) {
+    let rows: Vec<Vec<String>> = l
+        .entries
+        .iter()
+        .map(|e| {
+            vec![
+                e.application.clone(),
+                e.enterprise.clone(),
+                e.rule_code.clone(),
+                e.amount.to_string(),
+                word("appState", e.state.key(), out.lang),
+                e.over_budget_reason.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    out.table(&rows);
+    if l.shown < l.applications {
+        println!(
+            "{} {} / {}",
+            out.t("显示申请", "showing applications"),
+            l.shown,
+            l.applications
+        );
+    }
+}
+
+fn budget(
+    ws: &mut Workspace,
+    out: &Out,
+    jurisdiction: &str,
+    year: i32,
+    amount: &str,
+    reason: &Reason,
+) -> Result<Outcome, ApiError> {
+    let b = ws.set_budget(jurisdiction, year, amount, reason.reason.as_deref())?;
+    if out.json {
+        out.json(&b);
+    } else {
+        println!(
+            "{}: {} {} {}",
+            out.t("已设定预算", "budget set"),
+            b.jurisdiction,
+            b.year,
+            terroir_api::core::Fen(b.amount_fen)
+        );
+    }
+    Ok(0)
 }
