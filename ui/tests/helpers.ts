@@ -17,6 +17,7 @@ export function installBackend(
     importRows?: number
     migrationNotes?: string[]
     printReady?: boolean
+    printRefused?: boolean
     overrides?: Record<string, Handler>
   } = {},
 ) {

@@ -70,8 +70,9 @@ describe('print page', () => {
     vm.division = '411525'
     await flushPromises()
     expect(calls.filter((c) => c.cmd === 'dossier_check').at(-1)!.args).toEqual({ selection: { select: 'county', code: '411525' } })
-    // GI-0001 (whose area covers 固始县), GI-0003 and GI-0006.
-    expect(wrapper.find('[data-testid="batch-count"]').text()).toBe('将打印 3 份')
+    // As Rust selects (replies.json): GI-0003 and GI-0006. GI-0001's area covers 固始县 too,
+    // but the city is responsible for it.
+    expect(wrapper.find('[data-testid="batch-count"]').text()).toBe('将打印 2 份')
     vm.division = '41152x'
     await flushPromises()
     expect(wrapper.find('[data-testid="error-county"]').text()).toContain('不是 GB/T 2260 行政区划代码')
@@ -129,9 +130,8 @@ describe('print page', () => {
   })
 
   it('runs a whole batch on the mock backend through a real channel, in English', async () => {
-    const { backend } = installBackend({ printDelayMs: 0, printReady: true })
-    const gi = backend.records.find((r) => r.code === 'GI-0004')!
-    ;(gi.data as Record<string, unknown>).history = '2015年被认定为驰名商标'
+    // Rust's refusal: an approved user of GI-0001 renamed to carry the banned words.
+    installBackend({ printDelayMs: 0, printReady: true, printRefused: true })
     const { wrapper } = await mountWith(PrintView, {}, 'en-US')
     await flushPromises()
     expect(wrapper.find('[data-testid="batch-count"]').text()).toBe('6 dossiers will be printed')
@@ -141,8 +141,8 @@ describe('print page', () => {
       await flushPromises()
     }
     expect(wrapper.find('[data-testid="batch-summary"]').text()).toBe('5 printed, 1 not printed')
-    const row = wrapper.find('[data-testid="refused-GI-0004"]')
-    expect(row.text()).toContain('History and cultural link')
+    const row = wrapper.find('[data-testid="refused-GI-0001"]')
+    expect(row.text()).toContain('Authorised users #1 · Name')
     expect(row.text()).toContain('must not use the words')
   })
 

@@ -80,3 +80,165 @@ fn export_review_fixture() {
         &serde_json::json!({ "without_budget": without, "within_budget": within }),
     );
 }
+
+/// Rust's answers the mock replays where a screen shows a rule's outcome, so that no rule is
+/// restated in TypeScript: what the forms refuse (a case's fields, as typed, and the problems
+/// Rust reports on them), the fields each form requires, what printing refuses and warns
+/// about, which products a county's batch takes, and an imported trademark's summary.
+#[test]
+fn export_replies_fixture() {
+    use serde_json::{Value, json};
+    use terroir_api::core::RecordKind;
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::create_with_sample(&dir.path().join("terroir.db"), "测试员").unwrap();
+    ws.set_today(Some("2026-11-27".parse().unwrap()));
+
+    let claim = json!({ "item": "gi_trademark", "achieved_on": "2026-03-01" });
+    let cases: [(RecordKind, Value); 5] = [
+        (
+            RecordKind::Enterprise,
+            json!({ "credit_code": "91411502MA45TY0012" }),
+        ),
+        (
+            RecordKind::Enterprise,
+            json!({ "credit_code": "91411502MA45TY001" }),
+        ),
+        (RecordKind::Trademark, json!({ "classes": ["30", "50"] })),
+        (
+            RecordKind::Application,
+            json!({ "kind": "guidance", "claims": [claim] }),
+        ),
+        (RecordKind::IncentiveRule, json!({ "amount": "十万元" })),
+    ];
+    let refusals: Vec<Value> = cases
+        .iter()
+        .map(|(kind, input)| {
+            let typed: Vec<&String> = input.as_object().unwrap().keys().collect();
+            let err = ws.add(*kind, input.clone()).unwrap_err();
+            // Only what the case's own fields drew: the others are blank here.
+            let problems: Vec<_> = err
+                .problems
+                .iter()
+                .filter(|p| {
+                    p.field.as_deref().is_some_and(|f| {
+                        typed
+                            .iter()
+                            .any(|t| f == t.as_str() || f.starts_with(&format!("{t}[")))
+                    }) && p.rule.key() != "required"
+                })
+                .collect();
+            assert!(!problems.is_empty(), "{kind:?} {input}: {err:?}");
+            json!({ "kind": kind, "input": input, "problems": problems })
+        })
+        .collect();
+    let required: serde_json::Map<String, Value> = RecordKind::ALL
+        .iter()
+        .map(|kind| {
+            let err = ws.add(*kind, json!({})).unwrap_err();
+            let fields: Vec<_> = err
+                .problems
+                .iter()
+                .filter(|p| p.rule.key() == "required")
+                .map(|p| p.clone())
+                .collect();
+            (kind.key().to_owned(), json!(fields))
+        })
+        .collect();
+
+    let wording = ws
+        .set_dossier_settings(&DossierSettings {
+            issuer: Some("驰名商标办公室".into()),
+            issuer_contact: Some("0376-6200000".into()),
+            qr_template: String::new(),
+        })
+        .unwrap_err();
+    ws.set_dossier_settings(&DossierSettings {
+        issuer: Some("信阳市市场监督管理局（知识产权局）".into()),
+        issuer_contact: Some("0376-6200000".into()),
+        qr_template: String::new(),
+    })
+    .unwrap();
+
+    // Which products a county's batch takes (responsible division, else production area).
+    let mut selections = serde_json::Map::new();
+    for code in [
+        "411500", "411502", "411521", "411522", "411524", "411525", "411528",
+    ] {
+        let check = ws
+            .dossier_check(&BatchSelection::County { code: code.into() })
+            .unwrap();
+        let mut codes: Vec<String> = check.complete.clone();
+        codes.extend(check.incomplete.iter().map(|i| i.code.clone()));
+        codes.sort();
+        selections.insert(code.into(), json!(codes));
+    }
+    let bad_county = ws
+        .dossier_check(&BatchSelection::County {
+            code: "41152x".into(),
+        })
+        .unwrap_err();
+
+    // What each product's print warns about, and a print refused for an approved user's name.
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let mut warnings = serde_json::Map::new();
+    for r in ws
+        .list(RecordKind::Gi, terroir_api::Show::Live, 50, 0)
+        .unwrap()
+        .items
+    {
+        let printed = ws
+            .print_dossier_to(&r.code, &out.join(format!("{}.pdf", r.code)))
+            .unwrap();
+        warnings.insert(r.code.clone(), json!(printed.warnings));
+    }
+    let user = ws
+        .list(RecordKind::User, terroir_api::Show::Live, 50, 0)
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|u| u.summary()["stage"] == "active")
+        .expect("the sample has an approved user");
+    let gi = user.summary()["gi"].as_str().unwrap().to_owned();
+    let enterprise = ws
+        .show(
+            RecordKind::Enterprise,
+            user.data()["enterprise_id"].as_str().unwrap(),
+        )
+        .unwrap();
+    ws.edit(
+        RecordKind::Enterprise,
+        &enterprise.code,
+        json!({ "name": "驰名商标茶业有限公司" }),
+        None,
+        None,
+    )
+    .unwrap();
+    let refused = ws
+        .print_dossier_to(&gi, &out.join("refused.pdf"))
+        .unwrap_err();
+
+    let imported = ws
+        .add(
+            RecordKind::Trademark,
+            json!({
+                "reg_no": "90000005", "name": "蓼城（示例）", "classes": ["30"], "goods": "茶叶",
+                "registrant": "ENT-0005", "kind": "ordinary", "gi": false,
+                "filed_on": "2024-05-10", "registered_on": "2025-06-21",
+            }),
+        )
+        .unwrap();
+    write_fixture(
+        "replies.json",
+        &json!({
+            "refusals": refusals,
+            "required": required,
+            "settings_refused": { "issuer": "驰名商标办公室", "error": wording },
+            "selections": selections,
+            "bad_county": { "code": "41152x", "error": bad_county },
+            "print_warnings": warnings,
+            "print_refused": { "code": gi, "error": refused },
+            "imported_trademark": imported.summary(),
+        }),
+    );
+}

@@ -13,6 +13,7 @@ import historyFixture from '../api/bindings/history.json'
 import dossierCheckFixture from '../api/bindings/dossier-check.json'
 import listFacetsFixture from '../api/bindings/list-facets.json'
 import reviewFixture from '../api/bindings/review.json'
+import replies from '../api/bindings/replies.json'
 import type { ListQuery } from '../api/bindings/ListQuery'
 import type { HistoryQuery } from '../api/bindings/HistoryQuery'
 import type { DossierSettings } from '../api/bindings/DossierSettings'
@@ -32,30 +33,9 @@ import { createWorkbench, yuanToFen } from './workbench'
 type Args = Record<string, unknown>
 type Obj = Record<string, JsonValue>
 
-const CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY'
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
-
 export function err(rule: string, field: string | null, params: Record<string, string> = {}, kind: ApiError['kind'] = 'validation'): ApiError {
   const message = { 'zh-CN': rule, 'en-US': rule }
   return { kind, field, rule: rule as ApiError['rule'], params, message, problems: [{ field, rule: rule as ApiError['rule'], params, message }] }
-}
-
-/** A credit code with its GB 32100-2015 check digit after the 17 characters given. */
-export function withCheckDigit(first17: string): string {
-  const sum = WEIGHTS.reduce((acc, w, i) => acc + CHARS.indexOf(first17[i]) * w, 0)
-  return first17 + CHARS[(31 - (sum % 31)) % 31]
-}
-
-export function creditCodeProblem(input: string): ApiError | null {
-  const s = input.replace(/\s/g, '').toUpperCase()
-  if (s.length !== 18) return err('credit_code_length', 'credit_code', { len: String(s.length) })
-  for (let i = 0; i < 18; i++) {
-    if (!CHARS.includes(s[i])) return err('credit_code_charset', 'credit_code', { position: String(i + 1), char: s[i] })
-  }
-  const sum = WEIGHTS.reduce((acc, w, i) => acc + CHARS.indexOf(s[i]) * w, 0)
-  const expected = CHARS[(31 - (sum % 31)) % 31]
-  if (s[17] !== expected) return err('credit_code_check_digit', 'credit_code', { expected, found: s[17] })
-  return null
 }
 
 /**
@@ -74,8 +54,17 @@ export function sendToChannel(channel: unknown, index: number, message: unknown)
 }
 
 const DEFAULT_QR = '地标品牌库核验：{name}（{code}）记录 {id} 校验 {head}'
-/** The banned wording a dossier refuses (Trademark Law art. 14(5)), as Rust finds it, roughly. */
-const WELL_KNOWN = /驰[\s·　]*名[\s·　”“"]*商[\s·　]*标|馳名商標/
+/** What Rust answered where a screen shows a rule's outcome (crates/api/tests/fixtures.rs). */
+const REPLIES = replies as unknown as {
+  refusals: { kind: RecordKind; input: Obj; problems: Problem[] }[]
+  required: Record<RecordKind, Problem[]>
+  settings_refused: { issuer: string; error: ApiError }
+  selections: Record<string, string[]>
+  bad_county: { code: string; error: ApiError }
+  print_warnings: Record<string, Problem[]>
+  print_refused: { code: string; error: ApiError }
+  imported_trademark: Obj
+}
 
 /** One data row of the mock's import file: the record's input, or a problem Rust would report. */
 interface SheetRow {
@@ -109,8 +98,8 @@ function mockSheet(kind: RecordKind, extraRows = 0): MockSheet {
         header_row: 2,
         ignored_columns: ['A 序号', 'I 填报人'],
         rows: [
-          { row: 3, input: { ...blank, name: '固始县绿源茶业有限公司', credit_code: withCheckDigit('91411525MA9XLY012'), division: '411525', contact_person: '张经理', phone: '0376-4812345' } },
-          { row: 4, input: { ...blank, name: '固始县淮河鹅业专业合作社', credit_code: withCheckDigit('93411525MA9XHE023'), division: '411525' } },
+          { row: 3, input: { ...blank, name: '固始县绿源茶业有限公司', credit_code: '91411525MA9XLY012G', division: '411525', contact_person: '张经理', phone: '0376-4812345' } },
+          { row: 4, input: { ...blank, name: '固始县淮河鹅业专业合作社', credit_code: '93411525MA9XHE023K', division: '411525' } },
           { row: 5, input: { name: '固始县农产品有限公司（示例）', credit_code: '91411525MA47RG003X', address: '固始县蓼城大道 88 号', contact_person: '李经理', phone: '0376-4888123' } },
           { row: 6, input: { name: '罗山县茶业有限公司（示例）', credit_code: '91411521MA48PL0041', phone: '0376-2166010' } },
           { row: 7, input: { name: '浉河区云雾茶业有限公司（示例）', credit_code: '91411502MA45TY0011' } },
@@ -118,8 +107,7 @@ function mockSheet(kind: RecordKind, extraRows = 0): MockSheet {
         ],
       }
       for (let i = 1; i <= extraRows; i++) {
-        const n = String(i).padStart(7, '0')
-        sheet.rows.push({ row: 8 + i, input: { ...blank, name: `导入示例企业第${i}号有限公司`, credit_code: withCheckDigit(`914115250${n}X`), division: '411525' } })
+        sheet.rows.push({ row: 8 + i, input: { ...blank, name: `导入示例企业第${i}号有限公司`, credit_code: null, division: '411525' } })
       }
       return sheet
     case 'user': {
@@ -183,7 +171,15 @@ function mockSheet(kind: RecordKind, extraRows = 0): MockSheet {
 }
 
 export function createMockBackend(
-  opts: { extraEnterprises?: number; printDelayMs?: number; importRows?: number; migrationNotes?: string[]; printReady?: boolean } = {},
+  opts: {
+    extraEnterprises?: number
+    printDelayMs?: number
+    importRows?: number
+    migrationNotes?: string[]
+    printReady?: boolean
+    /** Replay Rust's refusal to print the product an approved user's name makes unprintable. */
+    printRefused?: boolean
+  } = {},
 ) {
   const records: MockRecord[] = [...sampleRecords(), ...manyEnterprises(opts.extraEnterprises ?? 0)]
   const printDelay = opts.printDelayMs ?? 400
@@ -334,34 +330,15 @@ export function createMockBackend(
     }
   }
 
+  /** Rust's problems for what the form sent: those recorded for the same typed values, and
+   * the required fields it left blank (no rule here: each answer is Rust's). */
   function validate(kind: RecordKind, input: Obj) {
-    const problems: ApiError['problems'] = []
-    const need = {
-      gi: ['name'],
-      enterprise: ['name'],
-      trademark: ['reg_no', 'name', 'registrant'],
-      user: ['gi', 'enterprise', 'applied_on'],
-      candidate: ['trademark', 'enterprise'],
-      incentive_rule: ['title', 'item', 'amount', 'jurisdiction', 'policy_no', 'valid_from'],
-      application: ['kind', 'enterprise', 'title'],
-    }[kind]
-    if (kind === 'application' && input.kind === 'guidance' && Array.isArray(input.claims) && input.claims.length) {
-      problems.push(err('claims_on_guidance', 'claims').problems[0])
-    }
-    if (kind === 'incentive_rule' && input.amount && !Number.isFinite(yuanToFen(input.amount))) {
-      problems.push(err('money_format', 'amount', { value: String(input.amount) }).problems[0])
-    }
-    for (const f of need) if (input[f] === null || input[f] === undefined || input[f] === '') problems.push(err('required', f).problems[0])
-    if (kind === 'enterprise' && typeof input.credit_code === 'string' && input.credit_code) {
-      const p = creditCodeProblem(input.credit_code)
-      if (p) problems.push(p.problems[0])
-    }
-    if (kind === 'trademark' && Array.isArray(input.classes)) {
-      input.classes.forEach((c, i) => {
-        const n = Number(String(c).replace(/\D/g, ''))
-        if (!(n >= 1 && n <= 45)) problems.push(err('nice_class_range', `classes[${i}]`, { value: String(c) }).problems[0])
-      })
-    }
+    const same = (a: JsonValue | undefined, b: JsonValue | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+    const blank = (v: JsonValue | undefined) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)
+    const problems: ApiError['problems'] = [
+      ...REPLIES.refusals.filter((c) => c.kind === kind && Object.entries(c.input).every(([k, v]) => same(input[k], v))).flatMap((c) => c.problems),
+      ...REPLIES.required[kind].filter((p) => blank(input[p.field ?? ''])),
+    ]
     if (problems.length) {
       const first = problems[0]
       throw { ...err(first.rule, first.field, first.params), problems } satisfies ApiError
@@ -437,57 +414,23 @@ export function createMockBackend(
   }
 
   // ---- brand-promotion dossiers ----
-  /** The text a GI product's dossier prints, by field path as Rust names it. */
-  function dossierText(r: MockRecord): [string, string][] {
-    const d = r.data as Obj
-    const area = (d.area ?? {}) as Obj
-    const out: [string, string][] = [['name', r.name]]
-    for (const f of ['category', 'profile', 'history', 'quality_requirements', 'contact'] as const) if (typeof d[f] === 'string') out.push([f, d[f] as string])
-    if (typeof area.description === 'string') out.push(['area.description', area.description])
-    ;((area.places as string[] | undefined) ?? []).forEach((p, i) => out.push([`area.places[${i}]`, p]))
-    dossierUsers(r).forEach((e, i) => out.push([`users[${i}].name`, e.name]))
-    if (dossierSettings.issuer) out.push(['issuer', dossierSettings.issuer])
-    return out
-  }
-  /** The enterprises of the GI's approved users, by name. */
-  function dossierUsers(r: MockRecord): MockRecord[] {
-    return records
-      .filter((u) => u.kind === 'user' && !u.archived_at && u.summary.stage === 'active' && (u.data as Obj).gi_id === r.id)
-      .flatMap((u) => records.filter((e) => e.kind === 'enterprise' && e.id === (u.data as Obj).enterprise_id))
-      .sort((a, b) => a.name.localeCompare(b.name))
-  }
-  function dossierWarnings(r: MockRecord): Problem[] {
-    const out: Problem[] = []
-    const basis = ((r.data as Obj).protections as Obj[]).some(
-      (p) => p.regime === 'product_approval' && (String(p.announcement_no ?? '').trim() || String(p.standard_no ?? '').trim()),
-    )
-    if (!basis) out.push(err('standard_missing', 'protections').problems[0])
-    dossierUsers(r).forEach((e, i) => {
-      const p = creditCodeProblem(String((e.data as Obj).credit_code ?? ''))
-      if (p) out.push({ ...p.problems[0], field: `users[${i}].credit_code` })
-    })
-    return out
-  }
+  /** A dossier as Rust printed it for the sample: its warnings, or its refusal. */
   function printDossier(r: MockRecord, folder: string): Printed {
-    for (const [field, text] of dossierText(r)) {
-      const m = WELL_KNOWN.exec(text)
-      if (m) throw err('well_known_wording', field, { found: m[0] })
-    }
+    if (opts.printRefused && r.code === REPLIES.print_refused.code) throw REPLIES.print_refused.error
     const name = r.name.replace(/[\\/:*?"<>|]/g, '_')
     const file = `${r.code}-${name}.pdf`
-    return { code: r.code, name: r.name, file, path: `${folder}/${file}`, bytes: 182_000 + r.name.length * 977, warnings: dossierWarnings(r) }
+    return { code: r.code, name: r.name, file, path: `${folder}/${file}`, bytes: 182_000 + r.name.length * 977, warnings: REPLIES.print_warnings[r.code] ?? [] }
   }
+  /** The live products a batch takes, as Rust selected them. */
   function batchSelection(sel: Obj): MockRecord[] {
-    let prefix = ''
+    let codes: string[] | null = null
     if (sel.select === 'county') {
       const code = String(sel.code ?? '').trim()
-      if (!/^[1-8]\d{5}$/.test(code)) throw err('division_code_format', 'county', { value: code })
-      prefix = code
-      while (prefix.endsWith('00')) prefix = prefix.slice(0, -2)
+      if (code === REPLIES.bad_county.code) throw REPLIES.bad_county.error
+      codes = REPLIES.selections[code] ?? []
     }
     return records
-      .filter((r) => r.kind === 'gi' && !r.archived_at)
-      .filter((r) => !prefix || ((((r.data as Obj).area as Obj | null)?.divisions as string[] | undefined) ?? []).some((d) => d.startsWith(prefix)))
+      .filter((r) => r.kind === 'gi' && !r.archived_at && (!codes || codes.includes(r.code)))
       .sort((a, b) => a.code.localeCompare(b.code))
   }
   const workspaceDir = '/home/clerk/地标品牌库/固始县'
@@ -514,10 +457,9 @@ export function createMockBackend(
     }
     if (kind === 'trademark') {
       const registrant = byCode(input.registrant)
-      const on = input.registered_on as string | null
-      const expires = on ? `${Number(on.slice(0, 4)) + 10}${on.slice(4)}` : null
+      // Every row of the mock's sheet has the dates of the one Rust summarised.
       r.data = { registrant_id: registrant?.id ?? null, renewals: [], licences: [], assignments: [], pledges: [], termination: null }
-      r.summary = { registrant: registrant?.code ?? null, kind: input.kind, gi: input.gi === true, standing: on ? 'registered' : 'pending', expires_on: expires }
+      r.summary = { ...REPLIES.imported_trademark, registrant: registrant?.code ?? null }
     }
     applyInput(r, input)
     if (kind === 'user') {
@@ -572,7 +514,7 @@ export function createMockBackend(
         continue
       }
       const existing =
-        kind === 'enterprise' ? records.find((r) => r.kind === 'enterprise' && !r.archived_at && r.summary.credit_code === input.credit_code) : undefined
+        kind === 'enterprise' && input.credit_code ? records.find((r) => r.kind === 'enterprise' && !r.archived_at && r.summary.credit_code === input.credit_code) : undefined
       if (existing) {
         const before = toInput(existing)
         const after = { ...before, ...input }
@@ -1013,11 +955,7 @@ export function createMockBackend(
       const s = a.settings as DossierSettings
       const issuer = s.issuer?.trim() || null
       const qr = s.qr_template.trim() || DEFAULT_QR
-      if ([...qr].length > 300) throw err('too_long', 'qr_template', { max: '300' })
-      for (const [field, text] of [['issuer', issuer ?? ''], ['qr_template', qr]] as const) {
-        const m = WELL_KNOWN.exec(text)
-        if (m) throw err('well_known_wording', field, { found: m[0] })
-      }
+      if (issuer === REPLIES.settings_refused.issuer) throw REPLIES.settings_refused.error
       dossierSettings = { issuer, issuer_contact: s.issuer_contact?.trim() || null, qr_template: qr }
       printReady = true
       return dossierSettings
