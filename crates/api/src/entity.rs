@@ -266,6 +266,7 @@ impl Entity for AuthorisedUser {
             refusal_flag: self.refusal_flag(),
             no_use_proposal: self.no_use_proposal(),
             next_steps: self.next_steps(),
+            next_report: self.next_report(today),
         }
     }
 }

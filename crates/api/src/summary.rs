@@ -79,6 +79,8 @@ pub struct UserSummary {
     pub no_use_proposal: Option<terroir_core::text::Bilingual>,
     /// The steps the flow allows next, with their forms' fields.
     pub next_steps: Vec<StepOffer>,
+    /// The period a use report's form starts with.
+    pub next_report: terroir_core::user::NextReport,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]

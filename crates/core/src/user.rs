@@ -2,7 +2,7 @@
 //! county with on-site check → provincial review → approved or rejected), then use status
 //! (active / suspended / withdrawn) and yearly use reports.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::Violation;
@@ -73,6 +73,15 @@ impl crate::record::Lifecycle for AuthorisedUser {
         self.use_reports.clone_from(use_reports);
         self.no_use_reviews.clone_from(no_use_reviews);
     }
+}
+
+/// The period a use-report step records unless the clerk says otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct NextReport {
+    pub year: i32,
+    /// 1 or 2 for a half-yearly period; `None` for a year.
+    pub half: Option<u8>,
 }
 
 /// A clerk kept a user's right though its reports showed two years without use, and why.
@@ -572,6 +581,25 @@ impl AuthorisedUser {
         ))
     }
 
+    /// The report a use-report step most likely records: the earliest one still awaited, else
+    /// the year before `today`'s.
+    pub fn next_report(&self, today: NaiveDate) -> NextReport {
+        self.use_reports
+            .iter()
+            .filter(|r| r.received_on.is_none())
+            .min_by_key(|r| (r.year, r.half))
+            .map_or(
+                NextReport {
+                    year: today.year() - 1,
+                    half: None,
+                },
+                |r| NextReport {
+                    year: r.year,
+                    half: r.half,
+                },
+            )
+    }
+
     /// Keep the right after a non-use proposal, with the reason (e.g. production resumed).
     pub fn keep_use(&mut self, on: NaiveDate, reason: &str) -> Result<(), Violation> {
         self.allow("keep_use")?;
@@ -849,6 +877,40 @@ mod tests {
             no_use_reviews: vec![],
             notes: None,
         }
+    }
+
+    #[test]
+    fn a_use_report_form_starts_with_the_earliest_awaited_period_else_last_year() {
+        let mut u = applied();
+        assert_eq!(
+            u.next_report(d("2026-12-03")),
+            NextReport {
+                year: 2025,
+                half: None
+            }
+        );
+        let report = |year: i32, half: Option<u8>, received: Option<&str>| UseReport {
+            year,
+            half,
+            due_on: d(&format!("{}-03-31", year + 1)),
+            received_on: received.map(d),
+            used: None,
+            output: None,
+            labels: None,
+            links: vec![],
+        };
+        u.use_reports = vec![
+            report(2023, None, Some("2024-03-01")),
+            report(2025, Some(2), None),
+            report(2025, Some(1), None),
+        ];
+        assert_eq!(
+            u.next_report(d("2026-12-03")),
+            NextReport {
+                year: 2025,
+                half: Some(1)
+            }
+        );
     }
 
     fn review(on: &str, passed: bool) -> FirstReview {

@@ -1,5 +1,6 @@
 // The form of an authorised user's flow step and the step as Rust takes it; which steps a
 // stage allows, and each form's fields, come from Rust (the user summary's next_steps).
+import type { NextReport } from '../api/bindings/NextReport'
 import type { UserStep } from '../api/bindings/UserStep'
 
 export type StepName = UserStep['step']
@@ -28,8 +29,8 @@ export interface StepForm {
 
 /** A step's empty form. A use report's due day is left empty: Rust sets it by the bureau's
  * reporting schedule. */
-export function blankStepForm(today: string): StepForm {
-  const year = Number(today.slice(0, 4)) - 1
+/** A step's form as it opens: dated today, a use report for the period Rust expects next. */
+export function blankStepForm(today: string, next?: NextReport): StepForm {
   return {
     on: today,
     onsite_check_on: '',
@@ -38,12 +39,12 @@ export function blankStepForm(today: string): StepForm {
     reason: '',
     announcement_no: '',
     announced_on: today,
-    year: String(year),
+    year: next ? String(next.year) : '',
     due_on: '',
     received_on: '',
     membership_no: '',
     licence_no: '',
-    half: '',
+    half: next?.half ? String(next.half) : '',
     used: '',
     output: '',
     labels: '',

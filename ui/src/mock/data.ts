@@ -186,7 +186,7 @@ export function sampleRecords(): MockRecord[] {
         notes: null,
         ...data,
       },
-      { stage, kind: 'approved_producer', gi: 'GI-0001', enterprise: e, use_reports_overdue: overdue },
+      { stage, kind: 'approved_producer', gi: 'GI-0001', enterprise: e, use_reports_overdue: overdue, next_report: { year: 2025, half: null } },
     )
   const users = [
     user(
