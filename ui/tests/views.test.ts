@@ -24,7 +24,7 @@ describe('list view', () => {
     await nextTick()
     expect(wrapper.find('[data-testid="page-title"]').text()).toBe('企业')
     expect(wrapper.find('[data-testid="row-ENT-0001"]').exists()).toBe(true)
-    expect(wrapper.find('[data-testid="row-ENT-0003"]').text()).toContain('91411502MA45TY0011')
+    expect(wrapper.find('[data-testid="row-ENT-0003"]').text()).toContain('91411502MA45TY001K')
     expect(wrapper.find('[data-testid="list-count"]').text()).toContain('6')
     await flushPromises()
     expect(mark).toHaveBeenCalledWith('terroir:first-rows')
@@ -56,7 +56,9 @@ describe('list view', () => {
   })
 
   it('filters applications by state, in the URL, with an empty state that clears the filter', async () => {
-    const { calls } = installBackend()
+    const { backend, calls } = installBackend()
+    // Beside the sample's submitted APP-0001, a draft the filter leaves out.
+    backend.handle('add_record', { kind: 'application', input: { kind: 'guidance', enterprise: 'ENT-0003', title: '地理标志使用指导', claims: [], notes: null } })
     const { wrapper, router } = await mountWith(ListView, { kind: 'application' })
     await flushPromises()
     expect(wrapper.find('[data-testid="list-count"]').text()).toContain('2')
