@@ -8,6 +8,7 @@ import RecordEditor from '../src/components/RecordEditor.vue'
 import DeadlineTable from '../src/components/DeadlineTable.vue'
 import TrademarkRights from '../src/components/TrademarkRights.vue'
 import MigrationReport from '../src/components/MigrationReport.vue'
+import { awardRecords, sampleRecords } from '../src/mock/data'
 import { flushPromises, installBackend, mountWith } from './helpers'
 
 afterEach(() => {
@@ -305,5 +306,16 @@ describe('migration report', () => {
     const again = await mountWith(MigrationReport)
     expect(dialog()).toBeNull()
     again.wrapper.unmount()
+  })
+})
+
+describe('mock backend', () => {
+  it('offers on the sample what Rust offers, so the steps it replays on changed records are Rust’s', () => {
+    const { backend } = installBackend()
+    backend.records.push(...awardRecords())
+    for (const r of [...sampleRecords(), ...awardRecords()]) {
+      const served = backend.handle('show_record', { kind: r.kind, key: r.code }) as { summary: Record<string, unknown> }
+      for (const k of ['next_steps', 'next_events', 'editable']) expect(served.summary[k], `${r.code} ${k}`).toEqual(r.summary[k])
+    }
   })
 })

@@ -880,10 +880,10 @@ export function createMockBackend(
     },
     // The history is a replayed fixture: a restore answers with the record as it is.
     restore_value: (a) => find(a.kind as RecordKind, String(a.key)),
-    backup_now: () => ({ name: 'terroir-20260306-101500', created_at: `${today}T10:15:00Z`, audit_rows: audit.length, files: 0, db_size: 286720 }),
+    backup_now: () => ({ name: `terroir-${today.replaceAll('-', '')}-101500`, created_at: `${today}T10:15:00Z`, audit_rows: audit.length, files: 0, db_size: 286720 }),
     list_backups: () => [
-      { name: 'terroir-20260305-180000', created_at: '2026-03-05T18:00:00Z', audit_rows: 40, files: 0, db_size: 282624 },
-      { name: 'terroir-20260301-180000', created_at: '2026-03-01T18:00:00Z', audit_rows: 38, files: 0, db_size: 278528 },
+      { name: 'terroir-20261126-180000', created_at: '2026-11-26T18:00:00Z', audit_rows: 40, files: 0, db_size: 282624 },
+      { name: 'terroir-20261120-180000', created_at: '2026-11-20T18:00:00Z', audit_rows: 38, files: 0, db_size: 278528 },
     ],
     restore_backup: () => handlers.workspace_info({}),
     // Native: the last printed file opens (no viewer here); no printer takes it.

@@ -1,6 +1,6 @@
-// The mock's enterprise workbench: evidence of well-known-mark candidates, recognition,
-// readiness, the application flow with eligibility against the incentive rules, budgets and
-// the ledger. Rough on purpose: enough for demos and screen tests, not a second core.
+// The mock's enterprise workbench: evidence of well-known-mark candidates, recognition, the
+// application flow, budgets and the ledger. Readiness and eligibility are Rust's answers for
+// the sample (data.ts). Rough on purpose: enough for demos and screen tests, not a second core.
 import type { CommandName } from '../api/bindings/CommandName'
 import type { ApiError } from '../api/bindings/ApiError'
 import type { Eligibility } from '../api/bindings/Eligibility'
