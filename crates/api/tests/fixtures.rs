@@ -227,9 +227,11 @@ fn export_replies_fixture() {
 
 /// The sample as the mock serves it: every record of every kind (summaries, offers and all, as
 /// listed on the fixture's day), the divisions and categories `workspace_info` lists, and the
-/// answers the mock replays for it (the overview, each candidate's readiness, each
-/// application's eligibility). Ids and timestamps are fresh on every run, so they are
-/// renumbered here: the fixture changes only when the sample or the rules do.
+/// answers the mock replays for it (the overview, the deadlines within each horizon the
+/// deadlines page offers, each candidate's readiness, each application's eligibility), then an
+/// award application for the screens the sample has none for. Ids and timestamps are fresh on
+/// every run, so they are renumbered here: the fixture changes only when the sample or the
+/// rules do.
 #[test]
 fn export_sample_fixture() {
     use serde_json::{Value, json};
