@@ -180,7 +180,7 @@ describe('ref select', () => {
     const menu = document.body.querySelector('.n-base-select-menu')
     expect(menu).not.toBeNull()
     expect(menu!.textContent).toContain('浉河区云雾茶业有限公司（示例） · ENT-0003')
-    expect(menu!.textContent).toContain('91411502MA45TY0011')
+    expect(menu!.textContent).toContain('91411502MA45TY001K')
     // What was typed stays offered as a value (a name or credit code Rust resolves).
     expect(menu!.textContent).toContain('云雾')
     expect(calls.filter((c) => c.cmd === 'list_records').every((c) => (c.args.limit as number) <= 20)).toBe(true)
@@ -201,9 +201,9 @@ describe('ref select', () => {
 
   it('keeps a typed value (a credit code) visible as typed', async () => {
     installBackend()
-    const { wrapper } = await mountWith(RefSelect, { kind: 'enterprise', value: '91411502MA45TY0011', testid: 'field-registrant' })
+    const { wrapper } = await mountWith(RefSelect, { kind: 'enterprise', value: '91411502MA45TY001K', testid: 'field-registrant' })
     await flushPromises()
-    expect(wrapper.find('[data-testid="field-registrant"]').text()).toContain('91411502MA45TY0011')
+    expect(wrapper.find('[data-testid="field-registrant"]').text()).toContain('91411502MA45TY001K')
   })
 })
 

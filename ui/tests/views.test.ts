@@ -8,6 +8,7 @@ import RecordEditor from '../src/components/RecordEditor.vue'
 import DeadlineTable from '../src/components/DeadlineTable.vue'
 import TrademarkRights from '../src/components/TrademarkRights.vue'
 import MigrationReport from '../src/components/MigrationReport.vue'
+import { awardRecords, sampleRecords } from '../src/mock/data'
 import { flushPromises, installBackend, mountWith } from './helpers'
 
 afterEach(() => {
@@ -24,7 +25,7 @@ describe('list view', () => {
     await nextTick()
     expect(wrapper.find('[data-testid="page-title"]').text()).toBe('企业')
     expect(wrapper.find('[data-testid="row-ENT-0001"]').exists()).toBe(true)
-    expect(wrapper.find('[data-testid="row-ENT-0003"]').text()).toContain('91411502MA45TY0011')
+    expect(wrapper.find('[data-testid="row-ENT-0003"]').text()).toContain('91411502MA45TY001K')
     expect(wrapper.find('[data-testid="list-count"]').text()).toContain('6')
     await flushPromises()
     expect(mark).toHaveBeenCalledWith('terroir:first-rows')
@@ -56,7 +57,9 @@ describe('list view', () => {
   })
 
   it('filters applications by state, in the URL, with an empty state that clears the filter', async () => {
-    const { calls } = installBackend()
+    const { backend, calls } = installBackend()
+    // Beside the sample's submitted APP-0001, a draft the filter leaves out.
+    backend.handle('add_record', { kind: 'application', input: { kind: 'guidance', enterprise: 'ENT-0003', title: '地理标志使用指导', claims: [], notes: null } })
     const { wrapper, router } = await mountWith(ListView, { kind: 'application' })
     await flushPromises()
     expect(wrapper.find('[data-testid="list-count"]').text()).toContain('2')
@@ -303,5 +306,16 @@ describe('migration report', () => {
     const again = await mountWith(MigrationReport)
     expect(dialog()).toBeNull()
     again.wrapper.unmount()
+  })
+})
+
+describe('mock backend', () => {
+  it('offers on the sample what Rust offers, so the steps it replays on changed records are Rust’s', () => {
+    const { backend } = installBackend()
+    backend.records.push(...awardRecords())
+    for (const r of [...sampleRecords(), ...awardRecords()]) {
+      const served = backend.handle('show_record', { kind: r.kind, key: r.code }) as { summary: Record<string, unknown> }
+      for (const k of ['next_steps', 'next_events', 'editable']) expect(served.summary[k], `${r.code} ${k}`).toEqual(r.summary[k])
+    }
   })
 })

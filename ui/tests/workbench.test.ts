@@ -16,6 +16,7 @@ import { dropNulls } from '../src/lib/patch'
 import { columnsFor } from '../src/lib/columns'
 import { formShows } from '../src/lib/forms'
 import { err } from '../src/mock/install'
+import { awardRecords } from '../src/mock/data'
 import type { Evidence } from '../src/api/bindings/Evidence'
 import { flushPromises, installBackend, mountWith } from './helpers'
 import { defineComponent, h } from 'vue'
@@ -159,15 +160,22 @@ describe('workbench i18n', () => {
 })
 
 describe('application detail', () => {
+  /** A backend with Rust's submitted award application, APP-0002 (the sample has none). */
+  function withAward(opts: Parameters<typeof installBackend>[0] = {}) {
+    const installed = installBackend(opts)
+    installed.backend.records.push(...awardRecords())
+    return installed
+  }
+
   it('shows the state and the steps a submitted award allows, and its eligibility', async () => {
-    const { backend, calls } = installBackend()
-    const rec = backend.handle('show_record', { kind: 'application', key: 'APP-0001' })
+    const { backend, calls } = withAward()
+    const rec = backend.handle('show_record', { kind: 'application', key: 'APP-0002' })
     const { wrapper } = await mountWith(ApplicationFlow, { record: rec })
     await flushPromises()
     expect(wrapper.find('[data-testid="app-state"]').text()).toBe('已提交')
     expect(wrapper.findAll('[data-testid^="step-"]').map((b) => b.attributes('data-testid'))).toEqual(['step-start_review', 'step-reject'])
-    expect(calls.filter((c) => c.cmd === 'eligibility').map((c) => c.args)).toEqual([{ key: 'APP-0001' }])
-    expect(wrapper.find('[data-testid="eligibility-due"]').text()).toBe('¥50,000.00')
+    expect(calls.filter((c) => c.cmd === 'eligibility').map((c) => c.args)).toEqual([{ key: 'APP-0002' }])
+    expect(wrapper.find('[data-testid="eligibility-due"]').text()).toBe('¥100,000.00')
     // The 2021 rule has lapsed: flagged, excluded.
     expect(wrapper.find('[data-testid="line-lapsed"]').text()).toBe('规则已失效')
     expect(wrapper.find('[data-testid="eligibility-flags"]').exists()).toBe(true)
@@ -192,7 +200,7 @@ describe('application detail', () => {
     $('dialog-reject')!.dispatchEvent(new KeyboardEvent('keydown', { key: 's', ctrlKey: true, bubbles: true }))
     await flushPromises()
     const step = calls.find((c) => c.cmd === 'application_step')!
-    expect(step.args).toEqual({ key: 'APP-0001', step: { step: 'reject', on: '2026-03-06', reason: '证明材料与商标注册证不一致' } })
+    expect(step.args).toEqual({ key: 'APP-0001', step: { step: 'reject', on: '2026-11-27', reason: '证明材料与商标注册证不一致' } })
     expect(wrapper.find('[data-testid="app-state"]').text()).toBe('已驳回')
     expect(wrapper.find('[data-testid="app-rejection"]').text()).toContain('证明材料与商标注册证不一致')
     // The history reads as what happened, not as buttons.
@@ -200,9 +208,9 @@ describe('application detail', () => {
   })
 
   it('shows a budget refusal prominently, keeps the form, and approves with a reason', async () => {
-    const { backend } = installBackend()
-    backend.handle('application_step', { key: 'APP-0001', step: { step: 'start_review', on: null, reviewer: '李审核' } })
-    const { wrapper } = await mountWith(DetailView, { kind: 'application', code: 'APP-0001' }, 'en-US')
+    const { backend } = withAward()
+    backend.handle('application_step', { key: 'APP-0002', step: { step: 'start_review', on: null, reviewer: '李审核' } })
+    const { wrapper } = await mountWith(DetailView, { kind: 'application', code: 'APP-0002' }, 'en-US')
     await flushPromises()
     await wrapper.find('[data-testid="step-approve"]').trigger('click')
     await flushPromises()
@@ -216,17 +224,17 @@ describe('application detail', () => {
     $('dialog-approve')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }))
     await flushPromises()
     expect(wrapper.find('[data-testid="app-state"]').text()).toBe('Approved')
-    expect(wrapper.find('[data-testid="award-total"]').text()).toBe('¥50,000.00')
+    expect(wrapper.find('[data-testid="award-total"]').text()).toBe('¥100,000.00')
     expect(wrapper.find('[data-testid="award-over-budget"]').text()).toContain('county government')
     expect(wrapper.findAll('[data-testid^="step-"]').map((b) => b.attributes('data-testid'))).toEqual(['step-pay'])
   })
 
   it('leads a review with the amount and the budget left from Rust, and decides in a bottom bar', async () => {
-    const { backend, calls } = installBackend()
-    backend.handle('application_step', { key: 'APP-0001', step: { step: 'start_review', on: null, reviewer: '李审核' } })
-    const { wrapper } = await mountWith(DetailView, { kind: 'application', code: 'APP-0001' })
+    const { backend, calls } = withAward()
+    backend.handle('application_step', { key: 'APP-0002', step: { step: 'start_review', on: null, reviewer: '李审核' } })
+    const { wrapper } = await mountWith(DetailView, { kind: 'application', code: 'APP-0002' })
     await flushPromises()
-    expect(calls.filter((c) => c.cmd === 'review').map((c) => c.args)).toEqual([{ key: 'APP-0001' }])
+    expect(calls.filter((c) => c.cmd === 'review').map((c) => c.args)).toEqual([{ key: 'APP-0002' }])
     const decision = wrapper.find('[data-testid="review-decision"]')
     expect(decision.text()).toContain('核准将奖励')
     expect(wrapper.find('[data-testid="review-due"]').text()).toBe('¥100,000.00')
@@ -243,7 +251,13 @@ describe('application detail', () => {
   })
 
   it('lets a guidance draft be edited, and never offers payment for it', async () => {
-    installBackend()
+    // The sample's guidance application is submitted: a draft is added as the form adds one.
+    const { backend } = installBackend()
+    const draft = backend.handle('add_record', {
+      kind: 'application',
+      input: { kind: 'guidance', enterprise: 'ENT-0006', subject_kind: 'candidate', subject: 'WKM-0001', title: '驰名商标申请指导', claims: [], notes: null },
+    }) as { code: string }
+    expect(draft.code).toBe('APP-0002')
     const { wrapper } = await mountWith(DetailView, { kind: 'application', code: 'APP-0002' })
     await flushPromises()
     expect(wrapper.find('[data-testid="btn-edit"]').exists()).toBe(true)
@@ -262,7 +276,7 @@ describe('candidate detail', () => {
     expect(wrapper.text()).toContain('未记录认定')
     await wrapper.find('.n-tabs-tab[data-name="evidence"]').trigger('click')
     await flushPromises()
-    expect(wrapper.find('[data-testid="evidence-period"]').text()).toBe('2023–2025')
+    expect(wrapper.find('[data-testid="evidence-period"]').text()).toBe('2013–2025')
     await wrapper.find('[data-testid="btn-add-evidence"]').trigger('click')
     await flushPromises()
     await type('field-title', '2024 年央视广告合同')
@@ -279,23 +293,23 @@ describe('candidate detail', () => {
       key: 'WKM-0001',
       input: { title: '2024 年央视广告合同', factor: 'publicity', period: '2024', source: '中央广播电视总台', notes: null },
     })
-    expect(wrapper.find('[data-testid="evidence-2"]').text()).toContain('宣传工作')
+    expect(wrapper.find('[data-testid="evidence-9"]').text()).toContain('宣传工作')
     // Row actions are in a menu.
     const menu = async (id: string) => {
-      await wrapper.find('[data-testid="btn-actions-2"]').trigger('click')
+      await wrapper.find('[data-testid="btn-actions-9"]').trigger('click')
       await flushPromises()
       const item = document.querySelector<HTMLElement>(`[data-testid="${id}"]`)
       expect(item, id).not.toBeNull()
       item!.click()
       await flushPromises()
     }
-    await menu('btn-attach-2')
-    expect(wrapper.find('[data-testid="evidence-2"]').text()).toContain('12 页')
-    await menu('btn-remove-evidence-2')
+    await menu('btn-attach-9')
+    expect(wrapper.find('[data-testid="evidence-9"]').text()).toContain('12 页')
+    await menu('btn-remove-evidence-9')
     await type('field-reason', '重复登记')
     await click('btn-confirm')
-    expect(calls.find((c) => c.cmd === 'remove_evidence')!.args).toEqual({ key: 'WKM-0001', no: 2, reason: '重复登记' })
-    expect(wrapper.find('[data-testid="evidence-2"]').exists()).toBe(false)
+    expect(calls.find((c) => c.cmd === 'remove_evidence')!.args).toEqual({ key: 'WKM-0001', no: 9, reason: '重复登记' })
+    expect(wrapper.find('[data-testid="evidence-9"]').exists()).toBe(false)
   })
 
   it('shows readiness and prints the evidence catalogue', async () => {
@@ -304,7 +318,7 @@ describe('candidate detail', () => {
     await flushPromises()
     await wrapper.find('.n-tabs-tab[data-name="readiness"]').trigger('click')
     await flushPromises()
-    expect(wrapper.find('[data-testid="readiness-level"]').text()).toBe('尚不具备')
+    expect(wrapper.find('[data-testid="readiness-level"]').text()).toBe('部分具备')
     expect(wrapper.find('[data-testid="criterion-duration"]').text()).toContain('注册或使用时间')
     await wrapper.find('[data-testid="btn-print-catalogue"]').trigger('click')
     await flushPromises()

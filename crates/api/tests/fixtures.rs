@@ -63,24 +63,6 @@ fn export_list_facets_fixture() {
     write_fixture("list-facets.json", &all);
 }
 
-/// A review page's decision: an award application under review, before a budget is set (over:
-/// approval needs a reason) and after (within).
-#[test]
-fn export_review_fixture() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut ws = Workspace::create_with_sample(&dir.path().join("terroir.db"), "测试员").unwrap();
-    ws.set_today(Some("2026-11-27".parse().unwrap()));
-    let code = common::award(&mut ws, vec![]);
-    let without = ws.review(&code).unwrap();
-    ws.set_budget("411500", 2026, "250000", None).unwrap();
-    let within = ws.review(&code).unwrap();
-    assert!(without.budgets[0].over && !within.budgets[0].over);
-    write_fixture(
-        "review.json",
-        &serde_json::json!({ "without_budget": without, "within_budget": within }),
-    );
-}
-
 /// Rust's answers the mock replays where a screen shows a rule's outcome, so that no rule is
 /// restated in TypeScript: what the forms refuse (a case's fields, as typed, and the problems
 /// Rust reports on them), the fields each form requires, what printing refuses and warns
@@ -139,7 +121,7 @@ fn export_replies_fixture() {
                 .problems
                 .iter()
                 .filter(|p| p.rule.key() == "required")
-                .map(|p| p.clone())
+                .cloned()
                 .collect();
             (kind.key().to_owned(), json!(fields))
         })
@@ -241,4 +223,111 @@ fn export_replies_fixture() {
             "imported_trademark": imported.summary(),
         }),
     );
+}
+
+/// The sample as the mock serves it: every record of every kind (summaries, offers and all, as
+/// listed on the fixture's day), the divisions and categories `workspace_info` lists, and the
+/// answers the mock replays for it (the overview, the deadlines within each horizon the
+/// deadlines page offers, each candidate's readiness, each application's eligibility), then an
+/// award application for the screens the sample has none for. Ids and timestamps are fresh on
+/// every run, so they are renumbered here: the fixture changes only when the sample or the
+/// rules do.
+#[test]
+fn export_sample_fixture() {
+    use serde_json::{Value, json};
+    use terroir_api::core::RecordKind;
+    use terroir_api::workbench::ApplicationStep;
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::create_with_sample(&dir.path().join("terroir.db"), "测试员").unwrap();
+    ws.set_today(Some("2026-11-27".parse().unwrap()));
+
+    let mut records = Vec::new();
+    for kind in RecordKind::ALL.iter().copied() {
+        let page = ws.list(kind, terroir_api::Show::All, 500, 0).unwrap();
+        assert_eq!(page.total as usize, page.items.len());
+        records.extend(page.items);
+    }
+    let code_of = |kind: RecordKind| -> Vec<String> {
+        records
+            .iter()
+            .filter(|r| r.kind() == kind)
+            .map(|r| r.code.clone())
+            .collect()
+    };
+    let readiness: serde_json::Map<String, Value> = code_of(RecordKind::Candidate)
+        .into_iter()
+        .map(|c| {
+            let r = ws.readiness(&c, None, None, None).unwrap();
+            (c, json!(r))
+        })
+        .collect();
+    let mut eligibility: serde_json::Map<String, Value> = code_of(RecordKind::Application)
+        .into_iter()
+        .map(|c| {
+            let e = ws.eligibility(&c, None).unwrap();
+            (c, json!(e))
+        })
+        .collect();
+    let info = ws.info().unwrap();
+    let overview = ws.overview().unwrap();
+    let deadlines: serde_json::Map<String, Value> = ["30d", "90d", "180d", "365d"]
+        .into_iter()
+        .map(|w| (w.to_owned(), json!(ws.deadlines(w).unwrap())))
+        .collect();
+
+    // The sample has no award application: the screens' award flow gets `common`'s, with a
+    // lapsed 2021 rule beside the one in force, submitted; its review is Rust's once it is
+    // under review (over before a budget is set, within once 411500 has 250,000 for 2026).
+    ws.add(
+        RecordKind::IncentiveRule,
+        json!({
+            "title": "地理标志商标注册奖励（2021 年政策）", "item": "gi_trademark", "amount": "30000",
+            "jurisdiction": "411500", "policy_no": "信政〔2021〕5号",
+            "valid_from": "2021-01-01", "valid_to": "2023-12-31",
+        }),
+    )
+    .unwrap();
+    let code = common::submitted_award(&mut ws);
+    let mut award: Vec<_> = RecordKind::ALL
+        .iter()
+        .flat_map(|k| ws.list(*k, terroir_api::Show::All, 500, 0).unwrap().items)
+        .filter(|r| !r.sample)
+        .collect();
+    let submitted = ws.eligibility(&code, None).unwrap();
+    assert!(submitted.lines.iter().any(|l| l.lapsed));
+    eligibility.insert(code.clone(), json!(submitted));
+    ws.application_step(
+        &code,
+        ApplicationStep::StartReview {
+            on: None,
+            reviewer: "李审核".into(),
+        },
+    )
+    .unwrap();
+    assert!(ws.review(&code).unwrap().budgets[0].over);
+    ws.set_budget("411500", 2026, "250000", None).unwrap();
+    let review = ws.review(&code).unwrap();
+    assert!(!review.budgets[0].over);
+
+    for r in records.iter_mut().chain(award.iter_mut()) {
+        r.created_at = "2026-03-01T09:00:00Z".into();
+        r.updated_at = "2026-03-01T09:00:00Z".into();
+    }
+    let ids: Vec<String> = records.iter().chain(&award).map(|r| r.id.clone()).collect();
+    let mut value = json!({
+        "records": records,
+        "divisions": info.divisions,
+        "categories": info.categories,
+        "overview": overview,
+        "deadlines": deadlines,
+        "readiness": readiness,
+        "eligibility": eligibility,
+        "award": { "records": award, "review": review },
+    });
+    let mut text = value.to_string();
+    for (n, id) in ids.iter().enumerate() {
+        text = text.replace(id, &format!("00000000-0000-4000-8000-{:012}", n + 1));
+    }
+    value = serde_json::from_str(&text).unwrap();
+    write_fixture("sample.json", &value);
 }

@@ -12,7 +12,6 @@ import steps from '../api/bindings/steps.json'
 import historyFixture from '../api/bindings/history.json'
 import dossierCheckFixture from '../api/bindings/dossier-check.json'
 import listFacetsFixture from '../api/bindings/list-facets.json'
-import reviewFixture from '../api/bindings/review.json'
 import replies from '../api/bindings/replies.json'
 import type { ListQuery } from '../api/bindings/ListQuery'
 import type { HistoryQuery } from '../api/bindings/HistoryQuery'
@@ -26,7 +25,7 @@ import type { Problem } from '../api/bindings/Problem'
 import type { Deadline } from '../api/bindings/Deadline'
 import type { RecordKind } from '../api/bindings/RecordKind'
 import type { JsonValue } from '../api/bindings/serde_json/JsonValue'
-import { CATEGORIES, DIVISIONS, manyEnterprises, sampleRecords, type MockRecord } from './data'
+import { AWARD_REVIEW, CATEGORIES, DIVISIONS, SAMPLE_DEADLINES, SAMPLE_OVERVIEW, SAMPLE_TODAY, manyEnterprises, sampleRecords, type MockRecord } from './data'
 import { setLocale } from '../i18n'
 import { createWorkbench, yuanToFen } from './workbench'
 
@@ -100,10 +99,10 @@ function mockSheet(kind: RecordKind, extraRows = 0): MockSheet {
         rows: [
           { row: 3, input: { ...blank, name: '固始县绿源茶业有限公司', credit_code: '91411525MA9XLY012G', division: '411525', contact_person: '张经理', phone: '0376-4812345' } },
           { row: 4, input: { ...blank, name: '固始县淮河鹅业专业合作社', credit_code: '93411525MA9XHE023K', division: '411525' } },
-          { row: 5, input: { name: '固始县农产品有限公司（示例）', credit_code: '91411525MA47RG003X', address: '固始县蓼城大道 88 号', contact_person: '李经理', phone: '0376-4888123' } },
-          { row: 6, input: { name: '罗山县茶业有限公司（示例）', credit_code: '91411521MA48PL0041', phone: '0376-2166010' } },
-          { row: 7, input: { name: '浉河区云雾茶业有限公司（示例）', credit_code: '91411502MA45TY0011' } },
-          { row: 8, input: { name: '光山县茶叶专业合作社（示例）', credit_code: '93411522MA46QC0028' } },
+          { row: 5, input: { name: '固始县农产品有限公司（示例）', credit_code: '91411525MA47RG003C', address: '固始县蓼城大道 88 号', contact_person: '李经理', phone: '0376-4888123' } },
+          { row: 6, input: { name: '罗山县茶业有限公司（示例）', credit_code: '91411521MA48PL004M', phone: '0376-2166010' } },
+          { row: 7, input: { name: '浉河区云雾茶业有限公司（示例）', credit_code: '91411502MA45TY001K' } },
+          { row: 8, input: { name: '光山县茶叶专业合作社（示例）', credit_code: '93411522MA46QC002G' } },
         ],
       }
       for (let i = 1; i <= extraRows; i++) {
@@ -197,13 +196,13 @@ export function createMockBackend(
   let backupSettings = { daily: true, keep: 10 }
   let actor = '王科员'
   let seq = 0
-  const today = '2026-03-06'
+  const today = SAMPLE_TODAY
   const snap = (r: MockRecord) => JSON.stringify({ code: r.code, name: r.name, sample: r.sample, archived_at: r.archived_at, data: r.data })
   function log(r: MockRecord, action: string, before: string | null, reason: string | null = null) {
     seq++
     audit.push({
       seq,
-      at: `2026-03-06T${String(8 + (seq % 9)).padStart(2, '0')}:${String(seq % 60).padStart(2, '0')}:00Z`,
+      at: `${today}T${String(8 + (seq % 9)).padStart(2, '0')}:${String(seq % 60).padStart(2, '0')}:00Z`,
       actor,
       entity: r.kind,
       entity_id: r.id,
@@ -229,27 +228,11 @@ export function createMockBackend(
   }
   const codeOfId = (id: unknown) => records.find((r) => r.id === id)?.code ?? null
 
-  /** Two use reports of the sample, as Rust computed them on the fixture's day (no rule here). */
-  function mockDeadlines(): Deadline[] {
-    const report = (code: string, due_on: string, days_left: number): Deadline => {
-      const r = find('user', code)
-      return {
-        kind: 'use_report',
-        id: r.id,
-        code,
-        name: r.name,
-        due_on,
-        due_on_nominal: null,
-        calendar_year_missing: null,
-        days_left,
-        overdue: days_left < 0,
-        detail: '2025',
-        term_starts: null,
-        enterprise_id: String((r.data as Obj).enterprise_id ?? ''),
-        note: null,
-      }
-    }
-    return [report('USR-0003', '2026-01-31', -34), report('USR-0001', '2026-03-31', 25)]
+  /** The sample's deadlines as Rust computed them on the fixture's day, for the horizon asked. */
+  function deadlinesWithin(within: unknown): Deadline[] {
+    const recorded = SAMPLE_DEADLINES[String(within)]
+    if (!recorded) throw err('storage', null, { detail: `no deadlines recorded within ${String(within)}` }, 'storage')
+    return recorded
   }
 
   function toInput(r: MockRecord): Obj {
@@ -404,6 +387,7 @@ export function createMockBackend(
     const d = r.data as Obj
     const subject = d.subject as Obj | null
     return {
+      ...r.summary,
       kind: d.kind,
       state: d.state,
       enterprise: codeOfId(d.enterprise_id),
@@ -690,8 +674,8 @@ export function createMockBackend(
       const offset = Number(a.offset)
       return { total: all.length, offset, items: all.slice(offset, offset + Math.min(200, Number(a.limit))), money_total: null }
     },
-    // Rust's review of an award application under review, with a budget set.
-    review: () => reviewFixture.within_budget,
+    // Rust's review of the award application (data.ts awardRecords) under review, with a budget set.
+    review: () => AWARD_REVIEW,
     list_facets: (a) => listFacetsFixture[a.kind as RecordKind],
     // Like Rust: a code or an id (a name is not a key).
     show_record: (a) => {
@@ -861,26 +845,8 @@ export function createMockBackend(
         .filter((g) => g.hits.length)
       return { query: a.query, groups, took_us: 120 }
     },
-    overview: () => {
-      const tally = (keys: (r: MockRecord) => string[]) => {
-        const m = new Map<string, number>()
-        for (const r of records) if (r.kind === 'gi' && !r.archived_at) for (const k of keys(r)) m.set(k, (m.get(k) ?? 0) + 1)
-        return [...m.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([key, count]) => ({ key, count }))
-      }
-      const area = (r: MockRecord) => ((r.data as Obj).area as Obj | null)?.divisions
-      return {
-        gi_by_division: tally((r) => {
-          const resp = (r.data as Obj).responsible
-          return typeof resp === 'string' ? [resp] : [...new Set(Array.isArray(area(r)) ? (area(r) as string[]) : [])]
-        }),
-        gi_by_category: tally((r) => [((r.data as Obj).category as string | null) ?? '']),
-        applications_by_state: [
-          ...records
-            .filter((r) => r.kind === 'application' && !r.archived_at)
-            .reduce((m, r) => m.set(String((r.data as Obj).state), (m.get(String((r.data as Obj).state)) ?? 0) + 1), new Map<string, number>()),
-        ].map(([key, count]) => ({ key, count })),
-      }
-    },
+    // Rust's tallies of the sample (a record the mock adds or changes does not move them).
+    overview: () => SAMPLE_OVERVIEW,
     attention: () => ({ items: [], total: 0 }),
     related: (a) => {
       const column = ({
@@ -902,9 +868,9 @@ export function createMockBackend(
         .filter((r) => r.kind === a.kind && !r.archived_at && (r.data as Obj)[column] === of.id)
         .slice(offset, offset + Math.min(500, Number(a.limit)))
     },
-    deadlines: () => mockDeadlines(),
+    deadlines: (a) => deadlinesWithin(a.within),
     // The save dialog always picks 文档/续展提醒.<format>.
-    export_deadlines: (a) => ({ path: `${documents}/续展提醒.${String(a.format)}`, format: a.format, count: mockDeadlines().length }),
+    export_deadlines: (a) => ({ path: `${documents}/续展提醒.${String(a.format)}`, format: a.format, count: deadlinesWithin(a.within).length }),
     // The history as the real api words it, for the sample with a few changes (written by
     // cargo test, crates/api/tests/history.rs): replayed, one record's rows by its code.
     history: (a) => {
@@ -914,10 +880,10 @@ export function createMockBackend(
     },
     // The history is a replayed fixture: a restore answers with the record as it is.
     restore_value: (a) => find(a.kind as RecordKind, String(a.key)),
-    backup_now: () => ({ name: 'terroir-20260306-101500', created_at: `${today}T10:15:00Z`, audit_rows: audit.length, files: 0, db_size: 286720 }),
+    backup_now: () => ({ name: `terroir-${today.replaceAll('-', '')}-101500`, created_at: `${today}T10:15:00Z`, audit_rows: audit.length, files: 0, db_size: 286720 }),
     list_backups: () => [
-      { name: 'terroir-20260305-180000', created_at: '2026-03-05T18:00:00Z', audit_rows: 40, files: 0, db_size: 282624 },
-      { name: 'terroir-20260301-180000', created_at: '2026-03-01T18:00:00Z', audit_rows: 38, files: 0, db_size: 278528 },
+      { name: 'terroir-20261126-180000', created_at: '2026-11-26T18:00:00Z', audit_rows: 40, files: 0, db_size: 282624 },
+      { name: 'terroir-20261120-180000', created_at: '2026-11-20T18:00:00Z', audit_rows: 38, files: 0, db_size: 278528 },
     ],
     restore_backup: () => handlers.workspace_info({}),
     // Native: the last printed file opens (no viewer here); no printer takes it.
@@ -929,7 +895,7 @@ export function createMockBackend(
       return [{ code: r.code, name: r.name, file: `${r.code}-审批表.pdf`, path: `${documents}/地标品牌库/审批表/${r.code}-审批表.pdf`, bytes: 27_000, warnings: [] }, false]
     },
     // Native: letters printed into the documents folder, no viewer here.
-    print_letters: () => [{ code: '', name: `${mockDeadlines().length} 封`, file: `提醒函-${today}.pdf`, path: `${documents}/地标品牌库/提醒函/提醒函-${today}.pdf`, bytes: 48_000, warnings: [] }, false],
+    print_letters: (a) => [{ code: '', name: `${deadlinesWithin(a.within).length} 封`, file: `提醒函-${today}.pdf`, path: `${documents}/地标品牌库/提醒函/提醒函-${today}.pdf`, bytes: 48_000, warnings: [] }, false],
     print_printed: () => false,
     backup_settings: () => backupSettings,
     set_backup_settings: (a) => (backupSettings = a.settings as typeof backupSettings),

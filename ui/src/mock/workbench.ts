@@ -1,6 +1,6 @@
-// The mock's enterprise workbench: evidence of well-known-mark candidates, recognition,
-// readiness, the application flow with eligibility against the incentive rules, budgets and
-// the ledger. Rough on purpose: enough for demos and screen tests, not a second core.
+// The mock's enterprise workbench: evidence of well-known-mark candidates, recognition, the
+// application flow, budgets and the ledger. Readiness and eligibility are Rust's answers for
+// the sample (data.ts). Rough on purpose: enough for demos and screen tests, not a second core.
 import type { CommandName } from '../api/bindings/CommandName'
 import type { ApiError } from '../api/bindings/ApiError'
 import type { Eligibility } from '../api/bindings/Eligibility'
@@ -9,7 +9,7 @@ import type { Readiness } from '../api/bindings/Readiness'
 import type { MockRecord } from './data'
 import type { RecordKind } from '../api/bindings/RecordKind'
 import type { JsonValue } from '../api/bindings/serde_json/JsonValue'
-import { DIVISIONS } from './data'
+import { DIVISIONS, SAMPLE_ELIGIBILITY, SAMPLE_READINESS } from './data'
 
 type Args = Record<string, unknown>
 type Obj = Record<string, JsonValue>
@@ -92,38 +92,12 @@ export function createWorkbench({ records, today, find, log, snap, appSummary }:
     return r
   }
 
-  /** The live rules covering a claim's item, by the rule's validity on `asOf`. */
+  /** Rust's eligibility of a sample application (or of data.ts's award application): the
+   * claims it judged are the ones the mock holds, as long as no test edits them. */
   function eligibility(app: MockRecord): Eligibility {
-    const d = app.data as Obj
-    const claims = (d.claims as Obj[]) ?? []
-    const lines: Eligibility['lines'] = []
-    const flags: Eligibility['flags'] = []
-    for (const c of claims) {
-      const rules = records.filter((r) => r.kind === 'incentive_rule' && !r.archived_at && (r.data as Obj).item === c.item)
-      if (!rules.length) flags.push({ 'zh-CN': `没有奖励规则适用于“${c.item}”`, 'en-US': `no incentive rule covers "${c.item}"` })
-      for (const r of rules) {
-        const rd = r.data as Obj
-        const lapsed = !!rd.valid_to && String(rd.valid_to) < today
-        const applies = !lapsed
-        lines.push({
-          rule_id: r.id,
-          rule_code: r.code,
-          rule_title: String(rd.title),
-          item: c.item as Eligibility['lines'][number]['item'],
-          amount: Number(rd.amount),
-          jurisdiction: String(rd.jurisdiction),
-          policy_no: String(rd.policy_no),
-          applies,
-          reason: applies
-            ? { 'zh-CN': `${c.achieved_on} 取得，在规则有效期内`, 'en-US': `achieved on ${c.achieved_on}, within the rule's validity` }
-            : { 'zh-CN': `规则已于 ${rd.valid_to} 失效`, 'en-US': `the rule lapsed on ${rd.valid_to}` },
-          lapsed,
-        })
-        if (lapsed) flags.push({ 'zh-CN': `规则 ${r.code} 已失效`, 'en-US': `rule ${r.code} has lapsed` })
-      }
-    }
-    const due = lines.filter((l) => l.applies).reduce((n, l) => n + l.amount, 0)
-    return { as_of: today, lines, due, flags }
+    const recorded = SAMPLE_ELIGIBILITY[app.code]
+    if (!recorded) throw fail('not_found', null, { kind: 'eligibility', value: app.code })
+    return recorded
   }
   function committed(jurisdiction: string, year: number, except: string) {
     let used = 0
@@ -245,38 +219,12 @@ export function createWorkbench({ records, today, find, log, snap, appSummary }:
       for (const f of ['authority', 'case_no', 'decided_on', 'proceeding']) if (!String(input[f] ?? '').trim()) throw fail('required', f)
       return summarise(change(r, 'record_recognition', null, (d) => (d.recognition = { ...input })))
     },
+    // Rust's readiness of the sample's candidate, as loaded (evidence a test adds does not move it).
     readiness: (a): Readiness => {
-      const { r, evidence } = candidate(String(a.key))
-      const has = (...f: string[]) => evidence.some((e) => f.includes(String(e.factor)))
-      const files = evidence.some((e) => (e.files as Obj[]).length > 0)
-      const c = (key: Readiness['criteria'][number]['key'], ok: boolean, partly = false): Readiness['criteria'][number] => ({
-        key,
-        status: ok ? 'met' : partly ? 'partly' : 'missing',
-        reason: ok ? { 'zh-CN': '已有相应证据', 'en-US': 'evidence on file' } : { 'zh-CN': '没有相应证据', 'en-US': 'no evidence on file' },
-        add: ok ? null : { 'zh-CN': '请补充相应证据', 'en-US': 'add evidence for it' },
-        optional: false,
-      })
-      const criteria = [
-        c('duration', true),
-        c('awareness', has('awareness')),
-        c('publicity', has('publicity')),
-        c('financials', has('revenue', 'net_profit', 'tax_paid') && has('revenue'), has('revenue', 'net_profit', 'tax_paid')),
-        c('market', has('market_share', 'sales_regions')),
-        c('protection', has('protection')),
-        c('attachments', files, evidence.length > 0),
-      ]
-      const missing = criteria.filter((x) => x.status === 'missing' && x.key !== 'protection').length
-      const level = criteria.every((x) => x.status === 'met' || x.key === 'protection') ? 'ready' : missing >= 3 ? 'not_ready' : 'partial'
-      const intended = (r.data as Obj).intended as { reference_on: string | null; proceeding: Readiness['proceeding'] } | null | undefined
-      const stored = intended?.reference_on ?? null
-      return {
-        reference_on: stored ?? today,
-        reference_source: stored ? 'candidate' : 'today',
-        proceeding: intended?.proceeding ?? null,
-        level,
-        criteria,
-        recognition: ((r.data as Obj).recognition as Readiness['recognition']) ?? null,
-      }
+      const { r } = candidate(String(a.key))
+      const recorded = SAMPLE_READINESS[r.code]
+      if (!recorded) throw fail('not_found', null, { kind: 'readiness', value: r.code })
+      return recorded
     },
     preview_catalogue: (a) => {
       const { r } = candidate(String(a.key))

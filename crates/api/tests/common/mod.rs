@@ -1,4 +1,6 @@
 //! Set-ups several test files share.
+// Each test file is its own crate and uses only some of them.
+#![allow(dead_code)]
 
 use serde_json::json;
 use terroir_api::Workspace;
@@ -6,9 +8,9 @@ use terroir_api::core::RecordKind;
 use terroir_api::workbench::ApplicationStep;
 
 /// A Xinyang award rule for GI marks (¥100,000), a GI mark of ENT-0001 registered on
-/// 2026-03-01, and ENT-0001's award application claiming it, submitted, put under review by
-/// 李审核 and then taken through `then`. Returns the application's code.
-pub fn award(ws: &mut Workspace, then: Vec<ApplicationStep>) -> String {
+/// 2026-03-01, and ENT-0001's award application claiming it, submitted. Returns the
+/// application's code.
+pub fn submitted_award(ws: &mut Workspace) -> String {
     ws.add(
         RecordKind::IncentiveRule,
         json!({
@@ -35,15 +37,20 @@ pub fn award(ws: &mut Workspace, then: Vec<ApplicationStep>) -> String {
             }),
         )
         .unwrap();
-    let first = [
-        ApplicationStep::Submit { on: None },
-        ApplicationStep::StartReview {
-            on: None,
-            reviewer: "李审核".into(),
-        },
-    ];
-    for step in first.into_iter().chain(then) {
-        ws.application_step(&app.code, step).unwrap();
-    }
+    ws.application_step(&app.code, ApplicationStep::Submit { on: None })
+        .unwrap();
     app.code
+}
+
+/// [`submitted_award`]'s application put under review by 李审核 and then taken through `then`.
+pub fn award(ws: &mut Workspace, then: Vec<ApplicationStep>) -> String {
+    let code = submitted_award(ws);
+    let first = ApplicationStep::StartReview {
+        on: None,
+        reviewer: "李审核".into(),
+    };
+    for step in std::iter::once(first).chain(then) {
+        ws.application_step(&code, step).unwrap();
+    }
+    code
 }
