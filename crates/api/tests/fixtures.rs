@@ -331,3 +331,229 @@ fn export_sample_fixture() {
     value = serde_json::from_str(&text).unwrap();
     write_fixture("sample.json", &value);
 }
+
+/// The sample as `sample.json` holds it: the sample, a lapsed 2021 rule and the submitted award
+/// application. Returns the record ids in the order `sample.json` numbers them (the sample's
+/// records, then the others, each by kind and code).
+fn sample_with_award(db: &Path) -> (Workspace, Vec<String>) {
+    use terroir_api::core::RecordKind;
+    let mut ws = Workspace::create_with_sample(db, "测试员").unwrap();
+    ws.set_today(Some("2026-11-27".parse().unwrap()));
+    ws.add(
+        RecordKind::IncentiveRule,
+        serde_json::json!({
+            "title": "地理标志商标注册奖励（2021 年政策）", "item": "gi_trademark", "amount": "30000",
+            "jurisdiction": "411500", "policy_no": "信政〔2021〕5号",
+            "valid_from": "2021-01-01", "valid_to": "2023-12-31",
+        }),
+    )
+    .unwrap();
+    common::submitted_award(&mut ws);
+    let all: Vec<_> = RecordKind::ALL
+        .iter()
+        .flat_map(|k| ws.list(*k, terroir_api::Show::All, 500, 0).unwrap().items)
+        .collect();
+    let ids = all
+        .iter()
+        .filter(|r| r.sample)
+        .chain(all.iter().filter(|r| !r.sample))
+        .map(|r| r.id.clone())
+        .collect();
+    (ws, ids)
+}
+
+/// A value as fixtures hold it: ids numbered as `sample.json` numbers them, and the moments a
+/// record was written fixed (they are the clock's, not the answer's).
+fn as_fixture(value: &serde_json::Value, ids: &[String]) -> serde_json::Value {
+    fn fix_times(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, x) in m.iter_mut() {
+                    if ["created_at", "updated_at", "added_at", "entered_at"].contains(&k.as_str())
+                        && x.is_string()
+                    {
+                        *x = "2026-03-01T09:00:00Z".into();
+                    } else {
+                        fix_times(x);
+                    }
+                }
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(fix_times),
+            _ => {}
+        }
+    }
+    let mut text = value.to_string();
+    for (n, id) in ids.iter().enumerate() {
+        text = text.replace(id, &format!("00000000-0000-4000-8000-{:012}", n + 1));
+    }
+    let mut v = serde_json::from_str(&text).unwrap();
+    fix_times(&mut v);
+    v
+}
+
+/// The calls the screens make that change the workbench (application steps, evidence, a
+/// recognition, budgets) with Rust's answers, for the mock to replay instead of restating the
+/// flow, the evidence rules, eligibility and the ledger. Each scenario starts from its own
+/// copy of the sample (`sample_with_award`); a call is keyed by its arguments and the version
+/// of the record it changes (for budgets and the ledger, by how many budgets were set before).
+#[test]
+fn export_calls_fixture() {
+    use serde_json::{Value, json};
+    use terroir_api::core::RecordKind;
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.db");
+    let ids = sample_with_award(&base).1;
+    // A scan to attach: a 12-page PDF, the same bytes every run.
+    let scan = dir.path().join("扫描件1.pdf");
+    {
+        use lopdf::{Document, Object, dictionary};
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let kids: Vec<Object> = (0..12)
+            .map(|_| {
+                doc.add_object(dictionary! {
+                    "Type" => "Page", "Parent" => pages_id,
+                    "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+                })
+                .into()
+            })
+            .collect();
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => 12 }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        doc.save(&scan).unwrap();
+    }
+    let step = |key: &str, step: Value| json!({ "cmd": "application_step", "args": { "key": key, "step": step } });
+    let scenarios: Vec<Vec<Value>> = vec![
+        vec![step(
+            "APP-0001",
+            json!({ "step": "reject", "on": "2026-11-27", "reason": "证明材料与商标注册证不一致" }),
+        )],
+        vec![
+            step(
+                "APP-0002",
+                json!({ "step": "start_review", "on": null, "reviewer": "李审核" }),
+            ),
+            step(
+                "APP-0002",
+                json!({ "step": "approve", "on": "2026-11-27", "note": "checked", "over_budget_reason": null }),
+            ),
+            step(
+                "APP-0002",
+                json!({ "step": "approve", "on": "2026-11-27", "note": "checked",
+                        "over_budget_reason": "Approved by the county government meeting" }),
+            ),
+        ],
+        vec![
+            json!({ "cmd": "add_evidence", "args": { "key": "WKM-0001", "input": {
+                "title": "2024 年央视广告合同", "factor": "", "period": "近几年", "source": "", "notes": null } } }),
+            json!({ "cmd": "add_evidence", "args": { "key": "WKM-0001", "input": {
+                "title": "2024 年央视广告合同", "factor": "publicity", "period": "2024",
+                "source": "中央广播电视总台", "notes": null } } }),
+            json!({ "cmd": "attach_evidence", "args": { "key": "WKM-0001", "no": 9 } }),
+            json!({ "cmd": "remove_evidence", "args": { "key": "WKM-0001", "no": 9, "reason": "重复登记" } }),
+        ],
+        vec![
+            json!({ "cmd": "record_recognition", "args": { "key": "WKM-0001", "input": {
+                "authority": "国家知识产权局", "case_no": "", "decided_on": "去年", "proceeding": "" } } }),
+        ],
+        vec![
+            json!({ "cmd": "ledger", "args": { "year": 2026, "jurisdiction": null } }),
+            json!({ "cmd": "set_budget", "args": { "jurisdiction": "411525", "year": 2026, "amount": "300,000", "reason": null } }),
+            json!({ "cmd": "ledger", "args": { "year": 2026, "jurisdiction": null } }),
+            json!({ "cmd": "ledger", "args": { "year": 2026, "jurisdiction": "411525" } }),
+        ],
+    ];
+    let mut recorded = vec![];
+    for (n, calls) in scenarios.into_iter().enumerate() {
+        let db = dir.path().join(format!("scenario-{n}.db"));
+        std::fs::copy(&base, &db).unwrap();
+        let mut ws = Workspace::open(&db, "测试员").unwrap();
+        ws.set_today(Some("2026-11-27".parse().unwrap()));
+        let mut budgets = 0;
+        for call in calls {
+            let (cmd, a) = (call["cmd"].as_str().unwrap(), &call["args"]);
+            let key = a["key"].as_str().unwrap_or_default();
+            let of = |kind| serde_json::from_value::<String>(json!(kind)).ok();
+            let kind = match cmd {
+                "application_step" => of(RecordKind::Application),
+                "ledger" | "set_budget" => None,
+                _ => of(RecordKind::Candidate),
+            };
+            let version = match &kind {
+                Some(_) if cmd == "application_step" => {
+                    ws.show(RecordKind::Application, key).unwrap().version as i64
+                }
+                Some(_) => ws.show(RecordKind::Candidate, key).unwrap().version as i64,
+                None => budgets,
+            };
+            let text = |v: &Value| v.as_str().map(str::to_owned);
+            let answer: Result<Value, terroir_api::ApiError> = match cmd {
+                "application_step" => ws
+                    .application_step(key, serde_json::from_value(a["step"].clone()).unwrap())
+                    .map(|r| json!(r)),
+                "add_evidence" => ws
+                    .add_evidence(
+                        key,
+                        &serde_json::from_value(a["input"].clone()).unwrap(),
+                        &[],
+                    )
+                    .map(|r| json!(r)),
+                "attach_evidence" => ws
+                    .attach_evidence(key, a["no"].as_u64().unwrap() as u32, &[scan.clone()])
+                    .map(|r| json!(r)),
+                "remove_evidence" => ws
+                    .remove_evidence(
+                        key,
+                        a["no"].as_u64().unwrap() as u32,
+                        text(&a["reason"]).as_deref(),
+                    )
+                    .map(|r| json!(r)),
+                "record_recognition" => ws
+                    .record_recognition(key, &serde_json::from_value(a["input"].clone()).unwrap())
+                    .map(|r| json!(r)),
+                "set_budget" => {
+                    budgets += 1;
+                    ws.set_budget(
+                        a["jurisdiction"].as_str().unwrap(),
+                        a["year"].as_i64().unwrap() as i32,
+                        a["amount"].as_str().unwrap(),
+                        text(&a["reason"]).as_deref(),
+                    )
+                    .map(|r| json!(r))
+                }
+                "ledger" => ws
+                    .ledger(
+                        a["year"].as_i64().map(|y| y as i32),
+                        a["jurisdiction"].as_str(),
+                        Some(200),
+                    )
+                    .map(|r| json!(r)),
+                other => panic!("no recorder for {other}"),
+            };
+            let (reply, error) = match answer {
+                Ok(v) => (v, Value::Null),
+                Err(e) => (Value::Null, json!(e)),
+            };
+            recorded.push(json!({ "cmd": cmd, "args": a, "version": version, "reply": reply, "error": error }));
+        }
+    }
+    // Every scenario meant to succeed did, and the refusals the screens show are there.
+    let errors: Vec<&str> = recorded
+        .iter()
+        .filter_map(|c| c["error"]["rule"].as_str())
+        .collect();
+    assert_eq!(errors, ["budget_missing", "required", "required"]);
+    assert!(
+        recorded
+            .iter()
+            .filter(|c| c["cmd"] == "record_recognition")
+            .flat_map(|c| c["error"]["problems"].as_array().unwrap())
+            .any(|p| p["field"] == "decided_on" && p["rule"] == "date_format"),
+        "{recorded:#?}"
+    );
+    write_fixture("calls.json", &as_fixture(&json!(recorded), &ids));
+}

@@ -27,7 +27,8 @@ import type { RecordKind } from '../api/bindings/RecordKind'
 import type { JsonValue } from '../api/bindings/serde_json/JsonValue'
 import { AWARD_REVIEW, CATEGORIES, DIVISIONS, SAMPLE_DEADLINES, SAMPLE_OVERVIEW, SAMPLE_TODAY, manyEnterprises, sampleRecords, type MockRecord } from './data'
 import { setLocale } from '../i18n'
-import { createWorkbench, yuanToFen } from './workbench'
+import { createWorkbench } from './workbench'
+import { notRecorded, replay } from './replay'
 
 type Args = Record<string, unknown>
 type Obj = Record<string, JsonValue>
@@ -350,12 +351,8 @@ export function createMockBackend(
       d.gi = input.gi === true
       r.summary = { ...r.summary, reg_no: input.reg_no, classes: d.classes }
     } else if (r.kind === 'incentive_rule') {
-      Object.assign(d, { group: null, valid_to: null, budget_line: null, notes: null, window_years: null }, input)
-      d.amount = yuanToFen(input.amount)
-      d.window_years = input.window_years === null || input.window_years === undefined ? null : Number(input.window_years)
-      r.summary = { item: d.item, amount: d.amount, jurisdiction: d.jurisdiction, stacking: d.stacking, policy_no: d.policy_no, in_force: !d.valid_to || String(d.valid_to) >= today }
-      r.name = String(input.title)
-      return
+      // An amount and a rule's force are Rust's to work out.
+      throw notRecorded('incentive_rule', String(input.title))
     } else if (r.kind === 'application') {
       const ent = records.find((x) => x.kind === 'enterprise' && (x.code === input.enterprise || x.name === input.enterprise))
       if (!ent) throw err('reference_missing', 'enterprise', { kind: '企业', value: String(input.enterprise) })
@@ -642,7 +639,16 @@ export function createMockBackend(
     { year: 2025, holidays: Array.from({ length: 28 }, (_, i) => `2025-01-${String(i + 1).padStart(2, '0')}`), workdays: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'], source: '国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号）', shipped: true, entered_at: null },
     { year: 2026, holidays: Array.from({ length: 33 }, (_, i) => `2026-01-${String(i + 1).padStart(2, '0')}`), workdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'], source: '国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日发布）', shipped: true, entered_at: null },
   ]
-  const workbench = createWorkbench({ records, today, find, log, snap, appSummary })
+  /** Replay `cmd` on record `a.key`: Rust's record after it replaces the mock's, audited. */
+  function replayChange(kind: RecordKind, cmd: string, a: Args, reason: string | null): MockRecord {
+    const r = find(kind, String(a.key))
+    const next = replay(cmd, a, r.version) as unknown as MockRecord
+    const before = snap(r)
+    Object.assign(r, next)
+    log(r, cmd, before, reason)
+    return r
+  }
+  const workbench = createWorkbench({ find, change: replayChange })
   // Every command of src-tauri/commands.rs, and no other: a drift does not compile.
   const handlers: Record<CommandName, (a: Args) => unknown> = {
     workspace_info: () => ({
@@ -736,75 +742,9 @@ export function createMockBackend(
       log(r, 'unarchive', before, (a.reason as string | null) ?? null)
       return r
     },
-    user_step: (a) => {
-      const r = find('user', String(a.key))
-      const step = a.step as Obj
-      const d = r.data as Obj
-      const stage = String(r.summary.stage)
-      const before = snap(r)
-      const needReason = (s: Obj) => {
-        if (!s.reason || String(s.reason).trim() === '') throw err('reason_required', 'reason')
-      }
-      const next: Record<string, () => string> = {
-        first_review: () => {
-          if (!step.passed) needReason(step)
-          d.first_review = { on: step.on, onsite_check_on: step.onsite_check_on, onsite_result: step.onsite_result, passed: step.passed, note: null }
-          if (!step.passed) d.decision = { outcome: 'rejected', on: step.on, reason: step.reason }
-          return step.passed ? 'first_reviewed' : 'rejected'
-        },
-        provincial_review: () => {
-          if (!step.passed) needReason(step)
-          d.provincial_review = { on: step.on, passed: step.passed, note: null }
-          return step.passed ? 'provincially_reviewed' : 'rejected'
-        },
-        approve: () => {
-          if (!step.announcement_no) throw err('required', 'announcement_no')
-          d.decision = { outcome: 'approved', announcement_no: step.announcement_no, announced_on: step.announced_on }
-          return 'active'
-        },
-        reject: () => {
-          needReason(step)
-          d.decision = { outcome: 'rejected', on: step.on, reason: step.reason }
-          return 'rejected'
-        },
-        suspend: () => (needReason(step), ((d.status_events as Obj[]).push({ status: 'suspended', on: step.on, reason: step.reason }), 'suspended')),
-        reinstate: () => (needReason(step), ((d.status_events as Obj[]).push({ status: 'active', on: step.on, reason: step.reason }), 'active')),
-        withdraw: () => (needReason(step), ((d.status_events as Obj[]).push({ status: 'withdrawn', on: step.on, reason: step.reason }), 'withdrawn')),
-        use_report: () => {
-          ;(d.use_reports as Obj[]).push({ year: step.year, half: step.half ?? null, due_on: step.due_on, received_on: step.received_on, used: step.used ?? null, output: step.output ?? null, labels: step.labels ?? null, links: step.links ?? [] })
-          return stage
-        },
-      }
-      if (!/^\d{4}-\d{1,2}-\d{1,2}$/.test(String(step.on ?? step.announced_on ?? step.due_on ?? '2026-01-01'))) {
-        const f = 'on' in step ? 'on' : 'announced_on' in step ? 'announced_on' : 'due_on'
-        throw err('date_format', f, { value: String(step[f]) })
-      }
-      r.summary = { ...r.summary, stage: next[String(step.step)]() }
-      log(r, String(step.step), before, (step.reason as string | null) ?? null)
-      return r
-    },
-    trademark_event: (a) => {
-      const r = find('trademark', String(a.key))
-      const e = a.event as Obj
-      const d = r.data as Obj
-      const before = snap(r)
-      if (e.event === 'renew') {
-        ;(d.renewals as Obj[]).push({ filed_on: e.filed_on, term_starts: r.summary.expires_on ?? e.filed_on, decision: { state: 'pending' } })
-        r.summary = { ...r.summary, standing: 'renewal_pending' }
-      }
-      if (e.event === 'approve_renewal') {
-        const pending = (d.renewals as Obj[]).find((x) => (x.decision as Obj).state === 'pending')
-        if (pending) pending.decision = { state: 'approved', announcement_no: e.announcement_no, announced_on: e.announced_on }
-        r.summary = { ...r.summary, standing: 'registered' }
-      }
-      if (e.event === 'pledge') {
-        const amount = Math.round(Number(String(e.amount ?? '').replace(/[¥,]/g, '')) * 100)
-        if (!Number.isFinite(amount) || amount <= 0) throw err('money_format', 'amount', { value: String(e.amount ?? '') })
-        ;(d.pledges as Obj[]).push({ pledgee: e.pledgee, amount, registered_on: e.registered_on, term_ends: e.term_ends, registration_no: e.registration_no, release: null })
-      }
-      log(r, String(e.event), before, (e.reason as string | null) ?? null)
-      return r
-    },
+    // Replayed from Rust's recorded answers, as the workbench's steps are.
+    user_step: (a) => replayChange('user', 'user_step', a, ((a.step as Obj).reason as string | null) ?? null),
+    trademark_event: (a) => replayChange('trademark', 'trademark_event', a, ((a.event as Obj).reason as string | null) ?? null),
     add_photo: () => null,
     photo_data: () => 'data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==',
     search: (a) => {
