@@ -75,6 +75,29 @@ fn export_replies_fixture() {
     let mut ws = Workspace::create_with_sample(&dir.path().join("terroir.db"), "测试员").unwrap();
     ws.set_today(Some("2026-11-27".parse().unwrap()));
 
+    // Ids as `sample.json` numbers them (the search hits carry them).
+    let ids: Vec<String> = RecordKind::ALL
+        .iter()
+        .flat_map(|k| ws.list(*k, terroir_api::Show::All, 500, 0).unwrap().items)
+        .map(|r| r.id)
+        .collect();
+    // Searches as the screens ask them (the reference select: a kind, 20 hits; the top bar:
+    // every kind, 8), the time taken left out; on the sample as loaded.
+    let searches: Vec<Value> = [
+        ("云雾", Some(RecordKind::Enterprise), 20),
+        ("信阳", None, 8),
+        ("毛尖", None, 8),
+        ("xymj", None, 8),
+        ("固始", None, 8),
+        ("9141", None, 8),
+    ]
+    .into_iter()
+    .map(|(query, kind, limit)| {
+        let mut reply = json!(ws.search(query, kind, limit).unwrap());
+        reply["took_us"] = json!(0);
+        json!({ "args": { "query": query, "kind": kind, "limit": limit }, "reply": reply })
+    })
+    .collect();
     let claim = json!({ "item": "gi_trademark", "achieved_on": "2026-03-01" });
     let cases: [(RecordKind, Value); 5] = [
         (
@@ -212,16 +235,20 @@ fn export_replies_fixture() {
         .unwrap();
     write_fixture(
         "replies.json",
-        &json!({
-            "refusals": refusals,
-            "required": required,
-            "settings_refused": { "issuer": "驰名商标办公室", "error": wording },
-            "selections": selections,
-            "bad_county": { "code": "41152x", "error": bad_county },
-            "print_warnings": warnings,
-            "print_refused": { "code": gi, "error": refused },
-            "imported_trademark": imported.summary(),
-        }),
+        &as_fixture(
+            &json!({
+                "refusals": refusals,
+                "required": required,
+                "settings_refused": { "issuer": "驰名商标办公室", "error": wording },
+                "selections": selections,
+                "bad_county": { "code": "41152x", "error": bad_county },
+                "print_warnings": warnings,
+                "print_refused": { "code": gi, "error": refused },
+                "imported_trademark": imported.summary(),
+                "searches": searches,
+            }),
+            &ids,
+        ),
     );
 }
 

@@ -22,13 +22,14 @@ import type { ImportProblem } from '../api/bindings/ImportProblem'
 import type { ImportReport } from '../api/bindings/ImportReport'
 import type { Printed } from '../api/bindings/Printed'
 import type { Problem } from '../api/bindings/Problem'
+import type { SearchResults } from '../api/bindings/SearchResults'
 import type { Deadline } from '../api/bindings/Deadline'
 import type { RecordKind } from '../api/bindings/RecordKind'
 import type { JsonValue } from '../api/bindings/serde_json/JsonValue'
 import { AWARD_REVIEW, CATEGORIES, DIVISIONS, SAMPLE_DEADLINES, SAMPLE_OVERVIEW, SAMPLE_TODAY, manyEnterprises, sampleRecords, type MockRecord } from './data'
 import { setLocale } from '../i18n'
 import { createWorkbench } from './workbench'
-import { notRecorded, replay } from './replay'
+import { canon, notRecorded, replay } from './replay'
 
 type Args = Record<string, unknown>
 type Obj = Record<string, JsonValue>
@@ -64,6 +65,7 @@ const REPLIES = replies as unknown as {
   print_warnings: Record<string, Problem[]>
   print_refused: { code: string; error: ApiError }
   imported_trademark: Obj
+  searches: { args: { query: string; kind: RecordKind | null; limit: number }; reply: SearchResults }[]
 }
 
 /** One data row of the mock's import file: the record's input, or a problem Rust would report. */
@@ -747,45 +749,12 @@ export function createMockBackend(
     trademark_event: (a) => replayChange('trademark', 'trademark_event', a, ((a.event as Obj).reason as string | null) ?? null),
     add_photo: () => null,
     photo_data: () => 'data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==',
+    // Rust's answers for the searches recorded on the sample; any other finds nothing here.
     search: (a) => {
-      const raw = String(a.query).trim()
-      const q = raw.toLowerCase()
-      const limit = Number(a.limit) || 8
-      if (!q) return { query: a.query, groups: [], took_us: 0 }
-      const kinds = (['gi', 'enterprise', 'user', 'trademark'] as RecordKind[]).filter((k) => !a.kind || a.kind === k)
-      const detailOf = (r: MockRecord) => (r.summary.credit_code as string | null) ?? (r.summary.reg_no as string | null) ?? null
-      const rank = { exact: 0, prefix: 1, substring: 2, code: 3 } as const
-      const groups = kinds
-        .map((kind) => ({
-          kind,
-          hits: records
-            .filter((r) => r.kind === kind && !r.archived_at)
-            .flatMap((r) => {
-              const name = r.name.toLowerCase()
-              const detail = detailOf(r)
-              const at = name.indexOf(q)
-              const matched: keyof typeof rank | null =
-                name === q ? 'exact' : at === 0 ? 'prefix' : at > 0 ? 'substring'
-                : r.code.toLowerCase().startsWith(q) || (detail ?? '').toLowerCase().startsWith(q) ? 'code' : null
-              if (!matched) return []
-              const start = at >= 0 ? Array.from(r.name.slice(0, at)).length : -1
-              return [{
-                kind,
-                id: r.id,
-                code: r.code,
-                name: r.name,
-                matched,
-                span: (start >= 0 ? [start, start + Array.from(raw).length] : null) as [number, number] | null,
-                detail,
-              }]
-            })
-            .sort((x, y) => rank[x.matched] - rank[y.matched])
-            .slice(0, limit),
-        }))
-        .filter((g) => g.hits.length)
-      return { query: a.query, groups, took_us: 120 }
+      const args = { query: String(a.query).trim(), kind: a.kind ?? null, limit: Number(a.limit) }
+      const hit = REPLIES.searches.find((r) => canon(r.args) === canon(args))
+      return hit?.reply ?? { query: a.query, groups: [], took_us: 0 }
     },
-    // Rust's tallies of the sample (a record the mock adds or changes does not move them).
     overview: () => SAMPLE_OVERVIEW,
     attention: () => ({ items: [], total: 0 }),
     related: (a) => {

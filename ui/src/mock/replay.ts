@@ -16,7 +16,7 @@ interface Recorded {
 const CALLS = calls as unknown as Recorded[]
 
 /** JSON with its keys sorted, so arguments compare whatever order a screen built them in. */
-function canon(v: unknown): string {
+export function canon(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canon).join(',')}]`
   if (v && typeof v === 'object') {
     const o = v as Record<string, unknown>
