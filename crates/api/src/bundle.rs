@@ -136,64 +136,15 @@ impl Workspace {
     /// Export the whole catalogue (live and archived records, photos) as a bundle.
     pub fn export_bundle(&mut self, path: &Path) -> Result<BundleSummary> {
         let source = self.workspace_id()?;
-        let mut lines = String::new();
-        let mut divisions = BTreeSet::new();
-        let mut photos = BTreeSet::new();
-        let mut records = 0u32;
+        let mut catalogue = BundleCatalogue::default();
         for kind in bundle_kinds() {
             for row in store::list(&self.conn, kind, Show::All, None, u32::MAX, 0)? {
-                if kind == RecordKind::Gi {
-                    let g: GiProduct = decode(&row)?;
-                    divisions.extend(g.area.divisions.iter().map(|d| d.to_string()));
-                    divisions.extend(g.responsible.iter().map(|d| d.to_string()));
-                    for p in &g.photos {
-                        photos.insert(p.sha256.clone());
-                        if let Some(c) = &p.print {
-                            photos.insert(c.sha256.clone());
-                        }
-                    }
-                }
-                if kind == RecordKind::Enterprise
-                    && let Some(d) = row.data.get("division").and_then(Value::as_str)
-                {
-                    divisions.insert(d.to_owned());
-                }
-                let rec = BundleRecord {
-                    kind,
-                    id: row.id,
-                    code: row.code,
-                    name: row.name,
-                    data: row.data,
-                    archived_at: row.archived_at,
-                };
-                lines.push_str(&serde_json::to_string(&rec).map_err(ApiError::storage)?);
-                lines.push('\n');
-                records += 1;
+                catalogue.add(kind, row)?;
             }
         }
-        let mut division_rows = vec![];
-        for code in &divisions {
-            if let Some(name) = tables::division_name(&self.conn, code)? {
-                division_rows.push((code.clone(), name));
-            }
-        }
-        let mut parts = vec![
-            ("records.jsonl".to_owned(), lines.into_bytes()),
-            (
-                "divisions.json".to_owned(),
-                serde_json::to_vec(&division_rows).map_err(ApiError::storage)?,
-            ),
-            (
-                "calendar.json".to_owned(),
-                serde_json::to_vec(&tables::calendar_years(&self.conn)?)
-                    .map_err(ApiError::storage)?,
-            ),
-        ];
-        for sha in &photos {
-            let bytes = std::fs::read(files::path_of(&self.files_dir, sha))
-                .map_err(|_| ApiError::from(Violation::file_missing(format!("files/{sha}"))))?;
-            parts.push((format!("files/{sha}"), bytes));
-        }
+        let records = catalogue.records;
+        let files = catalogue.photos.len() as u32;
+        let parts = self.bundle_parts(catalogue)?;
         let manifest = Manifest {
             format: String::new(),
             source,
@@ -213,8 +164,37 @@ impl Workspace {
             path: path.display().to_string(),
             sha256,
             records,
-            files: photos.len() as u32,
+            files,
         })
+    }
+
+    /// The bundle's parts: the records, the named divisions they use, the calendar years
+    /// and the photos' bytes.
+    fn bundle_parts(&self, catalogue: BundleCatalogue) -> Result<Vec<(String, Vec<u8>)>> {
+        let mut division_rows = vec![];
+        for code in &catalogue.divisions {
+            if let Some(name) = tables::division_name(&self.conn, code)? {
+                division_rows.push((code.clone(), name));
+            }
+        }
+        let mut parts = vec![
+            ("records.jsonl".to_owned(), catalogue.lines.into_bytes()),
+            (
+                "divisions.json".to_owned(),
+                serde_json::to_vec(&division_rows).map_err(ApiError::storage)?,
+            ),
+            (
+                "calendar.json".to_owned(),
+                serde_json::to_vec(&tables::calendar_years(&self.conn)?)
+                    .map_err(ApiError::storage)?,
+            ),
+        ];
+        for sha in &catalogue.photos {
+            let bytes = std::fs::read(files::path_of(&self.files_dir, sha))
+                .map_err(|_| ApiError::from(Violation::file_missing(format!("files/{sha}"))))?;
+            parts.push((format!("files/{sha}"), bytes));
+        }
+        Ok(parts)
     }
 
     /// Merge a bundle previewed earlier, refusing it when it is not the bundle previewed.
@@ -243,7 +223,94 @@ impl Workspace {
     ) -> Result<BundleReport> {
         let b = bundle::read(path).map_err(bundle_error)?;
         let m = &b.manifest;
-        let mut report = BundleReport {
+        let mut report = BundleReport::before_merge(&b);
+        let contents = BundleContents::read(&b)?;
+        calendar::check_bundle_years(&contents.calendar)?;
+        let stamp = self.stamp();
+        let files_dir = self.files_dir.clone();
+        let tx = terroir_store::begin(&mut self.conn)?;
+        let merging = BundleMerge {
+            tx: &tx,
+            stamp: &stamp,
+            source: &m.source,
+            reason: format!(
+                "交换包 {} (sha256 {}) 来自 {}",
+                m.source_name, b.sha256, m.source
+            ),
+            take_theirs,
+        };
+        merging.divisions(&contents.divisions, &m.source_name)?;
+        report.calendar =
+            calendar::merge_bundle_years(&tx, &stamp, &contents.calendar, &merging.reason)?;
+        for (part, bytes) in &b.parts {
+            if let Some(sha) = part.strip_prefix("files/").filter(|_| !dry_run) {
+                files::put_bytes(&tx, &files_dir, bytes, sha, &stamp.at)?;
+            }
+        }
+        for (rec, raw) in contents.records.iter().zip(&contents.raw_hashes) {
+            merging.record(rec, raw, &mut report)?;
+        }
+        if !dry_run && report.refused.is_empty() {
+            tx.commit().map_err(terroir_store::Error::from)?;
+            report.applied = true;
+        }
+        Ok(report)
+    }
+}
+
+/// What an export has gathered so far: the records' lines, and the divisions and photos
+/// they use.
+#[derive(Default)]
+struct BundleCatalogue {
+    lines: String,
+    records: u32,
+    divisions: BTreeSet<String>,
+    photos: BTreeSet<String>,
+}
+
+impl BundleCatalogue {
+    /// Add a record's line, noting the divisions a product or an enterprise names and a
+    /// product's photos (with their print copies).
+    fn add(&mut self, kind: RecordKind, row: store::RecordRow) -> Result<()> {
+        if kind == RecordKind::Gi {
+            let g: GiProduct = decode(&row)?;
+            self.divisions
+                .extend(g.area.divisions.iter().map(|d| d.to_string()));
+            self.divisions
+                .extend(g.responsible.iter().map(|d| d.to_string()));
+            for p in &g.photos {
+                self.photos.insert(p.sha256.clone());
+                if let Some(c) = &p.print {
+                    self.photos.insert(c.sha256.clone());
+                }
+            }
+        }
+        if kind == RecordKind::Enterprise
+            && let Some(d) = row.data.get("division").and_then(Value::as_str)
+        {
+            self.divisions.insert(d.to_owned());
+        }
+        let rec = BundleRecord {
+            kind,
+            id: row.id,
+            code: row.code,
+            name: row.name,
+            data: row.data,
+            archived_at: row.archived_at,
+        };
+        self.lines
+            .push_str(&serde_json::to_string(&rec).map_err(ApiError::storage)?);
+        self.lines.push('\n');
+        self.records += 1;
+        Ok(())
+    }
+}
+
+impl BundleReport {
+    /// The report of a bundle before anything is merged: where it comes from.
+    fn before_merge(b: &bundle::Bundle) -> Self {
+        let m = &b.manifest;
+        Self {
             sha256: b.sha256.clone(),
             source: m.source.clone(),
             source_name: m.source_name.clone(),
@@ -256,7 +323,22 @@ impl Workspace {
             calendar: vec![],
             refused: vec![],
             applied: false,
-        };
+        }
+    }
+}
+
+/// A bundle's parts, decoded: its records in today's shape (with the hashes of their data
+/// as the bundle holds it), the divisions they use and the calendar years.
+struct BundleContents {
+    records: Vec<BundleRecord>,
+    raw_hashes: Vec<String>,
+    divisions: Vec<(String, String)>,
+    calendar: Vec<StoredCalendarYear>,
+}
+
+impl BundleContents {
+    /// Decode the parts, naming the first one that is missing or damaged.
+    fn read(b: &bundle::Bundle) -> Result<Self> {
         let part = |name: &str| {
             b.parts.get(name).ok_or_else(|| {
                 bundle_error(terroir_exchange::Error::Corrupt(format!(
@@ -274,7 +356,7 @@ impl Workspace {
                     "records.jsonl: {e}"
                 )))
             })?;
-        if m.format == "terroir-bundle/1" {
+        if b.manifest.format == "terroir-bundle/1" {
             records.iter_mut().for_each(upgrade_v1);
         }
         // What the last exchange saw may be the bundle's own shape or today's.
@@ -299,99 +381,142 @@ impl Workspace {
                 )))
             })?,
         };
-        calendar::check_bundle_years(&calendar)?;
-        let reason = format!(
-            "交换包 {} (sha256 {}) 来自 {}",
-            m.source_name, b.sha256, m.source
-        );
-        let stamp = self.stamp();
-        let files_dir = self.files_dir.clone();
-        let tx = terroir_store::begin(&mut self.conn)?;
+        Ok(Self {
+            records,
+            raw_hashes,
+            divisions,
+            calendar,
+        })
+    }
+}
+
+/// How a bundle's record that differs from the local one is merged.
+enum Outcome {
+    New,
+    Changed,
+    Conflict { taken: bool },
+}
+
+/// One bundle's merge in progress: the transaction, and the source and reason every
+/// written record's audit row names.
+struct BundleMerge<'a> {
+    tx: &'a terroir_store::Connection,
+    stamp: &'a audit::Stamp,
+    source: &'a str,
+    reason: String,
+    take_theirs: bool,
+}
+
+impl BundleMerge<'_> {
+    /// Add the bundle's divisions this workspace lacks; a bad code or name refuses the bundle.
+    fn divisions(&self, divisions: &[(String, String)], source_name: &str) -> Result<()> {
         for (i, (code, name)) in divisions.iter().enumerate() {
             let at = |e: Violation| ApiError::from(e.at(format!("divisions[{i}]")));
             let d: terroir_core::DivisionCode = code.parse().map_err(at)?;
             let name = terroir_core::record::required_text(name, NAME_MAX)
                 .map_err(|e| at(e.at("name")))?;
-            if tables::division_name(&tx, d.as_str())?.is_none() {
+            if tables::division_name(self.tx, d.as_str())?.is_none() {
                 let division = terroir_core::Division { code: d, name };
-                tables::put_division(&tx, &stamp, &division, &format!("bundle {}", m.source_name))?;
+                tables::put_division(
+                    self.tx,
+                    self.stamp,
+                    &division,
+                    &format!("bundle {source_name}"),
+                )?;
             }
         }
-        report.calendar = calendar::merge_bundle_years(&tx, &stamp, &calendar, &reason)?;
-        for (part, bytes) in &b.parts {
-            if let Some(sha) = part.strip_prefix("files/").filter(|_| !dry_run) {
-                files::put_bytes(&tx, &files_dir, bytes, sha, &stamp.at)?;
+        Ok(())
+    }
+
+    /// Merge one bundle record: list it as new, changed, a conflict or unchanged, check what
+    /// differs by the form's rules, and write it unless it is a conflict kept local.
+    /// `raw` is the hash of its data as the bundle holds it.
+    fn record(&self, rec: &BundleRecord, raw: &str, report: &mut BundleReport) -> Result<()> {
+        let theirs = data_hash(&rec.data);
+        let local = store::get(self.tx, rec.kind, &rec.id)?;
+        let Some((outcome, fields)) = self.compare(rec, raw, &theirs, local.as_ref(), report)?
+        else {
+            return Ok(());
+        };
+        // Every record that differs is checked by the form's rules, also a conflict kept
+        // local for now, so the preview shows every refusal; only what is taken is written.
+        let write = !matches!(outcome, Outcome::Conflict { taken: false });
+        let exists = local.is_some();
+        let checked = crate::records::by_kind!(
+            rec.kind,
+            merge(self.tx, self.stamp, rec, &self.reason, exists, write)
+        )?;
+        if let Err(problems) = checked {
+            report.refused.push(RecordProblems::new(
+                rec.kind, &rec.id, &rec.code, &rec.name, problems,
+            ));
+            return Ok(());
+        }
+        let item = BundleItem::of(rec, fields);
+        match outcome {
+            Outcome::New => report.new.push(item),
+            Outcome::Changed => report.changed.push(item),
+            Outcome::Conflict { taken } => {
+                report.conflicts.push(item);
+                if !taken {
+                    return Ok(());
+                }
             }
         }
-        for (rec, raw) in records.iter().zip(&raw_hashes) {
-            let theirs = data_hash(&rec.data);
-            let local = store::get(&tx, rec.kind, &rec.id)?;
-            let item = |fields: Vec<FieldChange>| BundleItem {
-                kind: rec.kind,
-                id: rec.id.clone(),
-                code: rec.code.clone(),
-                // The bundle's own label for the record: cut, as it is not checked.
-                name: rec.name.chars().take(NAME_MAX).collect(),
+        tables::set_exchange_seen(self.tx, self.source, &rec.id, &theirs)?;
+        Ok(())
+    }
+
+    /// How the bundle's record differs from the local one (`theirs` is the hash of its
+    /// data), with the fields that differ; `None`, counted as unchanged, when the two are the
+    /// same or only this side changed it since the last exchange with the source.
+    fn compare(
+        &self,
+        rec: &BundleRecord,
+        raw: &str,
+        theirs: &str,
+        local: Option<&store::RecordRow>,
+        report: &mut BundleReport,
+    ) -> Result<Option<(Outcome, Vec<FieldChange>)>> {
+        let Some(l) = local else {
+            return Ok(Some((Outcome::New, vec![])));
+        };
+        if l.data == rec.data {
+            report.unchanged += 1;
+            tables::set_exchange_seen(self.tx, self.source, &rec.id, theirs)?;
+            return Ok(None);
+        }
+        let base = tables::exchange_seen(self.tx, self.source, &rec.id)?;
+        if base.as_deref() == Some(theirs) || base.as_deref() == Some(raw) {
+            // Only we changed it since the last exchange: ours stands.
+            report.unchanged += 1;
+            return Ok(None);
+        }
+        let fields = crate::exchange::diff(&l.data, &rec.data);
+        if base.as_deref() == Some(data_hash(&l.data).as_str()) {
+            Ok(Some((Outcome::Changed, fields)))
+        } else {
+            Ok(Some((
+                Outcome::Conflict {
+                    taken: self.take_theirs,
+                },
                 fields,
-            };
-            enum Outcome {
-                New,
-                Changed,
-                Conflict { taken: bool },
-            }
-            let (outcome, fields) = match &local {
-                None => (Outcome::New, vec![]),
-                Some(l) if l.data == rec.data => {
-                    report.unchanged += 1;
-                    tables::set_exchange_seen(&tx, &m.source, &rec.id, &theirs)?;
-                    continue;
-                }
-                Some(l) => {
-                    let base = tables::exchange_seen(&tx, &m.source, &rec.id)?;
-                    if base.as_deref() == Some(theirs.as_str()) || base.as_ref() == Some(raw) {
-                        // Only we changed it since the last exchange: ours stands.
-                        report.unchanged += 1;
-                        continue;
-                    }
-                    let fields = crate::exchange::diff(&l.data, &rec.data);
-                    if base.as_deref() == Some(data_hash(&l.data).as_str()) {
-                        (Outcome::Changed, fields)
-                    } else {
-                        (Outcome::Conflict { taken: take_theirs }, fields)
-                    }
-                }
-            };
-            // Every record that differs is checked by the form's rules, also a conflict kept
-            // local for now, so the preview shows every refusal; only what is taken is written.
-            let write = !matches!(outcome, Outcome::Conflict { taken: false });
-            let exists = local.is_some();
-            let checked = crate::records::by_kind!(
-                rec.kind,
-                merge(&tx, &stamp, rec, &reason, exists, write)
-            )?;
-            if let Err(problems) = checked {
-                report.refused.push(RecordProblems::new(
-                    rec.kind, &rec.id, &rec.code, &rec.name, problems,
-                ));
-                continue;
-            }
-            match outcome {
-                Outcome::New => report.new.push(item(fields)),
-                Outcome::Changed => report.changed.push(item(fields)),
-                Outcome::Conflict { taken } => {
-                    report.conflicts.push(item(fields));
-                    if !taken {
-                        continue;
-                    }
-                }
-            }
-            tables::set_exchange_seen(&tx, &m.source, &rec.id, &theirs)?;
+            )))
         }
-        if !dry_run && report.refused.is_empty() {
-            tx.commit().map_err(terroir_store::Error::from)?;
-            report.applied = true;
+    }
+}
+
+impl BundleItem {
+    /// A bundle record as the report lists it, with the fields that differ.
+    fn of(rec: &BundleRecord, fields: Vec<FieldChange>) -> Self {
+        Self {
+            kind: rec.kind,
+            id: rec.id.clone(),
+            code: rec.code.clone(),
+            // The bundle's own label for the record: cut, as it is not checked.
+            name: rec.name.chars().take(NAME_MAX).collect(),
+            fields,
         }
-        Ok(report)
     }
 }
 

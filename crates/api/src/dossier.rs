@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use serde::{Deserialize, Serialize};
 use terroir_core::enterprise::Enterprise;
 use terroir_core::gi::{GiProduct, Photo, Protection};
-use terroir_core::record::RecordKind;
+use terroir_core::record::{RecordId, RecordKind};
 use terroir_core::trademark::{MarkKind, Trademark};
 use terroir_core::user::{AuthorisedUser, UserStage};
 use terroir_core::{Lang, Violation};
@@ -203,153 +203,25 @@ impl Workspace {
         let g: GiProduct = serde_json::from_value(row.data).map_err(ApiError::storage)?;
         let settings = self.dossier_settings()?;
         let head = audit::record_head(&self.conn, &row.id)?.unwrap_or_default();
-
-        let mut protections = vec![];
-        for p in &g.protections {
-            protections.push(match p {
-                Protection::ProductApproval {
-                    announcement_no,
-                    announced_on,
-                    standard_no,
-                } => ProtectionView::ProductApproval {
-                    announcement_no: announcement_no.clone(),
-                    announced_on: *announced_on,
-                    standard_no: standard_no.clone(),
-                },
-                Protection::GiTrademark {
-                    mark_kind,
-                    trademark_id,
-                } => {
-                    let tm_row = store::require(
-                        &self.conn,
-                        RecordKind::Trademark,
-                        &trademark_id.to_string(),
-                    )?;
-                    let tm: Trademark =
-                        serde_json::from_value(tm_row.data).map_err(ApiError::storage)?;
-                    let registrant = store::get(
-                        &self.conn,
-                        RecordKind::Enterprise,
-                        &tm.registrant_id.to_string(),
-                    )?
-                    .map(|r| r.name);
-                    let standing = terroir_core::vocab::word_or_key(
-                        "standing",
-                        &terroir_core::record::key_of(
-                            &tm.standing_on(self.today(), &self.calendar()),
-                        ),
-                        Lang::Zh,
-                    );
-                    ProtectionView::GiTrademark {
-                        standing,
-                        collective: *mark_kind == MarkKind::Collective,
-                        mark: tm.name,
-                        reg_no: tm.reg_no.to_string(),
-                        classes: tm.classes.iter().map(|c| c.get()).collect(),
-                        registrant,
-                        registered_on: tm.registered_on,
-                    }
-                }
-                Protection::AgriculturalGi {
-                    certificate_no,
-                    registered_on,
-                } => ProtectionView::AgriculturalGi {
-                    certificate_no: certificate_no.clone(),
-                    registered_on: *registered_on,
-                },
-                Protection::OriginMark {
-                    announcement_no,
-                    announced_on,
-                } => ProtectionView::OriginMark {
-                    announcement_no: announcement_no.clone(),
-                    announced_on: *announced_on,
-                },
-            });
-        }
-
-        let mut users = vec![];
-        // Users whose basis is gone (the product revoked, the GI mark ended) are not printed
-        // as authorised; the dossier says why.
-        let basis = crate::workspace::gi_basis(
-            &self.conn,
-            row.id.parse().map_err(ApiError::storage)?,
-            self.today(),
-        )?
-        .unwrap_or_default();
-        let mut without_basis: Vec<String> = vec![];
-        for u_row in store::list(
-            &self.conn,
-            RecordKind::User,
-            Show::Live,
-            Some(("gi_id", &row.id)),
-            u32::MAX,
-            0,
-        )? {
-            let u: AuthorisedUser =
-                serde_json::from_value(u_row.data).map_err(ApiError::storage)?;
-            if u.stage() != UserStage::Active {
-                continue;
-            }
-            if let Some(why) = u.basis_gone(&basis) {
-                if !without_basis.contains(&why.zh) {
-                    without_basis.push(why.zh);
-                }
-                continue;
-            }
-            let Some(e_row) = store::get(
-                &self.conn,
-                RecordKind::Enterprise,
-                &u.enterprise_id.to_string(),
-            )?
-            else {
-                continue;
-            };
-            let e: Enterprise = serde_json::from_value(e_row.data).map_err(ApiError::storage)?;
-            users.push(UserRow {
-                name: e.name,
-                credit_code: e.credit_code.map(|c| c.to_string()).unwrap_or_default(),
-                sample: e_row.sample,
-                address: e.address.unwrap_or_default(),
-            });
-        }
-        users.sort_by(|a, b| a.name.cmp(&b.name));
-
-        let mut divisions = vec![];
-        for d in &g.area.divisions {
-            let name = tables::division_name(&self.conn, d.as_str())?;
-            divisions.push(match name {
-                Some(n) => format!("{n}（{d}）"),
-                None => d.to_string(),
-            });
-        }
+        let protections = g
+            .protections
+            .iter()
+            .map(|p| self.protection_view(p))
+            .collect::<Result<Vec<_>>>()?;
+        let (users, users_note) = self.printed_users(&row.id, &g)?;
+        let divisions = self.division_labels(&g)?;
         let region = self.region_of(&g)?;
-
-        let mut photos = vec![];
-        for p in &g.photos {
-            photos.push(PhotoView {
-                jpeg: self.print_copy(p)?,
-                caption: p.caption.clone(),
-            });
-        }
-
-        let short_head = head.get(..16).unwrap_or(&head).to_owned();
-        let qr_text = settings
-            .qr_template
-            .replace("{name}", &g.name)
-            .replace("{code}", &row.code)
-            .replace("{id}", &row.id)
-            .replace("{head}", &short_head);
-
-        let users_note = (!without_basis.is_empty()).then(|| {
-            format!(
-                "未列出的使用人：{}。",
-                without_basis
-                    .iter()
-                    .map(|w| w.trim_end_matches('。').to_owned())
-                    .collect::<Vec<_>>()
-                    .join("；")
-            )
-        });
+        let photos = g
+            .photos
+            .iter()
+            .map(|p| {
+                Ok(PhotoView {
+                    jpeg: self.print_copy(p)?,
+                    caption: p.caption.clone(),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let qr_text = qr_text(&settings.qr_template, &g.name, &row.code, &row.id, &head);
         let gaps = g.dossier_gaps();
         let report_period = terroir_core::vocab::word_or_key(
             "reportPeriod",
@@ -388,6 +260,145 @@ impl Workspace {
             printed_on: self.today(),
             audit_head: head,
         })
+    }
+
+    /// How one protection of the product prints; a GI mark's with the mark read from the
+    /// workspace.
+    fn protection_view(&self, p: &Protection) -> Result<ProtectionView> {
+        Ok(match p {
+            Protection::ProductApproval {
+                announcement_no,
+                announced_on,
+                standard_no,
+            } => ProtectionView::ProductApproval {
+                announcement_no: announcement_no.clone(),
+                announced_on: *announced_on,
+                standard_no: standard_no.clone(),
+            },
+            Protection::GiTrademark {
+                mark_kind,
+                trademark_id,
+            } => self.gi_mark_view(*mark_kind, trademark_id)?,
+            Protection::AgriculturalGi {
+                certificate_no,
+                registered_on,
+            } => ProtectionView::AgriculturalGi {
+                certificate_no: certificate_no.clone(),
+                registered_on: *registered_on,
+            },
+            Protection::OriginMark {
+                announcement_no,
+                announced_on,
+            } => ProtectionView::OriginMark {
+                announcement_no: announcement_no.clone(),
+                announced_on: *announced_on,
+            },
+        })
+    }
+
+    /// A GI mark as the dossier prints it: its standing today, registration, classes and
+    /// registrant.
+    fn gi_mark_view(&self, mark_kind: MarkKind, trademark_id: &RecordId) -> Result<ProtectionView> {
+        let tm_row = store::require(&self.conn, RecordKind::Trademark, &trademark_id.to_string())?;
+        let tm: Trademark = serde_json::from_value(tm_row.data).map_err(ApiError::storage)?;
+        let registrant = store::get(
+            &self.conn,
+            RecordKind::Enterprise,
+            &tm.registrant_id.to_string(),
+        )?
+        .map(|r| r.name);
+        let standing = terroir_core::vocab::word_or_key(
+            "standing",
+            &terroir_core::record::key_of(&tm.standing_on(self.today(), &self.calendar())),
+            Lang::Zh,
+        );
+        Ok(ProtectionView::GiTrademark {
+            standing,
+            collective: mark_kind == MarkKind::Collective,
+            mark: tm.name,
+            reg_no: tm.reg_no.to_string(),
+            classes: tm.classes.iter().map(|c| c.get()).collect(),
+            registrant,
+            registered_on: tm.registered_on,
+        })
+    }
+
+    /// The product's active users the dossier lists as authorised, by name, and a note on
+    /// why the others are left out.
+    fn printed_users(&self, gi_id: &str, g: &GiProduct) -> Result<(Vec<UserRow>, Option<String>)> {
+        // Users whose basis is gone (the product revoked, the GI mark ended) are not printed
+        // as authorised; the dossier says why.
+        let basis = crate::workspace::basis_of(&self.conn, g, self.today())?;
+        let mut users = vec![];
+        let mut without_basis: Vec<String> = vec![];
+        for u_row in store::list(
+            &self.conn,
+            RecordKind::User,
+            Show::Live,
+            Some(("gi_id", gi_id)),
+            u32::MAX,
+            0,
+        )? {
+            let u: AuthorisedUser =
+                serde_json::from_value(u_row.data).map_err(ApiError::storage)?;
+            if u.stage() != UserStage::Active {
+                continue;
+            }
+            if let Some(why) = u.basis_gone(&basis) {
+                if !without_basis.contains(&why.zh) {
+                    without_basis.push(why.zh);
+                }
+                continue;
+            }
+            users.extend(self.user_row(&u)?);
+        }
+        users.sort_by(|a, b| a.name.cmp(&b.name));
+        let note = (!without_basis.is_empty()).then(|| {
+            format!(
+                "未列出的使用人：{}。",
+                without_basis
+                    .iter()
+                    .map(|w| w.trim_end_matches('。').to_owned())
+                    .collect::<Vec<_>>()
+                    .join("；")
+            )
+        });
+        Ok((users, note))
+    }
+
+    /// A user's line in the dossier: its enterprise's name, credit code and address; none
+    /// when the enterprise is gone.
+    fn user_row(&self, u: &AuthorisedUser) -> Result<Option<UserRow>> {
+        let Some(e_row) = store::get(
+            &self.conn,
+            RecordKind::Enterprise,
+            &u.enterprise_id.to_string(),
+        )?
+        else {
+            return Ok(None);
+        };
+        let e: Enterprise = serde_json::from_value(e_row.data).map_err(ApiError::storage)?;
+        Ok(Some(UserRow {
+            name: e.name,
+            credit_code: e.credit_code.map(|c| c.to_string()).unwrap_or_default(),
+            sample: e_row.sample,
+            address: e.address.unwrap_or_default(),
+        }))
+    }
+
+    /// The production area's divisions as printed: name and code (浉河区（411502）), or the
+    /// code alone when the division table lacks it.
+    fn division_labels(&self, g: &GiProduct) -> Result<Vec<String>> {
+        g.area
+            .divisions
+            .iter()
+            .map(|d| {
+                Ok(match tables::division_name(&self.conn, d.as_str())? {
+                    Some(n) => format!("{n}（{d}）"),
+                    None => d.to_string(),
+                })
+            })
+            .collect()
     }
 
     /// Province, city and (when there is only one) county of the production area, e.g.
@@ -574,6 +585,17 @@ impl Workspace {
         }
         Ok(report)
     }
+}
+
+/// What the QR code holds: the workspace's template with the record's name, code and id and
+/// the start of its audit head filled in.
+fn qr_text(template: &str, name: &str, code: &str, id: &str, head: &str) -> String {
+    let short_head = head.get(..16).unwrap_or(head);
+    template
+        .replace("{name}", name)
+        .replace("{code}", code)
+        .replace("{id}", id)
+        .replace("{head}", short_head)
 }
 
 /// The settings a dossier cannot be printed without: who issues it and how to reach them.

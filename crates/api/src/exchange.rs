@@ -263,9 +263,7 @@ impl Workspace {
         cancel: &AtomicBool,
         progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<ImportReport> {
-        let (now, _) = terroir_store::files::hash_file(path)
-            .map_err(|_| ApiError::from(Violation::file_missing(path.display()).at("file")))?;
-        if now != sha256 {
+        if file_sha256(path)? != sha256 {
             return Err(Violation::sheet_damaged(
                 "the file changed after the preview; preview it again",
             )
@@ -293,187 +291,34 @@ impl Workspace {
         progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<ImportReport> {
         exchanged(kind)?;
-        let bytes_hash = {
-            let (sha, _) = terroir_store::files::hash_file(path)
-                .map_err(|_| ApiError::from(Violation::file_missing(path.display()).at("file")))?;
-            sha
-        };
-        let rows = sheet::read(path).map_err(sheet_error)?;
-        let mapping = columns::locate(kind, &rows.rows).ok_or_else(|| {
-            let expected: Vec<&str> = columns::columns(kind)
-                .iter()
-                .take(3)
-                .map(|d| d.header)
-                .collect();
-            ApiError::from(Violation::sheet_no_header(expected.join("、")).at("file"))
-        })?;
-        let file = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let reason = format!("导入 {file} (sha256 {bytes_hash})");
-        let mut report = ImportReport {
-            kind,
-            file,
-            sha256: bytes_hash,
-            header_row: mapping.header_row,
-            rows: 0,
-            added: vec![],
-            changed: vec![],
-            unchanged: vec![],
-            ignored_columns: mapping.ignored.clone(),
-            problems: vec![],
-            applied: false,
-            cancelled: false,
-        };
+        let sheet = ImportSheet::read(kind, path)?;
+        let mut report = ImportReport::before_rows(kind, &sheet);
         let divisions = self.division_names()?;
         let stamp = self.stamp();
         let tx = terroir_store::begin(&mut self.conn)?;
-        let mut seen: HashMap<String, u32> = HashMap::new();
-        // New records are indexed for search in one sorted pass at the end (see put_many).
-        let mut unindexed = vec![];
-        // Rows are consumed as they are written, so the sheet's memory shrinks as the
-        // transaction grows.
-        let header = rows.rows[mapping.header_index].1.clone();
-        let total = (rows.rows.len() - mapping.header_index - 1) as u32;
-        progress(ImportProgress { done: 0, total });
-        for (i, (number, cells)) in rows
-            .rows
-            .into_iter()
-            .skip(mapping.header_index + 1)
-            .enumerate()
-        {
-            if cancel.load(Ordering::Relaxed) {
-                report.cancelled = true;
-                return Ok(report);
-            }
-            if i > 0 && (i as u32).is_multiple_of(PROGRESS_EVERY) {
-                progress(ImportProgress {
-                    done: i as u32,
-                    total,
-                });
-            }
-            let (number, cells) = (&number, &cells);
-            if cells.iter().all(Cell::is_empty) || is_notes_row(&mapping, cells) {
-                continue;
-            }
-            report.rows += 1;
-            let (mut input, origin) = columns::row_input(kind, &mapping, cells);
-            let problem = |field: &str, v: &Violation| {
-                let col = column_of(&origin, field);
-                ImportProblem {
-                    row: *number,
-                    column: col.map(|c| {
-                        let header = cells_header(&header, c);
-                        format!("{} {header}", column_letter(c))
-                    }),
-                    value: col
-                        .and_then(|c| cells.get(c))
-                        .map(Cell::text)
-                        .filter(|s| !s.is_empty()),
-                    field: Some(field.to_owned()).filter(|f| !f.is_empty()),
-                    rule: v.rule,
-                    message: Message {
-                        zh_cn: v.message(terroir_core::Lang::Zh),
-                        en_us: v.message(terroir_core::Lang::En),
-                    },
-                }
-            };
-            resolve_divisions(kind, &mut input, &divisions);
-            // The same enterprise twice in one file is a mistake to show, not to merge.
-            if kind == RecordKind::Enterprise
-                && let Some(Value::String(cc)) = input.get("credit_code")
-            {
-                let key = terroir_core::text::compact_code(cc);
-                if let Some(first) = seen.get(&key) {
-                    let v = Violation::duplicate_in_file(cc, first).at("credit_code");
-                    report.problems.push(problem("credit_code", &v));
-                    continue;
-                }
-                seen.insert(key, *number);
-            }
-            // Enterprises are matched on the credit code; one without a code on its exact
-            // name, when exactly one live enterprise bears it.
-            let existing = match (kind, input.get("credit_code"), input.get("name")) {
-                (RecordKind::Enterprise, Some(Value::String(cc)), _) => {
-                    store::find_live(&tx, kind, cc)?
-                        .filter(|_| terroir_core::CreditCode::parse(cc).is_ok())
-                }
-                (RecordKind::Enterprise, None, Some(Value::String(name))) => {
-                    store::find_by_name(&tx, kind, name)?
-                }
-                _ => None,
-            };
-            let outcome = match existing {
-                Some(id) => update_existing(&tx, &stamp, kind, &id, input, &reason),
-                None => {
-                    let how = store::InsertAs {
-                        action: "import",
-                        reason: Some(&reason),
-                        index_now: false,
-                    };
-                    crate::records::by_kind!(
-                        kind,
-                        insert_as(&tx, &stamp, Value::Object(input), false, how)
-                    )
-                    .map(|mut row| {
-                        let out = Outcome::Added(row.code.clone(), row.name.clone());
-                        if !dry_run {
-                            row.data = Value::Null; // the index needs names and keys only
-                            unindexed.push(row);
-                        }
-                        out
-                    })
-                }
-            };
-            if unindexed.len() >= INDEX_CHUNK {
-                terroir_store::search::put_many(&tx, kind, &unindexed)?;
-                unindexed.clear();
-            }
-            match outcome {
-                Ok(Outcome::Added(code, name)) => report.added.push(ImportItem {
-                    row: *number,
-                    code,
-                    name,
-                }),
-                Ok(Outcome::Changed(code, name, fields)) => report.changed.push(ImportChange {
-                    row: *number,
-                    code,
-                    name,
-                    fields,
-                }),
-                Ok(Outcome::Unchanged(code, name)) => report.unchanged.push(ImportItem {
-                    row: *number,
-                    code,
-                    name,
-                }),
-                Err(e) => {
-                    for p in &e.problems {
-                        let v = Violation {
-                            field: p.field.clone(),
-                            rule: p.rule,
-                            params: p.params.clone(),
-                        };
-                        report
-                            .problems
-                            .push(problem(p.field.as_deref().unwrap_or(""), &v));
-                    }
-                }
-            }
-        }
-        progress(ImportProgress { done: total, total });
-        if cancel.load(Ordering::Relaxed) {
+        let mut rows = RowImport {
+            tx: &tx,
+            stamp: &stamp,
+            kind,
+            dry_run,
+            reason: format!("导入 {} (sha256 {})", report.file, report.sha256),
+            divisions,
+            seen: HashMap::new(),
+            unindexed: vec![],
+        };
+        let finished = rows.import_all(sheet, &mut report, cancel, progress)?;
+        // A stop that comes while the last progress is shown still writes nothing.
+        if !finished || cancel.load(Ordering::Relaxed) {
             report.cancelled = true;
             return Ok(report);
         }
         if report.problems.is_empty() && !dry_run {
-            terroir_store::search::put_many(&tx, kind, &unindexed)?;
+            terroir_store::search::put_many(&tx, kind, &rows.unindexed)?;
             tx.commit().map_err(terroir_store::Error::from)?;
             report.applied = true;
         }
         Ok(report)
     }
-
     /// Division names → codes, for cells holding 固始县 instead of 411525. A name held by
     /// two divisions is left as typed (and then refused by the rules, with the value shown).
     fn division_names(&self) -> Result<HashMap<String, String>> {
@@ -486,6 +331,277 @@ impl Workspace {
         }
         for n in twice {
             out.remove(&n);
+        }
+        Ok(out)
+    }
+}
+
+/// The SHA-256 of a file to import, which its audit rows name.
+fn file_sha256(path: &Path) -> Result<String> {
+    let (sha, _) = terroir_store::files::hash_file(path)
+        .map_err(|_| ApiError::from(Violation::file_missing(path.display()).at("file")))?;
+    Ok(sha)
+}
+
+/// A sheet read for import: the file's name and SHA-256, its rows, and where its header is.
+struct ImportSheet {
+    file: String,
+    sha256: String,
+    rows: Vec<(u32, Vec<Cell>)>,
+    mapping: Mapping,
+}
+
+impl ImportSheet {
+    /// Hash the file, read it (guarded against hostile files) and find the header row of
+    /// `kind`'s columns, naming the first few when none is found.
+    fn read(kind: RecordKind, path: &Path) -> Result<Self> {
+        let sha256 = file_sha256(path)?;
+        let rows = sheet::read(path).map_err(sheet_error)?.rows;
+        let mapping = columns::locate(kind, &rows).ok_or_else(|| {
+            let expected: Vec<&str> = columns::columns(kind)
+                .iter()
+                .take(3)
+                .map(|d| d.header)
+                .collect();
+            ApiError::from(Violation::sheet_no_header(expected.join("、")).at("file"))
+        })?;
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Ok(Self {
+            file,
+            sha256,
+            rows,
+            mapping,
+        })
+    }
+}
+
+impl ImportReport {
+    /// The report of a sheet before any row is checked: which file, where its header is and
+    /// which columns no field takes.
+    fn before_rows(kind: RecordKind, sheet: &ImportSheet) -> Self {
+        Self {
+            kind,
+            file: sheet.file.clone(),
+            sha256: sheet.sha256.clone(),
+            header_row: sheet.mapping.header_row,
+            rows: 0,
+            added: vec![],
+            changed: vec![],
+            unchanged: vec![],
+            ignored_columns: sheet.mapping.ignored.clone(),
+            problems: vec![],
+            applied: false,
+            cancelled: false,
+        }
+    }
+
+    /// File a row's outcome under added, changed or unchanged; a refused row's problems are
+    /// placed at the columns they came from.
+    fn record(&mut self, place: &RowPlace<'_>, outcome: Result<Outcome>) {
+        let row = place.number;
+        match outcome {
+            Ok(Outcome::Added(code, name)) => self.added.push(ImportItem { row, code, name }),
+            Ok(Outcome::Changed(code, name, fields)) => self.changed.push(ImportChange {
+                row,
+                code,
+                name,
+                fields,
+            }),
+            Ok(Outcome::Unchanged(code, name)) => {
+                self.unchanged.push(ImportItem { row, code, name })
+            }
+            Err(e) => {
+                for p in &e.problems {
+                    let v = Violation {
+                        field: p.field.clone(),
+                        rule: p.rule,
+                        params: p.params.clone(),
+                    };
+                    self.problems
+                        .push(place.problem(p.field.as_deref().unwrap_or(""), &v));
+                }
+            }
+        }
+    }
+}
+
+/// Where a row's problems point: its spreadsheet row, its cells, and the column each input
+/// field came from.
+struct RowPlace<'a> {
+    number: u32,
+    cells: &'a [Cell],
+    header: &'a [Cell],
+    origin: Vec<(String, usize)>,
+}
+
+impl RowPlace<'_> {
+    /// The problem `v` with `field`, at the column (letter and header) and value it came from.
+    fn problem(&self, field: &str, v: &Violation) -> ImportProblem {
+        let col = column_of(&self.origin, field);
+        ImportProblem {
+            row: self.number,
+            column: col.map(|c| {
+                let header = cells_header(self.header, c);
+                format!("{} {header}", column_letter(c))
+            }),
+            value: col
+                .and_then(|c| self.cells.get(c))
+                .map(Cell::text)
+                .filter(|s| !s.is_empty()),
+            field: Some(field.to_owned()).filter(|f| !f.is_empty()),
+            rule: v.rule,
+            message: Message {
+                zh_cn: v.message(terroir_core::Lang::Zh),
+                en_us: v.message(terroir_core::Lang::En),
+            },
+        }
+    }
+}
+
+/// The rows of one import going through its transaction, with what they share: the audit
+/// reason, the division names, the credit codes seen so far and the records still to index.
+struct RowImport<'a> {
+    tx: &'a terroir_store::Connection,
+    stamp: &'a terroir_store::audit::Stamp,
+    kind: RecordKind,
+    dry_run: bool,
+    /// Names the file and its SHA-256 on every written record's audit row.
+    reason: String,
+    divisions: HashMap<String, String>,
+    /// Compacted credit code → the row that first had it.
+    seen: HashMap<String, u32>,
+    /// New records are indexed for search in sorted chunks, not one by one (see put_many).
+    unindexed: Vec<store::RecordRow>,
+}
+
+impl RowImport<'_> {
+    /// Check and write the sheet's data rows in order, reporting progress every few hundred;
+    /// false when the clerk cancelled before the last row.
+    fn import_all(
+        &mut self,
+        sheet: ImportSheet,
+        report: &mut ImportReport,
+        cancel: &AtomicBool,
+        progress: &mut dyn FnMut(ImportProgress),
+    ) -> Result<bool> {
+        let ImportSheet { rows, mapping, .. } = sheet;
+        // Rows are consumed as they are written, so the sheet's memory shrinks as the
+        // transaction grows.
+        let header = rows[mapping.header_index].1.clone();
+        let total = (rows.len() - mapping.header_index - 1) as u32;
+        progress(ImportProgress { done: 0, total });
+        for (i, (number, cells)) in rows.into_iter().skip(mapping.header_index + 1).enumerate() {
+            if cancel.load(Ordering::Relaxed) {
+                return Ok(false);
+            }
+            if i > 0 && (i as u32).is_multiple_of(PROGRESS_EVERY) {
+                progress(ImportProgress {
+                    done: i as u32,
+                    total,
+                });
+            }
+            if cells.iter().all(Cell::is_empty) || is_notes_row(&mapping, &cells) {
+                continue;
+            }
+            report.rows += 1;
+            self.import_row(&mapping, number, &cells, &header, report)?;
+        }
+        progress(ImportProgress { done: total, total });
+        Ok(true)
+    }
+
+    /// Turn one data row into the kind's input and add it, or change the record it matches
+    /// (or leave it, unchanged); what the rules refuse goes to the report's problems.
+    fn import_row(
+        &mut self,
+        mapping: &Mapping,
+        number: u32,
+        cells: &[Cell],
+        header: &[Cell],
+        report: &mut ImportReport,
+    ) -> Result<()> {
+        let (mut input, origin) = columns::row_input(self.kind, mapping, cells);
+        let place = RowPlace {
+            number,
+            cells,
+            header,
+            origin,
+        };
+        resolve_divisions(self.kind, &mut input, &self.divisions);
+        if let Some(v) = self.repeated_credit_code(&input, number) {
+            report.problems.push(place.problem("credit_code", &v));
+            return Ok(());
+        }
+        let outcome = match self.existing(&input)? {
+            Some(id) => update_existing(self.tx, self.stamp, self.kind, &id, input, &self.reason),
+            None => self.add(input),
+        };
+        if self.unindexed.len() >= INDEX_CHUNK {
+            terroir_store::search::put_many(self.tx, self.kind, &self.unindexed)?;
+            self.unindexed.clear();
+        }
+        report.record(&place, outcome);
+        Ok(())
+    }
+
+    /// The refusal of an enterprise whose credit code an earlier row of the file had: the
+    /// same enterprise twice in one file is a mistake to show, not to merge.
+    fn repeated_credit_code(
+        &mut self,
+        input: &Map<String, Value>,
+        number: u32,
+    ) -> Option<Violation> {
+        if self.kind != RecordKind::Enterprise {
+            return None;
+        }
+        let Some(Value::String(cc)) = input.get("credit_code") else {
+            return None;
+        };
+        let key = terroir_core::text::compact_code(cc);
+        if let Some(first) = self.seen.get(&key) {
+            return Some(Violation::duplicate_in_file(cc, first).at("credit_code"));
+        }
+        self.seen.insert(key, number);
+        None
+    }
+
+    /// The live record a row updates, if any. Enterprises are matched on the credit code; one
+    /// without a code on its exact name, when exactly one live enterprise bears it. Rows of
+    /// other kinds always add.
+    fn existing(&self, input: &Map<String, Value>) -> Result<Option<String>> {
+        Ok(
+            match (self.kind, input.get("credit_code"), input.get("name")) {
+                (RecordKind::Enterprise, Some(Value::String(cc)), _) => {
+                    store::find_live(self.tx, self.kind, cc)?
+                        .filter(|_| terroir_core::CreditCode::parse(cc).is_ok())
+                }
+                (RecordKind::Enterprise, None, Some(Value::String(name))) => {
+                    store::find_by_name(self.tx, self.kind, name)?
+                }
+                _ => None,
+            },
+        )
+    }
+
+    /// Add a row as a new record, audited as imported from the file; unless this is a dry
+    /// run, it waits for the next chunk to be indexed for search.
+    fn add(&mut self, input: Map<String, Value>) -> Result<Outcome> {
+        let how = store::InsertAs {
+            action: "import",
+            reason: Some(&self.reason),
+            index_now: false,
+        };
+        let mut row = crate::records::by_kind!(
+            self.kind,
+            insert_as(self.tx, self.stamp, Value::Object(input), false, how)
+        )?;
+        let out = Outcome::Added(row.code.clone(), row.name.clone());
+        if !self.dry_run {
+            row.data = Value::Null; // the index needs names and keys only
+            self.unindexed.push(row);
         }
         Ok(out)
     }

@@ -250,6 +250,142 @@ fn date(rng: &mut Rng, from_year: i32, years: u64) -> String {
 
 const BATCH: usize = 5_000;
 
+/// A company in a random city, its credit code made for serial `serial`.
+fn enterprise(rng: &mut Rng, serial: usize) -> Value {
+    let (code, city) = rng.pick(CITIES);
+    let name = format!(
+        "{}{}{}{}",
+        short(city),
+        rng.pick(BRANDS),
+        rng.pick(TRADES),
+        rng.pick(SUFFIXES)
+    );
+    json!({
+        "name": name,
+        "credit_code": credit_code(code, serial, rng),
+        "division": code,
+        "address": format!("{city}{}路{}号", rng.pick(PLACES), 1 + rng.below(300)),
+    })
+}
+
+/// The `i`th mark, registered as `reg_no` to one of `registrants`: every fourth one a GI
+/// certification or collective mark, returned with its number and name as well.
+fn trademark(
+    rng: &mut Rng,
+    i: usize,
+    reg_no: String,
+    registrants: &[String],
+) -> (Value, Option<(String, String)>) {
+    let (product, class) = rng.pick(PRODUCTS);
+    let (_, city) = rng.pick(CITIES);
+    let gi = i.is_multiple_of(4);
+    let name = if gi {
+        format!("{}{}", short(city), product)
+    } else {
+        format!("{}{}", rng.pick(BRANDS), product)
+    };
+    let gi_mark = gi.then(|| (reg_no.clone(), name.clone()));
+    let input = json!({
+        "reg_no": reg_no,
+        "name": name,
+        "classes": [class],
+        "goods": product,
+        "registrant": rng.pick(registrants),
+        "kind": if gi { if i.is_multiple_of(8) { "collective" } else { "certification" } } else { "ordinary" },
+        "gi": gi,
+        "registered_on": date(rng, 2005, 21),
+    });
+    (input, gi_mark)
+}
+
+/// The `i`th GI product: approved in a random city, every third one also protected by one of
+/// the GI marks.
+fn gi_product(rng: &mut Rng, i: usize, gi_marks: &[(String, String)]) -> Value {
+    let categories = ["食用农林产品及食品", "非食用农林产品", "中药材", "手工艺品"];
+    let (code, city) = rng.pick(CITIES);
+    let (product, class) = rng.pick(PRODUCTS);
+    let category = match *class {
+        "5" => categories[2],
+        "16" | "20" | "21" | "24" | "26" => categories[3],
+        _ => categories[0],
+    };
+    let mut protections = vec![json!({
+        "regime": "product_approval",
+        "announcement_no": format!("国家知识产权局公告第{}号", 100 + i),
+        "announced_on": date(rng, 2008, 17),
+        "standard_no": format!("DB{}/T {}-20{:02}", &code[..2], 1000 + i % 9000, 10 + rng.below(15)),
+    })];
+    if let Some((reg_no, _)) = gi_marks
+        .get(i % gi_marks.len().max(1))
+        .filter(|_| i.is_multiple_of(3))
+    {
+        protections.push(
+            json!({ "regime": "gi_trademark", "mark_kind": "certification", "trademark": reg_no }),
+        );
+    }
+    json!({
+        "name": format!("{}{}{}", short(city), rng.pick(PLACES), product),
+        "category": category,
+        "responsible": code,
+        "divisions": [code],
+        "protections": protections,
+        "quality_requirements": format!("{product}的感官、理化指标按地方标准执行。"),
+    })
+}
+
+/// An approved producer of one of `gis`, one of `enterprises`.
+fn user(rng: &mut Rng, gis: &[String], enterprises: &[String]) -> Value {
+    json!({
+        "gi": rng.pick(gis),
+        "enterprise": rng.pick(enterprises),
+        "kind": "approved_producer",
+        "applied_on": date(rng, 2019, 7),
+    })
+}
+
+/// A generation under way: the random source, and how many records are written of all.
+struct Generator<F> {
+    rng: Rng,
+    done: usize,
+    total: usize,
+    progress: F,
+}
+
+impl<F: FnMut(usize, usize)> Generator<F> {
+    /// Add `n` records of `kind`, the `i`th made by `make`, in batches of [`BATCH`].
+    fn add(
+        &mut self,
+        ws: &mut Workspace,
+        kind: RecordKind,
+        n: usize,
+        mut make: impl FnMut(&mut Rng, usize) -> Value,
+    ) -> Result<()> {
+        let mut items = vec![];
+        for i in 0..n {
+            items.push(make(&mut self.rng, i));
+            if items.len() == BATCH {
+                self.write(ws, kind, &mut items)?;
+            }
+        }
+        self.write(ws, kind, &mut items)
+    }
+
+    /// Write a batch (if any) in one transaction and report how far the run has got.
+    fn write(
+        &mut self,
+        ws: &mut Workspace,
+        kind: RecordKind,
+        items: &mut Vec<Value>,
+    ) -> Result<()> {
+        if !items.is_empty() {
+            self.done += items.len();
+            ws.add_batch_quiet(kind, std::mem::take(items))?;
+            (self.progress)(self.done, self.total);
+        }
+        Ok(())
+    }
+}
+
 impl Workspace {
     /// Generate a catalogue of `scale` (seeded, deterministic). `progress(done, total)` is
     /// called after each committed batch.
@@ -257,153 +393,65 @@ impl Workspace {
         &mut self,
         scale: Scale,
         seed: u64,
-        mut progress: impl FnMut(usize, usize),
+        progress: impl FnMut(usize, usize),
     ) -> Result<()> {
-        let mut rng = Rng(seed);
-        let total = scale.total();
+        let mut g = Generator {
+            rng: Rng(seed),
+            done: 0,
+            total: scale.total(),
+            progress,
+        };
         // Bulk inserts into large index b-trees: a bigger page cache for the run (256 MB).
         self.conn
             .execute_batch("PRAGMA cache_size=-262144")
             .map_err(terroir_store::Error::from)?;
-        let mut done = 0;
-        {
-            let stamp = self.stamp();
-            let tx = terroir_store::begin(&mut self.conn)?;
-            for (code, name) in CITIES {
-                let d = terroir_core::Division {
-                    code: code.parse().map_err(ApiError::from)?,
-                    name: (*name).to_owned(),
-                };
-                if !tables::division_known(&tx, &d.code)? {
-                    tables::put_division(&tx, &stamp, &d, "generated")?;
-                }
-            }
-            tx.commit().map_err(terroir_store::Error::from)?;
-        }
-        let mut emit = |ws: &mut Workspace,
-                        kind: RecordKind,
-                        items: &mut Vec<Value>,
-                        done: &mut usize|
-         -> Result<()> {
-            if !items.is_empty() {
-                *done += items.len();
-                ws.add_batch_quiet(kind, std::mem::take(items))?;
-                progress(*done, total);
-            }
-            Ok(())
-        };
-        // Enterprises.
+        self.add_cities()?;
         let start = self
             .list(RecordKind::Enterprise, crate::Show::All, 0, 0)?
             .total as usize;
-        let mut items = vec![];
-        for i in 0..scale.enterprises {
-            let (code, city) = rng.pick(CITIES);
-            let name = format!(
-                "{}{}{}{}",
-                short(city),
-                rng.pick(BRANDS),
-                rng.pick(TRADES),
-                rng.pick(SUFFIXES)
-            );
-            items.push(json!({
-                "name": name,
-                "credit_code": credit_code(code, start + i, &mut rng),
-                "division": code,
-                "address": format!("{city}{}路{}号", rng.pick(PLACES), 1 + rng.below(300)),
-            }));
-            if items.len() == BATCH {
-                emit(self, RecordKind::Enterprise, &mut items, &mut done)?;
-            }
-        }
-        emit(self, RecordKind::Enterprise, &mut items, &mut done)?;
+        g.add(self, RecordKind::Enterprise, scale.enterprises, |rng, i| {
+            enterprise(rng, start + i)
+        })?;
         let ent_codes = terroir_store::records::live_codes(&self.conn, RecordKind::Enterprise)?;
         if ent_codes.is_empty() {
             return Ok(());
         }
-        // Trademarks: a quarter of them GI certification or collective marks.
         let reg_start = 80_000_000
             + self
                 .list(RecordKind::Trademark, crate::Show::All, 0, 0)?
                 .total as usize;
-        let mut tm_gi = vec![];
-        for i in 0..scale.trademarks {
-            let (product, class) = rng.pick(PRODUCTS);
-            let (_, city) = rng.pick(CITIES);
-            let gi = i % 4 == 0;
-            let name = if gi {
-                format!("{}{}", short(city), product)
-            } else {
-                format!("{}{}", rng.pick(BRANDS), product)
-            };
-            let reg_no = (reg_start + i).to_string();
-            if gi {
-                tm_gi.push((reg_no.clone(), name.clone()));
-            }
-            items.push(json!({
-                "reg_no": reg_no,
-                "name": name,
-                "classes": [class],
-                "goods": product,
-                "registrant": rng.pick(&ent_codes),
-                "kind": if gi { if i % 8 == 0 { "collective" } else { "certification" } } else { "ordinary" },
-                "gi": gi,
-                "registered_on": date(&mut rng, 2005, 21),
-            }));
-            if items.len() == BATCH {
-                emit(self, RecordKind::Trademark, &mut items, &mut done)?;
-            }
-        }
-        emit(self, RecordKind::Trademark, &mut items, &mut done)?;
-        // GI products, some protected by one of the GI marks.
-        let categories = ["食用农林产品及食品", "非食用农林产品", "中药材", "手工艺品"];
-        for i in 0..scale.gi {
-            let (code, city) = rng.pick(CITIES);
-            let (product, class) = rng.pick(PRODUCTS);
-            let category = match *class {
-                "5" => categories[2],
-                "16" | "20" | "21" | "24" | "26" => categories[3],
-                _ => categories[0],
-            };
-            let mut protections = vec![json!({
-                "regime": "product_approval",
-                "announcement_no": format!("国家知识产权局公告第{}号", 100 + i),
-                "announced_on": date(&mut rng, 2008, 17),
-                "standard_no": format!("DB{}/T {}-20{:02}", &code[..2], 1000 + i % 9000, 10 + rng.below(15)),
-            })];
-            if let Some((reg_no, _)) = tm_gi.get(i % tm_gi.len().max(1)).filter(|_| i % 3 == 0) {
-                protections.push(json!({ "regime": "gi_trademark", "mark_kind": "certification", "trademark": reg_no }));
-            }
-            items.push(json!({
-                "name": format!("{}{}{}", short(city), rng.pick(PLACES), product),
-                "category": category,
-                "responsible": code,
-                "divisions": [code],
-                "protections": protections,
-                "quality_requirements": format!("{product}的感官、理化指标按地方标准执行。"),
-            }));
-            if items.len() == BATCH {
-                emit(self, RecordKind::Gi, &mut items, &mut done)?;
-            }
-        }
-        emit(self, RecordKind::Gi, &mut items, &mut done)?;
+        let mut gi_marks = vec![];
+        g.add(self, RecordKind::Trademark, scale.trademarks, |rng, i| {
+            let (input, gi_mark) = trademark(rng, i, (reg_start + i).to_string(), &ent_codes);
+            gi_marks.extend(gi_mark);
+            input
+        })?;
+        g.add(self, RecordKind::Gi, scale.gi, |rng, i| {
+            gi_product(rng, i, &gi_marks)
+        })?;
         let gis = terroir_store::records::live_codes(&self.conn, RecordKind::Gi)?;
         if gis.is_empty() {
             return Ok(());
         }
-        // Authorised users.
-        for _ in 0..scale.users {
-            items.push(json!({
-                "gi": rng.pick(&gis),
-                "enterprise": rng.pick(&ent_codes),
-                "kind": "approved_producer",
-                "applied_on": date(&mut rng, 2019, 7),
-            }));
-            if items.len() == BATCH {
-                emit(self, RecordKind::User, &mut items, &mut done)?;
+        g.add(self, RecordKind::User, scale.users, |rng, _| {
+            user(rng, &gis, &ent_codes)
+        })
+    }
+
+    /// Add the cities generated records are placed in to the division table, where missing.
+    fn add_cities(&mut self) -> Result<()> {
+        let stamp = self.stamp();
+        let tx = terroir_store::begin(&mut self.conn)?;
+        for (code, name) in CITIES {
+            let d = terroir_core::Division {
+                code: code.parse().map_err(ApiError::from)?,
+                name: (*name).to_owned(),
+            };
+            if !tables::division_known(&tx, &d.code)? {
+                tables::put_division(&tx, &stamp, &d, "generated")?;
             }
         }
-        emit(self, RecordKind::User, &mut items, &mut done)?;
+        tx.commit().map_err(terroir_store::Error::from)?;
         Ok(())
     }
 

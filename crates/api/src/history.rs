@@ -152,6 +152,22 @@ fn word_of(groups: &[&str], key: &str) -> Bilingual {
     Bilingual::new(key, key)
 }
 
+/// An audit row's snapshot of the record or table row (JSON), or null.
+fn snapshot(s: &Option<String>) -> Value {
+    s.as_deref()
+        .and_then(|s| serde_json::from_str(s).ok())
+        .unwrap_or(Value::Null)
+}
+
+/// A record snapshot's data (its attributes and lifecycle), empty when it has none.
+fn record_data(snapshot: &Value) -> Map<String, Value> {
+    snapshot
+        .get("data")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default()
+}
+
 fn join(parts: Vec<Bilingual>, zh_sep: &str, en_sep: &str) -> Bilingual {
     Bilingual::new(
         parts
@@ -224,12 +240,7 @@ impl Workspace {
     }
 
     fn history_row(&self, e: &AuditEntry) -> Result<HistoryRow> {
-        let snap = |s: &Option<String>| -> Value {
-            s.as_deref()
-                .and_then(|s| serde_json::from_str(s).ok())
-                .unwrap_or(Value::Null)
-        };
-        let (before, after) = (snap(&e.before), snap(&e.after));
+        let (before, after) = (snapshot(&e.before), snapshot(&e.after));
         let kind = RecordKind::from_key(&e.entity);
         let text = |k: &str| {
             after
@@ -243,62 +254,12 @@ impl Workspace {
             None => word_of(&["auditEntity"], &e.entity),
         };
         let action_label = word_of(&["auditAction", "trademarkEvent"], &e.action);
-        let empty = Map::new();
-        let data = |v: &Value| {
-            v.get("data")
-                .and_then(Value::as_object)
-                .unwrap_or(&empty)
-                .clone()
+        let (changes, step) = match kind {
+            Some(kind) => {
+                self.record_changes(kind, &e.action, &record_data(&before), &record_data(&after))
+            }
+            None => (self.table_row_changes(&before, &after), None),
         };
-        let (b, a) = (data(&before), data(&after));
-        let data_change = DATA_ACTIONS.contains(&e.action.as_str());
-        let mut changes = vec![];
-        let mut step = None;
-        if let Some(kind) = kind {
-            let attributes = by_kind!(kind, attribute_keys());
-            let mut keys: Vec<&String> = b.keys().chain(a.keys()).collect();
-            keys.sort();
-            keys.dedup();
-            let changed: Vec<&String> = keys
-                .into_iter()
-                .filter(|k| b.get(*k).unwrap_or(&Value::Null) != a.get(*k).unwrap_or(&Value::Null))
-                .collect();
-            if data_change && e.action != "insert" {
-                for k in changed.iter().filter(|k| attributes.contains(k)) {
-                    changes.push(HistoryChange {
-                        field: (*k).clone(),
-                        label: label_in(None, k),
-                        before: self.value_words(Some(kind), None, k, b.get(*k)),
-                        after: self.value_words(Some(kind), None, k, a.get(*k)),
-                    });
-                }
-            } else if !data_change {
-                let parts: Vec<Bilingual> = changed
-                    .iter()
-                    // The state follows from the step itself.
-                    .filter(|k| !attributes.contains(k) && k.as_str() != "state")
-                    .filter_map(|k| self.step_words(kind, k, b.get(*k), a.get(*k)))
-                    .collect();
-                step = (!parts.is_empty()).then(|| join(parts, "；", "; "));
-            }
-        } else if let Value::Object(a) = &after {
-            // A table row (budget, division, calendar year): its fields, old → new.
-            let b = before.as_object().unwrap_or(&empty);
-            let mut keys: Vec<&String> = b.keys().chain(a.keys()).collect();
-            keys.sort();
-            keys.dedup();
-            for k in keys {
-                let (x, y) = (b.get(k), a.get(k));
-                if x != y {
-                    changes.push(HistoryChange {
-                        field: k.clone(),
-                        label: label_of(k),
-                        before: self.value_words(None, None, k, x),
-                        after: self.value_words(None, None, k, y),
-                    });
-                }
-            }
-        }
         let restorable = kind.is_some_and(|k| k != RecordKind::Application)
             && e.after.is_some()
             && e.action != "purge"
@@ -325,6 +286,75 @@ impl Workspace {
             reason: e.reason.clone(),
             restorable,
         })
+    }
+
+    /// What `action` did to a record whose data went from `b` to `a`: the attributes an edit
+    /// changed, old → new, or the step a lifecycle action took, in words. An insert shows
+    /// neither.
+    fn record_changes(
+        &self,
+        kind: RecordKind,
+        action: &str,
+        b: &Map<String, Value>,
+        a: &Map<String, Value>,
+    ) -> (Vec<HistoryChange>, Option<Bilingual>) {
+        let data_change = DATA_ACTIONS.contains(&action);
+        let attributes = by_kind!(kind, attribute_keys());
+        let mut keys: Vec<&String> = b.keys().chain(a.keys()).collect();
+        keys.sort();
+        keys.dedup();
+        let changed: Vec<&String> = keys
+            .into_iter()
+            .filter(|k| b.get(*k).unwrap_or(&Value::Null) != a.get(*k).unwrap_or(&Value::Null))
+            .collect();
+        if data_change && action != "insert" {
+            let changes = changed
+                .iter()
+                .filter(|k| attributes.contains(k))
+                .map(|k| HistoryChange {
+                    field: (*k).clone(),
+                    label: label_in(None, k),
+                    before: self.value_words(Some(kind), None, k, b.get(*k)),
+                    after: self.value_words(Some(kind), None, k, a.get(*k)),
+                })
+                .collect();
+            (changes, None)
+        } else if !data_change {
+            let parts: Vec<Bilingual> = changed
+                .iter()
+                // The state follows from the step itself.
+                .filter(|k| !attributes.contains(k) && k.as_str() != "state")
+                .filter_map(|k| self.step_words(kind, k, b.get(*k), a.get(*k)))
+                .collect();
+            (vec![], (!parts.is_empty()).then(|| join(parts, "；", "; ")))
+        } else {
+            (vec![], None)
+        }
+    }
+
+    /// The fields a table row (budget, division, calendar year) changed, old → new.
+    fn table_row_changes(&self, before: &Value, after: &Value) -> Vec<HistoryChange> {
+        let Value::Object(a) = after else {
+            return vec![];
+        };
+        let empty = Map::new();
+        let b = before.as_object().unwrap_or(&empty);
+        let mut keys: Vec<&String> = b.keys().chain(a.keys()).collect();
+        keys.sort();
+        keys.dedup();
+        let mut changes = vec![];
+        for k in keys {
+            let (x, y) = (b.get(k), a.get(k));
+            if x != y {
+                changes.push(HistoryChange {
+                    field: k.clone(),
+                    label: label_of(k),
+                    before: self.value_words(None, None, k, x),
+                    after: self.value_words(None, None, k, y),
+                });
+            }
+        }
+        changes
     }
 
     /// A lifecycle field's change as a step: the elements a flow or event added or changed,

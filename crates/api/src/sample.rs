@@ -105,6 +105,260 @@ fn approve_steps(applied: [&str; 4], announcement: &str) -> Vec<UserStep> {
     ]
 }
 
+fn candidates() -> Vec<Value> {
+    vec![
+        json!({ "trademark": "90000004", "enterprise": "罗山县茶业有限公司（示例）", "notes": "示例：准备驰名商标证据材料" }),
+    ]
+}
+
+/// USR-0001: approved in 2023, its 2024 use report received, its 2025 one awaited.
+fn reporting_user_steps() -> Vec<UserStep> {
+    let mut steps = approve_steps(
+        ["2023-03-20", "2023-03-15", "2023-05-10", "2023-08-01"],
+        "示例公告第1号",
+    );
+    steps.push(UserStep::UseReport {
+        year: 2024,
+        due_on: Some(s("2025-03-31")),
+        received_on: Some(s("2025-03-20")),
+        half: None,
+        used: None,
+        output: None,
+        labels: None,
+        links: vec![],
+    });
+    steps.push(UserStep::UseReport {
+        year: 2025,
+        due_on: Some(s("2026-03-31")),
+        received_on: None,
+        half: None,
+        used: None,
+        output: None,
+        labels: None,
+        links: vec![],
+    });
+    steps
+}
+
+/// USR-0003: approved in 2022, a use report awaited, then suspended for its labelling.
+fn suspended_user_steps() -> Vec<UserStep> {
+    let mut steps = approve_steps(
+        ["2022-03-10", "2022-03-08", "2022-05-20", "2022-09-01"],
+        "示例公告第2号",
+    );
+    steps.push(UserStep::UseReport {
+        year: 2026,
+        half: None,
+        due_on: Some(s("2027-01-31")),
+        received_on: None,
+        used: None,
+        output: None,
+        labels: None,
+        links: vec![],
+    });
+    steps.push(UserStep::Suspend {
+        on: s("2026-06-01"),
+        reason: s("包装标注不规范，限期整改（示例）"),
+    });
+    steps
+}
+
+/// USR-0004: refused at the first review, its production outside the area.
+fn refused_user_steps() -> Vec<UserStep> {
+    vec![UserStep::FirstReview {
+        on: s("2025-04-20"),
+        onsite_check_on: Some(s("2025-04-15")),
+        onsite_result: Some(s("生产地不在产地范围内")),
+        passed: false,
+        reason: Some(s("生产地不在地理标志产品保护范围内（示例）")),
+    }]
+}
+
+/// TM-0005: renewed in 2023, licensed to a tea company, pledged to a bank.
+fn mark_events() -> Vec<TrademarkEvent> {
+    use terroir_core::trademark::{LicenceInput, PledgeInput, RenewalApprovalInput};
+    vec![
+        TrademarkEvent::Renew {
+            filed_on: s("2023-01-10"),
+        },
+        TrademarkEvent::ApproveRenewal(RenewalApprovalInput {
+            announcement_no: Some(s("示例续展公告2023-01")),
+            announced_on: Some(s("2023-08-13")),
+        }),
+        TrademarkEvent::Licence(LicenceInput {
+            licensee: Some(s("浉河区云雾茶业有限公司（示例）")),
+            kind: Some(s("ordinary")),
+            goods: Some(s("茶叶")),
+            from: Some(s("2024-01-01")),
+            to: Some(s("2028-12-31")),
+            recordal_no: Some(s("示例备案2024-001")),
+            recorded_on: Some(s("2024-02-20")),
+            ..Default::default()
+        }),
+        TrademarkEvent::Pledge(PledgeInput {
+            pledgee: Some(s("示例农村商业银行")),
+            amount: Some(s("3,000,000")),
+            registration_no: Some(s("示例质押登记2025-01")),
+            registered_on: Some(s("2025-06-01")),
+            term_ends: Some(s("2028-05-31")),
+        }),
+    ]
+}
+
+/// Cities and a county the sample's incentive rules pay from, beyond the shipped divisions.
+const RULE_DIVISIONS: [(&str, &str); 4] = [
+    ("410100", "郑州市"),
+    ("410300", "洛阳市"),
+    ("411100", "漯河市"),
+    ("360424", "修水县"),
+];
+
+/// Incentive rules from the public Henan and Jiangxi examples in the domain reference
+/// (2012–2014 reports; document numbers and exact validity not given there, so they are
+/// marked as samples and lapsed).
+fn incentive_rules() -> Vec<Value> {
+    let rule = |title: &str,
+                item: &str,
+                yuan: &str,
+                j: &str,
+                group: Option<&str>,
+                window: Option<&str>,
+                policy: &str| {
+        json!({
+            "title": title, "item": item, "amount": yuan, "jurisdiction": j,
+            "stacking": if group.is_some() { "highest_only" } else { "cumulative" },
+            "group": group, "top_up": group.map(|_| "full"),
+            "window_years": window, "policy_no": policy,
+            "valid_from": "2012-01-01", "valid_to": "2014-12-31",
+            "notes": "示例：据公开报道整理（2012–2014），文号与有效期待核，不可直接用于核准",
+        })
+    };
+    let luohe = Some("漯河市商标奖励（就高）");
+    vec![
+        rule(
+            "漯河市驰名商标奖励（示例）",
+            "well_known_mark",
+            "300000",
+            "411100",
+            luohe,
+            None,
+            "示例：漯河市商标奖励政策",
+        ),
+        rule(
+            "漯河市省著名商标奖励（示例）",
+            "provincial_famous_mark",
+            "100000",
+            "411100",
+            luohe,
+            None,
+            "示例：漯河市商标奖励政策",
+        ),
+        rule(
+            "漯河市地理标志商标奖励（示例）",
+            "gi_trademark",
+            "30000",
+            "411100",
+            luohe,
+            None,
+            "示例：漯河市商标奖励政策",
+        ),
+        rule(
+            "洛阳市驰名商标奖励（示例）",
+            "well_known_mark",
+            "1000000",
+            "410300",
+            None,
+            None,
+            "示例：洛阳市商标奖励政策（由50万元提高）",
+        ),
+        rule(
+            "郑州市省著名商标奖励（示例）",
+            "provincial_famous_mark",
+            "300000",
+            "410100",
+            None,
+            None,
+            "示例：郑州市商标奖励政策",
+        ),
+        rule(
+            "修水县驰名商标奖励（示例）",
+            "well_known_mark",
+            "200000",
+            "360424",
+            None,
+            Some("0"),
+            "示例：修水县商标奖励政策",
+        ),
+        rule(
+            "修水县地理标志证明商标奖励（示例）",
+            "gi_trademark",
+            "100000",
+            "360424",
+            None,
+            Some("0"),
+            "示例：修水县商标奖励政策",
+        ),
+        rule(
+            "修水县地理标志产品奖励（示例）",
+            "gi_product",
+            "100000",
+            "360424",
+            None,
+            Some("0"),
+            "示例：修水县商标奖励政策",
+        ),
+    ]
+}
+
+/// The evidence file in progress for WKM-0001: title, factor, period, source.
+fn evidence_items() -> [(&'static str, &'static str, &'static str, &'static str); 8] {
+    [
+        (
+            "罗山云峰商标使用证据：销售合同与发票（示例）",
+            "use",
+            "2013-2025",
+            "企业档案",
+        ),
+        (
+            "全国茶叶品牌知晓度调查报告（示例）",
+            "awareness",
+            "2025",
+            "第三方调查机构",
+        ),
+        (
+            "电视与网络广告投放合同及播出证明（示例）",
+            "publicity",
+            "2023",
+            "企业档案",
+        ),
+        (
+            "茶博会参展及媒体报道（示例）",
+            "publicity",
+            "2025",
+            "企业档案",
+        ),
+        (
+            "年度审计报告：销售收入、净利润（示例）",
+            "revenue",
+            "2023-2025",
+            "会计师事务所",
+        ),
+        (
+            "年度审计报告：净利润（示例）",
+            "net_profit",
+            "2023-2025",
+            "会计师事务所",
+        ),
+        ("完税证明（示例）", "tax_paid", "2023-2024", "税务机关"),
+        (
+            "销售区域分布说明（示例）",
+            "sales_regions",
+            "2023-2025",
+            "企业档案",
+        ),
+    ]
+}
+
 impl Workspace {
     /// Add the sample catalogue to this workspace.
     pub fn load_sample(&mut self) -> Result<()> {
@@ -113,266 +367,33 @@ impl Workspace {
             (RecordKind::Trademark, trademarks()),
             (RecordKind::Gi, gi_products()),
             (RecordKind::User, users()),
-            (
-                RecordKind::Candidate,
-                vec![
-                    json!({ "trademark": "90000004", "enterprise": "罗山县茶业有限公司（示例）", "notes": "示例：准备驰名商标证据材料" }),
-                ],
-            ),
+            (RecordKind::Candidate, candidates()),
         ] {
             self.add_batch_flagged(kind, inputs, true)?;
         }
-        let mut steps = approve_steps(
-            ["2023-03-20", "2023-03-15", "2023-05-10", "2023-08-01"],
-            "示例公告第1号",
-        );
-        steps.push(UserStep::UseReport {
-            year: 2024,
-            due_on: Some(s("2025-03-31")),
-            received_on: Some(s("2025-03-20")),
-            half: None,
-            used: None,
-            output: None,
-            labels: None,
-            links: vec![],
-        });
-        steps.push(UserStep::UseReport {
-            year: 2025,
-            due_on: Some(s("2026-03-31")),
-            received_on: None,
-            half: None,
-            used: None,
-            output: None,
-            labels: None,
-            links: vec![],
-        });
-        for step in steps {
-            self.user_step("USR-0001", step)?;
+        for (user, steps) in [
+            ("USR-0001", reporting_user_steps()),
+            ("USR-0003", suspended_user_steps()),
+            ("USR-0004", refused_user_steps()),
+        ] {
+            for step in steps {
+                self.user_step(user, step)?;
+            }
         }
-        let mut steps = approve_steps(
-            ["2022-03-10", "2022-03-08", "2022-05-20", "2022-09-01"],
-            "示例公告第2号",
-        );
-        steps.push(UserStep::UseReport {
-            year: 2026,
-            half: None,
-            due_on: Some(s("2027-01-31")),
-            received_on: None,
-            used: None,
-            output: None,
-            labels: None,
-            links: vec![],
-        });
-        steps.push(UserStep::Suspend {
-            on: s("2026-06-01"),
-            reason: s("包装标注不规范，限期整改（示例）"),
-        });
-        for step in steps {
-            self.user_step("USR-0003", step)?;
+        for event in mark_events() {
+            self.trademark_event("TM-0005", event)?;
         }
-        self.user_step(
-            "USR-0004",
-            UserStep::FirstReview {
-                on: s("2025-04-20"),
-                onsite_check_on: Some(s("2025-04-15")),
-                onsite_result: Some(s("生产地不在产地范围内")),
-                passed: false,
-                reason: Some(s("生产地不在地理标志产品保护范围内（示例）")),
-            },
-        )?;
-        use terroir_core::trademark::{LicenceInput, PledgeInput, RenewalApprovalInput};
-        self.trademark_event(
-            "TM-0005",
-            TrademarkEvent::Renew {
-                filed_on: s("2023-01-10"),
-            },
-        )?;
-        self.trademark_event(
-            "TM-0005",
-            TrademarkEvent::ApproveRenewal(RenewalApprovalInput {
-                announcement_no: Some(s("示例续展公告2023-01")),
-                announced_on: Some(s("2023-08-13")),
-            }),
-        )?;
-        self.trademark_event(
-            "TM-0005",
-            TrademarkEvent::Licence(LicenceInput {
-                licensee: Some(s("浉河区云雾茶业有限公司（示例）")),
-                kind: Some(s("ordinary")),
-                goods: Some(s("茶叶")),
-                from: Some(s("2024-01-01")),
-                to: Some(s("2028-12-31")),
-                recordal_no: Some(s("示例备案2024-001")),
-                recorded_on: Some(s("2024-02-20")),
-                ..Default::default()
-            }),
-        )?;
-        self.trademark_event(
-            "TM-0005",
-            TrademarkEvent::Pledge(PledgeInput {
-                pledgee: Some(s("示例农村商业银行")),
-                amount: Some(s("3,000,000")),
-                registration_no: Some(s("示例质押登记2025-01")),
-                registered_on: Some(s("2025-06-01")),
-                term_ends: Some(s("2028-05-31")),
-            }),
-        )?;
         self.load_workbench_sample()
     }
 
-    /// Incentive rules from the public Henan and Jiangxi examples in the domain reference
-    /// (2012–2014 reports; document numbers and exact validity not given there, so they are
-    /// marked as samples and lapsed), an evidence file in progress and a guidance request.
+    /// Incentive rules with the divisions they pay from, an evidence file in progress and a
+    /// guidance request.
     fn load_workbench_sample(&mut self) -> Result<()> {
-        for (code, name) in [
-            ("410100", "郑州市"),
-            ("410300", "洛阳市"),
-            ("411100", "漯河市"),
-            ("360424", "修水县"),
-        ] {
+        for (code, name) in RULE_DIVISIONS {
             self.put_division(code, name)?;
         }
-        let rule = |title: &str,
-                    item: &str,
-                    yuan: &str,
-                    j: &str,
-                    group: Option<&str>,
-                    window: Option<&str>,
-                    policy: &str| {
-            json!({
-                "title": title, "item": item, "amount": yuan, "jurisdiction": j,
-                "stacking": if group.is_some() { "highest_only" } else { "cumulative" },
-                "group": group, "top_up": group.map(|_| "full"),
-                "window_years": window, "policy_no": policy,
-                "valid_from": "2012-01-01", "valid_to": "2014-12-31",
-                "notes": "示例：据公开报道整理（2012–2014），文号与有效期待核，不可直接用于核准",
-            })
-        };
-        let luohe = Some("漯河市商标奖励（就高）");
-        self.add_batch_flagged(
-            RecordKind::IncentiveRule,
-            vec![
-                rule(
-                    "漯河市驰名商标奖励（示例）",
-                    "well_known_mark",
-                    "300000",
-                    "411100",
-                    luohe,
-                    None,
-                    "示例：漯河市商标奖励政策",
-                ),
-                rule(
-                    "漯河市省著名商标奖励（示例）",
-                    "provincial_famous_mark",
-                    "100000",
-                    "411100",
-                    luohe,
-                    None,
-                    "示例：漯河市商标奖励政策",
-                ),
-                rule(
-                    "漯河市地理标志商标奖励（示例）",
-                    "gi_trademark",
-                    "30000",
-                    "411100",
-                    luohe,
-                    None,
-                    "示例：漯河市商标奖励政策",
-                ),
-                rule(
-                    "洛阳市驰名商标奖励（示例）",
-                    "well_known_mark",
-                    "1000000",
-                    "410300",
-                    None,
-                    None,
-                    "示例：洛阳市商标奖励政策（由50万元提高）",
-                ),
-                rule(
-                    "郑州市省著名商标奖励（示例）",
-                    "provincial_famous_mark",
-                    "300000",
-                    "410100",
-                    None,
-                    None,
-                    "示例：郑州市商标奖励政策",
-                ),
-                rule(
-                    "修水县驰名商标奖励（示例）",
-                    "well_known_mark",
-                    "200000",
-                    "360424",
-                    None,
-                    Some("0"),
-                    "示例：修水县商标奖励政策",
-                ),
-                rule(
-                    "修水县地理标志证明商标奖励（示例）",
-                    "gi_trademark",
-                    "100000",
-                    "360424",
-                    None,
-                    Some("0"),
-                    "示例：修水县商标奖励政策",
-                ),
-                rule(
-                    "修水县地理标志产品奖励（示例）",
-                    "gi_product",
-                    "100000",
-                    "360424",
-                    None,
-                    Some("0"),
-                    "示例：修水县商标奖励政策",
-                ),
-            ],
-            true,
-        )?;
-        let items = [
-            (
-                "罗山云峰商标使用证据：销售合同与发票（示例）",
-                "use",
-                "2013-2025",
-                "企业档案",
-            ),
-            (
-                "全国茶叶品牌知晓度调查报告（示例）",
-                "awareness",
-                "2025",
-                "第三方调查机构",
-            ),
-            (
-                "电视与网络广告投放合同及播出证明（示例）",
-                "publicity",
-                "2023",
-                "企业档案",
-            ),
-            (
-                "茶博会参展及媒体报道（示例）",
-                "publicity",
-                "2025",
-                "企业档案",
-            ),
-            (
-                "年度审计报告：销售收入、净利润（示例）",
-                "revenue",
-                "2023-2025",
-                "会计师事务所",
-            ),
-            (
-                "年度审计报告：净利润（示例）",
-                "net_profit",
-                "2023-2025",
-                "会计师事务所",
-            ),
-            ("完税证明（示例）", "tax_paid", "2023-2024", "税务机关"),
-            (
-                "销售区域分布说明（示例）",
-                "sales_regions",
-                "2023-2025",
-                "企业档案",
-            ),
-        ];
-        for (title, factor, period, source) in items {
+        self.add_batch_flagged(RecordKind::IncentiveRule, incentive_rules(), true)?;
+        for (title, factor, period, source) in evidence_items() {
             self.add_evidence(
                 "WKM-0001",
                 &terroir_core::evidence::EvidenceInput {

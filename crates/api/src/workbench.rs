@@ -26,6 +26,7 @@ use terroir_core::user::{AuthorisedUser, Decision};
 use terroir_core::{DivisionCode, Fen, Lang, Violation};
 use terroir_dossier::catalogue::{CatalogueView, ExhibitRow};
 use terroir_dossier::letter::FormTable;
+use terroir_exchange::sheet::Cell;
 use terroir_store::Connection;
 use terroir_store::records::{self as store, Show};
 use terroir_store::tables;
@@ -217,96 +218,122 @@ pub(crate) fn proof_of(conn: &Connection, item: AwardItem, id: RecordId) -> Resu
     let Some(row) = store::get(conn, item.proof_kind(), &id.to_string())? else {
         return Ok(None);
     };
-    let not = |zh: &str, en: &str| Some(Bilingual::new(zh, en));
-    let subject = |subject: RecordId, recognition: Option<String>| ClaimSubject {
-        subject,
-        recognition,
-    };
     Ok(Some(match item {
-        AwardItem::WellKnownMark => {
-            let c: MarkCandidate = decode(&row)?;
-            Proof {
-                shows: c.recognition.is_none().then(|| {
-                    Bilingual::new(
-                        "该培育对象没有登记认定记录（机关、案号、日期）",
-                        "the candidate has no recorded recognition decision",
-                    )
-                }),
-                on: c.recognition.as_ref().map(|r| r.decided_on),
-                enterprise: Some(c.enterprise_id),
-                subject: subject(c.trademark_id, c.recognition.map(|r| r.case_no)),
-            }
-        }
+        AwardItem::WellKnownMark => recognition_proof(decode(&row)?),
         AwardItem::GiTrademark | AwardItem::ProvincialFamousMark | AwardItem::MadridFiling => {
-            let tm: Trademark = decode(&row)?;
-            let shows = match item {
-                AwardItem::GiTrademark if !tm.gi => not(
-                    "该商标不是地理标志集体商标或证明商标",
-                    "not a GI collective or certification mark",
-                ),
-                AwardItem::GiTrademark if tm.registered_on.is_none() => not(
-                    "该商标尚未登记注册日期",
-                    "the mark has no registration date",
-                ),
-                _ => None,
-            };
-            Proof {
-                shows,
-                on: (item == AwardItem::GiTrademark)
-                    .then_some(tm.registered_on)
-                    .flatten(),
-                enterprise: Some(tm.registrant_id),
-                subject: subject(id, None),
-            }
+            mark_proof(item, decode(&row)?, id)
         }
-        AwardItem::GiProduct | AwardItem::AgriculturalGi => {
-            let g: GiProduct = decode(&row)?;
-            let on = g.protections.iter().find_map(|p| match (item, p) {
-                (AwardItem::GiProduct, Protection::ProductApproval { announced_on, .. })
-                | (
-                    AwardItem::AgriculturalGi,
-                    Protection::AgriculturalGi {
-                        registered_on: announced_on,
-                        ..
-                    },
-                ) => Some(*announced_on),
-                _ => None,
-            });
-            let shows = match (item, on) {
-                (AwardItem::GiProduct, None) => not(
-                    "该产品没有地理标志产品保护批准记录",
-                    "the product has no GI product approval",
-                ),
-                (_, None) => not(
-                    "该产品没有农产品地理标志登记记录",
-                    "the product has no agricultural GI registration",
-                ),
-                (_, Some(None)) => not("批准或登记没有日期", "the approval has no date"),
-                _ => None,
-            };
-            Proof {
-                shows,
-                on: on.flatten(),
-                enterprise: None,
-                subject: subject(id, None),
-            }
-        }
-        AwardItem::SpecialMarkUser => {
-            let u: AuthorisedUser = decode(&row)?;
-            let on = match &u.decision {
-                Some(Decision::Approved { announced_on, .. }) => Some(*announced_on),
-                _ => None,
-            };
-            Proof {
-                shows: on.is_none().then(|| {
-                    Bilingual::new("该使用人尚未核准公告", "the user has not been approved")
-                }),
-                on,
-                enterprise: Some(u.enterprise_id),
-                subject: subject(id, None),
-            }
-        }
+        AwardItem::GiProduct | AwardItem::AgriculturalGi => product_proof(item, decode(&row)?, id),
+        AwardItem::SpecialMarkUser => user_proof(decode(&row)?, id),
     }))
+}
+
+/// Why a record does not show what its claim needs.
+fn shows_not(zh: &str, en: &str) -> Option<Bilingual> {
+    Some(Bilingual::new(zh, en))
+}
+
+/// A candidate proves a well-known mark by its recognition decision: the mark, dated and
+/// numbered by the decision.
+fn recognition_proof(c: MarkCandidate) -> Proof {
+    Proof {
+        shows: c.recognition.is_none().then(|| {
+            Bilingual::new(
+                "该培育对象没有登记认定记录（机关、案号、日期）",
+                "the candidate has no recorded recognition decision",
+            )
+        }),
+        on: c.recognition.as_ref().map(|r| r.decided_on),
+        enterprise: Some(c.enterprise_id),
+        subject: ClaimSubject {
+            subject: c.trademark_id,
+            recognition: c.recognition.map(|r| r.case_no),
+        },
+    }
+}
+
+/// A trademark proves a mark award; a GI mark award needs a GI mark with its registration
+/// date, which dates the claim.
+fn mark_proof(item: AwardItem, tm: Trademark, id: RecordId) -> Proof {
+    let shows = match item {
+        AwardItem::GiTrademark if !tm.gi => shows_not(
+            "该商标不是地理标志集体商标或证明商标",
+            "not a GI collective or certification mark",
+        ),
+        AwardItem::GiTrademark if tm.registered_on.is_none() => shows_not(
+            "该商标尚未登记注册日期",
+            "the mark has no registration date",
+        ),
+        _ => None,
+    };
+    Proof {
+        shows,
+        on: (item == AwardItem::GiTrademark)
+            .then_some(tm.registered_on)
+            .flatten(),
+        enterprise: Some(tm.registrant_id),
+        subject: ClaimSubject {
+            subject: id,
+            recognition: None,
+        },
+    }
+}
+
+/// A GI product proves its product approval or its agricultural GI registration, dated by it;
+/// it belongs to no enterprise.
+fn product_proof(item: AwardItem, g: GiProduct, id: RecordId) -> Proof {
+    let on = g.protections.iter().find_map(|p| match (item, p) {
+        (AwardItem::GiProduct, Protection::ProductApproval { announced_on, .. })
+        | (
+            AwardItem::AgriculturalGi,
+            Protection::AgriculturalGi {
+                registered_on: announced_on,
+                ..
+            },
+        ) => Some(*announced_on),
+        _ => None,
+    });
+    let shows = match (item, on) {
+        (AwardItem::GiProduct, None) => shows_not(
+            "该产品没有地理标志产品保护批准记录",
+            "the product has no GI product approval",
+        ),
+        (_, None) => shows_not(
+            "该产品没有农产品地理标志登记记录",
+            "the product has no agricultural GI registration",
+        ),
+        (_, Some(None)) => shows_not("批准或登记没有日期", "the approval has no date"),
+        _ => None,
+    };
+    Proof {
+        shows,
+        on: on.flatten(),
+        enterprise: None,
+        subject: ClaimSubject {
+            subject: id,
+            recognition: None,
+        },
+    }
+}
+
+/// An authorised user proves the special mark's use by its approval, dated by the
+/// announcement.
+fn user_proof(u: AuthorisedUser, id: RecordId) -> Proof {
+    let on = match &u.decision {
+        Some(Decision::Approved { announced_on, .. }) => Some(*announced_on),
+        _ => None,
+    };
+    Proof {
+        shows: on
+            .is_none()
+            .then(|| Bilingual::new("该使用人尚未核准公告", "the user has not been approved")),
+        on,
+        enterprise: Some(u.enterprise_id),
+        subject: ClaimSubject {
+            subject: id,
+            recognition: None,
+        },
+    }
 }
 
 /// Eligibility of application `id` (as `app`, possibly changed in this transaction) against
@@ -325,59 +352,12 @@ fn judge(conn: &Connection, id: &str, app: &Application, as_of: NaiveDate) -> Re
             })
         })
         .collect::<Result<_>>()?;
-    let subject_of = |c: &Claim| -> Result<Option<ClaimSubject>> {
-        Ok(match c.proof {
-            Some(p) => proof_of(conn, c.item, p)?.map(|p| p.subject),
-            None => None,
-        })
-    };
-    let subjects: Vec<Option<ClaimSubject>> =
-        app.claims.iter().map(subject_of).collect::<Result<_>>()?;
-    // What every other application was awarded (approved or paid), whoever applied: nothing
-    // is awarded twice for the same subject. A claim saved before proofs counts for its own
-    // enterprise only, by item and date, as it did.
-    let mut awarded = vec![];
-    for state in ["approved", "paid"] {
-        let rows = store::list(
-            conn,
-            RecordKind::Application,
-            Show::Live,
-            Some(("state", state)),
-            u32::MAX,
-            0,
-        )?;
-        for row in rows.into_iter().filter(|r| r.id != id) {
-            let other: Application = decode(&row)?;
-            let Some(aw) = other.committed() else {
-                continue;
-            };
-            // Each award line paid one claim of its item: a rule pays a claim once, so a line
-            // goes to the first claim of its item that rule has not paid yet, in the order the
-            // claims were judged (several rules, say a county's and a city's, may pay one).
-            let mut paid_by: Vec<Vec<RecordId>> = vec![vec![]; other.claims.len()];
-            for l in &aw.lines {
-                let Some(i) = (0..other.claims.len())
-                    .find(|&i| other.claims[i].item == l.item && !paid_by[i].contains(&l.rule_id))
-                else {
-                    continue;
-                };
-                paid_by[i].push(l.rule_id);
-                let c = &other.claims[i];
-                let subject = subject_of(c)?;
-                if subject.is_none() && other.enterprise_id != app.enterprise_id {
-                    continue;
-                }
-                awarded.push(Awarded {
-                    item: c.item,
-                    achieved_on: c.achieved_on,
-                    subject,
-                    rule_id: l.rule_id,
-                    amount: l.amount,
-                    application: row.code.clone(),
-                });
-            }
-        }
-    }
+    let subjects: Vec<Option<ClaimSubject>> = app
+        .claims
+        .iter()
+        .map(|c| claim_subject(conn, c))
+        .collect::<Result<_>>()?;
+    let awarded = awarded_elsewhere(conn, id, app)?;
     let recognised = match app.subject {
         Some(s) if s.kind == RecordKind::Candidate => {
             let row = store::require(conn, RecordKind::Candidate, &s.id.to_string())?;
@@ -396,6 +376,77 @@ fn judge(conn: &Connection, id: &str, app: &Application, as_of: NaiveDate) -> Re
         &refs,
         as_of,
     ))
+}
+
+/// What a claim's proof shows it is for (see [`proof_of`]); none without a proof.
+fn claim_subject(conn: &Connection, c: &Claim) -> Result<Option<ClaimSubject>> {
+    Ok(match c.proof {
+        Some(p) => proof_of(conn, c.item, p)?.map(|p| p.subject),
+        None => None,
+    })
+}
+
+/// What every application but `id` was awarded (approved or paid), whoever applied: nothing
+/// is awarded twice for the same subject. A claim saved before proofs counts for its own
+/// enterprise only, by item and date, as it did.
+fn awarded_elsewhere(conn: &Connection, id: &str, app: &Application) -> Result<Vec<Awarded>> {
+    let mut awarded = vec![];
+    for state in ["approved", "paid"] {
+        let rows = store::list(
+            conn,
+            RecordKind::Application,
+            Show::Live,
+            Some(("state", state)),
+            u32::MAX,
+            0,
+        )?;
+        for row in rows.into_iter().filter(|r| r.id != id) {
+            let other: Application = decode(&row)?;
+            let Some(aw) = other.committed() else {
+                continue;
+            };
+            awarded.extend(awarded_claims(conn, &row.code, &other, aw, app)?);
+        }
+    }
+    Ok(awarded)
+}
+
+/// The claims of application `code` (`other`) its award `aw` paid, as `app` must not be paid
+/// for again.
+fn awarded_claims(
+    conn: &Connection,
+    code: &str,
+    other: &Application,
+    aw: &Award,
+    app: &Application,
+) -> Result<Vec<Awarded>> {
+    let mut awarded = vec![];
+    // Each award line paid one claim of its item: a rule pays a claim once, so a line
+    // goes to the first claim of its item that rule has not paid yet, in the order the
+    // claims were judged (several rules, say a county's and a city's, may pay one).
+    let mut paid_by: Vec<Vec<RecordId>> = vec![vec![]; other.claims.len()];
+    for l in &aw.lines {
+        let Some(i) = (0..other.claims.len())
+            .find(|&i| other.claims[i].item == l.item && !paid_by[i].contains(&l.rule_id))
+        else {
+            continue;
+        };
+        paid_by[i].push(l.rule_id);
+        let c = &other.claims[i];
+        let subject = claim_subject(conn, c)?;
+        if subject.is_none() && other.enterprise_id != app.enterprise_id {
+            continue;
+        }
+        awarded.push(Awarded {
+            item: c.item,
+            achieved_on: c.achieved_on,
+            subject,
+            rule_id: l.rule_id,
+            amount: l.amount,
+            application: code.to_owned(),
+        });
+    }
+    Ok(awarded)
 }
 
 /// The decision a review page leads with (see [`Workspace::review`]).
@@ -610,103 +661,10 @@ impl Workspace {
     /// claims, the award fixed at approval with its lines, and a box per signature.
     fn approval_form(&self, row: &store::RecordRow) -> Result<terroir_dossier::letter::FormView> {
         let app: Application = decode(row)?;
-        let ent = store::get(
-            &self.conn,
-            RecordKind::Enterprise,
-            &app.enterprise_id.to_string(),
-        )?;
-        let (ent_name, credit) = match &ent {
-            Some(r) => {
-                let e: Enterprise = decode(r)?;
-                (e.name, e.credit_code.map(|c| c.to_string()))
-            }
-            None => (String::new(), None),
-        };
-        let zh =
-            |d: Option<NaiveDate>| d.map_or("—".to_owned(), terroir_dossier::template::zh_date);
-        let word = |g: &str, k: &str| terroir_core::vocab::word_or_key(g, k, Lang::Zh);
-        let mut facts = vec![
-            ("申请编号".to_owned(), row.code.clone()),
-            ("申请人".to_owned(), ent_name),
-        ];
-        if let Some(c) = credit {
-            facts.push(("统一社会信用代码".into(), c));
-        }
-        facts.push(("申请事项".into(), app.title.clone()));
-        facts.push((
-            "办理状态".into(),
-            word(
-                "appState",
-                terroir_core::record::key_of(&app.state).as_str(),
-            ),
-        ));
-        facts.push(("提交日期".into(), zh(app.submitted_on)));
-        facts.push((
-            "审核人".into(),
-            app.reviewer.clone().unwrap_or_else(|| "—".into()),
-        ));
-        facts.push(("决定日期".into(), zh(app.decided_on)));
-        let lookup = self.lookup();
+        let facts = self.approval_facts(row, &app)?;
         let table = match &app.award {
-            Some(award) => {
-                facts.push((
-                    "核准金额".into(),
-                    format!("{}（{} 年度）", award.total, award.year),
-                ));
-                if let Some(r) = &award.over_budget_reason {
-                    facts.push(("超预算核准理由".into(), r.clone()));
-                }
-                let rows = award
-                    .lines
-                    .iter()
-                    .map(|l| {
-                        vec![
-                            word("awardItem", terroir_core::record::key_of(&l.item).as_str()),
-                            l.rule_code.clone(),
-                            tables::division_name(&self.conn, l.jurisdiction.as_str())
-                                .ok()
-                                .flatten()
-                                .unwrap_or_else(|| l.jurisdiction.to_string()),
-                            l.amount.to_string(),
-                        ]
-                    })
-                    .collect();
-                Some(FormTable {
-                    columns: vec![
-                        ("奖励事项".to_owned(), 3.0),
-                        ("奖励规则".to_owned(), 2.0),
-                        ("兑现区划".to_owned(), 2.0),
-                        ("金额".to_owned(), 2.0),
-                    ],
-                    rows,
-                })
-            }
-            None if !app.claims.is_empty() => Some(FormTable {
-                columns: vec![
-                    ("申报事项".to_owned(), 3.0),
-                    ("取得日期".to_owned(), 2.0),
-                    ("证明记录".to_owned(), 2.5),
-                ],
-                rows: app
-                    .claims
-                    .iter()
-                    .map(|c| {
-                        vec![
-                            word("awardItem", terroir_core::record::key_of(&c.item).as_str()),
-                            terroir_dossier::template::zh_date(c.achieved_on),
-                            c.proof
-                                .and_then(|id| {
-                                    terroir_core::record::Lookup::code_of(
-                                        &lookup,
-                                        c.item.proof_kind(),
-                                        id,
-                                    )
-                                })
-                                .unwrap_or_else(|| "—".into()),
-                        ]
-                    })
-                    .collect(),
-            }),
+            Some(award) => Some(self.award_table(award)),
+            None if !app.claims.is_empty() => Some(self.claims_table(&app)),
             None => None,
         };
         Ok(terroir_dossier::letter::FormView {
@@ -727,6 +685,121 @@ impl Workspace {
             dated: self.today(),
             audit_head: audit::record_head(&self.conn, &row.id)?.unwrap_or_default(),
         })
+    }
+
+    /// The form's facts, label and value: the application and its applicant, where it stands,
+    /// and the award fixed at approval.
+    fn approval_facts(
+        &self,
+        row: &store::RecordRow,
+        app: &Application,
+    ) -> Result<Vec<(String, String)>> {
+        let ent = store::get(
+            &self.conn,
+            RecordKind::Enterprise,
+            &app.enterprise_id.to_string(),
+        )?;
+        let (ent_name, credit) = match &ent {
+            Some(r) => {
+                let e: Enterprise = decode(r)?;
+                (e.name, e.credit_code.map(|c| c.to_string()))
+            }
+            None => (String::new(), None),
+        };
+        let zh =
+            |d: Option<NaiveDate>| d.map_or("—".to_owned(), terroir_dossier::template::zh_date);
+        let mut facts = vec![
+            ("申请编号".to_owned(), row.code.clone()),
+            ("申请人".to_owned(), ent_name),
+        ];
+        if let Some(c) = credit {
+            facts.push(("统一社会信用代码".into(), c));
+        }
+        facts.push(("申请事项".into(), app.title.clone()));
+        facts.push((
+            "办理状态".into(),
+            terroir_core::vocab::word_or_key(
+                "appState",
+                terroir_core::record::key_of(&app.state).as_str(),
+                Lang::Zh,
+            ),
+        ));
+        facts.push(("提交日期".into(), zh(app.submitted_on)));
+        facts.push((
+            "审核人".into(),
+            app.reviewer.clone().unwrap_or_else(|| "—".into()),
+        ));
+        facts.push(("决定日期".into(), zh(app.decided_on)));
+        if let Some(award) = &app.award {
+            facts.push((
+                "核准金额".into(),
+                format!("{}（{} 年度）", award.total, award.year),
+            ));
+            if let Some(r) = &award.over_budget_reason {
+                facts.push(("超预算核准理由".into(), r.clone()));
+            }
+        }
+        Ok(facts)
+    }
+
+    /// The award's lines: item, rule, paying jurisdiction (by name where known) and amount.
+    fn award_table(&self, award: &Award) -> FormTable {
+        let rows = award
+            .lines
+            .iter()
+            .map(|l| {
+                vec![
+                    award_item_word(l.item),
+                    l.rule_code.clone(),
+                    tables::division_name(&self.conn, l.jurisdiction.as_str())
+                        .ok()
+                        .flatten()
+                        .unwrap_or_else(|| l.jurisdiction.to_string()),
+                    l.amount.to_string(),
+                ]
+            })
+            .collect();
+        FormTable {
+            columns: vec![
+                ("奖励事项".to_owned(), 3.0),
+                ("奖励规则".to_owned(), 2.0),
+                ("兑现区划".to_owned(), 2.0),
+                ("金额".to_owned(), 2.0),
+            ],
+            rows,
+        }
+    }
+
+    /// The claims before an award is fixed: item, when it was achieved and the record that
+    /// proves it.
+    fn claims_table(&self, app: &Application) -> FormTable {
+        let lookup = self.lookup();
+        FormTable {
+            columns: vec![
+                ("申报事项".to_owned(), 3.0),
+                ("取得日期".to_owned(), 2.0),
+                ("证明记录".to_owned(), 2.5),
+            ],
+            rows: app
+                .claims
+                .iter()
+                .map(|c| {
+                    vec![
+                        award_item_word(c.item),
+                        terroir_dossier::template::zh_date(c.achieved_on),
+                        c.proof
+                            .and_then(|id| {
+                                terroir_core::record::Lookup::code_of(
+                                    &lookup,
+                                    c.item.proof_kind(),
+                                    id,
+                                )
+                            })
+                            .unwrap_or_else(|| "—".into()),
+                    ]
+                })
+                .collect(),
+        }
     }
 
     /// Print an application's approval form to `path` (written whole or not at all).
@@ -884,9 +957,6 @@ impl Workspace {
         Ok(row)
     }
 
-    /// Budgets and awards per paying jurisdiction and year (one year, or all), and the award
-    /// lines of the applications awarded there (in one jurisdiction, or all; at most `limit`
-    /// applications, newest year first).
     /// Write the ledger (every award line of the year(s) and jurisdiction, then a 合计 row) to
     /// `path` as XLSX or CSV, in `lang`; the budgets come first, each with its use.
     pub fn export_ledger(
@@ -896,89 +966,15 @@ impl Workspace {
         path: &Path,
         lang: Lang,
     ) -> Result<u32> {
-        use terroir_exchange::sheet::Cell;
         let l = self.ledger(year, jurisdiction, None)?;
-        let pick = |zh: &str, en: &str| match lang {
-            Lang::Zh => zh.to_owned(),
-            Lang::En => en.to_owned(),
-        };
-        let yuan = |f: Fen| Cell::Number(f.0 as f64 / 100.0);
-        let opt = |f: Option<Fen>| f.map_or(Cell::Empty, yuan);
-        let text = |s: &str| Cell::Text(s.to_owned());
-        let blank = |n: usize| vec![Cell::Empty; n];
-        let mut rows = vec![];
-        for r in &l.rows {
-            let mut row = vec![
-                text(&pick("预算", "Budget")),
-                text(r.jurisdiction_name.as_deref().unwrap_or(&r.jurisdiction)),
-                Cell::Number(f64::from(r.year)),
-            ];
-            row.extend(blank(4));
-            row.extend([
-                opt(r.budget),
-                yuan(r.approved),
-                yuan(r.paid),
-                opt(r.remaining),
-            ]);
-            row.extend(blank(3));
-            rows.push(row);
-        }
-        let mut total = 0i64;
-        for e in &l.entries {
-            total += e.amount.0;
-            let mut row = vec![
-                text(&pick("奖励", "Award")),
-                text(&e.jurisdiction),
-                Cell::Number(f64::from(e.year)),
-                text(&e.application),
-                text(&e.title),
-                text(&e.enterprise),
-                text(&e.rule_code),
-            ];
-            row.extend(blank(4));
-            row.extend([
-                yuan(e.amount),
-                text(&terroir_core::vocab::word_or_key(
-                    "appState",
-                    e.state.key(),
-                    lang,
-                )),
-                e.decided_on.map_or(Cell::Empty, Cell::Date),
-            ]);
-            rows.push(row);
-        }
-        let mut sum = vec![text(&pick("合计", "Total"))];
-        sum.extend(blank(10));
-        sum.push(yuan(Fen(total)));
-        sum.extend(blank(2));
-        rows.push(sum);
-        let headers = [
-            ("类型", "Type"),
-            ("兑现区划", "Paying jurisdiction"),
-            ("年度", "Year"),
-            ("申请", "Application"),
-            ("申请事项", "Title"),
-            ("企业", "Enterprise"),
-            ("奖励规则", "Rule"),
-            ("预算（元）", "Budget (yuan)"),
-            ("已核准未拨付（元）", "Approved, unpaid (yuan)"),
-            ("已拨付（元）", "Paid (yuan)"),
-            ("剩余（元）", "Remaining (yuan)"),
-            ("奖励金额（元）", "Award (yuan)"),
-            ("状态", "State"),
-            ("决定日期", "Decided on"),
-        ];
-        let sheet = terroir_exchange::write::Sheet {
-            name: pick("预算与台账", "Budget and ledger"),
-            headers: headers.iter().map(|(zh, en)| pick(zh, en)).collect(),
-            notes: vec![],
-            rows,
-        };
-        terroir_exchange::write::write(path, &sheet)
+        terroir_exchange::write::write(path, &ledger_sheet(&l, lang))
             .map_err(|e| ApiError::from(Violation::file_missing(e).at("output")))?;
         Ok(l.entries.len() as u32)
     }
 
+    /// Budgets and awards per paying jurisdiction and year (one year, or all), and the award
+    /// lines of the applications awarded there (in one jurisdiction, or all; at most `limit`
+    /// applications, newest year first).
     pub fn ledger(
         &self,
         year: Option<i32>,
@@ -993,6 +989,23 @@ impl Workspace {
             limit.unwrap_or(u32::MAX),
         )?;
         let shown = ids.len() as u64;
+        let entries = self.ledger_entries(ids, jurisdiction)?;
+        let rows = self.ledger_rows(year)?;
+        Ok(Ledger {
+            rows,
+            entries,
+            applications,
+            shown,
+        })
+    }
+
+    /// The award lines of applications `ids` (those paid in `jurisdiction`, if given), newest
+    /// year first, then by jurisdiction and application.
+    fn ledger_entries(
+        &self,
+        ids: Vec<String>,
+        jurisdiction: Option<&str>,
+    ) -> Result<Vec<LedgerEntry>> {
         let mut entries = vec![];
         for id in ids {
             let row = store::require(&self.conn, RecordKind::Application, &id)?;
@@ -1029,6 +1042,12 @@ impl Workspace {
                 &b.application,
             ))
         });
+        Ok(entries)
+    }
+
+    /// Each paying jurisdiction's year (`year`, or all) with a budget or awards: the budget,
+    /// approved and paid, and what remains.
+    fn ledger_rows(&self, year: Option<i32>) -> Result<Vec<LedgerRow>> {
         // Budget, approved and paid by (year, newest first; jurisdiction), each read once.
         type Totals = (Option<Fen>, Fen, Fen);
         let mut totals: BTreeMap<(Reverse<i32>, String), Totals> = BTreeMap::new();
@@ -1044,7 +1063,7 @@ impl Workspace {
                 .or_insert((None, Fen(0), Fen(0)));
             (t.1, t.2) = (Fen(approved), Fen(paid));
         }
-        let rows = totals
+        totals
             .into_iter()
             .map(|((Reverse(y), j), (budget, approved, paid))| {
                 Ok(LedgerRow {
@@ -1057,14 +1076,118 @@ impl Workspace {
                     paid,
                 })
             })
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Ledger {
-            rows,
-            entries,
-            applications,
-            shown,
-        })
+            .collect()
     }
+}
+
+/// The ledger as a sheet in `lang`: a row per budget with its use, a row per award line, then
+/// the lines' total.
+fn ledger_sheet(l: &Ledger, lang: Lang) -> terroir_exchange::write::Sheet {
+    let mut rows: Vec<Vec<Cell>> = l.rows.iter().map(|r| budget_cells(r, lang)).collect();
+    rows.extend(l.entries.iter().map(|e| award_cells(e, lang)));
+    let total: i64 = l.entries.iter().map(|e| e.amount.0).sum();
+    let mut sum = vec![Cell::Text(pick(lang, "合计", "Total"))];
+    sum.extend(blank(10));
+    sum.push(yuan(Fen(total)));
+    sum.extend(blank(2));
+    rows.push(sum);
+    let headers = [
+        ("类型", "Type"),
+        ("兑现区划", "Paying jurisdiction"),
+        ("年度", "Year"),
+        ("申请", "Application"),
+        ("申请事项", "Title"),
+        ("企业", "Enterprise"),
+        ("奖励规则", "Rule"),
+        ("预算（元）", "Budget (yuan)"),
+        ("已核准未拨付（元）", "Approved, unpaid (yuan)"),
+        ("已拨付（元）", "Paid (yuan)"),
+        ("剩余（元）", "Remaining (yuan)"),
+        ("奖励金额（元）", "Award (yuan)"),
+        ("状态", "State"),
+        ("决定日期", "Decided on"),
+    ];
+    terroir_exchange::write::Sheet {
+        name: pick(lang, "预算与台账", "Budget and ledger"),
+        headers: headers.iter().map(|(zh, en)| pick(lang, zh, en)).collect(),
+        notes: vec![],
+        rows,
+    }
+}
+
+/// A budget's row of the ledger sheet: jurisdiction and year, then budget, approved, paid
+/// and remaining.
+fn budget_cells(r: &LedgerRow, lang: Lang) -> Vec<Cell> {
+    let mut row = vec![
+        Cell::Text(pick(lang, "预算", "Budget")),
+        Cell::Text(
+            r.jurisdiction_name
+                .as_deref()
+                .unwrap_or(&r.jurisdiction)
+                .to_owned(),
+        ),
+        Cell::Number(f64::from(r.year)),
+    ];
+    row.extend(blank(4));
+    row.extend([
+        r.budget.map_or(Cell::Empty, yuan),
+        yuan(r.approved),
+        yuan(r.paid),
+        r.remaining.map_or(Cell::Empty, yuan),
+    ]);
+    row.extend(blank(3));
+    row
+}
+
+/// An award line's row of the ledger sheet: where and for which application and rule, then
+/// its amount, the application's state and the decision's date.
+fn award_cells(e: &LedgerEntry, lang: Lang) -> Vec<Cell> {
+    let mut row = vec![
+        Cell::Text(pick(lang, "奖励", "Award")),
+        Cell::Text(e.jurisdiction.clone()),
+        Cell::Number(f64::from(e.year)),
+        Cell::Text(e.application.clone()),
+        Cell::Text(e.title.clone()),
+        Cell::Text(e.enterprise.clone()),
+        Cell::Text(e.rule_code.clone()),
+    ];
+    row.extend(blank(4));
+    row.extend([
+        yuan(e.amount),
+        Cell::Text(terroir_core::vocab::word_or_key(
+            "appState",
+            e.state.key(),
+            lang,
+        )),
+        e.decided_on.map_or(Cell::Empty, Cell::Date),
+    ]);
+    row
+}
+
+/// The Chinese or the English words, as `lang` asks.
+fn pick(lang: Lang, zh: &str, en: &str) -> String {
+    match lang {
+        Lang::Zh => zh.to_owned(),
+        Lang::En => en.to_owned(),
+    }
+}
+
+/// An amount in yuan, as a sheet's number.
+fn yuan(f: Fen) -> Cell {
+    Cell::Number(f.0 as f64 / 100.0)
+}
+
+fn blank(n: usize) -> Vec<Cell> {
+    vec![Cell::Empty; n]
+}
+
+/// An award item in the bureau's words.
+fn award_item_word(item: AwardItem) -> String {
+    terroir_core::vocab::word_or_key(
+        "awardItem",
+        terroir_core::record::key_of(&item).as_str(),
+        Lang::Zh,
+    )
 }
 
 fn evidence_index(c: &MarkCandidate, no: u32) -> Result<usize> {

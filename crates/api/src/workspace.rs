@@ -161,12 +161,21 @@ pub(crate) fn gi_basis(
     gi: RecordId,
     today: NaiveDate,
 ) -> crate::Result<Option<terroir_core::user::GiBasis>> {
-    use terroir_core::gi::{GiProduct, GiStatus, Protection};
-    use terroir_core::trademark::Trademark;
     let Some(row) = records::get(conn, RecordKind::Gi, &gi.to_string())? else {
         return Ok(None);
     };
-    let g: GiProduct = crate::records::decode(&row)?;
+    let g: terroir_core::gi::GiProduct = crate::records::decode(&row)?;
+    basis_of(conn, &g, today).map(Some)
+}
+
+/// [`gi_basis`] of a product already read.
+pub(crate) fn basis_of(
+    conn: &Connection,
+    g: &terroir_core::gi::GiProduct,
+    today: NaiveDate,
+) -> crate::Result<terroir_core::user::GiBasis> {
+    use terroir_core::gi::{GiStatus, Protection};
+    use terroir_core::trademark::Trademark;
     let cal = crate::calendar::of(conn);
     let mut marks = vec![];
     for p in &g.protections {
@@ -181,14 +190,14 @@ pub(crate) fn gi_basis(
             marks.push((*mark_kind, tm.standing_on(today, &cal)));
         }
     }
-    Ok(Some(terroir_core::user::GiBasis {
+    Ok(terroir_core::user::GiBasis {
         product_revoked_on: g
             .status_history
             .last()
             .filter(|e| e.status == GiStatus::Revoked)
             .map(|e| e.on),
         marks,
-    }))
+    })
 }
 
 /// [`StoreLookup`] that also finds archived records by id or code: a stored record (or a

@@ -401,6 +401,81 @@ pub struct ApplicationInput {
     pub notes: Option<String>,
 }
 
+impl ClaimInput {
+    /// Claim `i` of an application by `enterprise`: its item, date and document, and the record
+    /// that proves it (with `proofs`, checked against the claim). `None` when any is refused.
+    fn parse_at(
+        &self,
+        i: usize,
+        v: &mut Violations,
+        lookup: &dyn Lookup,
+        enterprise: Option<RecordId>,
+        proofs: bool,
+    ) -> Option<Claim> {
+        let item = v.check(&format!("claims[{i}].item"), || {
+            if self.item.trim().is_empty() {
+                return Err(Violation::required());
+            }
+            enum_value::<AwardItem>(&self.item, &crate::incentive::AwardItem::KEYS)
+        });
+        let on = v.check(&format!("claims[{i}].achieved_on"), || {
+            parse_date(&self.achieved_on)
+        });
+        let doc = v.check(&format!("claims[{i}].document"), || {
+            optional_text(self.document.as_deref(), NAME_MAX)
+        });
+        let proof = v.check(&format!("claims[{i}].proof"), || {
+            let (Some(item), Some(achieved_on), Some(enterprise)) = (item, on, enterprise) else {
+                return Ok(None);
+            };
+            self.proving_record(item, achieved_on, enterprise, lookup, proofs)
+        });
+        Some(Claim {
+            item: item?,
+            achieved_on: on?,
+            document: doc?,
+            proof: proof?,
+        })
+    }
+
+    /// The record named as proof of the claim. With `proofs` it is required and must show
+    /// the item, on the date claimed, for `enterprise`; without, it is only resolved.
+    fn proving_record(
+        &self,
+        item: AwardItem,
+        achieved_on: NaiveDate,
+        enterprise: RecordId,
+        lookup: &dyn Lookup,
+        proofs: bool,
+    ) -> Result<Option<RecordId>, Violation> {
+        let key = self.proof.as_deref().unwrap_or("").trim();
+        if !proofs {
+            return (!key.is_empty())
+                .then(|| resolve(lookup, item.proof_kind(), key))
+                .transpose();
+        }
+        if key.is_empty() {
+            return Err(Violation::claim_unproven(format!(
+                "请指明证明该事项的{} / name the {} that proves it",
+                item.proof_kind().label(Lang::Zh),
+                item.proof_kind().label(Lang::En)
+            )));
+        }
+        let id = resolve(lookup, item.proof_kind(), key)?;
+        let claim = Claim {
+            item,
+            achieved_on,
+            document: None,
+            proof: Some(id),
+        };
+        let proof = lookup.proof(item, id).ok_or_else(|| {
+            Violation::claim_unproven("证明记录无法读取 / the record cannot be read")
+        })?;
+        crate::incentive::check_proof(&claim, &proof, enterprise)?;
+        Ok(Some(id))
+    }
+}
+
 const SUBJECT_KINDS: [&str; 4] = ["candidate", "trademark", "gi", "user"];
 
 impl ApplicationInput {
@@ -467,59 +542,7 @@ impl ApplicationInput {
         let mut claims = vec![];
         v.check("claims", || at_most(self.claims.len(), CLAIMS_MAX));
         for (i, c) in self.claims.iter().enumerate().take(CLAIMS_MAX + 1) {
-            let item = v.check(&format!("claims[{i}].item"), || {
-                if c.item.trim().is_empty() {
-                    return Err(Violation::required());
-                }
-                enum_value::<AwardItem>(&c.item, &crate::incentive::AwardItem::KEYS)
-            });
-            let on = v.check(&format!("claims[{i}].achieved_on"), || {
-                parse_date(&c.achieved_on)
-            });
-            let doc = v.check(&format!("claims[{i}].document"), || {
-                optional_text(c.document.as_deref(), NAME_MAX)
-            });
-            let proof = v.check(&format!("claims[{i}].proof"), || {
-                let (Some(item), Some(achieved_on), Some(enterprise)) = (item, on, enterprise)
-                else {
-                    return Ok(None);
-                };
-                let key = c.proof.as_deref().unwrap_or("").trim();
-                if !proofs {
-                    return (!key.is_empty())
-                        .then(|| resolve(lookup, item.proof_kind(), key))
-                        .transpose();
-                }
-                if key.is_empty() {
-                    return Err(Violation::claim_unproven(format!(
-                        "请指明证明该事项的{} / name the {} that proves it",
-                        item.proof_kind().label(Lang::Zh),
-                        item.proof_kind().label(Lang::En)
-                    )));
-                }
-                let id = resolve(lookup, item.proof_kind(), key)?;
-                let claim = Claim {
-                    item,
-                    achieved_on,
-                    document: None,
-                    proof: Some(id),
-                };
-                let proof = lookup.proof(item, id).ok_or_else(|| {
-                    Violation::claim_unproven("证明记录无法读取 / the record cannot be read")
-                })?;
-                crate::incentive::check_proof(&claim, &proof, enterprise)?;
-                Ok(Some(id))
-            });
-            if let (Some(item), Some(achieved_on), Some(document), Some(proof)) =
-                (item, on, doc, proof)
-            {
-                claims.push(Claim {
-                    item,
-                    achieved_on,
-                    document,
-                    proof,
-                });
-            }
+            claims.extend(c.parse_at(i, &mut v, lookup, enterprise, proofs));
         }
         if kind == Some(ApplicationKind::Guidance) && !self.claims.is_empty() {
             v.push(Violation::claims_on_guidance().at("claims"));

@@ -128,6 +128,50 @@ pub enum Protection {
 }
 
 impl Protection {
+    /// The protection as its form shows it, the GI mark by a portable reference.
+    pub fn to_input(&self, lookup: &dyn Lookup) -> ProtectionInput {
+        match self {
+            Protection::ProductApproval {
+                announcement_no,
+                announced_on,
+                standard_no,
+            } => ProtectionInput {
+                regime: Some(self.regime_key().into()),
+                announcement_no: Some(announcement_no.clone()),
+                announced_on: announced_on.map(|d| d.to_string()),
+                standard_no: standard_no.clone(),
+                ..Default::default()
+            },
+            Protection::GiTrademark {
+                mark_kind,
+                trademark_id,
+            } => ProtectionInput {
+                regime: Some(self.regime_key().into()),
+                mark_kind: Some(mark_kind.key().into()),
+                trademark: Some(show_ref(lookup, RecordKind::Trademark, *trademark_id)),
+                ..Default::default()
+            },
+            Protection::AgriculturalGi {
+                certificate_no,
+                registered_on,
+            } => ProtectionInput {
+                regime: Some(self.regime_key().into()),
+                certificate_no: Some(certificate_no.clone()),
+                registered_on: registered_on.map(|d| d.to_string()),
+                ..Default::default()
+            },
+            Protection::OriginMark {
+                announcement_no,
+                announced_on,
+            } => ProtectionInput {
+                regime: Some(self.regime_key().into()),
+                announcement_no: Some(announcement_no.clone()),
+                announced_on: announced_on.map(|d| d.to_string()),
+                ..Default::default()
+            },
+        }
+    }
+
     pub fn regime_key(&self) -> &'static str {
         match self {
             Self::ProductApproval { .. } => "product_approval",
@@ -427,36 +471,14 @@ impl GiInput {
         let responsible = v.check("responsible", || {
             crate::enterprise::known_division(self.responsible.as_deref(), lookup)
         });
-        let mut divisions = Vec::new();
-        for (i, d) in self.divisions.iter().enumerate() {
-            if let Some(Some(code)) = v.check(&format!("divisions[{i}]"), || {
-                let code = known_division(Some(d), lookup)?;
-                match code {
-                    Some(c) if divisions.contains(&c) => Err(Violation::duplicate_value(&c)),
-                    None => Err(Violation::required()),
-                    c => Ok(c),
-                }
-            }) {
-                divisions.push(code);
-            }
-        }
+        let divisions = self.parse_divisions(&mut v, lookup);
         v.check("protections", || at_most(self.protections.len(), ITEMS_MAX));
         v.check("divisions", || at_most(self.divisions.len(), ITEMS_MAX));
         v.check("places", || at_most(self.places.len(), ITEMS_MAX));
         v.check("status_history", || {
             at_most(self.status_history.len(), ITEMS_MAX)
         });
-        let places: Vec<String> = self
-            .places
-            .iter()
-            .enumerate()
-            .filter_map(|(i, p)| {
-                v.check(&format!("places[{i}]"), || {
-                    optional_text(Some(p.as_str()), NAME_MAX)
-                })
-                .flatten()
-            })
-            .collect();
+        let places = self.parse_places(&mut v);
         let area_description = v.check("area_description", || {
             optional_text(self.area_description.as_deref(), TEXT_MAX)
         });
@@ -486,29 +508,7 @@ impl GiInput {
             optional_text(self.profile.as_deref(), TEXT_MAX)
         });
         let notes = v.check("notes", || optional_text(self.notes.as_deref(), TEXT_MAX));
-        // The public-facing texts are promotion material (Trademark Law art. 14(5)): the ban
-        // holds when they are saved, not only when a dossier is printed. The notes are the
-        // bureau's own and never printed.
-        let public = [
-            ("profile", self.profile.as_deref()),
-            ("name", self.name.as_deref()),
-            ("category", self.category.as_deref()),
-            ("area_description", self.area_description.as_deref()),
-            ("quality_requirements", self.quality_requirements.as_deref()),
-            ("history", self.history.as_deref()),
-            ("contact", self.contact.as_deref()),
-        ];
-        let each_place = self.places.iter().enumerate();
-        for e in public
-            .into_iter()
-            .filter_map(|(f, t)| check_promotion_text(f, t?).err())
-            .chain(
-                each_place
-                    .filter_map(|(i, p)| check_promotion_text(&format!("places[{i}]"), p).err()),
-            )
-        {
-            v.push(e);
-        }
+        self.check_public_texts(&mut v);
         v.finish(|| {
             let mut events: Vec<StatusEvent> =
                 status_history.drain(..).map(Option::unwrap).collect();
@@ -534,6 +534,64 @@ impl GiInput {
             }
         })
     }
+
+    /// The production area's divisions, each known and listed once.
+    fn parse_divisions(&self, v: &mut Violations, lookup: &dyn Lookup) -> Vec<DivisionCode> {
+        let mut divisions = Vec::new();
+        for (i, d) in self.divisions.iter().enumerate() {
+            if let Some(Some(code)) = v.check(&format!("divisions[{i}]"), || {
+                let code = known_division(Some(d), lookup)?;
+                match code {
+                    Some(c) if divisions.contains(&c) => Err(Violation::duplicate_value(&c)),
+                    None => Err(Violation::required()),
+                    c => Ok(c),
+                }
+            }) {
+                divisions.push(code);
+            }
+        }
+        divisions
+    }
+
+    /// The places of the production area, blank ones dropped.
+    fn parse_places(&self, v: &mut Violations) -> Vec<String> {
+        self.places
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                v.check(&format!("places[{i}]"), || {
+                    optional_text(Some(p.as_str()), NAME_MAX)
+                })
+                .flatten()
+            })
+            .collect()
+    }
+
+    /// The public-facing texts are promotion material (Trademark Law art. 14(5)): the ban holds
+    /// when they are saved, not only when a dossier is printed. The notes are the bureau's own
+    /// and never printed.
+    fn check_public_texts(&self, v: &mut Violations) {
+        let public = [
+            ("profile", self.profile.as_deref()),
+            ("name", self.name.as_deref()),
+            ("category", self.category.as_deref()),
+            ("area_description", self.area_description.as_deref()),
+            ("quality_requirements", self.quality_requirements.as_deref()),
+            ("history", self.history.as_deref()),
+            ("contact", self.contact.as_deref()),
+        ];
+        let each_place = self.places.iter().enumerate();
+        for e in public
+            .into_iter()
+            .filter_map(|(f, t)| check_promotion_text(f, t?).err())
+            .chain(
+                each_place
+                    .filter_map(|(i, p)| check_promotion_text(&format!("places[{i}]"), p).err()),
+            )
+        {
+            v.push(e);
+        }
+    }
 }
 
 impl GiProduct {
@@ -545,46 +603,7 @@ impl GiProduct {
             protections: self
                 .protections
                 .iter()
-                .map(|p| match p {
-                    Protection::ProductApproval {
-                        announcement_no,
-                        announced_on,
-                        standard_no,
-                    } => ProtectionInput {
-                        regime: Some(p.regime_key().into()),
-                        announcement_no: Some(announcement_no.clone()),
-                        announced_on: announced_on.map(|d| d.to_string()),
-                        standard_no: standard_no.clone(),
-                        ..Default::default()
-                    },
-                    Protection::GiTrademark {
-                        mark_kind,
-                        trademark_id,
-                    } => ProtectionInput {
-                        regime: Some(p.regime_key().into()),
-                        mark_kind: Some(mark_kind.key().into()),
-                        trademark: Some(show_ref(lookup, RecordKind::Trademark, *trademark_id)),
-                        ..Default::default()
-                    },
-                    Protection::AgriculturalGi {
-                        certificate_no,
-                        registered_on,
-                    } => ProtectionInput {
-                        regime: Some(p.regime_key().into()),
-                        certificate_no: Some(certificate_no.clone()),
-                        registered_on: registered_on.map(|d| d.to_string()),
-                        ..Default::default()
-                    },
-                    Protection::OriginMark {
-                        announcement_no,
-                        announced_on,
-                    } => ProtectionInput {
-                        regime: Some(p.regime_key().into()),
-                        announcement_no: Some(announcement_no.clone()),
-                        announced_on: announced_on.map(|d| d.to_string()),
-                        ..Default::default()
-                    },
-                })
+                .map(|p| p.to_input(lookup))
                 .collect(),
             divisions: self
                 .area

@@ -523,9 +523,47 @@ pub fn eligibility(
     rules: &[RuleRef<'_>],
     as_of: NaiveDate,
 ) -> Eligibility {
+    let Judged {
+        mut lines,
+        line_claim,
+        flags,
+    } = judge_claims(claims, applicant, rules, as_of);
+    floor_by_earlier_awards(&mut lines, &line_claim, claims, applicant, rules);
+    keep_highest_in_groups(&mut lines, &line_claim, applicant, rules);
+    let due = Fen(lines.iter().filter(|l| l.applies).map(|l| l.amount.0).sum());
+    Eligibility {
+        as_of,
+        lines,
+        due,
+        flags,
+    }
+}
+
+impl<'a> Applicant<'a> {
+    /// What claim `i` counts once for, when it is proven.
+    fn subject(&self, i: usize) -> Option<&'a ClaimSubject> {
+        self.subjects.get(i).and_then(Option::as_ref)
+    }
+}
+
+/// Every rule considered for every claim, and what a reviewer must see.
+struct Judged {
+    lines: Vec<Line>,
+    /// For each line, the claim it was judged for (to find its subject afterwards).
+    line_claim: Vec<usize>,
+    flags: Vec<Bilingual>,
+}
+
+/// Judge each claim by every rule for its item, a rule paying once per subject; flag a claim
+/// no rule covers and the rules a reviewer should look at twice.
+fn judge_claims(
+    claims: &[Claim],
+    applicant: Applicant<'_>,
+    rules: &[RuleRef<'_>],
+    as_of: NaiveDate,
+) -> Judged {
     let mut lines: Vec<Line> = vec![];
     let mut flags = vec![];
-    // For each line, the claim it was judged for (to find its subject afterwards).
     let mut line_claim: Vec<usize> = vec![];
     for (ci, claim) in claims.iter().enumerate() {
         let matching: Vec<&RuleRef<'_>> =
@@ -537,44 +575,20 @@ pub fn eligibility(
                 format!("no incentive rule covers \"{}\"", l.en),
             ));
         }
-        let subject = applicant.subjects.get(ci).and_then(Option::as_ref);
+        let subject = applicant.subject(ci);
         for r in matching {
             // A rule pays once per subject in an application (a claim saved before proofs has
             // none: once per application, as before).
             let paid = lines.iter().zip(&line_claim).any(|(l, &c)| {
                 l.rule_id == r.id
                     && l.applies
-                    && applicant
-                        .subjects
-                        .get(c)
-                        .and_then(Option::as_ref)
-                        .map(|s| s.subject)
-                        == subject.map(|s| s.subject)
+                    && applicant.subject(c).map(|s| s.subject) == subject.map(|s| s.subject)
             });
             if paid {
                 continue;
             }
             let (applies, lapsed, reason) = judge(claim, subject, applicant, r.rule, as_of);
-            if r.rule.item == AwardItem::ProvincialFamousMark
-                && r.rule.valid_to.is_none_or(|to| to > FAMOUS_MARKS_ENDED)
-            {
-                flags.push(Bilingual::new(
-                    format!(
-                        "规则 {} 奖励省著名商标且在 2018 年后仍有效：著名商标认定自 2018 年起已在全国停止（河南省的停止日期待核），请核实政策是否仍适用",
-                        r.code
-                    ),
-                    format!(
-                        "rule {} awards provincial famous marks and is in force after 2018: famous-mark schemes were wound up nationwide from 2018 (Henan's date to be verified); check the policy still applies",
-                        r.code
-                    ),
-                ));
-            }
-            if lapsed {
-                flags.push(Bilingual::new(
-                    format!("规则 {} 已于 {} 失效", r.code, show_to(r.rule)),
-                    format!("rule {} lapsed on {}", r.code, show_to(r.rule)),
-                ));
-            }
+            flags.extend(rule_flags(r, lapsed));
             lines.push(Line {
                 rule_id: r.id,
                 rule_code: r.code.to_owned(),
@@ -590,9 +604,50 @@ pub fn eligibility(
             line_claim.push(ci);
         }
     }
-    // Highest only across applications, first: the level an earlier award brought the same
-    // subject to in the same group is the floor. Equal or lower pays nothing; higher pays the
-    // difference or in full, as the rule says.
+    Judged {
+        lines,
+        line_claim,
+        flags,
+    }
+}
+
+/// What a reviewer must check about a rule used: a famous-mark rule in force after those
+/// schemes ended, a rule that had lapsed.
+fn rule_flags(r: &RuleRef<'_>, lapsed: bool) -> Vec<Bilingual> {
+    let mut flags = vec![];
+    if r.rule.item == AwardItem::ProvincialFamousMark
+        && r.rule.valid_to.is_none_or(|to| to > FAMOUS_MARKS_ENDED)
+    {
+        flags.push(Bilingual::new(
+            format!(
+                "规则 {} 奖励省著名商标且在 2018 年后仍有效：著名商标认定自 2018 年起已在全国停止（河南省的停止日期待核），请核实政策是否仍适用",
+                r.code
+            ),
+            format!(
+                "rule {} awards provincial famous marks and is in force after 2018: famous-mark schemes were wound up nationwide from 2018 (Henan's date to be verified); check the policy still applies",
+                r.code
+            ),
+        ));
+    }
+    if lapsed {
+        flags.push(Bilingual::new(
+            format!("规则 {} 已于 {} 失效", r.code, show_to(r.rule)),
+            format!("rule {} lapsed on {}", r.code, show_to(r.rule)),
+        ));
+    }
+    flags
+}
+
+/// Highest only across applications: the level an earlier award brought the same subject to
+/// in the same group is the floor. Equal or lower pays nothing; higher pays the difference or
+/// in full, as the rule says.
+fn floor_by_earlier_awards(
+    lines: &mut [Line],
+    line_claim: &[usize],
+    claims: &[Claim],
+    applicant: Applicant<'_>,
+    rules: &[RuleRef<'_>],
+) {
     let level = |a: &Awarded| {
         rules
             .iter()
@@ -604,10 +659,7 @@ pub fn eligibility(
             continue;
         };
         let claim = &claims[line_claim[i]];
-        let subject = applicant
-            .subjects
-            .get(line_claim[i])
-            .and_then(Option::as_ref);
+        let subject = applicant.subject(line_claim[i]);
         let Some(rule) = rules.iter().find(|r| r.id == l.rule_id).map(|r| r.rule) else {
             continue;
         };
@@ -625,54 +677,61 @@ pub fn eligibility(
         };
         // The level reached: the full amount of the rule that paid (a top-up paid only the
         // difference, but brought the subject to that rule's amount).
-        let reached = level(prior);
-        if l.amount <= reached {
-            l.applies = false;
-            l.reason = Bilingual::new(
-                format!(
-                    "“{g}”内就高不重复：同一对象已在 {} 中奖励 {}，本项 {} 不再奖励",
-                    prior.application, reached, l.amount
-                ),
-                format!(
-                    "highest only within \"{g}\": {} already awarded {} for the same subject; {} pays nothing",
-                    prior.application, reached, l.amount
-                ),
-            );
-        } else if rule.top_up == Some(TopUp::Difference) {
-            let full = l.amount;
-            l.amount = Fen(full.0 - reached.0);
-            l.reason = Bilingual::new(
-                format!(
-                    "补差：同一对象已在 {} 中奖励 {}，按 {} 补差 {}",
-                    prior.application, reached, full, l.amount
-                ),
-                format!(
-                    "top-up: {} already awarded {} for the same subject; {} pays the difference, {}",
-                    prior.application, reached, full, l.amount
-                ),
-            );
-        } else {
-            l.reason = Bilingual::new(
-                format!(
-                    "就高全额奖励：高于同一对象在 {} 中已得的 {}",
-                    prior.application, reached
-                ),
-                format!(
-                    "paid in full: higher than the {} already awarded in {} for the same subject",
-                    reached, prior.application
-                ),
-            );
-        }
+        above_floor(l, &g, prior, level(prior), rule.top_up);
     }
-    // Then within this application: in each group, for each subject, keep the largest
-    // applicable award (the lower code on a tie) and exclude the others, naming the one paid.
-    let subject_of = |i: usize| {
-        applicant
-            .subjects
-            .get(line_claim[i])
-            .and_then(Option::as_ref)
-            .map(|s| s.subject)
-    };
+}
+
+/// Line `l` of group `g` where the earlier award `prior` brought the subject to `reached`:
+/// nothing when it is not higher, else the difference or the full amount, as `top_up` says.
+fn above_floor(l: &mut Line, g: &str, prior: &Awarded, reached: Fen, top_up: Option<TopUp>) {
+    if l.amount <= reached {
+        l.applies = false;
+        l.reason = Bilingual::new(
+            format!(
+                "“{g}”内就高不重复：同一对象已在 {} 中奖励 {}，本项 {} 不再奖励",
+                prior.application, reached, l.amount
+            ),
+            format!(
+                "highest only within \"{g}\": {} already awarded {} for the same subject; {} pays nothing",
+                prior.application, reached, l.amount
+            ),
+        );
+    } else if top_up == Some(TopUp::Difference) {
+        let full = l.amount;
+        l.amount = Fen(full.0 - reached.0);
+        l.reason = Bilingual::new(
+            format!(
+                "补差：同一对象已在 {} 中奖励 {}，按 {} 补差 {}",
+                prior.application, reached, full, l.amount
+            ),
+            format!(
+                "top-up: {} already awarded {} for the same subject; {} pays the difference, {}",
+                prior.application, reached, full, l.amount
+            ),
+        );
+    } else {
+        l.reason = Bilingual::new(
+            format!(
+                "就高全额奖励：高于同一对象在 {} 中已得的 {}",
+                prior.application, reached
+            ),
+            format!(
+                "paid in full: higher than the {} already awarded in {} for the same subject",
+                reached, prior.application
+            ),
+        );
+    }
+}
+
+/// Highest only within this application: in each group, for each subject, keep the largest
+/// applicable award (the lower code on a tie) and exclude the others, naming the one paid.
+fn keep_highest_in_groups(
+    lines: &mut [Line],
+    line_claim: &[usize],
+    applicant: Applicant<'_>,
+    rules: &[RuleRef<'_>],
+) {
+    let subject_of = |i: usize| applicant.subject(line_claim[i]).map(|s| s.subject);
     let groups: Vec<(String, Option<RecordId>)> = lines
         .iter()
         .enumerate()
@@ -709,13 +768,6 @@ pub fn eligibility(
             );
         }
     }
-    let due = Fen(lines.iter().filter(|l| l.applies).map(|l| l.amount.0).sum());
-    Eligibility {
-        as_of,
-        lines,
-        due,
-        flags,
-    }
 }
 
 fn group_of(rules: &[RuleRef<'_>], id: RecordId) -> Option<String> {
@@ -733,6 +785,7 @@ fn show_to(rule: &IncentiveRule) -> String {
 /// Provincial famous-mark schemes were wound up nationwide from 2018 (Henan's date to verify).
 const FAMOUS_MARKS_ENDED: NaiveDate = NaiveDate::from_ymd_opt(2018, 12, 31).expect("a date");
 
+/// Whether `rule` pays for `claim` (and, when not, whether because it lapsed), and why.
 fn judge(
     claim: &Claim,
     subject: Option<&ClaimSubject>,
@@ -740,20 +793,43 @@ fn judge(
     rule: &IncentiveRule,
     as_of: NaiveDate,
 ) -> (bool, bool, Bilingual) {
-    let no = |zh: String, en: String| (false, false, Bilingual::new(zh, en));
+    if let Some(why) = applicant_bar(claim, subject, applicant, rule) {
+        return (false, false, why);
+    }
+    if let Some((lapsed, why)) = period_bar(claim, rule, as_of) {
+        return (false, lapsed, why);
+    }
+    (
+        true,
+        false,
+        Bilingual::new(
+            format!("适用：{}，{}", rule.policy_no, rule.amount),
+            format!("applies: {}, {}", rule.policy_no, rule.amount),
+        ),
+    )
+}
+
+/// Why the applicant cannot claim under `rule`: outside its jurisdiction, the same item
+/// already awarded for the same subject, a well-known mark without a recognition decision.
+fn applicant_bar(
+    claim: &Claim,
+    subject: Option<&ClaimSubject>,
+    applicant: Applicant<'_>,
+    rule: &IncentiveRule,
+) -> Option<Bilingual> {
     let j = &rule.jurisdiction;
     match applicant.division {
         None => {
-            return no(
-                "企业没有登记行政区划，无法判断辖区".into(),
-                "the enterprise has no division, so jurisdiction cannot be checked".into(),
-            );
+            return Some(Bilingual::new(
+                "企业没有登记行政区划，无法判断辖区",
+                "the enterprise has no division, so jurisdiction cannot be checked",
+            ));
         }
         Some(d) if !covers(j, d) => {
-            return no(
+            return Some(Bilingual::new(
                 format!("规则适用于 {j}，企业所在区划为 {d}"),
                 format!("the rule applies in {j}; the enterprise is in {d}"),
-            );
+            ));
         }
         _ => {}
     }
@@ -763,44 +839,54 @@ fn judge(
         .find(|a| a.item == claim.item && same_subject(a, claim, subject, rule))
     {
         let code = &a.application;
-        return no(
+        return Some(Bilingual::new(
             format!("同一对象的同一事项已在 {code} 中奖励，不重复奖励"),
             format!("the same item was already awarded for the same subject in {code}"),
-        );
+        ));
     }
     if claim.item == AwardItem::WellKnownMark && !applicant.recognised {
-        return no(
-            "没有登记驰名商标认定记录（机关、案号、日期）".into(),
-            "no recognition decision is recorded (authority, case number, date)".into(),
-        );
+        return Some(Bilingual::new(
+            "没有登记驰名商标认定记录（机关、案号、日期）",
+            "no recognition decision is recorded (authority, case number, date)",
+        ));
     }
+    None
+}
+
+/// Why `rule` does not pay for when the claim was achieved or applied for: before the policy
+/// took effect, after it lapsed (`true`: the rule is used outside its validity), outside its
+/// window.
+fn period_bar(claim: &Claim, rule: &IncentiveRule, as_of: NaiveDate) -> Option<(bool, Bilingual)> {
     if claim.achieved_on < rule.valid_from {
-        return no(
-            format!(
-                "取得于 {}，早于政策施行日 {}",
-                claim.achieved_on, rule.valid_from
+        return Some((
+            false,
+            Bilingual::new(
+                format!(
+                    "取得于 {}，早于政策施行日 {}",
+                    claim.achieved_on, rule.valid_from
+                ),
+                format!(
+                    "achieved on {}, before the policy took effect on {}",
+                    claim.achieved_on, rule.valid_from
+                ),
             ),
-            format!(
-                "achieved on {}, before the policy took effect on {}",
-                claim.achieved_on, rule.valid_from
-            ),
-        );
+        ));
     }
     if let Some(to) = rule.valid_to
         && (as_of > to || claim.achieved_on > to)
     {
-        return (
-            false,
+        return Some((
             true,
             Bilingual::new(
                 format!("政策已于 {to} 失效（文号 {}）", rule.policy_no),
                 format!("the policy lapsed on {to} ({})", rule.policy_no),
             ),
-        );
+        ));
     }
     match rule.window_years {
-        Some(0) if claim.achieved_on.year() != as_of.year() => {
-            return no(
+        Some(0) if claim.achieved_on.year() != as_of.year() => Some((
+            false,
+            Bilingual::new(
                 format!(
                     "仅奖励当年取得的：取得于 {} 年，申请于 {} 年",
                     claim.achieved_on.year(),
@@ -811,27 +897,22 @@ fn judge(
                     claim.achieved_on.year(),
                     as_of.year()
                 ),
-            );
-        }
+            ),
+        )),
         Some(n) if n > 0 && claim.achieved_on < crate::date::add_months(as_of, -12 * n as i32) => {
-            return no(
-                format!("仅奖励近 {n} 年内取得的：取得于 {}", claim.achieved_on),
-                format!(
-                    "only within the last {n} years: achieved on {}",
-                    claim.achieved_on
+            Some((
+                false,
+                Bilingual::new(
+                    format!("仅奖励近 {n} 年内取得的：取得于 {}", claim.achieved_on),
+                    format!(
+                        "only within the last {n} years: achieved on {}",
+                        claim.achieved_on
+                    ),
                 ),
-            );
+            ))
         }
-        _ => {}
+        _ => None,
     }
-    (
-        true,
-        false,
-        Bilingual::new(
-            format!("适用：{}，{}", rule.policy_no, rule.amount),
-            format!("applies: {}, {}", rule.policy_no, rule.amount),
-        ),
-    )
 }
 
 #[cfg(test)]

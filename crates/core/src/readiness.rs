@@ -235,11 +235,12 @@ fn list_years_en(years: &[i32]) -> String {
         .join(", ")
 }
 
+/// Registered at least 3 years, or at least 5 years of documented continuous use (required
+/// for an unregistered mark, or one whose registration was invalidated).
 fn duration(c: &MarkCandidate, registration: Option<Registration>, today: NaiveDate) -> Criterion {
     let used = continuous_use(&c.evidence, today);
-    let use_span = used.map(|p| years_months(p.from, add_days(p.to, 1)));
     let use_ok = used.is_some_and(|p| anniversary(p.from, USE_YEARS) <= add_days(p.to, 1));
-    let used_text = match use_span {
+    let used_text = match used.map(|p| years_months(p.from, add_days(p.to, 1))) {
         Some(s) => {
             let s = span(s);
             Bilingual::new(
@@ -251,72 +252,109 @@ fn duration(c: &MarkCandidate, registration: Option<Registration>, today: NaiveD
     };
     let counted = registration.filter(|r| r.on <= today && !r.invalidated);
     let (status, reason, add) = match counted {
-        Some(r) => {
-            let reg = r.on;
-            // Counted up to the day after the right's last day (the day it no longer
-            // existed), as a use period is counted up to the day after its last day.
-            let end = r.ended_on.map_or(today, |e| add_days(e, 1).min(today));
-            let reg_span = span(years_months(reg, end));
-            let reg_ok = anniversary(reg, REGISTERED_YEARS) <= end;
-            let ended = match r.ended_on.filter(|e| *e < today) {
-                Some(e) => Bilingual::new(
-                    format!("，注册专用权存续至 {e}，计至该日"),
-                    format!("; the registration's last day was {e}, counted until then"),
-                ),
-                None => Bilingual::new("", ""),
-            };
-            if reg_ok || use_ok {
-                let reason = if reg_ok {
-                    Bilingual::new(
-                        format!("已注册 {}（须满 3 年）{}", reg_span.zh, ended.zh),
-                        format!("registered {} (3 years needed){}", reg_span.en, ended.en),
-                    )
-                } else {
-                    Bilingual::new(
-                        format!(
-                            "已注册 {}{}，{}（须满 5 年）",
-                            reg_span.zh, ended.zh, used_text.zh
-                        ),
-                        format!(
-                            "registered {}{}; {} (5 years needed)",
-                            reg_span.en, ended.en, used_text.en
-                        ),
-                    )
-                };
-                (Status::Met, reason, None)
-            } else {
-                let third = anniversary(reg, REGISTERED_YEARS);
-                // A registration that ended can no longer reach 3 years: only use can.
-                let add = if r.ended_on.is_some_and(|e| e < today) {
-                    Bilingual::new("补充使用证据至满 5 年", "add use evidence covering 5 years")
-                } else {
-                    Bilingual::new(
-                        format!("补充使用证据至满 5 年，或待 {third} 注册满 3 年"),
-                        format!(
-                            "add use evidence covering 5 years, or wait until {third} (3 years registered)"
-                        ),
-                    )
-                };
-                (
-                    Status::Partly,
-                    Bilingual::new(
-                        format!(
-                            "已注册 {}{}：须注册满 3 年，或有满 5 年的使用证据（{}）",
-                            reg_span.zh, ended.zh, used_text.zh
-                        ),
-                        format!(
-                            "registered {}{}: needs at least 3 years registered, or at least 5 years of documented use ({})",
-                            reg_span.en, ended.en, used_text.en
-                        ),
-                    ),
-                    Some(add),
-                )
-            }
+        Some(r) => registered_duration(r, today, use_ok, &used_text),
+        None => {
+            let invalidated = registration.is_some_and(|r| r.invalidated);
+            use_duration(invalidated, used.is_some(), use_ok, &used_text)
         }
-        None if registration.is_some_and(|r| r.invalidated) => (
+    };
+    Criterion {
+        optional: false,
+        key: CriterionKey::Duration,
+        status,
+        reason,
+        add,
+    }
+}
+
+/// The duration criterion of a registration that counts: met by 3 years registered (up to
+/// its end, if it ended) or by 5 years of use (`use_ok`, as `used_text` says).
+fn registered_duration(
+    r: Registration,
+    today: NaiveDate,
+    use_ok: bool,
+    used_text: &Bilingual,
+) -> (Status, Bilingual, Option<Bilingual>) {
+    let reg = r.on;
+    // Counted up to the day after the right's last day (the day it no longer existed), as a
+    // use period is counted up to the day after its last day.
+    let end = r.ended_on.map_or(today, |e| add_days(e, 1).min(today));
+    let reg_span = span(years_months(reg, end));
+    let reg_ok = anniversary(reg, REGISTERED_YEARS) <= end;
+    let ended = match r.ended_on.filter(|e| *e < today) {
+        Some(e) => Bilingual::new(
+            format!("，注册专用权存续至 {e}，计至该日"),
+            format!("; the registration's last day was {e}, counted until then"),
+        ),
+        None => Bilingual::new("", ""),
+    };
+    if reg_ok || use_ok {
+        let reason = if reg_ok {
+            Bilingual::new(
+                format!("已注册 {}（须满 3 年）{}", reg_span.zh, ended.zh),
+                format!("registered {} (3 years needed){}", reg_span.en, ended.en),
+            )
+        } else {
+            Bilingual::new(
+                format!(
+                    "已注册 {}{}，{}（须满 5 年）",
+                    reg_span.zh, ended.zh, used_text.zh
+                ),
+                format!(
+                    "registered {}{}; {} (5 years needed)",
+                    reg_span.en, ended.en, used_text.en
+                ),
+            )
+        };
+        return (Status::Met, reason, None);
+    }
+    let third = anniversary(reg, REGISTERED_YEARS);
+    // A registration that ended can no longer reach 3 years: only use can.
+    let add = if r.ended_on.is_some_and(|e| e < today) {
+        Bilingual::new("补充使用证据至满 5 年", "add use evidence covering 5 years")
+    } else {
+        Bilingual::new(
+            format!("补充使用证据至满 5 年，或待 {third} 注册满 3 年"),
+            format!(
+                "add use evidence covering 5 years, or wait until {third} (3 years registered)"
+            ),
+        )
+    };
+    (
+        Status::Partly,
+        Bilingual::new(
+            format!(
+                "已注册 {}{}：须注册满 3 年，或有满 5 年的使用证据（{}）",
+                reg_span.zh, ended.zh, used_text.zh
+            ),
+            format!(
+                "registered {}{}: needs at least 3 years registered, or at least 5 years of documented use ({})",
+                reg_span.en, ended.en, used_text.en
+            ),
+        ),
+        Some(add),
+    )
+}
+
+/// The duration criterion of a mark with no registration that counts (none yet, or one
+/// invalidated): only 5 years of use meet it (`use_ok`; `used` when there is any use).
+fn use_duration(
+    invalidated: bool,
+    used: bool,
+    use_ok: bool,
+    used_text: &Bilingual,
+) -> (Status, Bilingual, Option<Bilingual>) {
+    let add_use = || {
+        Bilingual::new(
+            "补充连续 5 年的使用证据（合同、发票、包装实物等）",
+            "add evidence of 5 years of continuous use (contracts, invoices, packaging)",
+        )
+    };
+    if invalidated {
+        return (
             if use_ok {
                 Status::Met
-            } else if used.is_some() {
+            } else if used {
                 Status::Partly
             } else {
                 Status::Missing
@@ -331,49 +369,38 @@ fn duration(c: &MarkCandidate, registration: Option<Registration>, today: NaiveD
                     used_text.en
                 ),
             ),
-            (!use_ok).then(|| {
-                Bilingual::new(
-                    "补充连续 5 年的使用证据（合同、发票、包装实物等）",
-                    "add evidence of 5 years of continuous use (contracts, invoices, packaging)",
-                )
-            }),
-        ),
-        None if use_ok => (
+            (!use_ok).then(add_use),
+        );
+    }
+    if use_ok {
+        return (
             Status::Met,
             Bilingual::new(
                 format!("未注册，{}（须满 5 年）", used_text.zh),
                 format!("unregistered; {} (5 years needed)", used_text.en),
             ),
             None,
-        ),
-        None => (
-            if used.is_some() {
-                Status::Partly
-            } else {
-                Status::Missing
-            },
-            Bilingual::new(
-                format!("未注册商标须连续使用满 5 年：{}", used_text.zh),
-                format!(
-                    "an unregistered mark needs at least 5 years of continuous use: {}",
-                    used_text.en
-                ),
-            ),
-            Some(Bilingual::new(
-                "补充连续 5 年的使用证据（合同、发票、包装实物等）",
-                "add evidence of 5 years of continuous use (contracts, invoices, packaging)",
-            )),
-        ),
-    };
-    Criterion {
-        optional: false,
-        key: CriterionKey::Duration,
-        status,
-        reason,
-        add,
+        );
     }
+    (
+        if used {
+            Status::Partly
+        } else {
+            Status::Missing
+        },
+        Bilingual::new(
+            format!("未注册商标须连续使用满 5 年：{}", used_text.zh),
+            format!(
+                "an unregistered mark needs at least 5 years of continuous use: {}",
+                used_text.en
+            ),
+        ),
+        Some(add_use()),
+    )
 }
 
+/// A criterion asking for evidence of every one of `factors` in each of `years`; `what`
+/// names it in Chinese and English.
 fn by_years(
     key: CriterionKey,
     evidence: &[Evidence],
@@ -381,22 +408,7 @@ fn by_years(
     factors: &[Factor],
     what: (&str, &str),
 ) -> Criterion {
-    let missing_in = |y: i32| -> Vec<Factor> {
-        factors
-            .iter()
-            .copied()
-            .filter(|f| {
-                !evidence
-                    .iter()
-                    .any(|e| e.factor == *f && e.period.covers_year(y))
-            })
-            .collect()
-    };
-    let gaps: Vec<(i32, Vec<Factor>)> = years
-        .iter()
-        .map(|y| (*y, missing_in(*y)))
-        .filter(|(_, m)| !m.is_empty())
-        .collect();
+    let gaps = year_gaps(evidence, years, factors);
     let covered = years.len() - gaps.len();
     let status = match covered {
         n if n == years.len() => Status::Met,
@@ -404,36 +416,6 @@ fn by_years(
         _ => Status::Partly,
     };
     let gap_years: Vec<i32> = gaps.iter().map(|g| g.0).collect();
-    let detail = |lang_zh: bool| -> String {
-        if factors.len() == 1 {
-            return String::new();
-        }
-        let parts: Vec<String> = gaps
-            .iter()
-            .map(|(y, fs)| {
-                let names: Vec<&str> = fs
-                    .iter()
-                    .map(|f| {
-                        f.label(if lang_zh {
-                            crate::Lang::Zh
-                        } else {
-                            crate::Lang::En
-                        })
-                    })
-                    .collect();
-                if lang_zh {
-                    format!("{y} 年缺{}", names.join("、"))
-                } else {
-                    format!("{y}: {} missing", names.join(", "))
-                }
-            })
-            .collect();
-        if lang_zh {
-            format!("（{}）", parts.join("；"))
-        } else {
-            format!(" ({})", parts.join("; "))
-        }
-    };
     let reason = if gaps.is_empty() {
         Bilingual::new(
             format!(
@@ -462,7 +444,7 @@ fn by_years(
                 what.0,
                 years.len(),
                 covered,
-                detail(true)
+                gaps_in_words(&gaps, crate::Lang::Zh)
             ),
             format!(
                 "{} for the last {} years: {} of {} years{}",
@@ -470,7 +452,7 @@ fn by_years(
                 years.len(),
                 covered,
                 years.len(),
-                detail(false)
+                gaps_in_words(&gaps, crate::Lang::En)
             ),
         )
     };
@@ -486,6 +468,47 @@ fn by_years(
         status,
         reason,
         add,
+    }
+}
+
+/// The years lacking evidence of any of `factors`, each with the factors it lacks.
+fn year_gaps(evidence: &[Evidence], years: &[i32], factors: &[Factor]) -> Vec<(i32, Vec<Factor>)> {
+    let missing_in = |y: i32| -> Vec<Factor> {
+        factors
+            .iter()
+            .copied()
+            .filter(|f| {
+                !evidence
+                    .iter()
+                    .any(|e| e.factor == *f && e.period.covers_year(y))
+            })
+            .collect()
+    };
+    years
+        .iter()
+        .map(|y| (*y, missing_in(*y)))
+        .filter(|(_, m)| !m.is_empty())
+        .collect()
+}
+
+/// What each year lacks, in `lang`, bracketed: `（2024 年缺净利润；2025 年缺纳税额）`.
+fn gaps_in_words(gaps: &[(i32, Vec<Factor>)], lang: crate::Lang) -> String {
+    let zh = lang == crate::Lang::Zh;
+    let parts: Vec<String> = gaps
+        .iter()
+        .map(|(y, fs)| {
+            let names: Vec<&str> = fs.iter().map(|f| f.label(lang)).collect();
+            if zh {
+                format!("{y} 年缺{}", names.join("、"))
+            } else {
+                format!("{y}: {} missing", names.join(", "))
+            }
+        })
+        .collect();
+    if zh {
+        format!("（{}）", parts.join("；"))
+    } else {
+        format!(" ({})", parts.join("; "))
     }
 }
 
@@ -539,23 +562,7 @@ pub fn assess(
     let years: Vec<i32> = (on.year() - RECENT_YEARS..on.year()).collect();
     let mut criteria = vec![
         duration(c, registration, on),
-        any_of(
-            CriterionKey::Awareness,
-            ev,
-            Factor::Awareness,
-            (
-                "有相关公众知晓程度的证据",
-                "evidence of the public's awareness",
-            ),
-            (
-                "没有相关公众知晓程度的证据",
-                "no evidence of the relevant public's awareness",
-            ),
-            (
-                "补充市场调查报告、行业排名或媒体评价",
-                "add a market survey, industry rankings or press coverage",
-            ),
-        ),
+        awareness(ev),
         by_years(
             CriterionKey::Publicity,
             ev,
@@ -577,26 +584,68 @@ pub fn assess(
             &[Factor::MarketShare, Factor::SalesRegions],
             ("市场占有率和销售区域", "market share and sales regions"),
         ),
-        any_of(
-            CriterionKey::Protection,
-            ev,
-            Factor::Protection,
-            (
-                "有作为驰名商标受保护的记录",
-                "records of protection as well-known",
-            ),
-            (
-                "没有作为驰名商标受保护的记录（首次认定可以没有）",
-                "no record of protection as a well-known mark (none is needed for a first recognition)",
-            ),
-            (
-                "如曾在案件中受保护，补充裁定书或判决书",
-                "if the mark was protected in a case, add the decision or judgment",
-            ),
-        ),
+        protection(ev),
+        attachments(ev),
     ];
+    for c in &mut criteria {
+        c.optional = c.key.optional();
+    }
+    Readiness {
+        reference_on: on,
+        reference_source: reference.source,
+        proceeding: reference.proceeding,
+        level: level_of(&criteria),
+        criteria,
+        recognition: c.recognition.clone(),
+    }
+}
+
+/// Evidence of the relevant public's awareness of the mark.
+fn awareness(ev: &[Evidence]) -> Criterion {
+    any_of(
+        CriterionKey::Awareness,
+        ev,
+        Factor::Awareness,
+        (
+            "有相关公众知晓程度的证据",
+            "evidence of the public's awareness",
+        ),
+        (
+            "没有相关公众知晓程度的证据",
+            "no evidence of the relevant public's awareness",
+        ),
+        (
+            "补充市场调查报告、行业排名或媒体评价",
+            "add a market survey, industry rankings or press coverage",
+        ),
+    )
+}
+
+/// Records of the mark's protection as well-known in earlier cases.
+fn protection(ev: &[Evidence]) -> Criterion {
+    any_of(
+        CriterionKey::Protection,
+        ev,
+        Factor::Protection,
+        (
+            "有作为驰名商标受保护的记录",
+            "records of protection as well-known",
+        ),
+        (
+            "没有作为驰名商标受保护的记录（首次认定可以没有）",
+            "no record of protection as a well-known mark (none is needed for a first recognition)",
+        ),
+        (
+            "如曾在案件中受保护，补充裁定书或判决书",
+            "if the mark was protected in a case, add the decision or judgment",
+        ),
+    )
+}
+
+/// A scan or photo attached to every evidence item.
+fn attachments(ev: &[Evidence]) -> Criterion {
     let bare = ev.iter().filter(|e| e.files.is_empty()).count();
-    criteria.push(Criterion {
+    Criterion {
         optional: false,
         key: CriterionKey::Attachments,
         status: match (ev.len(), bare) {
@@ -617,15 +666,16 @@ pub fn assess(
                 "attach a scan or photo to every evidence item",
             )
         }),
-    });
-    for c in &mut criteria {
-        c.optional = c.key.optional();
     }
+}
+
+/// The overall level of the criteria (see [`Level`]).
+fn level_of(criteria: &[Criterion]) -> Level {
     let missing = criteria
         .iter()
         .filter(|c| c.status == Status::Missing && !c.optional)
         .count();
-    let level = if criteria
+    if criteria
         .iter()
         .all(|c| c.status == Status::Met || c.optional)
     {
@@ -634,14 +684,6 @@ pub fn assess(
         Level::NotReady
     } else {
         Level::Partial
-    };
-    Readiness {
-        reference_on: on,
-        reference_source: reference.source,
-        proceeding: reference.proceeding,
-        level,
-        criteria,
-        recognition: c.recognition.clone(),
     }
 }
 

@@ -454,32 +454,8 @@ impl Trademark {
     /// and a renewal filed in time on a mark that lapsed by `today`, no transfer on a mark not
     /// yet registered, and a consent asked for while a pledge is in force.
     pub fn next_events(&self, today: NaiveDate, cal: &WorkingCalendar) -> Vec<StepOffer> {
-        let terminate = StepOffer {
-            legal: true,
-            ..StepOffer::new(
-                "terminate",
-                &[
-                    "kind",
-                    "ground",
-                    "on",
-                    "effective_on",
-                    "document_no",
-                    "reason",
-                ],
-                &["kind", "on", "document_no", "reason"],
-            )
-        };
-        let release = self
-            .pledges
-            .iter()
-            .any(|p| p.registration_no.is_some() && p.release.is_none())
-            .then(|| {
-                StepOffer::new(
-                    "release_pledge",
-                    &["registration_no", "on", "document_no"],
-                    &["registration_no", "on"],
-                )
-            });
+        let terminate = terminate_offer();
+        let release = self.release_offer();
         match &self.termination {
             Some(t) if t.to_review() => {
                 return [Some(terminate), release].into_iter().flatten().collect();
@@ -499,18 +475,36 @@ impl Trademark {
             _ => {}
         }
         let pledged = self.pledges.iter().any(|p| p.in_force_on(today));
-        let consent: &[&str] = if pledged {
-            &["consent_on", "consent_no"]
-        } else {
-            &[]
-        };
-        let with = |fields: &[&'static str]| -> Vec<&'static str> { [fields, consent].concat() };
-        let mut out = vec![];
+        let mut out = self.renewal_offers(renew);
+        out.extend(dealing_offers(pledged));
+        out.extend(release);
+        out.push(terminate);
+        out
+    }
+
+    /// Releasing a registered pledge not yet released, when there is one.
+    fn release_offer(&self) -> Option<StepOffer> {
+        self.pledges
+            .iter()
+            .any(|p| p.registration_no.is_some() && p.release.is_none())
+            .then(|| {
+                StepOffer::new(
+                    "release_pledge",
+                    &["registration_no", "on", "document_no"],
+                    &["registration_no", "on"],
+                )
+            })
+    }
+
+    /// Deciding the pending renewal, else filing one (`renew`), after completing the
+    /// announcement of an approved renewal that lacks one.
+    fn renewal_offers(&self, renew: StepOffer) -> Vec<StepOffer> {
         let approve = StepOffer::new(
             "approve_renewal",
             &["announcement_no", "announced_on"],
             &["announcement_no", "announced_on"],
         );
+        let mut out = vec![];
         if self.pending_renewal().is_some() {
             out.push(approve);
             out.push(StepOffer {
@@ -522,37 +516,6 @@ impl Trademark {
             out.extend(self.unannounced().map(|_| approve));
             out.push(renew);
         }
-        out.push(StepOffer::new(
-            "licence",
-            &with(&[
-                "licensee",
-                "kind",
-                "goods",
-                "from",
-                "to",
-                "recordal_no",
-                "recorded_on",
-            ]),
-            &["licensee", "kind", "goods", "from"],
-        ));
-        out.push(StepOffer::new(
-            "assign",
-            &with(&["to", "announcement_no", "announced_on"]),
-            &["to", "announcement_no", "announced_on"],
-        ));
-        out.push(StepOffer::new(
-            "pledge",
-            &[
-                "pledgee",
-                "amount",
-                "registration_no",
-                "registered_on",
-                "term_ends",
-            ],
-            &["pledgee", "amount", "registration_no", "registered_on"],
-        ));
-        out.extend(release);
-        out.push(terminate);
         out
     }
 
@@ -960,6 +923,67 @@ impl Trademark {
             notes: self.notes.clone(),
         }
     }
+}
+
+/// Ending the mark (deregistered, revoked or invalidated), a legal step.
+fn terminate_offer() -> StepOffer {
+    StepOffer {
+        legal: true,
+        ..StepOffer::new(
+            "terminate",
+            &[
+                "kind",
+                "ground",
+                "on",
+                "effective_on",
+                "document_no",
+                "reason",
+            ],
+            &["kind", "on", "document_no", "reason"],
+        )
+    }
+}
+
+/// Licensing, assigning and pledging the mark; a licence or an assignment asks for the
+/// pledgee's consent while a pledge is in force (`pledged`).
+fn dealing_offers(pledged: bool) -> Vec<StepOffer> {
+    let consent: &[&str] = if pledged {
+        &["consent_on", "consent_no"]
+    } else {
+        &[]
+    };
+    let with = |fields: &[&'static str]| -> Vec<&'static str> { [fields, consent].concat() };
+    vec![
+        StepOffer::new(
+            "licence",
+            &with(&[
+                "licensee",
+                "kind",
+                "goods",
+                "from",
+                "to",
+                "recordal_no",
+                "recorded_on",
+            ]),
+            &["licensee", "kind", "goods", "from"],
+        ),
+        StepOffer::new(
+            "assign",
+            &with(&["to", "announcement_no", "announced_on"]),
+            &["to", "announcement_no", "announced_on"],
+        ),
+        StepOffer::new(
+            "pledge",
+            &[
+                "pledgee",
+                "amount",
+                "registration_no",
+                "registered_on",
+                "term_ends",
+            ],
+            &["pledgee", "amount", "registration_no", "registered_on"],
+        ),
+    ]
 }
 
 /// A vocabulary word in both languages, for a message parameter.

@@ -12,7 +12,7 @@ use pdf_writer::{Content, Filter, Name, Pdf, Rect, Ref, Str, TextStr};
 
 use crate::error::{Error, Result};
 use crate::font::{Fonts, Weight};
-use crate::layout::{A4, Document, Item};
+use crate::layout::{A4, Document, Item, Page, Rgb};
 
 const FONT_NAMES: [&[u8]; 2] = [b"F0", b"F1"];
 
@@ -64,137 +64,31 @@ pub fn write(doc: &Document) -> Result<Vec<u8>> {
     let image_refs: Vec<Ref> = doc.images.iter().map(|_| alloc()).collect();
     let page_refs: Vec<(Ref, Ref)> = doc.pages.iter().map(|_| (alloc(), alloc())).collect();
 
-    let mut usage = [Usage::new(), Usage::new()];
-    let mut fonts_used = [false, false];
-    let height = A4.1;
+    let mut glyphs = Glyphs {
+        usage: [Usage::new(), Usage::new()],
+        used: [false, false],
+    };
     for (page, (page_ref, content_ref)) in doc.pages.iter().zip(&page_refs) {
-        let mut c = Content::new();
-        let mut images_used = vec![];
-        for item in &page.items {
-            match item {
-                Item::Text {
-                    x,
-                    y,
-                    style,
-                    text,
-                    spacing,
-                } => {
-                    let w = style.weight.index();
-                    fonts_used[w] = true;
-                    let mut bytes = Vec::with_capacity(text.len());
-                    usage[w].encode(style.weight, text, &mut bytes);
-                    c.set_fill_rgb(style.color.0, style.color.1, style.color.2);
-                    c.begin_text();
-                    c.set_font(Name(FONT_NAMES[w]), style.size);
-                    c.set_char_spacing(*spacing);
-                    c.set_text_matrix([1.0, 0.0, 0.0, 1.0, *x, height - *y]);
-                    c.show(Str(&bytes));
-                    c.end_text();
-                }
-                Item::Rect {
-                    x,
-                    y,
-                    w,
-                    h,
-                    fill,
-                    stroke,
-                } => {
-                    if let Some(f) = fill {
-                        c.set_fill_rgb(f.0, f.1, f.2);
-                    }
-                    if let Some((s, width)) = stroke {
-                        c.set_stroke_rgb(s.0, s.1, s.2);
-                        c.set_line_width(*width);
-                    }
-                    c.rect(*x, height - *y - *h, *w, *h);
-                    match (fill, stroke) {
-                        (Some(_), Some(_)) => c.fill_nonzero_and_stroke(),
-                        (Some(_), None) => c.fill_nonzero(),
-                        _ => c.stroke(),
-                    };
-                }
-                Item::Line {
-                    from,
-                    to,
-                    color,
-                    width,
-                } => {
-                    c.set_stroke_rgb(color.0, color.1, color.2);
-                    c.set_line_width(*width);
-                    c.move_to(from.0, height - from.1);
-                    c.line_to(to.0, height - to.1);
-                    c.stroke();
-                }
-                Item::Circle { centre, r, fill } => {
-                    // Four cubic Béziers approximate a circle (k = 0.5523).
-                    let (cx, cy, k) = (centre.0, height - centre.1, 0.5523 * r);
-                    c.set_fill_rgb(fill.0, fill.1, fill.2);
-                    c.move_to(cx + r, cy);
-                    c.cubic_to(cx + r, cy + k, cx + k, cy + r, cx, cy + r);
-                    c.cubic_to(cx - k, cy + r, cx - r, cy + k, cx - r, cy);
-                    c.cubic_to(cx - r, cy - k, cx - k, cy - r, cx, cy - r);
-                    c.cubic_to(cx + k, cy - r, cx + r, cy - k, cx + r, cy);
-                    c.close_path();
-                    c.fill_nonzero();
-                }
-                Item::Image { x, y, w, h, image } => {
-                    if *image >= doc.images.len() {
-                        return Err(Error::Internal(format!("image {image} not in document")));
-                    }
-                    images_used.push(*image);
-                    c.save_state();
-                    c.transform([*w, 0.0, 0.0, *h, *x, height - *y - *h]);
-                    c.x_object(Name(format!("Im{image}").as_bytes()));
-                    c.restore_state();
-                }
-            }
-        }
-        pdf.stream(*content_ref, &deflate(&c.finish()))
+        let (content, images_used) = page_content(doc, page, &mut glyphs)?;
+        pdf.stream(*content_ref, &content)
             .filter(Filter::FlateDecode);
-        let mut p = pdf.page(*page_ref);
-        p.media_box(Rect::new(0.0, 0.0, A4.0, A4.1))
-            .parent(tree)
-            .contents(*content_ref);
-        let mut res = p.resources();
-        {
-            let mut f = res.fonts();
-            for w in Weight::ALL {
-                if fonts_used[w.index()] {
-                    f.pair(Name(FONT_NAMES[w.index()]), font_refs[w.index()]);
-                }
-            }
-        }
-        if !images_used.is_empty() {
-            images_used.sort_unstable();
-            images_used.dedup();
-            let mut x = res.x_objects();
-            for i in images_used {
-                x.pair(Name(format!("Im{i}").as_bytes()), image_refs[i]);
-            }
-        }
+        let resources = PageResources {
+            fonts: &font_refs,
+            fonts_used: &glyphs.used,
+            images: &image_refs,
+            images_used,
+        };
+        page_object(&mut pdf, (*page_ref, *content_ref), tree, resources);
     }
-
-    for (img, id) in doc.images.iter().zip(&image_refs) {
-        let mut x = pdf.image_xobject(*id, &img.data);
-        x.filter(Filter::DctDecode);
-        x.width(img.width as i32)
-            .height(img.height as i32)
-            .bits_per_component(8);
-        if img.gray {
-            x.color_space().device_gray();
-        } else {
-            x.color_space().device_rgb();
-        }
-    }
-
+    write_images(&mut pdf, doc, &image_refs);
     for w in Weight::ALL {
-        if fonts_used[w.index()] {
+        if glyphs.used[w.index()] {
             write_font(
                 &mut pdf,
                 &mut alloc,
                 font_refs[w.index()],
                 w,
-                &usage[w.index()],
+                &glyphs.usage[w.index()],
             )?;
         }
     }
@@ -208,6 +102,169 @@ pub fn write(doc: &Document) -> Result<Vec<u8>> {
         .producer(TextStr("Terroir 地标品牌库"));
     let _ = fonts;
     Ok(pdf.finish())
+}
+
+/// The glyphs the document's text uses, per face (regular, bold), and which faces it uses.
+struct Glyphs {
+    usage: [Usage; 2],
+    used: [bool; 2],
+}
+
+/// A page's content stream, compressed, and the images it shows: each item drawn in turn,
+/// its text's glyphs noted in `glyphs`.
+fn page_content(doc: &Document, page: &Page, glyphs: &mut Glyphs) -> Result<(Vec<u8>, Vec<usize>)> {
+    let height = A4.1;
+    let mut c = Content::new();
+    let mut images_used = vec![];
+    for item in &page.items {
+        match item {
+            Item::Text {
+                x,
+                y,
+                style,
+                text,
+                spacing,
+            } => {
+                let w = style.weight.index();
+                glyphs.used[w] = true;
+                let mut bytes = Vec::with_capacity(text.len());
+                glyphs.usage[w].encode(style.weight, text, &mut bytes);
+                c.set_fill_rgb(style.color.0, style.color.1, style.color.2);
+                c.begin_text();
+                c.set_font(Name(FONT_NAMES[w]), style.size);
+                c.set_char_spacing(*spacing);
+                c.set_text_matrix([1.0, 0.0, 0.0, 1.0, *x, height - *y]);
+                c.show(Str(&bytes));
+                c.end_text();
+            }
+            Item::Rect {
+                x,
+                y,
+                w,
+                h,
+                fill,
+                stroke,
+            } => draw_rect(&mut c, (*x, height - *y - *h, *w, *h), *fill, *stroke),
+            Item::Line {
+                from,
+                to,
+                color,
+                width,
+            } => {
+                c.set_stroke_rgb(color.0, color.1, color.2);
+                c.set_line_width(*width);
+                c.move_to(from.0, height - from.1);
+                c.line_to(to.0, height - to.1);
+                c.stroke();
+            }
+            Item::Circle { centre, r, fill } => {
+                draw_circle(&mut c, (centre.0, height - centre.1), *r, *fill)
+            }
+            Item::Image { x, y, w, h, image } => {
+                if *image >= doc.images.len() {
+                    return Err(Error::Internal(format!("image {image} not in document")));
+                }
+                images_used.push(*image);
+                c.save_state();
+                c.transform([*w, 0.0, 0.0, *h, *x, height - *y - *h]);
+                c.x_object(Name(format!("Im{image}").as_bytes()));
+                c.restore_state();
+            }
+        }
+    }
+    Ok((deflate(&c.finish()), images_used))
+}
+
+/// A rectangle (`x`, `y` from the bottom, width, height), filled, stroked or both.
+fn draw_rect(
+    c: &mut Content,
+    (x, y, w, h): (f32, f32, f32, f32),
+    fill: Option<Rgb>,
+    stroke: Option<(Rgb, f32)>,
+) {
+    if let Some(f) = fill {
+        c.set_fill_rgb(f.0, f.1, f.2);
+    }
+    if let Some((s, width)) = stroke {
+        c.set_stroke_rgb(s.0, s.1, s.2);
+        c.set_line_width(width);
+    }
+    c.rect(x, y, w, h);
+    match (fill, stroke) {
+        (Some(_), Some(_)) => c.fill_nonzero_and_stroke(),
+        (Some(_), None) => c.fill_nonzero(),
+        _ => c.stroke(),
+    };
+}
+
+/// A filled circle around `(cx, cy)` (from the bottom).
+fn draw_circle(c: &mut Content, (cx, cy): (f32, f32), r: f32, fill: Rgb) {
+    // Four cubic Béziers approximate a circle (k = 0.5523).
+    let k = 0.5523 * r;
+    c.set_fill_rgb(fill.0, fill.1, fill.2);
+    c.move_to(cx + r, cy);
+    c.cubic_to(cx + r, cy + k, cx + k, cy + r, cx, cy + r);
+    c.cubic_to(cx - k, cy + r, cx - r, cy + k, cx - r, cy);
+    c.cubic_to(cx - r, cy - k, cx - k, cy - r, cx, cy - r);
+    c.cubic_to(cx + k, cy - r, cx + r, cy - k, cx + r, cy);
+    c.close_path();
+    c.fill_nonzero();
+}
+
+/// The fonts and images a page can name, and those it uses.
+struct PageResources<'a> {
+    fonts: &'a [Ref; 2],
+    fonts_used: &'a [bool; 2],
+    images: &'a [Ref],
+    images_used: Vec<usize>,
+}
+
+/// The page object: A4, its content stream (`refs`: the page's and the content's), and the
+/// fonts and images it uses.
+fn page_object(
+    pdf: &mut Pdf,
+    (page_ref, content_ref): (Ref, Ref),
+    tree: Ref,
+    r: PageResources<'_>,
+) {
+    let mut p = pdf.page(page_ref);
+    p.media_box(Rect::new(0.0, 0.0, A4.0, A4.1))
+        .parent(tree)
+        .contents(content_ref);
+    let mut res = p.resources();
+    {
+        let mut f = res.fonts();
+        for w in Weight::ALL {
+            if r.fonts_used[w.index()] {
+                f.pair(Name(FONT_NAMES[w.index()]), r.fonts[w.index()]);
+            }
+        }
+    }
+    let mut images_used = r.images_used;
+    if !images_used.is_empty() {
+        images_used.sort_unstable();
+        images_used.dedup();
+        let mut x = res.x_objects();
+        for i in images_used {
+            x.pair(Name(format!("Im{i}").as_bytes()), r.images[i]);
+        }
+    }
+}
+
+/// The photos, passed through as JPEG (DCTDecode) image objects.
+fn write_images(pdf: &mut Pdf, doc: &Document, image_refs: &[Ref]) {
+    for (img, id) in doc.images.iter().zip(image_refs) {
+        let mut x = pdf.image_xobject(*id, &img.data);
+        x.filter(Filter::DctDecode);
+        x.width(img.width as i32)
+            .height(img.height as i32)
+            .bits_per_component(8);
+        if img.gray {
+            x.color_space().device_gray();
+        } else {
+            x.color_space().device_rgb();
+        }
+    }
 }
 
 fn write_font(

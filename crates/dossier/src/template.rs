@@ -83,7 +83,51 @@ pub fn layout(v: &DossierView) -> Document {
         .collect();
     cover(&mut flow, v, images.first().copied());
     flow.new_page();
+    let standards = product_standards(v);
+    overview(&mut flow, v, &standards);
+    if let Some(h) = &v.history {
+        flow.heading("历史渊源与人文关联");
+        flow.paragraph(h, true);
+    }
+    production_area(&mut flow, v);
+    quality(&mut flow, v, &standards);
+    protections(&mut flow, v);
+    users(&mut flow, v);
+    flow.heading("专用标志使用规范");
+    for (i, rule) in labelling_rules(v).iter().enumerate() {
+        flow.paragraph(&format!("{}. {rule}", i + 1), false);
+    }
+    if images.len() > 1 {
+        flow.heading("产品图片");
+        for (img, photo) in images.iter().zip(&v.photos).skip(1) {
+            flow.image(*img, flow.measure(), 110.0 * MM, photo.caption.as_deref());
+        }
+    }
+    contacts(&mut flow, v);
+    let header = format!("{} · 地理标志产品品牌推介资料", v.name);
+    finish(
+        flow,
+        &header,
+        v.issuer.as_deref(),
+        v.printed_on,
+        &v.audit_head,
+        v.sample,
+    )
+}
 
+/// The standards of the product's approvals.
+fn product_standards(v: &DossierView) -> Vec<&str> {
+    v.protections
+        .iter()
+        .filter_map(|p| match p {
+            ProtectionView::ProductApproval { standard_no, .. } => standard_no.as_deref(),
+            _ => None,
+        })
+        .collect()
+}
+
+/// 产品概况: the product's facts on record, then its profile.
+fn overview(flow: &mut Flow, v: &DossierView, standards: &[&str]) {
     flow.heading("产品概况");
     let mut facts = vec![("产品名称".to_string(), v.name.clone())];
     if let Some(c) = &v.category {
@@ -103,14 +147,6 @@ pub fn layout(v: &DossierView) -> Document {
                 .join("；"),
         ));
     }
-    let standards: Vec<&str> = v
-        .protections
-        .iter()
-        .filter_map(|p| match p {
-            ProtectionView::ProductApproval { standard_no, .. } => standard_no.as_deref(),
-            _ => None,
-        })
-        .collect();
     if !standards.is_empty() {
         facts.push(("产品标准".into(), standards.join("；")));
     }
@@ -122,12 +158,11 @@ pub fn layout(v: &DossierView) -> Document {
         flow.space(8.0);
         flow.paragraph(p, true);
     }
+}
 
-    if let Some(h) = &v.history {
-        flow.heading("历史渊源与人文关联");
-        flow.paragraph(h, true);
-    }
-
+/// 产地范围: the area's divisions, places and centre (with a locator map), and its
+/// description; the region alone when nothing else is on record.
+fn production_area(flow: &mut Flow, v: &DossierView) {
     let mut area = vec![];
     if !v.area.divisions.is_empty() {
         area.push(("行政区划".to_string(), v.area.divisions.join("、")));
@@ -160,7 +195,10 @@ pub fn layout(v: &DossierView) -> Document {
             locator_map(page, x, y, w, centre)
         });
     }
+}
 
+/// 质量特色与标准: the quality requirements and the standards applied.
+fn quality(flow: &mut Flow, v: &DossierView, standards: &[&str]) {
     if v.quality.is_some() || !standards.is_empty() {
         flow.heading("质量特色与标准");
         if let Some(q) = &v.quality {
@@ -170,79 +208,77 @@ pub fn layout(v: &DossierView) -> Document {
             flow.paragraph(&format!("执行标准：{}。", standards.join("；")), false);
         }
     }
+}
 
-    if !v.protections.is_empty() {
-        flow.heading("保护情况");
-        let mut cols = vec![
-            col("保护方式", 3.0),
-            col("公告号／注册号／证书号", 3.6),
-            col("日期", 2.0),
-            col("说明", 3.4),
-        ];
-        let mut rows: Vec<Vec<String>> = v.protections.iter().map(protection_row).collect();
-        // A column no row fills is left out.
-        if rows.iter().all(|r| r[2].is_empty()) {
-            cols.remove(2);
-            rows.iter_mut().for_each(|r| {
-                r.remove(2);
-            });
-        }
-        flow.table(&cols, &rows);
+/// 保护情况: a row per protection.
+fn protections(flow: &mut Flow, v: &DossierView) {
+    if v.protections.is_empty() {
+        return;
     }
+    flow.heading("保护情况");
+    let mut cols = vec![
+        col("保护方式", 3.0),
+        col("公告号／注册号／证书号", 3.6),
+        col("日期", 2.0),
+        col("说明", 3.4),
+    ];
+    let mut rows: Vec<Vec<String>> = v.protections.iter().map(protection_row).collect();
+    // A column no row fills is left out.
+    if rows.iter().all(|r| r[2].is_empty()) {
+        cols.remove(2);
+        rows.iter_mut().for_each(|r| {
+            r.remove(2);
+        });
+    }
+    flow.table(&cols, &rows);
+}
 
+/// 授权使用人: why some users are not listed, then the listed ones by name.
+fn users(flow: &mut Flow, v: &DossierView) {
     if v.users_note.is_some() || !v.users.is_empty() {
         flow.heading("授权使用人");
     }
     if let Some(note) = &v.users_note {
         flow.paragraph(note, false);
     }
-    if !v.users.is_empty() {
-        flow.paragraph(
-            &format!(
-                "以下 {} 家使用人经核准使用地理标志专用标志，按名称排列。",
-                v.users.len()
-            ),
-            false,
-        );
-        let cols = [
-            col("序号", 0.8),
-            col("使用人名称", 3.6),
-            col("统一社会信用代码", 3.2),
-            col("地址", 4.4),
-        ];
-        let rows: Vec<Vec<String>> = v
-            .users
-            .iter()
-            .enumerate()
-            .map(|(i, u)| {
-                vec![
-                    (i + 1).to_string(),
-                    u.name.clone(),
-                    if u.sample && !u.credit_code.is_empty() {
-                        format!("{}（示例）", u.credit_code)
-                    } else {
-                        u.credit_code.clone()
-                    },
-                    u.address.clone(),
-                ]
-            })
-            .collect();
-        flow.table(&cols, &rows);
+    if v.users.is_empty() {
+        return;
     }
+    flow.paragraph(
+        &format!(
+            "以下 {} 家使用人经核准使用地理标志专用标志，按名称排列。",
+            v.users.len()
+        ),
+        false,
+    );
+    let cols = [
+        col("序号", 0.8),
+        col("使用人名称", 3.6),
+        col("统一社会信用代码", 3.2),
+        col("地址", 4.4),
+    ];
+    let rows: Vec<Vec<String>> = v
+        .users
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            vec![
+                (i + 1).to_string(),
+                u.name.clone(),
+                if u.sample && !u.credit_code.is_empty() {
+                    format!("{}（示例）", u.credit_code)
+                } else {
+                    u.credit_code.clone()
+                },
+                u.address.clone(),
+            ]
+        })
+        .collect();
+    flow.table(&cols, &rows);
+}
 
-    flow.heading("专用标志使用规范");
-    for (i, rule) in labelling_rules(v).iter().enumerate() {
-        flow.paragraph(&format!("{}. {rule}", i + 1), false);
-    }
-
-    if images.len() > 1 {
-        flow.heading("产品图片");
-        for (img, photo) in images.iter().zip(&v.photos).skip(1) {
-            flow.image(*img, flow.measure(), 110.0 * MM, photo.caption.as_deref());
-        }
-    }
-
-    // Contacts when the bureau gave them; the check code always.
+/// 联系方式 (or 资料核验): the contacts when the bureau gave them; the check code always.
+fn contacts(flow: &mut Flow, v: &DossierView) {
     flow.heading(if v.contact.is_some() || v.issuer.is_some() {
         "联系方式"
     } else {
@@ -282,16 +318,6 @@ pub fn layout(v: &DossierView) -> Document {
             false,
         );
     });
-
-    let header = format!("{} · 地理标志产品品牌推介资料", v.name);
-    finish(
-        flow,
-        &header,
-        v.issuer.as_deref(),
-        v.printed_on,
-        &v.audit_head,
-        v.sample,
-    )
 }
 
 /// The flowed pages with the running header (`header` names the document; from page 2) and
@@ -424,19 +450,31 @@ fn labelling_rules(v: &DossierView) -> Vec<String> {
     out
 }
 
+/// The cover: the masthead, the product's name and region, its photo, its protections at a
+/// glance, and the issuer, date and QR code at the foot.
 fn cover(flow: &mut Flow, v: &DossierView, hero: Option<usize>) {
-    let (w, h) = A4;
-    let left = MARGINS.0;
-    let measure = w - MARGINS.0 - MARGINS.2;
     let hero_dims = hero.map(|i| {
         let img = &flow.doc.images[i];
         (img.width as f32, img.height as f32)
     });
     let page: &mut Page = flow.current_page();
+    cover_masthead(page);
+    let y = cover_title(page, v);
+    let y = cover_photo(page, v, hero.zip(hero_dims), y) + 8.0 * MM;
+    cover_protections(page, v, y);
+    cover_foot(page, v);
+}
+
+/// The small grey type of the cover's masthead and foot.
+const COVER_SMALL: TextStyle = TextStyle::new(Weight::Regular, 10.0, Rgb::GREY, 1.4);
+
+/// The accent and gold bands across the top, and what the document is.
+fn cover_masthead(page: &mut Page) {
+    let (w, _) = A4;
+    let left = MARGINS.0;
     page.fill(0.0, 0.0, w, 10.0 * MM, ACCENT);
     page.fill(0.0, 10.0 * MM, w, 1.2 * MM, GOLD);
-
-    let small = TextStyle::new(Weight::Regular, 10.0, Rgb::GREY, 1.4);
+    let small = COVER_SMALL;
     page.text(left, 22.0 * MM, small, "地理标志产品 · 品牌推介资料");
     page.text(
         left,
@@ -444,7 +482,13 @@ fn cover(flow: &mut Flow, v: &DossierView, hero: Option<usize>) {
         TextStyle { size: 8.0, ..small },
         "Geographical Indication · Brand-Promotion Dossier",
     );
+}
 
+/// The product's name, as large as fits, and its region and category; returns where the
+/// next item starts.
+fn cover_title(page: &mut Page, v: &DossierView) -> f32 {
+    let left = MARGINS.0;
+    let measure = A4.0 - MARGINS.0 - MARGINS.2;
     let mut title = TextStyle::new(Weight::Bold, 34.0, ACCENT, 1.3);
     while text_width(title, &v.name) > measure && title.size > 16.0 {
         title.size -= 2.0;
@@ -462,10 +506,19 @@ fn cover(flow: &mut Flow, v: &DossierView, hero: Option<usize>) {
         .join(" · ");
     page.text(left, y, sub, subtitle);
     y += sub.line_height() + 6.0 * MM;
+    y
+}
 
+/// The first photo (`hero`: its image and its width and height) fitted to the cover's box at
+/// `y`, with its caption; a quiet panel with the name when there is none. Returns where the
+/// next item starts.
+fn cover_photo(page: &mut Page, v: &DossierView, hero: Option<(usize, (f32, f32))>, y: f32) -> f32 {
+    let left = MARGINS.0;
+    let measure = A4.0 - MARGINS.0 - MARGINS.2;
     let photo_box = (measure, 112.0 * MM);
-    match (hero, hero_dims) {
-        (Some(i), Some((iw, ih))) => {
+    let mut y = y;
+    match hero {
+        Some((i, (iw, ih))) => {
             let mut pw = photo_box.0;
             let mut ph = pw * ih / iw;
             if ph > photo_box.1 {
@@ -487,7 +540,7 @@ fn cover(flow: &mut Flow, v: &DossierView, hero: Option<usize>) {
                 y += cap.line_height() + 3.0;
             }
         }
-        _ => {
+        None => {
             // No photo yet: a quiet panel with the product's name instead of an empty hole.
             page.fill(left, y, measure, 60.0 * MM, ACCENT_LIGHT);
             let big = TextStyle::new(Weight::Bold, 22.0, ACCENT, 1.3);
@@ -501,11 +554,16 @@ fn cover(flow: &mut Flow, v: &DossierView, hero: Option<usize>) {
             y += 60.0 * MM;
         }
     }
-    y += 8.0 * MM;
+    y
+}
 
-    // Protections at a glance.
+/// The first four protections at a glance from `y`: regime and number.
+fn cover_protections(page: &mut Page, v: &DossierView, y: f32) {
+    let left = MARGINS.0;
+    let measure = A4.0 - MARGINS.0 - MARGINS.2;
     let label = TextStyle::new(Weight::Bold, 10.5, ACCENT, 1.7);
     let body = TextStyle::new(Weight::Regular, 10.5, Rgb::BLACK, 1.7);
+    let mut y = y;
     for p in v.protections.iter().take(4) {
         let number = match p {
             ProtectionView::ProductApproval {
@@ -528,8 +586,13 @@ fn cover(flow: &mut Flow, v: &DossierView, hero: Option<usize>) {
         page.lines(left + 8.0 + lw + 8.0, y, body, &lines, rest, false);
         y += lines.len().max(1) as f32 * body.line_height();
     }
+}
 
-    // Issuer and date at the foot, QR code to the right.
+/// Issuer and date at the foot, QR code to the right.
+fn cover_foot(page: &mut Page, v: &DossierView) {
+    let (w, h) = A4;
+    let left = MARGINS.0;
+    let small = COVER_SMALL;
     let qr_size = 30.0 * MM;
     let foot = h - MARGINS.3 - qr_size;
     qr::draw(page, w - MARGINS.2 - qr_size, foot, qr_size, &v.qr_text);

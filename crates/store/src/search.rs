@@ -277,6 +277,24 @@ pub fn search(conn: &Connection, kind: RecordKind, q: &Query, limit: u32) -> Res
     let Some(ix) = indexed(kind) else {
         return Ok(vec![]);
     };
+    let found = candidates(conn, ix, q, limit)?;
+    let mut hits = verified(kind, found, q);
+    // Within a kind of match: matches at the start of the name first, then shorter names.
+    hits.sort_by_key(|h| {
+        (
+            h.matched,
+            h.span.map_or(0, |s| s[0]),
+            h.name.chars().count(),
+            h.code.clone(),
+        )
+    });
+    hits.truncate(limit as usize);
+    Ok(hits)
+}
+
+/// Live records the indexes offer for the query, possibly several times: by name (exact,
+/// prefix, substring), by code or key prefix, and by pinyin or initials.
+fn candidates(conn: &Connection, ix: &Indexed, q: &Query, limit: u32) -> Result<Vec<Cand>> {
     let k = ix.id;
     let l = i64::from(limit.max(1));
     let wide = l * 4;
@@ -316,6 +334,19 @@ pub fn search(conn: &Connection, kind: RecordKind, q: &Query, limit: u32) -> Res
         }
     }
     // Pinyin and initials: prefix lookups of the indexed syllable suffixes.
+    for (a, ini) in &alt_queries(q) {
+        let sql = format!(
+            "SELECT DISTINCT {DOC_COLS} FROM search_alt s JOIN search_doc d ON d.doc = s.doc
+             WHERE s.kind = ?1 AND s.initials = ?4 AND s.alt >= ?2 AND s.alt < ?3 AND d.archived = 0 LIMIT ?5"
+        );
+        found.extend(cands(conn, &sql, params![k, a, after(a), ini, l])?);
+    }
+    Ok(found)
+}
+
+/// The pinyin (`false`) and initials (`true`) prefixes a query of letters, or of characters
+/// and letters mixed, is looked up by.
+fn alt_queries(q: &Query) -> Vec<(String, bool)> {
     let mut alt_queries: Vec<(String, bool)> = vec![];
     if q.is_letters {
         alt_queries.push((q.lower.chars().take(FULL_KEY_MAX).collect(), false));
@@ -327,13 +358,11 @@ pub fn search(conn: &Connection, kind: RecordKind, q: &Query, limit: u32) -> Res
                 .map(|a| (a.chars().take(INITIALS_KEY_MAX).collect(), true)),
         );
     }
-    for (a, ini) in &alt_queries {
-        let sql = format!(
-            "SELECT DISTINCT {DOC_COLS} FROM search_alt s JOIN search_doc d ON d.doc = s.doc
-             WHERE s.kind = ?1 AND s.initials = ?4 AND s.alt >= ?2 AND s.alt < ?3 AND d.archived = 0 LIMIT ?5"
-        );
-        found.extend(cands(conn, &sql, params![k, a, after(a), ini, l])?);
-    }
+    alt_queries
+}
+
+/// The candidates the core rules confirm the query matches, each record once.
+fn verified(kind: RecordKind, found: Vec<Cand>, q: &Query) -> Vec<Hit> {
     let mut best: HashMap<i64, Hit> = HashMap::new();
     for (doc, record_id, code, name, key) in found {
         if best.contains_key(&doc) {
@@ -358,18 +387,7 @@ pub fn search(conn: &Connection, kind: RecordKind, q: &Query, limit: u32) -> Res
             );
         }
     }
-    let mut hits: Vec<Hit> = best.into_values().collect();
-    // Within a kind of match: matches at the start of the name first, then shorter names.
-    hits.sort_by_key(|h| {
-        (
-            h.matched,
-            h.span.map_or(0, |s| s[0]),
-            h.name.chars().count(),
-            h.code.clone(),
-        )
-    });
-    hits.truncate(limit as usize);
-    Ok(hits)
+    best.into_values().collect()
 }
 
 /// The initials a mixed query stands for: its characters' initials (each reading, capped),
