@@ -530,7 +530,11 @@ fn export_calls_fixture() {
                     )
                     .map(|r| json!(r)),
                 "attach_evidence" => ws
-                    .attach_evidence(key, a["no"].as_u64().unwrap() as u32, &[scan.clone()])
+                    .attach_evidence(
+                        key,
+                        a["no"].as_u64().unwrap() as u32,
+                        std::slice::from_ref(&scan),
+                    )
                     .map(|r| json!(r)),
                 "remove_evidence" => ws
                     .remove_evidence(
