@@ -11,15 +11,7 @@ type Handler = (args: Record<string, unknown>) => unknown
 
 /** The mock backend behind mockIPC, recording every call; `overrides` answer some commands instead. */
 export function installBackend(
-  opts: {
-    extraEnterprises?: number
-    printDelayMs?: number
-    importRows?: number
-    migrationNotes?: string[]
-    printReady?: boolean
-    printRefused?: boolean
-    overrides?: Record<string, Handler>
-  } = {},
+  opts: Parameters<typeof createMockBackend>[0] & { overrides?: Record<string, Handler> } = {},
 ) {
   clearMocks()
   const backend = createMockBackend(opts)

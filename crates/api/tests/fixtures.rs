@@ -305,17 +305,8 @@ fn export_sample_fixture() {
     // The sample has no award application: the screens' award flow gets `common`'s, with a
     // lapsed 2021 rule beside the one in force, submitted; its review is Rust's once it is
     // under review (over before a budget is set, within once 411500 has 250,000 for 2026).
-    ws.add(
-        RecordKind::IncentiveRule,
-        json!({
-            "title": "地理标志商标注册奖励（2021 年政策）", "item": "gi_trademark", "amount": "30000",
-            "jurisdiction": "411500", "policy_no": "信政〔2021〕5号",
-            "valid_from": "2021-01-01", "valid_to": "2023-12-31",
-        }),
-    )
-    .unwrap();
-    let code = common::submitted_award(&mut ws);
-    let mut award: Vec<_> = RecordKind::ALL
+    let code = add_award(&mut ws);
+    let award: Vec<_> = RecordKind::ALL
         .iter()
         .flat_map(|k| ws.list(*k, terroir_api::Show::All, 500, 0).unwrap().items)
         .filter(|r| !r.sample)
@@ -336,12 +327,8 @@ fn export_sample_fixture() {
     let review = ws.review(&code).unwrap();
     assert!(!review.budgets[0].over);
 
-    for r in records.iter_mut().chain(award.iter_mut()) {
-        r.created_at = "2026-03-01T09:00:00Z".into();
-        r.updated_at = "2026-03-01T09:00:00Z".into();
-    }
     let ids: Vec<String> = records.iter().chain(&award).map(|r| r.id.clone()).collect();
-    let mut value = json!({
+    let value = json!({
         "records": records,
         "divisions": info.divisions,
         "categories": info.categories,
@@ -351,12 +338,22 @@ fn export_sample_fixture() {
         "eligibility": eligibility,
         "award": { "records": award, "review": review },
     });
-    let mut text = value.to_string();
-    for (n, id) in ids.iter().enumerate() {
-        text = text.replace(id, &format!("00000000-0000-4000-8000-{:012}", n + 1));
-    }
-    value = serde_json::from_str(&text).unwrap();
-    write_fixture("sample.json", &value);
+    write_fixture("sample.json", &as_fixture(&value, &ids));
+}
+
+/// The award application the screens' award flow shows: `common`'s, submitted, with a lapsed
+/// 2021 rule beside the one in force. Returns its code.
+fn add_award(ws: &mut Workspace) -> String {
+    ws.add(
+        terroir_api::core::RecordKind::IncentiveRule,
+        serde_json::json!({
+            "title": "地理标志商标注册奖励（2021 年政策）", "item": "gi_trademark", "amount": "30000",
+            "jurisdiction": "411500", "policy_no": "信政〔2021〕5号",
+            "valid_from": "2021-01-01", "valid_to": "2023-12-31",
+        }),
+    )
+    .unwrap();
+    common::submitted_award(ws)
 }
 
 /// The sample as `sample.json` holds it: the sample, a lapsed 2021 rule and the submitted award
@@ -366,16 +363,7 @@ fn sample_with_award(db: &Path) -> (Workspace, Vec<String>) {
     use terroir_api::core::RecordKind;
     let mut ws = Workspace::create_with_sample(db, "测试员").unwrap();
     ws.set_today(Some("2026-11-27".parse().unwrap()));
-    ws.add(
-        RecordKind::IncentiveRule,
-        serde_json::json!({
-            "title": "地理标志商标注册奖励（2021 年政策）", "item": "gi_trademark", "amount": "30000",
-            "jurisdiction": "411500", "policy_no": "信政〔2021〕5号",
-            "valid_from": "2021-01-01", "valid_to": "2023-12-31",
-        }),
-    )
-    .unwrap();
-    common::submitted_award(&mut ws);
+    add_award(&mut ws);
     let all: Vec<_> = RecordKind::ALL
         .iter()
         .flat_map(|k| ws.list(*k, terroir_api::Show::All, 500, 0).unwrap().items)
