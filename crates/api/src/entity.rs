@@ -163,8 +163,15 @@ impl Entity for Trademark {
     fn parse(
         input: &Self::Input,
         lookup: &dyn Lookup,
-        _: Option<&Self>,
+        existing: Option<&Self>,
     ) -> Result<Self, Violations> {
+        let tm = input.parse(lookup)?;
+        if let Some(current) = existing {
+            tm.check_registrant_edit(current)?;
+        }
+        Ok(tm)
+    }
+    fn recheck(input: &Self::Input, lookup: &dyn Lookup, _: &Self) -> Result<Self, Violations> {
         input.parse(lookup)
     }
     fn to_input(&self, lookup: &dyn Lookup) -> Self::Input {

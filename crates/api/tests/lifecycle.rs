@@ -289,3 +289,44 @@ fn prop_edits_and_restores_keep_every_lifecycle_field() {
     assert!(e >= 40 && r >= 20, "edited {e}, restored {r}");
     assert!(ws.borrow().check().unwrap().ok);
 }
+
+/// An assigned mark's registrant is the assignments': an edit naming another registrant is
+/// refused at that field, and restoring a value from before the assignment keeps the holder.
+#[test]
+fn an_assigned_marks_registrant_changes_only_by_assignment() {
+    let (_d, mut ws) = workspace();
+    let holder = ws.show(RecordKind::Trademark, "TM-0004").unwrap().summary()["registrant"].clone();
+    assert_eq!(holder, json!("ENT-0003"));
+    let err = ws
+        .edit(
+            RecordKind::Trademark,
+            "TM-0004",
+            json!({ "registrant": "ENT-0001" }),
+            None,
+            None,
+        )
+        .unwrap_err();
+    assert_eq!(
+        (err.field.as_deref(), err.rule.key()),
+        (Some("registrant"), "flow_order")
+    );
+    let first = ws
+        .audit_log(Some((RecordKind::Trademark, "TM-0004")), 1000)
+        .unwrap()
+        .last()
+        .unwrap()
+        .seq;
+    ws.restore_value(RecordKind::Trademark, "TM-0004", first, None)
+        .unwrap();
+    let after = ws.show(RecordKind::Trademark, "TM-0004").unwrap();
+    assert_eq!(after.summary()["registrant"], holder);
+    // A mark never assigned is corrected by an edit.
+    ws.edit(
+        RecordKind::Trademark,
+        "TM-0005",
+        json!({ "registrant": "ENT-0001" }),
+        None,
+        None,
+    )
+    .unwrap();
+}

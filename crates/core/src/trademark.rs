@@ -57,6 +57,21 @@ pub struct Trademark {
     pub notes: Option<String>,
 }
 
+impl Trademark {
+    /// An edit does not move an assigned mark to another registrant: once an assignment is
+    /// recorded the assignments say who holds it, and a new holder is a new assignment.
+    pub fn check_registrant_edit(&self, current: &Trademark) -> Result<(), Violation> {
+        if current.assignments.is_empty() || self.registrant_id == current.registrant_id {
+            return Ok(());
+        }
+        Err(Violation::flow_order(
+            "已转让 / assigned",
+            "修改注册人（请登记转让） / change the registrant (record an assignment)",
+        )
+        .at("registrant"))
+    }
+}
+
 impl crate::record::Lifecycle for Trademark {
     fn take_lifecycle(&mut self, current: &Self) {
         let Trademark {
