@@ -76,11 +76,7 @@ fn export_replies_fixture() {
     ws.set_today(Some("2026-11-27".parse().unwrap()));
 
     // Ids as `sample.json` numbers them (the search hits carry them).
-    let ids: Vec<String> = RecordKind::ALL
-        .iter()
-        .flat_map(|k| ws.list(*k, terroir_api::Show::All, 500, 0).unwrap().items)
-        .map(|r| r.id)
-        .collect();
+    let ids = fixture_ids(&ws);
     // Searches as the screens ask them (the reference select: a kind, 20 hits; the top bar:
     // every kind, 8), the time taken left out; on the sample as loaded.
     let searches: Vec<Value> = [
@@ -327,7 +323,7 @@ fn export_sample_fixture() {
     let review = ws.review(&code).unwrap();
     assert!(!review.budgets[0].over);
 
-    let ids: Vec<String> = records.iter().chain(&award).map(|r| r.id.clone()).collect();
+    let ids = fixture_ids(&ws);
     let value = json!({
         "records": records,
         "divisions": info.divisions,
@@ -357,24 +353,26 @@ fn add_award(ws: &mut Workspace) -> String {
 }
 
 /// The sample as `sample.json` holds it: the sample, a lapsed 2021 rule and the submitted award
-/// application. Returns the record ids in the order `sample.json` numbers them (the sample's
-/// records, then the others, each by kind and code).
-fn sample_with_award(db: &Path) -> (Workspace, Vec<String>) {
-    use terroir_api::core::RecordKind;
+/// application.
+fn sample_with_award(db: &Path) -> Workspace {
     let mut ws = Workspace::create_with_sample(db, "测试员").unwrap();
     ws.set_today(Some("2026-11-27".parse().unwrap()));
     add_award(&mut ws);
-    let all: Vec<_> = RecordKind::ALL
+    ws
+}
+
+/// The record ids in the order fixtures number them: the sample's records, then the others,
+/// each by kind and code.
+fn fixture_ids(ws: &Workspace) -> Vec<String> {
+    let all: Vec<_> = terroir_api::core::RecordKind::ALL
         .iter()
         .flat_map(|k| ws.list(*k, terroir_api::Show::All, 500, 0).unwrap().items)
         .collect();
-    let ids = all
-        .iter()
+    all.iter()
         .filter(|r| r.sample)
         .chain(all.iter().filter(|r| !r.sample))
         .map(|r| r.id.clone())
-        .collect();
-    (ws, ids)
+        .collect()
 }
 
 /// A value as fixtures hold it: ids numbered as `sample.json` numbers them, and the moments a
@@ -417,7 +415,7 @@ fn export_calls_fixture() {
     use terroir_api::core::RecordKind;
     let dir = tempfile::tempdir().unwrap();
     let base = dir.path().join("base.db");
-    let ids = sample_with_award(&base).1;
+    let ids = fixture_ids(&sample_with_award(&base));
     // A scan to attach: a 12-page PDF, the same bytes every run.
     let scan = dir.path().join("扫描件1.pdf");
     {
