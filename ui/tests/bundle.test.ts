@@ -120,7 +120,7 @@ describe('import bundle', () => {
     expect(conflicts).toContain('GI-0002')
     expect(conflicts).toContain('信阳市茶叶协会 0376-6222222')
     expect(text('bundle-conflicts-hint')).toContain('保留本地版本')
-    expect(text('bundle-new')).toContain('ENT-0101')
+    expect(text('bundle-new')).toContain('ENT-0007')
     expect(text('bundle-changed-ENT-0002')).toContain('王会长')
     expect(text('bundle-take-theirs')).toContain('以交换包为准')
     expect(text('bundle-apply')).toContain('合并')
@@ -280,13 +280,8 @@ describe('workspace check', () => {
 
 describe('working-day calendar', () => {
   it('lists the years with their source, says next year is not entered, and enters it through Rust', async () => {
-    // Rust refuses the first try (no source) and takes the second; the mock replays the rest.
-    let tries = 0
-    const { calls, backend } = installBackend({
-      overrides: {
-        set_calendar_year: (a) => (tries++ === 0 ? Promise.reject(err('required', 'source')) : backend.handle('set_calendar_year', a)),
-      },
-    })
+    // Rust's answers, replayed: the first try (no source) refused, the second taken.
+    const { calls } = installBackend()
     await mountWith(SettingsView)
     expect(text('calendar-2026')).toContain('国务院办公厅关于2026年部分节假日安排的通知')
     expect(text('calendar-2026')).toContain('随软件提供')

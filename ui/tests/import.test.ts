@@ -173,10 +173,10 @@ describe('import wizard', () => {
     expect(summary).toContain('问题')
     const row = $('problem-4')!
     const cells = [...row.querySelectorAll('td')].map((td) => td.textContent?.trim())
-    expect(cells).toEqual(['4', 'B 企业名称', '固始县某某茶叶有限公司', '找不到所引用的企业“固始县某某茶叶有限公司”'])
+    expect(cells).toEqual(['4', 'B 使用人', '固始县某某茶叶有限公司', '企业（enterprise）：找不到所引用的企业“固始县某某茶叶有限公司”'])
     expect(text('import-problems')).toContain('行')
     expect(text('import-blocked')).toContain('改正之前不会写入任何数据')
-    expect(text('import-ignored')).toContain('F 联系电话')
+    expect(text('import-ignored')).toContain('E 联系电话')
     expect(disabled('import-apply')).toBe(true)
     expect($('import-choose-again')).not.toBeNull()
     await click('import-apply')
@@ -363,7 +363,16 @@ describe('import wizard', () => {
   })
 
   it('shows the first rows of a large report and counts the rest', async () => {
-    installBackend({ importRows: 5000 })
+    // Rust's preview of the enterprise sheet with 5,000 more new rows.
+    const { backend } = installBackend({
+      overrides: {
+        import_preview: () => {
+          const report = backend.handle('import_preview', { kind: 'enterprise' }) as ImportReport
+          const more = Array.from({ length: 5000 }, (_, i) => ({ row: 9 + i, code: `ENT-${String(9 + i).padStart(4, '0')}`, name: `导入示例企业第${i + 1}号有限公司` }))
+          return { ...report, rows: report.rows + 5000, added: [...report.added, ...more] }
+        },
+      },
+    })
     await openWizard('enterprise')
     await click('import-choose')
     expect(text('count-added')).toContain('5,002')

@@ -862,11 +862,11 @@ impl Workspace {
     /// Restore a generation of the default backup folder by name.
     pub fn restore_named(self, name: &str) -> Result<(Workspace, PathBuf)> {
         if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
-            return Err(Violation::not_found("备份 / backup", name).into());
+            return Err(Violation::not_found("备份", "backup", name).into());
         }
         let path = self.backups_dir().join(name);
         if !path.exists() {
-            return Err(Violation::not_found("备份 / backup", name).into());
+            return Err(Violation::not_found("备份", "backup", name).into());
         }
         self.restore(&path)
     }
@@ -891,7 +891,7 @@ impl Workspace {
             let (row, current) = load_live::<E>(&tx, key)?;
             let entry = audit::get(&tx, seq)?
                 .filter(|e| e.entity_id == row.id)
-                .ok_or_else(|| Violation::not_found("操作记录 / audit entry", seq))?;
+                .ok_or_else(|| Violation::not_found("操作记录", "audit entry", seq))?;
             let snapshot = entry.after.or(entry.before).unwrap_or_default();
             let snapshot: serde_json::Value =
                 serde_json::from_str(&snapshot).map_err(ApiError::storage)?;

@@ -1192,7 +1192,7 @@ fn award_item_word(item: AwardItem) -> String {
 
 fn evidence_index(c: &MarkCandidate, no: u32) -> Result<usize> {
     c.evidence.iter().position(|e| e.no == no).ok_or_else(|| {
-        Violation::not_found("证据 / evidence item", no)
+        Violation::not_found("证据", "evidence item", no)
             .at("no")
             .into()
     })

@@ -66,7 +66,7 @@ fn export_list_facets_fixture() {
 /// Rust's answers the mock replays where a screen shows a rule's outcome, so that no rule is
 /// restated in TypeScript: what the forms refuse (a case's fields, as typed, and the problems
 /// Rust reports on them), the fields each form requires, what printing refuses and warns
-/// about, which products a county's batch takes, and an imported trademark's summary.
+/// about, and which products a county's batch takes.
 #[test]
 fn export_replies_fixture() {
     use serde_json::{Value, json};
@@ -219,16 +219,6 @@ fn export_replies_fixture() {
         .print_dossier_to(&gi, &out.join("refused.pdf"))
         .unwrap_err();
 
-    let imported = ws
-        .add(
-            RecordKind::Trademark,
-            json!({
-                "reg_no": "90000005", "name": "蓼城（示例）", "classes": ["30"], "goods": "茶叶",
-                "registrant": "ENT-0005", "kind": "ordinary", "gi": false,
-                "filed_on": "2024-05-10", "registered_on": "2025-06-21",
-            }),
-        )
-        .unwrap();
     write_fixture(
         "replies.json",
         &as_fixture(
@@ -240,7 +230,6 @@ fn export_replies_fixture() {
                 "bad_county": { "code": "41152x", "error": bad_county },
                 "print_warnings": warnings,
                 "print_refused": { "code": gi, "error": refused },
-                "imported_trademark": imported.summary(),
                 "searches": searches,
             }),
             &ids,
@@ -251,8 +240,9 @@ fn export_replies_fixture() {
 /// The sample as the mock serves it: every record of every kind (summaries, offers and all, as
 /// listed on the fixture's day), the divisions and categories `workspace_info` lists, and the
 /// answers the mock replays for it (the overview, the deadlines within each horizon the
-/// deadlines page offers, each candidate's readiness, each application's eligibility), then an
-/// award application for the screens the sample has none for. Ids and timestamps are fresh on
+/// deadlines page offers, each candidate's readiness, each application's eligibility, each
+/// record's form input, the calendar), then an award application for the screens the sample
+/// has none for. Ids and timestamps are fresh on
 /// every run, so they are renumbered here: the fixture changes only when the sample or the
 /// rules do.
 #[test]
@@ -307,6 +297,16 @@ fn export_sample_fixture() {
         .flat_map(|k| ws.list(*k, terroir_api::Show::All, 500, 0).unwrap().items)
         .filter(|r| !r.sample)
         .collect();
+    // What each record's edit form starts from, by code and version (an edit the mock
+    // replays gives a version this does not have).
+    let inputs: serde_json::Map<String, Value> = records
+        .iter()
+        .chain(&award)
+        .map(|r| {
+            let input = ws.input_of(r.kind(), &r.code).unwrap();
+            (format!("{}@{}", r.code, r.version), input)
+        })
+        .collect();
     let submitted = ws.eligibility(&code, None).unwrap();
     assert!(submitted.lines.iter().any(|l| l.lapsed));
     eligibility.insert(code.clone(), json!(submitted));
@@ -333,6 +333,8 @@ fn export_sample_fixture() {
         "readiness": readiness,
         "eligibility": eligibility,
         "award": { "records": award, "review": review },
+        "inputs": inputs,
+        "calendar": ws.calendar_years().unwrap(),
     });
     write_fixture("sample.json", &as_fixture(&value, &ids));
 }
@@ -350,15 +352,6 @@ fn add_award(ws: &mut Workspace) -> String {
     )
     .unwrap();
     common::submitted_award(ws)
-}
-
-/// The sample as `sample.json` holds it: the sample, a lapsed 2021 rule and the submitted award
-/// application.
-fn sample_with_award(db: &Path) -> Workspace {
-    let mut ws = Workspace::create_with_sample(db, "测试员").unwrap();
-    ws.set_today(Some("2026-11-27".parse().unwrap()));
-    add_award(&mut ws);
-    ws
 }
 
 /// The record ids in the order fixtures number them: the sample's records, then the others,
@@ -382,7 +375,15 @@ fn as_fixture(value: &serde_json::Value, ids: &[String]) -> serde_json::Value {
         match v {
             serde_json::Value::Object(m) => {
                 for (k, x) in m.iter_mut() {
-                    if ["created_at", "updated_at", "added_at", "entered_at"].contains(&k.as_str())
+                    if [
+                        "created_at",
+                        "updated_at",
+                        "added_at",
+                        "entered_at",
+                        "theirs_entered_at",
+                        "ours_entered_at",
+                    ]
+                    .contains(&k.as_str())
                         && x.is_string()
                     {
                         *x = "2026-03-01T09:00:00Z".into();
@@ -404,18 +405,20 @@ fn as_fixture(value: &serde_json::Value, ids: &[String]) -> serde_json::Value {
     v
 }
 
-/// The calls the screens make that change the workbench (application steps, evidence, a
-/// recognition, budgets) with Rust's answers, for the mock to replay instead of restating the
-/// flow, the evidence rules, eligibility and the ledger. Each scenario starts from its own
-/// copy of the sample (`sample_with_award`); a call is keyed by its arguments and the version
-/// of the record it changes (for budgets and the ledger, by how many budgets were set before).
+/// The calls the screens make that change records (forms, application steps, evidence, a
+/// recognition, budgets, the calendar) with Rust's answers, for the mock to replay instead of
+/// restating the forms' rules, the flow, the evidence rules, eligibility and the ledger. Each
+/// scenario starts from its own copy of the sample (with the award set-up for the
+/// workbench's); a call is keyed by its arguments and the version of the record it changes
+/// (for budgets and the ledger, by how many budgets were set before; 0 for a new record or a
+/// calendar year).
 #[test]
 fn export_calls_fixture() {
     use serde_json::{Value, json};
     use terroir_api::core::RecordKind;
     let dir = tempfile::tempdir().unwrap();
-    let base = dir.path().join("base.db");
-    let ids = fixture_ids(&sample_with_award(&base));
+    let bases = bases(dir.path());
+    let mut ids = bases.ids.clone();
     // A scan to attach: a 12-page PDF, the same bytes every run.
     let scan = dir.path().join("扫描件1.pdf");
     {
@@ -440,7 +443,35 @@ fn export_calls_fixture() {
         doc.save(&scan).unwrap();
     }
     let step = |key: &str, step: Value| json!({ "cmd": "application_step", "args": { "key": key, "step": step } });
-    let scenarios: Vec<Vec<Value>> = vec![
+    let edit = |key: &str, patch: Value, reason: &str| {
+        json!({ "cmd": "edit_record", "args": {
+        "kind": "enterprise", "key": key, "patch": patch, "reason": reason, "version": null } })
+    };
+    let draft = |input: Value| json!({ "cmd": "add_record", "args": { "kind": "application", "input": input } });
+    let year = |source: Value| {
+        json!({ "cmd": "set_calendar_year", "args": { "year": 2027, "input": {
+        "holidays": ["01-01", "02-06..02-12"], "workdays": ["02-20"], "source": source }, "reason": null } })
+    };
+    // The screens' forms on the sample (`plain`): a guidance draft for an enterprise and one for
+    // a candidate, an enterprise's address filled in, next year's calendar refused without its
+    // source and entered with it.
+    let forms: Vec<Vec<Value>> = vec![
+        vec![draft(
+            json!({ "kind": "guidance", "enterprise": "ENT-0003", "title": "地理标志使用指导",
+            "claims": [], "notes": null }),
+        )],
+        vec![draft(
+            json!({ "kind": "guidance", "enterprise": "ENT-0006", "subject_kind": "candidate",
+            "subject": "WKM-0001", "title": "驰名商标申请指导", "claims": [], "notes": null }),
+        )],
+        vec![edit(
+            "ENT-0001",
+            json!({ "address": "信阳市浉河区" }),
+            "补录地址",
+        )],
+        vec![year(Value::Null), year(json!("国办发明电〔2026〕1号"))],
+    ];
+    let workbench: Vec<Vec<Value>> = vec![
         vec![step(
             "APP-0001",
             json!({ "step": "reject", "on": "2026-11-27", "reason": "证明材料与商标注册证不一致" }),
@@ -480,28 +511,28 @@ fn export_calls_fixture() {
             json!({ "cmd": "ledger", "args": { "year": 2026, "jurisdiction": "411525" } }),
         ],
     ];
+    let scenarios = forms
+        .into_iter()
+        .map(|calls| (&bases.plain, calls))
+        .chain(workbench.into_iter().map(|calls| (&bases.award, calls)));
     let mut recorded = vec![];
-    for (n, calls) in scenarios.into_iter().enumerate() {
-        let db = dir.path().join(format!("scenario-{n}.db"));
-        std::fs::copy(&base, &db).unwrap();
-        let mut ws = Workspace::open(&db, "测试员").unwrap();
-        ws.set_today(Some("2026-11-27".parse().unwrap()));
+    for (n, (base, calls)) in scenarios.enumerate() {
+        let mut ws = copy_of(base, &dir.path().join(format!("scenario-{n}.db")));
         let mut budgets = 0;
         for call in calls {
             let (cmd, a) = (call["cmd"].as_str().unwrap(), &call["args"]);
             let key = a["key"].as_str().unwrap_or_default();
-            let of = |kind| serde_json::from_value::<String>(json!(kind)).ok();
             let kind = match cmd {
-                "application_step" => of(RecordKind::Application),
+                "application_step" => Some(RecordKind::Application),
+                "edit_record" => serde_json::from_value(a["kind"].clone()).ok(),
                 "ledger" | "set_budget" => None,
-                _ => of(RecordKind::Candidate),
+                "add_record" | "set_calendar_year" => None,
+                _ => Some(RecordKind::Candidate),
             };
-            let version = match &kind {
-                Some(_) if cmd == "application_step" => {
-                    ws.show(RecordKind::Application, key).unwrap().version as i64
-                }
-                Some(_) => ws.show(RecordKind::Candidate, key).unwrap().version as i64,
-                None => budgets,
+            let version = match kind {
+                Some(kind) => ws.show(kind, key).unwrap().version as i64,
+                None if cmd.ends_with("budget") || cmd == "ledger" => budgets,
+                None => 0,
             };
             let text = |v: &Value| v.as_str().map(str::to_owned);
             let answer: Result<Value, terroir_api::ApiError> = match cmd {
@@ -549,6 +580,28 @@ fn export_calls_fixture() {
                         Some(200),
                     )
                     .map(|r| json!(r)),
+                "add_record" => ws
+                    .add(
+                        serde_json::from_value(a["kind"].clone()).unwrap(),
+                        a["input"].clone(),
+                    )
+                    .map(|r| json!(r)),
+                "edit_record" => ws
+                    .edit(
+                        kind.unwrap(),
+                        key,
+                        a["patch"].clone(),
+                        text(&a["reason"]).as_deref(),
+                        a["version"].as_i64(),
+                    )
+                    .map(|r| json!(r)),
+                "set_calendar_year" => ws
+                    .set_calendar_year(
+                        a["year"].as_i64().unwrap() as i32,
+                        &serde_json::from_value(a["input"].clone()).unwrap(),
+                        text(&a["reason"]).as_deref(),
+                    )
+                    .map(|r| json!(r)),
                 other => panic!("no recorder for {other}"),
             };
             let (reply, error) = match answer {
@@ -557,13 +610,17 @@ fn export_calls_fixture() {
             };
             recorded.push(json!({ "cmd": cmd, "args": a, "version": version, "reply": reply, "error": error }));
         }
+        number_new(&ws, &mut ids);
     }
     // Every scenario meant to succeed did, and the refusals the screens show are there.
     let errors: Vec<&str> = recorded
         .iter()
         .filter_map(|c| c["error"]["rule"].as_str())
         .collect();
-    assert_eq!(errors, ["budget_missing", "required", "required"]);
+    assert_eq!(
+        errors,
+        ["required", "budget_missing", "required", "required"]
+    );
     assert!(
         recorded
             .iter()
@@ -573,4 +630,442 @@ fn export_calls_fixture() {
         "{recorded:#?}"
     );
     write_fixture("calls.json", &as_fixture(&json!(recorded), &ids));
+}
+
+/// The sample before and after the award set-up, as scenarios copy them: `plain` is the
+/// sample, `award` the same workspace with `add_award`'s records; `ids` numbers both (the
+/// award's records after the sample's, as `sample.json` does).
+struct Bases {
+    plain: std::path::PathBuf,
+    award: std::path::PathBuf,
+    ids: Vec<String>,
+}
+
+fn bases(dir: &Path) -> Bases {
+    let plain = dir.join("plain.db");
+    drop(Workspace::create_with_sample(&plain, "测试员").unwrap());
+    let award = dir.join("award.db");
+    std::fs::copy(&plain, &award).unwrap();
+    let mut ws = open_copy(&award);
+    add_award(&mut ws);
+    let ids = fixture_ids(&ws);
+    Bases { plain, award, ids }
+}
+
+/// A workspace copied from `base` into `db`, on the fixture's day.
+fn copy_of(base: &Path, db: &Path) -> Workspace {
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    std::fs::copy(base, db).unwrap();
+    open_copy(db)
+}
+
+fn open_copy(db: &Path) -> Workspace {
+    let mut ws = Workspace::open(db, "测试员").unwrap();
+    ws.set_today(Some("2026-11-27".parse().unwrap()));
+    ws
+}
+
+/// Number the records a scenario made: appended to `ids` (after every base record, so no
+/// scenario's record takes a number the sample or the award set-up uses).
+fn number_new(ws: &Workspace, ids: &mut Vec<String>) {
+    for id in fixture_ids(ws) {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+}
+
+/// One CSV line, quoted where a value needs it.
+fn csv_line(cells: &[&str]) -> String {
+    let quoted: Vec<String> = cells
+        .iter()
+        .map(|c| {
+            if c.contains([',', '"', '\n']) {
+                format!("\"{}\"", c.replace('"', "\"\""))
+            } else {
+                (*c).to_owned()
+            }
+        })
+        .collect();
+    quoted.join(",") + "\n"
+}
+
+/// A valid credit code for a new enterprise of division `division`: Rust's check character.
+fn credit_code(first: &str) -> String {
+    let check = terroir_api::core::credit_code::check_char(first).unwrap();
+    format!("{first}{check}")
+}
+
+/// The spreadsheets the mock's file dialog "picks", one per kind the wizard imports, with what
+/// Rust reports on each (the preview, then the import) and the records the import wrote:
+/// - enterprises: two new, two registered ones changed and two as they are (matched by credit
+///   code), under a title row, with two columns Rust does not know;
+/// - authorised users: three new and a row naming an enterprise that is not registered;
+/// - products: three new, under two title rows;
+/// - trademarks: two new.
+fn import_scenarios(dir: &Path, bases: &Bases, ids: &mut Vec<String>) -> serde_json::Value {
+    use serde_json::{Map, Value, json};
+    use terroir_api::core::RecordKind;
+    let sample = open_copy(&bases.plain);
+    let input = |code: &str| sample.input_of(RecordKind::Enterprise, code).unwrap();
+    let text = |v: &Value, field: &str| v[field].as_str().unwrap_or_default().to_owned();
+    let as_is = |n: &str, code: &str| {
+        let i = input(code);
+        let cells = [
+            "name",
+            "credit_code",
+            "division",
+            "address",
+            "contact_person",
+            "phone",
+        ]
+        .map(|f| text(&i, f));
+        let mut row = vec![n.to_owned()];
+        row.extend(cells);
+        row.push("王填报".into());
+        row
+    };
+    let mut changed_5 = as_is("3", "ENT-0005");
+    changed_5[5] = "李经理".into();
+    changed_5[6] = "0376-4888123".into();
+    let mut changed_6 = as_is("4", "ENT-0006");
+    changed_6[6] = "0376-2166010".into();
+    let enterprise_rows: Vec<Vec<String>> = vec![
+        vec!["企业名录（2026年3月）".into()],
+        [
+            "序号",
+            "企业名称",
+            "统一社会信用代码",
+            "行政区划",
+            "地址",
+            "联系人",
+            "联系电话",
+            "填报人",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+        vec![
+            "1".into(),
+            "固始县绿源茶业有限公司".into(),
+            credit_code("91411525MA9XLY012"),
+            "411525".into(),
+            String::new(),
+            "张经理".into(),
+            "0376-4812345".into(),
+            "王填报".into(),
+        ],
+        vec![
+            "2".into(),
+            "固始县淮河鹅业专业合作社".into(),
+            credit_code("93411525MA9XHE023"),
+            "固始县".into(),
+            String::new(),
+            String::new(),
+            String::new(),
+            "王填报".into(),
+        ],
+        changed_5,
+        changed_6,
+        as_is("5", "ENT-0003"),
+        as_is("6", "ENT-0004"),
+    ];
+    let strs = |rows: &[&[&str]]| -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
+            .collect()
+    };
+    let sheets: [(RecordKind, &str, Vec<Vec<String>>); 4] = [
+        (
+            RecordKind::Enterprise,
+            "企业名录（2026年3月）.csv",
+            enterprise_rows,
+        ),
+        (
+            RecordKind::User,
+            "授权使用人申请汇总.csv",
+            strs(&[
+                &[
+                    "地理标志产品",
+                    "使用人",
+                    "使用人类型",
+                    "申请日期",
+                    "联系电话",
+                ],
+                &[
+                    "固始鸡",
+                    "ENT-0005",
+                    "approved_producer",
+                    "2026-02-20",
+                    "0376-4888123",
+                ],
+                &[
+                    "信阳毛尖",
+                    "ENT-0002",
+                    "collective_member",
+                    "2026-02-26",
+                    "",
+                ],
+                &[
+                    "信阳毛尖",
+                    "固始县某某茶叶有限公司",
+                    "approved_producer",
+                    "2026-02-27",
+                    "",
+                ],
+                &[
+                    "固始萝卜",
+                    "ENT-0005",
+                    "approved_producer",
+                    "2026-03-02",
+                    "",
+                ],
+            ]),
+        ),
+        (
+            RecordKind::Gi,
+            "地理标志产品清单.csv",
+            strs(&[
+                &["2026 年地理标志产品清单"],
+                &["信阳市市场监督管理局（知识产权局）"],
+                &[
+                    "序号",
+                    "产品名称",
+                    "产品类别",
+                    "负责区划",
+                    "产地范围（区划）",
+                    "乡镇村",
+                ],
+                &[
+                    "1",
+                    "固始皇姑山茶",
+                    "食用农林产品及食品",
+                    "411525",
+                    "411525",
+                    "陈淋子镇",
+                ],
+                &[
+                    "2",
+                    "息县香稻丸",
+                    "食用农林产品及食品",
+                    "411528",
+                    "411528",
+                    "",
+                ],
+                &[
+                    "3",
+                    "罗山大米",
+                    "食用农林产品及食品",
+                    "411521",
+                    "411521",
+                    "",
+                ],
+            ]),
+        ),
+        (
+            RecordKind::Trademark,
+            "商标台账.csv",
+            strs(&[
+                &[
+                    "注册号",
+                    "商标名称",
+                    "类别",
+                    "商品/服务",
+                    "注册人",
+                    "商标类型",
+                    "地理标志商标",
+                    "申请日期",
+                    "注册日期",
+                ],
+                &[
+                    "90000005",
+                    "蓼城（示例）",
+                    "30",
+                    "茶叶",
+                    "ENT-0005",
+                    "ordinary",
+                    "否",
+                    "2024-05-10",
+                    "2025-06-21",
+                ],
+                &[
+                    "90000006",
+                    "淮河鹅（示例）",
+                    "29",
+                    "鹅肉",
+                    "ENT-0002",
+                    "ordinary",
+                    "否",
+                    "2024-05-10",
+                    "2025-06-21",
+                ],
+            ]),
+        ),
+    ];
+    let mut out = Map::new();
+    for (kind, file, rows) in sheets {
+        let path = dir.join(file);
+        let body: String = rows
+            .iter()
+            .map(|r| csv_line(&r.iter().map(String::as_str).collect::<Vec<_>>()))
+            .collect();
+        std::fs::write(&path, format!("\u{feff}{body}")).unwrap();
+        let mut ws = copy_of(&bases.plain, &dir.join(format!("import-{}.db", kind.key())));
+        let preview = ws.import(kind, &path, true).unwrap();
+        let applied = ws.import(kind, &path, false).unwrap();
+        let records: Vec<_> = applied
+            .added
+            .iter()
+            .map(|a| &a.code)
+            .chain(applied.changed.iter().map(|c| &c.code))
+            .filter(|_| applied.applied)
+            .map(|code| ws.show(kind, code).unwrap())
+            .collect();
+        number_new(&ws, ids);
+        out.insert(
+            kind.key().to_owned(),
+            json!({ "preview": preview, "applied": applied, "records": records }),
+        );
+    }
+    // The cases the screens show: a clean enterprise sheet with every outcome, a user sheet
+    // blocked by a problem, and the others clean.
+    let e = &out["enterprise"]["preview"];
+    assert_eq!(
+        [&e["added"], &e["changed"], &e["unchanged"], &e["problems"]]
+            .map(|v| v.as_array().unwrap().len()),
+        [2, 2, 2, 0],
+        "{e:#}"
+    );
+    let u = &out["user"]["applied"];
+    assert_eq!(u["problems"].as_array().unwrap().len(), 1, "{u:#}");
+    assert_eq!(u["applied"], false);
+    for kind in ["gi", "trademark"] {
+        assert_eq!(out[kind]["applied"]["applied"], true, "{:#}", out[kind]);
+    }
+    Value::Object(out)
+}
+
+/// The city bureau's exchange bundle merged into the county's workspace (the sample), after
+/// an earlier exchange: two new records, one changed only there, one changed here and there
+/// (a conflict) and a calendar year. What Rust previews, and what it merges keeping the county's version of the conflict
+/// or taking the city's, with the records and calendar after. The bundle's hash, source id and
+/// audit head are the clock's: fixed here so the fixture stays the same.
+fn bundle_scenario(dir: &Path, bases: &Bases, ids: &mut Vec<String>) -> serde_json::Value {
+    use serde_json::{Value, json};
+    use terroir_api::core::RecordKind;
+    use terroir_api::core::calendar::CalendarYearInput;
+    // The two have exchanged once: since then, the city changed and added records, the
+    // county changed one of the same.
+    let mut city = copy_of(&bases.plain, &dir.join("信阳市市场监督管理局/terroir.db"));
+    let county = dir.join("county.db");
+    let mut ws = copy_of(&bases.plain, &county);
+    let first = dir.join("first.bundle");
+    city.export_bundle(&first).unwrap();
+    assert!(ws.import_bundle(&first, false, false).unwrap().applied);
+    city.add(
+        RecordKind::Enterprise,
+        json!({ "name": "信阳市浉河区茶叶产业协会", "division": "411502", "address": "浉河区湖东路 6 号" }),
+    )
+    .unwrap();
+    city.add(
+        RecordKind::Gi,
+        json!({ "name": "信阳毛尖（浉河港）", "category": "食用农林产品及食品", "responsible": "411502",
+                "divisions": ["411502"], "places": ["浉河港镇"] }),
+    )
+    .unwrap();
+    let edit = |ws: &mut Workspace, kind, key: &str, patch: Value| {
+        ws.edit(kind, key, patch, None, None).unwrap();
+    };
+    edit(
+        &mut city,
+        RecordKind::Enterprise,
+        "ENT-0002",
+        json!({ "contact_person": "王会长" }),
+    );
+    edit(
+        &mut city,
+        RecordKind::Gi,
+        "GI-0002",
+        json!({ "contact": "信阳市茶叶协会 0376-6222222" }),
+    );
+    let year = CalendarYearInput {
+        holidays: ["01-01", "02-06..02-12"].map(str::to_owned).to_vec(),
+        workdays: vec!["02-20".into()],
+        source: Some("国办发明电〔2026〕1号".into()),
+    };
+    city.set_calendar_year(2027, &year, None).unwrap();
+    let bundle = dir.join("city.bundle");
+    city.export_bundle(&bundle).unwrap();
+
+    edit(
+        &mut ws,
+        RecordKind::Gi,
+        "GI-0002",
+        json!({ "contact": "信阳红茶叶协会 0376-6111111" }),
+    );
+    drop(ws);
+    let merged = |take_theirs: bool, ids: &mut Vec<String>| {
+        let mut ws = copy_of(&county, &dir.join(format!("merge-{take_theirs}.db")));
+        let report = ws.import_bundle(&bundle, false, take_theirs).unwrap();
+        assert!(report.applied, "{report:#?}");
+        let records: Vec<_> = report
+            .new
+            .iter()
+            .chain(&report.changed)
+            .chain(if take_theirs {
+                &report.conflicts[..]
+            } else {
+                &[]
+            })
+            .map(|i| ws.show(i.kind, &i.id).unwrap())
+            .collect();
+        number_new(&ws, ids);
+        json!({ "report": report, "records": records, "calendar": ws.calendar_years().unwrap() })
+    };
+    let preview = copy_of(&county, &dir.join("preview.db"))
+        .import_bundle(&bundle, true, false)
+        .unwrap();
+    assert_eq!(
+        [
+            preview.new.len(),
+            preview.changed.len(),
+            preview.conflicts.len()
+        ],
+        [2, 1, 1],
+        "{preview:#?}"
+    );
+    assert_eq!(preview.calendar.len(), 1);
+    let kept = merged(false, ids);
+    let theirs = merged(true, ids);
+    let mut text = json!({ "preview": preview, "kept": kept, "theirs": theirs }).to_string();
+    for (clock, fixed) in [
+        (preview.sha256.clone(), "c1".repeat(32)),
+        (
+            preview.source.clone(),
+            "7d0c2a6e-5f1b-4a53-9b7e-2f1c9e4b8a10".into(),
+        ),
+        (
+            preview.source_audit_head.clone(),
+            "9f3b6c2d1e0a47b8c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c".into(),
+        ),
+    ] {
+        text = text.replace(&clock, &fixed);
+    }
+    serde_json::from_str(&text).unwrap()
+}
+
+/// The exchange screens' answers (`exchange.json`): each import sheet and the city's bundle.
+#[test]
+fn export_exchange_fixture() {
+    let dir = tempfile::tempdir().unwrap();
+    let bases = bases(dir.path());
+    let mut ids = bases.ids.clone();
+    let imports = import_scenarios(dir.path(), &bases, &mut ids);
+    let bundle = bundle_scenario(dir.path(), &bases, &mut ids);
+    write_fixture(
+        "exchange.json",
+        &as_fixture(
+            &serde_json::json!({ "imports": imports, "bundle": bundle }),
+            &ids,
+        ),
+    );
 }

@@ -68,10 +68,10 @@ rules! {
     CreditCodeTaken => credit_code_taken(value, holder);
     RegNoTaken => reg_no_taken(value, holder);
     CodeTaken => code_taken(value);
-    ReferenceMissing => reference_missing(kind, value);
+    ReferenceMissing => reference_missing(kind, kind_en, value);
     Archived => archived(code);
     NotArchived => not_archived(code);
-    NotFound => not_found(kind, value);
+    NotFound => not_found(kind, kind_en, value);
     WorkspaceExists => workspace_exists(path);
     WorkspaceMissing => workspace_missing(path);
     SchemaTooNew => schema_too_new(found, supported);

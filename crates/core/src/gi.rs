@@ -457,7 +457,7 @@ impl GiInput {
             let c = optional_text(self.category.as_deref(), NAME_MAX)?;
             match c {
                 Some(c) if !lookup.category_known(&c) => {
-                    Err(Violation::reference_missing("产品类别 / category", c))
+                    Err(Violation::reference_missing("产品类别", "category", c))
                 }
                 c => Ok(c),
             }

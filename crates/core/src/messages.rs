@@ -178,7 +178,7 @@ const CATALOGUE: &[(Rule, &str, &str, &str)] = &[
         Rule::ReferenceMissing,
         "reference_missing",
         "找不到所引用的{kind}“{value}”",
-        "the referenced {kind} \"{value}\" does not exist",
+        "the referenced {kind_en} \"{value}\" does not exist",
     ),
     (
         Rule::Archived,
@@ -196,7 +196,7 @@ const CATALOGUE: &[(Rule, &str, &str, &str)] = &[
         Rule::NotFound,
         "not_found",
         "找不到{kind}“{value}”",
-        "no {kind} \"{value}\"",
+        "no {kind_en} \"{value}\"",
     ),
     (
         Rule::WorkspaceExists,
@@ -790,27 +790,33 @@ mod tests {
                 .expect("every rule has a constructor");
             let mut given = given.to_vec();
             given.sort_unstable();
-            for template in [zh, en] {
-                let mut asked: Vec<_> = placeholders(template).collect();
-                asked.sort_unstable();
-                asked.dedup();
-                assert_eq!(asked, given, "{key}: {template}");
-            }
+            // A word given in each language (`kind`, `kind_en`) is asked for by one template.
+            let mut asked: Vec<_> = placeholders(zh).chain(placeholders(en)).collect();
+            asked.sort_unstable();
+            asked.dedup();
+            assert_eq!(asked, given, "{key}: {zh} / {en}");
         }
     }
 
     #[test]
     fn both_languages_ask_for_the_same_parameters_and_fill_them_all() {
         for (rule, key, zh, en) in CATALOGUE {
+            // The same parameters, but for a word given in each language: `x` in Chinese is
+            // `x_en` in English.
             let mut p: Vec<_> = placeholders(zh).collect();
-            let mut q: Vec<_> = placeholders(en).collect();
+            let mut q: Vec<_> = placeholders(en)
+                .map(|n| n.strip_suffix("_en").unwrap_or(n))
+                .collect();
             p.sort_unstable();
             q.sort_unstable();
             assert_eq!(p, q, "{key}: zh-CN and en-US name different parameters");
             let v = Violation {
                 field: Some("on".into()),
                 rule: *rule,
-                params: p.iter().map(|k| (k.to_string(), "{x}".into())).collect(),
+                params: placeholders(zh)
+                    .chain(placeholders(en))
+                    .map(|k| (k.to_string(), "{x}".into()))
+                    .collect(),
             };
             for lang in [Lang::Zh, Lang::En] {
                 let m = v.message(lang);

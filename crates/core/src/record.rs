@@ -151,9 +151,9 @@ pub fn resolve(lookup: &dyn Lookup, kind: RecordKind, key: &str) -> Result<Recor
     let key = trimmed(key).ok_or_else(Violation::required)?;
     // No code, id, credit code, registration number or name is longer than a name.
     let key = check_len(key, NAME_MAX)?;
-    lookup
-        .find(kind, &key)
-        .ok_or_else(|| Violation::reference_missing(kind.label(Lang::Zh), &key))
+    lookup.find(kind, &key).ok_or_else(|| {
+        Violation::reference_missing(kind.label(Lang::Zh), kind.label(Lang::En), &key)
+    })
 }
 
 /// Show a reference as the referenced record's code (its id when the record is gone).
@@ -264,11 +264,11 @@ impl StepOffer {
     }
 }
 
-/// Every flow's step offers by stage or state, as the UI's development mock replays them
-/// (`ui/src/api/bindings/steps.json`, written by this module's test): `{"user": {stage: {kind:
-/// [offer…]}}, "application": {kind: {state: [offer…]}}}`. The app itself takes them from each
-/// record's summary.
-pub fn step_catalogue() -> serde_json::Value {
+/// Every flow's step offers by stage or state: `{"user": {stage: {kind: [offer…]}},
+/// "application": {kind: {state: [offer…]}}, "trademark": {…}}`, for the vocabulary's test
+/// that every offered step has its words. The app takes them from each record's summary.
+#[cfg(test)]
+pub(crate) fn step_catalogue() -> serde_json::Value {
     use crate::application::{self, ApplicationKind, State};
     use crate::user::{self, UserStage};
     let users: serde_json::Map<String, serde_json::Value> = [
@@ -342,6 +342,7 @@ pub fn step_catalogue() -> serde_json::Value {
 
 /// A trademark's event offers by what decides them: `pending` (no registration date),
 /// `registered`, `pledged` (a pledge in force asks for consent), `renewal_pending`.
+#[cfg(test)]
 fn trademark_offers() -> serde_json::Value {
     use crate::trademark::{MarkKind, Pledge, Renewal, RenewalDecision, Trademark};
     let day = |s: &str| s.parse::<chrono::NaiveDate>().expect("a date");
@@ -394,19 +395,4 @@ fn trademark_offers() -> serde_json::Value {
         "pledged": pledged.next_events(today, &cal),
         "renewal_pending": renewal_pending.next_events(today, &cal),
     })
-}
-
-#[cfg(test)]
-mod step_catalogue_tests {
-    /// Write the step offers where the UI's mock loads them (`make bindings` fails when the
-    /// committed file is stale).
-    #[test]
-    fn export_steps() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../ui/src/api/bindings/steps.json");
-        let text = serde_json::to_string_pretty(&super::step_catalogue()).unwrap() + "\n";
-        if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
-            std::fs::write(&path, text).unwrap();
-        }
-    }
 }

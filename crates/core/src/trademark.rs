@@ -830,11 +830,8 @@ impl Trademark {
         {
             v.push(
                 Violation::reference_missing(
-                    format!(
-                        "{} / {}",
-                        crate::messages::field_label("pledges", crate::Lang::Zh),
-                        crate::messages::field_label("pledges", crate::Lang::En)
-                    ),
+                    crate::messages::field_label("pledges", crate::Lang::Zh),
+                    crate::messages::field_label("pledges", crate::Lang::En),
                     no,
                 )
                 .at("registration_no"),

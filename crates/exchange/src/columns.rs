@@ -144,7 +144,7 @@ const USER: &[ColumnDef] = &[
         "Kind",
         &["类型", "用户类型"],
         Text,
-        "producer / member / licensee / other",
+        "approved_producer / collective_member / certification_licensee / other_recorded",
     ),
     col(
         "applied_on",

@@ -406,8 +406,14 @@ pub fn get(conn: &Connection, kind: RecordKind, key: &str) -> Result<Option<Reco
 
 /// Find a record or fail with `not_found`.
 pub fn require(conn: &Connection, kind: RecordKind, key: &str) -> Result<RecordRow> {
-    get(conn, kind, key)?
-        .ok_or_else(|| Violation::not_found(kind.label(terroir_core::Lang::Zh), key.trim()).into())
+    get(conn, kind, key)?.ok_or_else(|| {
+        Violation::not_found(
+            kind.label(terroir_core::Lang::Zh),
+            kind.label(terroir_core::Lang::En),
+            key.trim(),
+        )
+        .into()
+    })
 }
 
 /// Find a live record by code, id, its unique key, or an exact name held by exactly one record.

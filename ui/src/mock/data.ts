@@ -3,6 +3,7 @@
 // crates/api/tests/fixtures.rs), so every record, summary and offer the mock serves is Rust's.
 // Not part of the production bundle.
 import type { AwardReview } from '../api/bindings/AwardReview'
+import type { CalendarEntry } from '../api/bindings/CalendarEntry'
 import type { Deadline } from '../api/bindings/Deadline'
 import type { DivisionRow } from '../api/bindings/DivisionRow'
 import type { Eligibility } from '../api/bindings/Eligibility'
@@ -26,6 +27,8 @@ const SAMPLE = sample as unknown as {
   readiness: Record<string, Readiness>
   eligibility: Record<string, Eligibility>
   award: { records: MockRecord[]; review: AwardReview }
+  inputs: Record<string, Record<string, JsonValue>>
+  calendar: CalendarEntry[]
 }
 
 /** The fixture's day: Rust computed every summary and answer in sample.json on it. */
@@ -38,6 +41,9 @@ export const SAMPLE_OVERVIEW = SAMPLE.overview
 export const SAMPLE_DEADLINES = SAMPLE.deadlines
 export const SAMPLE_READINESS = SAMPLE.readiness
 export const SAMPLE_ELIGIBILITY = SAMPLE.eligibility
+/** Each record's form input, by `code@version`; the calendar years. */
+export const SAMPLE_INPUTS = SAMPLE.inputs
+export const SAMPLE_CALENDAR = SAMPLE.calendar
 /** Rust's review of the award application once under review, with 250,000 budgeted for 411500 in 2026. */
 export const AWARD_REVIEW = SAMPLE.award.review
 
