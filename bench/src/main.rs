@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use terroir_api::core::RecordKind;
-use terroir_api::core::search::{MatchKind, Query, full, initials, is_han, match_record, readings};
+use terroir_api::core::search::{
+    MatchKind, Query, full, initials, is_han, match_record, match_user, readings,
+};
 use terroir_api::{RecordData, Show, Workspace};
 
 const PER_KIND: u32 = 10;
@@ -17,6 +19,8 @@ struct Rec {
     code: String,
     name: String,
     key: Option<String>,
+    /// An authorised user's enterprise and product names, which it is matched by.
+    parts: Option<(String, String)>,
 }
 
 struct Rng(u64);
@@ -56,7 +60,11 @@ fn brute(recs: &[Rec], kind: RecordKind, q: &Query) -> Vec<(MatchKind, String)> 
                 .into_iter()
                 .flatten()
                 .collect();
-            match_record(&r.name, &codes, q).map(|(m, s)| {
+            match &r.parts {
+                Some((e, p)) => match_user(e, p, &codes, q),
+                None => match_record(&r.name, &codes, q),
+            }
+            .map(|(m, s)| {
                 (
                     m,
                     s.map_or(0, |s| s[0]),
@@ -79,6 +87,11 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .map(PathBuf::from);
     let ws = Workspace::open(&db, "bench").expect("open workspace");
+    let names_of = |kind| -> std::collections::HashMap<String, String> {
+        let all = ws.list(kind, Show::All, u32::MAX, 0).expect("list").items;
+        all.into_iter().map(|r| (r.code, r.name)).collect()
+    };
+    let (enterprises, gis) = (names_of(RecordKind::Enterprise), names_of(RecordKind::Gi));
     let mut recs = vec![];
     for kind in [
         RecordKind::Gi,
@@ -94,11 +107,25 @@ fn main() {
                 RecordData::Trademark { summary, .. } => Some(summary.reg_no.to_string()),
                 _ => None,
             };
+            let parts = match &r.record {
+                RecordData::User { summary, .. } => {
+                    let name = |names: &std::collections::HashMap<String, String>,
+                                code: &Option<String>| {
+                        names[code.as_deref().expect("a user names its records")].clone()
+                    };
+                    Some((
+                        name(&enterprises, &summary.enterprise),
+                        name(&gis, &summary.gi),
+                    ))
+                }
+                _ => None,
+            };
             recs.push(Rec {
                 kind,
                 code: r.code,
                 name: r.name,
                 key,
+                parts,
             });
         }
     }

@@ -455,13 +455,20 @@ impl Workspace {
         Ok(())
     }
 
-    /// Add a batch without building DTOs for it (bulk paths).
+    /// Add a batch without building DTOs for it: the records and their audit rows first, then
+    /// their search entries in key order ([`terroir_store::search::put_many`]), in one
+    /// transaction.
     pub(crate) fn add_batch_quiet(&mut self, kind: RecordKind, inputs: Vec<Value>) -> Result<()> {
         let stamp = self.stamp();
         let tx = terroir_store::begin(&mut self.conn)?;
+        let mut rows = Vec::with_capacity(inputs.len());
         for input in inputs {
-            crate::records::by_kind!(kind, insert_row(&tx, &stamp, input))?;
+            rows.push(crate::records::by_kind!(
+                kind,
+                insert_row(&tx, &stamp, input)
+            )?);
         }
+        terroir_store::search::put_many(&tx, kind, &rows)?;
         tx.commit().map_err(terroir_store::Error::from)?;
         Ok(())
     }
@@ -471,6 +478,10 @@ fn insert_row<E: crate::entity::Entity>(
     conn: &terroir_store::Connection,
     stamp: &terroir_store::audit::Stamp,
     input: Value,
-) -> Result<()> {
-    crate::records::insert::<E>(conn, stamp, input, false).map(|_| ())
+) -> Result<terroir_store::records::RecordRow> {
+    let how = terroir_store::records::InsertAs {
+        index_now: false,
+        ..terroir_store::records::InsertAs::PLAIN
+    };
+    crate::records::insert_as::<E>(conn, stamp, input, false, how)
 }

@@ -211,3 +211,90 @@ fn search_agrees_with_a_brute_force_scan() {
         assert_eq!(got, expected, "query {q}");
     }
 }
+
+/// An authorised user is found through its enterprise's and its product's names, never across
+/// the two, as the core rule `match_user` says; the index agrees with a scan by that rule,
+/// including users of an archived enterprise and after a reindex.
+#[test]
+fn users_are_found_through_their_enterprise_and_product() {
+    use terroir_api::core::search::match_user;
+    let (_d, mut ws) = sample();
+    let gi = |ws: &Workspace, code: &str| ws.show(RecordKind::Gi, code).unwrap().name;
+    ws.add(
+        RecordKind::Enterprise,
+        json!({ "name": "信阳毛尖茶业有限公司" }),
+    )
+    .unwrap();
+    ws.add(
+        RecordKind::User,
+        json!({ "gi": "GI-0001", "enterprise": "ENT-0007", "kind": "approved_producer", "applied_on": "2026-02-01" }),
+    )
+    .unwrap();
+    ws.archive(RecordKind::Enterprise, "ENT-0006", Some("注销"))
+        .unwrap();
+    let users = ws.list(RecordKind::User, Show::Live, 100, 0).unwrap().items;
+    let parts: Vec<(String, String, String)> = users
+        .iter()
+        .map(|u| {
+            let s = u.summary();
+            let name = |kind, key: &str| ws.show(kind, key).unwrap().name;
+            (
+                u.code.clone(),
+                name(RecordKind::Enterprise, s["enterprise"].as_str().unwrap()),
+                name(RecordKind::Gi, s["gi"].as_str().unwrap()),
+            )
+        })
+        .collect();
+    assert_eq!(gi(&ws, "GI-0001"), "信阳毛尖");
+    for round in ["as written", "after a reindex"] {
+        for q in [
+            "信阳毛尖",
+            "毛尖",
+            "茶业",
+            "罗山",
+            "xymj",
+            "maojian",
+            "ls",
+            "信阳mj",
+            "USR-000",
+            "公司 · 信阳",
+            "公司信阳",
+            "gongsixinyang",
+            "示例）",
+            "茶",
+            "信阳毛尖茶业有限公司 · 信阳毛尖",
+        ] {
+            let query = Query::new(q).unwrap();
+            let mut expected: Vec<(MatchKind, String)> = parts
+                .iter()
+                .filter_map(|(code, e, p)| {
+                    match_user(e, p, &[code.as_str()], &query).map(|(k, _)| (k, code.clone()))
+                })
+                .collect();
+            expected.sort();
+            let mut got: Vec<(MatchKind, String)> = ws
+                .search(q, Some(RecordKind::User), 100)
+                .unwrap()
+                .groups
+                .into_iter()
+                .flat_map(|g| g.hits)
+                .map(|h| (h.matched, h.code))
+                .collect();
+            got.sort();
+            assert_eq!(got, expected, "{round}: query {q}");
+        }
+        ws.reindex().unwrap();
+    }
+    // Across the separator nothing matches; the whole name does, exactly.
+    assert!(top(&ws, "公司 · 信阳", RecordKind::User).is_empty());
+    let whole = top(&ws, "信阳毛尖茶业有限公司 · 信阳毛尖", RecordKind::User);
+    assert_eq!(whole[0].1, MatchKind::Exact);
+    // A product's name is inside a user's name: a substring, after the separator, ranked after
+    // the user whose enterprise's name starts with the query.
+    let kinds: Vec<MatchKind> = top(&ws, "信阳毛尖", RecordKind::User)
+        .into_iter()
+        .map(|h| h.1)
+        .collect();
+    assert_eq!(kinds[0], MatchKind::Prefix);
+    assert_eq!(kinds[1..], [MatchKind::Substring; 4]);
+}

@@ -307,9 +307,86 @@ pub fn match_record(
     }
 }
 
+/// What separates an authorised user's enterprise and product in its name.
+pub const USER_NAME_SEP: &str = " · ";
+
+/// The best match of an authorised user, named `enterprise · product`: the whole name exactly,
+/// a match within the enterprise's name or within the product's (never across the two: a user
+/// is found through its enterprise and its product, which the index holds once), or its code.
+/// Kinds and spans are those of the whole name: the enterprise's name is its start, the
+/// product's lies inside it.
+pub fn match_user(
+    enterprise: &str,
+    product: &str,
+    codes: &[&str],
+    q: &Query,
+) -> Option<(MatchKind, Option<[u32; 2]>)> {
+    let whole_len = enterprise.chars().count() + USER_NAME_SEP.chars().count();
+    let offset = whole_len as u32;
+    let exact = (q.text.strip_prefix(enterprise))
+        .and_then(|rest| rest.strip_prefix(USER_NAME_SEP))
+        .filter(|rest| *rest == product)
+        .map(|_| {
+            let n = (whole_len + product.chars().count()) as u32;
+            (MatchKind::Exact, Some([0, n]))
+        });
+    let in_enterprise = match_name(enterprise, q).map(|(k, s)| {
+        let k = if k == MatchKind::Exact {
+            MatchKind::Prefix
+        } else {
+            k
+        };
+        (k, Some(s))
+    });
+    let in_product = match_name(product, q).map(|(k, s)| {
+        let k = match k {
+            MatchKind::Exact | MatchKind::Prefix => MatchKind::Substring,
+            k => k,
+        };
+        (k, Some([s[0] + offset, s[1] + offset]))
+    });
+    let by_code = match_code(codes, q).map(|k| (k, None));
+    [exact, in_enterprise, in_product, by_code]
+        .into_iter()
+        .flatten()
+        .min_by_key(|(k, s)| (*k, s.map_or(0, |s| s[0])))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_user_matches_within_its_enterprise_or_its_product_never_across() {
+        let u = |q: &str| {
+            match_user(
+                "罗山县茶业有限公司",
+                "信阳毛尖",
+                &["USR-0003"],
+                &Query::new(q).unwrap(),
+            )
+        };
+        assert_eq!(u("罗山县茶业"), Some((MatchKind::Prefix, Some([0, 5]))));
+        assert_eq!(
+            u("罗山县茶业有限公司"),
+            Some((MatchKind::Prefix, Some([0, 9])))
+        );
+        assert_eq!(u("信阳毛尖"), Some((MatchKind::Substring, Some([12, 16]))));
+        assert_eq!(u("毛尖"), Some((MatchKind::Substring, Some([14, 16]))));
+        assert_eq!(u("maojian"), Some((MatchKind::Pinyin, Some([14, 16]))));
+        assert_eq!(u("xymj"), Some((MatchKind::Initials, Some([12, 16]))));
+        assert_eq!(
+            u("罗山县茶业有限公司 · 信阳毛尖"),
+            Some((MatchKind::Exact, Some([0, 16])))
+        );
+        assert_eq!(u("USR-0003"), Some((MatchKind::Exact, None)));
+        // Across the separator: no match.
+        assert_eq!(u("公司 · 信阳"), None);
+        assert_eq!(u("gongsixinyang"), None);
+        // The earlier of two matches of one kind.
+        let both = match_user("信阳茶业", "信阳红", &[], &Query::new("信阳").unwrap());
+        assert_eq!(both, Some((MatchKind::Prefix, Some([0, 2]))));
+    }
 
     fn m(name: &str, q: &str) -> Option<(MatchKind, [u32; 2])> {
         match_name(name, &Query::new(q).unwrap())

@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0011_award_top_up.sql"),
     include_str!("../migrations/0012_gi_responsible.sql"),
     include_str!("../migrations/0013_trademark_events.sql"),
+    include_str!("../migrations/0014_user_search_by_parts.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -8,41 +8,61 @@ use std::collections::HashMap;
 use rusqlite::{Connection, OptionalExtension, params};
 use terroir_core::RecordKind;
 use terroir_core::search::{
-    FULL_KEY_MAX, INITIALS_KEY_MAX, MatchKind, Query, match_record, pinyin_keys,
+    FULL_KEY_MAX, INITIALS_KEY_MAX, MatchKind, Query, match_record, match_user, pinyin_keys,
 };
 
 use crate::error::Result;
 use crate::records::{self, RecordRow, Show};
 
-/// A kind search covers: its id in the stored index and the trigram table of its names. The
-/// ids are written into every index row on disk, so they are fixed here, never positions: a new
+/// A kind search covers: its id in the stored index, and either the trigram table of its
+/// names (its names' grams, pinyin keys and trigrams are indexed) or the kinds its name is made
+/// of, with the column naming each (an authorised user, `enterprise · product`, is found
+/// through its enterprise's and its product's entries, which the index holds once). The ids
+/// are written into every index row on disk, so they are fixed here, never positions: a new
 /// kind takes the next free id, and no id is reused or renumbered.
 struct Indexed {
     kind: RecordKind,
     id: i64,
-    fts: &'static str,
+    terms: Terms,
+}
+
+enum Terms {
+    /// The kind's names are indexed, their trigrams in this table.
+    Own { fts: &'static str },
+    /// The name is the names of these records, joined by
+    /// [`terroir_core::search::USER_NAME_SEP`]: (kind, column of this kind's table naming it).
+    Parts(&'static [(RecordKind, &'static str); 2]),
 }
 
 const INDEXED: [Indexed; 4] = [
     Indexed {
         kind: RecordKind::Gi,
         id: 0,
-        fts: "search_fts_gi",
+        terms: Terms::Own {
+            fts: "search_fts_gi",
+        },
     },
     Indexed {
         kind: RecordKind::Enterprise,
         id: 1,
-        fts: "search_fts_enterprise",
+        terms: Terms::Own {
+            fts: "search_fts_enterprise",
+        },
     },
     Indexed {
         kind: RecordKind::User,
         id: 2,
-        fts: "search_fts_user",
+        terms: Terms::Parts(&[
+            (RecordKind::Enterprise, "enterprise_id"),
+            (RecordKind::Gi, "gi_id"),
+        ]),
     },
     Indexed {
         kind: RecordKind::Trademark,
         id: 3,
-        fts: "search_fts_trademark",
+        terms: Terms::Own {
+            fts: "search_fts_trademark",
+        },
     },
 ];
 
@@ -82,6 +102,9 @@ fn alts(name: &str) -> Vec<(String, bool)> {
 
 /// Remove a document's derived rows (grams and alts are recomputed from the indexed name).
 fn remove_doc(conn: &Connection, ix: &Indexed, doc: i64, name: &str) -> Result<()> {
+    let Terms::Own { fts } = ix.terms else {
+        return Ok(());
+    };
     let kind = ix.id;
     let mut del_gram =
         conn.prepare_cached("DELETE FROM search_gram WHERE kind = ?1 AND gram = ?2 AND doc = ?3")?;
@@ -94,7 +117,7 @@ fn remove_doc(conn: &Connection, ix: &Indexed, doc: i64, name: &str) -> Result<(
     for (a, ini) in alts(name) {
         del_alt.execute(params![kind, ini, a, doc])?;
     }
-    conn.prepare_cached(&format!("DELETE FROM {} WHERE rowid = ?1", ix.fts))?
+    conn.prepare_cached(&format!("DELETE FROM {fts} WHERE rowid = ?1"))?
         .execute([doc])?;
     Ok(())
 }
@@ -104,7 +127,6 @@ pub fn put(conn: &Connection, kind: RecordKind, row: &RecordRow) -> Result<()> {
     let Some(ix) = indexed(kind) else {
         return Ok(());
     };
-    let k = ix.id;
     let existing: Option<(i64, String)> = conn
         .prepare_cached("SELECT doc, name FROM search_doc WHERE record_id = ?1")?
         .query_row([&row.id], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -121,67 +143,43 @@ pub fn put(conn: &Connection, kind: RecordKind, row: &RecordRow) -> Result<()> {
             remove_doc(conn, ix, doc, &old_name)?;
             doc
         }
-        None => {
-            conn.prepare_cached(
-                "INSERT INTO search_doc (kind, record_id, code, name, key, archived) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![k, row.id, row.code, row.name, key, archived])?;
-            conn.last_insert_rowid()
-        }
+        None => insert_doc(conn, ix, row)?,
     };
-    let mut ins_gram = conn.prepare_cached(
-        "INSERT OR IGNORE INTO search_gram (kind, gram, doc) VALUES (?1, ?2, ?3)",
-    )?;
-    for g in grams(&row.name) {
-        ins_gram.execute(params![k, g, doc])?;
-    }
-    let alts = alts(&row.name);
-    let mut ins_alt = conn.prepare_cached(
-        "INSERT OR IGNORE INTO search_alt (kind, initials, alt, doc) VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    for (a, ini) in &alts {
-        ins_alt.execute(params![k, ini, a, doc])?;
-    }
-    conn.prepare_cached(&format!(
-        "INSERT INTO {} (rowid, name) VALUES (?1, ?2)",
-        ix.fts
-    ))?
-    .execute(params![doc, row.name])?;
-    Ok(())
+    put_terms(conn, ix, &[(doc, row.name.as_str())])
 }
 
-/// Index many new records at once (a bulk import). The grams and pinyin keys of all of them
-/// are sorted before they are written, so the index B-trees are filled in key order instead of
-/// being sought at random once per key: several times faster than [`put`] per record.
-pub fn put_many(conn: &Connection, kind: RecordKind, rows: &[RecordRow]) -> Result<()> {
-    let Some(ix) = indexed(kind) else {
+/// A record's row in `search_doc`; returns its doc number.
+fn insert_doc(conn: &Connection, ix: &Indexed, row: &RecordRow) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO search_doc (kind, record_id, code, name, key, archived) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        ix.id,
+        row.id,
+        row.code,
+        row.name,
+        key_of(ix.kind, row),
+        row.archived_at.is_some()
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The grams, pinyin keys and trigrams of these documents' names, for a kind whose names are
+/// indexed. They are sorted before they are written, so the index B-trees are filled in key
+/// order instead of being sought at random once per key.
+fn put_terms(conn: &Connection, ix: &Indexed, docs: &[(i64, &str)]) -> Result<()> {
+    let Terms::Own { fts } = ix.terms else {
         return Ok(());
     };
     let k = ix.id;
+    let mut ins_fts =
+        conn.prepare_cached(&format!("INSERT INTO {fts} (rowid, name) VALUES (?1, ?2)"))?;
     let mut grams_all: Vec<(String, i64)> = vec![];
     let mut alts_all: Vec<(bool, String, i64)> = vec![];
-    {
-        let mut ins_doc = conn.prepare_cached(
-            "INSERT INTO search_doc (kind, record_id, code, name, key, archived) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?;
-        let mut ins_fts = conn.prepare_cached(&format!(
-            "INSERT INTO {} (rowid, name) VALUES (?1, ?2)",
-            ix.fts
-        ))?;
-        for row in rows {
-            ins_doc.execute(params![
-                k,
-                row.id,
-                row.code,
-                row.name,
-                key_of(kind, row),
-                row.archived_at.is_some()
-            ])?;
-            let doc = conn.last_insert_rowid();
-            ins_fts.execute(params![doc, row.name])?;
-            grams_all.extend(grams(&row.name).into_iter().map(|g| (g, doc)));
-            alts_all.extend(alts(&row.name).into_iter().map(|(a, ini)| (ini, a, doc)));
-        }
+    for (doc, name) in docs {
+        ins_fts.execute(params![doc, name])?;
+        grams_all.extend(grams(name).into_iter().map(|g| (g, *doc)));
+        alts_all.extend(alts(name).into_iter().map(|(a, ini)| (ini, a, *doc)));
     }
     grams_all.sort_unstable();
     grams_all.dedup();
@@ -200,6 +198,19 @@ pub fn put_many(conn: &Connection, kind: RecordKind, rows: &[RecordRow]) -> Resu
         ins_alt.execute(params![k, ini, a, doc])?;
     }
     Ok(())
+}
+
+/// Index many new records at once (a bulk import): their documents, then all their terms in
+/// key order ([`put_terms`]), several times faster than [`put`] per record.
+pub fn put_many(conn: &Connection, kind: RecordKind, rows: &[RecordRow]) -> Result<()> {
+    let Some(ix) = indexed(kind) else {
+        return Ok(());
+    };
+    let mut docs = Vec::with_capacity(rows.len());
+    for row in rows {
+        docs.push((insert_doc(conn, ix, row)?, row.name.as_str()));
+    }
+    put_terms(conn, ix, &docs)
 }
 
 /// Take a record out of the index entirely (purge).
@@ -222,20 +233,30 @@ pub fn remove(conn: &Connection, kind: RecordKind, record_id: &str) -> Result<()
 pub fn rebuild(conn: &Connection) -> Result<u64> {
     conn.execute_batch("DELETE FROM search_gram; DELETE FROM search_alt; DELETE FROM search_doc;")?;
     for ix in &INDEXED {
-        conn.execute_batch(&format!(
-            "INSERT INTO {t}({t}) VALUES('delete-all');",
-            t = ix.fts
-        ))?;
+        if let Terms::Own { fts } = ix.terms {
+            conn.execute_batch(&format!("INSERT INTO {fts}({fts}) VALUES('delete-all');"))?;
+        }
     }
     let mut n = 0;
     for kind in KINDS {
-        for row in records::list(conn, kind, Show::All, None, u32::MAX, 0)? {
-            put(conn, kind, &row)?;
-            n += 1;
+        // In chunks, each indexed in key order ([`put_many`]): a chunk's rows and their keys
+        // are what is held in memory.
+        let mut offset = 0;
+        loop {
+            let rows = records::list(conn, kind, Show::All, None, REBUILD_CHUNK, offset)?;
+            put_many(conn, kind, &rows)?;
+            offset += rows.len() as u32;
+            if rows.len() < REBUILD_CHUNK as usize {
+                break;
+            }
         }
+        n += u64::from(offset);
     }
     Ok(n)
 }
+
+/// Records indexed at a time by [`rebuild`].
+const REBUILD_CHUNK: u32 = 50_000;
 
 /// A record found by search.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -278,7 +299,7 @@ pub fn search(conn: &Connection, kind: RecordKind, q: &Query, limit: u32) -> Res
         return Ok(vec![]);
     };
     let found = candidates(conn, ix, q, limit)?;
-    let mut hits = verified(kind, found, q);
+    let mut hits = verified(conn, ix, found, q)?;
     // Within a kind of match: matches at the start of the name first, then shorter names.
     hits.sort_by_key(|h| {
         (
@@ -292,40 +313,19 @@ pub fn search(conn: &Connection, kind: RecordKind, q: &Query, limit: u32) -> Res
     Ok(hits)
 }
 
-/// Live records the indexes offer for the query, possibly several times: by name (exact,
-/// prefix, substring), by code or key prefix, and by pinyin or initials.
+/// Live records the indexes offer for the query, possibly several times: by the whole name
+/// exactly, by code or key prefix, and by the terms of the name (or of its parts' names).
 fn candidates(conn: &Connection, ix: &Indexed, q: &Query, limit: u32) -> Result<Vec<Cand>> {
     let k = ix.id;
     let l = i64::from(limit.max(1));
-    let wide = l * 4;
     let mut found: Vec<Cand> = vec![];
     let base = format!("SELECT {DOC_COLS} FROM search_doc d WHERE d.kind = ?1 AND d.archived = 0");
-    // Exact and prefix on the name (the index on (kind, archived, name)).
+    // Exact on the name (the index on (kind, archived, name)).
     found.extend(cands(
         conn,
         &format!("{base} AND d.name = ?2"),
         params![k, q.text],
     )?);
-    found.extend(cands(
-        conn,
-        &format!("{base} AND d.name >= ?2 AND d.name < ?3 LIMIT ?4"),
-        params![k, q.text, after(&q.text), l],
-    )?);
-    // Substring: trigrams for three characters or more, grams below that.
-    if q.chars.len() >= 3 {
-        let sql = format!(
-            "SELECT {DOC_COLS} FROM {t} f JOIN search_doc d ON d.doc = f.rowid
-             WHERE {t} MATCH ?1 AND d.archived = 0 LIMIT ?2",
-            t = ix.fts
-        );
-        found.extend(cands(conn, &sql, params![phrase("name", &q.text), wide])?);
-    } else {
-        let sql = format!(
-            "SELECT {DOC_COLS} FROM search_gram g JOIN search_doc d ON d.doc = g.doc
-             WHERE g.kind = ?1 AND g.gram = ?2 AND d.archived = 0 LIMIT ?3"
-        );
-        found.extend(cands(conn, &sql, params![k, q.text, wide])?);
-    }
     // Codes by prefix.
     if q.is_codeish {
         for col in ["key", "code"] {
@@ -333,11 +333,91 @@ fn candidates(conn: &Connection, ix: &Indexed, q: &Query, limit: u32) -> Result<
             found.extend(cands(conn, &sql, params![k, q.code, after(&q.code), l])?);
         }
     }
-    // Pinyin and initials: prefix lookups of the indexed syllable suffixes.
+    match ix.terms {
+        Terms::Own { fts } => {
+            let own = Via {
+                join: "JOIN search_doc d ON d.doc = p.doc".into(),
+                part_live: "p.archived = 0",
+            };
+            found.extend(term_candidates(conn, ix.id, fts, &own, q, l)?);
+        }
+        Terms::Parts(parts) => {
+            let table = records::table(ix.kind).name;
+            for (part, column) in parts {
+                let Some(Indexed {
+                    id,
+                    terms: Terms::Own { fts },
+                    ..
+                }) = indexed(*part)
+                else {
+                    unreachable!("a part's names are indexed");
+                };
+                // The live records naming a part record the query finds, archived or not.
+                let users = Via {
+                    join: format!(
+                        "JOIN {table} u ON u.{column} = p.record_id
+                         JOIN search_doc d ON d.record_id = u.id"
+                    ),
+                    part_live: "p.archived IN (0, 1)",
+                };
+                found.extend(term_candidates(conn, *id, fts, &users, q, l)?);
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// From the documents `p` whose terms match to the documents searched, `d`.
+struct Via {
+    join: String,
+    /// Which `p` count (the index on (kind, archived, name) is used either way).
+    part_live: &'static str,
+}
+
+/// The documents reached through `via` from the documents of index kind `k` whose name starts
+/// with the query, contains it (trigrams for three characters or more, grams below that), or
+/// whose pinyin or initials keys start with it.
+fn term_candidates(
+    conn: &Connection,
+    k: i64,
+    fts: &str,
+    via: &Via,
+    q: &Query,
+    l: i64,
+) -> Result<Vec<Cand>> {
+    let Via { join, part_live } = via;
+    let wide = l * 4;
+    let select = |distinct: &str, from: &str, cond: &str, limit: &str| {
+        format!(
+            "SELECT {distinct} {DOC_COLS} FROM {from} {join}
+             WHERE {cond} AND {part_live} AND d.archived = 0 LIMIT {limit}"
+        )
+    };
+    let mut found = cands(
+        conn,
+        &select(
+            "",
+            "search_doc p",
+            "p.kind = ?1 AND p.name >= ?2 AND p.name < ?3",
+            "?4",
+        ),
+        params![k, q.text, after(&q.text), l],
+    )?;
+    if q.chars.len() >= 3 {
+        let from = format!("{fts} f JOIN search_doc p ON p.doc = f.rowid");
+        let sql = select("", &from, &format!("{fts} MATCH ?1"), "?2");
+        found.extend(cands(conn, &sql, params![phrase("name", &q.text), wide])?);
+    } else {
+        let from = "search_gram g JOIN search_doc p ON p.doc = g.doc";
+        let sql = select("", from, "g.kind = ?1 AND g.gram = ?2", "?3");
+        found.extend(cands(conn, &sql, params![k, q.text, wide])?);
+    }
     for (a, ini) in &alt_queries(q) {
-        let sql = format!(
-            "SELECT DISTINCT {DOC_COLS} FROM search_alt s JOIN search_doc d ON d.doc = s.doc
-             WHERE s.kind = ?1 AND s.initials = ?4 AND s.alt >= ?2 AND s.alt < ?3 AND d.archived = 0 LIMIT ?5"
+        let sql = select(
+            "DISTINCT",
+            "search_alt s JOIN search_doc p ON p.doc = s.doc",
+            "s.kind = ?1 AND s.initials = ?4 AND s.alt >= ?2 AND s.alt < ?3",
+            "?5",
         );
         found.extend(cands(conn, &sql, params![k, a, after(a), ini, l])?);
     }
@@ -361,8 +441,19 @@ fn alt_queries(q: &Query) -> Vec<(String, bool)> {
     alt_queries
 }
 
-/// The candidates the core rules confirm the query matches, each record once.
-fn verified(kind: RecordKind, found: Vec<Cand>, q: &Query) -> Vec<Hit> {
+/// The candidates the core rules confirm the query matches, each record once. A name made of
+/// parts is matched part by part ([`match_user`]), their names read from the index.
+fn verified(conn: &Connection, ix: &Indexed, found: Vec<Cand>, q: &Query) -> Result<Vec<Hit>> {
+    let mut parts_of = match ix.terms {
+        Terms::Own { .. } => None,
+        Terms::Parts([(_, first), (_, second)]) => Some(conn.prepare_cached(&format!(
+            "SELECT a.name, b.name FROM {t} u
+             JOIN search_doc a ON a.record_id = u.{first}
+             JOIN search_doc b ON b.record_id = u.{second}
+             WHERE u.id = ?1",
+            t = records::table(ix.kind).name
+        ))?),
+    };
     let mut best: HashMap<i64, Hit> = HashMap::new();
     for (doc, record_id, code, name, key) in found {
         if best.contains_key(&doc) {
@@ -372,11 +463,20 @@ fn verified(kind: RecordKind, found: Vec<Cand>, q: &Query) -> Vec<Hit> {
             .into_iter()
             .flatten()
             .collect();
-        if let Some((matched, span)) = match_record(&name, &codes, q) {
+        let matched = match &mut parts_of {
+            None => match_record(&name, &codes, q),
+            Some(stmt) => stmt
+                .query_row([&record_id], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                })
+                .optional()?
+                .and_then(|(a, b)| match_user(&a, &b, &codes, q)),
+        };
+        if let Some((matched, span)) = matched {
             best.insert(
                 doc,
                 Hit {
-                    kind,
+                    kind: ix.kind,
                     record_id,
                     code,
                     name,
@@ -387,7 +487,7 @@ fn verified(kind: RecordKind, found: Vec<Cand>, q: &Query) -> Vec<Hit> {
             );
         }
     }
-    best.into_values().collect()
+    Ok(best.into_values().collect())
 }
 
 /// The initials a mixed query stands for: its characters' initials (each reading, capped),
