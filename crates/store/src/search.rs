@@ -270,14 +270,34 @@ pub struct Hit {
     pub span: Option<[u32; 2]>,
 }
 
+/// A candidate's columns: the document, and the names of its parts where the query joined
+/// them (`NULL` otherwise).
 const DOC_COLS: &str = "d.doc, d.record_id, d.code, d.name, d.key";
 
-type Cand = (i64, String, String, String, Option<String>);
+/// A candidate: doc, record id, code, name, key, and its parts' names when the query read
+/// them.
+type Cand = (
+    i64,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<(String, String)>,
+);
 
 fn cands(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<Vec<Cand>> {
     let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map(p, |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        let a: Option<String> = r.get(5)?;
+        let b: Option<String> = r.get(6)?;
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            a.zip(b),
+        ))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -319,7 +339,9 @@ fn candidates(conn: &Connection, ix: &Indexed, q: &Query, limit: u32) -> Result<
     let k = ix.id;
     let l = i64::from(limit.max(1));
     let mut found: Vec<Cand> = vec![];
-    let base = format!("SELECT {DOC_COLS} FROM search_doc d WHERE d.kind = ?1 AND d.archived = 0");
+    let base = format!(
+        "SELECT {DOC_COLS}, NULL, NULL FROM search_doc d WHERE d.kind = ?1 AND d.archived = 0"
+    );
     // Exact on the name (the index on (kind, archived, name)).
     found.extend(cands(
         conn,
@@ -337,12 +359,14 @@ fn candidates(conn: &Connection, ix: &Indexed, q: &Query, limit: u32) -> Result<
         Terms::Own { fts } => {
             let own = Via {
                 join: "JOIN search_doc d ON d.doc = p.doc".into(),
+                parts: "NULL, NULL".into(),
                 part_live: "p.archived = 0",
             };
-            found.extend(term_candidates(conn, ix.id, fts, &own, q, l)?);
+            found.extend(term_candidates(conn, ix.id, fts, &own, q, l, 4)?);
         }
         Terms::Parts(parts) => {
             let table = records::table(ix.kind).name;
+            let [(_, first), (_, second)] = parts;
             for (part, column) in parts {
                 let Some(Indexed {
                     id,
@@ -352,15 +376,19 @@ fn candidates(conn: &Connection, ix: &Indexed, q: &Query, limit: u32) -> Result<
                 else {
                     unreachable!("a part's names are indexed");
                 };
-                // The live records naming a part record the query finds, archived or not.
+                // The live records naming a part record the query finds, archived or not,
+                // with both parts' names to match them by.
                 let users = Via {
                     join: format!(
                         "JOIN {table} u ON u.{column} = p.record_id
-                         JOIN search_doc d ON d.record_id = u.id"
+                         JOIN search_doc d ON d.record_id = u.id
+                         JOIN search_doc a ON a.record_id = u.{first}
+                         JOIN search_doc b ON b.record_id = u.{second}"
                     ),
+                    parts: "a.name, b.name".into(),
                     part_live: "p.archived IN (0, 1)",
                 };
-                found.extend(term_candidates(conn, *id, fts, &users, q, l)?);
+                found.extend(term_candidates(conn, *id, fts, &users, q, l, 2)?);
             }
         }
     }
@@ -370,13 +398,16 @@ fn candidates(conn: &Connection, ix: &Indexed, q: &Query, limit: u32) -> Result<
 /// From the documents `p` whose terms match to the documents searched, `d`.
 struct Via {
     join: String,
+    /// The parts' names, or `NULL, NULL`.
+    parts: String,
     /// Which `p` count (the index on (kind, archived, name) is used either way).
     part_live: &'static str,
 }
 
 /// The documents reached through `via` from the documents of index kind `k` whose name starts
 /// with the query, contains it (trigrams for three characters or more, grams below that), or
-/// whose pinyin or initials keys start with it.
+/// whose pinyin or initials keys start with it. Substrings take `widen` × `l` candidates (a
+/// kind searched through two parts takes half as many from each).
 fn term_candidates(
     conn: &Connection,
     k: i64,
@@ -384,12 +415,17 @@ fn term_candidates(
     via: &Via,
     q: &Query,
     l: i64,
+    widen: i64,
 ) -> Result<Vec<Cand>> {
-    let Via { join, part_live } = via;
-    let wide = l * 4;
+    let Via {
+        join,
+        parts,
+        part_live,
+    } = via;
+    let wide = l * widen;
     let select = |distinct: &str, from: &str, cond: &str, limit: &str| {
         format!(
-            "SELECT {distinct} {DOC_COLS} FROM {from} {join}
+            "SELECT {distinct} {DOC_COLS}, {parts} FROM {from} {join}
              WHERE {cond} AND {part_live} AND d.archived = 0 LIMIT {limit}"
         )
     };
@@ -455,7 +491,7 @@ fn verified(conn: &Connection, ix: &Indexed, found: Vec<Cand>, q: &Query) -> Res
         ))?),
     };
     let mut best: HashMap<i64, Hit> = HashMap::new();
-    for (doc, record_id, code, name, key) in found {
+    for (doc, record_id, code, name, key, read) in found {
         if best.contains_key(&doc) {
             continue;
         }
@@ -465,12 +501,14 @@ fn verified(conn: &Connection, ix: &Indexed, found: Vec<Cand>, q: &Query) -> Res
             .collect();
         let matched = match &mut parts_of {
             None => match_record(&name, &codes, q),
-            Some(stmt) => stmt
-                .query_row([&record_id], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-                })
-                .optional()?
-                .and_then(|(a, b)| match_user(&a, &b, &codes, q)),
+            // Read with the candidate, or (found by its own name or code) read now.
+            Some(stmt) => match read {
+                Some(parts) => Some(parts),
+                None => stmt
+                    .query_row([&record_id], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?,
+            }
+            .and_then(|(a, b): (String, String)| match_user(&a, &b, &codes, q)),
         };
         if let Some((matched, span)) = matched {
             best.insert(
