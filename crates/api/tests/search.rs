@@ -22,6 +22,20 @@ fn top(ws: &Workspace, q: &str, kind: RecordKind) -> Vec<(String, MatchKind, Opt
         .collect()
 }
 
+/// Every hit of `kind` for `q` (up to 100), as (kind of match, code), sorted.
+fn found(ws: &Workspace, q: &str, kind: RecordKind) -> Vec<(MatchKind, String)> {
+    let mut got: Vec<(MatchKind, String)> = ws
+        .search(q, Some(kind), 100)
+        .unwrap()
+        .groups
+        .into_iter()
+        .flat_map(|g| g.hits)
+        .map(|h| (h.matched, h.code))
+        .collect();
+    got.sort();
+    got
+}
+
 #[test]
 fn search_one_and_two_character_queries() {
     let (_d, ws) = sample();
@@ -199,16 +213,7 @@ fn search_agrees_with_a_brute_force_scan() {
             })
             .collect();
         expected.sort();
-        let mut got: Vec<(MatchKind, String)> = ws
-            .search(q, Some(RecordKind::Enterprise), 100)
-            .unwrap()
-            .groups
-            .into_iter()
-            .flat_map(|g| g.hits)
-            .map(|h| (h.matched, h.code))
-            .collect();
-        got.sort();
-        assert_eq!(got, expected, "query {q}");
+        assert_eq!(found(&ws, q, RecordKind::Enterprise), expected, "query {q}");
     }
 }
 
@@ -272,15 +277,7 @@ fn users_are_found_through_their_enterprise_and_product() {
                 })
                 .collect();
             expected.sort();
-            let mut got: Vec<(MatchKind, String)> = ws
-                .search(q, Some(RecordKind::User), 100)
-                .unwrap()
-                .groups
-                .into_iter()
-                .flat_map(|g| g.hits)
-                .map(|h| (h.matched, h.code))
-                .collect();
-            got.sort();
+            let got = found(&ws, q, RecordKind::User);
             assert_eq!(got, expected, "{round}: query {q}");
         }
         ws.reindex().unwrap();
