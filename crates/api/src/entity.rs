@@ -234,10 +234,13 @@ impl Entity for AuthorisedUser {
     fn to_input(&self, lookup: &dyn Lookup) -> Self::Input {
         AuthorisedUser::to_input(self, lookup)
     }
+    /// `enterprise · product`: search matches a user within each part
+    /// (`terroir_core::search::match_user`).
     fn name(&self, name_of: &dyn Fn(RecordKind, RecordId) -> String) -> String {
         format!(
-            "{} · {}",
+            "{}{}{}",
             name_of(RecordKind::Enterprise, self.enterprise_id),
+            terroir_core::search::USER_NAME_SEP,
             name_of(RecordKind::Gi, self.gi_id)
         )
     }
