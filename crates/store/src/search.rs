@@ -12,7 +12,7 @@ use terroir_core::search::{
 };
 
 use crate::error::Result;
-use crate::records::{self, RecordRow, Show};
+use crate::records::{self, RecordRow};
 
 /// A kind search covers: its id in the stored index, and either the trigram table of its
 /// names (its names' grams, pinyin keys and trigrams are indexed) or the kinds its name is made
@@ -241,18 +241,50 @@ pub fn rebuild(conn: &Connection) -> Result<u64> {
     for kind in KINDS {
         // In chunks, each indexed in key order ([`put_many`]): a chunk's rows and their keys
         // are what is held in memory.
-        let mut offset = 0;
+        let mut after = 0;
         loop {
-            let rows = records::list(conn, kind, Show::All, None, REBUILD_CHUNK, offset)?;
+            let (last, rows) = index_rows(conn, kind, after)?;
             put_many(conn, kind, &rows)?;
-            offset += rows.len() as u32;
+            n += rows.len() as u64;
             if rows.len() < REBUILD_CHUNK as usize {
                 break;
             }
+            after = last;
         }
-        n += u64::from(offset);
     }
     Ok(n)
+}
+
+/// The next chunk of `kind`'s records after rowid `after`, with what the index reads of them
+/// (id, code, name, archived, key columns; the data is not read), and the chunk's last rowid.
+fn index_rows(conn: &Connection, kind: RecordKind, after: i64) -> Result<(i64, Vec<RecordRow>)> {
+    let t = records::table(kind);
+    let keys: String = t.keys.iter().map(|k| format!(", {k}")).collect();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT rowid, id, code, name, archived_at{keys} FROM {} WHERE rowid > ?1
+         ORDER BY rowid LIMIT ?2",
+        t.name
+    ))?;
+    let mut last = after;
+    let rows = stmt.query_map(params![after, REBUILD_CHUNK], |r| {
+        last = r.get(0)?;
+        Ok(RecordRow {
+            id: r.get(1)?,
+            code: r.get(2)?,
+            name: r.get(3)?,
+            data: serde_json::Value::Null,
+            sample: false,
+            archived_at: r.get(4)?,
+            created_at: String::new(),
+            updated_at: String::new(),
+            version: 0,
+            keys: (0..t.keys.len())
+                .map(|i| r.get(5 + i))
+                .collect::<rusqlite::Result<_>>()?,
+        })
+    })?;
+    let rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok((last, rows))
 }
 
 /// Records indexed at a time by [`rebuild`].
