@@ -30,10 +30,15 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0012_gi_responsible.sql"),
     include_str!("../migrations/0013_trademark_events.sql"),
     include_str!("../migrations/0014_user_search_by_parts.sql"),
+    include_str!("../migrations/0015_search_postings.sql"),
 ];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// The first schema version with the search index laid out as it is now (posting lists,
+/// migration 15): a workspace upgraded from an older one has its index rebuilt.
+const SEARCH_LAYOUT: u32 = 15;
 
 /// Filesystems on which SQLite's WAL shared memory does not work reliably.
 const NETWORK_FS: &[&str] = &[
@@ -157,9 +162,9 @@ fn migrate(conn: &mut Connection) -> Result<()> {
             tx.execute_batch(sql)?;
         }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
-        if from == 1 {
-            // Version 2 added the search index: fill it for the records already there, as the
-            // current schema has them.
+        if (1..SEARCH_LAYOUT).contains(&from) {
+            // The search index was added (version 2) or laid out anew since: fill it for the
+            // records already there, as the current schema has them.
             crate::search::rebuild(&tx)?;
         }
         if from >= 1 {

@@ -11,6 +11,7 @@ pub mod check;
 pub mod db;
 mod error;
 pub mod files;
+mod postings;
 pub mod records;
 pub mod search;
 pub mod tables;

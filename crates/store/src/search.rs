@@ -3,7 +3,7 @@
 //! transaction. Matching rules live in `terroir_core::search`; here candidates are found
 //! through indexes and verified with those rules.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rusqlite::{Connection, OptionalExtension, params};
 use terroir_core::RecordKind;
@@ -12,6 +12,7 @@ use terroir_core::search::{
 };
 
 use crate::error::Result;
+use crate::postings::{self, Field};
 use crate::records::{self, RecordRow};
 
 /// A kind search covers: its id in the stored index, and either the trigram table of its
@@ -96,26 +97,27 @@ fn grams(name: &str) -> Vec<String> {
     out
 }
 
-fn alts(name: &str) -> Vec<(String, bool)> {
-    pinyin_keys(name)
+/// A name's posting-list terms: its grams, pinyin keys and initials keys.
+fn terms(name: &str) -> impl Iterator<Item = (Field, String)> {
+    let grams = grams(name).into_iter().map(|g| (Field::Gram, g));
+    let keys = pinyin_keys(name).into_iter().map(|(key, initials)| {
+        let field = if initials {
+            Field::Initials
+        } else {
+            Field::Pinyin
+        };
+        (field, key)
+    });
+    grams.chain(keys)
 }
 
-/// Remove a document's derived rows (grams and alts are recomputed from the indexed name).
+/// Remove a document's derived rows (its terms are recomputed from the indexed name).
 fn remove_doc(conn: &Connection, ix: &Indexed, doc: i64, name: &str) -> Result<()> {
     let Terms::Own { fts } = ix.terms else {
         return Ok(());
     };
-    let kind = ix.id;
-    let mut del_gram =
-        conn.prepare_cached("DELETE FROM search_gram WHERE kind = ?1 AND gram = ?2 AND doc = ?3")?;
-    for g in grams(name) {
-        del_gram.execute(params![kind, g, doc])?;
-    }
-    let mut del_alt = conn.prepare_cached(
-        "DELETE FROM search_alt WHERE kind = ?1 AND initials = ?2 AND alt = ?3 AND doc = ?4",
-    )?;
-    for (a, ini) in alts(name) {
-        del_alt.execute(params![kind, ini, a, doc])?;
+    for (field, term) in terms(name) {
+        postings::remove(conn, ix.id, field, &term, doc)?;
     }
     conn.prepare_cached(&format!("DELETE FROM {fts} WHERE rowid = ?1"))?
         .execute([doc])?;
@@ -164,38 +166,25 @@ fn insert_doc(conn: &Connection, ix: &Indexed, row: &RecordRow) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
-/// The grams, pinyin keys and trigrams of these documents' names, for a kind whose names are
-/// indexed. They are sorted before they are written, so the index B-trees are filled in key
-/// order instead of being sought at random once per key.
+/// The trigrams and the posting-list terms of these documents' names, for a kind whose names
+/// are indexed. The terms are grouped and written in key order, each term's list once.
 fn put_terms(conn: &Connection, ix: &Indexed, docs: &[(i64, &str)]) -> Result<()> {
     let Terms::Own { fts } = ix.terms else {
         return Ok(());
     };
-    let k = ix.id;
     let mut ins_fts =
         conn.prepare_cached(&format!("INSERT INTO {fts} (rowid, name) VALUES (?1, ?2)"))?;
-    let mut grams_all: Vec<(String, i64)> = vec![];
-    let mut alts_all: Vec<(bool, String, i64)> = vec![];
+    let mut lists: BTreeMap<(Field, String), Vec<i64>> = BTreeMap::new();
     for (doc, name) in docs {
         ins_fts.execute(params![doc, name])?;
-        grams_all.extend(grams(name).into_iter().map(|g| (g, *doc)));
-        alts_all.extend(alts(name).into_iter().map(|(a, ini)| (ini, a, *doc)));
+        for term in terms(name) {
+            lists.entry(term).or_default().push(*doc);
+        }
     }
-    grams_all.sort_unstable();
-    grams_all.dedup();
-    let mut ins_gram = conn.prepare_cached(
-        "INSERT OR IGNORE INTO search_gram (kind, gram, doc) VALUES (?1, ?2, ?3)",
-    )?;
-    for (g, doc) in &grams_all {
-        ins_gram.execute(params![k, g, doc])?;
-    }
-    alts_all.sort_unstable();
-    alts_all.dedup();
-    let mut ins_alt = conn.prepare_cached(
-        "INSERT OR IGNORE INTO search_alt (kind, initials, alt, doc) VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    for (ini, a, doc) in &alts_all {
-        ins_alt.execute(params![k, ini, a, doc])?;
+    for ((field, term), mut list) in lists {
+        list.sort_unstable();
+        list.dedup();
+        postings::add(conn, ix.id, field, &term, &list)?;
     }
     Ok(())
 }
@@ -231,7 +220,7 @@ pub fn remove(conn: &Connection, kind: RecordKind, record_id: &str) -> Result<()
 
 /// Rebuild the whole index from the record tables. Returns the number of records indexed.
 pub fn rebuild(conn: &Connection) -> Result<u64> {
-    conn.execute_batch("DELETE FROM search_gram; DELETE FROM search_alt; DELETE FROM search_doc;")?;
+    conn.execute_batch("DELETE FROM search_post; DELETE FROM search_doc;")?;
     for ix in &INDEXED {
         if let Terms::Own { fts } = ix.terms {
             conn.execute_batch(&format!("INSERT INTO {fts}({fts}) VALUES('delete-all');"))?;
@@ -317,20 +306,22 @@ type Cand = (
     Option<(String, String)>,
 );
 
+fn cand(r: &rusqlite::Row<'_>) -> rusqlite::Result<Cand> {
+    let a: Option<String> = r.get(5)?;
+    let b: Option<String> = r.get(6)?;
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        a.zip(b),
+    ))
+}
+
 fn cands(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<Vec<Cand>> {
     let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map(p, |r| {
-        let a: Option<String> = r.get(5)?;
-        let b: Option<String> = r.get(6)?;
-        Ok((
-            r.get(0)?,
-            r.get(1)?,
-            r.get(2)?,
-            r.get(3)?,
-            r.get(4)?,
-            a.zip(b),
-        ))
-    })?;
+    let rows = stmt.query_map(p, cand)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -476,19 +467,49 @@ fn term_candidates(
         let sql = select("", &from, &format!("{fts} MATCH ?1"), "?2");
         found.extend(cands(conn, &sql, params![phrase("name", &q.text), wide])?);
     } else {
-        let from = "search_gram g JOIN search_doc p ON p.doc = g.doc";
-        let sql = select("", from, "g.kind = ?1 AND g.gram = ?2", "?3");
-        found.extend(cands(conn, &sql, params![k, q.text, wide])?);
+        let grams = (Field::Gram, postings::Terms::Exact(&q.text));
+        found.extend(posted(conn, k, grams, via, wide, false)?);
     }
     for (a, ini) in &alt_queries(q) {
-        let sql = select(
-            "DISTINCT",
-            "search_alt s JOIN search_doc p ON p.doc = s.doc",
-            "s.kind = ?1 AND s.initials = ?4 AND s.alt >= ?2 AND s.alt < ?3",
-            "?5",
-        );
-        found.extend(cands(conn, &sql, params![k, a, after(a), ini, l])?);
+        let field = if *ini { Field::Initials } else { Field::Pinyin };
+        let keys = (field, postings::Terms::Prefix(a));
+        found.extend(posted(conn, k, keys, via, l, true)?);
     }
+    Ok(found)
+}
+
+/// The first `limit` documents reached through `via` from the posting lists looked up, in
+/// list order (each once if `distinct`).
+fn posted(
+    conn: &Connection,
+    k: i64,
+    (field, terms): (Field, postings::Terms<'_>),
+    via: &Via,
+    limit: i64,
+    distinct: bool,
+) -> Result<Vec<Cand>> {
+    let Via {
+        join,
+        parts,
+        part_live,
+    } = via;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {DOC_COLS}, {parts} FROM search_doc p {join}
+         WHERE p.doc = ?1 AND {part_live} AND d.archived = 0"
+    ))?;
+    let limit = usize::try_from(limit).unwrap_or(0);
+    let mut found: Vec<Cand> = vec![];
+    let mut seen = HashSet::new();
+    postings::scan(conn, k, field, terms, |doc| {
+        for c in stmt.query_map([doc], cand)? {
+            let c = c?;
+            if !distinct || seen.insert(c.0) {
+                found.push(c);
+            }
+        }
+        Ok(found.len() < limit)
+    })?;
+    found.truncate(limit);
     Ok(found)
 }
 
