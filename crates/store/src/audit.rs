@@ -100,11 +100,8 @@ pub fn record_head(conn: &Connection, entity_id: &str) -> Result<Option<String>>
 /// Append a row. Call inside the transaction that makes the change.
 pub fn append(conn: &Connection, stamp: &Stamp, change: &Change<'_>) -> Result<AuditEntry> {
     let (last_seq, prev_hash): (i64, String) = conn
-        .query_row(
-            "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
         .unwrap_or((0, GENESIS.to_owned()));
     let mut entry = AuditEntry {

@@ -124,6 +124,9 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
     conn.busy_timeout(Duration::from_secs(10))?;
+    // Bulk writes cycle through a few dozen statements (records, audit, index postings): the
+    // default cache of 16 would parse them again and again.
+    conn.set_prepared_statement_cache_capacity(128);
     let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
     if mode != "wal" && mode != "memory" {
         return Err(Error::Rule(Violation::storage(format!(

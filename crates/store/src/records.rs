@@ -243,12 +243,12 @@ fn read(t: Table, r: &rusqlite::Row<'_>) -> rusqlite::Result<RecordRow> {
 
 /// Allocate the next human code of a kind (`GI-0001`, `GI-0002`, …).
 pub fn next_code(conn: &Connection, kind: RecordKind) -> Result<String> {
-    let n: u32 = conn.query_row(
-        "INSERT INTO code_counter (kind, last) VALUES (?1, 1)
-         ON CONFLICT(kind) DO UPDATE SET last = last + 1 RETURNING last",
-        [kind.key()],
-        |r| r.get(0),
-    )?;
+    let n: u32 = conn
+        .prepare_cached(
+            "INSERT INTO code_counter (kind, last) VALUES (?1, 1)
+             ON CONFLICT(kind) DO UPDATE SET last = last + 1 RETURNING last",
+        )?
+        .query_row([kind.key()], |r| r.get(0))?;
     Ok(kind.code(n))
 }
 
@@ -271,14 +271,11 @@ fn check_unique(
         return Ok(());
     };
     let holder: Option<String> = conn
-        .query_row(
-            &format!(
-                "SELECT code FROM {} WHERE {column} = ?1 AND id IS NOT ?2",
-                t.name
-            ),
-            rusqlite::params![value, except_id],
-            |r| r.get(0),
-        )
+        .prepare_cached(&format!(
+            "SELECT code FROM {} WHERE {column} = ?1 AND id IS NOT ?2",
+            t.name
+        ))?
+        .query_row(rusqlite::params![value, except_id], |r| r.get(0))
         .optional()?;
     match holder {
         Some(holder) => Err(clash(value, &holder).at(column).into()),

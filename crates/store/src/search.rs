@@ -116,8 +116,9 @@ fn remove_doc(conn: &Connection, ix: &Indexed, doc: i64, name: &str) -> Result<(
     let Terms::Own { fts } = ix.terms else {
         return Ok(());
     };
+    let mut w = postings::Writer::new(conn)?;
     for (field, term) in terms(name) {
-        postings::remove(conn, ix.id, field, &term, doc)?;
+        w.remove(ix.id, field, &term, doc)?;
     }
     conn.prepare_cached(&format!("DELETE FROM {fts} WHERE rowid = ?1"))?
         .execute([doc])?;
@@ -181,10 +182,11 @@ fn put_terms(conn: &Connection, ix: &Indexed, docs: &[(i64, &str)]) -> Result<()
             lists.entry(term).or_default().push(*doc);
         }
     }
+    let mut w = postings::Writer::new(conn)?;
     for ((field, term), mut list) in lists {
         list.sort_unstable();
         list.dedup();
-        postings::add(conn, ix.id, field, &term, &list)?;
+        w.add(ix.id, field, &term, &list)?;
     }
     Ok(())
 }
@@ -374,8 +376,8 @@ fn candidates(conn: &Connection, ix: &Indexed, q: &Query, limit: u32) -> Result<
     // Codes by prefix.
     if q.is_codeish {
         for col in ["key", "code"] {
-            let sql = format!("{base} AND d.{col} >= ?2 AND d.{col} < ?3 LIMIT ?4");
-            found.extend(cands(conn, &sql, params![k, q.code, after(&q.code), l])?);
+            let sql = format!("{base} AND d.{col} >= ?2 AND d.{col} < ?3 LIMIT {l}");
+            found.extend(cands(conn, &sql, params![k, q.code, after(&q.code)])?);
         }
     }
     match ix.terms {
@@ -446,7 +448,10 @@ fn term_candidates(
         part_live,
     } = via;
     let wide = l * widen;
-    let select = |distinct: &str, from: &str, cond: &str, limit: &str| {
+    // Limits are written into the statement, not bound: rusqlite's statement cache clears a
+    // statement's bindings when it takes it back, and SQLite then parses again, at its next
+    // use, a statement whose plan depends on a bound value (`LIMIT ?`, `ORDER BY`).
+    let select = |distinct: &str, from: &str, cond: &str, limit: i64| {
         format!(
             "SELECT {distinct} {DOC_COLS}, {parts} FROM {from} {join}
              WHERE {cond} AND {part_live} AND d.archived = 0 LIMIT {limit}"
@@ -458,14 +463,14 @@ fn term_candidates(
             "",
             "search_doc p",
             "p.kind = ?1 AND p.name >= ?2 AND p.name < ?3",
-            "?4",
+            l,
         ),
-        params![k, q.text, after(&q.text), l],
+        params![k, q.text, after(&q.text)],
     )?;
     if q.chars.len() >= 3 {
         let from = format!("{fts} f JOIN search_doc p ON p.doc = f.rowid");
-        let sql = select("", &from, &format!("{fts} MATCH ?1"), "?2");
-        found.extend(cands(conn, &sql, params![phrase("name", &q.text), wide])?);
+        let sql = select("", &from, &format!("{fts} MATCH ?1"), wide);
+        found.extend(cands(conn, &sql, params![phrase("name", &q.text)])?);
     } else {
         let grams = (Field::Gram, postings::Terms::Exact(&q.text));
         found.extend(posted(conn, k, grams, via, wide, false)?);
