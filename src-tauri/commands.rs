@@ -76,7 +76,7 @@ macro_rules! terroir_commands {
             check,
             overview,
             related,
-            mark_first_rows,
+            mark_startup,
         ]
     };
 }

@@ -990,19 +990,33 @@ async fn check(s: State<'_, Open>, progress: Channel<CheckProgress>) -> Result<C
     .map_err(|e| ApiError::storage(e.to_string()))?
 }
 
-/// The UI reports that the first page of a list is on screen: the cold-start mark. With
-/// `TERROIR_STARTUP_LOG` set, the time since process start is appended to that file.
+/// A point of the cold start the UI reports (`TERROIR_STARTUP_LOG`, bench/README.md).
+#[derive(Debug, Clone, Copy, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum StartupMark {
+    /// The first page of a list (the overview's deadlines, or a list) is on screen.
+    FirstRows,
+    /// The whole first screen is complete: every tile of the overview filled, fonts loaded.
+    FirstScreen,
+}
+
+/// The UI reports a cold-start mark. With `TERROIR_STARTUP_LOG` set, a line `first_rows 812.4`
+/// (the mark and the milliseconds since process start) is appended to that file.
 #[tauri::command(rename_all = "snake_case")]
-fn mark_first_rows(s: State<'_, Open>) -> Result<f64> {
+fn mark_startup(s: State<'_, Open>, mark: StartupMark) -> Result<f64> {
     let ms = s.started.elapsed().as_secs_f64() * 1000.0;
     if let Some(path) = std::env::var_os("TERROIR_STARTUP_LOG") {
         use std::io::Write;
+        let name = match mark {
+            StartupMark::FirstRows => "first_rows",
+            StartupMark::FirstScreen => "first_screen",
+        };
         let mut f = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
             .open(&path)
             .map_err(ApiError::storage)?;
-        writeln!(f, "{ms:.1}").map_err(ApiError::storage)?;
+        writeln!(f, "{name} {ms:.1}").map_err(ApiError::storage)?;
     }
     Ok(ms)
 }

@@ -73,6 +73,12 @@ describe('overview', () => {
     expect(queue[0].classes()).toContain('zero')
     await flushPromises()
     expect(mark).toHaveBeenCalledWith('terroir:first-rows')
+    // Every tile answered: the whole first screen is marked too, once.
+    expect(mark.mock.calls.filter((c) => c[0] === 'terroir:first-screen').length).toBe(1)
+    expect(calls.filter((c) => c.cmd === 'mark_startup').map((c) => c.args)).toEqual([
+      { mark: 'first_rows' },
+      { mark: 'first_screen' },
+    ])
   })
 
   it('counts GI products per division and category in the mock backend', async () => {

@@ -259,16 +259,19 @@ export const api = {
     call<RecordDto[]>('related', { kind, of, key, limit, offset }),
 }
 
-let firstRowsMarked = false
-/** Record, once per process, that the first page of rows is on screen (the cold-start mark). */
-export function markFirstRows(): void {
-  if (firstRowsMarked) return
-  firstRowsMarked = true
+const marked = new Set<string>()
+/**
+ * Record, once per process, a cold-start mark: `first_rows` when the first page of rows is on
+ * screen, `first_screen` when the whole first screen is (every overview tile filled).
+ */
+export function markStartup(mark: 'first_rows' | 'first_screen'): void {
+  if (marked.has(mark)) return
+  marked.add(mark)
   // "On screen" includes the glyphs: wait for the web fonts the rows use (no CJK font may be
   // installed, so until they load Chinese would show as boxes).
   const fontsReady: Promise<unknown> = document.fonts?.ready ?? Promise.resolve()
   void fontsReady.then(() => {
-    performance.mark('terroir:first-rows')
-    call<number>('mark_first_rows').catch(() => {})
+    performance.mark(`terroir:${mark.replace('_', '-')}`)
+    call<number>('mark_startup', { mark }).catch(() => {})
   })
 }

@@ -450,7 +450,7 @@ export function createMockBackend(
       return report
     },
     // The startup mark: milliseconds since start, as Rust answers (nothing is logged here).
-    mark_first_rows: () => 0,
+    mark_startup: () => 0,
     // The calendar as Rust answers it for a new workspace: the two shipped years.
     calendar_years: () => calendarYears,
     set_calendar_year: (a) => {

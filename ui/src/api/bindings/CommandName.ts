@@ -71,7 +71,7 @@ export const COMMANDS = [
   'check',
   'overview',
   'related',
-  'mark_first_rows',
+  'mark_startup',
 ] as const
 
 export type CommandName = (typeof COMMANDS)[number]
