@@ -1135,6 +1135,46 @@ fn a_backup_is_made_on_the_first_start_of_each_day() {
     assert_eq!(ws.backup_settings().unwrap().keep, 2);
 }
 
+/// A backup stopped half-way (the app closed during its daily backup) leaves its temporary
+/// folder; the next backup removes it, and never the folder of a backup still running (which
+/// holds the lock beside it).
+#[test]
+fn a_backup_removes_the_folders_of_abandoned_backups_only() {
+    let (d, ws) = sample();
+    ws.backup_now().unwrap();
+    let dest = d.path().join("backups");
+    let folder = |name: &str| {
+        let p = dest.join(name);
+        std::fs::create_dir_all(p.join("files")).unwrap();
+        std::fs::write(p.join("terroir.db"), b"half a copy").unwrap();
+        p
+    };
+    // Killed before this change (no lock file), killed after it (the lock free), running.
+    let old = folder(".tmp-terroir-20261127T080000Z");
+    let killed = folder(".tmp-terroir-20261127T090000Z");
+    std::fs::write(dest.join(".tmp-terroir-20261127T090000Z.lock"), b"").unwrap();
+    let running = folder(".tmp-terroir-20261127T100000Z");
+    let held = std::fs::File::create(dest.join(".tmp-terroir-20261127T100000Z.lock")).unwrap();
+    held.lock().unwrap();
+    ws.backup_now().unwrap();
+    assert!(!old.exists() && !killed.exists());
+    assert!(!dest.join(".tmp-terroir-20261127T090000Z.lock").exists());
+    assert!(
+        running.join("terroir.db").exists(),
+        "a running backup's folder is kept"
+    );
+    assert_eq!(ws.list_backups().unwrap().len(), 2);
+    drop(held);
+    ws.backup_now().unwrap();
+    assert!(!running.exists(), "removed once its backup is gone");
+    let left: Vec<String> = std::fs::read_dir(&dest)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
 /// Previews go where a clerk finds them again: under the print folder the desktop sets (its
 /// documents folder), 推介资料/ for dossiers and 证据目录/ for catalogues, else beside the
 /// workspace; the clerk is told the file's name.

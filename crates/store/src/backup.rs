@@ -52,6 +52,7 @@ pub fn backup(
     keep: usize,
 ) -> Result<BackupInfo> {
     std::fs::create_dir_all(dest).map_err(io(dest))?;
+    remove_abandoned(dest);
     let mut name = format!("terroir-{stamp}");
     let mut n = 1;
     while dest.join(&name).exists() {
@@ -59,11 +60,15 @@ pub fn backup(
         name = format!("terroir-{stamp}-{n}");
     }
     let tmp = dest.join(format!(".tmp-{name}"));
+    // Held until the folder is renamed into place: while it is, no other backup takes the
+    // folder for an abandoned one.
+    let lock_path = lock_of(&tmp);
+    let lock = hold_lock(&lock_path)?;
     if tmp.exists() {
         std::fs::remove_dir_all(&tmp).map_err(io(&tmp))?;
     }
     std::fs::create_dir_all(tmp.join("files")).map_err(io(&tmp))?;
-    let result = (|| {
+    let result: Result<(PathBuf, Manifest)> = (|| {
         let tmp_db = tmp.join(DB_NAME);
         conn.execute("VACUUM INTO ?1", [tmp_db.to_string_lossy()])?;
         for f in files::all(conn)? {
@@ -86,19 +91,75 @@ pub fn backup(
         sync_dir(dest)?;
         Ok((path, manifest))
     })();
-    let (path, manifest) = match result {
-        Ok(v) => v,
+    let done = match result {
+        Ok(v) => Ok(v),
         Err(e) => {
             let _ = std::fs::remove_dir_all(&tmp);
-            return Err(e);
+            Err(e)
         }
     };
+    let _ = std::fs::remove_file(&lock_path);
+    drop(lock);
+    let (path, manifest) = done?;
     let pruned = prune(dest, keep)?;
     Ok(BackupInfo {
         path,
         manifest,
         pruned,
     })
+}
+
+/// The lock file beside a backup's temporary folder (`.tmp-NAME.lock`).
+fn lock_of(tmp: &Path) -> PathBuf {
+    let mut name = tmp.as_os_str().to_owned();
+    name.push(".lock");
+    PathBuf::from(name)
+}
+
+/// Create and lock the file at `path`. Another backup's [`remove_abandoned`] may remove the
+/// file between its creation and its locking: then it is created again, so the lock held is
+/// always the one on disk.
+fn hold_lock(path: &Path) -> Result<std::fs::File> {
+    use std::os::unix::fs::MetadataExt;
+    loop {
+        let f = std::fs::File::create(path).map_err(io(path))?;
+        f.lock().map_err(io(path))?;
+        let held = f.metadata().map_err(io(path))?.ino();
+        match std::fs::metadata(path) {
+            Ok(m) if m.ino() == held => return Ok(f),
+            Ok(_) => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(io(path)(e)),
+        }
+    }
+}
+
+/// Remove the temporary folders of backups that were stopped before they finished (the app
+/// closed during its daily backup, a killed `terroir backup`): a backup in progress holds the
+/// lock beside its folder, an abandoned one's lock is free or gone. Best effort: a folder that
+/// cannot be removed now is left for the next backup.
+fn remove_abandoned(dest: &Path) {
+    let Ok(entries) = std::fs::read_dir(dest) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let path = e.path();
+        let name = e.file_name().to_string_lossy().into_owned();
+        if !name.starts_with(".tmp-") || name.ends_with(".lock") {
+            continue;
+        }
+        let lock_path = lock_of(&path);
+        let held = std::fs::File::open(&lock_path);
+        let free = match &held {
+            Ok(f) => f.try_lock().is_ok(),
+            Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+        };
+        if free {
+            // The lock (when there is one) is held here until both are gone.
+            let _ = std::fs::remove_dir_all(&path);
+            let _ = std::fs::remove_file(&lock_path);
+        }
+    }
 }
 
 /// Remove all but the newest `keep` generations in `dest`.

@@ -429,6 +429,25 @@ struct Via {
     part_live: &'static str,
 }
 
+impl Via {
+    /// The live documents `d` reached from the rows of `from` (naming `p`) meeting `cond`, at
+    /// most `limit`. A limit is written into the statement, not bound: rusqlite's statement
+    /// cache clears a statement's bindings when it takes it back, and SQLite then parses again,
+    /// at its next use, a statement whose plan depends on a bound value (`LIMIT ?`).
+    fn select(&self, from: &str, cond: &str, limit: Option<i64>) -> String {
+        let Via {
+            join,
+            parts,
+            part_live,
+        } = self;
+        let limit = limit.map(|l| format!(" LIMIT {l}")).unwrap_or_default();
+        format!(
+            "SELECT {DOC_COLS}, {parts} FROM {from} {join}
+             WHERE {cond} AND {part_live} AND d.archived = 0{limit}"
+        )
+    }
+}
+
 /// The documents reached through `via` from the documents of index kind `k` whose name starts
 /// with the query, contains it (trigrams for three characters or more, grams below that), or
 /// whose pinyin or initials keys start with it. Substrings take `widen` × `l` candidates (a
@@ -442,34 +461,19 @@ fn term_candidates(
     l: i64,
     widen: i64,
 ) -> Result<Vec<Cand>> {
-    let Via {
-        join,
-        parts,
-        part_live,
-    } = via;
     let wide = l * widen;
-    // Limits are written into the statement, not bound: rusqlite's statement cache clears a
-    // statement's bindings when it takes it back, and SQLite then parses again, at its next
-    // use, a statement whose plan depends on a bound value (`LIMIT ?`, `ORDER BY`).
-    let select = |distinct: &str, from: &str, cond: &str, limit: i64| {
-        format!(
-            "SELECT {distinct} {DOC_COLS}, {parts} FROM {from} {join}
-             WHERE {cond} AND {part_live} AND d.archived = 0 LIMIT {limit}"
-        )
-    };
     let mut found = cands(
         conn,
-        &select(
-            "",
+        &via.select(
             "search_doc p",
             "p.kind = ?1 AND p.name >= ?2 AND p.name < ?3",
-            l,
+            Some(l),
         ),
         params![k, q.text, after(&q.text)],
     )?;
     if q.chars.len() >= 3 {
         let from = format!("{fts} f JOIN search_doc p ON p.doc = f.rowid");
-        let sql = select("", &from, &format!("{fts} MATCH ?1"), wide);
+        let sql = via.select(&from, &format!("{fts} MATCH ?1"), Some(wide));
         found.extend(cands(conn, &sql, params![phrase("name", &q.text)])?);
     } else {
         let grams = (Field::Gram, postings::Terms::Exact(&q.text));
@@ -493,15 +497,7 @@ fn posted(
     limit: i64,
     distinct: bool,
 ) -> Result<Vec<Cand>> {
-    let Via {
-        join,
-        parts,
-        part_live,
-    } = via;
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {DOC_COLS}, {parts} FROM search_doc p {join}
-         WHERE p.doc = ?1 AND {part_live} AND d.archived = 0"
-    ))?;
+    let mut stmt = conn.prepare_cached(&via.select("search_doc p", "p.doc = ?1", None))?;
     let limit = usize::try_from(limit).unwrap_or(0);
     let mut found: Vec<Cand> = vec![];
     let mut seen = HashSet::new();
