@@ -34,6 +34,8 @@ macro_rules! terroir_commands {
             user_step,
             trademark_event,
             add_photo,
+            check_wording_text,
+            check_wording_file,
             photo_data,
             dossier_settings,
             set_dossier_settings,

@@ -31,6 +31,7 @@ use terroir_api::ops::{
 };
 use terroir_api::reminders::{ReminderFormat, RemindersWritten};
 use terroir_api::search::SearchResults;
+use terroir_api::wording::WordingCheck;
 use terroir_api::workbench::{ApplicationStep, AwardReview, BudgetRow, Ledger};
 use terroir_api::{ApiError, Page, RecordDto, Workspace, WorkspaceInfo};
 
@@ -294,6 +295,29 @@ async fn add_photo(
         return Ok(None);
     };
     s.with(|ws| ws.add_photo(&key, &path, None)).map(Some)
+}
+
+/// The wording check of pasted text (用语检查). Nothing is stored.
+#[tauri::command(rename_all = "snake_case")]
+fn check_wording_text(text: String) -> WordingCheck {
+    terroir_api::wording::check_text(&text)
+}
+
+/// The wording check of a document picked in a native dialog; `None` when cancelled.
+#[tauri::command(rename_all = "snake_case")]
+async fn check_wording_file(app: tauri::AppHandle) -> Result<Option<WordingCheck>> {
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("文档 / Documents", &["txt", "docx", "pdf"])
+        .blocking_pick_file();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    tauri::async_runtime::spawn_blocking(move || terroir_api::wording::check_file(&path))
+        .await
+        .map_err(ApiError::storage)?
+        .map(Some)
 }
 
 /// Add an evidence item to a candidate (files are attached afterwards with `attach_evidence`).

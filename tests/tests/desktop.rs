@@ -598,6 +598,19 @@ async fn journey(app: &App, db: &Path) -> R {
         )
         .await?;
     app.shot("11b-calendar").await?;
+    // The wording check of pasted copy: each use of the words, where it is, and the rule.
+    app.click("nav-wording").await?;
+    app.wait_text("page-title", "用语检查").await?;
+    app.type_in(
+        "wording-text",
+        "本品荣获驰名商标称号，欢迎选购馳 名 商 標礼盒。",
+    )
+    .await?;
+    app.wait_text("wording-verdict", "发现 2 处").await?;
+    app.wait_text("wording-findings", "第 1 行第 16 字").await?;
+    app.shot("11c-wording").await?;
+    app.click("nav-settings").await?;
+    app.wait_text("page-title", "设置").await?;
 
     // Switch to English and back.
     app.click("lang-switch").await?;

@@ -30,6 +30,7 @@ export const router = createRouter({
     },
     { path: '/ledger', name: 'ledger', component: () => import('./views/LedgerView.vue') },
     { path: '/print', name: 'print', component: () => import('./views/PrintView.vue') },
+    { path: '/wording', name: 'wording', component: () => import('./views/WordingView.vue') },
     { path: '/history', name: 'history', component: () => import('./views/HistoryView.vue') },
     { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
     { path: '/:rest(.*)*', redirect: '/overview' },

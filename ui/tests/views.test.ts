@@ -319,3 +319,34 @@ describe('mock backend', () => {
     }
   })
 })
+
+describe('wording check', () => {
+  it('shows every finding Rust answers for pasted copy, with where and why, and a document’s places', async () => {
+    const { default: WordingView } = await import('../src/views/WordingView.vue')
+    const { default: wording } = await import('../src/api/bindings/wording.json')
+    installBackend()
+    vi.useFakeTimers()
+    try {
+      const { wrapper } = await mountWith(WordingView, {})
+      expect(wrapper.find('[data-testid="wording-empty"]').exists()).toBe(true)
+      await wrapper.find('textarea[data-testid="wording-text"]').setValue(wording.text)
+      await vi.advanceTimersByTimeAsync(300)
+      await flushPromises()
+      const rows = wrapper.findAll('[data-testid="wording-finding"]')
+      expect(rows.length).toBe(2)
+      expect(rows[0].text()).toContain('第 2 行第 6 字')
+      expect(rows[0].find('mark').text()).toBe('驰名”商标')
+      expect(rows[0].text()).toContain('商标法第十四条第五款')
+      expect(wrapper.find('[data-testid="wording-verdict"]').text()).toContain('发现 2 处')
+
+      await wrapper.find('[data-testid="btn-wording-file"]').trigger('click')
+      await flushPromises()
+      const file = wrapper.findAll('[data-testid="wording-finding"]')
+      expect(file.length).toBe(4)
+      expect(file.map((r) => r.text()).join('\n')).toContain('页眉 1 · 第 1 段第 16 字')
+      expect(wrapper.find('[data-testid="wording-verdict"]').text()).toContain('wording.docx')
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})

@@ -113,7 +113,7 @@ fn sheet_error(e: terroir_exchange::Error) -> ApiError {
     use terroir_exchange::Error as E;
     let v = match e {
         E::Unreadable(detail) => Violation::file_missing(detail),
-        E::NotSpreadsheet => Violation::sheet_not_spreadsheet(),
+        E::NotSpreadsheet | E::NotDocument => Violation::sheet_not_spreadsheet(),
         E::Encoding => Violation::sheet_encoding(),
         E::Corrupt(detail) => Violation::sheet_damaged(detail),
         E::TooLarge { what, size, max } => Violation::sheet_too_large(what, size, max),

@@ -21,6 +21,7 @@ pub mod reminders;
 pub mod sample;
 pub mod search;
 pub mod summary;
+pub mod wording;
 pub mod workbench;
 mod workspace;
 

@@ -716,6 +716,7 @@ impl Workspace {
                     &serde_json::json!({ "from": backup_path.display().to_string() }).to_string(),
                 ),
                 reason: None,
+                of_record: false,
             },
         )?;
         Ok((ws, kept))

@@ -1069,3 +1069,20 @@ fn export_exchange_fixture() {
         ),
     );
 }
+
+/// What the wording check answers for a piece of copy and for the Word fixture, for the
+/// wording page's mock.
+#[test]
+fn export_wording_fixture() {
+    let text = "信阳毛尖，驰名中外。\n本品荣获“驰名”商标称号，欢迎选购馳 名 商 標礼盒。";
+    let pasted = terroir_api::wording::check_text(text);
+    assert_eq!(pasted.findings.len(), 2);
+    let docx = terroir_api::wording::check_file(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wording.docx"),
+    )
+    .unwrap();
+    write_fixture(
+        "wording.json",
+        &serde_json::json!({ "text": text, "pasted": pasted, "docx": docx }),
+    );
+}

@@ -25,6 +25,7 @@ mod sheets;
 mod trademark;
 mod user;
 mod validate;
+mod wording;
 mod workbench;
 mod workspace;
 
@@ -85,6 +86,11 @@ enum Cmd {
     Validate {
         #[command(subcommand)]
         cmd: validate::ValidateCmd,
+    },
+    /// Check advertising or packaging copy for the words 驰名商标 (用语检查)
+    Wording {
+        #[command(subcommand)]
+        cmd: wording::WordingCmd,
     },
     /// GI products
     Gi {
@@ -230,6 +236,7 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
     match cli.cmd {
         // Commands that need no workspace, or make it.
         Cmd::Validate { cmd } => validate::run(out, cmd),
+        Cmd::Wording { cmd } => wording::run(out, cmd),
         Cmd::Trademark {
             cmd:
                 TrademarkCmd::Renewal {
@@ -255,7 +262,9 @@ fn run(cli: Cli, out: &Out) -> Result<Outcome, ApiError> {
 /// A command that works in the open workspace (`restore` replaces it, so takes it).
 fn run_in(mut ws: Workspace, out: &Out, cmd: Cmd) -> Result<Outcome, ApiError> {
     match cmd {
-        Cmd::Init(_) | Cmd::Validate { .. } => unreachable!("run handles them"),
+        Cmd::Init(_) | Cmd::Validate { .. } | Cmd::Wording { .. } => {
+            unreachable!("run handles them")
+        }
         Cmd::Sample { cmd } => sample::run(&mut ws, out, cmd),
         Cmd::Gi { cmd } => gi::run(&mut ws, out, cmd),
         Cmd::Enterprise { cmd } => enterprise::run(&mut ws, out, cmd),

@@ -86,6 +86,72 @@ fn validate_uscc_json_and_exit_codes() {
     assert!(!db.exists(), "validate needs no workspace");
 }
 
+/// `wording check`: findings exit 1 with where each is; clean copy from standard input exits
+/// 0; a PDF whose text cannot be read exits 2, never 0; no workspace is made.
+#[test]
+fn wording_check_exit_codes_and_places() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("none.db");
+    let docx = Path::new(env!("CARGO_MANIFEST_DIR")).join("../api/tests/fixtures/wording.docx");
+    let o = terroir(&db, &["wording", "check", docx.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("header 1 paragraph 1, character"), "{text}");
+    assert!(text.contains("荣获【驰名商标】称号"), "{text}");
+    assert!(text.contains("found 4 times"), "{text}");
+
+    let mut child = Command::new(BIN)
+        .args(["--lang", "zh", "--json", "wording", "check", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("信阳毛尖，驰名中外".as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    assert_eq!(
+        (v["complete"].as_bool(), v["chars"].as_u64()),
+        (Some(true), Some(9))
+    );
+    assert_eq!(v["findings"], serde_json::json!([]));
+
+    // The fixture PDF with its fonts' character maps taken out, as a scanned 公文 would be.
+    let pdf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../api/tests/fixtures/wording.pdf");
+    let bytes = std::fs::read(&pdf).unwrap();
+    let scan = dir.path().join("scan.pdf");
+    let mut doc = lopdf::Document::load_mem(&bytes).unwrap();
+    for object in doc.objects.values_mut() {
+        if let lopdf::Object::Dictionary(d) = object
+            && d.has_type(b"Font")
+        {
+            d.remove(b"ToUnicode");
+            d.set("Subtype", lopdf::Object::Name(b"Type0".to_vec()));
+        }
+    }
+    doc.save(&scan).unwrap();
+    let o = terroir(&db, &["wording", "check", scan.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("the text of page 1 cannot be extracted"),
+        "{text}"
+    );
+    assert!(text.contains("not complete"), "{text}");
+    assert!(!db.exists(), "the wording check needs no workspace");
+}
+
 #[test]
 fn trademark_renewal_command_matches_the_table() {
     let dir = tempfile::tempdir().unwrap();

@@ -105,6 +105,11 @@ rules! {
     BudgetExceeded => budget_exceeded(jurisdiction, year, budget, committed, amount, remaining);
     BudgetMissing => budget_missing(jurisdiction, year);
     PdfUnreadable => pdf_unreadable(name, detail);
+    DocumentFormat => document_format();
+    DocumentDamaged => document_damaged(detail);
+    DocumentTooLarge => document_too_large(what, size, max);
+    DocumentZipBomb => document_zip_bomb(part, ratio);
+    DocumentUnreadable => document_unreadable(page, detail);
     AttachmentTooLarge => attachment_too_large(name, size, max);
     TooMany => too_many(count, max);
     StaleVersion => stale_version(code, version, current, by, at);

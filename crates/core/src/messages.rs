@@ -397,6 +397,36 @@ const CATALOGUE: &[(Rule, &str, &str, &str)] = &[
         "\"{name}\" is not a readable PDF ({detail}), so its pages cannot be counted",
     ),
     (
+        Rule::DocumentFormat,
+        "document_format",
+        "不是可检查的文档：请另存为 .txt、.docx 或 .pdf",
+        "not a document that can be checked: save it as .txt, .docx or .pdf",
+    ),
+    (
+        Rule::DocumentDamaged,
+        "document_damaged",
+        "文档已损坏或不完整：{detail}",
+        "the document is damaged or incomplete: {detail}",
+    ),
+    (
+        Rule::DocumentTooLarge,
+        "document_too_large",
+        "{what} 为 {size} 字节，超过上限 {max}",
+        "{what} is {size} bytes, over the limit of {max}",
+    ),
+    (
+        Rule::DocumentZipBomb,
+        "document_zip_bomb",
+        "{part} 解压后膨胀 {ratio} 倍：这是压缩炸弹，不是正常文档",
+        "{part} expands {ratio} times: a zip bomb, not a document",
+    ),
+    (
+        Rule::DocumentUnreadable,
+        "document_unreadable",
+        "第 {page} 页的文字无法提取（{detail}）：可能是扫描件，或 PDF 缺少字符映射；这一页未经检查，请人工核对",
+        "the text of page {page} cannot be extracted ({detail}): a scan, or a PDF without a character map; this page was not checked, read it yourself",
+    ),
+    (
         Rule::AttachmentTooLarge,
         "attachment_too_large",
         "“{name}”有 {size} MB，超过附件上限 {max} MB；请压缩或拆分后再附",

@@ -37,24 +37,172 @@ fn is_filler(c: char) -> bool {
 /// traditional characters (馳名商標) or split by punctuation. Returns the offending span as
 /// written, for the error message.
 pub fn find_well_known_claim(text: &str) -> Option<&str> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (i, &(start, c)) in chars.iter().enumerate() {
-        if fold(c) != BANNED[0] {
-            continue;
-        }
-        let mut want = 1;
-        for &(at, d) in &chars[i + 1..] {
-            if fold(d) == BANNED[want] {
-                want += 1;
-                if want == BANNED.len() {
-                    return Some(&text[start..at + d.len_utf8()]);
+    claims(text).next().map(|(start, end)| &text[start..end])
+}
+
+/// The byte spans of every use of the banned words in `text`, in order, not overlapping.
+fn claims(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let rest = &text[from..];
+        for (i, c) in rest.char_indices() {
+            if fold(c) != BANNED[0] {
+                continue;
+            }
+            let mut want = 1;
+            for (at, d) in rest[i + c.len_utf8()..].char_indices() {
+                if fold(d) == BANNED[want] {
+                    want += 1;
+                    if want == BANNED.len() {
+                        let start = from + i;
+                        let end = from + i + c.len_utf8() + at + d.len_utf8();
+                        from = end;
+                        return Some((start, end));
+                    }
+                } else if !is_filler(fold(d)) {
+                    break;
                 }
-            } else if !is_filler(fold(d)) {
-                break;
             }
         }
+        from = text.len();
+        None
+    })
+}
+
+/// Where in a document a piece of text is.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    ts_rs::TS,
+)]
+#[ts(export)]
+#[serde(tag = "part", rename_all = "snake_case")]
+pub enum TextPlace {
+    /// Pasted text, or a plain-text file.
+    Text,
+    /// A Word document's body, its text boxes included.
+    Body,
+    Header {
+        n: u32,
+    },
+    Footer {
+        n: u32,
+    },
+    Footnotes,
+    Endnotes,
+    Comments,
+    /// A PDF page, from 1.
+    Page {
+        n: u32,
+    },
+}
+
+impl TextPlace {
+    /// The order a reader meets the places of a document in.
+    pub fn order(self) -> u8 {
+        match self {
+            TextPlace::Text | TextPlace::Page { .. } | TextPlace::Body => 0,
+            TextPlace::Header { .. } => 1,
+            TextPlace::Footer { .. } => 2,
+            TextPlace::Footnotes => 3,
+            TextPlace::Endnotes => 4,
+            TextPlace::Comments => 5,
+        }
     }
-    None
+
+    /// The place in words: 第 3 页 / page 3.
+    pub fn label(self, lang: crate::error::Lang) -> String {
+        use crate::error::Lang::{En, Zh};
+        match (self, lang) {
+            (TextPlace::Text, Zh) => "文本".into(),
+            (TextPlace::Text, En) => "text".into(),
+            (TextPlace::Body, Zh) => "正文".into(),
+            (TextPlace::Body, En) => "body".into(),
+            (TextPlace::Header { n }, Zh) => format!("页眉 {n}"),
+            (TextPlace::Header { n }, En) => format!("header {n}"),
+            (TextPlace::Footer { n }, Zh) => format!("页脚 {n}"),
+            (TextPlace::Footer { n }, En) => format!("footer {n}"),
+            (TextPlace::Footnotes, Zh) => "脚注".into(),
+            (TextPlace::Footnotes, En) => "footnotes".into(),
+            (TextPlace::Endnotes, Zh) => "尾注".into(),
+            (TextPlace::Endnotes, En) => "endnotes".into(),
+            (TextPlace::Comments, Zh) => "批注".into(),
+            (TextPlace::Comments, En) => "comments".into(),
+            (TextPlace::Page { n }, Zh) => format!("第 {n} 页"),
+            (TextPlace::Page { n }, En) => format!("page {n}"),
+        }
+    }
+}
+
+/// One use of the banned words in a text being checked.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct WordingFinding {
+    pub place: TextPlace,
+    /// The words as written (a line break between them as a space).
+    pub found: String,
+    /// Where they start: line and column (both from 1, columns counted in characters), and the
+    /// character offset from the start of the text (from 0).
+    pub line: u32,
+    pub column: u32,
+    pub offset: u32,
+    /// What the line they are on says before and after them, at most 40 characters each.
+    pub before: String,
+    pub after: String,
+}
+
+/// Every use of the banned words in a text (advertising, packaging copy, a document), with
+/// where it is. The same matching as [`check_promotion_text`] (spaced out, full-width,
+/// traditional forms, split by punctuation), so it finds every variant a dossier is refused
+/// for.
+pub fn find_well_known_claims(place: TextPlace, text: &str) -> Vec<WordingFinding> {
+    const CONTEXT: usize = 40;
+    let mut out = vec![];
+    let (mut line, mut line_start, mut counted, mut offset) = (1u32, 0usize, 0usize, 0u32);
+    for (start, end) in claims(text) {
+        for (i, c) in text[counted..start].char_indices() {
+            offset += 1;
+            if c == '\n' {
+                line += 1;
+                line_start = counted + i + 1;
+            }
+        }
+        counted = start;
+        let before = &text[line_start..start];
+        let column = before.chars().count() as u32 + 1;
+        let line_end = text[end..].find('\n').map_or(text.len(), |n| end + n);
+        let head = before
+            .char_indices()
+            .rev()
+            .take(CONTEXT)
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        let tail: String = text[end..line_end]
+            .trim_end_matches('\r')
+            .chars()
+            .take(CONTEXT)
+            .collect();
+        out.push(WordingFinding {
+            place,
+            // A line break between the words (a PDF's text layer breaks lines at each change
+            // of font) shows as a space, so the finding reads on one line.
+            found: text[start..end].replace(['\r', '\n'], " "),
+            line,
+            column,
+            offset,
+            before: before[head..].to_owned(),
+            after: tail,
+        });
+    }
+    out
 }
 
 /// Check one field of promotion material.
@@ -96,6 +244,49 @@ mod tests {
         ] {
             assert_eq!(find_well_known_claim(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn finds_every_use_with_its_line_and_column() {
+        let text = "第一行没有问题\n荣获驰名商标称号，\r\n又称馳 名商標。驰名中外\n驰名商标";
+        let found = find_well_known_claims(TextPlace::Text, text);
+        let at: Vec<_> = found
+            .iter()
+            .map(|f| (f.found.as_str(), f.line, f.column, f.offset))
+            .collect();
+        assert_eq!(
+            at,
+            [
+                ("驰名商标", 2, 3, 10),
+                ("馳 名商標", 3, 3, 21),
+                ("驰名商标", 4, 1, 32),
+            ]
+        );
+        assert_eq!(
+            (found[0].before.as_str(), found[0].after.as_str()),
+            ("荣获", "称号，")
+        );
+        assert_eq!(
+            (found[1].before.as_str(), found[1].after.as_str()),
+            ("又称", "。驰名中外")
+        );
+        let long = format!("{}驰名商标{}", "甲".repeat(50), "乙".repeat(50));
+        let f = &find_well_known_claims(TextPlace::Text, &long)[0];
+        assert_eq!(
+            (f.before.chars().count(), f.after.chars().count()),
+            (40, 40)
+        );
+        assert_eq!(f.column, 51);
+        for f in &found {
+            let chars: String = text
+                .chars()
+                .skip(f.offset as usize)
+                .take(f.found.chars().count())
+                .collect();
+            assert_eq!(chars, f.found);
+        }
+        assert!(find_well_known_claims(TextPlace::Text, "驰名中外的信阳毛尖").is_empty());
+        assert!(find_well_known_claims(TextPlace::Text, "").is_empty());
     }
 
     #[test]

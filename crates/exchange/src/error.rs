@@ -6,6 +6,8 @@ pub enum Error {
     Unreadable(String),
     #[error("not a spreadsheet: save it as .xlsx or as UTF-8 .csv")]
     NotSpreadsheet,
+    #[error("not a document that can be checked: save it as .txt, .docx or .pdf")]
+    NotDocument,
     #[error("the CSV is not UTF-8: save it as “CSV UTF-8” (WPS/Excel) and try again")]
     Encoding,
     #[error("the spreadsheet is damaged: {0}")]

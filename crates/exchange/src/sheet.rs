@@ -114,24 +114,7 @@ pub fn inspect_xlsx<R: Read + Seek>(reader: R) -> Result<()> {
         let f = zip
             .by_index_raw(i)
             .map_err(|e| Error::Corrupt(format!("zip entry {i}: {e}")))?;
-        let (size, packed) = (f.size(), f.compressed_size().max(1));
-        let name = f
-            .name()
-            .map(|n| n.into_owned())
-            .unwrap_or_else(|_| format!("part {i}"));
-        if size > MAX_PART_BYTES {
-            return Err(Error::TooLarge {
-                what: name,
-                size,
-                max: MAX_PART_BYTES,
-            });
-        }
-        if size / packed > MAX_RATIO && size > 1024 * 1024 {
-            return Err(Error::ZipBomb {
-                part: name,
-                ratio: size / packed,
-            });
-        }
+        let (name, size) = check_part(&f, i, MAX_PART_BYTES)?;
         if name.eq_ignore_ascii_case("xl/sharedStrings.xml") {
             if size > MAX_SHARED_STRINGS_BYTES {
                 return Err(Error::TooLarge {
@@ -168,7 +151,35 @@ pub fn inspect_xlsx<R: Read + Seek>(reader: R) -> Result<()> {
     Ok(())
 }
 
-fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> usize {
+/// A zip entry's name and uncompressed size, once its size is at most `max` and its
+/// compression ratio that of real content (XLSX and DOCX parts alike).
+pub(crate) fn check_part<R: Read>(
+    f: &zip::read::ZipFile<'_, R>,
+    i: usize,
+    max: u64,
+) -> Result<(String, u64)> {
+    let (size, packed) = (f.size(), f.compressed_size().max(1));
+    let name = f
+        .name()
+        .map(|n| n.into_owned())
+        .unwrap_or_else(|_| format!("part {i}"));
+    if size > max {
+        return Err(Error::TooLarge {
+            what: name,
+            size,
+            max,
+        });
+    }
+    if size / packed > MAX_RATIO && size > 1024 * 1024 {
+        return Err(Error::ZipBomb {
+            part: name,
+            ratio: size / packed,
+        });
+    }
+    Ok((name, size))
+}
+
+pub(crate) fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> usize {
     let mut n = 0;
     while n < buf.len() {
         match r.read(&mut buf[n..]) {

@@ -3,11 +3,13 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, OptionalExtension};
+use std::collections::HashMap;
+
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use terroir_core::RecordKind;
 
-use crate::audit::{self, ChainReport};
+use crate::audit::{self, ChainReport, Describes};
 use crate::error::Result;
 use crate::records::{self, Show};
 
@@ -17,7 +19,8 @@ pub struct CheckReport {
     pub integrity: Vec<String>,
     pub foreign_keys: Vec<String>,
     pub audit_chain: ChainReport,
-    /// Records whose latest audit row does not describe them as they are.
+    /// Records whose latest audit row does not describe them as they are, and snapshot
+    /// references that resolve nowhere.
     pub audit_mismatches: Vec<String>,
     pub files: Vec<String>,
     pub records: u64,
@@ -57,15 +60,18 @@ pub fn run(conn: &Connection, files_dir: &Path) -> Result<CheckReport> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let audit_chain = audit::verify(conn)?;
     let mut audit_mismatches = vec![];
-    let mut count = 0;
+    let mut current = HashMap::new();
     for kind in RecordKind::ALL {
         for row in records::list(conn, kind, Show::All, None, u32::MAX, 0)? {
-            count += 1;
-            if !audited(conn, &row)?.1 {
+            let json = row.snapshot();
+            if !matches!(audit::describes(conn, &row.id, &json)?, Describes::Yes) {
                 audit_mismatches.push(format!("{} {}", kind.key(), row.code));
             }
+            current.insert(row.id, audit::snapshot_sha(&json));
         }
     }
+    let count = current.len() as u64;
+    audit_mismatches.extend(audit::verify_snapshots(conn, &current)?);
     let files = crate::files::verify(conn, files_dir)?;
     Ok(CheckReport {
         integrity,
@@ -75,26 +81,4 @@ pub fn run(conn: &Connection, files_dir: &Path) -> Result<CheckReport> {
         files,
         records: count,
     })
-}
-
-/// The record's last audited snapshot, and whether it is what the record holds now.
-pub(crate) fn audited(
-    conn: &Connection,
-    row: &records::RecordRow,
-) -> Result<(Option<String>, bool)> {
-    let last: Option<String> = conn
-        .prepare_cached(
-            "SELECT after FROM audit_log WHERE entity_id = ?1 ORDER BY seq DESC LIMIT 1",
-        )?
-        .query_row([&row.id], |r| r.get(0))
-        .optional()?
-        .flatten();
-    let matches = match &last {
-        Some(after) => {
-            serde_json::from_str::<serde_json::Value>(after)?
-                == serde_json::from_str::<serde_json::Value>(&row.snapshot())?
-        }
-        None => false,
-    };
-    Ok((last, matches))
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::config::DbConfig;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use terroir_core::Violation;
 
 use crate::error::{Error, Result, io};
@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0013_trademark_events.sql"),
     include_str!("../migrations/0014_user_search_by_parts.sql"),
     include_str!("../migrations/0015_search_postings.sql"),
+    include_str!("../migrations/0016_audit_snapshot.sql"),
 ];
 
 /// The schema version this binary writes.
@@ -39,6 +40,11 @@ pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 /// The first schema version with the search index laid out as it is now (posting lists,
 /// migration 15): a workspace upgraded from an older one has its index rebuilt.
 const SEARCH_LAYOUT: u32 = 15;
+
+/// The first schema version whose audit rows refer to a record's content by hash (migration
+/// 16): the content a record holds is then kept only in its row, so a migration that rewrites
+/// records must keep what they held first ([`keep_contents`]).
+const AUDIT_BY_REFERENCE: u32 = 16;
 
 /// Filesystems on which SQLite's WAL shared memory does not work reliably.
 const NETWORK_FS: &[&str] = &[
@@ -161,6 +167,9 @@ fn migrate(conn: &mut Connection) -> Result<()> {
         // while we waited for the write lock: read the version again under it.
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let from = schema_version(&tx)?;
+        if from >= AUDIT_BY_REFERENCE {
+            keep_contents(&tx)?;
+        }
         for sql in MIGRATIONS.iter().skip(from as usize) {
             tx.execute_batch(sql)?;
         }
@@ -206,10 +215,20 @@ fn audit_migrated(tx: &Connection, from: u32) -> Result<()> {
     );
     for kind in terroir_core::RecordKind::ALL {
         for row in crate::records::list(tx, kind, crate::records::Show::All, None, u32::MAX, 0)? {
-            let (Some(before), false) = crate::check::audited(tx, &row)? else {
-                continue;
-            };
             let after = row.snapshot();
+            let before = match crate::audit::describes(tx, &row.id, &after)? {
+                crate::audit::Describes::Yes | crate::audit::Describes::Nothing => continue,
+                crate::audit::Describes::No(Some(before)) => before,
+                // What the record held before the upgrade, as `keep_contents` kept it.
+                crate::audit::Describes::No(None) => tx
+                    .query_row(
+                        "SELECT json FROM temp.kept_content WHERE id = ?1",
+                        [&row.id],
+                        |r| r.get(0),
+                    )
+                    .optional()?
+                    .unwrap_or_default(),
+            };
             crate::audit::append(
                 tx,
                 &stamp,
@@ -220,11 +239,28 @@ fn audit_migrated(tx: &Connection, from: u32) -> Result<()> {
                     before: Some(&before),
                     after: Some(&after),
                     reason: Some(&reason),
+                    of_record: true,
                 },
             )?;
         }
     }
+    tx.execute("DROP TABLE IF EXISTS temp.kept_content", [])?;
     Ok(())
+}
+
+/// Before migrations that may rewrite records, keep what each record holds (its snapshot) in a
+/// temporary table: its audit rows refer to that content by hash only, and `audit_migrated`
+/// moves the content of every record a migration changed into `audit_snapshot`.
+fn keep_contents(tx: &Connection) -> Result<()> {
+    tx.execute(
+        "CREATE TEMP TABLE kept_content (id TEXT PRIMARY KEY, json TEXT NOT NULL)",
+        [],
+    )?;
+    let mut insert = tx.prepare("INSERT INTO temp.kept_content (id, json) VALUES (?1, ?2)")?;
+    crate::records::each_snapshot_before_migrating(tx, |id, json| {
+        insert.execute([id, json])?;
+        Ok(())
+    })
 }
 
 /// Copy the database as it is, before a migration changes it, next to it
@@ -463,7 +499,7 @@ mod tests {
             let after = serde_json::json!({"code": code, "name": name, "sample": false,
                 "archived_at": null, "data": serde_json::from_str::<serde_json::Value>(data).unwrap()})
             .to_string();
-            crate::audit::append(
+            crate::audit::append_as_before_16(
                 &c,
                 &stamp,
                 &crate::audit::Change {
@@ -473,9 +509,9 @@ mod tests {
                     before: None,
                     after: Some(&after),
                     reason: None,
+                    of_record: false,
                 },
-            )
-            .unwrap();
+            );
         };
         created("enterprise", ent, "ENT-0001", "示例", "{}");
         for (id, code, data) in &rows {
@@ -664,5 +700,54 @@ mod tests {
     fn missing_database_without_create_fails() {
         let dir = tempfile::tempdir().unwrap();
         assert!(open(&dir.path().join("none.db"), false).is_err());
+    }
+
+    /// From schema 16 on, what a record holds is kept only in its row: a migration that
+    /// rewrites records keeps what they held first, and each rewritten record's history then
+    /// says from what to what, with nothing `check` finds missing.
+    #[test]
+    fn a_migration_rewriting_records_keeps_what_they_held() {
+        let conn = open_in_memory().unwrap();
+        let stamp = crate::audit::Stamp {
+            actor: "测试".into(),
+            at: "2026-11-27T10:00:00Z".into(),
+        };
+        let content = crate::records::Content {
+            name: "甲".into(),
+            data: serde_json::json!({ "name": "甲", "profile": "旧" }),
+            keys: vec![None],
+        };
+        let kind = terroir_core::RecordKind::Gi;
+        let held = crate::records::insert_as(
+            &conn,
+            &stamp,
+            kind,
+            "a",
+            content,
+            false,
+            crate::records::InsertAs::PLAIN,
+        )
+        .unwrap()
+        .snapshot();
+        let tx = conn.unchecked_transaction().unwrap();
+        keep_contents(&tx).unwrap();
+        tx.execute(
+            "UPDATE gi_product SET data = json_set(data, '$.profile', '新')",
+            [],
+        )
+        .unwrap();
+        audit_migrated(&tx, AUDIT_BY_REFERENCE).unwrap();
+        tx.commit().unwrap();
+        let now = crate::records::get(&conn, kind, "a")
+            .unwrap()
+            .unwrap()
+            .snapshot();
+        assert!(now.contains("新"));
+        let last = &crate::audit::list(&conn, Some("a"), 1).unwrap()[0];
+        assert_eq!(last.action, "migrate");
+        assert_eq!(last.before.as_deref(), Some(held.as_str()));
+        assert_eq!(last.after.as_deref(), Some(now.as_str()));
+        let report = crate::check::run(&conn, Path::new("/nonexistent")).unwrap();
+        assert!(report.ok(), "{report:?}");
     }
 }

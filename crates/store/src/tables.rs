@@ -110,6 +110,7 @@ pub fn put_division(
             before: before.as_deref(),
             after: Some(&after),
             reason: None,
+            of_record: false,
         },
     )?;
     Ok(())
@@ -246,6 +247,7 @@ pub fn set_calendar_year(
             before: before.as_deref(),
             after: Some(&after),
             reason,
+            of_record: false,
         },
     )?;
     Ok(())
@@ -306,6 +308,7 @@ pub fn set_budget(
             before: before.as_deref(),
             after: Some(&after),
             reason,
+            of_record: false,
         },
     )?;
     Ok(())

@@ -50,6 +50,7 @@ import type { Show } from './bindings/Show'
 import type { TrademarkEvent } from './bindings/TrademarkEvent'
 import type { UserStep } from './bindings/UserStep'
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo'
+import type { WordingCheck } from './bindings/WordingCheck'
 
 export type { BatchProgress }
 
@@ -99,6 +100,11 @@ export const api = {
   trademarkEvent: (key: string, event: TrademarkEvent) => call<RecordDto>('trademark_event', { key, event }),
   /** Opens a file dialog in Rust; the photo is copied into the workspace. null when cancelled. */
   addPhoto: (key: string) => call<RecordDto | null>('add_photo', { key }),
+
+  /** The wording check (用语检查) of pasted text; nothing is stored. */
+  checkWordingText: (text: string) => call<WordingCheck>('check_wording_text', { text }),
+  /** The wording check of a .txt, .docx or .pdf picked in a native dialog; null when cancelled. */
+  checkWordingFile: () => call<WordingCheck | null>('check_wording_file'),
   /** A photo as a data: URL for an <img>. */
   photoData: (sha256: string) => call<string>('photo_data', { sha256 }),
 

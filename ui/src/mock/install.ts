@@ -12,6 +12,8 @@ import dossierCheckFixture from '../api/bindings/dossier-check.json'
 import listFacetsFixture from '../api/bindings/list-facets.json'
 import replies from '../api/bindings/replies.json'
 import exchange from '../api/bindings/exchange.json'
+import wording from '../api/bindings/wording.json'
+import type { WordingCheck } from '../api/bindings/WordingCheck'
 import type { ListQuery } from '../api/bindings/ListQuery'
 import type { HistoryQuery } from '../api/bindings/HistoryQuery'
 import type { DossierSettings } from '../api/bindings/DossierSettings'
@@ -277,6 +279,12 @@ export function createMockBackend(
     user_step: (a) => replayChange('user', 'user_step', a, ((a.step as Obj).reason as string | null) ?? null),
     trademark_event: (a) => replayChange('trademark', 'trademark_event', a, ((a.event as Obj).reason as string | null) ?? null),
     add_photo: () => null,
+    // Rust's checks of the recorded copy and document (wording.json); other text is refused.
+    check_wording_text: (a): WordingCheck => {
+      if (a.text === wording.text) return wording.pasted as WordingCheck
+      throw notRecorded('check_wording_text', JSON.stringify(a.text))
+    },
+    check_wording_file: (): WordingCheck => wording.docx as WordingCheck,
     photo_data: () => 'data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==',
     // Rust's answers for the searches recorded on the sample; any other finds nothing here.
     search: (a) => {

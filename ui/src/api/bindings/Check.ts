@@ -21,6 +21,7 @@ refused_total: number,
  */
 migration_notes: Array<string>, integrity: Array<string>, foreign_keys: Array<string>, audit_chain: ChainReport, 
 /**
- * Records whose latest audit row does not describe them as they are.
+ * Records whose latest audit row does not describe them as they are, and snapshot
+ * references that resolve nowhere.
  */
 audit_mismatches: Array<string>, files: Array<string>, records: number, };

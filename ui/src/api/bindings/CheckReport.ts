@@ -3,6 +3,7 @@ import type { ChainReport } from "./ChainReport";
 
 export type CheckReport = { integrity: Array<string>, foreign_keys: Array<string>, audit_chain: ChainReport, 
 /**
- * Records whose latest audit row does not describe them as they are.
+ * Records whose latest audit row does not describe them as they are, and snapshot
+ * references that resolve nowhere.
  */
 audit_mismatches: Array<string>, files: Array<string>, records: number, };

@@ -29,6 +29,8 @@ export const COMMANDS = [
   'user_step',
   'trademark_event',
   'add_photo',
+  'check_wording_text',
+  'check_wording_file',
   'photo_data',
   'dossier_settings',
   'set_dossier_settings',
