@@ -27,7 +27,7 @@ use crate::sheet::check_part;
 pub const MAX_DOCUMENT_BYTES: u64 = 50 * 1024 * 1024;
 /// Largest uncompressed part of a `.docx`.
 pub const MAX_DOCX_PART_BYTES: u64 = 64 * 1024 * 1024;
-/// Largest decoded content of one PDF page.
+/// Largest decoded content of one PDF page, and of any stream read while loading.
 pub const MAX_PDF_PAGE_BYTES: usize = 32 * 1024 * 1024;
 /// Most text read from one document, in bytes of UTF-8.
 pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
@@ -266,7 +266,12 @@ fn docx_text(xml: &str) -> std::result::Result<String, quick_xml::Error> {
 }
 
 fn read_pdf(bytes: &[u8]) -> Result<DocumentText> {
-    let mut doc = lopdf::Document::load_mem(bytes).map_err(|e| Error::Corrupt(e.to_string()))?;
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(MAX_PDF_PAGE_BYTES),
+        ..lopdf::LoadOptions::default()
+    };
+    let mut doc = lopdf::Document::load_mem_with_options(bytes, options)
+        .map_err(|e| Error::Corrupt(e.to_string()))?;
     prefer_unicode_maps(&mut doc);
     let pages = doc.get_pages();
     if pages.is_empty() {
@@ -437,6 +442,45 @@ mod tests {
             read_bytes(b"\x7fELF\x02\x01\x00\x00").unwrap_err(),
             Error::NotDocument
         );
+    }
+
+    /// A page whose content inflates past the bound is not read (and says so); the pages
+    /// beside it are.
+    #[test]
+    fn a_pdf_page_that_inflates_past_the_bound_is_unreadable_not_read() {
+        use lopdf::{Document, Object, Stream, dictionary};
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let mut bomb = Stream::new(dictionary! {}, vec![b' '; MAX_PDF_PAGE_BYTES + 1024]);
+        bomb.compress().unwrap();
+        assert!(bomb.content.len() < 1024 * 1024, "a small file");
+        let contents = [
+            doc.add_object(bomb),
+            doc.add_object(Stream::new(dictionary! {}, b"BT ET".to_vec())),
+        ];
+        let kids: Vec<Object> = contents
+            .iter()
+            .map(|&c| {
+                doc.add_object(dictionary! {
+                    "Type" => "Page", "Parent" => pages_id, "Contents" => c,
+                    "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+                })
+                .into()
+            })
+            .collect();
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => 2 }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        let mut bytes = vec![];
+        doc.save_to(&mut bytes).unwrap();
+        let read = read_bytes(&bytes).unwrap();
+        assert_eq!(read.unreadable.len(), 1, "{:?}", read.unreadable);
+        assert_eq!(read.unreadable[0].0, TextPlace::Page { n: 1 });
+        assert_eq!(read.passages.len(), 1);
+        assert_eq!(read.passages[0].place, TextPlace::Page { n: 2 });
     }
 
     #[test]
