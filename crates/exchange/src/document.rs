@@ -122,6 +122,25 @@ fn decode_text(bytes: &[u8]) -> String {
     text.into_owned()
 }
 
+/// Add a passage, within [`MAX_TEXT_BYTES`] for the whole document.
+fn keep(
+    passages: &mut Vec<Passage>,
+    total: &mut usize,
+    place: TextPlace,
+    text: String,
+) -> Result<()> {
+    *total += text.len();
+    if *total > MAX_TEXT_BYTES {
+        return Err(Error::TooLarge {
+            what: "text".into(),
+            size: *total as u64,
+            max: MAX_TEXT_BYTES as u64,
+        });
+    }
+    passages.push(Passage { place, text });
+    Ok(())
+}
+
 /// The parts of a Word document that hold text a reader sees, and where each is.
 fn docx_place(name: &str) -> Option<(TextPlace, u32)> {
     let numbered = |prefix: &str| -> Option<u32> {
@@ -178,15 +197,7 @@ fn read_docx(bytes: &[u8]) -> Result<DocumentText> {
             .read_to_string(&mut xml)
             .map_err(|e| Error::Corrupt(format!("{name}: {e}")))?;
         let text = docx_text(&xml).map_err(|e| Error::Corrupt(format!("{name}: {e}")))?;
-        total += text.len();
-        if total > MAX_TEXT_BYTES {
-            return Err(Error::TooLarge {
-                what: "text".into(),
-                size: total as u64,
-                max: MAX_TEXT_BYTES as u64,
-            });
-        }
-        passages.push(Passage { place, text });
+        keep(&mut passages, &mut total, place, text)?;
     }
     Ok(DocumentText {
         format: Format::Docx,
@@ -297,15 +308,7 @@ fn read_pdf(bytes: &[u8]) -> Result<DocumentText> {
             unreadable.push((place, "no text layer: pictures only (a scan?)".into()));
             continue;
         }
-        total += text.len();
-        if total > MAX_TEXT_BYTES {
-            return Err(Error::TooLarge {
-                what: "text".into(),
-                size: total as u64,
-                max: MAX_TEXT_BYTES as u64,
-            });
-        }
-        passages.push(Passage { place, text });
+        keep(&mut passages, &mut total, place, text)?;
     }
     Ok(DocumentText {
         format: Format::Pdf,
