@@ -295,3 +295,27 @@ fn users_are_found_through_their_enterprise_and_product() {
     assert_eq!(kinds[0], MatchKind::Prefix);
     assert_eq!(kinds[1..], [MatchKind::Substring; 4]);
 }
+
+/// A name is found by itself as a clerk pastes it, full-width brackets and all, and by a part
+/// of it that includes them; full-width letters in a code still fold.
+#[test]
+fn search_names_with_full_width_punctuation() {
+    let (_d, ws) = sample();
+    let exact = top(
+        &ws,
+        "浉河区云雾茶业有限公司（示例）",
+        RecordKind::Enterprise,
+    );
+    assert_eq!(exact[0].0, "浉河区云雾茶业有限公司（示例）");
+    assert_eq!(exact[0].1, MatchKind::Exact);
+    assert!(
+        found(&ws, "公司（示", RecordKind::Enterprise)
+            .iter()
+            .any(|(m, code)| *m == MatchKind::Substring && code == "ENT-0003")
+    );
+    assert!(
+        found(&ws, "９１４１１５０２ＭＡ４５", RecordKind::Enterprise)
+            .iter()
+            .any(|(_, code)| code == "ENT-0003")
+    );
+}

@@ -41,7 +41,7 @@ pub enum MatchKind {
     Initials,
 }
 
-/// A query, normalised: half-width, trimmed; `ascii` lower-cased for pinyin; `code`
+/// A query, normalised: letters and digits half-width, trimmed; `ascii` lower-cased for pinyin; `code`
 /// upper-cased without spaces for codes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Query {
@@ -58,7 +58,7 @@ impl Query {
     pub fn new(raw: &str) -> Option<Self> {
         let text: String = raw
             .chars()
-            .map(half_width)
+            .map(query_char)
             .collect::<String>()
             .trim()
             .to_owned();
@@ -81,6 +81,16 @@ impl Query {
             is_codeish,
             is_mixed: has_han && has_letter,
         })
+    }
+}
+
+/// A query character as names hold it: full-width letters and digits, and the ideographic
+/// space, as ASCII (codes and pinyin are typed either way); punctuation as typed, since names
+/// keep theirs (`浉河区云雾茶业有限公司（示例）` is found by its own full-width brackets).
+fn query_char(c: char) -> char {
+    match c {
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '\u{3000}' => half_width(c),
+        _ => c,
     }
 }
 
