@@ -21,7 +21,7 @@ use quick_xml::events::Event;
 use terroir_core::wording::TextPlace;
 
 use crate::error::{Error, Result};
-use crate::sheet::check_part;
+use crate::sheet::{check_part, read_bounded};
 
 /// Largest document accepted, in bytes.
 pub const MAX_DOCUMENT_BYTES: u64 = 50 * 1024 * 1024;
@@ -68,16 +68,7 @@ pub struct DocumentText {
 /// Read the text of the document at `path`, told apart by its content (a PDF, a zip holding a
 /// Word body, or else plain text).
 pub fn read(path: &Path) -> Result<DocumentText> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::Unreadable(e.to_string()))?;
-    if meta.len() > MAX_DOCUMENT_BYTES {
-        return Err(Error::TooLarge {
-            what: "file".into(),
-            size: meta.len(),
-            max: MAX_DOCUMENT_BYTES,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::Unreadable(e.to_string()))?;
-    read_bytes(&bytes)
+    read_bytes(&read_bounded(path, MAX_DOCUMENT_BYTES)?)
 }
 
 /// [`read`] for a document already in memory.

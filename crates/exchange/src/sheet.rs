@@ -81,15 +81,7 @@ pub fn date_from_serial(serial: f64) -> Option<NaiveDate> {
 
 /// Read a spreadsheet (`.xlsx` or `.csv`, by content) as rows.
 pub fn read(path: &Path) -> Result<Rows> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::Unreadable(e.to_string()))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(Error::TooLarge {
-            what: "file".into(),
-            size: meta.len(),
-            max: MAX_FILE_BYTES,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::Unreadable(e.to_string()))?;
+    let bytes = read_bounded(path, MAX_FILE_BYTES)?;
     if bytes.starts_with(b"PK\x03\x04") {
         read_xlsx(bytes)
     } else if is_csv_name(path) {
@@ -97,6 +89,19 @@ pub fn read(path: &Path) -> Result<Rows> {
     } else {
         Err(Error::NotSpreadsheet)
     }
+}
+
+/// A file's bytes, once its size is known to be at most `max` (nothing is read otherwise).
+pub(crate) fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::Unreadable(e.to_string()))?;
+    if meta.len() > max {
+        return Err(Error::TooLarge {
+            what: "file".into(),
+            size: meta.len(),
+            max,
+        });
+    }
+    std::fs::read(path).map_err(|e| Error::Unreadable(e.to_string()))
 }
 
 fn is_csv_name(path: &Path) -> bool {
