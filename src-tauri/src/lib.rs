@@ -14,6 +14,7 @@ use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 use terroir_api::bundle::{BundleReport, BundleSummary};
 use terroir_api::calendar::CalendarEntry;
+use terroir_api::cases::{CaseStep, EnforcementStats, StatsRowInput};
 use terroir_api::core::RecordKind;
 use terroir_api::core::calendar::CalendarYearInput;
 use terroir_api::core::evidence::{EvidenceInput, RecognitionInput};
@@ -399,6 +400,84 @@ fn preview_catalogue(
 #[tauri::command(rename_all = "snake_case")]
 fn application_step(s: State<'_, Open>, key: String, step: ApplicationStep) -> Result<RecordDto> {
     s.with(|ws| ws.application_step(&key, step))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn case_step(s: State<'_, Open>, key: String, step: CaseStep) -> Result<RecordDto> {
+    s.with(|ws| ws.case_step(&key, step))
+}
+
+/// The enforcement statistics form for [from, to] in a division (all when absent).
+#[tauri::command(rename_all = "snake_case")]
+fn enforcement_stats(
+    s: State<'_, Open>,
+    from: String,
+    to: String,
+    division: Option<String>,
+) -> Result<EnforcementStats> {
+    s.with(|ws| ws.enforcement_stats(&from, &to, division.as_deref()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn stats_form(s: State<'_, Open>) -> Result<Vec<StatsRowInput>> {
+    s.with(|ws| ws.stats_form())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn set_stats_form(
+    s: State<'_, Open>,
+    rows: Vec<StatsRowInput>,
+    reason: Option<String>,
+) -> Result<Vec<StatsRowInput>> {
+    s.with(|ws| {
+        ws.set_stats_form(&rows, reason.as_deref())?;
+        ws.stats_form()
+    })
+}
+
+/// Export the form to a sheet chosen in a native save dialog; `false` when cancelled.
+#[tauri::command(rename_all = "snake_case")]
+async fn export_enforcement_stats(
+    app: tauri::AppHandle,
+    s: State<'_, Open>,
+    from: String,
+    to: String,
+    division: Option<String>,
+) -> Result<bool> {
+    let stats = s.with(|ws| ws.enforcement_stats(&from, &to, division.as_deref()))?;
+    let name = format!("案件统计表-{from}-{to}.xlsx");
+    let picked = app
+        .dialog()
+        .file()
+        .set_file_name(name)
+        .add_filter("Excel", &["xlsx"])
+        .add_filter("CSV (UTF-8)", &["csv"])
+        .blocking_save_file();
+    let Some(mut path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(false);
+    };
+    if path.extension().is_none() {
+        path.set_extension("xlsx");
+    }
+    s.with(|ws| ws.export_enforcement_stats(&stats, &path))
+        .map(|()| true)
+}
+
+/// Print the form into the documents folder and open it.
+#[tauri::command(rename_all = "snake_case")]
+fn print_enforcement_stats(
+    app: tauri::AppHandle,
+    s: State<'_, Open>,
+    last: State<'_, LastPrinted>,
+    from: String,
+    to: String,
+    division: Option<String>,
+) -> Result<(Printed, bool)> {
+    let printed = s.with(|ws| {
+        let stats = ws.enforcement_stats(&from, &to, division.as_deref())?;
+        ws.print_enforcement_stats(&stats)
+    })?;
+    Ok(shown(&app, &last, printed))
 }
 
 #[tauri::command(rename_all = "snake_case")]

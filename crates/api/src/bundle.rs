@@ -33,12 +33,15 @@ use crate::records::{decode, insert_entity, store_entity};
 use crate::workspace::{ArchivedToo, StoreLookup, Workspace};
 
 /// The kinds a bundle carries, in the order they must be written (the store's declaration
-/// order: references point backwards). Applications and incentive rules stay with the bureau.
+/// order: references point backwards). Applications, incentive rules and enforcement cases
+/// (which name persons) stay with the bureau.
 fn bundle_kinds() -> impl Iterator<Item = RecordKind> {
-    store::SPECS
-        .iter()
-        .map(|s| s.kind)
-        .filter(|k| !matches!(k, RecordKind::Application | RecordKind::IncentiveRule))
+    store::SPECS.iter().map(|s| s.kind).filter(|k| {
+        !matches!(
+            k,
+            RecordKind::Application | RecordKind::IncentiveRule | RecordKind::Case
+        )
+    })
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

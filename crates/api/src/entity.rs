@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use terroir_core::application::{Application, ApplicationInput};
 use terroir_core::candidate::{CandidateInput, MarkCandidate};
+use terroir_core::case::{CaseInput, EnforcementCase};
 use terroir_core::enterprise::{Enterprise, EnterpriseInput};
 use terroir_core::gi::{GiInput, GiProduct};
 use terroir_core::incentive::{AwardItem, IncentiveRule, IncentiveRuleInput};
@@ -21,8 +22,8 @@ use terroir_store::tables::AwardLineRow;
 
 use crate::records::RecordData;
 use crate::summary::{
-    ApplicationSummary, CandidateSummary, EnterpriseSummary, GiSummary, IncentiveRuleSummary,
-    TrademarkSummary, UserSummary,
+    ApplicationSummary, CandidateSummary, CaseSummary, EnterpriseSummary, GiSummary,
+    IncentiveRuleSummary, TrademarkSummary, UserSummary,
 };
 
 /// What the api needs to know about a kind of record.
@@ -65,6 +66,11 @@ pub trait Entity: Serialize + DeserializeOwned + Sized + Lifecycle {
     }
     /// The award lines this record commits against budgets (an approved or paid application).
     fn award_lines(&self) -> Vec<AwardLineRow> {
+        vec![]
+    }
+    /// What a case refers to (`case_ref`): each party's identity (role 0) and each related
+    /// record's id (role 1).
+    fn case_refs(&self) -> Vec<(String, i64)> {
         vec![]
     }
 }
@@ -577,4 +583,119 @@ fn check_stored_caps(value: &Value, path: &str, v: &mut Violations) {
         }
         _ => {}
     }
+}
+
+impl Entity for EnforcementCase {
+    const KIND: RecordKind = RecordKind::Case;
+    type Input = CaseInput;
+    fn parse(
+        input: &Self::Input,
+        lookup: &dyn Lookup,
+        existing: Option<&Self>,
+    ) -> Result<Self, Violations> {
+        input.parse(lookup, existing)
+    }
+    fn to_input(&self, lookup: &dyn Lookup) -> Self::Input {
+        EnforcementCase::to_input(self, lookup)
+    }
+    fn recheck(
+        input: &Self::Input,
+        lookup: &dyn Lookup,
+        _stored: &Self,
+    ) -> Result<Self, Violations> {
+        // A closed case is checked all the same.
+        input.parse(lookup, None)
+    }
+    /// `案号 · 当事人、当事人`: search finds a case by its number and its parties' names.
+    fn name(&self, name_of: &dyn Fn(RecordKind, RecordId) -> String) -> String {
+        format!(
+            "{}{}{}",
+            self.case_no,
+            terroir_core::search::USER_NAME_SEP,
+            party_names(self, name_of).join("、")
+        )
+    }
+    fn keys(&self) -> NamedKeys {
+        let d = self.decision.as_ref();
+        vec![
+            ("case_no", Some(self.case_no.clone())),
+            ("jurisdiction", Some(self.jurisdiction.to_string())),
+            ("kind", Some(self.kind.key().to_owned())),
+            ("state", Some(self.state.key().to_owned())),
+            ("opened_on", Some(self.opened_on.to_string())),
+            ("decided_on", d.map(|d| d.on.to_string())),
+            ("closed_on", self.closed_on.map(|d| d.to_string())),
+            (
+                "transferred_on",
+                self.transfer.as_ref().map(|t| t.on.to_string()),
+            ),
+            (
+                "fine_fen",
+                d.filter(|d| d.penalised).map(|d| d.fine.0.to_string()),
+            ),
+            ("turnover_fen", self.turnover.map(|t| t.0.to_string())),
+            (
+                "party_code",
+                self.parties
+                    .iter()
+                    .find_map(|p| p.credit_code.as_ref().map(ToString::to_string)),
+            ),
+        ]
+    }
+    fn case_refs(&self) -> Vec<(String, i64)> {
+        use terroir_store::cases::{PARTY, RELATED};
+        let mut out: Vec<(String, i64)> =
+            self.parties.iter().map(|p| (p.identity(), PARTY)).collect();
+        out.extend(self.related.iter().map(|s| (s.id.to_string(), RELATED)));
+        out
+    }
+    type Summary = CaseSummary;
+    fn into_record(self, summary: Self::Summary) -> RecordData {
+        RecordData::Case {
+            data: self,
+            summary,
+        }
+    }
+    fn summary(&self, _: NaiveDate, lookup: &dyn Lookup) -> CaseSummary {
+        let name_of = |k, id| {
+            lookup
+                .code_and_name(k, id)
+                .map(|(_, n)| n)
+                .unwrap_or_default()
+        };
+        CaseSummary {
+            case_no: self.case_no.clone(),
+            kind: self.kind,
+            state: self.state,
+            jurisdiction: self.jurisdiction.clone(),
+            opened_on: self.opened_on,
+            parties: party_names(self, &name_of),
+            fine: self
+                .decision
+                .as_ref()
+                .filter(|d| d.penalised)
+                .map(|d| d.fine),
+            warnings: self
+                .warnings()
+                .into_iter()
+                .map(crate::Problem::from)
+                .collect(),
+            next_steps: self.next_steps(),
+            editable: self.editable(),
+        }
+    }
+}
+
+/// Each party's name: a registered enterprise's from its record.
+fn party_names(
+    case: &EnforcementCase,
+    name_of: &dyn Fn(RecordKind, RecordId) -> String,
+) -> Vec<String> {
+    case.parties
+        .iter()
+        .map(|p| match (p.enterprise_id, &p.name) {
+            (Some(id), _) => name_of(RecordKind::Enterprise, id),
+            (None, n) => n.clone().unwrap_or_default(),
+        })
+        .collect()
 }

@@ -8,6 +8,7 @@
 
 pub mod bundle;
 pub mod calendar;
+pub mod cases;
 pub mod dossier;
 mod entity;
 mod error;

@@ -145,6 +145,20 @@ fn facet(kind: RecordKind) -> Facet {
             money: Some(("amount", "$.amount")),
             ..none
         },
+        RecordKind::Case => Facet {
+            status: Some(("caseState", "state")),
+            category: Some(("caseKind", Column("kind"))),
+            sorts: &[
+                CODE,
+                NAME,
+                ("case_no", Column("case_no")),
+                ("opened_on", Column("opened_on")),
+                ("state", Column("state")),
+                ("fine", Data("$.decision.fine")),
+            ],
+            money: Some(("fine", "$.decision.fine")),
+            ..none
+        },
     }
 }
 

@@ -1067,7 +1067,7 @@ impl Workspace {
     }
 
     /// Live records of `kind` that refer to the record `of` (users of a GI product or of an
-    /// enterprise, trademarks of a registrant), a page at a time.
+    /// enterprise, trademarks of a registrant, the cases naming a record), a page at a time.
     pub fn related(
         &self,
         kind: RecordKind,
@@ -1076,6 +1076,9 @@ impl Workspace {
         limit: u32,
         offset: u32,
     ) -> Result<Vec<RecordDto>> {
+        if kind == RecordKind::Case {
+            return self.cases_of(of, key, limit, offset);
+        }
         let column = match (kind, of) {
             (RecordKind::User, RecordKind::Gi) => "gi_id",
             (RecordKind::User | RecordKind::Candidate, RecordKind::Enterprise) => "enterprise_id",

@@ -75,6 +75,10 @@ pub enum RecordData {
         data: IncentiveRule,
         summary: IncentiveRuleSummary,
     },
+    Case {
+        data: terroir_core::case::EnforcementCase,
+        summary: crate::summary::CaseSummary,
+    },
 }
 
 /// Bind one field of whichever kind a `RecordData` is and evaluate `$e` with it.
@@ -88,6 +92,7 @@ macro_rules! each {
             RecordData::Candidate { $field, .. } => $e,
             RecordData::Application { $field, .. } => $e,
             RecordData::IncentiveRule { $field, .. } => $e,
+            RecordData::Case { $field, .. } => $e,
         }
     };
 }
@@ -102,6 +107,7 @@ impl RecordDto {
             RecordData::Candidate { .. } => RecordKind::Candidate,
             RecordData::Application { .. } => RecordKind::Application,
             RecordData::IncentiveRule { .. } => RecordKind::IncentiveRule,
+            RecordData::Case { .. } => RecordKind::Case,
         }
     }
 
@@ -180,6 +186,7 @@ fn save_links<E: Entity>(conn: &Connection, id: &str, e: &E) -> Result<()> {
             store::set_gi_trademarks(conn, id, &ids)?;
         }
         RecordKind::Application => tables::set_award_lines(conn, id, &e.award_lines())?,
+        RecordKind::Case => terroir_store::cases::set_refs(conn, id, &e.case_refs())?,
         _ => {}
     }
     Ok(())
@@ -298,6 +305,7 @@ fn rename(
         RecordKind::User => decode::<AuthorisedUser>(row)?.name(&name_of),
         RecordKind::Candidate => decode::<MarkCandidate>(row)?.name(&name_of),
         RecordKind::Application => decode::<Application>(row)?.name(&name_of),
+        RecordKind::Case => decode::<terroir_core::case::EnforcementCase>(row)?.name(&name_of),
         _ => return Ok(None),
     };
     if name == row.name {
@@ -389,6 +397,7 @@ macro_rules! by_kind {
             RecordKind::Candidate => $f::<terroir_core::candidate::MarkCandidate>($($arg),*),
             RecordKind::Application => $f::<terroir_core::application::Application>($($arg),*),
             RecordKind::IncentiveRule => $f::<terroir_core::incentive::IncentiveRule>($($arg),*),
+            RecordKind::Case => $f::<terroir_core::case::EnforcementCase>($($arg),*),
         }
     };
 }

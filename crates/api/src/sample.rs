@@ -383,7 +383,91 @@ impl Workspace {
         for event in mark_events() {
             self.trademark_event("TM-0005", event)?;
         }
-        self.load_workbench_sample()
+        self.load_workbench_sample()?;
+        self.load_case_sample()
+    }
+
+    /// Three enforcement cases: an infringement decided and closed, a 驰名商标 wording case
+    /// under investigation, a GI misuse transferred to the police.
+    fn load_case_sample(&mut self) -> Result<()> {
+        use crate::cases::CaseStep;
+        self.add_batch_flagged(
+            RecordKind::Case,
+            vec![
+                json!({ "case_no": "浉市监处〔2026〕3号（示例）", "kind": "mark_infringement", "source": "complaint",
+                        "jurisdiction": "411502", "opened_on": "2026-03-02",
+                        "parties": [{ "name": "浉河区某茶叶商行（示例）", "credit_code": code("92411502MA49TH005") }],
+                        "related": ["TM-0002"], "turnover": "80000",
+                        "facts": "示例：在店内销售标有“云雾山”字样的茶叶礼盒，经商标注册人辨认为侵权商品。",
+                        "legal_basis": "商标法第五十七条第（三）项、第六十条第二款" }),
+                json!({ "case_no": "罗市监处〔2026〕8号（示例）", "kind": "well_known_wording", "source": "e_commerce",
+                        "jurisdiction": "411521", "opened_on": "2026-08-12",
+                        "parties": [{ "enterprise": "罗山县茶业有限公司（示例）" }],
+                        "facts": "示例：网店商品详情页使用“驰名商标”字样进行宣传。",
+                        "legal_basis": "商标法第十四条第五款、第五十三条" }),
+                json!({ "case_no": "浉市监处〔2026〕11号（示例）", "kind": "gi_misuse", "source": "inspection",
+                        "jurisdiction": "411502", "opened_on": "2026-09-01",
+                        "parties": [{ "name": "王某（示例）", "person": true }],
+                        "related": ["GI-0001"],
+                        "facts": "示例：在产地范围外加工的茶叶上使用“信阳毛尖”地理标志。" }),
+            ],
+            true,
+        )?;
+        let steps = [
+            (
+                "CASE-0001",
+                CaseStep::Investigate {
+                    on: Some(s("2026-03-05")),
+                    investigator: s("李示例"),
+                },
+            ),
+            (
+                "CASE-0001",
+                CaseStep::Decide {
+                    on: Some(s("2026-05-20")),
+                    penalised: true,
+                    number: s("浉市监罚〔2026〕3号（示例）"),
+                    fine: Some(s("200000")),
+                    confiscation: Some(s("侵权茶叶礼盒 120 盒")),
+                    order_to_stop: true,
+                    supplier: None,
+                    reason: None,
+                },
+            ),
+            (
+                "CASE-0001",
+                CaseStep::Close {
+                    on: Some(s("2026-06-10")),
+                    note: None,
+                },
+            ),
+            (
+                "CASE-0002",
+                CaseStep::Investigate {
+                    on: Some(s("2026-08-13")),
+                    investigator: s("赵示例"),
+                },
+            ),
+            (
+                "CASE-0003",
+                CaseStep::Investigate {
+                    on: Some(s("2026-09-02")),
+                    investigator: s("李示例"),
+                },
+            ),
+            (
+                "CASE-0003",
+                CaseStep::Transfer {
+                    on: Some(s("2026-09-20")),
+                    receiver: s("信阳市公安局浉河分局"),
+                    note: Some(s("涉嫌假冒注册商标罪")),
+                },
+            ),
+        ];
+        for (case, step) in steps {
+            self.case_step(case, step)?;
+        }
+        Ok(())
     }
 
     /// Incentive rules with the divisions they pay from, an evidence file in progress and a

@@ -124,3 +124,23 @@ pub struct IncentiveRuleSummary {
     /// In force on the day asked.
     pub in_force: bool,
 }
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct CaseSummary {
+    pub case_no: String,
+    pub kind: terroir_core::case::CaseKind,
+    pub state: terroir_core::case::CaseState,
+    pub jurisdiction: DivisionCode,
+    pub opened_on: NaiveDate,
+    /// The parties' names, as the case lists them (a registered enterprise by its record's).
+    pub parties: Vec<String>,
+    /// The fine of a decision that imposed a penalty.
+    pub fine: Option<Fen>,
+    /// A wording fine other than ¥100,000, a repeat infringer.
+    pub warnings: Vec<crate::Problem>,
+    /// The steps the flow allows next, with their forms' fields.
+    pub next_steps: Vec<StepOffer>,
+    /// Whether the whole record may be edited (until it is closed).
+    pub editable: bool,
+}

@@ -152,7 +152,7 @@ fn search_index_follows_an_edit_and_survives_reindex() {
     assert_eq!(top(&ws, "白萝", RecordKind::Gi)[0].0, "固始白萝卜");
     assert_eq!(top(&ws, "gsblb", RecordKind::Gi)[0].0, "固始白萝卜");
     let n = ws.reindex().unwrap();
-    assert_eq!(n, 6 + 6 + 4 + 5);
+    assert_eq!(n, 6 + 6 + 4 + 5 + 3);
     assert_eq!(top(&ws, "白萝", RecordKind::Gi)[0].0, "固始白萝卜");
     // Users are named after their enterprise and product, and follow an enterprise rename.
     assert!(top(&ws, "云雾茶业", RecordKind::User).len() == 1);

@@ -9,6 +9,7 @@
 mod audit;
 mod bundle;
 mod calendar;
+mod case;
 mod common;
 mod deadlines;
 mod dossier;
@@ -132,6 +133,16 @@ enum Cmd {
     Incentive {
         #[command(subcommand)]
         cmd: workbench::IncentiveCmd,
+    },
+    /// Administrative enforcement cases (案件) and their flow
+    Case {
+        #[command(subcommand)]
+        cmd: case::CaseCmd,
+    },
+    /// Statistics forms: enforcement (案件统计表)
+    Stats {
+        #[command(subcommand)]
+        cmd: case::StatsCmd,
     },
     /// Search GI products, enterprises, users and trademarks: characters, pinyin, initials, codes
     Search(search::SearchArgs),
@@ -275,6 +286,8 @@ fn run_in(mut ws: Workspace, out: &Out, cmd: Cmd) -> Result<Outcome, ApiError> {
         Cmd::EvidenceCatalogue(a) => workbench::catalogue(&ws, out, a),
         Cmd::Application { cmd } => workbench::application(&mut ws, out, cmd),
         Cmd::Incentive { cmd } => workbench::incentive(&mut ws, out, cmd),
+        Cmd::Case { cmd } => case::run(&mut ws, out, cmd),
+        Cmd::Stats { cmd } => case::stats(&mut ws, out, cmd),
         Cmd::Search(a) => search::search(&ws, out, a),
         Cmd::Reindex => search::reindex(&mut ws, out),
         Cmd::Gen(a) => sample::generate(&mut ws, out, a),

@@ -150,6 +150,12 @@ impl Out {
                     self.t("已失效", "lapsed").to_owned()
                 },
             ],
+            RecordData::Case { summary: s, .. } => vec![
+                word("caseKind", &key_of(&s.kind), self.lang),
+                word("caseState", &key_of(&s.state), self.lang),
+                s.opened_on.to_string(),
+                shown(s.fine.as_ref().map(|f| f as _)),
+            ],
         };
         cols.into_iter().filter(|c| !c.is_empty()).collect()
     }

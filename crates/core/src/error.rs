@@ -67,6 +67,7 @@ rules! {
     UnknownField => unknown_field();
     CreditCodeTaken => credit_code_taken(value, holder);
     RegNoTaken => reg_no_taken(value, holder);
+    CaseNoTaken => case_no_taken(value, holder);
     CodeTaken => code_taken(value);
     ReferenceMissing => reference_missing(kind, kind_en, value);
     Archived => archived(code);
@@ -119,6 +120,10 @@ rules! {
     CalendarWorkday => calendar_workday(value);
     ClaimUnproven => claim_unproven(detail);
     NumberFormat => number_format(value);
+    FineOverLimit => fine_over_limit(limit, turnover);
+    SellerStopOnly => seller_stop_only(supplier);
+    WordingFine => wording_fine(expected, found);
+    RepeatInfringer => repeat_infringer(code, years);
     Storage => storage(detail);
 }
 

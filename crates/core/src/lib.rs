@@ -44,6 +44,7 @@ macro_rules! text_newtype {
 pub mod application;
 pub mod calendar;
 pub mod candidate;
+pub mod case;
 pub mod credit_code;
 pub mod date;
 pub mod deadline;

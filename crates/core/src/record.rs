@@ -44,10 +44,11 @@ pub enum RecordKind {
     Candidate,
     Application,
     IncentiveRule,
+    Case,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 7] = [
+    pub const ALL: [RecordKind; 8] = [
         Self::Gi,
         Self::Enterprise,
         Self::User,
@@ -55,6 +56,7 @@ impl RecordKind {
         Self::Candidate,
         Self::Application,
         Self::IncentiveRule,
+        Self::Case,
     ];
 
     pub fn key(self) -> &'static str {
@@ -66,6 +68,7 @@ impl RecordKind {
             Self::Candidate => "candidate",
             Self::Application => "application",
             Self::IncentiveRule => "incentive_rule",
+            Self::Case => "case",
         }
     }
 
@@ -79,6 +82,7 @@ impl RecordKind {
             Self::Candidate => "WKM",
             Self::Application => "APP",
             Self::IncentiveRule => "RULE",
+            Self::Case => "CASE",
         }
     }
 

@@ -24,6 +24,7 @@ pub const WORDS: &[(&str, &str, &str, &str)] = &[
     ),
     ("kind", "application", "申请", "application"),
     ("kind", "incentive_rule", "奖励规则", "incentive rule"),
+    ("kind", "case", "执法案件", "enforcement case"),
     // regime
     (
         "regime",
@@ -177,6 +178,15 @@ pub const WORDS: &[(&str, &str, &str, &str)] = &[
         "退回补正",
         "Returned for correction",
     ),
+    (
+        "auditAction",
+        "investigate",
+        "开始调查",
+        "Investigation started",
+    ),
+    ("auditAction", "decide", "作出决定", "Decided"),
+    ("auditAction", "transfer", "移送", "Transferred"),
+    ("auditAction", "close", "结案", "Closed"),
     ("auditAction", "add_evidence", "添加证据", "Evidence added"),
     (
         "auditAction",
@@ -395,6 +405,50 @@ pub const WORDS: &[(&str, &str, &str, &str)] = &[
     ("appState", "approved", "已核准", "Approved"),
     ("appState", "rejected", "已驳回", "Rejected"),
     ("appState", "paid", "已拨付", "Paid"),
+    // enforcement cases
+    (
+        "caseKind",
+        "mark_infringement",
+        "侵犯注册商标专用权",
+        "Registered-mark infringement",
+    ),
+    (
+        "caseKind",
+        "gi_misuse",
+        "地理标志、集体商标、证明商标违法使用",
+        "GI, collective or certification-mark misuse",
+    ),
+    (
+        "caseKind",
+        "special_mark_misuse",
+        "地理标志专用标志违法使用",
+        "GI special-mark misuse",
+    ),
+    (
+        "caseKind",
+        "well_known_wording",
+        "违法使用“驰名商标”字样",
+        "Use of the words 驰名商标",
+    ),
+    ("caseKind", "other", "其他", "Other"),
+    ("caseSource", "complaint", "投诉举报", "Complaint"),
+    ("caseSource", "inspection", "检查发现", "Inspection"),
+    ("caseSource", "transfer", "移送", "Transferred in"),
+    (
+        "caseSource",
+        "e_commerce",
+        "电商监测",
+        "E-commerce monitoring",
+    ),
+    ("caseState", "filed", "已立案", "Filed"),
+    ("caseState", "investigating", "调查中", "Investigating"),
+    ("caseState", "decided", "已决定", "Decided"),
+    ("caseState", "transferred", "已移送", "Transferred"),
+    ("caseState", "closed", "已结案", "Closed"),
+    ("caseStep", "investigate", "开始调查", "Investigate"),
+    ("caseStep", "decide", "作出决定", "Decide"),
+    ("caseStep", "transfer", "移送", "Transfer"),
+    ("caseStep", "close", "结案", "Close"),
     // factor
     (
         "factor",
@@ -642,6 +696,21 @@ mod tests {
             &[ApplicationKind::Guidance, ApplicationKind::Award],
         );
         covers::<State>("appState", &[]);
+        {
+            use crate::case::{CaseKind, CaseSource, CaseState};
+            covers::<CaseKind>("caseKind", &[]);
+            covers::<CaseSource>("caseSource", &[]);
+            covers::<CaseState>("caseState", &[]);
+            for k in CaseState::KEYS {
+                let s: CaseState = serde_json::from_value(serde_json::json!(k)).unwrap();
+                for step in s.steps() {
+                    assert!(
+                        word("caseStep", step, Lang::En).is_some(),
+                        "caseStep.{step}"
+                    );
+                }
+            }
+        }
         covers::<Stacking>("stacking", &[]);
         covers::<Level>("level", &[]);
         {

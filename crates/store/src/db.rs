@@ -32,6 +32,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0014_user_search_by_parts.sql"),
     include_str!("../migrations/0015_search_postings.sql"),
     include_str!("../migrations/0016_audit_snapshot.sql"),
+    include_str!("../migrations/0017_enforcement_case.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod backup;
+pub mod cases;
 pub mod check;
 pub mod db;
 mod error;

@@ -117,6 +117,27 @@ pub const SPECS: [KindSpec; RecordKind::ALL.len()] = [
         refs: &[],
         division: DivisionOf::Column("jurisdiction"),
     },
+    KindSpec {
+        kind: RecordKind::Case,
+        table: "enforcement_case",
+        keys: &[
+            "case_no",
+            "jurisdiction",
+            "kind",
+            "state",
+            "opened_on",
+            "decided_on",
+            "closed_on",
+            "transferred_on",
+            "fine_fen",
+            "turnover_fen",
+            "party_code",
+        ],
+        unique: Some(("case_no", |v, h| Violation::case_no_taken(v, h))),
+        // Its parties and related records are in `case_ref`, not key columns.
+        refs: &[],
+        division: DivisionOf::Column("jurisdiction"),
+    },
 ];
 
 /// The declaration of a kind.

@@ -35,7 +35,7 @@ enum Terms {
     Parts(&'static [(RecordKind, &'static str); 2]),
 }
 
-const INDEXED: [Indexed; 4] = [
+const INDEXED: [Indexed; 5] = [
     Indexed {
         kind: RecordKind::Gi,
         id: 0,
@@ -65,14 +65,22 @@ const INDEXED: [Indexed; 4] = [
             fts: "search_fts_trademark",
         },
     },
+    Indexed {
+        kind: RecordKind::Case,
+        id: 4,
+        terms: Terms::Own {
+            fts: "search_fts_case",
+        },
+    },
 ];
 
 /// The kinds search covers, in the order results are grouped.
-pub const KINDS: [RecordKind; 4] = [
+pub const KINDS: [RecordKind; 5] = [
     INDEXED[0].kind,
     INDEXED[1].kind,
     INDEXED[2].kind,
     INDEXED[3].kind,
+    INDEXED[4].kind,
 ];
 
 fn indexed(kind: RecordKind) -> Option<&'static Indexed> {
@@ -84,6 +92,7 @@ fn key_of(kind: RecordKind, row: &RecordRow) -> Option<String> {
     match kind {
         RecordKind::Enterprise => row.key(kind, "credit_code").map(str::to_owned),
         RecordKind::Trademark => row.key(kind, "reg_no").map(str::to_owned),
+        RecordKind::Case => row.key(kind, "party_code").map(str::to_owned),
         _ => None,
     }
 }
@@ -615,6 +624,7 @@ mod tests {
                 (RecordKind::Enterprise, 1),
                 (RecordKind::User, 2),
                 (RecordKind::Trademark, 3),
+                (RecordKind::Case, 4),
             ]
         );
         assert_eq!(KINDS.len(), INDEXED.len());

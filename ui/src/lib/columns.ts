@@ -6,7 +6,7 @@ import type { Column } from './table'
 import StatusTag from '../components/StatusTag.vue'
 import DateText from '../components/DateText.vue'
 import DivisionText from '../components/DivisionText.vue'
-import { STAGE_TONE, STANDING_TONE, STATE_TONE } from './status'
+import { CASE_TONE, STAGE_TONE, STANDING_TONE, STATE_TONE } from './status'
 import { formatFen } from './format'
 import { summaryField } from './record'
 import { categoryWord } from './choices'
@@ -179,6 +179,24 @@ export function columnsFor(kind: RecordKind, t: T, locale = 'zh-CN'): Column<Rec
               r.kind === 'incentive_rule' && !r.summary.in_force ? h(StatusTag, { tone: 'grey', label: t('incentive.lapsed'), class: 'inline-tag' }) : null,
             ]),
         },
+      ]
+    case 'case':
+      return [
+        code,
+        name,
+        { key: 'kind', title: t('col.case_kind'), width: 'minmax(150px, 1.3fr)', render: (r) => (s(r, 'kind') ? t('caseKind.' + s(r, 'kind')) : '—') },
+        {
+          key: 'state',
+          title: t('col.state'),
+          width: '100px',
+          render: (r) => {
+            const st = s(r, 'state') ?? 'filed'
+            return h(StatusTag, { tone: CASE_TONE[st] ?? 'grey', label: t('caseState.' + st) })
+          },
+        },
+        { key: 'jurisdiction', title: t('col.jurisdiction'), width: 'minmax(90px, 0.8fr)', render: (r) => h(DivisionText, { code: s(r, 'jurisdiction') }) },
+        { key: 'opened_on', title: t('col.opened_on'), width: '130px', render: (r) => h(DateText, { value: s(r, 'opened_on') }) },
+        { key: 'fine', title: t('col.fine'), width: '140px', mono: true, align: 'right', render: (r) => money(r, 'fine') },
       ]
   }
 }

@@ -2,6 +2,7 @@
 // field Rust does not read, or a blank form missing a field Rust added, does not compile.
 import type { ApplicationInput } from '../api/bindings/ApplicationInput'
 import type { CandidateInput } from '../api/bindings/CandidateInput'
+import type { CaseInput } from '../api/bindings/CaseInput'
 import type { ClaimInput } from '../api/bindings/ClaimInput'
 import type { EnterpriseInput } from '../api/bindings/EnterpriseInput'
 import type { GiInput } from '../api/bindings/GiInput'
@@ -22,6 +23,7 @@ export interface InputOf {
   candidate: CandidateInput
   incentive_rule: IncentiveRuleInput
   application: ApplicationInput
+  case: CaseInput
 }
 
 /** A form being filled in: any field may still be empty. */
@@ -36,7 +38,7 @@ export interface FieldSpec {
   mono?: boolean
   wide?: boolean
   /** select: which option list (see RecordForm); ref: which kind it refers to. */
-  options?: 'category' | 'markKind' | 'userKind' | 'awardItem' | 'stacking' | 'appKind' | 'subjectKind' | 'proceeding' | 'topUp' | 'oncePer'
+  options?: 'category' | 'markKind' | 'userKind' | 'awardItem' | 'stacking' | 'appKind' | 'subjectKind' | 'proceeding' | 'topUp' | 'oncePer' | 'caseKind' | 'caseSource'
   ref?: RecordKind
   hint?: string
   /** The label's key when `fields.<name>` is not the right word for this kind. */
@@ -121,6 +123,17 @@ export const FORMS: { [K in RecordKind]: FormField<K>[] } = {
     { name: 'title', type: 'text', required: true, wide: true, label: 'fields.app_title' },
     { name: 'notes', type: 'textarea', wide: true },
   ],
+  case: [
+    { name: 'case_no', type: 'text', required: true, wide: true },
+    { name: 'kind', type: 'select', options: 'caseKind', required: true, label: 'fields.case_kind' },
+    { name: 'source', type: 'select', options: 'caseSource', required: true },
+    { name: 'jurisdiction', type: 'division', required: true, hint: 'hint.case_jurisdiction' },
+    { name: 'opened_on', type: 'date', required: true, hint: 'hint.date' },
+    { name: 'turnover', type: 'text', mono: true, hint: 'hint.turnover' },
+    { name: 'legal_basis', type: 'text', wide: true },
+    { name: 'facts', type: 'textarea', wide: true },
+    { name: 'notes', type: 'textarea', wide: true },
+  ],
 }
 
 /** The list fields of a GI product edited as rows. */
@@ -167,6 +180,19 @@ const BLANK: { [K in RecordKind]: () => Draft<InputOf[K]> } = {
     notes: null,
   }),
   application: () => ({ kind: 'award', enterprise: null, subject_kind: null, subject: null, title: null, claims: [], notes: null }),
+  case: () => ({
+    case_no: null,
+    kind: null,
+    source: null,
+    jurisdiction: null,
+    opened_on: null,
+    parties: [],
+    related: [],
+    facts: null,
+    legal_basis: null,
+    turnover: null,
+    notes: null,
+  }),
 }
 
 /** An empty form for `kind`, with every field Rust reads. */

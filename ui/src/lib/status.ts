@@ -2,6 +2,7 @@
 // running out or missed, a basis gone), amber due soon or suspended, blue in progress, green in
 // force/approved, grey over and done with (ended, refused, lapsed policy, archived) or an
 // optional gap. Always shown with a word.
+import type { CaseState } from '../api/bindings/CaseState'
 import type { Standing } from '../api/bindings/Standing'
 
 export type Tone = 'green' | 'blue' | 'amber' | 'red' | 'grey'
@@ -30,6 +31,15 @@ export const STAGE_TONE: Record<string, Tone> = {
   suspended: 'amber',
   withdrawn: 'grey',
 }
+
+// A case in progress is blue; a decision or transfer awaiting closure amber; closed grey.
+export const CASE_TONE: Record<string, Tone> = {
+  filed: 'blue',
+  investigating: 'blue',
+  decided: 'amber',
+  transferred: 'amber',
+  closed: 'grey',
+} satisfies Record<CaseState, Tone>
 
 export const TONE_COLOURS: Record<Tone, { fg: string; bg: string; border: string }> = {
   green: { fg: '#1e6b34', bg: '#e6f4ea', border: '#a8d5b5' },

@@ -3,6 +3,8 @@ import type { Application } from "./Application";
 import type { ApplicationSummary } from "./ApplicationSummary";
 import type { AuthorisedUser } from "./AuthorisedUser";
 import type { CandidateSummary } from "./CandidateSummary";
+import type { CaseSummary } from "./CaseSummary";
+import type { EnforcementCase } from "./EnforcementCase";
 import type { Enterprise } from "./Enterprise";
 import type { EnterpriseSummary } from "./EnterpriseSummary";
 import type { GiProduct } from "./GiProduct";
@@ -18,4 +20,4 @@ import type { UserSummary } from "./UserSummary";
  * A record's aggregate and derived facts by kind: `{"kind": "gi", "data": {…}, "summary":
  * {…}}` on the wire.
  */
-export type RecordData = { "kind": "gi", data: GiProduct, summary: GiSummary, } | { "kind": "enterprise", data: Enterprise, summary: EnterpriseSummary, } | { "kind": "user", data: AuthorisedUser, summary: UserSummary, } | { "kind": "trademark", data: Trademark, summary: TrademarkSummary, } | { "kind": "candidate", data: MarkCandidate, summary: CandidateSummary, } | { "kind": "application", data: Application, summary: ApplicationSummary, } | { "kind": "incentive_rule", data: IncentiveRule, summary: IncentiveRuleSummary, };
+export type RecordData = { "kind": "gi", data: GiProduct, summary: GiSummary, } | { "kind": "enterprise", data: Enterprise, summary: EnterpriseSummary, } | { "kind": "user", data: AuthorisedUser, summary: UserSummary, } | { "kind": "trademark", data: Trademark, summary: TrademarkSummary, } | { "kind": "candidate", data: MarkCandidate, summary: CandidateSummary, } | { "kind": "application", data: Application, summary: ApplicationSummary, } | { "kind": "incentive_rule", data: IncentiveRule, summary: IncentiveRuleSummary, } | { "kind": "case", data: EnforcementCase, summary: CaseSummary, };

@@ -1,0 +1,186 @@
+//! What the enforcement cases need beside their records: who and what each case concerns
+//! (`case_ref`), the statistics form's rows (bureau data, audited as entity `stats_form`), and
+//! the sums the form is computed from, narrowed by SQL on the case table's key columns.
+
+use rusqlite::{Connection, params, params_from_iter, types::Value};
+use serde::{Deserialize, Serialize};
+
+use crate::audit::{self, Change, Stamp};
+use crate::error::Result;
+
+/// A case's reference to a party (role 0) or a related record (role 1).
+pub const PARTY: i64 = 0;
+pub const RELATED: i64 = 1;
+
+/// Replace what case `case_id` refers to.
+pub fn set_refs(conn: &Connection, case_id: &str, refs: &[(String, i64)]) -> Result<()> {
+    conn.prepare_cached("DELETE FROM case_ref WHERE case_id = ?1")?
+        .execute([case_id])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT OR IGNORE INTO case_ref (ref, case_id, role) VALUES (?1, ?2, ?3)",
+    )?;
+    for (r, role) in refs {
+        insert.execute(params![r, case_id, role])?;
+    }
+    Ok(())
+}
+
+/// The ids of live cases other than `except` that refer to `r` in `role`.
+pub fn referring(conn: &Connection, r: &str, role: i64, except: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id FROM case_ref x JOIN enforcement_case c ON c.id = x.case_id
+         WHERE x.ref = ?1 AND x.role = ?2 AND x.case_id <> ?3 AND c.archived_at IS NULL
+         ORDER BY c.opened_on, c.code",
+    )?;
+    let ids = stmt
+        .query_map(params![r, role, except], |row| row.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(ids)
+}
+
+/// One row of the statistics form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormRow {
+    pub label: String,
+    /// Case kind keys counted; empty counts every kind.
+    pub kinds: Vec<String>,
+    /// `cases`, `closed`, `penalised`, `fines`, `turnover` or `transfers`.
+    pub measure: String,
+    pub sample: bool,
+}
+
+pub fn form(conn: &Connection) -> Result<Vec<FormRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT label, kinds, measure, sample FROM stats_form_row ORDER BY position",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            let kinds: String = r.get(1)?;
+            Ok(FormRow {
+                label: r.get(0)?,
+                kinds: kinds
+                    .split(',')
+                    .filter(|k| !k.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+                measure: r.get(2)?,
+                sample: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Replace the form's rows; audited as entity `stats_form`, with the rows before and after.
+pub fn set_form(
+    conn: &Connection,
+    stamp: &Stamp,
+    rows: &[FormRow],
+    reason: Option<&str>,
+) -> Result<()> {
+    let before = form(conn)?;
+    conn.execute("DELETE FROM stats_form_row", [])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO stats_form_row (position, label, kinds, measure, sample) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (i, r) in rows.iter().enumerate() {
+        insert.execute(params![
+            i as i64,
+            r.label,
+            r.kinds.join(","),
+            r.measure,
+            r.sample
+        ])?;
+    }
+    let json = |rows: &[FormRow]| serde_json::to_string(rows).unwrap_or_default();
+    audit::append(
+        conn,
+        stamp,
+        &Change {
+            entity: "stats_form",
+            entity_id: "form",
+            action: if before.is_empty() {
+                "insert"
+            } else {
+                "update"
+            },
+            before: (!before.is_empty()).then(|| json(&before)).as_deref(),
+            after: Some(&json(rows)),
+            reason,
+            of_record: false,
+        },
+    )?;
+    Ok(())
+}
+
+/// The day a case counts on for a measure: opened (cases), closed, decided (penalties, fines,
+/// turnover) or transferred.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Day {
+    Opened,
+    Decided,
+    Closed,
+    Transferred,
+}
+
+impl Day {
+    fn column(self) -> &'static str {
+        match self {
+            Self::Opened => "opened_on",
+            Self::Decided => "decided_on",
+            Self::Closed => "closed_on",
+            Self::Transferred => "transferred_on",
+        }
+    }
+}
+
+/// Per case kind, the live cases whose `day` falls within [from, to] (ISO dates) in
+/// jurisdictions starting with `division` (all when `None`): (kind, count, cases penalised
+/// (a fine recorded, even of zero), fines, turnover), fen.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct KindSums {
+    pub kind: String,
+    pub count: i64,
+    pub penalised: i64,
+    pub fines: i64,
+    pub turnover: i64,
+}
+
+pub fn sums(
+    conn: &Connection,
+    day: Day,
+    from: &str,
+    to: &str,
+    division: Option<&str>,
+) -> Result<Vec<KindSums>> {
+    let col = day.column();
+    let mut values: Vec<Value> = vec![from.to_owned().into(), to.to_owned().into()];
+    let mut cond = String::new();
+    if let Some(prefix) = division {
+        assert!(
+            prefix.bytes().all(|b| b.is_ascii_digit()),
+            "division digits"
+        );
+        cond = format!(" AND substr(jurisdiction, 1, {}) = ?3", prefix.len());
+        values.push(prefix.to_owned().into());
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT kind, COUNT(*), COUNT(fine_fen), COALESCE(SUM(CAST(fine_fen AS INTEGER)), 0),
+                COALESCE(SUM(CAST(turnover_fen AS INTEGER)), 0)
+         FROM enforcement_case
+         WHERE {col} >= ?1 AND {col} <= ?2 AND archived_at IS NULL{cond}
+         GROUP BY kind ORDER BY kind"
+    ))?;
+    let rows = stmt
+        .query_map(params_from_iter(values), |r| {
+            Ok(KindSums {
+                kind: r.get(0)?,
+                count: r.get(1)?,
+                penalised: r.get(2)?,
+                fines: r.get(3)?,
+                turnover: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
