@@ -19,3 +19,4 @@ echo "index rebuild: $(cat "$out/reindex.time")"
 /usr/bin/time -f '%e s elapsed, %M KB max RSS' -o "$out/check.time" $T --db "$db" --json check > "$out/check.json" || true
 echo "check: $(cat "$out/check.time"), $(grep -o '"refused_total": [0-9]*' "$out/check.json")"
 ./target/release/search-bench "$db" --out "$out/search.json"
+./target/release/cases-bench "$db" --out "$out/cases.json"

@@ -5,9 +5,11 @@
 //! dates and statuses are plausible. Everything is written through the same path as user input
 //! (parsing, store, search index, audit), in large transactions.
 
+use chrono::Datelike;
 use serde_json::{Value, json};
-use terroir_core::RecordKind;
+use terroir_core::case::{Action, EnforcementCase};
 use terroir_core::credit_code::{ALPHABET, check_char};
+use terroir_core::{Fen, RecordKind};
 use terroir_store::tables;
 
 use crate::error::{ApiError, Result};
@@ -174,6 +176,8 @@ pub struct Scale {
     pub enterprises: usize,
     pub trademarks: usize,
     pub users: usize,
+    /// Enforcement cases, in every state of their flow.
+    pub cases: usize,
 }
 
 impl Scale {
@@ -185,25 +189,28 @@ impl Scale {
                 enterprises: 1_000,
                 trademarks: 500,
                 users: 1_000,
+                cases: 1_000,
             }),
             "national" => Some(Scale {
                 gi: 2_500,
                 enterprises: 10_000,
                 trademarks: 5_000,
                 users: 10_000,
+                cases: 10_000,
             }),
             "national-x10" => Some(Scale {
                 gi: 25_000,
                 enterprises: 100_000,
                 trademarks: 50_000,
                 users: 100_000,
+                cases: 100_000,
             }),
             _ => None,
         }
     }
 
     pub fn total(&self) -> usize {
-        self.gi + self.enterprises + self.trademarks + self.users
+        self.gi + self.enterprises + self.trademarks + self.users + self.cases
     }
 }
 
@@ -386,6 +393,121 @@ impl<F: FnMut(usize, usize)> Generator<F> {
     }
 }
 
+/// The `i`th case: a party from the register (or named, or a person), a related GI product,
+/// opened in 2021–2026, and taken as far through its flow as `rng` says (most are decided,
+/// most decided ones closed, some transferred), each fine within its limit.
+fn case(rng: &mut Rng, i: usize, enterprises: &[String], gis: &[String]) -> (Value, Vec<Action>) {
+    use terroir_core::case::{CaseKind, fine_limit};
+    let (code, city) = rng.pick(CITIES);
+    let kind = match rng.below(10) {
+        0..=4 => CaseKind::MarkInfringement,
+        5 | 6 => CaseKind::GiMisuse,
+        7 => CaseKind::SpecialMarkMisuse,
+        8 => CaseKind::WellKnownWording,
+        _ => CaseKind::Other,
+    };
+    let party = match rng.below(10) {
+        0..=6 => json!({ "enterprise": rng.pick(enterprises) }),
+        7 | 8 => json!({
+            "name": format!("{}{}{}商行", short(city), rng.pick(PLACES), rng.pick(BRANDS)),
+            "credit_code": credit_code(code, 900_000 + i, rng),
+        }),
+        _ => json!({ "name": format!("{}某{}", rng.pick(BRANDS), i % 1000), "person": true }),
+    };
+    let turnover = (kind == CaseKind::MarkInfringement && rng.below(3) > 0)
+        .then(|| Fen(100 * (1_000 + rng.below(200_000) as i64)));
+    let opened = chrono::NaiveDate::from_ymd_opt(2021, 1, 1).unwrap()
+        + chrono::Duration::days(rng.below(5 * 365) as i64);
+    let input = json!({
+        "case_no": format!("{}市监处〔{}〕{}号", short(city), opened.year(), i + 1),
+        "kind": kind.key(),
+        "source": rng.pick(&terroir_core::case::CaseSource::KEYS),
+        "jurisdiction": code,
+        "opened_on": opened.to_string(),
+        "parties": [party],
+        "related": [rng.pick(gis)],
+        "turnover": turnover.map(terroir_core::case::yuan),
+        "facts": format!("{}检查发现当事人涉嫌{}。", city, terroir_core::vocab::word_or_key("caseKind", kind.key(), terroir_core::Lang::Zh)),
+    });
+    let mut day = opened;
+    let mut next = |rng: &mut Rng, days: u64| {
+        day += chrono::Duration::days(1 + rng.below(days) as i64);
+        day
+    };
+    let mut actions = vec![];
+    if rng.below(10) == 0 {
+        return (input, actions);
+    }
+    actions.push(Action::Investigate {
+        on: next(rng, 10),
+        investigator: format!("办案人{}", rng.below(50)),
+    });
+    if rng.below(20) == 0 {
+        actions.push(Action::Transfer {
+            on: next(rng, 60),
+            receiver: format!("{city}公安局"),
+            note: None,
+        });
+    } else if rng.below(5) > 0 {
+        let limit = match kind {
+            CaseKind::MarkInfringement => fine_limit(turnover).0,
+            CaseKind::WellKnownWording => 10_000_000,
+            _ => 5_000_000,
+        };
+        let penalised = rng.below(10) > 0;
+        let fine = match (penalised, kind) {
+            (false, _) => 0,
+            (true, CaseKind::WellKnownWording) => limit,
+            (true, _) => 100 * (1 + rng.below((limit / 100) as u64) as i64),
+        };
+        let on = next(rng, 120);
+        actions.push(Action::Decide {
+            on,
+            penalised,
+            number: format!("{}市监罚〔{}〕{}号", short(city), on.year(), i + 1),
+            fine: Some(Fen(fine)),
+            confiscation: None,
+            order_to_stop: penalised,
+            supplier: None,
+            reason: (!penalised).then(|| "违法行为轻微并及时改正".to_owned()),
+            repeat_of: None,
+        });
+    } else {
+        return (input, actions);
+    }
+    if rng.below(10) < 8 {
+        actions.push(Action::Close {
+            on: next(rng, 60),
+            note: None,
+        });
+    }
+    (input, actions)
+}
+
+impl<F: FnMut(usize, usize)> Generator<F> {
+    /// Add `n` cases in batches: each parsed from its input as a form's is, taken through its
+    /// flow by the core's rules, then stored and indexed like any bulk write.
+    fn add_cases(
+        &mut self,
+        ws: &mut Workspace,
+        n: usize,
+        enterprises: &[String],
+        gis: &[String],
+    ) -> Result<()> {
+        let mut i = 0;
+        while i < n {
+            let batch: Vec<(Value, Vec<Action>)> = (i..n.min(i + BATCH))
+                .map(|k| case(&mut self.rng, k, enterprises, gis))
+                .collect();
+            i += batch.len();
+            self.done += batch.len();
+            ws.add_cases_quiet(batch)?;
+            (self.progress)(self.done, self.total);
+        }
+        Ok(())
+    }
+}
+
 impl Workspace {
     /// Generate a catalogue of `scale` (seeded, deterministic). `progress(done, total)` is
     /// called after each committed batch.
@@ -435,7 +557,8 @@ impl Workspace {
         }
         g.add(self, RecordKind::User, scale.users, |rng, _| {
             user(rng, &gis, &ent_codes)
-        })
+        })?;
+        g.add_cases(self, scale.cases, &ent_codes, &gis)
     }
 
     /// Add the cities generated records are placed in to the division table, where missing.
@@ -469,6 +592,33 @@ impl Workspace {
             )?);
         }
         terroir_store::search::put_many(&tx, kind, &rows)?;
+        tx.commit().map_err(terroir_store::Error::from)?;
+        Ok(())
+    }
+}
+
+impl Workspace {
+    fn add_cases_quiet(&mut self, cases: Vec<(Value, Vec<Action>)>) -> Result<()> {
+        use crate::entity::Entity;
+        let stamp = self.stamp();
+        let tx = terroir_store::begin(&mut self.conn)?;
+        let mut rows = Vec::with_capacity(cases.len());
+        let how = terroir_store::records::InsertAs {
+            index_now: false,
+            ..terroir_store::records::InsertAs::PLAIN
+        };
+        for (input, actions) in cases {
+            let input: terroir_core::case::CaseInput =
+                serde_json::from_value(input).map_err(ApiError::storage)?;
+            let lookup = crate::workspace::StoreLookup(&tx);
+            let mut case = EnforcementCase::parse(&input, &lookup, None)?;
+            for a in actions {
+                case.apply(a)?;
+            }
+            let id = uuid::Uuid::now_v7().to_string();
+            rows.push(crate::records::insert_entity(&tx, &stamp, &id, &case, how)?);
+        }
+        terroir_store::search::put_many(&tx, RecordKind::Case, &rows)?;
         tx.commit().map_err(terroir_store::Error::from)?;
         Ok(())
     }
