@@ -152,7 +152,7 @@ impl Party {
 
 /// The decision (处罚决定 or 不予处罚).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[ts(export)]
+#[ts(export, rename = "CaseDecision")]
 pub struct Decision {
     pub on: NaiveDate,
     pub penalised: bool,

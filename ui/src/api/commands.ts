@@ -10,6 +10,9 @@ import type { ReminderFormat } from './bindings/ReminderFormat'
 import type { RemindersWritten } from './bindings/RemindersWritten'
 import type { ApplicationStep } from './bindings/ApplicationStep'
 import type { BudgetRow } from './bindings/BudgetRow'
+import type { CaseStep } from './bindings/CaseStep'
+import type { EnforcementStats } from './bindings/EnforcementStats'
+import type { StatsRowInput } from './bindings/StatsRowInput'
 import type { Eligibility } from './bindings/Eligibility'
 import type { EvidenceInput } from './bindings/EvidenceInput'
 import type { Ledger } from './bindings/Ledger'
@@ -255,6 +258,27 @@ export const api = {
   /** Budgets and awards per paying jurisdiction: one year, or all when null. */
   /** Budgets and totals of every jurisdiction; the awards of one (`jurisdiction`) or all, latest 200. */
   ledger: (year: number | null, jurisdiction: string | null = null) => call<Ledger>('ledger', { year, jurisdiction }),
+
+  // ---- enforcement cases and the statistics form (案件统计表) ----
+  /**
+   * Move a case through its flow (立案 → 调查 → 决定 → 结案, or 移送); a date left null is
+   * today, amounts are yuan as typed. Problems name the step's fields (`fine_over_limit` on
+   * `fine`, with the limit and the turnover).
+   */
+  caseStep: (key: string, step: CaseStep) => call<RecordDto>('case_step', { key, step }),
+  /** The statistics form for [from, to] (dates as typed) in a division, or all when null. */
+  enforcementStats: (from: string, to: string, division: string | null) =>
+    call<EnforcementStats>('enforcement_stats', { from, to, division }),
+  /** The form's rows as the bureau set them (the sample's until then). */
+  statsForm: () => call<StatsRowInput[]>('stats_form'),
+  /** Replace the form's rows (audited with the reason); the rows as stored. Problems name `rows[i].label` … */
+  setStatsForm: (rows: StatsRowInput[], reason: string | null) => call<StatsRowInput[]>('set_stats_form', { rows, reason }),
+  /** Export the computed form to a sheet chosen in a native save dialog; false when cancelled. */
+  exportEnforcementStats: (from: string, to: string, division: string | null) =>
+    call<boolean>('export_enforcement_stats', { from, to, division }),
+  /** Print the computed form into the documents folder and open it (false: no viewer started). */
+  printEnforcementStats: (from: string, to: string, division: string | null) =>
+    call<[Printed, boolean]>('print_enforcement_stats', { from, to, division }),
 
   /** GI products per division and per category (computed in Rust). */
   overview: () => call<Overview>('overview'),

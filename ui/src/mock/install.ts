@@ -29,6 +29,7 @@ import type { JsonValue } from '../api/bindings/serde_json/JsonValue'
 import { AWARD_REVIEW, CATEGORIES, DIVISIONS, SAMPLE_CALENDAR, SAMPLE_DEADLINES, SAMPLE_INPUTS, SAMPLE_OVERVIEW, SAMPLE_TODAY, manyEnterprises, sampleRecords, type MockRecord } from './data'
 import { setLocale } from '../i18n'
 import { createWorkbench } from './workbench'
+import { createCases } from './cases'
 import { canon, notRecorded, replay } from './replay'
 
 type Args = Record<string, unknown>
@@ -205,13 +206,14 @@ export function createMockBackend(
     for (const r of merged) adopt(structuredClone(r), action, reason)
   }
   const workbench = createWorkbench({ find, change: replayChange })
+  const cases = createCases({ change: replayChange, documents })
   // Every command of src-tauri/commands.rs, and no other: a drift does not compile.
   const handlers: Record<CommandName, (a: Args) => unknown> = {
     workspace_info: () => ({
       db_path: '/home/clerk/地标品牌库/固始县/terroir.db',
       actor,
       today,
-      counts: (['gi', 'enterprise', 'user', 'trademark', 'candidate', 'application', 'incentive_rule'] as RecordKind[]).map((kind) => ({
+      counts: (['gi', 'enterprise', 'user', 'trademark', 'candidate', 'application', 'incentive_rule', 'case'] as RecordKind[]).map((kind) => ({
         kind,
         live: records.filter((r) => r.kind === kind && !r.archived_at).length,
         archived: records.filter((r) => r.kind === kind && r.archived_at).length,
@@ -258,6 +260,7 @@ export function createMockBackend(
       return adopt(replay('add_record', a, 0) as unknown as MockRecord, 'insert', null)
     },
     ...workbench.handlers,
+    ...cases.handlers,
     edit_record: (a) => replayChange(a.kind as RecordKind, 'edit_record', a, (a.reason as string | null) ?? null),
     archive_record: (a) => {
       const r = find(a.kind as RecordKind, String(a.key))
@@ -295,6 +298,16 @@ export function createMockBackend(
     overview: () => SAMPLE_OVERVIEW,
     attention: () => ({ items: [], total: 0 }),
     related: (a) => {
+      // The cases naming a record: an enterprise as a party, another record as related.
+      if (a.kind === 'case') {
+        const of = find(a.of as RecordKind, String(a.key))
+        const names = (r: MockRecord) =>
+          a.of === 'enterprise'
+            ? ((r.data as Obj).parties as Obj[]).some((p) => p.enterprise_id === of.id)
+            : ((r.data as Obj).related as Obj[]).some((s) => s.id === of.id)
+        const offset = Number(a.offset)
+        return records.filter((r) => r.kind === 'case' && !r.archived_at && names(r)).slice(offset, offset + Number(a.limit))
+      }
       const column = ({
         'user/gi': 'gi_id',
         'user/enterprise': 'enterprise_id',
