@@ -17,6 +17,7 @@ macro_rules! terroir_commands {
             preview_catalogue,
             application_step,
             case_step,
+            attach_case_files,
             enforcement_stats,
             stats_form,
             set_stats_form,

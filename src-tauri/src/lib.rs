@@ -407,6 +407,29 @@ fn case_step(s: State<'_, Open>, key: String, step: CaseStep) -> Result<RecordDt
     s.with(|ws| ws.case_step(&key, step))
 }
 
+/// Pick files in a native dialog (paths never reach the UI) and attach them to a case.
+#[tauri::command(rename_all = "snake_case")]
+async fn attach_case_files(
+    app: tauri::AppHandle,
+    s: State<'_, Open>,
+    key: String,
+) -> Result<Option<RecordDto>> {
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("案件材料 / Case files", &["pdf", "jpg", "jpeg", "png"])
+        .blocking_pick_files();
+    let paths: Vec<PathBuf> = picked
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|p| p.into_path().ok())
+        .collect();
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    s.with(|ws| ws.attach_case_files(&key, &paths)).map(Some)
+}
+
 /// The enforcement statistics form for [from, to] in a division (all when absent).
 #[tauri::command(rename_all = "snake_case")]
 fn enforcement_stats(

@@ -172,6 +172,23 @@ impl Workspace {
         })
     }
 
+    /// Attach files to a case (read and checked before anything is stored; kept by content
+    /// hash; a file already attached is not attached twice).
+    pub fn attach_case_files(
+        &mut self,
+        key: &str,
+        files: &[std::path::PathBuf],
+    ) -> Result<RecordDto> {
+        self.change_with_files(key, "attach", files, |c: &mut EnforcementCase, incoming| {
+            for f in incoming {
+                if !c.attachments.iter().any(|g| g.sha256 == f.sha256) {
+                    c.attachments.push(f);
+                }
+            }
+            Ok(())
+        })
+    }
+
     /// The cases that name `key` (a record of kind `of`) as a party or a related record.
     pub(crate) fn cases_of(
         &self,

@@ -156,7 +156,8 @@ fn facet(kind: RecordKind) -> Facet {
                 ("state", Column("state")),
                 ("fine", Data("$.decision.fine")),
             ],
-            money: Some(("fine", "$.decision.fine")),
+            // The key column: a list's total is summed from an index, not the cases' data.
+            money: Some(("fine", "fine_fen")),
             ..none
         },
     }

@@ -489,12 +489,17 @@ impl Workspace {
         input: &EvidenceInput,
         attach: &[PathBuf],
     ) -> Result<RecordDto> {
-        self.change_with_files(candidate, "add_evidence", attach, |c, files| {
-            let mut e = input.parse(c.next_evidence_no())?;
-            e.files = files;
-            c.evidence.push(e);
-            Ok(())
-        })
+        self.change_with_files(
+            candidate,
+            "add_evidence",
+            attach,
+            |c: &mut MarkCandidate, files| {
+                let mut e = input.parse(c.next_evidence_no())?;
+                e.files = files;
+                c.evidence.push(e);
+                Ok(())
+            },
+        )
     }
 
     /// Change an evidence item's fields; its number and files stay.
@@ -520,32 +525,37 @@ impl Workspace {
         no: u32,
         attach: &[PathBuf],
     ) -> Result<RecordDto> {
-        self.change_with_files(candidate, "attach_evidence", attach, |c, files| {
-            let i = evidence_index(c, no)?;
-            for f in files {
-                if !c.evidence[i].files.iter().any(|g| g.sha256 == f.sha256) {
-                    c.evidence[i].files.push(f);
+        self.change_with_files(
+            candidate,
+            "attach_evidence",
+            attach,
+            |c: &mut MarkCandidate, files| {
+                let i = evidence_index(c, no)?;
+                for f in files {
+                    if !c.evidence[i].files.iter().any(|g| g.sha256 == f.sha256) {
+                        c.evidence[i].files.push(f);
+                    }
                 }
-            }
-            Ok(())
-        })
+                Ok(())
+            },
+        )
     }
 
-    /// Change a candidate with files attached: every file is read (and refused) before anything
+    /// Change a record with files attached: every file is read (and refused) before anything
     /// is stored, then copied into the workspace by content hash within the change.
-    fn change_with_files(
+    pub(crate) fn change_with_files<E: crate::entity::Entity>(
         &mut self,
-        candidate: &str,
+        key: &str,
         action: &str,
         attach: &[PathBuf],
-        f: impl FnOnce(&mut MarkCandidate, Vec<Attachment>) -> Result<()>,
+        f: impl FnOnce(&mut E, Vec<Attachment>) -> Result<()>,
     ) -> Result<RecordDto> {
         let incoming = attach
             .iter()
             .map(|p| read_attachment(p))
             .collect::<Result<Vec<_>>>()?;
         let (at, dir) = (self.stamp().at, self.files_dir.clone());
-        self.change::<MarkCandidate>(candidate, action, None, |c, lookup| {
+        self.change::<E>(key, action, None, |c, lookup| {
             f(c, store_files(lookup.0, &dir, &incoming, &at)?)
         })
     }

@@ -95,7 +95,7 @@ fn export_replies_fixture() {
     })
     .collect();
     let claim = json!({ "item": "gi_trademark", "achieved_on": "2026-03-01" });
-    let cases: [(RecordKind, Value); 5] = [
+    let cases: [(RecordKind, Value); 6] = [
         (
             RecordKind::Enterprise,
             json!({ "credit_code": "91411502MA45TY0012" }),
@@ -110,6 +110,15 @@ fn export_replies_fixture() {
             json!({ "kind": "guidance", "claims": [claim] }),
         ),
         (RecordKind::IncentiveRule, json!({ "amount": "十万元" })),
+        // A case's party rows as the form sends them: an organisation with a credit code one
+        // character short, an enterprise not in the register.
+        (
+            RecordKind::Case,
+            json!({ "parties": [
+                { "name": "固始县某茶叶店", "credit_code": "91411525MA47RG003" },
+                { "enterprise": "ENT-0099" },
+            ] }),
+        ),
     ];
     let refusals: Vec<Value> = cases
         .iter()
@@ -511,33 +520,125 @@ fn export_calls_fixture() {
             json!({ "cmd": "ledger", "args": { "year": 2026, "jurisdiction": "411525" } }),
         ],
     ];
+    // Enforcement cases on the sample (`plain`): a case opened from the form, then 调查, a
+    // decision whose fine is over the art. 60 limit (refused), the decision within it and 结案;
+    // the sample's wording case decided with a fine other than ¥100,000 (warned). Then the
+    // statistics form: its rows, the year's figures (all, a county, a period the wrong way
+    // round), rows refused for a blank label, rows set, and both again.
+    let case_step = |key: &str, step: Value| json!({ "cmd": "case_step", "args": { "key": key, "step": step } });
+    let decide = |number: &str, fine: &str, confiscation: Value| {
+        json!({ "step": "decide", "on": "2026-11-27", "penalised": true, "number": number,
+                "fine": fine, "confiscation": confiscation, "order_to_stop": true,
+                "supplier": null, "reason": null })
+    };
+    let stats = |from: &str, to: &str, division: Value| json!({ "cmd": "enforcement_stats", "args": { "from": from, "to": to, "division": division } });
+    let form_rows = {
+        let ws = copy_of(&bases.plain, &dir.path().join("form.db"));
+        json!(ws.stats_form().unwrap())
+    };
+    let mut blank_label = form_rows.clone();
+    blank_label[0]["label"] = json!("");
+    let mut edited = form_rows.clone();
+    edited[0]["label"] = json!("侵犯注册商标专用权案件（件）");
+    edited
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "label": "商标侵权罚款（元）", "kinds": ["mark_infringement"], "measure": "fines" }));
+    let year = || stats("2026-01-01", "2026-12-31", Value::Null);
+    let cases: Vec<Vec<Value>> = vec![
+        vec![
+            json!({ "cmd": "add_record", "args": { "kind": "case", "input": {
+                "case_no": "固市监处〔2026〕21号", "kind": "mark_infringement", "source": "inspection",
+                "jurisdiction": "411525", "opened_on": "2026-11-20",
+                "parties": [{ "enterprise": "ENT-0005" }, { "name": "张某", "person": true }],
+                "related": ["TM-0002"],
+                "facts": "在超市销售标有“云雾山”字样的茶叶，经商标注册人辨认为侵权商品。",
+                "turnover": "30000" } } }),
+            case_step(
+                "CASE-0004",
+                json!({ "step": "investigate", "on": "2026-11-27", "investigator": "张执法" }),
+            ),
+            case_step(
+                "CASE-0004",
+                decide("固市监罚〔2026〕21号", "300000", Value::Null),
+            ),
+            case_step(
+                "CASE-0004",
+                decide("固市监罚〔2026〕21号", "50000", json!("侵权茶叶 40 盒")),
+            ),
+            case_step(
+                "CASE-0004",
+                json!({ "step": "close", "on": "2026-11-27", "note": null }),
+            ),
+        ],
+        vec![case_step(
+            "CASE-0002",
+            decide("罗市监罚〔2026〕9号", "50000", Value::Null),
+        )],
+        vec![
+            json!({ "cmd": "stats_form", "args": {} }),
+            year(),
+            stats("2026-01-01", "2026-12-31", json!("411502")),
+            stats("2026-12-31", "2026-01-01", Value::Null),
+            json!({ "cmd": "set_stats_form", "args": { "rows": blank_label, "reason": null } }),
+            json!({ "cmd": "set_stats_form", "args": { "rows": edited, "reason": "按省局 2026 年报表调整" } }),
+            json!({ "cmd": "stats_form", "args": {} }),
+            year(),
+        ],
+    ];
     let scenarios = forms
         .into_iter()
         .map(|calls| (&bases.plain, calls))
-        .chain(workbench.into_iter().map(|calls| (&bases.award, calls)));
+        .chain(workbench.into_iter().map(|calls| (&bases.award, calls)))
+        .chain(cases.into_iter().map(|calls| (&bases.plain, calls)));
     let mut recorded = vec![];
     for (n, (base, calls)) in scenarios.enumerate() {
         let mut ws = copy_of(base, &dir.path().join(format!("scenario-{n}.db")));
         let mut budgets = 0;
+        // How many times the statistics form's rows were set (its answers' version).
+        let mut forms = 0;
         for call in calls {
             let (cmd, a) = (call["cmd"].as_str().unwrap(), &call["args"]);
             let key = a["key"].as_str().unwrap_or_default();
             let kind = match cmd {
                 "application_step" => Some(RecordKind::Application),
+                "case_step" => Some(RecordKind::Case),
                 "edit_record" => serde_json::from_value(a["kind"].clone()).ok(),
                 "ledger" | "set_budget" => None,
+                "stats_form" | "set_stats_form" | "enforcement_stats" => None,
                 "add_record" | "set_calendar_year" => None,
                 _ => Some(RecordKind::Candidate),
             };
             let version = match kind {
                 Some(kind) => ws.show(kind, key).unwrap().version as i64,
                 None if cmd.ends_with("budget") || cmd == "ledger" => budgets,
+                None if cmd.contains("stats") => forms,
                 None => 0,
             };
             let text = |v: &Value| v.as_str().map(str::to_owned);
             let answer: Result<Value, terroir_api::ApiError> = match cmd {
                 "application_step" => ws
                     .application_step(key, serde_json::from_value(a["step"].clone()).unwrap())
+                    .map(|r| json!(r)),
+                "case_step" => ws
+                    .case_step(key, serde_json::from_value(a["step"].clone()).unwrap())
+                    .map(|r| json!(r)),
+                "stats_form" => ws.stats_form().map(|r| json!(r)),
+                "set_stats_form" => ws
+                    .set_stats_form(
+                        &serde_json::from_value::<Vec<_>>(a["rows"].clone()).unwrap(),
+                        text(&a["reason"]).as_deref(),
+                    )
+                    .map(|()| {
+                        forms += 1;
+                        json!(ws.stats_form().unwrap())
+                    }),
+                "enforcement_stats" => ws
+                    .enforcement_stats(
+                        a["from"].as_str().unwrap(),
+                        a["to"].as_str().unwrap(),
+                        a["division"].as_str(),
+                    )
                     .map(|r| json!(r)),
                 "add_evidence" => ws
                     .add_evidence(
@@ -619,7 +720,23 @@ fn export_calls_fixture() {
         .collect();
     assert_eq!(
         errors,
-        ["required", "budget_missing", "required", "required"]
+        [
+            "required",
+            "budget_missing",
+            "required",
+            "required",
+            "fine_over_limit",
+            "date_order",
+            "required"
+        ]
+    );
+    // The sample's wording case, fined ¥50,000, is warned (the law says ¥100,000).
+    assert!(
+        recorded
+            .iter()
+            .filter(|c| c["args"]["key"] == "CASE-0002")
+            .any(|c| c["reply"]["summary"]["warnings"][0]["rule"] == "wording_fine"),
+        "{recorded:#?}"
     );
     assert!(
         recorded

@@ -144,6 +144,13 @@ pub enum CaseCmd {
         #[arg(long)]
         note: Option<String>,
     },
+    /// Attach files to the case (inspection notes, photos, the decision; PDF or images)
+    Attach {
+        #[command(flatten)]
+        target: Target,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Close the case (结案)
     Close {
         #[command(flatten)]
@@ -194,6 +201,11 @@ pub fn run(ws: &mut Workspace, out: &Out, cmd: CaseCmd) -> Result<Outcome, ApiEr
             },
         ),
         CaseCmd::Close { at, note } => (at.target, CaseStep::Close { on: at.on, note }),
+        CaseCmd::Attach { target, files } => {
+            let r = ws.attach_case_files(&target.record, &files)?;
+            done(out, &r, out.t("已添加附件", "files attached"));
+            return Ok(0);
+        }
     };
     let r = ws.case_step(&target.record, step)?;
     let state = match &r.record {

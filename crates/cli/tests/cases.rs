@@ -133,6 +133,26 @@ fn a_case_from_filing_to_closing_and_the_statistics_form() {
             "2026-11-02",
         ],
     );
+    // The decision's PDF goes with the case, by content hash.
+    let decision = dir.path().join("决定书.pdf");
+    let printed = dir.path().join("p.pdf");
+    json(
+        &db,
+        &[
+            "stats",
+            "enforcement",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+            "-o",
+            printed.to_str().unwrap(),
+        ],
+    );
+    std::fs::copy(&printed, &decision).unwrap();
+    let attached = json(&db, &["case", "attach", &code, decision.to_str().unwrap()]);
+    assert_eq!(attached["data"]["attachments"][0]["name"], "决定书.pdf");
+    assert_eq!(attached["data"]["attachments"][0]["pages"], 1);
     let closed = json(&db, &["case", "close", &code, "--on", "2026-11-20"]);
     assert_eq!(closed["summary"]["state"], "closed");
     assert_eq!(closed["summary"]["parties"][1], "陈某");

@@ -11,6 +11,7 @@ use crate::application::{Step, Subject};
 use crate::date::parse_date;
 use crate::enterprise::known_division;
 use crate::error::{Lang, Violation, Violations};
+use crate::evidence::Attachment;
 use crate::record::{
     ITEMS_MAX, LINE_MAX, Lookup, NAME_MAX, RecordId, RecordKind, StepOffer, TEXT_MAX, at_most,
     enum_value, optional_text, required_text, resolve, show_ref,
@@ -206,6 +207,10 @@ pub struct EnforcementCase {
     pub decision: Option<Decision>,
     pub transfer: Option<Transfer>,
     pub closed_on: Option<NaiveDate>,
+    /// Files of the case (notes of inspection, photos, the decision), kept by content hash as
+    /// evidence files are.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
     pub steps: Vec<Step>,
 }
 
@@ -228,6 +233,7 @@ impl crate::record::Lifecycle for EnforcementCase {
             decision,
             transfer,
             closed_on,
+            attachments,
             steps,
         } = current;
         self.state = *state;
@@ -235,7 +241,16 @@ impl crate::record::Lifecycle for EnforcementCase {
         self.decision.clone_from(decision);
         self.transfer.clone_from(transfer);
         self.closed_on = *closed_on;
+        self.attachments.clone_from(attachments);
         self.steps.clone_from(steps);
+    }
+
+    fn lifecycle_problems(&self) -> Violations {
+        let mut v = Violations::default();
+        v.check("attachments", || {
+            at_most(self.attachments.len(), crate::record::EVIDENCE_MAX)
+        });
+        v
     }
 }
 
@@ -647,6 +662,7 @@ impl CaseInput {
             decision: None,
             transfer: None,
             closed_on: None,
+            attachments: vec![],
             steps: vec![],
         })
     }

@@ -533,6 +533,7 @@ pub(crate) fn key(rule: Rule) -> &'static str {
 /// A path is labelled segment by segment (`protections[0].trademark` → 保护第 1 项 · 商标);
 /// `tests/messages.rs` checks that every field path the code names is listed here.
 const FIELDS: &[(&str, &str, &str)] = &[
+    ("attachments", "附件", "Attachments"),
     ("rows", "统计表的行", "Form rows"),
     ("label", "项目", "Label"),
     ("measure", "统计口径", "Measure"),

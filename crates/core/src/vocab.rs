@@ -187,6 +187,7 @@ pub const WORDS: &[(&str, &str, &str, &str)] = &[
     ("auditAction", "decide", "作出决定", "Decided"),
     ("auditAction", "transfer", "移送", "Transferred"),
     ("auditAction", "close", "结案", "Closed"),
+    ("auditAction", "attach", "添加附件", "Files attached"),
     ("auditAction", "add_evidence", "添加证据", "Evidence added"),
     (
         "auditAction",

@@ -28,11 +28,18 @@ CREATE TABLE enforcement_case (
 CREATE INDEX enforcement_case_archived ON enforcement_case(archived_at);
 CREATE INDEX enforcement_case_name ON enforcement_case(name);
 CREATE INDEX enforcement_case_no ON enforcement_case(case_no);
-CREATE INDEX enforcement_case_opened ON enforcement_case(opened_on, jurisdiction);
-CREATE INDEX enforcement_case_decided ON enforcement_case(decided_on, jurisdiction);
-CREATE INDEX enforcement_case_closed ON enforcement_case(closed_on, jurisdiction);
-CREATE INDEX enforcement_case_transferred ON enforcement_case(transferred_on, jurisdiction);
+-- Covering the statistics form's sums (crates/store/src/cases.rs): a year's form reads these
+-- indexes only, never the cases' rows.
+CREATE INDEX enforcement_case_opened ON enforcement_case(opened_on, jurisdiction, kind, archived_at);
+CREATE INDEX enforcement_case_decided
+    ON enforcement_case(decided_on, jurisdiction, kind, archived_at, fine_fen, turnover_fen);
+CREATE INDEX enforcement_case_closed ON enforcement_case(closed_on, jurisdiction, kind, archived_at);
+CREATE INDEX enforcement_case_transferred
+    ON enforcement_case(transferred_on, jurisdiction, kind, archived_at);
 CREATE INDEX enforcement_case_jurisdiction ON enforcement_case(jurisdiction);
+-- The list in code order, a page at a time, and its fines total, from indexes.
+CREATE INDEX enforcement_case_live_code ON enforcement_case(archived_at, length(code), code);
+CREATE INDEX enforcement_case_fine ON enforcement_case(archived_at, kind, jurisdiction, fine_fen);
 CREATE INDEX enforcement_case_state ON enforcement_case(state);
 
 -- Who and what a case concerns: each party's identity (`enterprise:<id>`, `credit:<code>`,

@@ -693,7 +693,16 @@ impl Filter {
             values.push(prefix.clone().into());
             let p = values.len();
             sql.push_str(&match spec.division {
-                DivisionOf::Column(c) => format!(" AND substr({c}, 1, {n}) = ?{p}"),
+                // A range an index on the column serves: codes are digits, so those starting
+                // with `4115` are those from `4115` up to (not including) `4116` (or `411:`).
+                DivisionOf::Column(c) => {
+                    let mut upper = prefix.clone().into_bytes();
+                    if let Some(last) = upper.last_mut() {
+                        *last += 1;
+                    }
+                    values.push(String::from_utf8_lossy(&upper).into_owned().into());
+                    format!(" AND {c} >= ?{p} AND {c} < ?{}", p + 1)
+                }
                 DivisionOf::Enterprise(c) => format!(
                     " AND {c} IN (SELECT id FROM enterprise WHERE substr(division, 1, {n}) = ?{p})"
                 ),
@@ -795,12 +804,14 @@ pub fn count_filtered(
     let s = spec(kind);
     let (cond, values) = filter.clause(s);
     let total = match sum {
-        Some(path) => {
-            assert!(
-                path.starts_with("$.") && !path.contains('\''),
-                "a JSON path"
-            );
+        Some(path) if path.starts_with("$.") => {
+            assert!(!path.contains('\''), "a JSON path");
             format!("sum(json_extract(data, '{path}'))")
+        }
+        // A key column holding fen (key columns hold text).
+        Some(column) => {
+            assert!(s.keys.contains(&column), "sum of a key column");
+            format!("sum(CAST({column} AS INTEGER))")
         }
         None => "NULL".into(),
     };

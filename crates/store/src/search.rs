@@ -28,8 +28,11 @@ struct Indexed {
 }
 
 enum Terms {
-    /// The kind's names are indexed, their trigrams in this table.
-    Own { fts: &'static str },
+    /// The kind's names are indexed, their trigrams in this table; with `pinyin`, their pinyin
+    /// and initials keys too (a case is found by its characters only: its name is a case number
+    /// and the parties' names, whose digits made every key unique, 2.9 M pinyin rows for 100,000
+    /// cases; its parties are found by pinyin as enterprises).
+    Own { fts: &'static str, pinyin: bool },
     /// The name is the names of these records, joined by
     /// [`terroir_core::search::USER_NAME_SEP`]: (kind, column of this kind's table naming it).
     Parts(&'static [(RecordKind, &'static str); 2]),
@@ -41,6 +44,7 @@ const INDEXED: [Indexed; 5] = [
         id: 0,
         terms: Terms::Own {
             fts: "search_fts_gi",
+            pinyin: true,
         },
     },
     Indexed {
@@ -48,6 +52,7 @@ const INDEXED: [Indexed; 5] = [
         id: 1,
         terms: Terms::Own {
             fts: "search_fts_enterprise",
+            pinyin: true,
         },
     },
     Indexed {
@@ -63,6 +68,7 @@ const INDEXED: [Indexed; 5] = [
         id: 3,
         terms: Terms::Own {
             fts: "search_fts_trademark",
+            pinyin: true,
         },
     },
     Indexed {
@@ -70,6 +76,7 @@ const INDEXED: [Indexed; 5] = [
         id: 4,
         terms: Terms::Own {
             fts: "search_fts_case",
+            pinyin: false,
         },
     },
 ];
@@ -106,10 +113,11 @@ fn grams(name: &str) -> Vec<String> {
     out
 }
 
-/// A name's posting-list terms: its grams, pinyin keys and initials keys.
-fn terms(name: &str) -> impl Iterator<Item = (Field, String)> {
+/// A name's posting-list terms: its grams, and with `pinyin` its pinyin and initials keys.
+fn terms(name: &str, pinyin: bool) -> impl Iterator<Item = (Field, String)> {
     let grams = grams(name).into_iter().map(|g| (Field::Gram, g));
-    let keys = pinyin_keys(name).into_iter().map(|(key, initials)| {
+    let keys = if pinyin { pinyin_keys(name) } else { vec![] };
+    let keys = keys.into_iter().map(|(key, initials)| {
         let field = if initials {
             Field::Initials
         } else {
@@ -122,11 +130,11 @@ fn terms(name: &str) -> impl Iterator<Item = (Field, String)> {
 
 /// Remove a document's derived rows (its terms are recomputed from the indexed name).
 fn remove_doc(conn: &Connection, ix: &Indexed, doc: i64, name: &str) -> Result<()> {
-    let Terms::Own { fts } = ix.terms else {
+    let Terms::Own { fts, pinyin } = ix.terms else {
         return Ok(());
     };
     let mut w = postings::Writer::new(conn)?;
-    for (field, term) in terms(name) {
+    for (field, term) in terms(name, pinyin) {
         w.remove(ix.id, field, &term, doc)?;
     }
     conn.prepare_cached(&format!("DELETE FROM {fts} WHERE rowid = ?1"))?
@@ -179,7 +187,7 @@ fn insert_doc(conn: &Connection, ix: &Indexed, row: &RecordRow) -> Result<i64> {
 /// The trigrams and the posting-list terms of these documents' names, for a kind whose names
 /// are indexed. The terms are grouped and written in key order, each term's list once.
 fn put_terms(conn: &Connection, ix: &Indexed, docs: &[(i64, &str)]) -> Result<()> {
-    let Terms::Own { fts } = ix.terms else {
+    let Terms::Own { fts, pinyin } = ix.terms else {
         return Ok(());
     };
     let mut ins_fts =
@@ -187,7 +195,7 @@ fn put_terms(conn: &Connection, ix: &Indexed, docs: &[(i64, &str)]) -> Result<()
     let mut lists: BTreeMap<(Field, String), Vec<i64>> = BTreeMap::new();
     for (doc, name) in docs {
         ins_fts.execute(params![doc, name])?;
-        for term in terms(name) {
+        for term in terms(name, pinyin) {
             lists.entry(term).or_default().push(*doc);
         }
     }
@@ -233,7 +241,7 @@ pub fn remove(conn: &Connection, kind: RecordKind, record_id: &str) -> Result<()
 pub fn rebuild(conn: &Connection) -> Result<u64> {
     conn.execute_batch("DELETE FROM search_post; DELETE FROM search_doc;")?;
     for ix in &INDEXED {
-        if let Terms::Own { fts } = ix.terms {
+        if let Terms::Own { fts, .. } = ix.terms {
             conn.execute_batch(&format!("INSERT INTO {fts}({fts}) VALUES('delete-all');"))?;
         }
     }
@@ -390,7 +398,7 @@ fn candidates(conn: &Connection, ix: &Indexed, q: &Query, limit: u32) -> Result<
         }
     }
     match ix.terms {
-        Terms::Own { fts } => {
+        Terms::Own { fts, .. } => {
             let own = Via {
                 join: "JOIN search_doc d ON d.doc = p.doc".into(),
                 parts: "NULL, NULL".into(),
@@ -404,7 +412,7 @@ fn candidates(conn: &Connection, ix: &Indexed, q: &Query, limit: u32) -> Result<
             for (part, column) in parts {
                 let Some(Indexed {
                     id,
-                    terms: Terms::Own { fts },
+                    terms: Terms::Own { fts, .. },
                     ..
                 }) = indexed(*part)
                 else {

@@ -143,7 +143,8 @@ export function createMockBackend(
   /** Rust's problems for what the form sent: those recorded for the same typed values, and
    * the required fields it left blank (no rule here: each answer is Rust's). */
   function validate(kind: RecordKind, input: Obj) {
-    const same = (a: JsonValue | undefined, b: JsonValue | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+    // Compared as JSON with sorted keys: a form's row is built in its own key order.
+    const same = (a: JsonValue | undefined, b: JsonValue | undefined) => canon(a ?? null) === canon(b ?? null)
     const blank = (v: JsonValue | undefined) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)
     const problems: ApiError['problems'] = [
       ...REPLIES.refusals.filter((c) => c.kind === kind && Object.entries(c.input).every(([k, v]) => same(input[k], v))).flatMap((c) => c.problems),

@@ -34,7 +34,8 @@ export function replay(cmd: string, args: Record<string, unknown>, version: numb
   const hit = CALLS.find((c) => c.cmd === cmd && c.version === version && canon(c.args) === key)
   if (!hit) throw notRecorded(cmd, key)
   if (hit.error) throw hit.error
-  return hit.reply
+  // A copy: the mock keeps (and later changes) the records it is given.
+  return structuredClone(hit.reply)
 }
 
 /** The refusal of a call the mock has no recorded answer for (run the app for the real one). */

@@ -12,6 +12,7 @@ export const COMMANDS = [
   'preview_catalogue',
   'application_step',
   'case_step',
+  'attach_case_files',
   'enforcement_stats',
   'stats_form',
   'set_stats_form',
