@@ -194,7 +194,7 @@ export function columnsFor(kind: RecordKind, t: T, locale = 'zh-CN'): Column<Rec
             return h(StatusTag, { tone: CASE_TONE[st] ?? 'grey', label: t('caseState.' + st) })
           },
         },
-        { key: 'jurisdiction', title: t('col.jurisdiction'), width: 'minmax(90px, 0.8fr)', render: (r) => h(DivisionText, { code: s(r, 'jurisdiction') }) },
+        { key: 'jurisdiction', title: t('col.case_jurisdiction'), width: 'minmax(90px, 0.8fr)', render: (r) => h(DivisionText, { code: s(r, 'jurisdiction') }) },
         { key: 'opened_on', title: t('col.opened_on'), width: '130px', render: (r) => h(DateText, { value: s(r, 'opened_on') }) },
         { key: 'fine', title: t('col.fine'), width: '140px', mono: true, align: 'right', render: (r) => money(r, 'fine') },
       ]

@@ -7,6 +7,7 @@ import type { ClaimInput } from '../api/bindings/ClaimInput'
 import type { EnterpriseInput } from '../api/bindings/EnterpriseInput'
 import type { GiInput } from '../api/bindings/GiInput'
 import type { IncentiveRuleInput } from '../api/bindings/IncentiveRuleInput'
+import type { PartyInput } from '../api/bindings/PartyInput'
 import type { ProtectionInput } from '../api/bindings/ProtectionInput'
 import type { RecordKind } from '../api/bindings/RecordKind'
 import type { StatusEventInput } from '../api/bindings/StatusEventInput'
@@ -29,7 +30,7 @@ export interface InputOf {
 /** A form being filled in: any field may still be empty. */
 export type Draft<T> = { [F in keyof T]: T[F] | null }
 
-export type FieldType = 'text' | 'textarea' | 'date' | 'select' | 'tags' | 'division' | 'divisions' | 'bool' | 'ref'
+export type FieldType = 'text' | 'textarea' | 'date' | 'select' | 'tags' | 'division' | 'divisions' | 'bool' | 'ref' | 'refs'
 
 export interface FieldSpec {
   name: string
@@ -37,7 +38,8 @@ export interface FieldSpec {
   required?: boolean
   mono?: boolean
   wide?: boolean
-  /** select: which option list (see RecordForm); ref: which kind it refers to. */
+  /** select: which option list (see RecordForm); ref: which kind it refers to; refs: codes of
+   * records of the kinds RELATED_KINDS offers. */
   options?: 'category' | 'markKind' | 'userKind' | 'awardItem' | 'stacking' | 'appKind' | 'subjectKind' | 'proceeding' | 'topUp' | 'oncePer' | 'caseKind' | 'caseSource'
   ref?: RecordKind
   hint?: string
@@ -127,9 +129,10 @@ export const FORMS: { [K in RecordKind]: FormField<K>[] } = {
     { name: 'case_no', type: 'text', required: true, wide: true },
     { name: 'kind', type: 'select', options: 'caseKind', required: true, label: 'fields.case_kind' },
     { name: 'source', type: 'select', options: 'caseSource', required: true },
-    { name: 'jurisdiction', type: 'division', required: true, hint: 'hint.case_jurisdiction' },
+    { name: 'jurisdiction', type: 'division', required: true, hint: 'hint.case_jurisdiction', label: 'fields.case_jurisdiction' },
     { name: 'opened_on', type: 'date', required: true, hint: 'hint.date' },
     { name: 'turnover', type: 'text', mono: true, hint: 'hint.turnover' },
+    { name: 'related', type: 'refs', wide: true, hint: 'hint.related' },
     { name: 'legal_basis', type: 'text', wide: true },
     { name: 'facts', type: 'textarea', wide: true },
     { name: 'notes', type: 'textarea', wide: true },
@@ -141,6 +144,10 @@ export const GI_LISTS = ['protections', 'status_history'] as const
 
 /** What subject an application can be about. */
 export const SUBJECT_KINDS: RecordKind[] = ['candidate', 'trademark', 'gi', 'user']
+
+/** Which records' search hits the case form offers as related (a suggestion only: Rust reads
+ * the kind from the code and refuses another). */
+export const RELATED_KINDS: RecordKind[] = ['gi', 'trademark', 'user', 'candidate']
 
 const BLANK: { [K in RecordKind]: () => Draft<InputOf[K]> } = {
   enterprise: () => ({ name: null, credit_code: null, division: null, address: null, contact_person: null, phone: null, notes: null }),
@@ -186,7 +193,7 @@ const BLANK: { [K in RecordKind]: () => Draft<InputOf[K]> } = {
     source: null,
     jurisdiction: null,
     opened_on: null,
-    parties: [],
+    parties: [blankParty()],
     related: [],
     facts: null,
     legal_basis: null,
@@ -198,6 +205,39 @@ const BLANK: { [K in RecordKind]: () => Draft<InputOf[K]> } = {
 /** An empty form for `kind`, with every field Rust reads. */
 export function blankInput(kind: RecordKind): Input {
   return BLANK[kind]()
+}
+
+/** A party row: an enterprise of the register, an organisation by name, or a person (`person`). */
+export function blankParty(): Draft<PartyInput> {
+  return { enterprise: null, name: null, credit_code: null, person: null }
+}
+
+/** How a party row is filled in: the register's enterprise, an organisation by name (with its
+ * credit code if known), or a natural person (a name only). */
+export type PartyMode = 'enterprise' | 'organisation' | 'person'
+export const PARTY_MODES: readonly PartyMode[] = ['enterprise', 'organisation', 'person']
+
+/** The fields a party row shows in each mode (the others are cleared when the mode changes). */
+export const PARTY_FIELDS: Record<PartyMode, (keyof PartyInput)[]> = {
+  enterprise: ['enterprise'],
+  organisation: ['name', 'credit_code'],
+  person: ['name'],
+}
+
+/** The mode a stored or typed row reads as. */
+export function partyMode(row: Input): PartyMode {
+  const filled = (v: unknown) => typeof v === 'string' && v.trim() !== ''
+  if (row.person === true) return 'person'
+  if (filled(row.enterprise)) return 'enterprise'
+  return filled(row.name) || filled(row.credit_code) ? 'organisation' : 'enterprise'
+}
+
+/** The row switched to `mode`: what the mode does not show is cleared, so nothing hidden is sent. */
+export function switchParty(row: Input, mode: PartyMode): void {
+  if (mode !== 'enterprise') row.enterprise = null
+  if (mode === 'enterprise') row.name = null
+  if (mode !== 'organisation') row.credit_code = null
+  row.person = mode === 'person' ? true : null
 }
 
 export function blankClaim(): Draft<ClaimInput> {
@@ -234,5 +274,6 @@ export function formShows(kind: RecordKind, path: string): boolean {
   const top = path.split(/[.[]/)[0]
   if (kind === 'gi' && (GI_LISTS as readonly string[]).includes(top)) return true
   if (kind === 'application' && top === 'claims') return true
+  if (kind === 'case' && top === 'parties') return true
   return FORMS[kind].some((f) => f.name === top)
 }

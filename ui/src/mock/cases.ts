@@ -29,6 +29,8 @@ export function createCases({ change, documents }: Ctx) {
       const s = a.step as Record<string, string | null>
       return change('case', 'case_step', a, s.reason ?? s.note ?? null)
     },
+    // Native: the file dialog picks nothing here (no file was recorded attached).
+    attach_case_files: () => null,
     enforcement_stats: (a) => stats(a),
     stats_form: () => replay('stats_form', {}, forms),
     set_stats_form: (a) => {
