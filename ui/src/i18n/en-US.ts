@@ -775,7 +775,7 @@ const enUS: Messages = {
     scope: '{from} to {to} · {where}',
     sampleNote: 'These rows are a sample (the official form was not available): set the rows to the form your superiors require before reporting.',
     noRows: 'No rows yet: set the form’s rows first',
-    label: 'Row',
+    label: 'Item',
     basis: 'Counts',
     value: 'Value',
     rows: 'The form’s rows',
