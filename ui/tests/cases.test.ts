@@ -381,10 +381,12 @@ describe('statistics page', () => {
     const { calls } = installBackend()
     await mountWith(StatsView)
     await flushPromises()
-    await click('stats-export')
+    await click('btn-export-stats')
     expect(calls.find((c) => c.cmd === 'export_enforcement_stats')!.args).toEqual({ from: '2026-01-01', to: '2026-12-31', division: null })
-    await click('stats-print')
+    await click('btn-print-stats')
     expect(text('stats-file')).toBe('2026-01-01_2026-12-31-案件统计表.pdf')
+    // The notice's 打印 (to the printer) is the only control with its test id.
+    expect(document.body.querySelectorAll('[data-testid="stats-print"]')).toHaveLength(1)
   })
 
   it('edits the form’s rows: a blank label refused under it, then saved with a reason', async () => {
