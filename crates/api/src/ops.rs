@@ -1004,7 +1004,7 @@ pub struct AttentionList {
 pub struct Attention {
     pub code: String,
     pub name: String,
-    /// `basis_gone` or `no_use`.
+    /// `basis_gone`, `no_use` or `case_misuse` (a decided misuse case names the user).
     pub reason: String,
     pub why: Bilingual,
 }
@@ -1061,6 +1061,26 @@ impl Workspace {
                         why,
                     });
                 }
+            }
+        }
+        // A decided misuse case naming an active user: the case's decision, the user's stage.
+        for (row, case_id) in terroir_store::cases::misuse_decided(&self.conn)? {
+            let u: AuthorisedUser = crate::records::decode(&row)?;
+            let Some(case_row) = store::get(&self.conn, RecordKind::Case, &case_id)? else {
+                continue;
+            };
+            let case: terroir_core::case::EnforcementCase = crate::records::decode(&case_row)?;
+            let Some(why) = terroir_core::case::stop_use_proposal(&case, &case_row.code, &u) else {
+                continue;
+            };
+            total += 1;
+            if out.len() < ATTENTION_LISTED {
+                out.push(Attention {
+                    code: row.code.clone(),
+                    name: row.name.clone(),
+                    reason: "case_misuse".to_owned(),
+                    why,
+                });
             }
         }
         Ok(AttentionList { items: out, total })

@@ -337,3 +337,39 @@ fn the_forms_rows_are_bureau_data_checked_and_audited() {
         ("stats_form", "update")
     );
 }
+
+/// A decided misuse case naming an active authorised user puts "consider stopping the use
+/// right" in the users' queue; an undecided one does not.
+#[test]
+fn a_decided_misuse_case_proposes_stopping_the_users_right() {
+    let (_d, mut ws) = sample();
+    let before = ws.attention().unwrap();
+    assert!(!before.items.iter().any(|a| a.reason == "case_misuse"));
+    let code = ws
+        .add(
+            RecordKind::Case,
+            json!({ "case_no": "浉市监处〔2026〕15号", "kind": "special_mark_misuse", "source": "inspection",
+                    "jurisdiction": "411502", "opened_on": "2026-10-01",
+                    "parties": [{ "enterprise": "ENT-0003" }], "related": ["USR-0001", "GI-0001"] }),
+        )
+        .unwrap()
+        .code;
+    investigate(&mut ws, &code, "2026-10-02");
+    assert!(
+        !ws.attention()
+            .unwrap()
+            .items
+            .iter()
+            .any(|a| a.reason == "case_misuse")
+    );
+    ws.case_step(&code, decide("2026-10-20", "30000")).unwrap();
+    let after = ws.attention().unwrap();
+    let hit = after
+        .items
+        .iter()
+        .find(|a| a.reason == "case_misuse")
+        .expect("the user is in the queue");
+    assert_eq!(hit.code, "USR-0001");
+    assert!(hit.why.zh.contains(&code), "{}", hit.why.zh);
+    assert_eq!(after.total, before.total + 1);
+}

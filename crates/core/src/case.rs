@@ -499,6 +499,30 @@ impl EnforcementCase {
     }
 }
 
+/// A decided misuse case (a GI, collective or certification mark, or the special mark,
+/// penalised) naming an active authorised user: stopping its use right is to be considered.
+/// Proposed to a clerk, never done here.
+pub fn stop_use_proposal(
+    case: &EnforcementCase,
+    code: &str,
+    user: &crate::user::AuthorisedUser,
+) -> Option<crate::text::Bilingual> {
+    let misuse = matches!(case.kind, CaseKind::GiMisuse | CaseKind::SpecialMarkMisuse);
+    let decided = case.decision.as_ref().filter(|d| d.penalised)?;
+    (misuse && user.stage() == crate::user::UserStage::Active).then(|| {
+        crate::text::Bilingual::new(
+            format!(
+                "执法案件 {code} 已于 {} 作出处罚决定（{}）：请考虑是否停止其专用标志使用权",
+                decided.on, decided.number
+            ),
+            format!(
+                "enforcement case {code} was decided with a penalty on {} ({}): consider stopping its right to use the special mark",
+                decided.on, decided.number
+            ),
+        )
+    })
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 #[serde(default, deny_unknown_fields)]

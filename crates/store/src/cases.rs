@@ -38,6 +38,30 @@ pub fn referring(conn: &Connection, r: &str, role: i64, except: &str) -> Result<
     Ok(ids)
 }
 
+/// The live authorised users named by a live misuse case decided with a penalty, with that
+/// case's id (the newest decision first): the users' queue proposes stopping their right.
+pub fn misuse_decided(conn: &Connection) -> Result<Vec<(crate::records::RecordRow, String)>> {
+    let case_ids: Vec<(String, String)> = conn
+        .prepare_cached(
+            "SELECT x.ref, c.id FROM enforcement_case c
+             JOIN case_ref x ON x.case_id = c.id AND x.role = 1
+             JOIN authorised_user u ON u.id = x.ref AND u.archived_at IS NULL
+             WHERE c.archived_at IS NULL AND c.fine_fen IS NOT NULL
+               AND c.kind IN ('gi_misuse', 'special_mark_misuse')
+             ORDER BY c.decided_on DESC",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = vec![];
+    for (user, case) in case_ids {
+        let u = crate::records::get(conn, terroir_core::RecordKind::User, &user)?;
+        if let Some(u) = u {
+            out.push((u, case));
+        }
+    }
+    Ok(out)
+}
+
 /// One row of the statistics form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormRow {

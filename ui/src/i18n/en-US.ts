@@ -560,7 +560,7 @@ const enUS: Messages = {
   overview: {
     attention: 'Users needing a decision',
     attentionN: '{n} in all',
-    attentionReason: { basis_gone: 'No basis', no_use: 'Two years unused', refused: 'Licence refused' },
+    attentionReason: { basis_gone: 'No basis', no_use: 'Two years unused', refused: 'Licence refused', case_misuse: 'Penalised in a case' },
     title: 'Overview',
     counts: 'Records',
     live: 'live',

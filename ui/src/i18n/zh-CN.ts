@@ -560,7 +560,7 @@ const zhCN = {
   overview: {
     attention: '需要决定的使用人',
     attentionN: '共 {n} 项',
-    attentionReason: { basis_gone: '失去使用依据', no_use: '两年未使用', refused: '被拒绝许可' },
+    attentionReason: { basis_gone: '失去使用依据', no_use: '两年未使用', refused: '被拒绝许可', case_misuse: '执法案件已处罚' },
     title: '概览',
     counts: '记录数',
     live: '在用',
