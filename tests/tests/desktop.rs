@@ -163,6 +163,12 @@ impl App {
                 Ok(_) => return Ok(()),
                 Err(e) => last = Some(e),
             }
+            // Below the fold, under the form's bottom bar: bring it to the middle first.
+            let js = format!(
+                "document.querySelector(\"{}\")?.scrollIntoView({{block: 'center'}})",
+                Self::css(id)
+            );
+            self.c.execute(&js, vec![]).await?;
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
         Err(format!("{id}: {last:?}").into())
@@ -190,9 +196,9 @@ impl App {
     }
 
     async fn type_in(&self, id: &str, text: &str) -> R {
+        self.click(id).await?;
         let e = self.el(id).await?;
         // Select all and delete through key events, which Vue's v-model sees (clear() does not).
-        e.click().await?;
         e.send_keys("\u{E009}a\u{E000}\u{E003}").await?;
         e.send_keys(text).await?;
         Ok(())
@@ -220,6 +226,21 @@ impl App {
             tokio::time::sleep(Duration::from_millis(250)).await;
         }
         Err(format!("{id}: wanted text containing {want:?}, last saw {last:?}").into())
+    }
+
+    /// Pick an option of a filterable select: open it, type to filter, take the first match.
+    async fn choose(&self, id: &str, text: &str) -> R {
+        self.click(id).await?;
+        let input = self
+            .c
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(&format!("{} input", Self::css(id))))
+            .await?;
+        input.send_keys(text).await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        input.send_keys("\u{E007}").await?;
+        Ok(())
     }
 
     async fn tab(&self, name: &str) -> R {
@@ -609,6 +630,7 @@ async fn journey(app: &App, db: &Path) -> R {
     app.wait_text("wording-verdict", "发现 2 处").await?;
     app.wait_text("wording-findings", "第 1 行第 16 字").await?;
     app.shot("11c-wording").await?;
+    cases(app).await?;
     app.click("nav-settings").await?;
     app.wait_text("page-title", "设置").await?;
 
@@ -628,6 +650,58 @@ async fn journey(app: &App, db: &Path) -> R {
     app.shot("15-ledger-en").await?;
     app.click("lang-switch").await?;
     app.wait_text("page-title", "预算与台账").await?;
+    Ok(())
+}
+
+/// An enforcement case from 立案 to 结案: a person as the party, the fine over the art. 60
+/// limit refused with the limit shown, then decided and closed; the statistics form counts it.
+async fn cases(app: &App) -> R {
+    app.click("nav-case").await?;
+    app.wait_text("page-title", "执法案件").await?;
+    app.wait_text("row-CASE-0001", "CASE-0001").await?;
+    app.shot("16-cases").await?;
+    app.click("btn-new").await?;
+    app.type_in("field-case_no", "固市监处〔2026〕21号").await?;
+    app.choose("field-kind", "侵犯注册").await?;
+    app.choose("field-source", "检查").await?;
+    app.choose("field-jurisdiction", "411525").await?;
+    app.type_in("field-opened_on", "2026-11-20").await?;
+    app.type_in("field-turnover", "30000").await?;
+    app.click("party-0-mode-person").await?;
+    app.type_in("field-parties[0].name", "张某").await?;
+    app.click("btn-save").await?;
+    app.wait_text("page-title", "固市监处〔2026〕21号").await?;
+    app.wait_text("case-state", "已立案").await?;
+    app.click("step-investigate").await?;
+    app.type_in("field-on", "2026-11-21").await?;
+    app.type_in("field-investigator", "孙执法").await?;
+    app.confirm().await?;
+    app.wait_text("case-state", "调查中").await?;
+    // ¥30,000 of turnover: at most ¥250,000; more is refused, the limit named under the fine.
+    app.click("step-decide").await?;
+    app.type_in("field-on", "2026-11-26").await?;
+    app.type_in("field-number", "固市监罚〔2026〕21号").await?;
+    app.type_in("field-fine", "300000").await?;
+    app.click("field-order_to_stop").await?;
+    app.confirm().await?;
+    app.wait_text("error-fine", "¥250,000.00").await?;
+    app.shot("16a-case-fine-over-limit").await?;
+    app.type_in("field-fine", "50000").await?;
+    app.confirm().await?;
+    app.wait_text("case-state", "已决定").await?;
+    app.wait_text("decision-fine", "¥50,000.00").await?;
+    app.click("step-close").await?;
+    app.type_in("field-on", "2026-11-27").await?;
+    app.confirm().await?;
+    app.wait_text("case-state", "已结案").await?;
+    app.wait_text("case-steps", "孙执法").await?;
+    app.shot("16b-case-closed").await?;
+    // The statistics form for the year counts it: four cases opened in 2026 (three samples).
+    app.click("nav-stats").await?;
+    app.wait_text("page-title", "案件统计表").await?;
+    app.wait_text("stats-table", "立案合计").await?;
+    app.wait_text("stats-table", "250,000.00").await?;
+    app.shot("16c-stats").await?;
     Ok(())
 }
 

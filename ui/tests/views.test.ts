@@ -327,7 +327,7 @@ describe('wording check', () => {
     installBackend()
     vi.useFakeTimers()
     try {
-      const { wrapper } = await mountWith(WordingView, {})
+      const { wrapper, router } = await mountWith(WordingView, {})
       expect(wrapper.find('[data-testid="wording-empty"]').exists()).toBe(true)
       await wrapper.find('textarea[data-testid="wording-text"]').setValue(wording.text)
       await vi.advanceTimersByTimeAsync(300)
@@ -338,6 +338,16 @@ describe('wording check', () => {
       expect(rows[0].find('mark').text()).toBe('驰名”商标')
       expect(rows[0].text()).toContain('商标法第十四条第五款')
       expect(wrapper.find('[data-testid="wording-verdict"]').text()).toContain('发现 2 处')
+      // A finding opens a new case with it as the facts; nothing is stored before the form is saved.
+      const { takePrefill } = await import('../src/lib/prefill')
+      await wrapper.find('[data-testid="btn-open-case-0"]').trigger('click')
+      await flushPromises()
+      expect(router.currentRoute.value.path).toBe('/new/case')
+      const handed = takePrefill('case')
+      expect(handed.kind).toBe('well_known_wording')
+      expect(String(handed.facts)).toContain('第 2 行第 6 字')
+      expect(String(handed.facts)).toContain('【驰名”商标】')
+      expect(takePrefill('case')).toEqual({})
 
       await wrapper.find('[data-testid="btn-wording-file"]').trigger('click')
       await flushPromises()

@@ -40,6 +40,8 @@ CREATE INDEX enforcement_case_jurisdiction ON enforcement_case(jurisdiction);
 -- The list in code order, a page at a time, and its fines total, from indexes.
 CREATE INDEX enforcement_case_live_code ON enforcement_case(archived_at, length(code), code);
 CREATE INDEX enforcement_case_fine ON enforcement_case(archived_at, kind, jurisdiction, fine_fen);
+-- The list sorted by 立案日期, either way.
+CREATE INDEX enforcement_case_live_opened ON enforcement_case(archived_at, opened_on);
 CREATE INDEX enforcement_case_state ON enforcement_case(state);
 
 -- Who and what a case concerns: each party's identity (`enterprise:<id>`, `credit:<code>`,

@@ -24,6 +24,9 @@ const enUS: Messages = {
     expand: 'Expand sidebar',
   },
   wording: {
+    openCase: 'Open a case',
+    openCaseTitle: 'Start an enforcement case for use of the words 驰名商标 with this finding as its facts (nothing is recorded until it is saved)',
+    caseFacts: 'The wording check found the words 驰名商标 at {where}: {text}',
     title: 'Wording check',
     subtitle: 'Finds the words 驰名商标 in advertising, packaging and promotion copy (Trademark Law art. 14(5)), by the same rule as dossiers; nothing is stored',
     pasteLabel: 'Paste the text to check (checked as you type)',
