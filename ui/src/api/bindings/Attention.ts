@@ -7,6 +7,6 @@ import type { Bilingual } from "./Bilingual";
  */
 export type Attention = { code: string, name: string, 
 /**
- * `basis_gone` or `no_use`.
+ * `basis_gone`, `no_use` or `case_misuse` (a decided misuse case names the user).
  */
 reason: string, why: Bilingual, };
