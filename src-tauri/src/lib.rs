@@ -839,9 +839,14 @@ fn cancel_import(p: State<'_, Picked>) {
     p.cancel_import.store(true, Ordering::Relaxed);
 }
 
-/// Export the catalogue as an exchange bundle to a file chosen in a save dialog.
+/// Export the catalogue as an exchange bundle to a file chosen in a save dialog; persons'
+/// names in cases only with `personal_data`.
 #[tauri::command(rename_all = "snake_case")]
-async fn export_bundle(app: tauri::AppHandle, s: State<'_, Open>) -> Result<Option<BundleSummary>> {
+async fn export_bundle(
+    app: tauri::AppHandle,
+    s: State<'_, Open>,
+    personal_data: bool,
+) -> Result<Option<BundleSummary>> {
     let picked = app
         .dialog()
         .file()
@@ -851,7 +856,8 @@ async fn export_bundle(app: tauri::AppHandle, s: State<'_, Open>) -> Result<Opti
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
         return Ok(None);
     };
-    s.with(|ws| ws.export_bundle(&path)).map(Some)
+    s.with(|ws| ws.export_bundle(&path, personal_data))
+        .map(Some)
 }
 
 /// Pick a bundle and preview its merge (nothing written); remembered for `bundle_apply`.

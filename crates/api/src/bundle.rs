@@ -33,16 +33,20 @@ use crate::records::{decode, insert_entity, store_entity};
 use crate::workspace::{ArchivedToo, StoreLookup, Workspace};
 
 /// The kinds a bundle carries, in the order they must be written (the store's declaration
-/// order: references point backwards). Applications, incentive rules and enforcement cases
-/// (which name persons) stay with the bureau.
+/// order: references point backwards). Applications and incentive rules stay with the bureau;
+/// enforcement cases travel (the city reports them), their files stay, and a person's name
+/// only when the clerk says so ([`PERSON_OMITTED`]).
 fn bundle_kinds() -> impl Iterator<Item = RecordKind> {
-    store::SPECS.iter().map(|s| s.kind).filter(|k| {
-        !matches!(
-            k,
-            RecordKind::Application | RecordKind::IncentiveRule | RecordKind::Case
-        )
-    })
+    store::SPECS
+        .iter()
+        .map(|s| s.kind)
+        .filter(|k| !matches!(k, RecordKind::Application | RecordKind::IncentiveRule))
 }
+
+/// What a bundle without personal data holds instead of a person's name, with a pseudonym: the
+/// same person is the same pseudonym in every bundle of this workspace (a repeat is still
+/// seen at the city), and the name cannot be read back without this workspace's secret.
+pub const PERSON_OMITTED: &str = "自然人（姓名未导出）";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct BundleRecord {
@@ -61,6 +65,8 @@ pub struct BundleSummary {
     pub sha256: String,
     pub records: u32,
     pub files: u32,
+    /// Whether persons' names are in it (else each is a pseudonym).
+    pub personal_data: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -83,6 +89,8 @@ pub struct BundleReport {
     pub source_name: String,
     pub source_audit_head: String,
     pub created_at: String,
+    /// Whether persons' names came with it (else each is a pseudonym).
+    pub personal_data: bool,
     pub new: Vec<BundleItem>,
     pub changed: Vec<BundleItem>,
     pub unchanged: u32,
@@ -136,12 +144,29 @@ impl Workspace {
         Ok(id)
     }
 
-    /// Export the whole catalogue (live and archived records, photos) as a bundle.
-    pub fn export_bundle(&mut self, path: &Path) -> Result<BundleSummary> {
+    /// A secret of this workspace, made on first use and never exported: persons'
+    /// pseudonyms are made with it.
+    fn pseudonym_secret(&mut self) -> Result<String> {
+        if let Some(s) = tables::get_meta(&self.conn, "pseudonym_secret")? {
+            return Ok(s);
+        }
+        let s = format!("{}{}", Uuid::new_v4(), Uuid::new_v4());
+        tables::set_meta(&self.conn, "pseudonym_secret", &s)?;
+        Ok(s)
+    }
+
+    /// Export the whole catalogue (live and archived records, photos, enforcement cases
+    /// without their files) as a bundle. A case party who is a person is named only with
+    /// `personal_data`; otherwise by a pseudonym ([`PERSON_OMITTED`]).
+    pub fn export_bundle(&mut self, path: &Path, personal_data: bool) -> Result<BundleSummary> {
         let source = self.workspace_id()?;
+        let secret = self.pseudonym_secret()?;
         let mut catalogue = BundleCatalogue::default();
         for kind in bundle_kinds() {
-            for row in store::list(&self.conn, kind, Show::All, None, u32::MAX, 0)? {
+            for mut row in store::list(&self.conn, kind, Show::All, None, u32::MAX, 0)? {
+                if kind == RecordKind::Case {
+                    row = shareable_case(&self.conn, row, personal_data, &secret)?;
+                }
                 catalogue.add(kind, row)?;
             }
         }
@@ -161,6 +186,7 @@ impl Workspace {
             actor: self.actor.clone(),
             audit_head: audit::head(&self.conn)?,
             parts: vec![],
+            personal_data,
         };
         let sha256 = bundle::write(path, manifest, &parts).map_err(bundle_error)?;
         Ok(BundleSummary {
@@ -168,6 +194,7 @@ impl Workspace {
             sha256,
             records,
             files,
+            personal_data,
         })
     }
 
@@ -261,6 +288,55 @@ impl Workspace {
     }
 }
 
+/// A case as it leaves the workspace: without its files (they stay with the bureau), and,
+/// without `personal_data`, each person's name replaced by a pseudonym; its name made again
+/// from what is left.
+fn shareable_case(
+    conn: &terroir_store::Connection,
+    mut row: store::RecordRow,
+    personal_data: bool,
+    secret: &str,
+) -> Result<store::RecordRow> {
+    let mut case: terroir_core::case::EnforcementCase = decode(&row)?;
+    case.attachments.clear();
+    if !personal_data {
+        for p in case.parties.iter_mut().filter(|p| p.person) {
+            let name = p.name.take().unwrap_or_default();
+            let tag = sha256_hex(format!("{secret}\u{0}{name}").as_bytes());
+            p.name = Some(format!("{PERSON_OMITTED}·{}", &tag[..8]));
+        }
+    }
+    let lookup = StoreLookup(conn);
+    row.name = case.name(&|k, id| lookup.name_of(k, id));
+    row.data = serde_json::to_value(&case).map_err(ApiError::storage)?;
+    Ok(row)
+}
+
+/// A bundle's case with the names this workspace holds for its persons where the bundle has
+/// a pseudonym ([`PERSON_OMITTED`]): a pseudonym never replaces a name (a county's own case
+/// coming back from the city is not a change).
+fn with_local_names(rec: &BundleRecord, local: &store::RecordRow) -> BundleRecord {
+    let mut rec = rec.clone();
+    let ours = local.data["parties"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    if let Some(theirs) = rec.data["parties"].as_array_mut() {
+        for (t, o) in theirs.iter_mut().zip(&ours) {
+            let pseudonym = t["name"]
+                .as_str()
+                .is_some_and(|n| n.starts_with(PERSON_OMITTED));
+            let named = o["name"]
+                .as_str()
+                .is_some_and(|n| !n.starts_with(PERSON_OMITTED));
+            if pseudonym && named && t["person"] == true && o["person"] == true {
+                t["name"] = o["name"].clone();
+            }
+        }
+    }
+    rec
+}
+
 /// What an export has gathered so far: the records' lines, and the divisions and photos
 /// they use.
 #[derive(Default)]
@@ -319,6 +395,7 @@ impl BundleReport {
             source_name: m.source_name.clone(),
             source_audit_head: m.audit_head.clone(),
             created_at: m.created_at.clone(),
+            personal_data: m.personal_data,
             new: vec![],
             changed: vec![],
             unchanged: 0,
@@ -435,8 +512,16 @@ impl BundleMerge<'_> {
     /// differs by the form's rules, and write it unless it is a conflict kept local.
     /// `raw` is the hash of its data as the bundle holds it.
     fn record(&self, rec: &BundleRecord, raw: &str, report: &mut BundleReport) -> Result<()> {
-        let theirs = data_hash(&rec.data);
         let local = store::get(self.tx, rec.kind, &rec.id)?;
+        let named;
+        let rec = match (rec.kind, &local) {
+            (RecordKind::Case, Some(l)) => {
+                named = with_local_names(rec, l);
+                &named
+            }
+            _ => rec,
+        };
+        let theirs = data_hash(&rec.data);
         let Some((outcome, fields)) = self.compare(rec, raw, &theirs, local.as_ref(), report)?
         else {
             return Ok(());
@@ -601,7 +686,7 @@ mod tests {
         let mut county =
             Workspace::create_with_sample(&dir.path().join("county.db"), "县局").unwrap();
         let good = dir.path().join("county.bundle");
-        county.export_bundle(&good).unwrap();
+        county.export_bundle(&good, false).unwrap();
         let b = bundle::read(&good).unwrap();
         let mut pledged = 0;
         let old: String = String::from_utf8_lossy(&b.parts["records.jsonl"])

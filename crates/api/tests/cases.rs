@@ -373,3 +373,63 @@ fn a_decided_misuse_case_proposes_stopping_the_users_right() {
     assert!(hit.why.zh.contains(&code), "{}", hit.why.zh);
     assert_eq!(after.total, before.total + 1);
 }
+
+/// Cases travel to the city in bundles, their files left behind and, unless the clerk says
+/// so, each person a pseudonym (the same person, the same pseudonym); the bundle says which.
+#[test]
+fn a_bundle_carries_cases_without_persons_names_unless_asked() {
+    let (d, mut county) = sample();
+    let plain = d.path().join("plain.bundle");
+    let named = d.path().join("named.bundle");
+    let s = county.export_bundle(&plain, false).unwrap();
+    assert!(!s.personal_data);
+    assert!(county.export_bundle(&named, true).unwrap().personal_data);
+    let bytes = std::fs::read(&plain).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(!text.contains("王某"), "a person's name left the workspace");
+
+    let city_dir = tempfile::tempdir().unwrap();
+    let mut city = Workspace::create(&city_dir.path().join("city.db"), "市局").unwrap();
+    city.set_today(Some("2026-12-04".parse().unwrap()));
+    let report = city.import_bundle(&plain, false, false).unwrap();
+    assert!(report.applied && !report.personal_data);
+    let case = city.show(RecordKind::Case, "CASE-0003").unwrap();
+    let party = case.data()["parties"][0]["name"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        party.starts_with(terroir_api::bundle::PERSON_OMITTED),
+        "{party}"
+    );
+    assert!(case.name.contains(&party) && !case.name.contains("王某"));
+    // The same person has the same pseudonym in the next bundle.
+    let again = d.path().join("again.bundle");
+    county.export_bundle(&again, false).unwrap();
+    let r = city.import_bundle(&again, true, false).unwrap();
+    assert!(r.new.is_empty() && r.changed.is_empty() && r.conflicts.is_empty());
+    // The city counts them in its statistics form.
+    let stats = city
+        .enforcement_stats("2026-01-01", "2026-12-31", None)
+        .unwrap();
+    assert_eq!(
+        stats
+            .lines
+            .iter()
+            .find(|l| l.label.starts_with("立案合计"))
+            .unwrap()
+            .value,
+        3
+    );
+    // With personal data, the name travels.
+    let other = tempfile::tempdir().unwrap();
+    let mut city2 = Workspace::create(&other.path().join("c.db"), "市局").unwrap();
+    assert!(
+        city2
+            .import_bundle(&named, false, false)
+            .unwrap()
+            .personal_data
+    );
+    let case = city2.show(RecordKind::Case, "CASE-0003").unwrap();
+    assert_eq!(case.data()["parties"][0]["name"], "王某（示例）");
+}

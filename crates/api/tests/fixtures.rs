@@ -1076,7 +1076,7 @@ fn bundle_scenario(dir: &Path, bases: &Bases, ids: &mut Vec<String>) -> serde_js
     let county = dir.join("county.db");
     let mut ws = copy_of(&bases.plain, &county);
     let first = dir.join("first.bundle");
-    city.export_bundle(&first).unwrap();
+    city.export_bundle(&first, false).unwrap();
     assert!(ws.import_bundle(&first, false, false).unwrap().applied);
     city.add(
         RecordKind::Enterprise,
@@ -1111,7 +1111,7 @@ fn bundle_scenario(dir: &Path, bases: &Bases, ids: &mut Vec<String>) -> serde_js
     };
     city.set_calendar_year(2027, &year, None).unwrap();
     let bundle = dir.join("city.bundle");
-    city.export_bundle(&bundle).unwrap();
+    city.export_bundle(&bundle, false).unwrap();
 
     edit(
         &mut ws,

@@ -348,7 +348,7 @@ fn write(path: &Path, bytes: &[u8]) {
 fn prop_damaged_bundles_answer_without_panic_and_write_nothing() {
     let (dir, mut county) = sample();
     let good = dir.path().join("good.bundle");
-    county.export_bundle(&good).unwrap();
+    county.export_bundle(&good, false).unwrap();
     let city_dir = tempfile::tempdir().unwrap();
     let city = RefCell::new(Workspace::create(&city_dir.path().join("c.db"), "市局").unwrap());
     let path = city_dir.path().join("x.bundle");

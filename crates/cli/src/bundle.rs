@@ -11,10 +11,15 @@ use crate::output::{Out, word};
 
 #[derive(Debug, Subcommand)]
 pub enum BundleCmd {
-    /// Export the whole catalogue (records, divisions, photos) as one verified file
+    /// Export the whole catalogue (records, divisions, photos, enforcement cases without their
+    /// files) as one verified file. A case party who is a person is exported as a pseudonym
+    /// unless --with-personal-data is given
     Export {
         #[arg(short, long)]
         output: PathBuf,
+        /// Include the names of persons who are parties to cases (personal information)
+        #[arg(long)]
+        with_personal_data: bool,
     },
     /// Merge a bundle: new, changed, unchanged and conflicting records (exit 1 on conflicts)
     Import {
@@ -30,7 +35,10 @@ pub enum BundleCmd {
 
 pub fn run(ws: &mut Workspace, out: &Out, cmd: BundleCmd) -> Result<Outcome, ApiError> {
     match cmd {
-        BundleCmd::Export { output } => export(ws, out, &output),
+        BundleCmd::Export {
+            output,
+            with_personal_data,
+        } => export(ws, out, &output, with_personal_data),
         BundleCmd::Import {
             bundle,
             dry_run,
@@ -39,8 +47,13 @@ pub fn run(ws: &mut Workspace, out: &Out, cmd: BundleCmd) -> Result<Outcome, Api
     }
 }
 
-fn export(ws: &mut Workspace, out: &Out, output: &Path) -> Result<Outcome, ApiError> {
-    let s = ws.export_bundle(output)?;
+fn export(
+    ws: &mut Workspace,
+    out: &Out,
+    output: &Path,
+    personal_data: bool,
+) -> Result<Outcome, ApiError> {
+    let s = ws.export_bundle(output, personal_data)?;
     if out.json {
         out.json(&s);
     } else {
@@ -53,6 +66,20 @@ fn export(ws: &mut Workspace, out: &Out, output: &Path) -> Result<Outcome, ApiEr
             out.t("个文件", "files"),
             s.path,
             s.sha256
+        );
+        println!(
+            "{}",
+            if s.personal_data {
+                out.t(
+                    "含个人信息：案件当事人中自然人的姓名已导出",
+                    "with personal data: the names of persons who are case parties are in it",
+                )
+            } else {
+                out.t(
+                    "不含个人信息：案件当事人中的自然人以化名导出",
+                    "without personal data: persons who are case parties are pseudonyms",
+                )
+            }
         );
     }
     Ok(0)

@@ -39,6 +39,10 @@ pub struct Manifest {
     /// Head of the exporting workspace's audit chain when the bundle was made.
     pub audit_head: String,
     pub parts: Vec<PartEntry>,
+    /// Whether the names of persons (case parties) are in it; without, each is a pseudonym.
+    /// Bundles made before cases travelled have none.
+    #[serde(default)]
+    pub personal_data: bool,
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {

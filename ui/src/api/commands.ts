@@ -218,7 +218,7 @@ export const api = {
    * Export the whole catalogue (records with their stable ids, divisions, photos) as one
    * verified exchange bundle, to a file chosen in a native save dialog; null when cancelled.
    */
-  exportBundle: () => call<BundleSummary | null>('export_bundle'),
+  exportBundle: (personalData: boolean) => call<BundleSummary | null>('export_bundle', { personal_data: personalData }),
   /**
    * Pick an exchange bundle in a native dialog and dry-run its merge: nothing is written.
    * null when the dialog was cancelled. Rust remembers the file for bundleApply. A damaged or

@@ -15,23 +15,27 @@ import { mapApiError, type MappedErrors } from './errors'
 /** A SHA-256 or audit-chain head as people read it out: its first 12 hex digits. */
 export const shortHash = (h: string | null | undefined) => (h ? h.slice(0, 12) : '')
 
-/** Export the catalogue as a bundle; the path, counts and short SHA-256 show in a message. */
+/** Export the catalogue as a bundle; the path, counts, short SHA-256 and whether persons'
+ * names are in it show in a message. Persons who are case parties are pseudonyms unless the
+ * clerk ticks `personalData`. */
 export function useBundleExport() {
   const { t } = useI18n()
   const message = useMessage()
   const busy = ref(false)
   const last = shallowRef<BundleSummary | null>(null)
   const error = shallowRef<MappedErrors | null>(null)
+  const personalData = ref(false)
 
   async function run() {
     if (busy.value) return
     busy.value = true
     error.value = null
     try {
-      const done = await api.exportBundle()
+      const done = await api.exportBundle(personalData.value)
       if (!done) return // save dialog cancelled
       last.value = done
-      message.success(t('bundle.exported', { path: done.path, records: done.records, files: done.files, sha: shortHash(done.sha256) }), {
+      const said = t('bundle.exported', { path: done.path, records: done.records, files: done.files, sha: shortHash(done.sha256) })
+      message.success(`${said} ${t(done.personal_data ? 'bundle.withPersonal' : 'bundle.withoutPersonal')}`, {
         duration: 10000,
         closable: true,
       })
@@ -42,7 +46,7 @@ export function useBundleExport() {
     }
   }
 
-  return { busy, last, error, run, dismiss: () => (error.value = null) }
+  return { busy, last, error, personalData, run, dismiss: () => (error.value = null) }
 }
 
 export type MergeStep = 'preview' | 'done'

@@ -453,7 +453,8 @@ export function createMockBackend(
     },
     cancel_import: () => null,
     // The save dialog always picks 文档/terroir.bundle; the open dialog the city's bundle.
-    export_bundle: () => ({
+    export_bundle: (a) => ({
+      personal_data: a.personal_data === true,
       path: `${documents}/terroir.bundle`,
       sha256: '5e'.repeat(32),
       records: records.length,

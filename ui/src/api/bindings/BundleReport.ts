@@ -3,7 +3,11 @@ import type { BundleCalendarYear } from "./BundleCalendarYear";
 import type { BundleItem } from "./BundleItem";
 import type { RecordProblems } from "./RecordProblems";
 
-export type BundleReport = { sha256: string, source: string, source_name: string, source_audit_head: string, created_at: string, new: Array<BundleItem>, changed: Array<BundleItem>, unchanged: number, 
+export type BundleReport = { sha256: string, source: string, source_name: string, source_audit_head: string, created_at: string, 
+/**
+ * Whether persons' names came with it (else each is a pseudonym).
+ */
+personal_data: boolean, new: Array<BundleItem>, changed: Array<BundleItem>, unchanged: number, 
 /**
  * Changed here and there since the last exchange: kept as they are here unless
  * `take_theirs` was given.
