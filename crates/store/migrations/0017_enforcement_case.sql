@@ -25,7 +25,6 @@ CREATE TABLE enforcement_case (
     updated_at     TEXT NOT NULL,
     version        INTEGER NOT NULL
 ) STRICT;
-CREATE INDEX enforcement_case_archived ON enforcement_case(archived_at);
 CREATE INDEX enforcement_case_name ON enforcement_case(name);
 CREATE INDEX enforcement_case_no ON enforcement_case(case_no);
 -- Covering the statistics form's sums (crates/store/src/cases.rs): a year's form reads these
@@ -37,12 +36,14 @@ CREATE INDEX enforcement_case_closed ON enforcement_case(closed_on, jurisdiction
 CREATE INDEX enforcement_case_transferred
     ON enforcement_case(transferred_on, jurisdiction, kind, archived_at);
 CREATE INDEX enforcement_case_jurisdiction ON enforcement_case(jurisdiction);
--- The list in code order, a page at a time, and its fines total, from indexes.
+-- The list in code order, a page at a time, and its fines total, from indexes (each starts
+-- with archived_at, so no index of archived_at alone: SQLite would take it and sort every case).
 CREATE INDEX enforcement_case_live_code ON enforcement_case(archived_at, length(code), code);
 CREATE INDEX enforcement_case_fine ON enforcement_case(archived_at, kind, jurisdiction, fine_fen);
 -- The list sorted by 立案日期, either way.
 CREATE INDEX enforcement_case_live_opened ON enforcement_case(archived_at, opened_on);
-CREATE INDEX enforcement_case_state ON enforcement_case(state);
+-- A list narrowed by state counts and totals from this index alone.
+CREATE INDEX enforcement_case_state ON enforcement_case(state, archived_at, fine_fen);
 
 -- Who and what a case concerns: each party's identity (`enterprise:<id>`, `credit:<code>`,
 -- `person:<name>`, `name:<name>`; role 0) and each related record's id (role 1). Derived:
