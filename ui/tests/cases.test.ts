@@ -280,6 +280,27 @@ describe('case detail', () => {
     expect($('field-order_to_stop')!.className).not.toContain('n-checkbox--checked')
   })
 
+  it('attaches files picked in Rust’s dialog and lists them; a refusal shows under the list', async () => {
+    let answer: () => unknown = () => null
+    installBackend({ overrides: { attach_case_files: () => answer() } })
+    const { wrapper } = await mountWith(DetailView, { kind: 'case', code: 'CASE-0002' })
+    await flushPromises()
+    const dto = (await import('../src/api/commands')).api
+    const shown = await dto.showRecord('case', 'CASE-0002')
+    // Cancelled: nothing changes.
+    await click('btn-attach-case-files')
+    expect(text('case-attachments')).toContain('—')
+    const file = { sha256: 'ab'.repeat(32), name: '现场检查笔录.pdf', bytes: 52_000, pages: 3 }
+    answer = () => ({ ...shown, data: { ...(shown.data as object), attachments: [file] } })
+    await click('btn-attach-case-files')
+    expect(text('case-attachments')).toContain('现场检查笔录.pdf')
+    expect(text('case-attachments')).toContain('3 页')
+    answer = () => Promise.reject({ kind: 'invalid', field: null, rule: 'pdf_unreadable', params: { name: 'x.pdf', detail: '损坏' }, message: { 'zh-CN': 'x', 'en-US': 'x' }, problems: [] })
+    await click('btn-attach-case-files')
+    expect($('case-attach-error')).not.toBeNull()
+    wrapper.unmount()
+  })
+
   it('shows Rust’s warning on a wording fine other than ¥100,000', async () => {
     installBackend()
     const { wrapper } = await mountWith(DetailView, { kind: 'case', code: 'CASE-0002' }, 'en-US')

@@ -235,6 +235,8 @@ export const api = {
   addEvidence: (key: string, input: EvidenceInput) => call<RecordDto>('add_evidence', { key, input }),
   updateEvidence: (key: string, no: number, input: EvidenceInput) => call<RecordDto>('update_evidence', { key, no, input }),
   /** Opens a native multi-file dialog in Rust; null when cancelled. */
+  /** Pick files in a native dialog and attach them to a case; null when cancelled. */
+  attachCaseFiles: (key: string) => call<RecordDto | null>('attach_case_files', { key }),
   attachEvidence: (key: string, no: number) => call<RecordDto | null>('attach_evidence', { key, no }),
   removeEvidence: (key: string, no: number, reason: string | null) => call<RecordDto>('remove_evidence', { key, no, reason }),
   recordRecognition: (key: string, input: RecognitionInput) => call<RecordDto>('record_recognition', { key, input }),

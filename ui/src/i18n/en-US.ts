@@ -162,6 +162,7 @@ const enUS: Messages = {
     policy_no: 'Policy no.',
   },
   fields: {
+    attachments: 'Attachments',
     case_jurisdiction: 'Jurisdiction',
     case_kind: 'Case kind',
     opened_on: 'Opened on',
@@ -736,6 +737,7 @@ const enUS: Messages = {
     reason: 'Reason for no penalty',
   },
   case: {
+    attach: 'Attach files…',
     opened: 'Filed',
     by: 'by {by}',
     nothing: 'The case is closed: no further step',

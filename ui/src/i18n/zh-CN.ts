@@ -161,6 +161,7 @@ const zhCN = {
     policy_no: '政策文号',
   },
   fields: {
+    attachments: '附件',
     case_jurisdiction: '管辖区划',
     case_kind: '案件类型',
     opened_on: '立案日期',
@@ -736,6 +737,7 @@ const zhCN = {
     reason: '不予处罚理由',
   },
   case: {
+    attach: '添加附件…',
     opened: '立案',
     by: '承办人 {by}',
     nothing: '案件已结案，没有可办理的步骤',
