@@ -345,20 +345,24 @@ async fn attach_evidence(
     key: String,
     no: u32,
 ) -> Result<Option<RecordDto>> {
-    let picked = app
-        .dialog()
-        .file()
-        .add_filter("证据 / Evidence", &["pdf", "jpg", "jpeg", "png"])
-        .blocking_pick_files();
-    let paths: Vec<PathBuf> = picked
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|p| p.into_path().ok())
-        .collect();
+    let paths = pick_documents(&app, "证据 / Evidence");
     if paths.is_empty() {
         return Ok(None);
     }
     s.with(|ws| ws.attach_evidence(&key, no, &paths)).map(Some)
+}
+
+/// PDFs and pictures picked in a native dialog (none when cancelled); the paths never reach
+/// the UI.
+fn pick_documents(app: &tauri::AppHandle, filter: &str) -> Vec<PathBuf> {
+    app.dialog()
+        .file()
+        .add_filter(filter, &["pdf", "jpg", "jpeg", "png"])
+        .blocking_pick_files()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|p| p.into_path().ok())
+        .collect()
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -414,16 +418,7 @@ async fn attach_case_files(
     s: State<'_, Open>,
     key: String,
 ) -> Result<Option<RecordDto>> {
-    let picked = app
-        .dialog()
-        .file()
-        .add_filter("案件材料 / Case files", &["pdf", "jpg", "jpeg", "png"])
-        .blocking_pick_files();
-    let paths: Vec<PathBuf> = picked
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|p| p.into_path().ok())
-        .collect();
+    let paths = pick_documents(&app, "案件材料 / Case files");
     if paths.is_empty() {
         return Ok(None);
     }

@@ -16,6 +16,7 @@ use terroir_store::records as store;
 use crate::dossier::{Printed, create_dir, dossier_error, file_name};
 use crate::error::{ApiError, Result};
 use crate::records::{RecordDto, decode};
+use crate::workbench::day;
 use crate::workspace::Workspace;
 
 /// One flow step of a case. Dates default to today; amounts are yuan as typed.
@@ -49,13 +50,6 @@ pub enum CaseStep {
         on: Option<String>,
         note: Option<String>,
     },
-}
-
-fn day(on: &Option<String>, today: NaiveDate) -> Result<NaiveDate> {
-    match on.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(s) => Ok(parse_date(s).map_err(|e| e.at("on"))?),
-        None => Ok(today),
-    }
 }
 
 /// The measures a form row can count.

@@ -205,7 +205,8 @@ fn rules_for(
         .collect()
 }
 
-fn day(on: &Option<String>, today: NaiveDate) -> Result<NaiveDate> {
+/// A step's date as typed, or today when none is given.
+pub(crate) fn day(on: &Option<String>, today: NaiveDate) -> Result<NaiveDate> {
     match on.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(s) => Ok(parse_date(s).map_err(|e| e.at("on"))?),
         None => Ok(today),
