@@ -6,7 +6,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use terroir_core::Violation;
-use terroir_core::case::{Action, CaseKind, EnforcementCase, REPEAT_YEARS};
+use terroir_core::case::{Action, CaseKind, EnforcementCase, MEASURES, REPEAT_YEARS};
 use terroir_core::date::parse_date;
 use terroir_core::ident::Fen;
 use terroir_core::record::{LINE_MAX, RecordKind, enum_value, required_text};
@@ -52,16 +52,6 @@ pub enum CaseStep {
     },
 }
 
-/// The measures a form row can count.
-pub const MEASURES: [&str; 6] = [
-    "cases",
-    "closed",
-    "penalised",
-    "fines",
-    "turnover",
-    "transfers",
-];
-
 /// A row of the form as the bureau edits it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
@@ -69,7 +59,7 @@ pub struct StatsRowInput {
     pub label: String,
     /// Case kind keys; empty for every kind.
     pub kinds: Vec<String>,
-    /// One of [`MEASURES`].
+    /// One of [`terroir_core::case::MEASURES`].
     pub measure: String,
 }
 

@@ -254,6 +254,18 @@ impl crate::record::Lifecycle for EnforcementCase {
     }
 }
 
+/// What a row of the statistics form (案件统计表) can count: cases opened, closed, decided with
+/// a penalty, their fines and turnover, transfers (each on its own day: opening, closing,
+/// decision, transfer).
+pub const MEASURES: [&str; 6] = [
+    "cases",
+    "closed",
+    "penalised",
+    "fines",
+    "turnover",
+    "transfers",
+];
+
 /// ¥50,000: from this illegal turnover on, the fine is up to five times the turnover.
 pub const TURNOVER_THRESHOLD: Fen = Fen(5_000_000);
 /// ¥250,000: the maximum fine without turnover or below the threshold.

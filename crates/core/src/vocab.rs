@@ -446,6 +446,13 @@ pub const WORDS: &[(&str, &str, &str, &str)] = &[
     ("caseState", "decided", "已决定", "Decided"),
     ("caseState", "transferred", "已移送", "Transferred"),
     ("caseState", "closed", "已结案", "Closed"),
+    // measure: what a row of the statistics form counts (crate::case::MEASURES)
+    ("measure", "cases", "立案数", "Cases opened"),
+    ("measure", "closed", "结案数", "Cases closed"),
+    ("measure", "penalised", "处罚决定数", "Penalty decisions"),
+    ("measure", "fines", "罚款金额", "Fines"),
+    ("measure", "turnover", "违法经营额", "Illegal turnover"),
+    ("measure", "transfers", "移送数", "Transfers"),
     ("caseStep", "investigate", "开始调查", "Investigate"),
     ("caseStep", "decide", "作出决定", "Decide"),
     ("caseStep", "transfer", "移送", "Transfer"),
@@ -702,6 +709,12 @@ mod tests {
             covers::<CaseKind>("caseKind", &[]);
             covers::<CaseSource>("caseSource", &[]);
             covers::<CaseState>("caseState", &[]);
+            let measures: Vec<&str> = WORDS
+                .iter()
+                .filter(|w| w.0 == "measure")
+                .map(|w| w.1)
+                .collect();
+            assert_eq!(measures, crate::case::MEASURES);
             for k in CaseState::KEYS {
                 let s: CaseState = serde_json::from_value(serde_json::json!(k)).unwrap();
                 for step in s.steps() {

@@ -759,14 +759,6 @@ const enUS: Messages = {
     closedOn: 'Closed on',
     editClosed: 'A closed case can no longer be edited',
   },
-  measure: {
-    cases: 'Cases filed',
-    closed: 'Cases closed',
-    penalised: 'Penalty decisions',
-    fines: 'Fines',
-    turnover: 'Illegal turnover',
-    transfers: 'Transfers',
-  },
   stats: {
     title: 'Case statistics',
     intro: 'Enforcement cases summed over a period and a division: cases filed by their filing date, closed by their closing date, penalty decisions, fines and illegal turnover by the decision date, transfers by the transfer date. Export it as a spreadsheet or print it to sign and report.',

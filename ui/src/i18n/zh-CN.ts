@@ -759,14 +759,6 @@ const zhCN = {
     closedOn: '结案日期',
     editClosed: '已结案的案件不能再编辑',
   },
-  measure: {
-    cases: '立案数',
-    closed: '结案数',
-    penalised: '处罚决定数',
-    fines: '罚款金额',
-    turnover: '违法经营额',
-    transfers: '移送数',
-  },
   stats: {
     title: '案件统计表',
     intro: '按统计期间和区划汇总执法案件：立案数按立案日期，结案数按结案日期，处罚决定、罚款和违法经营额按决定日期，移送数按移送日期。可导出 Excel 或打印后签字报送。',

@@ -65,12 +65,6 @@ export function buildCaseStep(step: CaseStepName, f: CaseStepForm): CaseStep {
   }
 }
 
-/**
- * What a row of the statistics form can count: Rust's `MEASURES` (crates/api/src/cases.rs,
- * which refuses any other; a test reads that list against this one), in its order.
- */
-export const MEASURES = ['cases', 'closed', 'penalised', 'fines', 'turnover', 'transfers'] as const
-
 export function blankStatsRow(): StatsRowInput {
   return { label: '', kinds: [], measure: 'cases' }
 }
