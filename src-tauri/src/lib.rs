@@ -14,7 +14,7 @@ use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 use terroir_api::bundle::{BundleReport, BundleSummary};
 use terroir_api::calendar::CalendarEntry;
-use terroir_api::cases::{CaseStep, EnforcementStats, StatsRowInput};
+use terroir_api::cases::{CaseStep, EnforcementStats, FineLimits, StatsRowInput};
 use terroir_api::core::RecordKind;
 use terroir_api::core::calendar::CalendarYearInput;
 use terroir_api::core::evidence::{EvidenceInput, RecognitionInput};
@@ -434,6 +434,23 @@ fn enforcement_stats(
     division: Option<String>,
 ) -> Result<EnforcementStats> {
     s.with(|ws| ws.enforcement_stats(&from, &to, division.as_deref()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn fine_limits(s: State<'_, Open>) -> Result<FineLimits> {
+    s.with(|ws| ws.fine_limits())
+}
+
+/// Set a kind's fine limit (yuan as typed) with its basis, or remove it (`max` empty).
+#[tauri::command(rename_all = "snake_case")]
+fn set_fine_limit(
+    s: State<'_, Open>,
+    kind: String,
+    max: Option<String>,
+    basis: Option<String>,
+    reason: Option<String>,
+) -> Result<FineLimits> {
+    s.with(|ws| ws.set_fine_limit(&kind, max.as_deref(), basis.as_deref(), reason.as_deref()))
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -433,3 +433,26 @@ describe('statistics page', () => {
     expect(text('stats-value-10')).toBe('¥200,000.00')
   })
 })
+
+describe('fine limits (settings)', () => {
+  it('lists the kinds Rust says the bureau sets, and saves one as Rust answered', async () => {
+    const { default: FineLimitsCard } = await import('../src/components/FineLimitsCard.vue')
+    installBackend()
+    const { wrapper } = await mountWith(FineLimitsCard)
+    await flushPromises()
+    const rows = wrapper.findAll('tr[data-testid^="fine-limit-"]')
+    expect(rows.map((r) => r.attributes('data-testid'))).toEqual(['fine-limit-gi_misuse', 'fine-limit-special_mark_misuse', 'fine-limit-other'])
+    expect(text('fine-limit-gi_misuse')).toContain('未设定')
+    await click('fine-limit-edit-gi_misuse')
+    await type('fine-limit-max', '20000')
+    await click('fine-limit-save')
+    // No basis: Rust refuses, naming the field.
+    expect(text('fine-limit-error')).toContain('依据')
+    await type('fine-limit-basis', '信阳市市场监管行政处罚裁量基准（示例）')
+    await click('fine-limit-save')
+    expect($('fine-limit-error')).toBeNull()
+    expect(text('fine-limit-gi_misuse')).toContain('¥20,000.00')
+    expect(text('fine-limit-gi_misuse')).toContain('裁量基准')
+    wrapper.unmount()
+  })
+})

@@ -6,7 +6,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use terroir_core::Violation;
-use terroir_core::case::{Action, CaseKind, EnforcementCase, MEASURES, REPEAT_YEARS};
+use terroir_core::case::{Action, BureauLimit, CaseKind, EnforcementCase, MEASURES, REPEAT_YEARS};
 use terroir_core::date::parse_date;
 use terroir_core::ident::Fen;
 use terroir_core::record::{LINE_MAX, RecordKind, enum_value, required_text};
@@ -50,6 +50,23 @@ pub enum CaseStep {
         on: Option<String>,
         note: Option<String>,
     },
+}
+
+/// A fine limit the bureau set for a kind of case (see [`BureauLimit`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct FineLimit {
+    pub kind: CaseKind,
+    pub max: Fen,
+    pub basis: String,
+}
+
+/// The kinds whose fine limit the bureau may set, and the limits it set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct FineLimits {
+    pub kinds: Vec<CaseKind>,
+    pub limits: Vec<FineLimit>,
 }
 
 /// A row of the form as the bureau edits it.
@@ -129,6 +146,13 @@ impl Workspace {
                     } else {
                         None
                     };
+                    let bureau_limit = store_cases::fine_limits(lookup.0)?
+                        .into_iter()
+                        .find(|l| l.0 == case.kind.key())
+                        .map(|(_, max, basis)| BureauLimit {
+                            max: Fen(max),
+                            basis,
+                        });
                     Action::Decide {
                         on,
                         penalised,
@@ -139,6 +163,7 @@ impl Workspace {
                         supplier,
                         reason,
                         repeat_of,
+                        bureau_limit,
                     }
                 }
                 CaseStep::Transfer { on, receiver, note } => Action::Transfer {
@@ -197,6 +222,62 @@ impl Workspace {
                     .map(|row| self.to_dto(RecordKind::Case, row?))
             })
             .collect()
+    }
+
+    /// The kinds whose fine limit the bureau may set, and the limits it set, by kind.
+    pub fn fine_limits(&self) -> Result<FineLimits> {
+        let limits = store_cases::fine_limits(&self.conn)?
+            .into_iter()
+            .filter_map(|(k, max, basis)| {
+                Some(FineLimit {
+                    kind: enum_value(&k, &CaseKind::KEYS).ok()?,
+                    max: Fen(max),
+                    basis,
+                })
+            })
+            .collect();
+        let kinds = CaseKind::KEYS
+            .iter()
+            .filter_map(|k| enum_value::<CaseKind>(k, &CaseKind::KEYS).ok())
+            .filter(|k| k.limit_is_bureau_data())
+            .collect();
+        Ok(FineLimits { kinds, limits })
+    }
+
+    /// Set a kind's fine limit (yuan as typed, with what it rests on), or remove it with
+    /// `max` empty; audited. Refused for the kinds whose limit the law sets.
+    pub fn set_fine_limit(
+        &mut self,
+        kind: &str,
+        max: Option<&str>,
+        basis: Option<&str>,
+        reason: Option<&str>,
+    ) -> Result<FineLimits> {
+        let k: CaseKind = enum_value(kind, &CaseKind::KEYS).map_err(|e| e.at("kind"))?;
+        if !k.limit_is_bureau_data() {
+            return Err(Violation::not_applicable(
+                "法律未规定罚款计算方式的案件类型 / a kind of case whose limit the law does not set",
+            )
+            .at("kind")
+            .into());
+        }
+        let max = max
+            .map(str::trim)
+            .filter(|m| !m.is_empty())
+            .map(|m| Fen::parse_yuan(m).map_err(|e| e.at("max")))
+            .transpose()?;
+        let basis = match max {
+            Some(_) => {
+                Some(required_text(basis.unwrap_or(""), LINE_MAX).map_err(|e| e.at("basis"))?)
+            }
+            None => None,
+        };
+        let stamp = self.stamp();
+        let tx = terroir_store::begin(&mut self.conn)?;
+        let limit = max.zip(basis.as_deref()).map(|(m, b)| (m.0, b));
+        store_cases::set_fine_limit(&tx, &stamp, k.key(), limit, reason)?;
+        tx.commit().map_err(terroir_store::Error::from)?;
+        self.fine_limits()
     }
 
     /// The statistics form's rows as the bureau set them.

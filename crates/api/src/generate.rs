@@ -471,6 +471,7 @@ fn case(rng: &mut Rng, i: usize, enterprises: &[String], gis: &[String]) -> (Val
             supplier: None,
             reason: (!penalised).then(|| "违法行为轻微并及时改正".to_owned()),
             repeat_of: None,
+            bureau_limit: None,
         });
     } else {
         return (input, actions);

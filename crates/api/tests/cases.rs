@@ -433,3 +433,64 @@ fn a_bundle_carries_cases_without_persons_names_unless_asked() {
     let case = city2.show(RecordKind::Case, "CASE-0003").unwrap();
     assert_eq!(case.data()["parties"][0]["name"], "王某（示例）");
 }
+
+/// The bureau's fine limits for the kinds the law gives no formula for: set, held at a
+/// decision, audited; refused for the kinds whose limit the law sets.
+#[test]
+fn a_bureau_fine_limit_is_held_and_refused_where_the_law_sets_it() {
+    let (_d, mut ws) = sample();
+    let none = ws.fine_limits().unwrap();
+    assert!(none.limits.is_empty(), "none is shipped");
+    assert_eq!(none.kinds.len(), 3);
+    let e = ws
+        .set_fine_limit("mark_infringement", Some("1000"), Some("x"), None)
+        .unwrap_err();
+    assert_eq!(
+        (e.rule, e.field.as_deref()),
+        (Rule::NotApplicable, Some("kind"))
+    );
+    let e = ws
+        .set_fine_limit("gi_misuse", Some("20000"), None, None)
+        .unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("basis"));
+    let limits = ws
+        .set_fine_limit(
+            "gi_misuse",
+            Some("20000"),
+            Some("某局行政处罚裁量基准（测试）"),
+            Some("局务会"),
+        )
+        .unwrap();
+    assert_eq!(limits.limits[0].max.0, 2_000_000);
+    let last = &ws.audit_log(None, 1).unwrap()[0];
+    assert_eq!(
+        (last.entity.as_str(), last.entity_id.as_str()),
+        ("fine_limit", "gi_misuse")
+    );
+    // CASE-0003 is a GI misuse case: transferred; a new one is decided against the limit.
+    let code = ws
+        .add(
+            RecordKind::Case,
+            json!({ "case_no": "浉市监处〔2026〕16号", "kind": "gi_misuse", "source": "inspection",
+                    "jurisdiction": "411502", "opened_on": "2026-10-01",
+                    "parties": [{ "name": "某茶庄" }] }),
+        )
+        .unwrap()
+        .code;
+    investigate(&mut ws, &code, "2026-10-02");
+    let e = ws
+        .case_step(&code, decide("2026-10-20", "20000.01"))
+        .unwrap_err();
+    assert_eq!(
+        (e.rule, e.field.as_deref()),
+        (Rule::FineOverBureauLimit, Some("fine"))
+    );
+    assert_eq!(e.params["limit"], "¥20,000.00");
+    let r = ws.case_step(&code, decide("2026-10-20", "20000")).unwrap();
+    assert_eq!(r.data()["decision"]["limit"], 2_000_000);
+    // Removed, it no longer holds.
+    let left = ws
+        .set_fine_limit("gi_misuse", Some(""), None, None)
+        .unwrap();
+    assert!(left.limits.is_empty());
+}

@@ -585,6 +585,14 @@ fn export_calls_fixture() {
             json!({ "cmd": "stats_form", "args": {} }),
             year(),
         ],
+        // The bureau's fine limits: none shipped, one set, one refused where the law sets it.
+        vec![
+            json!({ "cmd": "fine_limits", "args": {} }),
+            json!({ "cmd": "set_fine_limit", "args": { "kind": "mark_infringement", "max": "1000", "basis": "x", "reason": null } }),
+            json!({ "cmd": "set_fine_limit", "args": { "kind": "gi_misuse", "max": "20000", "basis": null, "reason": null } }),
+            json!({ "cmd": "set_fine_limit", "args": { "kind": "gi_misuse", "max": "20000", "basis": "信阳市市场监管行政处罚裁量基准（示例）", "reason": null } }),
+            json!({ "cmd": "fine_limits", "args": {} }),
+        ],
     ];
     let scenarios = forms
         .into_iter()
@@ -597,6 +605,8 @@ fn export_calls_fixture() {
         let mut budgets = 0;
         // How many times the statistics form's rows were set (its answers' version).
         let mut forms = 0;
+        // How many times a fine limit was set (the limits' answers' version).
+        let mut limits = 0;
         for call in calls {
             let (cmd, a) = (call["cmd"].as_str().unwrap(), &call["args"]);
             let key = a["key"].as_str().unwrap_or_default();
@@ -606,6 +616,7 @@ fn export_calls_fixture() {
                 "edit_record" => serde_json::from_value(a["kind"].clone()).ok(),
                 "ledger" | "set_budget" => None,
                 "stats_form" | "set_stats_form" | "enforcement_stats" => None,
+                "fine_limits" | "set_fine_limit" => None,
                 "add_record" | "set_calendar_year" => None,
                 _ => Some(RecordKind::Candidate),
             };
@@ -613,6 +624,7 @@ fn export_calls_fixture() {
                 Some(kind) => ws.show(kind, key).unwrap().version as i64,
                 None if cmd.ends_with("budget") || cmd == "ledger" => budgets,
                 None if cmd.contains("stats") => forms,
+                None if cmd.contains("fine_limit") => limits,
                 None => 0,
             };
             let text = |v: &Value| v.as_str().map(str::to_owned);
@@ -624,6 +636,18 @@ fn export_calls_fixture() {
                     .case_step(key, serde_json::from_value(a["step"].clone()).unwrap())
                     .map(|r| json!(r)),
                 "stats_form" => ws.stats_form().map(|r| json!(r)),
+                "fine_limits" => ws.fine_limits().map(|r| json!(r)),
+                "set_fine_limit" => ws
+                    .set_fine_limit(
+                        a["kind"].as_str().unwrap(),
+                        a["max"].as_str(),
+                        a["basis"].as_str(),
+                        a["reason"].as_str(),
+                    )
+                    .map(|r| {
+                        limits += 1;
+                        json!(r)
+                    }),
                 "set_stats_form" => ws
                     .set_stats_form(
                         &serde_json::from_value::<Vec<_>>(a["rows"].clone()).unwrap(),
@@ -727,6 +751,8 @@ fn export_calls_fixture() {
             "required",
             "fine_over_limit",
             "date_order",
+            "required",
+            "not_applicable",
             "required"
         ]
     );

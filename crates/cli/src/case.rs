@@ -151,6 +151,20 @@ pub enum CaseCmd {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// The fine limits the bureau set for the kinds the law gives no formula for; with --kind,
+    /// set one (--max in yuan, --basis what it rests on) or remove it (--max "")
+    Limits {
+        /// gi_misuse, special_mark_misuse or other
+        #[arg(long, requires = "max")]
+        kind: Option<String>,
+        #[arg(long)]
+        max: Option<String>,
+        #[arg(long)]
+        basis: Option<String>,
+        /// Why (kept in the audit log)
+        #[arg(long)]
+        reason: Option<String>,
+    },
     /// Close the case (结案)
     Close {
         #[command(flatten)]
@@ -201,6 +215,38 @@ pub fn run(ws: &mut Workspace, out: &Out, cmd: CaseCmd) -> Result<Outcome, ApiEr
             },
         ),
         CaseCmd::Close { at, note } => (at.target, CaseStep::Close { on: at.on, note }),
+        CaseCmd::Limits {
+            kind,
+            max,
+            basis,
+            reason,
+        } => {
+            let limits = match kind {
+                Some(k) => {
+                    ws.set_fine_limit(&k, max.as_deref(), basis.as_deref(), reason.as_deref())?
+                }
+                None => ws.fine_limits()?,
+            };
+            if out.json {
+                out.json(&limits);
+            } else if limits.limits.is_empty() {
+                println!(
+                    "{}",
+                    out.t("（本局未设定罚款上限）", "(no fine limits set)")
+                );
+            } else {
+                for l in limits.limits {
+                    let kind = terroir_api::core::record::key_of(&l.kind);
+                    println!(
+                        "{}  {}  {}",
+                        word("caseKind", &kind, out.lang),
+                        l.max,
+                        l.basis
+                    );
+                }
+            }
+            return Ok(0);
+        }
         CaseCmd::Attach { target, files } => {
             let r = ws.attach_case_files(&target.record, &files)?;
             done(out, &r, out.t("已添加附件", "files attached"));

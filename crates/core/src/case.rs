@@ -283,7 +283,25 @@ pub fn fine_limit(turnover: Option<Fen>) -> Fen {
     }
 }
 
-/// A flow action. `repeat_of` of a decision is found by the api.
+/// A fine limit the bureau set for a kind of case the law gives no formula for (GI, collective
+/// or certification mark misuse; special-mark misuse; other), with what it rests on. Bureau
+/// data: none is shipped, as no limit was verified.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct BureauLimit {
+    pub max: Fen,
+    pub basis: String,
+}
+
+impl CaseKind {
+    /// Whether the bureau may set this kind's fine limit: not where the law fixes it
+    /// (infringement, art. 60; the wording, art. 53).
+    pub fn limit_is_bureau_data(self) -> bool {
+        !matches!(self, Self::MarkInfringement | Self::WellKnownWording)
+    }
+}
+
+/// A flow action. `repeat_of` and `bureau_limit` of a decision are found by the api.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Investigate {
@@ -300,6 +318,7 @@ pub enum Action {
         supplier: Option<String>,
         reason: Option<String>,
         repeat_of: Option<String>,
+        bureau_limit: Option<BureauLimit>,
     },
     Transfer {
         on: NaiveDate,
@@ -391,6 +410,7 @@ impl EnforcementCase {
                 supplier,
                 reason,
                 repeat_of,
+                bureau_limit,
             } => {
                 let d = self.decision_of(
                     on,
@@ -402,6 +422,7 @@ impl EnforcementCase {
                     supplier,
                     reason,
                     repeat_of,
+                    bureau_limit,
                 )?;
                 let note = Some(d.number.clone());
                 self.decision = Some(d);
@@ -450,6 +471,7 @@ impl EnforcementCase {
         supplier: Option<String>,
         reason: Option<String>,
         repeat_of: Option<String>,
+        bureau_limit: Option<BureauLimit>,
     ) -> Result<Decision, Violation> {
         let number = required_text(number, NAME_MAX).map_err(|e| e.at("number"))?;
         let confiscation =
@@ -487,8 +509,18 @@ impl EnforcementCase {
                 );
             }
         }
-        let limit = infringement.then(|| fine_limit(self.turnover));
-        if let Some(limit) = limit
+        let bureau_limit = bureau_limit.filter(|_| self.kind.limit_is_bureau_data());
+        if let Some(b) = &bureau_limit
+            && fine.0 > b.max.0
+        {
+            return Err(Violation::fine_over_bureau_limit(b.max, &b.basis).at("fine"));
+        }
+        let limit = if infringement {
+            Some(fine_limit(self.turnover))
+        } else {
+            bureau_limit.map(|b| b.max)
+        };
+        if let Some(limit) = limit.filter(|_| infringement)
             && fine.0 > limit.0
         {
             let turnover = self
@@ -813,6 +845,7 @@ mod tests {
             supplier: supplier.map(Into::into),
             reason: None,
             repeat_of: None,
+            bureau_limit: None,
         }
     }
 
@@ -839,6 +872,41 @@ mod tests {
         c.apply(decide(40_000_000, None, true)).unwrap();
         assert_eq!(c.state, CaseState::Decided);
         assert_eq!(c.decision.as_ref().unwrap().limit, Some(Fen(40_000_000)));
+    }
+
+    #[test]
+    fn a_bureau_limit_holds_where_the_law_gives_none() {
+        let limit = || BureauLimit {
+            max: Fen(5_000_000),
+            basis: "某局裁量基准（测试）".into(),
+        };
+        let over = |c: &mut EnforcementCase| {
+            let mut a = decide(5_000_001, None, true);
+            if let Action::Decide { bureau_limit, .. } = &mut a {
+                *bureau_limit = Some(limit());
+            }
+            c.apply(a)
+        };
+        let mut c = case("gi_misuse", None);
+        c.apply(Action::Investigate {
+            on: d("2026-03-05"),
+            investigator: "张三".into(),
+        })
+        .unwrap();
+        let e = over(&mut c).unwrap_err();
+        assert_eq!(
+            (e.rule, e.field.as_deref()),
+            (Rule::FineOverBureauLimit, Some("fine"))
+        );
+        assert_eq!(e.params["limit"], "¥50,000.00");
+        // Where the law sets the limit, a bureau's does not apply.
+        let mut w = case("well_known_wording", None);
+        w.apply(Action::Investigate {
+            on: d("2026-03-05"),
+            investigator: "张三".into(),
+        })
+        .unwrap();
+        over(&mut w).unwrap();
     }
 
     #[test]

@@ -121,6 +121,7 @@ rules! {
     ClaimUnproven => claim_unproven(detail);
     NumberFormat => number_format(value);
     FineOverLimit => fine_over_limit(limit, turnover);
+    FineOverBureauLimit => fine_over_bureau_limit(limit, basis);
     SellerStopOnly => seller_stop_only(supplier);
     WordingFine => wording_fine(expected, found);
     RepeatInfringer => repeat_infringer(code, years);

@@ -493,6 +493,12 @@ const CATALOGUE: &[(Rule, &str, &str, &str)] = &[
         "the fine is over the limit of Trademark Law art. 60 para 2, {limit} (illegal turnover {turnover}: from ¥50,000, up to five times it; none or below, up to ¥250,000)",
     ),
     (
+        Rule::FineOverBureauLimit,
+        "fine_over_bureau_limit",
+        "罚款超过本局为此类案件设定的上限 {limit}（依据：{basis}）",
+        "the fine is over the limit the bureau set for this kind of case, {limit} (basis: {basis})",
+    ),
+    (
         Rule::SellerStopOnly,
         "seller_stop_only",
         "销售者不知道是侵权商品、能证明合法取得并说明提供者（{supplier}）的，只责令停止销售（商标法第六十条第二款）：不罚款、不没收",
@@ -533,6 +539,8 @@ pub(crate) fn key(rule: Rule) -> &'static str {
 /// A path is labelled segment by segment (`protections[0].trademark` → 保护第 1 项 · 商标);
 /// `tests/messages.rs` checks that every field path the code names is listed here.
 const FIELDS: &[(&str, &str, &str)] = &[
+    ("max", "上限", "Limit"),
+    ("basis", "依据", "Basis"),
     ("attachments", "附件", "Attachments"),
     ("rows", "统计表的行", "Form rows"),
     ("label", "项目", "Label"),

@@ -256,6 +256,13 @@ pub const WORDS: &[(&str, &str, &str, &str)] = &[
     ("auditEntity", "division", "行政区划", "Division"),
     ("auditEntity", "calendar", "节假日安排", "Holiday calendar"),
     ("auditEntity", "budget", "预算", "Budget"),
+    (
+        "auditEntity",
+        "stats_form",
+        "案件统计表",
+        "Case statistics form",
+    ),
+    ("auditEntity", "fine_limit", "罚款上限", "Fine limit"),
     ("auditEntity", "workspace", "工作区", "Workspace"),
     ("outcome", "approved", "核准", "Approved"),
     ("outcome", "rejected", "驳回", "Rejected"),

@@ -60,6 +60,15 @@ CREATE INDEX case_ref_case ON case_ref(case_id);
 -- Search: cases by their number and parties' names (kind 4 of the index).
 CREATE VIRTUAL TABLE search_fts_case USING fts5(name, content='', contentless_delete=1, tokenize='trigram');
 
+-- Fine limits the bureau sets for the kinds of case the law gives no formula for (fen, with
+-- what the limit rests on). Changes are audited as entity `fine_limit`, id the kind. None is
+-- shipped: no limit was verified.
+CREATE TABLE case_fine_limit (
+    kind    TEXT PRIMARY KEY,
+    max_fen INTEGER NOT NULL CHECK (max_fen >= 0),
+    basis   TEXT NOT NULL
+) STRICT;
+
 -- The rows of the enforcement statistics form (案件统计表), bureau data: a label, the case
 -- kinds counted (comma-separated keys; empty for all), and the measure. Changes are audited as
 -- entity `stats_form`.

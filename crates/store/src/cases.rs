@@ -62,6 +62,60 @@ pub fn misuse_decided(conn: &Connection) -> Result<Vec<(crate::records::RecordRo
     Ok(out)
 }
 
+/// The fine limits the bureau set: (kind, max in fen, basis), by kind.
+pub fn fine_limits(conn: &Connection) -> Result<Vec<(String, i64, String)>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT kind, max_fen, basis FROM case_fine_limit ORDER BY kind")?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Set (or, with `None`, remove) a kind's fine limit; audited as entity `fine_limit`.
+pub fn set_fine_limit(
+    conn: &Connection,
+    stamp: &Stamp,
+    kind: &str,
+    limit: Option<(i64, &str)>,
+    reason: Option<&str>,
+) -> Result<()> {
+    let json =
+        |max: i64, basis: &str| serde_json::json!({ "max_fen": max, "basis": basis }).to_string();
+    let before = fine_limits(conn)?
+        .into_iter()
+        .find(|l| l.0 == kind)
+        .map(|(_, m, b)| json(m, &b));
+    match limit {
+        Some((max, basis)) => conn.execute(
+            "INSERT INTO case_fine_limit (kind, max_fen, basis) VALUES (?1, ?2, ?3)
+             ON CONFLICT (kind) DO UPDATE SET max_fen = excluded.max_fen, basis = excluded.basis",
+            params![kind, max, basis],
+        )?,
+        None => conn.execute("DELETE FROM case_fine_limit WHERE kind = ?1", [kind])?,
+    };
+    let after = limit.map(|(m, b)| json(m, b));
+    let action = match (&before, &after) {
+        (None, _) => "insert",
+        (Some(_), Some(_)) => "update",
+        (Some(_), None) => "purge",
+    };
+    audit::append(
+        conn,
+        stamp,
+        &Change {
+            entity: "fine_limit",
+            entity_id: kind,
+            action,
+            before: before.as_deref(),
+            after: after.as_deref(),
+            reason,
+            of_record: false,
+        },
+    )?;
+    Ok(())
+}
+
 /// One row of the statistics form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormRow {

@@ -13,6 +13,7 @@ import type { BudgetRow } from './bindings/BudgetRow'
 import type { CaseStep } from './bindings/CaseStep'
 import type { EnforcementStats } from './bindings/EnforcementStats'
 import type { StatsRowInput } from './bindings/StatsRowInput'
+import type { FineLimits } from './bindings/FineLimits'
 import type { Eligibility } from './bindings/Eligibility'
 import type { EvidenceInput } from './bindings/EvidenceInput'
 import type { Ledger } from './bindings/Ledger'
@@ -273,6 +274,9 @@ export const api = {
     call<EnforcementStats>('enforcement_stats', { from, to, division }),
   /** The form's rows as the bureau set them (the sample's until then). */
   statsForm: () => call<StatsRowInput[]>('stats_form'),
+  fineLimits: () => call<FineLimits>('fine_limits'),
+  setFineLimit: (kind: string, max: string | null, basis: string | null, reason: string | null) =>
+    call<FineLimits>('set_fine_limit', { kind, max, basis, reason }),
   /** Replace the form's rows (audited with the reason); the rows as stored. Problems name `rows[i].label` … */
   setStatsForm: (rows: StatsRowInput[], reason: string | null) => call<StatsRowInput[]>('set_stats_form', { rows, reason }),
   /** Export the computed form to a sheet chosen in a native save dialog; false when cancelled. */

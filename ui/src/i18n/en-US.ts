@@ -162,6 +162,8 @@ const enUS: Messages = {
     policy_no: 'Policy no.',
   },
   fields: {
+    basis: 'Basis',
+    max: 'Limit (yuan)',
     attachments: 'Attachments',
     case_jurisdiction: 'Jurisdiction',
     case_kind: 'Case kind',
@@ -736,6 +738,14 @@ const enUS: Messages = {
     penalised: 'Decision',
     reason: 'Reason for no penalty',
   },
+  fineLimit: {
+    title: 'Fine limits (set by the bureau)',
+    intro: 'For the kinds of case whose fine the law gives no formula for, set a limit from the bureau’s discretion standard and say what it rests on; a decision over it is refused. Infringement (art. 60) and the words 驰名商标 (art. 53) follow the law and are not set here. No limit is shipped.',
+    max: 'Limit (yuan)',
+    basis: 'Basis (the standard’s name and number)',
+    none: 'Not set',
+    clear: 'Remove the limit',
+  },
   case: {
     attach: 'Attach files…',
     opened: 'Filed',
@@ -1067,6 +1077,7 @@ const enUS: Messages = {
     busy: 'Workspace busy',
   },
   rules: {
+    fine_over_bureau_limit: "the fine is over the limit the bureau set for this kind of case, {limit} (basis: {basis})",
     case_no_taken: "case number {value} is already recorded as {holder}",
     fine_over_limit: "the fine is over the limit of Trademark Law art. 60 para 2, {limit} (illegal turnover {turnover}: from ¥50,000, up to five times it; none or below, up to ¥250,000)",
     seller_stop_only: "a seller who did not know, proves a lawful source and names the supplier ({supplier}) is only ordered to stop selling (art. 60 para 2): no fine, no confiscation",

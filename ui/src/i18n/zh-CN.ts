@@ -161,6 +161,8 @@ const zhCN = {
     policy_no: '政策文号',
   },
   fields: {
+    basis: '依据',
+    max: '上限（元）',
     attachments: '附件',
     case_jurisdiction: '管辖区划',
     case_kind: '案件类型',
@@ -736,6 +738,14 @@ const zhCN = {
     penalised: '决定类型',
     reason: '不予处罚理由',
   },
+  fineLimit: {
+    title: '罚款上限（本局设定）',
+    intro: '法律未规定罚款计算方式的案件类型，可按本局的行政处罚裁量基准设定上限并写明依据；作出决定时超过上限的罚款将被拒绝。商标侵权（第六十条）和“驰名商标”字样（第五十三条）按法律计算，不在此设定。未预置任何上限。',
+    max: '上限（元）',
+    basis: '依据（裁量基准名称、文号）',
+    none: '未设定',
+    clear: '取消上限',
+  },
   case: {
     attach: '添加附件…',
     opened: '立案',
@@ -1067,6 +1077,7 @@ const zhCN = {
     busy: '工作区忙',
   },
   rules: {
+    fine_over_bureau_limit: "罚款超过本局为此类案件设定的上限 {limit}（依据：{basis}）",
     case_no_taken: "案号 {value} 已有案件记录 {holder}",
     fine_over_limit: "罚款超过商标法第六十条第二款的上限 {limit}（违法经营额 {turnover}：五万元以上的，最高为其五倍；没有或不足五万元的，最高二十五万元）",
     seller_stop_only: "销售者不知道是侵权商品、能证明合法取得并说明提供者（{supplier}）的，只责令停止销售（商标法第六十条第二款）：不罚款、不没收",

@@ -21,6 +21,8 @@ interface Ctx {
 export function createCases({ change, documents }: Ctx) {
   // How many times the form's rows were set: the form and the figures depend on it.
   let forms = 0
+  // How many times a fine limit was set: the limits' answers depend on it.
+  let limits = 0
   /** Rust's figures for the period and division asked, or its refusal (a bad date, a bad division). */
   const stats = (a: Args) => replay('enforcement_stats', { from: a.from, to: a.to, division: a.division ?? null }, forms) as unknown as EnforcementStats
 
@@ -33,6 +35,12 @@ export function createCases({ change, documents }: Ctx) {
     attach_case_files: () => null,
     enforcement_stats: (a) => stats(a),
     stats_form: () => replay('stats_form', {}, forms),
+    fine_limits: () => replay('fine_limits', {}, limits),
+    set_fine_limit: (a) => {
+      const reply = replay('set_fine_limit', { kind: a.kind, max: a.max ?? null, basis: a.basis ?? null, reason: a.reason ?? null }, limits)
+      limits++
+      return reply
+    },
     set_stats_form: (a) => {
       const reply = replay('set_stats_form', a, forms)
       forms++

@@ -15,6 +15,8 @@ export const COMMANDS = [
   'attach_case_files',
   'enforcement_stats',
   'stats_form',
+  'fine_limits',
+  'set_fine_limit',
   'set_stats_form',
   'export_enforcement_stats',
   'print_enforcement_stats',

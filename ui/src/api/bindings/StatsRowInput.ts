@@ -9,6 +9,6 @@ export type StatsRowInput = { label: string,
  */
 kinds: Array<string>, 
 /**
- * One of [`MEASURES`].
+ * One of [`terroir_core::case::MEASURES`].
  */
 measure: string, };
