@@ -170,8 +170,12 @@ pub struct Decision {
     /// An earlier decided infringement case against the same party within 5 years (its code):
     /// a heavier penalty is to be considered.
     pub repeat_of: Option<String>,
-    /// The fine limit art. 60 para 2 sets for the recorded turnover (infringement only).
+    /// The fine limit: art. 60 para 2's for the recorded turnover (infringement), or the one
+    /// the bureau set for the kind.
     pub limit: Option<Fen>,
+    /// What the limit rests on: the article, or the bureau's standard.
+    #[serde(default)]
+    pub limit_basis: Option<String>,
 }
 
 /// A transfer (移送), e.g. to the police as a suspected crime.
@@ -515,10 +519,16 @@ impl EnforcementCase {
         {
             return Err(Violation::fine_over_bureau_limit(b.max, &b.basis).at("fine"));
         }
-        let limit = if infringement {
-            Some(fine_limit(self.turnover))
+        let (limit, limit_basis) = if infringement {
+            (
+                Some(fine_limit(self.turnover)),
+                Some("商标法第六十条第二款".to_owned()),
+            )
         } else {
-            bureau_limit.map(|b| b.max)
+            (
+                bureau_limit.as_ref().map(|b| b.max),
+                bureau_limit.map(|b| b.basis),
+            )
         };
         if let Some(limit) = limit.filter(|_| infringement)
             && fine.0 > limit.0
@@ -539,6 +549,7 @@ impl EnforcementCase {
             reason,
             repeat_of: repeat_of.filter(|_| infringement && penalised),
             limit,
+            limit_basis,
         })
     }
 }

@@ -539,6 +539,7 @@ pub(crate) fn key(rule: Rule) -> &'static str {
 /// A path is labelled segment by segment (`protections[0].trademark` → 保护第 1 项 · 商标);
 /// `tests/messages.rs` checks that every field path the code names is listed here.
 const FIELDS: &[(&str, &str, &str)] = &[
+    ("limit_basis", "上限依据", "Basis of the limit"),
     ("max", "上限", "Limit"),
     ("basis", "依据", "Basis"),
     ("attachments", "附件", "Attachments"),

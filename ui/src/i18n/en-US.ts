@@ -758,7 +758,7 @@ const enUS: Messages = {
     notPenalised: 'No penalty',
     decidedOn: 'Decided on',
     fine: 'Fine',
-    limit: 'Fine limit (Trademark Law art. 60 para. 2)',
+    limit: 'Fine limit',
     noPenaltyReason: 'Reason for no penalty',
     repeatOf: 'Penalised for infringement within five years',
     transfer: 'Transfer',

@@ -758,7 +758,7 @@ const zhCN = {
     notPenalised: '不予处罚',
     decidedOn: '决定日期',
     fine: '罚款',
-    limit: '罚款上限（商标法第六十条第二款）',
+    limit: '罚款上限',
     noPenaltyReason: '不予处罚理由',
     repeatOf: '五年内曾受侵权处罚',
     transfer: '移送',

@@ -24,6 +24,11 @@ reason: string | null,
  */
 repeat_of: string | null, 
 /**
- * The fine limit art. 60 para 2 sets for the recorded turnover (infringement only).
+ * The fine limit: art. 60 para 2's for the recorded turnover (infringement), or the one
+ * the bureau set for the kind.
  */
-limit: Fen | null, };
+limit: Fen | null, 
+/**
+ * What the limit rests on: the article, or the bureau's standard.
+ */
+limit_basis: string | null, };
