@@ -146,12 +146,12 @@ impl Workspace {
                     } else {
                         None
                     };
-                    let bureau_limit = store_cases::fine_limits(lookup.0)?
-                        .into_iter()
-                        .find(|l| l.0 == case.kind.key())
-                        .map(|(_, max, basis)| BureauLimit {
-                            max: Fen(max),
-                            basis,
+                    let bureau_limit =
+                        store_cases::fine_limit(lookup.0, case.kind.key())?.map(|(max, basis)| {
+                            BureauLimit {
+                                max: Fen(max),
+                                basis,
+                            }
                         });
                     Action::Decide {
                         on,
@@ -212,15 +212,9 @@ impl Workspace {
         } else {
             (id, store_cases::RELATED)
         };
-        let ids = store_cases::referring(&self.conn, &r, role, "")?;
-        ids.iter()
-            .skip(offset as usize)
-            .take(limit as usize)
-            .filter_map(|id| {
-                store::get(&self.conn, RecordKind::Case, id)
-                    .transpose()
-                    .map(|row| self.to_dto(RecordKind::Case, row?))
-            })
+        store_cases::referring_page(&self.conn, &r, role, limit, offset)?
+            .into_iter()
+            .map(|row| self.to_dto(RecordKind::Case, row))
             .collect()
     }
 

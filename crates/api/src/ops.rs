@@ -1064,11 +1064,8 @@ impl Workspace {
             }
         }
         // A decided misuse case naming an active user: the case's decision, the user's stage.
-        for (row, case_id) in terroir_store::cases::misuse_decided(&self.conn)? {
+        for (row, case_row) in terroir_store::cases::misuse_decided(&self.conn)? {
             let u: AuthorisedUser = crate::records::decode(&row)?;
-            let Some(case_row) = store::get(&self.conn, RecordKind::Case, &case_id)? else {
-                continue;
-            };
             let case: terroir_core::case::EnforcementCase = crate::records::decode(&case_row)?;
             let Some(why) = terroir_core::case::stop_use_proposal(&case, &case_row.code, &u) else {
                 continue;

@@ -165,6 +165,16 @@ fn a_case_is_searched_and_shown_on_its_records() {
         .related(RecordKind::Case, RecordKind::Gi, "GI-0001", 10, 0)
         .unwrap();
     assert_eq!(on_gi[0].code, "CASE-0003");
+    // Paged in SQL: pages of one give the same list, in the same order.
+    let paged: Vec<String> = (0..on_gi.len() as u32 + 1)
+        .flat_map(|i| {
+            ws.related(RecordKind::Case, RecordKind::Gi, "GI-0001", 1, i)
+                .unwrap()
+        })
+        .map(|r| r.code)
+        .collect();
+    let whole: Vec<String> = on_gi.iter().map(|r| r.code.clone()).collect();
+    assert_eq!(paged, whole);
     let on_ent = ws
         .related(RecordKind::Case, RecordKind::Enterprise, "ENT-0006", 10, 0)
         .unwrap();

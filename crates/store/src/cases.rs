@@ -2,11 +2,13 @@
 //! (`case_ref`), the statistics form's rows (bureau data, audited as entity `stats_form`), and
 //! the sums the form is computed from, narrowed by SQL on the case table's key columns.
 
-use rusqlite::{Connection, params, params_from_iter, types::Value};
+use rusqlite::{Connection, OptionalExtension, params, params_from_iter, types::Value};
 use serde::{Deserialize, Serialize};
+use terroir_core::RecordKind;
 
 use crate::audit::{self, Change, Stamp};
 use crate::error::Result;
+use crate::records::{self, RecordRow};
 
 /// A case's reference to a party (role 0) or a related record (role 1).
 pub const PARTY: i64 = 0;
@@ -38,28 +40,58 @@ pub fn referring(conn: &Connection, r: &str, role: i64, except: &str) -> Result<
     Ok(ids)
 }
 
-/// The live authorised users named by a live misuse case decided with a penalty, with that
-/// case's id (the newest decision first): the users' queue proposes stopping their right.
-pub fn misuse_decided(conn: &Connection) -> Result<Vec<(crate::records::RecordRow, String)>> {
-    let case_ids: Vec<(String, String)> = conn
-        .prepare_cached(
-            "SELECT x.ref, c.id FROM enforcement_case c
-             JOIN case_ref x ON x.case_id = c.id AND x.role = 1
-             JOIN authorised_user u ON u.id = x.ref AND u.archived_at IS NULL
-             WHERE c.archived_at IS NULL AND c.fine_fen IS NOT NULL
-               AND c.kind IN ('gi_misuse', 'special_mark_misuse')
-             ORDER BY c.decided_on DESC",
-        )?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+/// One page of the live cases that refer to `r` in `role`, oldest first.
+pub fn referring_page(
+    conn: &Connection,
+    r: &str,
+    role: i64,
+    limit: u32,
+    offset: u32,
+) -> Result<Vec<RecordRow>> {
+    let (cols, _) = records::columns_of(RecordKind::Case, "c");
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {cols} FROM case_ref x JOIN enforcement_case c ON c.id = x.case_id
+         WHERE x.ref = ?1 AND x.role = ?2 AND c.archived_at IS NULL
+         ORDER BY c.opened_on, c.code LIMIT ?3 OFFSET ?4"
+    ))?;
+    let rows = stmt
+        .query_map(params![r, role, limit, offset], |row| {
+            records::read_row(RecordKind::Case, row, 0)
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// The live authorised users named by a live misuse case decided with a penalty, each with
+/// that case (the newest decision first): the users' queue proposes stopping their right.
+pub fn misuse_decided(conn: &Connection) -> Result<Vec<(RecordRow, RecordRow)>> {
+    let (users, n) = records::columns_of(RecordKind::User, "u");
+    let (cases, _) = records::columns_of(RecordKind::Case, "c");
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {users}, {cases} FROM enforcement_case c
+         JOIN case_ref x ON x.case_id = c.id AND x.role = 1
+         JOIN authorised_user u ON u.id = x.ref AND u.archived_at IS NULL
+         WHERE c.archived_at IS NULL AND c.fine_fen IS NOT NULL
+           AND c.kind IN ('gi_misuse', 'special_mark_misuse')
+         ORDER BY c.decided_on DESC"
+    ))?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                records::read_row(RecordKind::User, r, 0)?,
+                records::read_row(RecordKind::Case, r, n)?,
+            ))
+        })?
         .collect::<rusqlite::Result<_>>()?;
-    let mut out = vec![];
-    for (user, case) in case_ids {
-        let u = crate::records::get(conn, terroir_core::RecordKind::User, &user)?;
-        if let Some(u) = u {
-            out.push((u, case));
-        }
-    }
-    Ok(out)
+    Ok(rows)
+}
+
+/// A kind's fine limit set by the bureau: (max in fen, basis).
+pub fn fine_limit(conn: &Connection, kind: &str) -> Result<Option<(i64, String)>> {
+    Ok(conn
+        .prepare_cached("SELECT max_fen, basis FROM case_fine_limit WHERE kind = ?1")?
+        .query_row([kind], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
 }
 
 /// The fine limits the bureau set: (kind, max in fen, basis), by kind.

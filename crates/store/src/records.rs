@@ -285,29 +285,69 @@ pub struct Content {
 }
 
 fn select(t: Table) -> String {
-    let keys: String = t.keys.iter().map(|k| format!(", {k}")).collect();
-    format!(
-        "SELECT id, code, name, data, sample, archived_at, created_at, updated_at, version{keys} FROM {}",
-        t.name
-    )
+    format!("SELECT {} FROM {}", columns(t, ""), t.name)
+}
+
+/// The columns [`read_at`] reads, each prefixed with `alias` (`"u."`, or `""`).
+fn columns(t: Table, alias: &str) -> String {
+    let mut cols: Vec<String> = [
+        "id",
+        "code",
+        "name",
+        "data",
+        "sample",
+        "archived_at",
+        "created_at",
+        "updated_at",
+        "version",
+    ]
+    .iter()
+    .map(|c| format!("{alias}{c}"))
+    .collect();
+    cols.extend(t.keys.iter().map(|k| format!("{alias}{k}")));
+    cols.join(", ")
+}
+
+/// The columns of a record of `kind` under table alias `alias`, for a query joining it with
+/// others; [`read_row`] reads them back from where they start.
+pub(crate) fn columns_of(kind: RecordKind, alias: &str) -> (String, usize) {
+    let t = table(kind);
+    (columns(t, &format!("{alias}.")), 9 + t.keys.len())
+}
+
+/// Read a record of `kind` whose [`columns_of`] start at column `at`.
+pub(crate) fn read_row(
+    kind: RecordKind,
+    r: &rusqlite::Row<'_>,
+    at: usize,
+) -> rusqlite::Result<RecordRow> {
+    read_at(table(kind), r, at)
 }
 
 fn read(t: Table, r: &rusqlite::Row<'_>) -> rusqlite::Result<RecordRow> {
-    let data: String = r.get(3)?;
+    read_at(t, r, 0)
+}
+
+fn read_at(t: Table, r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<RecordRow> {
+    let data: String = r.get(at + 3)?;
     Ok(RecordRow {
-        id: r.get(0)?,
-        code: r.get(1)?,
-        name: r.get(2)?,
+        id: r.get(at)?,
+        code: r.get(at + 1)?,
+        name: r.get(at + 2)?,
         data: serde_json::from_str(&data).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, Box::new(e))
+            rusqlite::Error::FromSqlConversionFailure(
+                at + 3,
+                rusqlite::types::Type::Text,
+                Box::new(e),
+            )
         })?,
-        sample: r.get(4)?,
-        archived_at: r.get(5)?,
-        created_at: r.get(6)?,
-        updated_at: r.get(7)?,
-        version: r.get(8)?,
+        sample: r.get(at + 4)?,
+        archived_at: r.get(at + 5)?,
+        created_at: r.get(at + 6)?,
+        updated_at: r.get(at + 7)?,
+        version: r.get(at + 8)?,
         keys: (0..t.keys.len())
-            .map(|i| r.get(9 + i))
+            .map(|i| r.get(at + 9 + i))
             .collect::<rusqlite::Result<_>>()?,
     })
 }
