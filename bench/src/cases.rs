@@ -6,32 +6,14 @@
 //! Usage: cases-bench DB [--out FILE.json]
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
 
 use serde_json::json;
 use terroir_api::Workspace;
 use terroir_api::core::record::RecordKind;
 use terroir_api::lists::ListQuery;
 
-const RUNS: usize = 30;
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-/// p50, p99 and max of `RUNS` timings of `f`, in ms.
-fn time(mut f: impl FnMut()) -> serde_json::Value {
-    let mut v: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    v.sort();
-    let at = |q: f64| ms(v[((v.len() - 1) as f64 * q).round() as usize]);
-    json!({ "p50_ms": at(0.5), "p99_ms": at(0.99), "max_ms": at(1.0) })
-}
+mod timing;
+use timing::time;
 
 fn main() {
     let mut args = std::env::args().skip(1);

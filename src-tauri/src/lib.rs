@@ -19,17 +19,19 @@ use terroir_api::core::RecordKind;
 use terroir_api::core::calendar::CalendarYearInput;
 use terroir_api::core::evidence::{EvidenceInput, RecognitionInput};
 use terroir_api::core::incentive::Eligibility;
+use terroir_api::core::plan::GiYearStat;
 use terroir_api::core::readiness::Readiness;
 use terroir_api::core::user::ReportSchedule;
 use terroir_api::dossier::{
     BatchProgress, BatchReport, BatchSelection, DossierCheck, DossierSettings, Printed,
 };
-use terroir_api::exchange::{ExportSummary, ImportProgress, ImportReport};
+use terroir_api::exchange::{ExportSummary, ImportProgress, ImportReport, SheetKind};
 use terroir_api::history::{HistoryPage, HistoryQuery};
 use terroir_api::lists::{ListFacets, ListQuery};
 use terroir_api::ops::{
     AttentionList, BackupSettings, BackupSummary, Check, CheckProgress, TrademarkEvent, UserStep,
 };
+use terroir_api::plan::{Counted, DataAge, FinancingTotals, KpiSet, TargetProgress, ZoneKpis};
 use terroir_api::reminders::{ReminderFormat, RemindersWritten};
 use terroir_api::search::SearchResults;
 use terroir_api::wording::WordingCheck;
@@ -453,6 +455,117 @@ fn set_fine_limit(
     s.with(|ws| ws.set_fine_limit(&kind, max.as_deref(), basis.as_deref(), reason.as_deref()))
 }
 
+/// Every live target's progress; a division's own and below when given.
+#[tauri::command(rename_all = "snake_case")]
+fn targets_progress(s: State<'_, Open>, division: Option<String>) -> Result<Vec<TargetProgress>> {
+    s.with(|ws| ws.targets_progress(division.as_deref()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn target_progress(s: State<'_, Open>, key: String) -> Result<TargetProgress> {
+    s.with(|ws| ws.target_progress(&key))
+}
+
+/// The records a target's value counts, a page at a time.
+#[tauri::command(rename_all = "snake_case")]
+fn target_counted(
+    s: State<'_, Open>,
+    key: String,
+    division: Option<String>,
+    limit: u32,
+    offset: u32,
+) -> Result<Counted> {
+    s.with(|ws| ws.target_counted(&key, division.as_deref(), limit, offset))
+}
+
+/// A manual target's value for a year, with its source.
+#[tauri::command(rename_all = "snake_case")]
+fn set_target_value(
+    s: State<'_, Open>,
+    key: String,
+    year: i32,
+    value: String,
+    source: String,
+    reason: Option<String>,
+) -> Result<RecordDto> {
+    s.with(|ws| ws.set_target_value(&key, year, &value, &source, reason.as_deref()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn gi_stats(s: State<'_, Open>, gi: String) -> Result<Vec<GiYearStat>> {
+    s.with(|ws| ws.gi_stats(&gi))
+}
+
+/// Set a GI product's statistics for the input's year; answers every year's.
+#[tauri::command(rename_all = "snake_case")]
+fn set_gi_stats(
+    s: State<'_, Open>,
+    gi: String,
+    input: Value,
+    reason: Option<String>,
+) -> Result<Vec<GiYearStat>> {
+    s.with(|ws| {
+        ws.set_gi_stats(&gi, input, reason.as_deref())?;
+        ws.gi_stats(&gi)
+    })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn remove_gi_stats(
+    s: State<'_, Open>,
+    gi: String,
+    year: i32,
+    reason: Option<String>,
+) -> Result<Vec<GiYearStat>> {
+    s.with(|ws| {
+        ws.remove_gi_stats(&gi, year, reason.as_deref())?;
+        ws.gi_stats(&gi)
+    })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn kpi_sets(s: State<'_, Open>) -> Result<Vec<KpiSet>> {
+    s.with(|ws| ws.kpi_sets())
+}
+
+/// Set a demonstration-zone KPI rule set; answers them all.
+#[tauri::command(rename_all = "snake_case")]
+fn set_kpi_set(
+    s: State<'_, Open>,
+    key: String,
+    name: String,
+    basis: String,
+    rules: Value,
+    reason: Option<String>,
+) -> Result<Vec<KpiSet>> {
+    s.with(|ws| {
+        ws.set_kpi_set(&key, &name, &basis, rules, reason.as_deref())?;
+        ws.kpi_sets()
+    })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn zone_kpis(s: State<'_, Open>, key: String) -> Result<ZoneKpis> {
+    s.with(|ws| ws.zone_kpis(&key))
+}
+
+/// Pledge-financing loans per year and division.
+#[tauri::command(rename_all = "snake_case")]
+fn financing_totals(
+    s: State<'_, Open>,
+    from: i32,
+    to: i32,
+    division: Option<String>,
+) -> Result<FinancingTotals> {
+    s.with(|ws| ws.financing_totals(from, to, division.as_deref()))
+}
+
+/// For each division whose records came in bundles, the last bundle merged and its age.
+#[tauri::command(rename_all = "snake_case")]
+fn data_freshness(s: State<'_, Open>, division: Option<String>) -> Result<Vec<DataAge>> {
+    s.with(|ws| ws.data_freshness(division.as_deref()))
+}
+
 #[tauri::command(rename_all = "snake_case")]
 fn stats_form(s: State<'_, Open>) -> Result<Vec<StatsRowInput>> {
     s.with(|ws| ws.stats_form())
@@ -772,17 +885,41 @@ async fn export_list(
     s.with(|ws| ws.export_list(kind, &query, &path)).map(Some)
 }
 
+/// Export every GI product's yearly statistics (the import sheet) to a file chosen in a save
+/// dialog; `None` when cancelled.
+#[tauri::command(rename_all = "snake_case")]
+async fn export_gi_stats(
+    app: tauri::AppHandle,
+    s: State<'_, Open>,
+) -> Result<Option<ExportSummary>> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_file_name("地理标志年度统计.xlsx")
+        .add_filter("Excel", &["xlsx"])
+        .add_filter("CSV (UTF-8)", &["csv"])
+        .blocking_save_file();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    s.with(|ws| ws.export_gi_stats(&path)).map(Some)
+}
+
 /// Write an empty import template chosen in a save dialog; `None` when cancelled.
 #[tauri::command(rename_all = "snake_case")]
 async fn write_template(
     app: tauri::AppHandle,
     s: State<'_, Open>,
-    kind: RecordKind,
+    kind: SheetKind,
 ) -> Result<Option<String>> {
+    let key = match kind {
+        SheetKind::Records(k) => k.key(),
+        SheetKind::Other(_) => "gi_stats",
+    };
     let picked = app
         .dialog()
         .file()
-        .set_file_name(format!("{}-template.xlsx", kind.key()))
+        .set_file_name(format!("{key}-template.xlsx"))
         .add_filter("Excel", &["xlsx"])
         .blocking_save_file();
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
@@ -800,7 +937,7 @@ async fn import_preview(
     app: tauri::AppHandle,
     s: State<'_, Open>,
     p: State<'_, Picked>,
-    kind: RecordKind,
+    kind: SheetKind,
     progress: Channel<ImportProgress>,
 ) -> Result<Option<ImportReport>> {
     let picked = app
@@ -828,7 +965,7 @@ async fn import_preview(
 async fn import_apply(
     s: State<'_, Open>,
     p: State<'_, Picked>,
-    kind: RecordKind,
+    kind: SheetKind,
     sha256: String,
     progress: Channel<ImportProgress>,
 ) -> Result<ImportReport> {

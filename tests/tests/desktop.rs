@@ -631,6 +631,7 @@ async fn journey(app: &App, db: &Path) -> R {
     app.wait_text("wording-findings", "第 1 行第 16 字").await?;
     app.shot("11c-wording").await?;
     cases(app).await?;
+    plan(app).await?;
     app.click("nav-settings").await?;
     app.wait_text("page-title", "设置").await?;
 
@@ -702,6 +703,34 @@ async fn cases(app: &App) -> R {
     app.wait_text("stats-table", "立案合计").await?;
     app.wait_text("stats-table", "250,000.00").await?;
     app.shot("16c-stats").await?;
+    Ok(())
+}
+
+/// The plan: the sample's targets on the board with their progress, a target's figure traced
+/// to the cases it counts (the one just closed among them), the demonstration zone's KPIs with
+/// its ended preparation period.
+async fn plan(app: &App) -> R {
+    app.click("nav-plan").await?;
+    app.wait_text("page-title", "规划目标进度").await?;
+    app.wait_text("plan-TGT-0001", "质押融资").await?;
+    app.shot("17-plan-board").await?;
+    app.click("plan-TGT-0004").await?;
+    app.wait_text("target-by-division", "固始县").await?;
+    // All divisions' records first; then 固始县's alone (a row is clicked by its cell: WebKit's
+    // driver does not click a table row itself).
+    app.wait_text("target-counted", "CASE-0001").await?;
+    app.c
+        .find(Locator::Css("[data-testid='division-411525'] td"))
+        .await?
+        .click()
+        .await?;
+    app.wait_text("target-counted", "共 1 条").await?;
+    app.wait_text("target-counted", "CASE-0004").await?;
+    app.shot("17a-target-counted").await?;
+    app.goto("#/record/zone/ZONE-0001").await?;
+    app.wait_text("zone-warnings", "筹建期已届满").await?;
+    app.wait_text("zone-kpis", "专用标志使用人数").await?;
+    app.shot("17b-zone-kpis").await?;
     Ok(())
 }
 

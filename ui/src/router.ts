@@ -30,6 +30,7 @@ export const router = createRouter({
     },
     { path: '/ledger', name: 'ledger', component: () => import('./views/LedgerView.vue') },
     { path: '/stats', name: 'stats', component: () => import('./views/StatsView.vue') },
+    { path: '/plan', name: 'plan', component: () => import('./views/PlanView.vue') },
     { path: '/print', name: 'print', component: () => import('./views/PrintView.vue') },
     { path: '/wording', name: 'wording', component: () => import('./views/WordingView.vue') },
     { path: '/history', name: 'history', component: () => import('./views/HistoryView.vue') },

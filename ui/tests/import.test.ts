@@ -10,6 +10,7 @@ import ListView from '../src/views/ListView.vue'
 import ImportWizard from '../src/components/ImportWizard.vue'
 import { err, sendToChannel } from '../src/mock/install'
 import { EXCHANGE_KINDS, TABLE_LIMIT, firstRows } from '../src/lib/exchange'
+import type { ImportProblem } from '../src/api/bindings/ImportProblem'
 import type { ImportReport } from '../src/api/bindings/ImportReport'
 import { flushPromises, installBackend, mountWith } from './helpers'
 import { messages } from '../src/i18n'
@@ -50,7 +51,7 @@ describe('import i18n', () => {
     for (const group of ['exchange', 'import', 'import.kinds', 'import.synonyms', 'import.match']) {
       expect(Object.keys(lookup(enUS, group) as object).sort(), group).toEqual(Object.keys(lookup(zhCN, group) as object).sort())
     }
-    for (const kind of EXCHANGE_KINDS) {
+    for (const kind of [...EXCHANGE_KINDS, 'gi_stats']) {
       for (const g of ['import.kinds.', 'import.synonyms.', 'import.match.']) {
         expect(typeof lookup(zhCN, g + kind)).toBe('string')
         expect(typeof lookup(enUS, g + kind)).toBe('string')
@@ -388,5 +389,115 @@ describe('import wizard', () => {
     $('import-choose')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true }))
     await flushPromises()
     expect(wrapper.findComponent(ImportWizard).props('show')).toBe(false)
+  })
+})
+
+describe('GI yearly statistics sheet', () => {
+  /** A preview of a statistics sheet as Rust reports one (hand-made: no sheet was recorded). */
+  const report: ImportReport = {
+    kind: 'gi_stats',
+    file: '地理标志年度统计.xlsx',
+    sha256: 'cd'.repeat(32),
+    header_row: 1,
+    rows: 2,
+    added: [{ row: 2, code: 'GI-0001/2026', name: '信阳毛尖' }],
+    changed: [{ row: 3, code: 'GI-0001/2025', name: '信阳毛尖', fields: [{ field: 'producers', before: '1200', after: '1250' }] }],
+    unchanged: [],
+    ignored_columns: [],
+    problems: [],
+    applied: false,
+    cancelled: false,
+  }
+
+  async function openStats(locale: 'zh-CN' | 'en-US' = 'zh-CN') {
+    const mounted = await mountWith(ListView, { kind: 'gi' }, locale)
+    await flushPromises()
+    await mounted.wrapper.find('[data-testid="btn-import-gi-stats"]').trigger('click')
+    await flushPromises()
+    expect($('import-wizard')).not.toBeNull()
+    return mounted
+  }
+
+  it('is offered on the GI list only, beside its import and export', async () => {
+    installBackend()
+    const gi = await mountWith(ListView, { kind: 'gi' })
+    await flushPromises()
+    expect(gi.wrapper.find('[data-testid="btn-import-gi-stats"]').text()).toBe('导入年度统计')
+    expect(gi.wrapper.find('[data-testid="btn-export-gi-stats"]').text()).toBe('导出年度统计')
+    gi.wrapper.unmount()
+    document.body.innerHTML = ''
+    const ent = await mountWith(ListView, { kind: 'enterprise' })
+    await flushPromises()
+    expect(ent.wrapper.find('[data-testid="btn-import-gi-stats"]').exists()).toBe(false)
+    expect(ent.wrapper.find('[data-testid="btn-export-gi-stats"]').exists()).toBe(false)
+  })
+
+  it('opens the wizard on the statistics sheet with its template and its matching rule', async () => {
+    const { calls } = installBackend()
+    await openStats()
+    expect(text('import-wizard')).toContain('导入地理标志年度统计')
+    expect(text('import-wizard')).toContain('产品已录入的年度按表格替换')
+    expect(text('import-wizard')).toContain('同一产品同一年度出现两次的，不予导入')
+    await click('import-template')
+    expect(calls.find((c) => c.cmd === 'write_template')!.args).toEqual({ kind: 'gi_stats' })
+    expect(text('import-template-saved')).toContain('/home/clerk/文档/gi_stats-template.xlsx')
+    // The mock has no recorded statistics sheet: the desktop app previews it; here Rust's
+    // preview is refused, saying so, and the wizard stays on step 1.
+    await click('import-choose')
+    expect(calls.find((c) => c.cmd === 'import_preview')!.args).toMatchObject({ kind: 'gi_stats' })
+    expect($('import-choose')).not.toBeNull()
+    expect(text('import-error')).toContain('the mock has no recorded answer for import_preview')
+  })
+
+  it('previews a product’s years as Rust names them and imports them all or nothing', async () => {
+    const { calls } = installBackend({
+      overrides: { import_preview: () => report, import_apply: () => ({ ...report, applied: true }) },
+    })
+    await openStats()
+    await click('import-choose')
+    expect(calls.find((c) => c.cmd === 'import_preview')!.args).toMatchObject({ kind: 'gi_stats' })
+    expect(text('import-added')).toContain('GI-0001/2026')
+    expect(text('import-added')).toContain('信阳毛尖')
+    const change = text('changed-GI-0001/2025')
+    expect(change).toContain('生产者数量')
+    expect(change).toContain('1250')
+    expect(text('import-apply')).toContain('导入 2 条')
+    await click('import-apply')
+    expect(calls.find((c) => c.cmd === 'import_apply')!.args).toMatchObject({ kind: 'gi_stats', sha256: 'cd'.repeat(32) })
+    expect(text('import-result-summary')).toBe('新增 1 条，更新 1 条，0 条无变化')
+  })
+
+  it('names a problem’s product and year columns in the statistics’ words', async () => {
+    const problem: ImportProblem = { row: 4, column: null, field: 'year', value: '2025', rule: 'duplicate_in_file', message: { 'zh-CN': '', 'en-US': '' } }
+    installBackend({ overrides: { import_preview: () => ({ ...report, problems: [problem, { ...problem, row: 5, field: 'gi', value: '某某茶' }] }) } })
+    await openStats()
+    await click('import-choose')
+    expect([...$('problem-4')!.querySelectorAll('td')].map((td) => td.textContent?.trim()).slice(0, 3)).toEqual(['4', '年度', '2025'])
+    expect(text('problem-5')).toContain('地理标志产品')
+    expect(disabled('import-apply')).toBe(true)
+  })
+
+  it('exports every product’s statistics: nothing said when the dialog is cancelled, else the path and rows', async () => {
+    let answer: () => unknown = () => null
+    const { calls } = installBackend({ overrides: { export_gi_stats: () => answer() } })
+    const { wrapper } = await mountWith(ListView, { kind: 'gi' })
+    await flushPromises()
+    await wrapper.find('[data-testid="btn-export-gi-stats"]').trigger('click')
+    await flushPromises()
+    expect(calls.find((c) => c.cmd === 'export_gi_stats')!.args).toEqual({})
+    expect(document.body.textContent).not.toContain('已导出')
+    answer = () => ({ kind: 'gi_stats', path: '/home/clerk/文档/地理标志年度统计.xlsx', rows: 2 })
+    await wrapper.find('[data-testid="btn-export-gi-stats"]').trigger('click')
+    await flushPromises()
+    expect(document.body.textContent).toContain('已导出 2 条：/home/clerk/文档/地理标志年度统计.xlsx')
+    answer = () => Promise.reject(err('storage', null, { detail: 'disk full' }, 'storage'))
+    await wrapper.find('[data-testid="btn-export-gi-stats"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="export-gi-stats-error"]').text()).toContain('disk full')
+  })
+
+  it('the mock’s save dialog picks nothing for the statistics', () => {
+    const { backend } = installBackend()
+    expect(backend.handle('export_gi_stats', {})).toBeNull()
   })
 })

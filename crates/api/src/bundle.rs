@@ -281,11 +281,45 @@ impl Workspace {
             merging.record(rec, raw, &mut report)?;
         }
         if !dry_run && report.refused.is_empty() {
+            note_divisions(&tx, &contents.records, m, &stamp.at)?;
             tx.commit().map_err(terroir_store::Error::from)?;
             report.applied = true;
         }
         Ok(report)
     }
+}
+
+/// Note, for freshness, the divisions whose records the merged bundle carried: where each
+/// record counts for the plan's targets (a user or a mark through its enterprise), and the
+/// division or jurisdiction it names.
+fn note_divisions(
+    tx: &terroir_store::Connection,
+    records: &[BundleRecord],
+    m: &Manifest,
+    merged_at: &str,
+) -> Result<()> {
+    let ids: Vec<&str> = records.iter().map(|r| r.id.as_str()).collect();
+    let mut divisions: BTreeSet<String> = terroir_store::plan::fact_divisions(tx, &ids)?
+        .into_iter()
+        .collect();
+    for r in records {
+        for field in ["division", "jurisdiction"] {
+            if let Some(d) = r.data.get(field).and_then(Value::as_str)
+                && terroir_core::DivisionCode::parse(d).is_ok()
+            {
+                divisions.insert(d.to_owned());
+            }
+        }
+    }
+    let divisions: Vec<String> = divisions.into_iter().collect();
+    terroir_store::plan::note_bundle(
+        tx,
+        &divisions,
+        (&m.source, &m.source_name),
+        &m.created_at,
+        merged_at,
+    )?;
+    Ok(())
 }
 
 /// A case as it leaves the workspace: without its files (they stay with the bureau), and,

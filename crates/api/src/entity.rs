@@ -11,6 +11,7 @@ use terroir_core::case::{CaseInput, EnforcementCase};
 use terroir_core::enterprise::{Enterprise, EnterpriseInput};
 use terroir_core::gi::{GiInput, GiProduct};
 use terroir_core::incentive::{AwardItem, IncentiveRule, IncentiveRuleInput};
+use terroir_core::plan::{Fact, Financing, FinancingInput, Target, TargetInput, Zone, ZoneInput};
 use terroir_core::record::{
     EVIDENCE_MAX, ITEMS_MAX, Lifecycle, Lookup, RecordId, RecordKind, TEXT_MAX,
 };
@@ -73,6 +74,14 @@ pub trait Entity: Serialize + DeserializeOwned + Sized + Lifecycle {
     fn case_refs(&self) -> Vec<(String, i64)> {
         vec![]
     }
+    /// What the record counts for in the plan's metrics (see [`terroir_core::plan::Fact`]).
+    fn plan_facts(&self, _lookup: &dyn Lookup) -> Vec<Fact> {
+        vec![]
+    }
+    /// The enterprise whose division places the facts that have none of their own.
+    fn placed_by(&self) -> Option<RecordId> {
+        None
+    }
 }
 
 /// A reference's code and name, apart.
@@ -122,6 +131,9 @@ impl Entity for Enterprise {
 
 impl Entity for GiProduct {
     const KIND: RecordKind = RecordKind::Gi;
+    fn plan_facts(&self, _: &dyn Lookup) -> Vec<Fact> {
+        terroir_core::plan::gi_facts(self)
+    }
     type Input = GiInput;
     fn parse(
         input: &Self::Input,
@@ -165,6 +177,12 @@ impl Entity for GiProduct {
 
 impl Entity for Trademark {
     const KIND: RecordKind = RecordKind::Trademark;
+    fn plan_facts(&self, lookup: &dyn Lookup) -> Vec<Fact> {
+        terroir_core::plan::trademark_facts(self, &lookup.calendar())
+    }
+    fn placed_by(&self) -> Option<RecordId> {
+        Some(self.registrant_id)
+    }
     type Input = TrademarkInput;
     fn parse(
         input: &Self::Input,
@@ -229,6 +247,12 @@ impl Entity for Trademark {
 
 impl Entity for AuthorisedUser {
     const KIND: RecordKind = RecordKind::User;
+    fn plan_facts(&self, _: &dyn Lookup) -> Vec<Fact> {
+        terroir_core::plan::user_facts(self)
+    }
+    fn placed_by(&self) -> Option<RecordId> {
+        Some(self.enterprise_id)
+    }
     type Input = UserInput;
     fn parse(
         input: &Self::Input,
@@ -289,6 +313,12 @@ impl Entity for AuthorisedUser {
 
 impl Entity for MarkCandidate {
     const KIND: RecordKind = RecordKind::Candidate;
+    fn plan_facts(&self, _: &dyn Lookup) -> Vec<Fact> {
+        terroir_core::plan::candidate_facts(self)
+    }
+    fn placed_by(&self) -> Option<RecordId> {
+        Some(self.enterprise_id)
+    }
     type Input = CandidateInput;
     fn parse(
         input: &Self::Input,
@@ -338,6 +368,9 @@ impl Entity for MarkCandidate {
 
 impl Entity for Application {
     const KIND: RecordKind = RecordKind::Application;
+    fn plan_facts(&self, _: &dyn Lookup) -> Vec<Fact> {
+        terroir_core::plan::application_facts(self)
+    }
     type Input = ApplicationInput;
     fn parse(
         input: &Self::Input,
@@ -587,6 +620,9 @@ fn check_stored_caps(value: &Value, path: &str, v: &mut Violations) {
 
 impl Entity for EnforcementCase {
     const KIND: RecordKind = RecordKind::Case;
+    fn plan_facts(&self, _: &dyn Lookup) -> Vec<Fact> {
+        terroir_core::plan::case_facts(self)
+    }
     type Input = CaseInput;
     fn parse(
         input: &Self::Input,
@@ -698,4 +734,145 @@ fn party_names(
             (None, n) => n.clone().unwrap_or_default(),
         })
         .collect()
+}
+
+impl Entity for Target {
+    const KIND: RecordKind = RecordKind::Target;
+    type Input = TargetInput;
+    fn parse(
+        input: &Self::Input,
+        lookup: &dyn Lookup,
+        _: Option<&Self>,
+    ) -> Result<Self, Violations> {
+        input.parse(lookup)
+    }
+    fn to_input(&self, _: &dyn Lookup) -> Self::Input {
+        Target::to_input(self)
+    }
+    fn name(&self, _: &dyn Fn(RecordKind, RecordId) -> String) -> String {
+        self.title.clone()
+    }
+    fn keys(&self) -> NamedKeys {
+        vec![
+            ("jurisdiction", Some(self.jurisdiction.to_string())),
+            ("metric", Some(self.metric.key().to_owned())),
+            ("starts_on", Some(self.starts_on.to_string())),
+            ("ends_on", Some(self.ends_on.to_string())),
+        ]
+    }
+    type Summary = crate::summary::TargetSummary;
+    fn into_record(self, summary: Self::Summary) -> RecordData {
+        RecordData::Target {
+            data: self,
+            summary,
+        }
+    }
+    fn summary(&self, _: NaiveDate, _: &dyn Lookup) -> Self::Summary {
+        crate::summary::TargetSummary {
+            metric: self.metric,
+            measure: self.measure,
+            jurisdiction: self.jurisdiction.clone(),
+            starts_on: self.starts_on,
+            ends_on: self.ends_on,
+            money: self.money(),
+        }
+    }
+}
+
+impl Entity for Financing {
+    const KIND: RecordKind = RecordKind::Financing;
+    type Input = FinancingInput;
+    fn parse(
+        input: &Self::Input,
+        lookup: &dyn Lookup,
+        _: Option<&Self>,
+    ) -> Result<Self, Violations> {
+        input.parse(lookup)
+    }
+    fn to_input(&self, lookup: &dyn Lookup) -> Self::Input {
+        Financing::to_input(self, lookup)
+    }
+    /// `企业 · 银行`.
+    fn name(&self, name_of: &dyn Fn(RecordKind, RecordId) -> String) -> String {
+        format!(
+            "{}{}{}",
+            name_of(RecordKind::Enterprise, self.pledgor_id),
+            terroir_core::search::USER_NAME_SEP,
+            self.bank
+        )
+    }
+    fn keys(&self) -> NamedKeys {
+        vec![
+            ("jurisdiction", Some(self.jurisdiction.to_string())),
+            ("pledgor_id", Some(self.pledgor_id.to_string())),
+            ("loan_on", Some(self.loan_on.to_string())),
+            ("amount_fen", Some(self.amount.0.to_string())),
+        ]
+    }
+    fn plan_facts(&self, _: &dyn Lookup) -> Vec<Fact> {
+        terroir_core::plan::financing_facts(self)
+    }
+    type Summary = crate::summary::FinancingSummary;
+    fn into_record(self, summary: Self::Summary) -> RecordData {
+        RecordData::Financing {
+            data: self,
+            summary,
+        }
+    }
+    fn summary(&self, today: NaiveDate, lookup: &dyn Lookup) -> Self::Summary {
+        let (pledgor, pledgor_name) =
+            split(lookup.code_and_name(RecordKind::Enterprise, self.pledgor_id));
+        crate::summary::FinancingSummary {
+            pledgor,
+            pledgor_name,
+            bank: self.bank.clone(),
+            amount: self.amount,
+            loan_on: self.loan_on,
+            jurisdiction: self.jurisdiction.clone(),
+            outstanding: self.outstanding_on(today),
+        }
+    }
+}
+
+impl Entity for Zone {
+    const KIND: RecordKind = RecordKind::Zone;
+    type Input = ZoneInput;
+    fn parse(
+        input: &Self::Input,
+        lookup: &dyn Lookup,
+        _: Option<&Self>,
+    ) -> Result<Self, Violations> {
+        input.parse(lookup)
+    }
+    fn to_input(&self, lookup: &dyn Lookup) -> Self::Input {
+        Zone::to_input(self, lookup)
+    }
+    fn name(&self, _: &dyn Fn(RecordKind, RecordId) -> String) -> String {
+        self.name.clone()
+    }
+    fn keys(&self) -> NamedKeys {
+        vec![
+            ("gi_id", Some(self.gi_id.to_string())),
+            ("jurisdiction", Some(self.jurisdiction.to_string())),
+            ("status", Some(self.status.key().to_owned())),
+        ]
+    }
+    type Summary = crate::summary::ZoneSummary;
+    fn into_record(self, summary: Self::Summary) -> RecordData {
+        RecordData::Zone {
+            data: self,
+            summary,
+        }
+    }
+    fn summary(&self, today: NaiveDate, lookup: &dyn Lookup) -> Self::Summary {
+        let (gi, gi_name) = split(lookup.code_and_name(RecordKind::Gi, self.gi_id));
+        crate::summary::ZoneSummary {
+            gi,
+            gi_name,
+            status: self.status,
+            jurisdiction: self.jurisdiction.clone(),
+            preparation_ends: self.preparation_ends,
+            warnings: self.warnings(today),
+        }
+    }
 }

@@ -67,11 +67,55 @@ pub struct ImportChange {
     pub fields: Vec<FieldChange>,
 }
 
+/// What a sheet holds: one kind's records, or a sheet that is not a record kind's (the GI
+/// products' yearly statistics, `gi_stats`), imported with the same preview, problems and
+/// all-or-nothing write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(untagged)]
+pub enum SheetKind {
+    Records(RecordKind),
+    Other(OtherSheet),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum OtherSheet {
+    GiStats,
+}
+
+impl SheetKind {
+    pub const GI_STATS: SheetKind = SheetKind::Other(OtherSheet::GiStats);
+
+    /// A kind's key (`enterprise`, …) or `gi_stats`.
+    pub fn from_key(key: &str) -> Option<Self> {
+        match key {
+            "gi_stats" => Some(Self::GI_STATS),
+            k => RecordKind::from_key(k).map(Self::Records),
+        }
+    }
+
+    /// The sheets that can be imported, by key.
+    pub fn keys() -> Vec<&'static str> {
+        columns::exchanged_kinds()
+            .map(|k| k.key())
+            .chain(["gi_stats"])
+            .collect()
+    }
+}
+
+impl From<RecordKind> for SheetKind {
+    fn from(k: RecordKind) -> Self {
+        Self::Records(k)
+    }
+}
+
 /// What an import did, or (dry run, or problems found) would do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct ImportReport {
-    pub kind: RecordKind,
+    pub kind: SheetKind,
     pub file: String,
     pub sha256: String,
     pub header_row: u32,
@@ -104,7 +148,7 @@ const PROGRESS_EVERY: u32 = 250;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct ExportSummary {
-    pub kind: RecordKind,
+    pub kind: SheetKind,
     pub path: String,
     pub rows: u32,
 }
@@ -130,15 +174,11 @@ fn sheet_error(e: terroir_exchange::Error) -> ApiError {
 
 fn exchanged(kind: RecordKind) -> Result<()> {
     if columns::columns(kind).is_empty() {
-        return Err(Violation::enum_value(
-            kind.key(),
-            columns::exchanged_kinds()
-                .map(|k| k.key())
-                .collect::<Vec<_>>()
-                .join(", "),
-        )
-        .at("kind")
-        .into());
+        return Err(
+            Violation::enum_value(kind.key(), SheetKind::keys().join(", "))
+                .at("kind")
+                .into(),
+        );
     }
     Ok(())
 }
@@ -157,10 +197,15 @@ fn column_of(origin: &[(String, usize)], field: &str) -> Option<usize> {
 
 impl Workspace {
     /// Write an empty import template for `kind`: headers and a notes row.
-    pub fn template(&self, kind: RecordKind, path: &Path) -> Result<()> {
-        exchanged(kind)?;
-        let defs = columns::columns(kind);
-        let mut sheet = Sheet::new(kind.key(), defs);
+    pub fn template(&self, kind: impl Into<SheetKind>, path: &Path) -> Result<()> {
+        let (name, defs) = match kind.into() {
+            SheetKind::Records(kind) => {
+                exchanged(kind)?;
+                (kind.key(), columns::columns(kind))
+            }
+            SheetKind::Other(OtherSheet::GiStats) => ("gi_stats", columns::GI_STATS),
+        };
+        let mut sheet = Sheet::new(name, defs);
         sheet.notes = defs.iter().map(|d| d.note.to_owned()).collect();
         write::write(path, &sheet)
             .map_err(|e| ApiError::from(Violation::file_missing(e).at("output")))
@@ -190,7 +235,7 @@ impl Workspace {
         write::write(path, &sheet)
             .map_err(|e| ApiError::from(Violation::file_missing(e).at("output")))?;
         Ok(ExportSummary {
-            kind,
+            kind: kind.into(),
             path: path.display().to_string(),
             rows,
         })
@@ -257,7 +302,7 @@ impl Workspace {
     /// Progress and cancelling as in [`Workspace::import_with`].
     pub fn import_checked(
         &mut self,
-        kind: RecordKind,
+        kind: impl Into<SheetKind>,
         path: &Path,
         sha256: &str,
         cancel: &AtomicBool,
@@ -275,7 +320,12 @@ impl Workspace {
 
     /// Import a spreadsheet of `kind`. With `dry_run`, or when any row has a problem, nothing
     /// is written and the report says what would happen.
-    pub fn import(&mut self, kind: RecordKind, path: &Path, dry_run: bool) -> Result<ImportReport> {
+    pub fn import(
+        &mut self,
+        kind: impl Into<SheetKind>,
+        path: &Path,
+        dry_run: bool,
+    ) -> Result<ImportReport> {
         self.import_with(kind, path, dry_run, &AtomicBool::new(false), &mut |_| {})
     }
 
@@ -284,15 +334,21 @@ impl Workspace {
     /// the report says `cancelled`.
     pub fn import_with(
         &mut self,
-        kind: RecordKind,
+        kind: impl Into<SheetKind>,
         path: &Path,
         dry_run: bool,
         cancel: &AtomicBool,
         progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<ImportReport> {
+        let kind = match kind.into() {
+            SheetKind::Records(kind) => kind,
+            SheetKind::Other(OtherSheet::GiStats) => {
+                return self.import_gi_stats(path, dry_run, cancel, progress);
+            }
+        };
         exchanged(kind)?;
-        let sheet = ImportSheet::read(kind, path)?;
-        let mut report = ImportReport::before_rows(kind, &sheet);
+        let sheet = ImportSheet::read(columns::columns(kind), path)?;
+        let mut report = ImportReport::before_rows(kind.into(), &sheet);
         let divisions = self.division_names()?;
         let stamp = self.stamp();
         let tx = terroir_store::begin(&mut self.conn)?;
@@ -319,6 +375,83 @@ impl Workspace {
         }
         Ok(report)
     }
+    /// Import a sheet of GI yearly statistics: one row per product and year (the product by
+    /// code or name), checked by the form's rules, each year's figures added or replaced and
+    /// audited with the file; all or nothing, as a record sheet.
+    fn import_gi_stats(
+        &mut self,
+        path: &Path,
+        dry_run: bool,
+        cancel: &AtomicBool,
+        progress: &mut dyn FnMut(ImportProgress),
+    ) -> Result<ImportReport> {
+        let sheet = ImportSheet::read(columns::GI_STATS, path)?;
+        let mut report = ImportReport::before_rows(SheetKind::GI_STATS, &sheet);
+        let reason = format!("导入 {} (sha256 {})", report.file, report.sha256);
+        let stamp = self.stamp();
+        let tx = terroir_store::begin(&mut self.conn)?;
+        // (product id, year) → the row that first had it.
+        let mut seen: HashMap<(String, i32), u32> = HashMap::new();
+        let finished = each_row(
+            sheet,
+            &mut report,
+            cancel,
+            progress,
+            |m, number, cells, header, report| {
+                let (input, origin) = columns::row_input(None, m, cells);
+                let place = RowPlace {
+                    number,
+                    cells,
+                    header,
+                    origin,
+                };
+                let outcome = stat_row(&tx, &stamp, &reason, input, number, &mut seen);
+                report.record(&place, outcome);
+                Ok(())
+            },
+        )?;
+        if !finished || cancel.load(Ordering::Relaxed) {
+            report.cancelled = true;
+            return Ok(report);
+        }
+        if report.problems.is_empty() && !dry_run {
+            tx.commit().map_err(terroir_store::Error::from)?;
+            report.applied = true;
+        }
+        Ok(report)
+    }
+
+    /// Every GI product's yearly statistics as the import sheet (product code, year, …): an
+    /// exported sheet imports unchanged.
+    pub fn export_gi_stats(&self, path: &Path) -> Result<ExportSummary> {
+        let mut sheet = Sheet::new("gi_stats", columns::GI_STATS);
+        let mut rows = vec![];
+        store::each(&self.conn, RecordKind::Gi, |gi| {
+            rows.push(gi);
+            Ok(())
+        })?;
+        rows.sort_by(|a, b| a.code.cmp(&b.code));
+        for gi in rows {
+            for (_, data, _) in terroir_store::plan::gi_stats(&self.conn, &gi.id)? {
+                let stat: terroir_core::plan::GiYearStat =
+                    serde_json::from_str(&data).map_err(ApiError::storage)?;
+                let mut input = serde_json::to_value(stat.to_input()).map_err(ApiError::storage)?;
+                input["gi"] = Value::String(gi.code.clone());
+                sheet
+                    .rows
+                    .push(columns::export_cells(columns::GI_STATS, None, &input));
+            }
+        }
+        let n = sheet.rows.len() as u32;
+        write::write(path, &sheet)
+            .map_err(|e| ApiError::from(Violation::file_missing(e).at("output")))?;
+        Ok(ExportSummary {
+            kind: SheetKind::GI_STATS,
+            path: path.display().to_string(),
+            rows: n,
+        })
+    }
+
     /// Division names → codes, for cells holding 固始县 instead of 411525. A name held by
     /// two divisions is left as typed (and then refused by the rules, with the value shown).
     fn division_names(&self) -> Result<HashMap<String, String>> {
@@ -353,16 +486,12 @@ struct ImportSheet {
 
 impl ImportSheet {
     /// Hash the file, read it (guarded against hostile files) and find the header row of
-    /// `kind`'s columns, naming the first few when none is found.
-    fn read(kind: RecordKind, path: &Path) -> Result<Self> {
+    /// the columns `defs`, naming the first few when none is found.
+    fn read(defs: &'static [columns::ColumnDef], path: &Path) -> Result<Self> {
         let sha256 = file_sha256(path)?;
         let rows = sheet::read(path).map_err(sheet_error)?.rows;
-        let mapping = columns::locate(kind, &rows).ok_or_else(|| {
-            let expected: Vec<&str> = columns::columns(kind)
-                .iter()
-                .take(3)
-                .map(|d| d.header)
-                .collect();
+        let mapping = columns::locate_in(defs, &rows).ok_or_else(|| {
+            let expected: Vec<&str> = defs.iter().take(3).map(|d| d.header).collect();
             ApiError::from(Violation::sheet_no_header(expected.join("、")).at("file"))
         })?;
         let file = path
@@ -381,7 +510,7 @@ impl ImportSheet {
 impl ImportReport {
     /// The report of a sheet before any row is checked: which file, where its header is and
     /// which columns no field takes.
-    fn before_rows(kind: RecordKind, sheet: &ImportSheet) -> Self {
+    fn before_rows(kind: SheetKind, sheet: &ImportSheet) -> Self {
         Self {
             kind,
             file: sheet.file.clone(),
@@ -477,9 +606,44 @@ struct RowImport<'a> {
     unindexed: Vec<store::RecordRow>,
 }
 
+/// Go through a sheet's data rows in order (empty and notes rows skipped, each other counted
+/// in the report), handing each to `row`, reporting progress every few hundred; false when the
+/// clerk cancelled before the last row.
+fn each_row(
+    sheet: ImportSheet,
+    report: &mut ImportReport,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(ImportProgress),
+    mut row: impl FnMut(&Mapping, u32, &[Cell], &[Cell], &mut ImportReport) -> Result<()>,
+) -> Result<bool> {
+    let ImportSheet { rows, mapping, .. } = sheet;
+    // Rows are consumed as they are written, so the sheet's memory shrinks as the
+    // transaction grows.
+    let header = rows[mapping.header_index].1.clone();
+    let total = (rows.len() - mapping.header_index - 1) as u32;
+    progress(ImportProgress { done: 0, total });
+    for (i, (number, cells)) in rows.into_iter().skip(mapping.header_index + 1).enumerate() {
+        if cancel.load(Ordering::Relaxed) {
+            return Ok(false);
+        }
+        if i > 0 && (i as u32).is_multiple_of(PROGRESS_EVERY) {
+            progress(ImportProgress {
+                done: i as u32,
+                total,
+            });
+        }
+        if cells.iter().all(Cell::is_empty) || is_notes_row(&mapping, &cells) {
+            continue;
+        }
+        report.rows += 1;
+        row(&mapping, number, &cells, &header, report)?;
+    }
+    progress(ImportProgress { done: total, total });
+    Ok(true)
+}
+
 impl RowImport<'_> {
-    /// Check and write the sheet's data rows in order, reporting progress every few hundred;
-    /// false when the clerk cancelled before the last row.
+    /// Check and write the sheet's data rows in order; false when the clerk cancelled.
     fn import_all(
         &mut self,
         sheet: ImportSheet,
@@ -487,30 +651,13 @@ impl RowImport<'_> {
         cancel: &AtomicBool,
         progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<bool> {
-        let ImportSheet { rows, mapping, .. } = sheet;
-        // Rows are consumed as they are written, so the sheet's memory shrinks as the
-        // transaction grows.
-        let header = rows[mapping.header_index].1.clone();
-        let total = (rows.len() - mapping.header_index - 1) as u32;
-        progress(ImportProgress { done: 0, total });
-        for (i, (number, cells)) in rows.into_iter().skip(mapping.header_index + 1).enumerate() {
-            if cancel.load(Ordering::Relaxed) {
-                return Ok(false);
-            }
-            if i > 0 && (i as u32).is_multiple_of(PROGRESS_EVERY) {
-                progress(ImportProgress {
-                    done: i as u32,
-                    total,
-                });
-            }
-            if cells.iter().all(Cell::is_empty) || is_notes_row(&mapping, &cells) {
-                continue;
-            }
-            report.rows += 1;
-            self.import_row(&mapping, number, &cells, &header, report)?;
-        }
-        progress(ImportProgress { done: total, total });
-        Ok(true)
+        each_row(
+            sheet,
+            report,
+            cancel,
+            progress,
+            |m, number, cells, header, report| self.import_row(m, number, cells, header, report),
+        )
     }
 
     /// Turn one data row into the kind's input and add it, or change the record it matches
@@ -523,7 +670,7 @@ impl RowImport<'_> {
         header: &[Cell],
         report: &mut ImportReport,
     ) -> Result<()> {
-        let (mut input, origin) = columns::row_input(self.kind, mapping, cells);
+        let (mut input, origin) = columns::row_input(Some(self.kind), mapping, cells);
         let place = RowPlace {
             number,
             cells,
@@ -659,6 +806,64 @@ enum Outcome {
     Added(String, String),
     Changed(String, String, Vec<FieldChange>),
     Unchanged(String, String),
+}
+
+/// One row of a GI statistics sheet: its product found (by code, id or name, live), its
+/// figures parsed by the form's rules, a product's year given twice in the file refused; then
+/// added, or replacing that year's figures (the changed fields listed), or unchanged.
+fn stat_row(
+    tx: &terroir_store::Connection,
+    stamp: &terroir_store::audit::Stamp,
+    reason: &str,
+    mut input: Map<String, Value>,
+    number: u32,
+    seen: &mut HashMap<(String, i32), u32>,
+) -> Result<Outcome> {
+    use terroir_core::plan::{GiYearStat, GiYearStatInput};
+    let gi_key = input.remove("gi");
+    let mut v = terroir_core::Violations::default();
+    let gi = v.check("gi", || {
+        let key = gi_key.as_ref().and_then(Value::as_str).unwrap_or("");
+        terroir_core::record::resolve(&StoreLookup(tx), RecordKind::Gi, key)
+    });
+    let stat =
+        match input_from_json::<GiYearStatInput>(Value::Object(input)).and_then(|i| i.parse()) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                for p in e.0 {
+                    v.push(p);
+                }
+                None
+            }
+        };
+    v.finish(|| ())?;
+    let (gi, stat) = (gi.unwrap(), stat.unwrap());
+    let row = store::require(tx, RecordKind::Gi, &gi.to_string())?;
+    if row.archived_at.is_some() {
+        return Err(Violation::archived(&row.code).at("gi").into());
+    }
+    let code = format!("{}/{}", row.code, stat.year);
+    if let Some(first) = seen.insert((row.id.clone(), stat.year), number) {
+        seen.insert((row.id.clone(), stat.year), first);
+        return Err(Violation::duplicate_in_file(&code, first).at("year").into());
+    }
+    let stored: Option<GiYearStat> = terroir_store::plan::gi_stats(tx, &row.id)?
+        .into_iter()
+        .find(|(y, _, _)| *y == stat.year)
+        .map(|(_, d, _)| serde_json::from_str(&d).map_err(ApiError::storage))
+        .transpose()?;
+    let outcome = match &stored {
+        Some(s) if *s == stat => return Ok(Outcome::Unchanged(code, row.name)),
+        Some(s) => {
+            let json =
+                |s: &GiYearStat| serde_json::to_value(s.to_input()).map_err(ApiError::storage);
+            Outcome::Changed(code, row.name.clone(), diff(&json(s)?, &json(&stat)?))
+        }
+        None => Outcome::Added(code, row.name.clone()),
+    };
+    let data = serde_json::to_string(&stat).map_err(ApiError::storage)?;
+    terroir_store::plan::set_gi_stat(tx, stamp, &row, stat.year, Some(&data), false, Some(reason))?;
+    Ok(outcome)
 }
 
 /// Merge the row's fields into an existing record's input; write it when something changed.

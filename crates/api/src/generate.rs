@@ -79,6 +79,37 @@ const CITIES: &[(&str, &str)] = &[
     ("361000", "抚州市"),
 ];
 
+/// The provinces of [`CITIES`], for the targets set at province level.
+const PROVINCES: &[(&str, &str)] = &[
+    ("130000", "河北省"),
+    ("140000", "山西省"),
+    ("150000", "内蒙古自治区"),
+    ("210000", "辽宁省"),
+    ("220000", "吉林省"),
+    ("230000", "黑龙江省"),
+    ("320000", "江苏省"),
+    ("330000", "浙江省"),
+    ("340000", "安徽省"),
+    ("350000", "福建省"),
+    ("360000", "江西省"),
+    ("370000", "山东省"),
+    ("410000", "河南省"),
+    ("420000", "湖北省"),
+    ("430000", "湖南省"),
+    ("440000", "广东省"),
+    ("450000", "广西壮族自治区"),
+    ("460000", "海南省"),
+    ("510000", "四川省"),
+    ("520000", "贵州省"),
+    ("530000", "云南省"),
+    ("540000", "西藏自治区"),
+    ("610000", "陕西省"),
+    ("620000", "甘肃省"),
+    ("630000", "青海省"),
+    ("640000", "宁夏回族自治区"),
+    ("650000", "新疆维吾尔自治区"),
+];
+
 const PLACES: &[&str] = &[
     "", "东山", "西湖", "南岭", "北坡", "青山", "白河", "金沙", "云雾", "清泉", "高山", "平原",
     "大湖", "龙潭", "凤岭",
@@ -178,6 +209,11 @@ pub struct Scale {
     pub users: usize,
     /// Enforcement cases, in every state of their flow.
     pub cases: usize,
+    /// Pledge-financing loans (patents pledged), and demonstration zones (one GI product
+    /// each, with three years of its statistics). Every city and province also gets a target
+    /// for each computed metric.
+    pub financing: usize,
+    pub zones: usize,
 }
 
 impl Scale {
@@ -190,6 +226,8 @@ impl Scale {
                 trademarks: 500,
                 users: 1_000,
                 cases: 1_000,
+                financing: 100,
+                zones: 10,
             }),
             "national" => Some(Scale {
                 gi: 2_500,
@@ -197,6 +235,8 @@ impl Scale {
                 trademarks: 5_000,
                 users: 10_000,
                 cases: 10_000,
+                financing: 1_000,
+                zones: 100,
             }),
             "national-x10" => Some(Scale {
                 gi: 25_000,
@@ -204,13 +244,22 @@ impl Scale {
                 trademarks: 50_000,
                 users: 100_000,
                 cases: 100_000,
+                financing: 10_000,
+                zones: 1_000,
             }),
             _ => None,
         }
     }
 
     pub fn total(&self) -> usize {
-        self.gi + self.enterprises + self.trademarks + self.users + self.cases
+        self.gi
+            + self.enterprises
+            + self.trademarks
+            + self.users
+            + self.cases
+            + self.financing
+            + self.zones
+            + targets().len()
     }
 }
 
@@ -396,6 +445,58 @@ impl<F: FnMut(usize, usize)> Generator<F> {
 /// The `i`th case: a party from the register (or named, or a person), a related GI product,
 /// opened in 2021–2026, and taken as far through its flow as `rng` says (most are decided,
 /// most decided ones closed, some transferred), each fine within its limit.
+/// A loan against a patent to one of `enterprises`, counted in a random city.
+fn financing(rng: &mut Rng, enterprises: &[String]) -> Value {
+    let (code, _) = rng.pick(CITIES);
+    let n = rng.below(10_000_000);
+    json!({
+        "pledgor": rng.pick(enterprises),
+        "jurisdiction": code,
+        "bank": format!("{}银行", rng.pick(BRANDS)),
+        "amount": (100_000 + rng.below(20_000_000)).to_string(),
+        "loan_on": date(rng, 2019, 8),
+        "items": [{ "patent_no": format!("ZL2020{n:07}.0"), "patent_title": format!("{}加工方法", rng.pick(PRODUCTS).0) }],
+    })
+}
+
+/// A zone for GI product `gi`: preparing or accepted.
+fn zone(rng: &mut Rng, gi: &str) -> Value {
+    let (code, city) = rng.pick(CITIES);
+    let accepted = rng.below(2) == 0;
+    json!({
+        "gi": gi,
+        "government": format!("{city}人民政府"),
+        "jurisdiction": code,
+        "status": if accepted { "accepted" } else { "preparing" },
+        "preparing_on": "2022-10-01",
+        "preparation_ends": "2025-10-31",
+        "accepted_on": accepted.then_some("2025-11-20"),
+        "kpi_set": "hunan",
+    })
+}
+
+/// A target for every computed metric in every city and province the generator uses,
+/// 2024–2026.
+fn targets() -> Vec<Value> {
+    let mut out = vec![];
+    for (d, _) in CITIES.iter().chain(PROVINCES) {
+        for metric in terroir_core::plan::Metric::ALL {
+            if metric == terroir_core::plan::Metric::Manual {
+                continue;
+            }
+            out.push(json!({
+                "title": format!("{d} {}", metric.key()),
+                "jurisdiction": d,
+                "starts_on": "2024-01-01",
+                "ends_on": "2026-12-31",
+                "metric": metric.key(),
+                "target": if metric.money() { "100000000" } else { "1000" },
+            }));
+        }
+    }
+    out
+}
+
 fn case(rng: &mut Rng, i: usize, enterprises: &[String], gis: &[String]) -> (Value, Vec<Action>) {
     use terroir_core::case::{CaseKind, fine_limit};
     let (code, city) = rng.pick(CITIES);
@@ -559,14 +660,36 @@ impl Workspace {
         g.add(self, RecordKind::User, scale.users, |rng, _| {
             user(rng, &gis, &ent_codes)
         })?;
-        g.add_cases(self, scale.cases, &ent_codes, &gis)
+        g.add_cases(self, scale.cases, &ent_codes, &gis)?;
+        g.add(self, RecordKind::Financing, scale.financing, |rng, _| {
+            financing(rng, &ent_codes)
+        })?;
+        g.add(
+            self,
+            RecordKind::Zone,
+            scale.zones.min(gis.len()),
+            |rng, i| zone(rng, &gis[i]),
+        )?;
+        let targets = targets();
+        g.add(self, RecordKind::Target, targets.len(), |_, i| {
+            targets[i].clone()
+        })?;
+        for gi in gis.iter().take(scale.zones) {
+            for year in 2023..=2025 {
+                let input = json!({ "year": year.to_string(), "producers": (100 + g.rng.below(900)).to_string(),
+                    "output_value": (100_000_000 + g.rng.below(900_000_000)).to_string(),
+                    "sector_output": "2000000000", "source": "generated" });
+                self.set_gi_stats(gi, input, None)?;
+            }
+        }
+        Ok(())
     }
 
     /// Add the cities generated records are placed in to the division table, where missing.
     fn add_cities(&mut self) -> Result<()> {
         let stamp = self.stamp();
         let tx = terroir_store::begin(&mut self.conn)?;
-        for (code, name) in CITIES {
+        for (code, name) in CITIES.iter().chain(PROVINCES) {
             let d = terroir_core::Division {
                 code: code.parse().map_err(ApiError::from)?,
                 name: (*name).to_owned(),

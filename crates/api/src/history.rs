@@ -443,7 +443,20 @@ impl Workspace {
                 }
             }
             Some(Value::Number(n))
-                if matches!(field, "amount" | "total" | "due" | "budget" | "amount_fen") =>
+                if matches!(
+                    field,
+                    "amount"
+                        | "total"
+                        | "due"
+                        | "budget"
+                        | "amount_fen"
+                        | "output_value"
+                        | "sector_output"
+                        | "e_commerce"
+                        | "min_output"
+                        | "interest_subsidy"
+                        | "risk_compensation"
+                ) =>
             {
                 let s = n
                     .as_i64()

@@ -17,6 +17,7 @@ pub mod generate;
 pub mod history;
 pub mod lists;
 pub mod ops;
+pub mod plan;
 pub mod records;
 pub mod reminders;
 pub mod sample;

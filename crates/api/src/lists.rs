@@ -160,6 +160,31 @@ fn facet(kind: RecordKind) -> Facet {
             money: Some(("fine", "fine_fen")),
             ..none
         },
+        RecordKind::Target => Facet {
+            category: Some(("metric", Column("metric"))),
+            sorts: &[
+                CODE,
+                NAME,
+                ("ends_on", Column("ends_on")),
+                ("jurisdiction", Column("jurisdiction")),
+            ],
+            ..none
+        },
+        RecordKind::Financing => Facet {
+            sorts: &[
+                CODE,
+                NAME,
+                ("loan_on", Column("loan_on")),
+                ("amount", Column("amount_fen")),
+            ],
+            money: Some(("amount", "amount_fen")),
+            ..none
+        },
+        RecordKind::Zone => Facet {
+            status: Some(("zoneStatus", "status")),
+            sorts: &[CODE, NAME, ("status", Column("status"))],
+            ..none
+        },
     }
 }
 

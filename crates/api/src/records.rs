@@ -79,6 +79,18 @@ pub enum RecordData {
         data: terroir_core::case::EnforcementCase,
         summary: crate::summary::CaseSummary,
     },
+    Target {
+        data: terroir_core::plan::Target,
+        summary: crate::summary::TargetSummary,
+    },
+    Financing {
+        data: terroir_core::plan::Financing,
+        summary: crate::summary::FinancingSummary,
+    },
+    Zone {
+        data: terroir_core::plan::Zone,
+        summary: crate::summary::ZoneSummary,
+    },
 }
 
 /// Bind one field of whichever kind a `RecordData` is and evaluate `$e` with it.
@@ -93,6 +105,9 @@ macro_rules! each {
             RecordData::Application { $field, .. } => $e,
             RecordData::IncentiveRule { $field, .. } => $e,
             RecordData::Case { $field, .. } => $e,
+            RecordData::Target { $field, .. } => $e,
+            RecordData::Financing { $field, .. } => $e,
+            RecordData::Zone { $field, .. } => $e,
         }
     };
 }
@@ -108,6 +123,9 @@ impl RecordDto {
             RecordData::Application { .. } => RecordKind::Application,
             RecordData::IncentiveRule { .. } => RecordKind::IncentiveRule,
             RecordData::Case { .. } => RecordKind::Case,
+            RecordData::Target { .. } => RecordKind::Target,
+            RecordData::Financing { .. } => RecordKind::Financing,
+            RecordData::Zone { .. } => RecordKind::Zone,
         }
     }
 
@@ -174,8 +192,10 @@ fn content<E: Entity>(conn: &Connection, e: &E) -> Result<Content> {
 }
 
 /// The tables derived from a record's data, rewritten with it: a GI's trademark links, an
-/// application's committed award lines.
-fn save_links<E: Entity>(conn: &Connection, id: &str, e: &E) -> Result<()> {
+/// application's committed award lines, a case's references, what it counts for in the
+/// plan's metrics (an enterprise's move carries the facts it places).
+fn save_links<E: Entity>(conn: &Connection, id: &str, code: &str, e: &E) -> Result<()> {
+    crate::plan::save_facts(conn, id, code, e)?;
     match E::KIND {
         RecordKind::Gi => {
             let ids: Vec<String> = e
@@ -216,7 +236,7 @@ pub(crate) fn insert_as<E: Entity>(
     let id = Uuid::now_v7().to_string();
     let content = content(conn, &entity)?;
     let row = store::insert_as(conn, stamp, E::KIND, &id, content, sample, how)?;
-    save_links(conn, &id, &entity)?;
+    save_links(conn, &id, &row.code, &entity)?;
     Ok(row)
 }
 
@@ -230,7 +250,7 @@ pub(crate) fn insert_entity<E: Entity>(
 ) -> Result<RecordRow> {
     let content = content(conn, entity)?;
     let row = store::insert_as(conn, stamp, E::KIND, id, content, false, how)?;
-    save_links(conn, id, entity)?;
+    save_links(conn, id, &row.code, entity)?;
     Ok(row)
 }
 
@@ -253,7 +273,7 @@ pub(crate) fn store_entity<E: Entity>(
         action,
         reason,
     )?;
-    save_links(conn, id, entity)?;
+    save_links(conn, id, &row.code, entity)?;
     if row.name != before {
         rename_dependents(conn, stamp, E::KIND, &row)?;
     }
@@ -398,6 +418,9 @@ macro_rules! by_kind {
             RecordKind::Application => $f::<terroir_core::application::Application>($($arg),*),
             RecordKind::IncentiveRule => $f::<terroir_core::incentive::IncentiveRule>($($arg),*),
             RecordKind::Case => $f::<terroir_core::case::EnforcementCase>($($arg),*),
+            RecordKind::Target => $f::<terroir_core::plan::Target>($($arg),*),
+            RecordKind::Financing => $f::<terroir_core::plan::Financing>($($arg),*),
+            RecordKind::Zone => $f::<terroir_core::plan::Zone>($($arg),*),
         }
     };
 }
@@ -548,6 +571,9 @@ impl Workspace {
         let stamp = self.stamp();
         let tx = terroir_store::begin(&mut self.conn)?;
         let mut row = store::set_archived(&tx, &stamp, kind, key, archive, reason)?;
+        if !archive {
+            crate::plan::refresh_facts(&tx, kind, &row)?;
+        }
         // Back in the lists: with the names of what it refers to as they are now.
         if !archive
             && let Some(renamed) = rename(

@@ -11,6 +11,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 use terroir_core::RecordKind;
 use terroir_core::credit_code::check_char;
+use terroir_core::plan::GiYearStatInput;
 
 use crate::error::{ApiError, Result};
 use crate::ops::{TrademarkEvent, UserStep};
@@ -384,7 +385,83 @@ impl Workspace {
             self.trademark_event("TM-0005", event)?;
         }
         self.load_workbench_sample()?;
-        self.load_case_sample()
+        self.load_case_sample()?;
+        self.load_plan_sample()
+    }
+
+    /// The seed's targets within our scope (¥300 million of pledge financing over 2021–2023,
+    /// ten provincial IP-strong enterprises) and two illustrative ones, two financing records,
+    /// the 信阳毛尖 demonstration zone measured against the Hunan example, and that product's
+    /// yearly statistics (illustrative figures, marked as such).
+    fn load_plan_sample(&mut self) -> Result<()> {
+        self.add_batch_flagged(
+            RecordKind::Target,
+            vec![
+                json!({ "title": "3年知识产权质押融资额合计达到3亿元", "paragraph": "一(二)、四(九)",
+                        "jurisdiction": "411500", "starts_on": "2021-01-01", "ends_on": "2023-12-31",
+                        "metric": "pledge_financing", "target": "300000000",
+                        "notes": "信阳市知识产权高质量发展实施方案（2021—2023年）" }),
+                json!({ "title": "培育不少于10家省级知识产权强企", "paragraph": "一(二)",
+                        "jurisdiction": "411500", "starts_on": "2021-01-01", "ends_on": "2023-12-31",
+                        "metric": "manual", "measure": "stock", "target": "10", "unit": "家",
+                        "notes": "省级知识产权强企由省局认定，数值按年录入" }),
+                json!({ "title": "地理标志专用标志使用人（示例目标）", "paragraph": "二(四)",
+                        "jurisdiction": "411500", "starts_on": "2024-01-01", "ends_on": "2026-12-31",
+                        "metric": "approved_users", "target": "4",
+                        "notes": "示例：用于演示存量指标的进度计算" }),
+                json!({ "title": "执法办案量稳步增长（示例目标）", "paragraph": "三(五)",
+                        "jurisdiction": "411500", "starts_on": "2026-01-01", "ends_on": "2026-12-31",
+                        "metric": "enforcement_cases", "target": "5",
+                        "notes": "示例：规划未给出数值，此处仅演示累计指标" }),
+            ],
+            true,
+        )?;
+        self.set_target_value("TGT-0002", 2021, "3", "示例：省知识产权局公布名单", None)?;
+        self.set_target_value("TGT-0002", 2022, "6", "示例：省知识产权局公布名单", None)?;
+        self.add_batch_flagged(
+            RecordKind::Financing,
+            vec![
+                json!({ "pledgor": "固始县农产品有限公司（示例）", "jurisdiction": "411525",
+                        "bank": "示例银行信阳分行", "amount": "5000000", "loan_on": "2022-03-15",
+                        "term_ends": "2023-03-14", "released_on": "2023-03-10",
+                        "items": [{ "patent_no": "ZL202010000000.0（示例）", "patent_title": "一种固始鸡屠宰加工方法（示例）" }],
+                        "risk_compensation": "250000" }),
+                json!({ "pledgor": "罗山县茶业有限公司（示例）", "jurisdiction": "411521",
+                        "bank": "示例农村商业银行", "amount": "3000000", "loan_on": "2025-06-05",
+                        "term_ends": "2028-05-31", "items": [{ "trademark": "TM-0005" }],
+                        "interest_subsidy": "60000" }),
+            ],
+            true,
+        )?;
+        self.add_batch_flagged(
+            RecordKind::Zone,
+            vec![
+                json!({ "gi": "GI-0001", "name": "信阳毛尖国家地理标志产品保护示范区",
+                         "government": "信阳市人民政府", "jurisdiction": "411500",
+                         "status": "preparing", "preparing_on": "2022-10-01",
+                         "preparation_ends": "2025-10-31", "kpi_set": "hunan",
+                         "notes": "筹建期2022年10月至2025年10月（domain.md）；批复文号待补" }),
+            ],
+            true,
+        )?;
+        let stat = GiYearStatInput {
+            year: s("2025"),
+            producers: Some(s("1200")),
+            output_value: Some(s("14000000000")),
+            sector_output: Some(s("20000000000")),
+            area_mu: Some(s("2160000")),
+            head_count: None,
+            e_commerce: Some(s("3000000000")),
+            source: s("示例数据（非官方统计，待核实）"),
+        }
+        .parse()?;
+        let stamp = self.stamp();
+        let tx = terroir_store::begin(&mut self.conn)?;
+        let gi = terroir_store::records::require(&tx, RecordKind::Gi, "GI-0001")?;
+        let data = serde_json::to_string(&stat).map_err(crate::ApiError::storage)?;
+        terroir_store::plan::set_gi_stat(&tx, &stamp, &gi, stat.year, Some(&data), true, None)?;
+        tx.commit().map_err(terroir_store::Error::from)?;
+        Ok(())
     }
 
     /// Three enforcement cases: an infringement decided and closed, a 驰名商标 wording case

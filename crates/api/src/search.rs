@@ -90,6 +90,7 @@ impl Workspace {
     pub fn reindex(&mut self) -> Result<u64> {
         let tx = terroir_store::begin(&mut self.conn)?;
         let n = index::rebuild(&tx)?;
+        crate::plan::rebuild_facts(&tx)?;
         tx.commit().map_err(terroir_store::Error::from)?;
         Ok(n)
     }

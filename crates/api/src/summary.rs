@@ -144,3 +144,40 @@ pub struct CaseSummary {
     /// Whether the whole record may be edited (until it is closed).
     pub editable: bool,
 }
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct TargetSummary {
+    pub metric: terroir_core::plan::Metric,
+    pub measure: terroir_core::plan::Measure,
+    pub jurisdiction: DivisionCode,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    /// Whether values are money (fen).
+    pub money: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct FinancingSummary {
+    pub pledgor: Option<String>,
+    pub pledgor_name: Option<String>,
+    pub bank: String,
+    pub amount: Fen,
+    pub loan_on: NaiveDate,
+    pub jurisdiction: DivisionCode,
+    /// Not released and within its term on the day asked.
+    pub outstanding: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ZoneSummary {
+    pub gi: Option<String>,
+    pub gi_name: Option<String>,
+    pub status: terroir_core::plan::ZoneStatus,
+    pub jurisdiction: DivisionCode,
+    pub preparation_ends: Option<NaiveDate>,
+    /// A preparation period ended with no result recorded.
+    pub warnings: Vec<Bilingual>,
+}

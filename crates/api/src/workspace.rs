@@ -61,7 +61,14 @@ impl Workspace {
     }
 
     fn connect(db_path: &Path, actor: &str, create: bool) -> Result<Self> {
-        let conn = db::open(db_path, create)?;
+        let mut conn = db::open(db_path, create)?;
+        // After the migration that added them, what each record counts for in the plan's
+        // metrics is made once from the records (the core's rules, not SQL).
+        if terroir_store::plan::facts_stale(&conn)? {
+            let tx = terroir_store::begin(&mut conn)?;
+            crate::plan::rebuild_facts(&tx)?;
+            tx.commit().map_err(terroir_store::Error::from)?;
+        }
         Ok(Self {
             conn,
             db_path: db_path.to_owned(),
@@ -153,6 +160,11 @@ impl Lookup for StoreLookup<'_> {
     fn gi_basis(&self, gi: RecordId, today: NaiveDate) -> Option<terroir_core::user::GiBasis> {
         gi_basis(self.0, gi, today).ok().flatten()
     }
+    fn pledges(&self, trademark: RecordId) -> Option<Vec<terroir_core::trademark::Pledge>> {
+        let row = records::get(self.0, RecordKind::Trademark, &trademark.to_string()).ok()??;
+        let tm: terroir_core::trademark::Trademark = crate::records::decode(&row).ok()?;
+        Some(tm.pledges)
+    }
 }
 
 /// What a GI product's users rest on as of `today`: its revocation, its GI marks' standing.
@@ -234,6 +246,9 @@ impl Lookup for ArchivedToo<'_> {
         id: RecordId,
     ) -> Option<terroir_core::incentive::Proof> {
         self.0.proof(item, id)
+    }
+    fn pledges(&self, trademark: RecordId) -> Option<Vec<terroir_core::trademark::Pledge>> {
+        self.0.pledges(trademark)
     }
 }
 

@@ -421,6 +421,22 @@ fn as_fixture(value: &serde_json::Value, ids: &[String]) -> serde_json::Value {
 /// workbench's); a call is keyed by its arguments and the version of the record it changes
 /// (for budgets and the ledger, by how many budgets were set before; 0 for a new record or a
 /// calendar year).
+/// The plan's commands: their answers are keyed by how many times the plan's data were set.
+const PLAN: &[&str] = &[
+    "targets_progress",
+    "target_progress",
+    "target_counted",
+    "set_target_value",
+    "gi_stats",
+    "set_gi_stats",
+    "remove_gi_stats",
+    "kpi_sets",
+    "set_kpi_set",
+    "zone_kpis",
+    "financing_totals",
+    "data_freshness",
+];
+
 #[test]
 fn export_calls_fixture() {
     use serde_json::{Value, json};
@@ -594,11 +610,56 @@ fn export_calls_fixture() {
             json!({ "cmd": "fine_limits", "args": {} }),
         ],
     ];
+    // The plan on the sample (`plain`): the targets' board (all, a county), one target, what
+    // three of them count, a manual target's value refused without its source and entered;
+    // the GI yearly statistics refused (output over the sector's) and set; the zone's KPIs; the
+    // KPI rule sets and one set; financing totals for the city's counties and for a county.
+    let board =
+        |division: Value| json!({ "cmd": "targets_progress", "args": { "division": division } });
+    let counted = |key: &str| json!({ "cmd": "target_counted", "args": { "key": key, "division": null, "limit": 100, "offset": 0 } });
+    let value = |source: &str| json!({ "cmd": "set_target_value", "args": { "key": "TGT-0002", "year": 2023, "value": "9", "source": source, "reason": null } });
+    let gi_stat = |output: &str| {
+        json!({ "cmd": "set_gi_stats", "args": { "gi": "GI-0001", "input": {
+        "year": "2026", "producers": "1200", "output_value": output, "sector_output": "20000000000",
+        "area_mu": "2200000", "head_count": null, "e_commerce": "3500000000", "source": "信阳市农业农村局" }, "reason": null } })
+    };
+    let totals = |division: Value| json!({ "cmd": "financing_totals", "args": { "from": 2021, "to": 2026, "division": division } });
+    let zone = json!({ "cmd": "zone_kpis", "args": { "key": "ZONE-0001" } });
+    let plan: Vec<Vec<Value>> = vec![vec![
+        board(Value::Null),
+        board(json!("411525")),
+        zone.clone(),
+        json!({ "cmd": "target_progress", "args": { "key": "TGT-0001" } }),
+        counted("TGT-0001"),
+        counted("TGT-0003"),
+        counted("TGT-0004"),
+        json!({ "cmd": "target_counted", "args": { "key": "TGT-0004", "division": "411502", "limit": 100, "offset": 0 } }),
+        value(""),
+        value("信阳市知识产权局 2023 年工作总结"),
+        board(Value::Null),
+        json!({ "cmd": "gi_stats", "args": { "gi": "GI-0001" } }),
+        gi_stat("30000000000"),
+        gi_stat("15000000000"),
+        zone,
+        json!({ "cmd": "remove_gi_stats", "args": { "gi": "GI-0001", "year": 2026, "reason": "录入有误" } }),
+        json!({ "cmd": "kpi_sets", "args": {} }),
+        json!({ "cmd": "set_kpi_set", "args": { "key": "henan", "name": "河南省示范区考核指标（示例）",
+            "basis": "示例，待核实", "rules": { "min_users": "10", "min_authorised_pct": "60",
+            "min_output": "500000000", "min_sector_pct": null }, "reason": null } }),
+        totals(Value::Null),
+        totals(json!("411500")),
+        json!({ "cmd": "data_freshness", "args": { "division": null } }),
+        // A loan against a mark with no registered pledge: refused at the item.
+        json!({ "cmd": "add_record", "args": { "kind": "financing", "input": {
+            "pledgor": "ENT-0001", "jurisdiction": "411502", "bank": "示例银行", "amount": "1000000", "loan_on": "2026-11-02",
+            "items": [{ "trademark": "TM-0001" }, { "patent_no": "ZL202110000001.1", "patent_title": "一种茶叶加工方法" }] } } }),
+    ]];
     let scenarios = forms
         .into_iter()
         .map(|calls| (&bases.plain, calls))
         .chain(workbench.into_iter().map(|calls| (&bases.award, calls)))
-        .chain(cases.into_iter().map(|calls| (&bases.plain, calls)));
+        .chain(cases.into_iter().map(|calls| (&bases.plain, calls)))
+        .chain(plan.into_iter().map(|calls| (&bases.plain, calls)));
     let mut recorded = vec![];
     for (n, (base, calls)) in scenarios.enumerate() {
         let mut ws = copy_of(base, &dir.path().join(format!("scenario-{n}.db")));
@@ -607,6 +668,8 @@ fn export_calls_fixture() {
         let mut forms = 0;
         // How many times a fine limit was set (the limits' answers' version).
         let mut limits = 0;
+        // How many times the plan's data were set (a target's value, statistics, a KPI set).
+        let mut plans = 0;
         for call in calls {
             let (cmd, a) = (call["cmd"].as_str().unwrap(), &call["args"]);
             let key = a["key"].as_str().unwrap_or_default();
@@ -617,14 +680,21 @@ fn export_calls_fixture() {
                 "ledger" | "set_budget" => None,
                 "stats_form" | "set_stats_form" | "enforcement_stats" => None,
                 "fine_limits" | "set_fine_limit" => None,
+                "targets_progress" | "target_progress" | "target_counted" | "set_target_value" => {
+                    None
+                }
+                "gi_stats" | "set_gi_stats" | "remove_gi_stats" | "kpi_sets" | "set_kpi_set"
+                | "zone_kpis" => None,
+                "financing_totals" | "data_freshness" => None,
                 "add_record" | "set_calendar_year" => None,
                 _ => Some(RecordKind::Candidate),
             };
             let version = match kind {
                 Some(kind) => ws.show(kind, key).unwrap().version as i64,
                 None if cmd.ends_with("budget") || cmd == "ledger" => budgets,
-                None if cmd.contains("stats") => forms,
+                None if cmd.contains("stats") && !PLAN.contains(&cmd) => forms,
                 None if cmd.contains("fine_limit") => limits,
+                None if PLAN.contains(&cmd) => plans,
                 None => 0,
             };
             let text = |v: &Value| v.as_str().map(str::to_owned);
@@ -648,6 +718,64 @@ fn export_calls_fixture() {
                         limits += 1;
                         json!(r)
                     }),
+                "targets_progress" => ws
+                    .targets_progress(a["division"].as_str())
+                    .map(|r| json!(r)),
+                "target_progress" => ws.target_progress(key).map(|r| json!(r)),
+                "target_counted" => ws
+                    .target_counted(key, a["division"].as_str(), 100, 0)
+                    .map(|r| json!(r)),
+                "set_target_value" => ws
+                    .set_target_value(
+                        key,
+                        a["year"].as_i64().unwrap() as i32,
+                        a["value"].as_str().unwrap(),
+                        a["source"].as_str().unwrap(),
+                        None,
+                    )
+                    .map(|r| {
+                        plans += 1;
+                        json!(r)
+                    }),
+                "gi_stats" => ws.gi_stats(a["gi"].as_str().unwrap()).map(|r| json!(r)),
+                "set_gi_stats" => {
+                    let gi = a["gi"].as_str().unwrap();
+                    ws.set_gi_stats(gi, a["input"].clone(), None).map(|_| {
+                        plans += 1;
+                        json!(ws.gi_stats(gi).unwrap())
+                    })
+                }
+                "remove_gi_stats" => {
+                    let gi = a["gi"].as_str().unwrap();
+                    let year = a["year"].as_i64().unwrap() as i32;
+                    ws.remove_gi_stats(gi, year, text(&a["reason"]).as_deref())
+                        .map(|()| {
+                            plans += 1;
+                            json!(ws.gi_stats(gi).unwrap())
+                        })
+                }
+                "zone_kpis" => ws.zone_kpis(key).map(|r| json!(r)),
+                "kpi_sets" => ws.kpi_sets().map(|r| json!(r)),
+                "set_kpi_set" => ws
+                    .set_kpi_set(
+                        key,
+                        a["name"].as_str().unwrap(),
+                        a["basis"].as_str().unwrap(),
+                        a["rules"].clone(),
+                        None,
+                    )
+                    .map(|_| {
+                        plans += 1;
+                        json!(ws.kpi_sets().unwrap())
+                    }),
+                "financing_totals" => ws
+                    .financing_totals(
+                        a["from"].as_i64().unwrap() as i32,
+                        a["to"].as_i64().unwrap() as i32,
+                        a["division"].as_str(),
+                    )
+                    .map(|r| json!(r)),
+                "data_freshness" => ws.data_freshness(a["division"].as_str()).map(|r| json!(r)),
                 "set_stats_form" => ws
                     .set_stats_form(
                         &serde_json::from_value::<Vec<_>>(a["rows"].clone()).unwrap(),
@@ -753,7 +881,10 @@ fn export_calls_fixture() {
             "date_order",
             "required",
             "not_applicable",
-            "required"
+            "required",
+            "required",
+            "output_over_sector",
+            "pledge_not_registered"
         ]
     );
     // The sample's wording case, fined ¥50,000, is warned (the law says ¥100,000).

@@ -95,7 +95,11 @@ fn a_division_selects_what_lies_in_it_for_every_kind() {
                     RecordKind::User | RecordKind::Candidate | RecordKind::Application => {
                         ent("enterprise_id")
                     }
-                    RecordKind::IncentiveRule | RecordKind::Case => {
+                    RecordKind::IncentiveRule
+                    | RecordKind::Case
+                    | RecordKind::Target
+                    | RecordKind::Financing
+                    | RecordKind::Zone => {
                         d["jurisdiction"].as_str().unwrap_or("").starts_with(prefix)
                     }
                     RecordKind::Gi => match d["responsible"].as_str() {

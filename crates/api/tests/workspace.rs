@@ -55,8 +55,8 @@ fn sample_remove_purges_only_sample_records_and_audits_it() {
     let before = ws.sample_count().unwrap();
     let n = ws.remove_sample().unwrap();
     // Enterprises, trademarks, GIs, users, a candidate, incentive rules, an application,
-    // enforcement cases.
-    assert_eq!(n, 6 + 5 + 6 + 4 + 1 + 8 + 1 + 3);
+    // enforcement cases, plan targets, financing records, a demonstration zone.
+    assert_eq!(n, 6 + 5 + 6 + 4 + 1 + 8 + 1 + 3 + 4 + 2 + 1);
     assert_eq!((before, ws.sample_count().unwrap()), (n, 0));
     let left = ws.list(RecordKind::Enterprise, Show::All, 100, 0).unwrap();
     assert_eq!(left.items.len(), 1);

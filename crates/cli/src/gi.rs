@@ -24,6 +24,9 @@ pub enum GiCmd {
         #[arg(long)]
         caption: Option<String>,
     },
+    /// The product's yearly statistics (producers, output value, sector, area, e-commerce);
+    /// with --year, set that year's (--source required) or --remove it
+    Stats(crate::plan::GiStatsArgs),
 }
 
 pub fn run(ws: &mut Workspace, out: &Out, cmd: GiCmd) -> Result<Outcome, ApiError> {
@@ -38,5 +41,6 @@ pub fn run(ws: &mut Workspace, out: &Out, cmd: GiCmd) -> Result<Outcome, ApiErro
             done(out, &r, out.t("已添加照片", "photo added"));
             Ok(0)
         }
+        GiCmd::Stats(a) => crate::plan::gi_stats(ws, out, a),
     }
 }

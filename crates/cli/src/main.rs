@@ -18,6 +18,7 @@ mod fields;
 mod gi;
 mod history;
 mod output;
+mod plan;
 mod record;
 mod reference;
 mod sample;
@@ -138,6 +139,21 @@ enum Cmd {
     Case {
         #[command(subcommand)]
         cmd: case::CaseCmd,
+    },
+    /// Plan targets (规划目标) and their progress
+    Target {
+        #[command(subcommand)]
+        cmd: plan::TargetCmd,
+    },
+    /// IP pledge financing (知识产权质押融资) and its totals
+    Financing {
+        #[command(subcommand)]
+        cmd: plan::FinancingCmd,
+    },
+    /// GI product protection demonstration zones (示范区), their KPIs and KPI rule sets
+    Zone {
+        #[command(subcommand)]
+        cmd: plan::ZoneCmd,
     },
     /// Statistics forms: enforcement (案件统计表)
     Stats {
@@ -288,6 +304,9 @@ fn run_in(mut ws: Workspace, out: &Out, cmd: Cmd) -> Result<Outcome, ApiError> {
         Cmd::Incentive { cmd } => workbench::incentive(&mut ws, out, cmd),
         Cmd::Case { cmd } => case::run(&mut ws, out, cmd),
         Cmd::Stats { cmd } => case::stats(&mut ws, out, cmd),
+        Cmd::Target { cmd } => plan::target(&mut ws, out, cmd),
+        Cmd::Financing { cmd } => plan::financing(&mut ws, out, cmd),
+        Cmd::Zone { cmd } => plan::zone(&mut ws, out, cmd),
         Cmd::Search(a) => search::search(&ws, out, a),
         Cmd::Reindex => search::reindex(&mut ws, out),
         Cmd::Gen(a) => sample::generate(&mut ws, out, a),

@@ -156,6 +156,25 @@ impl Out {
                 s.opened_on.to_string(),
                 shown(s.fine.as_ref().map(|f| f as _)),
             ],
+            RecordData::Target { summary: s, .. } => vec![
+                word("metric", &key_of(&s.metric), self.lang),
+                s.jurisdiction.to_string(),
+                format!("{}—{}", s.starts_on, s.ends_on),
+            ],
+            RecordData::Financing { summary: s, .. } => vec![
+                opt(&s.pledgor_name),
+                s.bank.clone(),
+                s.amount.to_string(),
+                s.loan_on.to_string(),
+            ],
+            RecordData::Zone { summary: s, .. } => {
+                let mut c = vec![
+                    opt(&s.gi_name),
+                    word("zoneStatus", &key_of(&s.status), self.lang),
+                ];
+                c.extend(s.warnings.iter().map(|w| self.t(&w.zh, &w.en).to_owned()));
+                c
+            }
         };
         cols.into_iter().filter(|c| !c.is_empty()).collect()
     }

@@ -62,6 +62,17 @@ pub struct ListArgs {
     offset: u32,
 }
 
+impl ListArgs {
+    /// Live records, every one, no state filter: what a kind's own overview may show instead.
+    pub fn live_only(&self) -> bool {
+        !self.archived
+            && !self.all
+            && self.state.is_none()
+            && self.limit.is_none()
+            && self.offset == 0
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct EditArgs<F: Args> {
     #[command(flatten)]

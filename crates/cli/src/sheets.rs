@@ -4,16 +4,17 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use terroir_api::exchange::ImportReport;
+use terroir_api::core::Violation;
+use terroir_api::exchange::{ImportReport, SheetKind};
 use terroir_api::{ApiError, Workspace};
 
-use crate::common::{Outcome, field_changes, parse_kind, progress_bar, show_of};
+use crate::common::{Outcome, field_changes, progress_bar, show_of};
 use crate::output::Out;
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     file: PathBuf,
-    /// enterprise | user | gi | trademark
+    /// enterprise | user | gi | trademark | incentive_rule, or gi_stats (GI yearly statistics)
     #[arg(long)]
     kind: String,
     /// Show what would be added, changed and refused, and write nothing
@@ -23,7 +24,7 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// enterprise | user | gi | trademark
+    /// enterprise | user | gi | trademark | incentive_rule, or gi_stats (GI yearly statistics)
     #[arg(long)]
     kind: String,
     /// Archived records instead of live ones
@@ -38,7 +39,7 @@ pub struct ExportArgs {
 
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
-    /// enterprise | user | gi | trademark
+    /// enterprise | user | gi | trademark | incentive_rule, or gi_stats (GI yearly statistics)
     kind: String,
     #[arg(short, long)]
     output: PathBuf,
@@ -50,7 +51,7 @@ pub fn import(ws: &mut Workspace, out: &Out, a: ImportArgs) -> Result<Outcome, A
     // process, and the transaction, uncommitted, writes nothing.
     let bar = progress_bar(out, 0);
     let never = std::sync::atomic::AtomicBool::new(false);
-    let report = ws.import_with(parse_kind(&a.kind)?, &a.file, a.dry_run, &never, &mut |p| {
+    let report = ws.import_with(sheet_kind(&a.kind)?, &a.file, a.dry_run, &never, &mut |p| {
         bar.set_length(u64::from(p.total));
         bar.set_position(u64::from(p.done));
     })?;
@@ -110,7 +111,10 @@ fn print_import(out: &Out, r: &ImportReport) {
 
 pub fn export(ws: &Workspace, out: &Out, a: ExportArgs) -> Result<Outcome, ApiError> {
     let show = show_of(a.archived, a.all);
-    let s = ws.export(parse_kind(&a.kind)?, show, &a.output)?;
+    let s = match sheet_kind(&a.kind)? {
+        SheetKind::Records(kind) => ws.export(kind, show, &a.output)?,
+        SheetKind::Other(_) => ws.export_gi_stats(&a.output)?,
+    };
     if out.json {
         out.json(&s);
     } else {
@@ -120,7 +124,7 @@ pub fn export(ws: &Workspace, out: &Out, a: ExportArgs) -> Result<Outcome, ApiEr
 }
 
 pub fn template(ws: &Workspace, out: &Out, a: TemplateArgs) -> Result<Outcome, ApiError> {
-    ws.template(parse_kind(&a.kind)?, &a.output)?;
+    ws.template(sheet_kind(&a.kind)?, &a.output)?;
     if !out.json {
         println!(
             "{} → {}",
@@ -129,4 +133,13 @@ pub fn template(ws: &Workspace, out: &Out, a: TemplateArgs) -> Result<Outcome, A
         );
     }
     Ok(0)
+}
+
+/// A sheet's kind as typed: a record kind's key or `gi_stats`.
+fn sheet_kind(k: &str) -> Result<SheetKind, ApiError> {
+    SheetKind::from_key(k).ok_or_else(|| {
+        Violation::enum_value(k, SheetKind::keys().join(", "))
+            .at("kind")
+            .into()
+    })
 }

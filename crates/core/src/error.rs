@@ -125,6 +125,11 @@ rules! {
     SellerStopOnly => seller_stop_only(supplier);
     WordingFine => wording_fine(expected, found);
     RepeatInfringer => repeat_infringer(code, years);
+    TargetNotAboveBaseline => target_not_above_baseline(baseline);
+    AmountNotPositive => amount_not_positive();
+    PledgeNotRegistered => pledge_not_registered(mark);
+    YearOutsidePeriod => year_outside_period(year, from, to);
+    OutputOverSector => output_over_sector(output, sector);
     Storage => storage(detail);
 }
 

@@ -56,6 +56,7 @@ pub mod gi;
 pub mod ident;
 pub mod incentive;
 pub mod messages;
+pub mod plan;
 pub mod readiness;
 pub mod record;
 pub mod search;

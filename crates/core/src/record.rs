@@ -45,10 +45,13 @@ pub enum RecordKind {
     Application,
     IncentiveRule,
     Case,
+    Target,
+    Financing,
+    Zone,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 8] = [
+    pub const ALL: [RecordKind; 11] = [
         Self::Gi,
         Self::Enterprise,
         Self::User,
@@ -57,6 +60,9 @@ impl RecordKind {
         Self::Application,
         Self::IncentiveRule,
         Self::Case,
+        Self::Target,
+        Self::Financing,
+        Self::Zone,
     ];
 
     pub fn key(self) -> &'static str {
@@ -69,6 +75,9 @@ impl RecordKind {
             Self::Application => "application",
             Self::IncentiveRule => "incentive_rule",
             Self::Case => "case",
+            Self::Target => "target",
+            Self::Financing => "financing",
+            Self::Zone => "zone",
         }
     }
 
@@ -83,6 +92,9 @@ impl RecordKind {
             Self::Application => "APP",
             Self::IncentiveRule => "RULE",
             Self::Case => "CASE",
+            Self::Target => "TGT",
+            Self::Financing => "FIN",
+            Self::Zone => "ZONE",
         }
     }
 
@@ -141,6 +153,11 @@ pub trait Lookup {
     }
     /// What record `id` (of `item`'s proof kind) shows for an award claim; `None` when it
     /// cannot be read (the claim is then unproven).
+    /// A trademark's pledges, for a financing record that names the mark; `None` when it
+    /// cannot be read.
+    fn pledges(&self, _trademark: RecordId) -> Option<Vec<crate::trademark::Pledge>> {
+        None
+    }
     fn proof(
         &self,
         _item: crate::incentive::AwardItem,

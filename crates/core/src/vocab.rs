@@ -25,6 +25,9 @@ pub const WORDS: &[(&str, &str, &str, &str)] = &[
     ("kind", "application", "申请", "application"),
     ("kind", "incentive_rule", "奖励规则", "incentive rule"),
     ("kind", "case", "执法案件", "enforcement case"),
+    ("kind", "target", "规划目标", "plan target"),
+    ("kind", "financing", "质押融资", "pledge financing"),
+    ("kind", "zone", "示范区", "demonstration zone"),
     // regime
     (
         "regime",
@@ -168,6 +171,12 @@ pub const WORDS: &[(&str, &str, &str, &str)] = &[
     ("auditAction", "purge", "清除", "Purged"),
     ("auditAction", "add_photo", "添加照片", "Photo added"),
     ("auditAction", "submit", "提交", "Submitted"),
+    (
+        "auditAction",
+        "target_value",
+        "录入目标数值",
+        "Target value set",
+    ),
     ("auditAction", "start_review", "开始审核", "Review started"),
     ("auditAction", "approve", "核准", "Approved"),
     ("auditAction", "reject", "驳回", "Rejected"),
@@ -263,6 +272,18 @@ pub const WORDS: &[(&str, &str, &str, &str)] = &[
         "Case statistics form",
     ),
     ("auditEntity", "fine_limit", "罚款上限", "Fine limit"),
+    (
+        "auditEntity",
+        "gi_stats",
+        "地理标志年度统计",
+        "GI yearly statistics",
+    ),
+    (
+        "auditEntity",
+        "kpi_set",
+        "示范区考核指标",
+        "Zone KPI rule set",
+    ),
     ("auditEntity", "workspace", "工作区", "Workspace"),
     ("outcome", "approved", "核准", "Approved"),
     ("outcome", "rejected", "驳回", "Rejected"),
@@ -453,6 +474,96 @@ pub const WORDS: &[(&str, &str, &str, &str)] = &[
     ("caseState", "decided", "已决定", "Decided"),
     ("caseState", "transferred", "已移送", "Transferred"),
     ("caseState", "closed", "已结案", "Closed"),
+    // metric: what a plan target measures (crate::plan::Metric)
+    (
+        "metric",
+        "gi_products",
+        "地理标志产品（任一保护方式）",
+        "GI products (any regime)",
+    ),
+    (
+        "metric",
+        "product_approvals",
+        "地理标志保护产品",
+        "GI product approvals",
+    ),
+    (
+        "metric",
+        "gi_marks",
+        "地理标志商标（集体、证明商标）",
+        "GI marks (collective, certification)",
+    ),
+    (
+        "metric",
+        "agricultural_gis",
+        "农产品地理标志",
+        "Agricultural GIs",
+    ),
+    (
+        "metric",
+        "approved_users",
+        "专用标志使用人（使用中）",
+        "Authorised users (active)",
+    ),
+    (
+        "metric",
+        "valid_trademarks",
+        "有效注册商标",
+        "Registered trademarks in force",
+    ),
+    (
+        "metric",
+        "recognitions",
+        "驰名商标认定",
+        "Well-known-mark recognitions",
+    ),
+    (
+        "metric",
+        "pledge_financing",
+        "知识产权质押融资额",
+        "IP pledge financing",
+    ),
+    ("metric", "awards_paid", "已兑现奖励", "Awards paid"),
+    (
+        "metric",
+        "enforcement_cases",
+        "执法立案数",
+        "Enforcement cases opened",
+    ),
+    ("metric", "manual", "人工录入", "Entered by the bureau"),
+    // planMeasure: how a target's value is read (crate::plan::Measure)
+    (
+        "planMeasure",
+        "stock",
+        "存量（截至当日）",
+        "Stock (on the day)",
+    ),
+    (
+        "planMeasure",
+        "cumulative",
+        "累计（期内合计）",
+        "Cumulative (over the period)",
+    ),
+    // zoneStatus (crate::plan::ZoneStatus)
+    ("zoneStatus", "applied", "已申报", "Applied"),
+    ("zoneStatus", "preparing", "筹建中", "In preparation"),
+    ("zoneStatus", "accepted", "已验收", "Accepted"),
+    ("zoneStatus", "revoked", "已撤销", "Revoked"),
+    // kpi: a demonstration zone's KPIs (crate::plan::KPIS)
+    ("kpi", "min_users", "专用标志使用人数", "Authorised users"),
+    (
+        "kpi",
+        "min_authorised_pct",
+        "获准使用生产者占比（%）",
+        "Producers authorised (%)",
+    ),
+    ("kpi", "min_output", "产值", "Output value"),
+    (
+        "kpi",
+        "min_sector_pct",
+        "占行业总产值比例（%）",
+        "Share of the sector's output (%)",
+    ),
     // measure: what a row of the statistics form counts (crate::case::MEASURES)
     ("measure", "cases", "立案数", "Cases opened"),
     ("measure", "closed", "结案数", "Cases closed"),
@@ -716,6 +827,11 @@ mod tests {
             covers::<CaseKind>("caseKind", &[]);
             covers::<CaseSource>("caseSource", &[]);
             covers::<CaseState>("caseState", &[]);
+            covers::<crate::plan::Metric>("metric", &crate::plan::Metric::ALL);
+            covers::<crate::plan::Measure>("planMeasure", &[]);
+            covers::<crate::plan::ZoneStatus>("zoneStatus", &[]);
+            let kpis: Vec<&str> = WORDS.iter().filter(|w| w.0 == "kpi").map(|w| w.1).collect();
+            assert_eq!(kpis, crate::plan::KPIS);
             let measures: Vec<&str> = WORDS
                 .iter()
                 .filter(|w| w.0 == "measure")

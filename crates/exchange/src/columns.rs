@@ -424,6 +424,83 @@ pub fn exchanged_kinds() -> impl Iterator<Item = RecordKind> {
         .filter(|k| !columns(*k).is_empty())
 }
 
+/// A GI product's yearly statistics (not a record kind: one row per product and year, the
+/// product named by its code or name), as agricultural bureaus report them.
+pub const GI_STATS: &[ColumnDef] = &[
+    col(
+        "gi",
+        "地理标志产品",
+        "GI product",
+        &["产品名称", "地标产品", "产品", "地理标志"],
+        Text,
+        "必填：产品编号或名称，如 GI-0001 或 信阳毛尖",
+    ),
+    col(
+        "year",
+        "年度",
+        "Year",
+        &["年份", "统计年度"],
+        Code,
+        "必填，如 2025",
+    ),
+    col(
+        "producers",
+        "区域内生产者（家）",
+        "Producers in the area",
+        &["生产者数量", "生产者", "生产主体数量"],
+        Code,
+        "",
+    ),
+    col(
+        "output_value",
+        "产值（元）",
+        "Output value (yuan)",
+        &["产值", "年产值", "总产值"],
+        Text,
+        "元",
+    ),
+    col(
+        "sector_output",
+        "行业总产值（元）",
+        "Sector output value (yuan)",
+        &["行业产值", "产业总产值", "全产业链产值"],
+        Text,
+        "元；不小于产值",
+    ),
+    col(
+        "area_mu",
+        "种植面积（亩）",
+        "Planted area (mu)",
+        &["种植面积", "面积", "面积（亩）"],
+        Code,
+        "种植类适用",
+    ),
+    col(
+        "head_count",
+        "存栏（头/只）",
+        "Head count",
+        &["存栏", "存栏量", "养殖量"],
+        Code,
+        "养殖类适用",
+    ),
+    col(
+        "e_commerce",
+        "电商销售额（元）",
+        "E-commerce sales (yuan)",
+        &["电商销售额", "网络销售额", "线上销售额"],
+        Text,
+        "元",
+    ),
+    col(
+        "source",
+        "数据来源",
+        "Source",
+        &["来源", "统计来源", "资料来源"],
+        Text,
+        "必填，如 市农业农村局统计年报",
+    ),
+];
+
 /// An incentive policy's award rules as a bureau lists them from its policy document.
 const INCENTIVE_RULE: &[ColumnDef] = &[
     col(
@@ -575,7 +652,11 @@ fn match_header(defs: &'static [ColumnDef], header: &str) -> Option<ColumnDef> {
 /// Find the header row among the first rows (a title row or merged cells above it are
 /// skipped) and map its columns. `None` when no row has at least two known headers.
 pub fn locate(kind: RecordKind, rows: &[(u32, Vec<Cell>)]) -> Option<Mapping> {
-    let defs = columns(kind);
+    locate_in(columns(kind), rows)
+}
+
+/// [`locate`] for a sheet of the columns `defs` (the GI yearly statistics').
+pub fn locate_in(defs: &'static [ColumnDef], rows: &[(u32, Vec<Cell>)]) -> Option<Mapping> {
     let mut best: Option<(usize, usize)> = None;
     for (i, (_, cells)) in rows.iter().enumerate().take(15) {
         let hits = cells
@@ -688,11 +769,12 @@ pub fn cell_value(def: &ColumnDef, cell: &Cell) -> Option<Value> {
     })
 }
 
-/// Build a record input (the JSON `add` takes) from one row. GI protection columns become
+/// Build a record input (the JSON `add` takes) from one row (`kind` none: a sheet that is not
+/// a record kind's, such as the GI yearly statistics). GI protection columns become
 /// the `protections` list, one per regime with any value. Also returns, for each input field
 /// path (as violations name them), the sheet column it came from.
 pub fn row_input(
-    kind: RecordKind,
+    kind: Option<RecordKind>,
     mapping: &Mapping,
     cells: &[Cell],
 ) -> (Map<String, Value>, Vec<(String, usize)>) {
@@ -706,7 +788,7 @@ pub fn row_input(
             continue;
         };
         match def.field.split_once('.') {
-            Some((regime, field)) if kind == RecordKind::Gi => {
+            Some((regime, field)) if kind == Some(RecordKind::Gi) => {
                 let i = match regimes.iter().position(|(r, _, _)| *r == regime) {
                     Some(i) => i,
                     None => {
@@ -723,7 +805,7 @@ pub fn row_input(
             }
         }
     }
-    if kind == RecordKind::Gi {
+    if kind == Some(RecordKind::Gi) {
         let mut list = vec![];
         for (i, (regime, mut fields, cols)) in regimes.into_iter().enumerate() {
             fields.insert("regime".into(), Value::String(regime.into()));
@@ -748,11 +830,16 @@ pub fn row_input(
 
 /// The cells of one record for export, in [`columns`] order, from its input JSON.
 pub fn export_row(kind: RecordKind, input: &Value) -> Vec<Cell> {
-    columns(kind)
-        .iter()
+    export_cells(columns(kind), Some(kind), input)
+}
+
+/// The cells of one row of the columns `defs` (of `kind`'s sheet, or none: the GI yearly
+/// statistics'), from the input JSON.
+pub fn export_cells(defs: &[ColumnDef], kind: Option<RecordKind>, input: &Value) -> Vec<Cell> {
+    defs.iter()
         .map(|def| {
             let v = match def.field.split_once('.') {
-                Some((regime, field)) if kind == RecordKind::Gi => input
+                Some((regime, field)) if kind == Some(RecordKind::Gi) => input
                     .get("protections")
                     .and_then(Value::as_array)
                     .and_then(|ps| {
@@ -841,7 +928,7 @@ mod tests {
             ]
         );
         assert_eq!(m.ignored, vec!["A 序号"]);
-        let (input, origin) = row_input(RecordKind::Enterprise, &m, &rows[3].1);
+        let (input, origin) = row_input(Some(RecordKind::Enterprise), &m, &rows[3].1);
         assert_eq!(input["credit_code"], "91411502ma45ty001k");
         assert!(origin.contains(&("division".into(), 3)));
     }

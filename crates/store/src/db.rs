@@ -33,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0015_search_postings.sql"),
     include_str!("../migrations/0016_audit_snapshot.sql"),
     include_str!("../migrations/0017_enforcement_case.sql"),
+    include_str!("../migrations/0018_plan.sql"),
 ];
 
 /// The schema version this binary writes.

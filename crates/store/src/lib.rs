@@ -12,6 +12,7 @@ pub mod check;
 pub mod db;
 mod error;
 pub mod files;
+pub mod plan;
 mod postings;
 pub mod records;
 pub mod search;

@@ -138,6 +138,30 @@ pub const SPECS: [KindSpec; RecordKind::ALL.len()] = [
         refs: &[],
         division: DivisionOf::Column("jurisdiction"),
     },
+    KindSpec {
+        kind: RecordKind::Target,
+        table: "plan_target",
+        keys: &["jurisdiction", "metric", "starts_on", "ends_on"],
+        unique: None,
+        refs: &[],
+        division: DivisionOf::Column("jurisdiction"),
+    },
+    KindSpec {
+        kind: RecordKind::Financing,
+        table: "financing",
+        keys: &["jurisdiction", "pledgor_id", "loan_on", "amount_fen"],
+        unique: None,
+        refs: &[(&[RecordKind::Enterprise], "pledgor_id")],
+        division: DivisionOf::Column("jurisdiction"),
+    },
+    KindSpec {
+        kind: RecordKind::Zone,
+        table: "zone",
+        keys: &["gi_id", "jurisdiction", "status"],
+        unique: None,
+        refs: &[(&[RecordKind::Gi], "gi_id")],
+        division: DivisionOf::Column("jurisdiction"),
+    },
 ];
 
 /// The declaration of a kind.
@@ -979,6 +1003,10 @@ pub fn set_archived(
         ..before.clone()
     };
     let action = if archive { "archive" } else { "unarchive" };
+    if archive {
+        // An archived record counts for nothing; unarchived, the api makes its facts again.
+        crate::plan::remove_facts(conn, &before.id)?;
+    }
     replace(conn, stamp, kind, &before, after, action, reason)
 }
 
@@ -1009,6 +1037,18 @@ pub fn purge_sample(conn: &Connection, stamp: &Stamp) -> Result<u64> {
         for row in rows {
             if kind == RecordKind::Gi {
                 conn.execute("DELETE FROM gi_trademark WHERE gi_id = ?1", [&row.id])?;
+                // Its yearly statistics go with it, each removal audited.
+                for (year, _, _) in crate::plan::gi_stats(conn, &row.id)? {
+                    crate::plan::set_gi_stat(
+                        conn,
+                        stamp,
+                        &row,
+                        year,
+                        None,
+                        false,
+                        Some("sample remove"),
+                    )?;
+                }
             }
             if kind == RecordKind::Trademark {
                 conn.execute(
@@ -1021,6 +1061,7 @@ pub fn purge_sample(conn: &Connection, stamp: &Stamp) -> Result<u64> {
             }
             conn.execute(&format!("DELETE FROM {} WHERE id = ?1", t.name), [&row.id])?;
             crate::search::remove(conn, kind, &row.id)?;
+            crate::plan::remove_facts(conn, &row.id)?;
             audit::append(
                 conn,
                 stamp,

@@ -49,12 +49,22 @@ import type { Page } from './bindings/Page'
 import type { Printed } from './bindings/Printed'
 import type { RecordDto } from './bindings/RecordDto'
 import type { RecordKind } from './bindings/RecordKind'
+import type { SheetKind } from './bindings/SheetKind'
 import type { SearchResults } from './bindings/SearchResults'
 import type { Show } from './bindings/Show'
 import type { TrademarkEvent } from './bindings/TrademarkEvent'
 import type { UserStep } from './bindings/UserStep'
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo'
 import type { WordingCheck } from './bindings/WordingCheck'
+import type { TargetProgress } from './bindings/TargetProgress'
+import type { Counted } from './bindings/Counted'
+import type { GiYearStat } from './bindings/GiYearStat'
+import type { GiYearStatInput } from './bindings/GiYearStatInput'
+import type { KpiSet } from './bindings/KpiSet'
+import type { KpiRulesInput } from './bindings/KpiRulesInput'
+import type { ZoneKpis } from './bindings/ZoneKpis'
+import type { FinancingTotals } from './bindings/FinancingTotals'
+import type { DataAge } from './bindings/DataAge'
 
 export type { BatchProgress }
 
@@ -192,14 +202,19 @@ export const api = {
    */
   exportList: (kind: RecordKind, show: Show, narrow: Partial<ListQuery> = {}) =>
     call<ExportSummary | null>('export_list', { kind, query: listQuery(show, narrow) }),
-  /** Save an empty import template for `kind` (save dialog); its path, or null when cancelled. */
-  writeTemplate: (kind: RecordKind) => call<string | null>('write_template', { kind }),
+  /**
+   * Export every GI product's yearly statistics (the `gi_stats` import sheet: an exported file
+   * imports unchanged) to XLSX or CSV chosen in a native save dialog; null when cancelled.
+   */
+  exportGiStats: () => call<ExportSummary | null>('export_gi_stats'),
+  /** Save an empty import template for `kind` (a record kind or `gi_stats`; save dialog); its path, or null when cancelled. */
+  writeTemplate: (kind: SheetKind) => call<string | null>('write_template', { kind }),
   /**
    * Pick a spreadsheet (XLSX or UTF-8 CSV) in a native dialog and dry-run its import: nothing
    * is written; `onProgress` hears the rows checked. null when the dialog was cancelled. Rust
    * remembers the file for importApply.
    */
-  importPreview: (kind: RecordKind, onProgress: (p: ImportProgress) => void = () => {}) => {
+  importPreview: (kind: SheetKind, onProgress: (p: ImportProgress) => void = () => {}) => {
     const progress = new Channel<ImportProgress>()
     progress.onmessage = onProgress
     return call<ImportReport | null>('import_preview', { kind, progress })
@@ -208,7 +223,7 @@ export const api = {
    * Import the previewed file, all or nothing. Refused (rule `sheet_damaged`) when the file's
    * SHA-256 is no longer `sha256`; `applied` is false (nothing written) when rows have problems.
    */
-  importApply: (kind: RecordKind, sha256: string, onProgress: (p: ImportProgress) => void = () => {}) => {
+  importApply: (kind: SheetKind, sha256: string, onProgress: (p: ImportProgress) => void = () => {}) => {
     const progress = new Channel<ImportProgress>()
     progress.onmessage = onProgress
     return call<ImportReport>('import_apply', { kind, sha256, progress })
@@ -285,6 +300,33 @@ export const api = {
   /** Print the computed form into the documents folder and open it (false: no viewer started). */
   printEnforcementStats: (from: string, to: string, division: string | null) =>
     call<[Printed, boolean]>('print_enforcement_stats', { from, to, division }),
+
+  // ---- the plan: targets and their progress, GI yearly statistics, zones' KPIs, financing ----
+  /** Every live target's progress (those of `division` and below when given), in code order. */
+  targetsProgress: (division: string | null) => call<TargetProgress[]>('targets_progress', { division }),
+  targetProgress: (key: string) => call<TargetProgress>('target_progress', { key }),
+  /** The records a computed target's value counts (in `division` under its jurisdiction when given), a page at a time. */
+  targetCounted: (key: string, division: string | null, limit: number, offset: number) =>
+    call<Counted>('target_counted', { key, division, limit, offset }),
+  /** A manual target's value for a year, with its source (audited); the target as it is after. */
+  setTargetValue: (key: string, year: number, value: string, source: string, reason: string | null) =>
+    call<RecordDto>('set_target_value', { key, year, value, source, reason }),
+  /** A GI product's yearly statistics, oldest first. */
+  giStats: (gi: string) => call<GiYearStat[]>('gi_stats', { gi }),
+  /** Set the input's year (replacing it; money in yuan as typed); every year's after. */
+  setGiStats: (gi: string, input: GiYearStatInput, reason: string | null) => call<GiYearStat[]>('set_gi_stats', { gi, input, reason }),
+  removeGiStats: (gi: string, year: number, reason: string | null) => call<GiYearStat[]>('remove_gi_stats', { gi, year, reason }),
+  /** The bureau's KPI rule sets for demonstration zones. */
+  kpiSets: () => call<KpiSet[]>('kpi_sets'),
+  /** Set one rule set (audited); all of them after. Problems name `key`, `name`, `basis`, `min_users` … */
+  setKpiSet: (key: string, name: string, basis: string, rules: KpiRulesInput, reason: string | null) =>
+    call<KpiSet[]>('set_kpi_set', { key, name, basis, rules, reason }),
+  /** A zone's KPIs on today, from its GI's active users and latest yearly statistics, with its warnings. */
+  zoneKpis: (key: string) => call<ZoneKpis>('zone_kpis', { key }),
+  /** Pledge-financing loans per year of `from..=to` and division directly under `division`. */
+  financingTotals: (from: number, to: number, division: string | null) => call<FinancingTotals>('financing_totals', { from, to, division }),
+  /** For each division under `division` (all when null) whose records came in bundles, the last bundle merged and its age. */
+  dataFreshness: (division: string | null) => call<DataAge[]>('data_freshness', { division }),
 
   /** GI products per division and per category (computed in Rust). */
   overview: () => call<Overview>('overview'),

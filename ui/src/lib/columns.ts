@@ -6,8 +6,8 @@ import type { Column } from './table'
 import StatusTag from '../components/StatusTag.vue'
 import DateText from '../components/DateText.vue'
 import DivisionText from '../components/DivisionText.vue'
-import { CASE_TONE, STAGE_TONE, STANDING_TONE, STATE_TONE } from './status'
-import { formatFen } from './format'
+import { CASE_TONE, STAGE_TONE, STANDING_TONE, STATE_TONE, ZONE_TONE } from './status'
+import { bilingual, formatFen } from './format'
 import { summaryField } from './record'
 import { categoryWord } from './choices'
 
@@ -197,6 +197,60 @@ export function columnsFor(kind: RecordKind, t: T, locale = 'zh-CN'): Column<Rec
         { key: 'jurisdiction', title: t('col.case_jurisdiction'), width: 'minmax(90px, 0.8fr)', render: (r) => h(DivisionText, { code: s(r, 'jurisdiction') }) },
         { key: 'opened_on', title: t('col.opened_on'), width: '130px', render: (r) => h(DateText, { value: s(r, 'opened_on') }) },
         { key: 'fine', title: t('col.fine'), width: '140px', mono: true, align: 'right', render: (r) => money(r, 'fine') },
+      ]
+    case 'target':
+      return [
+        code,
+        name,
+        { key: 'metric', title: t('col.metric'), width: 'minmax(150px, 1.3fr)', render: (r) => (s(r, 'metric') ? t('metric.' + s(r, 'metric')) : '—') },
+        { key: 'measure', title: t('col.measure'), width: '130px', render: (r) => (s(r, 'measure') ? t('planMeasure.' + s(r, 'measure')) : '—') },
+        { key: 'jurisdiction', title: t('col.plan_jurisdiction'), width: 'minmax(90px, 0.8fr)', render: (r) => h(DivisionText, { code: s(r, 'jurisdiction') }) },
+        { key: 'starts_on', title: t('col.starts_on'), width: '130px', render: (r) => h(DateText, { value: s(r, 'starts_on') }) },
+        { key: 'ends_on', title: t('col.ends_on'), width: '130px', render: (r) => h(DateText, { value: s(r, 'ends_on') }) },
+      ]
+    case 'financing':
+      return [
+        code,
+        { key: 'pledgor', title: t('col.pledgor'), width: 'minmax(160px, 1.5fr)', render: (r) => refCell(r, 'pledgor') },
+        { key: 'bank', title: t('col.bank'), width: 'minmax(140px, 1.2fr)', render: (r) => h('span', { class: 'name-text', title: s(r, 'bank') ?? '' }, s(r, 'bank') ?? '—') },
+        { key: 'amount', title: t('col.loan_amount'), width: '150px', mono: true, align: 'right', render: (r) => money(r, 'amount') },
+        { key: 'loan_on', title: t('col.loan_on'), width: '130px', render: (r) => h(DateText, { value: s(r, 'loan_on') }) },
+        { key: 'jurisdiction', title: t('col.plan_jurisdiction'), width: 'minmax(90px, 0.8fr)', render: (r) => h(DivisionText, { code: s(r, 'jurisdiction') }) },
+        {
+          key: 'outstanding',
+          title: t('col.state'),
+          width: '140px',
+          render: (r) =>
+            r.kind === 'financing' && r.summary.outstanding
+              ? h(StatusTag, { tone: 'green', label: t('financing.outstanding') })
+              : h(StatusTag, { tone: 'grey', label: t('financing.ended') }),
+        },
+      ]
+    case 'zone':
+      return [
+        code,
+        name,
+        { key: 'gi', title: t('col.gi'), width: 'minmax(120px, 1fr)', render: (r) => refCell(r, 'gi') },
+        {
+          key: 'status',
+          title: t('col.zone_status'),
+          width: '110px',
+          render: (r) => {
+            const st = s(r, 'status') ?? 'applied'
+            return h(StatusTag, { tone: ZONE_TONE[st] ?? 'grey', label: t('zoneStatus.' + st) })
+          },
+        },
+        { key: 'jurisdiction', title: t('col.plan_jurisdiction'), width: 'minmax(90px, 0.8fr)', render: (r) => h(DivisionText, { code: s(r, 'jurisdiction') }) },
+        {
+          key: 'warnings',
+          title: t('col.warnings'),
+          width: 'minmax(160px, 1.5fr)',
+          // What Rust found the clerk must see (a preparation period ended with no result).
+          render: (r) => {
+            const w = r.kind === 'zone' ? r.summary.warnings.map((x) => bilingual(x, locale)) : []
+            return w.length ? h('span', { class: 'name-text', style: { color: 'var(--red)' }, title: w.join('\n') }, '⚠ ' + w.join(t('common.listSep'))) : '—'
+          },
+        },
       ]
   }
 }

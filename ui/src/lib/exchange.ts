@@ -2,7 +2,9 @@
 // save dialog is Rust's), and the import wizard's state — choose a file (Rust opens the file
 // dialog and dry-runs the import: nothing is written), preview what it would add and change
 // and which cells have problems, then apply it, all or nothing. Rust refuses the apply when
-// the file changed since its preview (same SHA-256 or no import).
+// the file changed since its preview (same SHA-256 or no import). The wizard takes any sheet
+// Rust reads: a record kind's, or the GI products' yearly statistics (`gi_stats`), which also
+// export as one sheet.
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import { useMessage } from 'naive-ui'
 import { useI18n } from 'vue-i18n'
@@ -11,13 +13,13 @@ import type { ExportSummary } from '../api/bindings/ExportSummary'
 import type { ImportProgress } from '../api/bindings/ImportProgress'
 import type { ImportReport } from '../api/bindings/ImportReport'
 import type { RecordKind } from '../api/bindings/RecordKind'
+import type { SheetKind } from '../api/bindings/SheetKind'
 import facets from '../api/bindings/list-facets.json'
 import type { ListQuery } from '../api/bindings/ListQuery'
 import type { Show } from '../api/bindings/Show'
 import { useWorkspace } from '../stores/workspace'
 import { mapApiError, type MappedErrors } from './errors'
 
-/** The kinds a spreadsheet can be imported into and exported from (not candidates). */
 /** The kinds with a sheet (export, import, templates), as Rust declares them. */
 export const EXCHANGE_KINDS: readonly RecordKind[] = (Object.entries(facets) as [RecordKind, { exchange: boolean }][])
   .filter(([, f]) => f.exchange)
@@ -36,6 +38,16 @@ export function firstRows<T>(rows: readonly T[], limit = TABLE_LIMIT): { shown: 
 
 /** Export the list `kind` as `show` filters it; the path and row count show in a message. */
 export function useListExport(kind: () => RecordKind, show: () => Show, narrow: () => Partial<ListQuery> = () => ({})) {
+  return useSheetExport(() => api.exportList(kind(), show(), narrow()))
+}
+
+/** Export every GI product's yearly statistics (Rust's save dialog); the path and row count show in a message. */
+export function useGiStatsExport() {
+  return useSheetExport(() => api.exportGiStats())
+}
+
+/** Run an export whose save dialog is Rust's (null: cancelled); the path and row count show in a message. */
+function useSheetExport(write: () => Promise<ExportSummary | null>) {
   const { t } = useI18n()
   const message = useMessage()
   const busy = ref(false)
@@ -47,7 +59,7 @@ export function useListExport(kind: () => RecordKind, show: () => Show, narrow: 
     busy.value = true
     error.value = null
     try {
-      const done = await api.exportList(kind(), show(), narrow())
+      const done = await write()
       if (!done) return // save dialog cancelled
       last.value = done
       message.success(t('exchange.exported', { n: done.rows, path: done.path }, done.rows), { duration: 8000, closable: true })
@@ -63,7 +75,8 @@ export function useListExport(kind: () => RecordKind, show: () => Show, narrow: 
 
 export type ImportStep = 'choose' | 'preview' | 'done'
 
-export function useImportWizard(kind: () => RecordKind) {
+/** The import wizard's state for a sheet of `kind` (a record kind's, or `gi_stats`). */
+export function useImportWizard(kind: () => SheetKind) {
   const ws = useWorkspace()
   const step = ref<ImportStep>('choose')
   const busy = ref<'choose' | 'template' | 'apply' | null>(null)

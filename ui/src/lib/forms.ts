@@ -5,14 +5,18 @@ import type { CandidateInput } from '../api/bindings/CandidateInput'
 import type { CaseInput } from '../api/bindings/CaseInput'
 import type { ClaimInput } from '../api/bindings/ClaimInput'
 import type { EnterpriseInput } from '../api/bindings/EnterpriseInput'
+import type { FinancingInput } from '../api/bindings/FinancingInput'
 import type { GiInput } from '../api/bindings/GiInput'
 import type { IncentiveRuleInput } from '../api/bindings/IncentiveRuleInput'
 import type { PartyInput } from '../api/bindings/PartyInput'
+import type { PledgedItemInput } from '../api/bindings/PledgedItemInput'
 import type { ProtectionInput } from '../api/bindings/ProtectionInput'
 import type { RecordKind } from '../api/bindings/RecordKind'
 import type { StatusEventInput } from '../api/bindings/StatusEventInput'
+import type { TargetInput } from '../api/bindings/TargetInput'
 import type { TrademarkInput } from '../api/bindings/TrademarkInput'
 import type { UserInput } from '../api/bindings/UserInput'
+import type { ZoneInput } from '../api/bindings/ZoneInput'
 import type { Input } from './patch'
 
 /** The input Rust reads for each kind. */
@@ -25,6 +29,9 @@ export interface InputOf {
   incentive_rule: IncentiveRuleInput
   application: ApplicationInput
   case: CaseInput
+  target: TargetInput
+  financing: FinancingInput
+  zone: ZoneInput
 }
 
 /** A form being filled in: any field may still be empty. */
@@ -40,7 +47,24 @@ export interface FieldSpec {
   wide?: boolean
   /** select: which option list (see RecordForm); ref: which kind it refers to; refs: codes of
    * records of the kinds RELATED_KINDS offers. */
-  options?: 'category' | 'markKind' | 'userKind' | 'awardItem' | 'stacking' | 'appKind' | 'subjectKind' | 'proceeding' | 'topUp' | 'oncePer' | 'caseKind' | 'caseSource'
+  options?:
+    | 'category'
+    | 'markKind'
+    | 'userKind'
+    | 'awardItem'
+    | 'stacking'
+    | 'appKind'
+    | 'subjectKind'
+    | 'proceeding'
+    | 'topUp'
+    | 'oncePer'
+    | 'caseKind'
+    | 'caseSource'
+    | 'metric'
+    | 'planMeasure'
+    | 'zoneStatus'
+    /** The bureau's KPI rule sets (Settings), by key, as the `kpi_sets` command lists them. */
+    | 'kpiSet'
   ref?: RecordKind
   hint?: string
   /** The label's key when `fields.<name>` is not the right word for this kind. */
@@ -137,6 +161,49 @@ export const FORMS: { [K in RecordKind]: FormField<K>[] } = {
     { name: 'facts', type: 'textarea', wide: true },
     { name: 'notes', type: 'textarea', wide: true },
   ],
+  target: [
+    { name: 'title', type: 'text', required: true, wide: true, label: 'fields.target_title' },
+    { name: 'paragraph', type: 'text', hint: 'hint.paragraph' },
+    { name: 'jurisdiction', type: 'division', required: true, hint: 'hint.target_jurisdiction', label: 'fields.plan_jurisdiction' },
+    { name: 'starts_on', type: 'date', required: true, hint: 'hint.date' },
+    { name: 'ends_on', type: 'date', required: true, hint: 'hint.date' },
+    { name: 'metric', type: 'select', options: 'metric', required: true },
+    { name: 'measure', type: 'select', options: 'planMeasure', hint: 'hint.measure' },
+    { name: 'baseline', type: 'text', mono: true, hint: 'hint.baseline' },
+    { name: 'target', type: 'text', mono: true, required: true, hint: 'hint.target_value', label: 'fields.target_value' },
+    { name: 'unit', type: 'text', hint: 'hint.unit' },
+    { name: 'notes', type: 'textarea', wide: true },
+  ],
+  financing: [
+    { name: 'pledgor', type: 'ref', ref: 'enterprise', required: true },
+    { name: 'jurisdiction', type: 'division', required: true, hint: 'hint.financing_jurisdiction', label: 'fields.plan_jurisdiction' },
+    { name: 'bank', type: 'text', required: true },
+    { name: 'amount', type: 'text', mono: true, required: true, hint: 'hint.amount', label: 'fields.loan_amount' },
+    { name: 'loan_on', type: 'date', required: true, hint: 'hint.loan_on' },
+    { name: 'term_ends', type: 'date', hint: 'hint.date', label: 'fields.loan_term_ends' },
+    { name: 'released_on', type: 'date', hint: 'hint.released_on' },
+    { name: 'interest_subsidy', type: 'text', mono: true, hint: 'hint.yuan_optional' },
+    { name: 'risk_compensation', type: 'text', mono: true, hint: 'hint.yuan_optional' },
+    { name: 'notes', type: 'textarea', wide: true },
+  ],
+  zone: [
+    { name: 'gi', type: 'ref', ref: 'gi', required: true },
+    { name: 'name', type: 'text', hint: 'hint.zone_name', label: 'fields.zone_name' },
+    { name: 'government', type: 'text', required: true, hint: 'hint.government' },
+    { name: 'jurisdiction', type: 'division', required: true, label: 'fields.plan_jurisdiction' },
+    { name: 'status', type: 'select', options: 'zoneStatus', required: true, hint: 'hint.zone_status', label: 'fields.zone_status' },
+    { name: 'preparation_ends', type: 'date', hint: 'hint.preparation_ends' },
+    { name: 'applied_on', type: 'date', label: 'fields.zone_applied_on' },
+    { name: 'applied_doc', type: 'text', label: 'fields.zone_applied_doc' },
+    { name: 'preparing_on', type: 'date' },
+    { name: 'preparing_doc', type: 'text' },
+    { name: 'accepted_on', type: 'date' },
+    { name: 'accepted_doc', type: 'text' },
+    { name: 'revoked_on', type: 'date', label: 'fields.zone_revoked_on' },
+    { name: 'revoked_doc', type: 'text', label: 'fields.zone_revoked_doc' },
+    { name: 'kpi_set', type: 'select', options: 'kpiSet', hint: 'hint.kpi_set' },
+    { name: 'notes', type: 'textarea', wide: true },
+  ],
 }
 
 /** The list fields of a GI product edited as rows. */
@@ -200,6 +267,50 @@ const BLANK: { [K in RecordKind]: () => Draft<InputOf[K]> } = {
     turnover: null,
     notes: null,
   }),
+  target: () => ({
+    title: null,
+    paragraph: null,
+    jurisdiction: null,
+    starts_on: null,
+    ends_on: null,
+    metric: null,
+    measure: null,
+    baseline: null,
+    target: null,
+    unit: null,
+    notes: null,
+  }),
+  financing: () => ({
+    pledgor: null,
+    jurisdiction: null,
+    bank: null,
+    amount: null,
+    loan_on: null,
+    term_ends: null,
+    released_on: null,
+    items: [blankPledgedItem()],
+    interest_subsidy: null,
+    risk_compensation: null,
+    notes: null,
+  }),
+  zone: () => ({
+    gi: null,
+    name: null,
+    government: null,
+    jurisdiction: null,
+    status: null,
+    applied_on: null,
+    applied_doc: null,
+    preparing_on: null,
+    preparing_doc: null,
+    preparation_ends: null,
+    accepted_on: null,
+    accepted_doc: null,
+    revoked_on: null,
+    revoked_doc: null,
+    kpi_set: null,
+    notes: null,
+  }),
 }
 
 /** An empty form for `kind`, with every field Rust reads. */
@@ -240,6 +351,32 @@ export function switchParty(row: Input, mode: PartyMode): void {
   row.person = mode === 'person' ? true : null
 }
 
+/** What a pledged item is: a trademark of the register (its pledge registration is on the mark),
+ * or a patent by number and title. */
+export type ItemMode = 'trademark' | 'patent'
+export const ITEM_MODES: readonly ItemMode[] = ['trademark', 'patent']
+
+/** The fields an item row shows in each mode (the others are cleared when the mode changes). */
+export const ITEM_FIELDS: Record<ItemMode, (keyof PledgedItemInput)[]> = {
+  trademark: ['trademark', 'pledge_no'],
+  patent: ['patent_no', 'patent_title'],
+}
+
+export function blankPledgedItem(): Draft<PledgedItemInput> {
+  return { trademark: null, pledge_no: null, patent_no: null, patent_title: null }
+}
+
+/** The mode a stored or typed item row reads as. */
+export function itemMode(row: Input): ItemMode {
+  const filled = (v: unknown) => typeof v === 'string' && v.trim() !== ''
+  return filled(row.patent_no) || filled(row.patent_title) ? 'patent' : 'trademark'
+}
+
+/** The row switched to `mode`: what the mode does not show is cleared, so nothing hidden is sent. */
+export function switchItem(row: Input, mode: ItemMode): void {
+  for (const f of ITEM_FIELDS[mode === 'trademark' ? 'patent' : 'trademark']) row[f] = null
+}
+
 export function blankClaim(): Draft<ClaimInput> {
   return { item: null, achieved_on: null, document: null, proof: null }
 }
@@ -275,5 +412,6 @@ export function formShows(kind: RecordKind, path: string): boolean {
   if (kind === 'gi' && (GI_LISTS as readonly string[]).includes(top)) return true
   if (kind === 'application' && top === 'claims') return true
   if (kind === 'case' && top === 'parties') return true
+  if (kind === 'financing' && top === 'items') return true
   return FORMS[kind].some((f) => f.name === top)
 }

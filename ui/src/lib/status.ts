@@ -4,6 +4,7 @@
 // optional gap. Always shown with a word.
 import type { CaseState } from '../api/bindings/CaseState'
 import type { Standing } from '../api/bindings/Standing'
+import type { ZoneStatus } from '../api/bindings/ZoneStatus'
 
 export type Tone = 'green' | 'blue' | 'amber' | 'red' | 'grey'
 
@@ -40,6 +41,14 @@ export const CASE_TONE: Record<string, Tone> = {
   transferred: 'amber',
   closed: 'grey',
 } satisfies Record<CaseState, Tone>
+
+// A zone applied for or in preparation is in progress; accepted is in force; revoked is over.
+export const ZONE_TONE: Record<string, Tone> = {
+  applied: 'blue',
+  preparing: 'blue',
+  accepted: 'green',
+  revoked: 'grey',
+} satisfies Record<ZoneStatus, Tone>
 
 export const TONE_COLOURS: Record<Tone, { fg: string; bg: string; border: string }> = {
   green: { fg: '#1e6b34', bg: '#e6f4ea', border: '#a8d5b5' },

@@ -25,11 +25,14 @@ import type { Problem } from '../api/bindings/Problem'
 import type { SearchResults } from '../api/bindings/SearchResults'
 import type { Deadline } from '../api/bindings/Deadline'
 import type { RecordKind } from '../api/bindings/RecordKind'
+import type { SheetKind } from '../api/bindings/SheetKind'
 import type { JsonValue } from '../api/bindings/serde_json/JsonValue'
 import { AWARD_REVIEW, CATEGORIES, DIVISIONS, SAMPLE_CALENDAR, SAMPLE_DEADLINES, SAMPLE_INPUTS, SAMPLE_OVERVIEW, SAMPLE_TODAY, manyEnterprises, sampleRecords, type MockRecord } from './data'
 import { setLocale } from '../i18n'
 import { createWorkbench } from './workbench'
 import { createCases } from './cases'
+import { createPlan } from './plan'
+import vocabulary from '../api/bindings/vocabulary.json'
 import { canon, notRecorded, replay } from './replay'
 
 type Args = Record<string, unknown>
@@ -70,14 +73,15 @@ const REPLIES = replies as unknown as {
 
 /** Rust's answers for the exchange screens (crates/api/tests/fixtures.rs): each kind's import
  * sheet previewed and imported, with the records it wrote, and the city's bundle previewed and
- * merged either way, with the records and calendar after. */
+ * merged either way, with the records and calendar after. A sheet with no recording (the GI
+ * yearly statistics, `gi_stats`, for now) is previewed by the desktop app only. */
 interface Merged {
   report: BundleReport
   records: MockRecord[]
   calendar: CalendarEntry[]
 }
 const EXCHANGE = exchange as unknown as {
-  imports: Partial<Record<RecordKind, { preview: ImportReport; applied: ImportReport; records: MockRecord[] }>>
+  imports: Partial<Record<SheetKind, { preview: ImportReport; applied: ImportReport; records: MockRecord[] }>>
   bundle: { preview: BundleReport; kept: Merged; theirs: Merged }
 }
 
@@ -196,9 +200,11 @@ export function createMockBackend(
     return adopt(replay(cmd, a, r.version) as unknown as MockRecord, cmd, reason)
   }
   // What the exchange screens' file dialogs "pick", with Rust's answers (exchange.json).
-  let previewed: RecordKind | null = null
+  let previewed: SheetKind | null = null
   let bundlePreviewed = false
-  function recordedImport(kind: RecordKind) {
+  /** A bundle was merged here: what Rust answered for the unmerged sample no longer holds. */
+  let bundleMerged = false
+  function recordedImport(kind: SheetKind) {
     const recorded = EXCHANGE.imports[kind]
     if (!recorded) throw notRecorded('import_preview', kind)
     return recorded
@@ -208,13 +214,14 @@ export function createMockBackend(
   }
   const workbench = createWorkbench({ find, change: replayChange })
   const cases = createCases({ change: replayChange, documents })
+  const plan = createPlan({ adopt, find, merged: () => bundleMerged })
   // Every command of src-tauri/commands.rs, and no other: a drift does not compile.
   const handlers: Record<CommandName, (a: Args) => unknown> = {
     workspace_info: () => ({
       db_path: '/home/clerk/地标品牌库/固始县/terroir.db',
       actor,
       today,
-      counts: (['gi', 'enterprise', 'user', 'trademark', 'candidate', 'application', 'incentive_rule', 'case'] as RecordKind[]).map((kind) => ({
+      counts: (vocabulary.order.kind as RecordKind[]).map((kind) => ({
         kind,
         live: records.filter((r) => r.kind === kind && !r.archived_at).length,
         archived: records.filter((r) => r.kind === kind && r.archived_at).length,
@@ -262,6 +269,7 @@ export function createMockBackend(
     },
     ...workbench.handlers,
     ...cases.handlers,
+    ...plan.handlers,
     edit_record: (a) => replayChange(a.kind as RecordKind, 'edit_record', a, (a.reason as string | null) ?? null),
     archive_record: (a) => {
       const r = find(a.kind as RecordKind, String(a.key))
@@ -433,15 +441,19 @@ export function createMockBackend(
       const rows = records.filter((r) => r.kind === kind && (show === 'all' || (show === 'archived') === !!r.archived_at)).length
       return { kind, path: `${documents}/${kind}.xlsx`, rows }
     },
+    // The save dialog picks nothing: Rust recorded no export of the yearly statistics (the
+    // desktop app writes every product's years; see crates/api/src/exchange.rs).
+    export_gi_stats: () => null,
     write_template: (a) => `${documents}/${String(a.kind)}-template.xlsx`,
+    // A sheet kind Rust recorded no import of is refused, saying so (the desktop app has it).
     import_preview: (a) => {
-      const report = recordedImport(a.kind as RecordKind).preview
+      const report = recordedImport(a.kind as SheetKind).preview
       previewed = report.kind
       sendToChannel(a.progress, 0, { done: report.rows, total: report.rows })
       return report
     },
     import_apply: (a) => {
-      const kind = a.kind as RecordKind
+      const kind = a.kind as SheetKind
       if (previewed !== kind) throw err('storage', null, { detail: 'no spreadsheet previewed' }, 'storage')
       const { preview, applied, records: written } = recordedImport(kind)
       if (a.sha256 !== preview.sha256) {
@@ -470,6 +482,7 @@ export function createMockBackend(
       const { report, records: merged, calendar } = a.take_theirs === true ? EXCHANGE.bundle.theirs : EXCHANGE.bundle.kept
       adoptAll(merged, 'bundle', `交换包 ${report.source_name} (sha256 ${report.sha256})`)
       calendarYears = structuredClone(calendar)
+      bundleMerged = true
       return report
     },
     // The startup mark: milliseconds since start, as Rust answers (nothing is logged here).

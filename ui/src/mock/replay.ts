@@ -38,6 +38,20 @@ export function replay(cmd: string, args: Record<string, unknown>, version: numb
   return structuredClone(hit.reply)
 }
 
+/** The versions at which Rust answered `cmd`, each with its arguments and whether it succeeded. */
+export function recorded(cmd: string): readonly { args: JsonValue; version: number; ok: boolean }[] {
+  return CALLS.filter((c) => c.cmd === cmd).map((c) => ({ args: c.args, version: c.version, ok: c.error === null }))
+}
+
+/** What Rust answered `cmd` with these arguments at the first recorded version `at` accepts, or its refusal. */
+export function replayWhere(cmd: string, args: Record<string, unknown>, at: (version: number) => boolean): JsonValue {
+  const key = canon(args)
+  const hit = CALLS.find((c) => c.cmd === cmd && at(c.version) && canon(c.args) === key)
+  if (!hit) throw notRecorded(cmd, key)
+  if (hit.error) throw hit.error
+  return structuredClone(hit.reply)
+}
+
 /** The refusal of a call the mock has no recorded answer for (run the app for the real one). */
 export function notRecorded(cmd: string, what: string): ApiError {
   const detail = `the mock has no recorded answer for ${cmd} ${what}; the desktop app has the real one`

@@ -2,12 +2,12 @@
 import type { ImportChange } from "./ImportChange";
 import type { ImportItem } from "./ImportItem";
 import type { ImportProblem } from "./ImportProblem";
-import type { RecordKind } from "./RecordKind";
+import type { SheetKind } from "./SheetKind";
 
 /**
  * What an import did, or (dry run, or problems found) would do.
  */
-export type ImportReport = { kind: RecordKind, file: string, sha256: string, header_row: number, 
+export type ImportReport = { kind: SheetKind, file: string, sha256: string, header_row: number, 
 /**
  * Data rows read (empty rows are skipped and not counted).
  */

@@ -7,17 +7,23 @@ import type { CaseSummary } from "./CaseSummary";
 import type { EnforcementCase } from "./EnforcementCase";
 import type { Enterprise } from "./Enterprise";
 import type { EnterpriseSummary } from "./EnterpriseSummary";
+import type { Financing } from "./Financing";
+import type { FinancingSummary } from "./FinancingSummary";
 import type { GiProduct } from "./GiProduct";
 import type { GiSummary } from "./GiSummary";
 import type { IncentiveRule } from "./IncentiveRule";
 import type { IncentiveRuleSummary } from "./IncentiveRuleSummary";
 import type { MarkCandidate } from "./MarkCandidate";
+import type { Target } from "./Target";
+import type { TargetSummary } from "./TargetSummary";
 import type { Trademark } from "./Trademark";
 import type { TrademarkSummary } from "./TrademarkSummary";
 import type { UserSummary } from "./UserSummary";
+import type { Zone } from "./Zone";
+import type { ZoneSummary } from "./ZoneSummary";
 
 /**
  * A record's aggregate and derived facts by kind: `{"kind": "gi", "data": {…}, "summary":
  * {…}}` on the wire.
  */
-export type RecordData = { "kind": "gi", data: GiProduct, summary: GiSummary, } | { "kind": "enterprise", data: Enterprise, summary: EnterpriseSummary, } | { "kind": "user", data: AuthorisedUser, summary: UserSummary, } | { "kind": "trademark", data: Trademark, summary: TrademarkSummary, } | { "kind": "candidate", data: MarkCandidate, summary: CandidateSummary, } | { "kind": "application", data: Application, summary: ApplicationSummary, } | { "kind": "incentive_rule", data: IncentiveRule, summary: IncentiveRuleSummary, } | { "kind": "case", data: EnforcementCase, summary: CaseSummary, };
+export type RecordData = { "kind": "gi", data: GiProduct, summary: GiSummary, } | { "kind": "enterprise", data: Enterprise, summary: EnterpriseSummary, } | { "kind": "user", data: AuthorisedUser, summary: UserSummary, } | { "kind": "trademark", data: Trademark, summary: TrademarkSummary, } | { "kind": "candidate", data: MarkCandidate, summary: CandidateSummary, } | { "kind": "application", data: Application, summary: ApplicationSummary, } | { "kind": "incentive_rule", data: IncentiveRule, summary: IncentiveRuleSummary, } | { "kind": "case", data: EnforcementCase, summary: CaseSummary, } | { "kind": "target", data: Target, summary: TargetSummary, } | { "kind": "financing", data: Financing, summary: FinancingSummary, } | { "kind": "zone", data: Zone, summary: ZoneSummary, };

@@ -4,4 +4,4 @@
  * The kinds of record, named as in every CLI command (`gi`, `enterprise`, `user`,
  * `trademark`, `candidate`).
  */
-export type RecordKind = "gi" | "enterprise" | "user" | "trademark" | "candidate" | "application" | "incentive_rule" | "case";
+export type RecordKind = "gi" | "enterprise" | "user" | "trademark" | "candidate" | "application" | "incentive_rule" | "case" | "target" | "financing" | "zone";
