@@ -441,29 +441,17 @@ describe('GI yearly statistics sheet', () => {
     await click('import-template')
     expect(calls.find((c) => c.cmd === 'write_template')!.args).toEqual({ kind: 'gi_stats' })
     expect(text('import-template-saved')).toContain('/home/clerk/文档/gi_stats-template.xlsx')
-    // The mock has no recorded statistics sheet: the desktop app previews it; here Rust's
-    // preview is refused, saying so, and the wizard stays on step 1.
-    await click('import-choose')
-    expect(calls.find((c) => c.cmd === 'import_preview')!.args).toMatchObject({ kind: 'gi_stats' })
-    expect($('import-choose')).not.toBeNull()
-    expect(text('import-error')).toContain('the mock has no recorded answer for import_preview')
-  })
-
-  it('previews a product’s years as Rust names them and imports them all or nothing', async () => {
-    const { calls } = installBackend({
-      overrides: { import_preview: () => report, import_apply: () => ({ ...report, applied: true }) },
-    })
-    await openStats()
+    // Rust's preview of the recorded sheet: a year added, the sample's year replaced.
     await click('import-choose')
     expect(calls.find((c) => c.cmd === 'import_preview')!.args).toMatchObject({ kind: 'gi_stats' })
     expect(text('import-added')).toContain('GI-0001/2026')
     expect(text('import-added')).toContain('信阳毛尖')
     const change = text('changed-GI-0001/2025')
-    expect(change).toContain('生产者数量')
-    expect(change).toContain('1250')
+    expect(change).toContain('3000000000')
+    expect(change).toContain('3200000000')
     expect(text('import-apply')).toContain('导入 2 条')
     await click('import-apply')
-    expect(calls.find((c) => c.cmd === 'import_apply')!.args).toMatchObject({ kind: 'gi_stats', sha256: 'cd'.repeat(32) })
+    expect(calls.find((c) => c.cmd === 'import_apply')!.args).toMatchObject({ kind: 'gi_stats' })
     expect(text('import-result-summary')).toBe('新增 1 条，更新 1 条，0 条无变化')
   })
 

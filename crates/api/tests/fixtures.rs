@@ -1200,6 +1200,57 @@ fn import_scenarios(dir: &Path, bases: &Bases, ids: &mut Vec<String>) -> serde_j
             json!({ "preview": preview, "applied": applied, "records": records }),
         );
     }
+    // The GI products' yearly statistics (not a record kind's sheet): a year added, the
+    // sample's year replaced.
+    {
+        use terroir_api::exchange::SheetKind;
+        let path = dir.join("地理标志年度统计.csv");
+        let rows: [&[&str]; 3] = [
+            &[
+                "地理标志产品",
+                "年度",
+                "区域内生产者（家）",
+                "产值（元）",
+                "行业总产值（元）",
+                "种植面积（亩）",
+                "电商销售额（元）",
+                "数据来源",
+            ],
+            &[
+                "信阳毛尖",
+                "2026",
+                "1300",
+                "15000000000",
+                "20000000000",
+                "2200000",
+                "3500000000",
+                "市农业农村局统计年报",
+            ],
+            &[
+                "GI-0001",
+                "2025",
+                "1200",
+                "14000000000",
+                "20000000000",
+                "2160000",
+                "3200000000",
+                "市农业农村局统计年报",
+            ],
+        ];
+        let body: String = rows.iter().map(|r| csv_line(r)).collect();
+        std::fs::write(&path, format!("\u{feff}{body}")).unwrap();
+        let mut ws = copy_of(&bases.plain, &dir.join("import-gi_stats.db"));
+        let preview = ws.import(SheetKind::GI_STATS, &path, true).unwrap();
+        let applied = ws.import(SheetKind::GI_STATS, &path, false).unwrap();
+        assert_eq!(
+            (applied.added.len(), applied.changed.len(), applied.applied),
+            (1, 1, true)
+        );
+        out.insert(
+            "gi_stats".to_owned(),
+            json!({ "preview": preview, "applied": applied, "records": [] }),
+        );
+    }
     // The cases the screens show: a clean enterprise sheet with every outcome, a user sheet
     // blocked by a problem, and the others clean.
     let e = &out["enterprise"]["preview"];
