@@ -34,6 +34,7 @@ macro_rules! terroir_commands {
             zone_kpis,
             financing_totals,
             data_freshness,
+            dashboard,
             export_gi_stats,
             set_stats_form,
             export_enforcement_stats,

@@ -1,7 +1,8 @@
 //! The plan at national scale: every target's progress for the country, one city's targets,
-//! what a target counts (a page), the financing totals and a zone's KPIs, each timed RUNS
-//! times on a generated workspace (`terroir gen`, which adds a target for each computed metric
-//! in every city and province, financing records, zones and their yearly statistics).
+//! what a target counts (a page), the financing totals, a zone's KPIs and the dashboard's
+//! whole answer, each timed RUNS times on a generated workspace (`terroir gen`, which adds a
+//! target for each computed metric in every city and province, financing records, zones and
+//! their yearly statistics).
 //!
 //! Usage: plan-bench DB [--out FILE.json]
 
@@ -49,6 +50,12 @@ fn main() {
     let t = time(|| n = ws.zone_kpis("ZONE-0001").unwrap().kpis.len() as u64);
     println!("a zone's KPIs: {t} ({n} KPIs)");
     results["zone kpis"] = t;
+    for (label, division) in [("country", None), ("city 411500", Some("411500"))] {
+        let mut n = 0;
+        let t = time(|| n = ws.dashboard(2026, division).unwrap().targets.len());
+        println!("dashboard 2026, {label}: {t} ({n} targets)");
+        results[format!("dashboard {label}")] = t;
+    }
     if let Some(out) = out {
         std::fs::write(out, serde_json::to_string_pretty(&results).unwrap()).unwrap();
     }

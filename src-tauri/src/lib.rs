@@ -22,6 +22,7 @@ use terroir_api::core::incentive::Eligibility;
 use terroir_api::core::plan::GiYearStat;
 use terroir_api::core::readiness::Readiness;
 use terroir_api::core::user::ReportSchedule;
+use terroir_api::dashboard::Dashboard;
 use terroir_api::dossier::{
     BatchProgress, BatchReport, BatchSelection, DossierCheck, DossierSettings, Printed,
 };
@@ -558,6 +559,12 @@ fn financing_totals(
     division: Option<String>,
 ) -> Result<FinancingTotals> {
     s.with(|ws| ws.financing_totals(from, to, division.as_deref()))
+}
+
+/// The dashboard's numbers for a year, of a division and below when given.
+#[tauri::command(rename_all = "snake_case")]
+fn dashboard(s: State<'_, Open>, year: i32, division: Option<String>) -> Result<Dashboard> {
+    s.with(|ws| ws.dashboard(year, division.as_deref()))
 }
 
 /// For each division whose records came in bundles, the last bundle merged and its age.

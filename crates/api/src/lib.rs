@@ -9,6 +9,7 @@
 pub mod bundle;
 pub mod calendar;
 pub mod cases;
+pub mod dashboard;
 pub mod dossier;
 mod entity;
 mod error;

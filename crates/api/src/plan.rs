@@ -155,7 +155,7 @@ pub struct CountedRow {
 
 /// The code a division's records are grouped under, directly beneath `parent`: a province's
 /// cities, a city's counties (and itself), a county itself.
-fn child_of(parent: &DivisionCode, division: &str) -> String {
+pub(crate) fn child_of(parent: &DivisionCode, division: &str) -> String {
     match parent.prefix().len() {
         2 if division.len() == 6 => format!("{}00", &division[..4]),
         _ => division.to_owned(),

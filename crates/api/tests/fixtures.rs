@@ -435,6 +435,7 @@ const PLAN: &[&str] = &[
     "zone_kpis",
     "financing_totals",
     "data_freshness",
+    "dashboard",
 ];
 
 #[test]
@@ -625,7 +626,10 @@ fn export_calls_fixture() {
     };
     let totals = |division: Value| json!({ "cmd": "financing_totals", "args": { "from": 2021, "to": 2026, "division": division } });
     let zone = json!({ "cmd": "zone_kpis", "args": { "key": "ZONE-0001" } });
+    let dashboard = |division: Value| json!({ "cmd": "dashboard", "args": { "year": 2026, "division": division } });
     let plan: Vec<Vec<Value>> = vec![vec![
+        dashboard(Value::Null),
+        dashboard(json!("411525")),
         board(Value::Null),
         board(json!("411525")),
         zone.clone(),
@@ -685,7 +689,7 @@ fn export_calls_fixture() {
                 }
                 "gi_stats" | "set_gi_stats" | "remove_gi_stats" | "kpi_sets" | "set_kpi_set"
                 | "zone_kpis" => None,
-                "financing_totals" | "data_freshness" => None,
+                "financing_totals" | "data_freshness" | "dashboard" => None,
                 "add_record" | "set_calendar_year" => None,
                 _ => Some(RecordKind::Candidate),
             };
@@ -776,6 +780,9 @@ fn export_calls_fixture() {
                     )
                     .map(|r| json!(r)),
                 "data_freshness" => ws.data_freshness(a["division"].as_str()).map(|r| json!(r)),
+                "dashboard" => ws
+                    .dashboard(a["year"].as_i64().unwrap() as i32, a["division"].as_str())
+                    .map(|r| json!(r)),
                 "set_stats_form" => ws
                     .set_stats_form(
                         &serde_json::from_value::<Vec<_>>(a["rows"].clone()).unwrap(),

@@ -431,3 +431,103 @@ fn gi_statistics_are_imported_from_a_sheet_all_or_nothing() {
         0
     );
 }
+
+/// The dashboard gathers the api's own figures: each series equals what the single calls say,
+/// for the city and for a county (which also sees the targets set above it).
+#[test]
+fn the_dashboard_gives_the_numbers_of_the_figures_it_gathers() {
+    use terroir_api::core::deadline::DeadlineKind;
+    use terroir_api::core::plan::Metric;
+    let (_d, ws) = sample();
+    let d = ws.dashboard(2026, None).unwrap();
+    assert_eq!(d.counted_on.to_string(), "2026-12-04");
+    assert_eq!(d.users_by_month.len(), 12);
+    assert_eq!(
+        d.users_by_month.last().unwrap().value,
+        progress(&ws, "TGT-0003").progress.value
+    );
+    let t = ws.financing_totals(2022, 2026, None).unwrap();
+    for y in &d.financing_by_year {
+        let sum: i64 = t
+            .rows
+            .iter()
+            .filter(|r| r.year == y.year)
+            .map(|r| r.amount.0)
+            .sum();
+        assert_eq!(y.amount.0, sum, "{}", y.year);
+    }
+    assert_eq!(
+        d.financing_by_year
+            .iter()
+            .map(|y| y.amount.0)
+            .collect::<Vec<_>>(),
+        [500_000_000, 0, 0, 300_000_000, 0]
+    );
+    assert_eq!(
+        d.financing_targets
+            .iter()
+            .map(|t| t.code.as_str())
+            .collect::<Vec<_>>(),
+        ["TGT-0001"]
+    );
+    // Protected GI products (a protection other than an origin mark; none revoked in the
+    // sample): each counted once in all of them, and again in its regime.
+    let of = |m: Metric| -> i64 {
+        d.gi_by_division
+            .iter()
+            .filter(|r| r.regime == m)
+            .map(|r| r.count)
+            .sum()
+    };
+    let protected = all(&ws, RecordKind::Gi)
+        .iter()
+        .filter(|g| {
+            g["data"]["protections"]
+                .as_array()
+                .is_some_and(|ps| ps.iter().any(|p| p["regime"] != "origin_mark"))
+        })
+        .count() as i64;
+    assert!(protected > 0);
+    assert_eq!(of(Metric::GiProducts), protected);
+    assert!(of(Metric::AgriculturalGis) <= of(Metric::GiProducts));
+    let due = ws
+        .deadlines("365d")
+        .unwrap()
+        .into_iter()
+        .filter(|x| matches!(x.kind, DeadlineKind::Renewal | DeadlineKind::RenewalGrace))
+        .collect::<Vec<_>>();
+    assert_eq!(
+        d.renewals_by_month
+            .iter()
+            .map(|m| m.count as usize)
+            .sum::<usize>(),
+        due.iter().filter(|x| !x.overdue).count()
+    );
+    assert_eq!(
+        d.renewals_overdue as usize,
+        due.iter().filter(|x| x.overdue).count()
+    );
+    assert_eq!(d.targets, ws.targets_progress(None).unwrap());
+    assert_eq!(d.zones, vec![ws.zone_kpis("ZONE-0001").unwrap()]);
+    assert_eq!(d.awards, ws.ledger(Some(2026), None, Some(0)).unwrap().rows);
+
+    // A county: its own loans, the city's targets.
+    let c = ws.dashboard(2026, Some("411525")).unwrap();
+    assert_eq!(c.division_name.as_deref(), Some("固始县"));
+    assert_eq!(c.financing_by_year[0].amount.0, 500_000_000);
+    assert_eq!(c.financing_by_year[3].amount.0, 0, "FIN-0002 is 罗山县's");
+    assert_eq!(c.targets.len(), 4);
+    assert!(c.zones.is_empty(), "the zone is the city's");
+    // Bad input names its field.
+    assert_eq!(
+        ws.dashboard(20260, None).unwrap_err().field.as_deref(),
+        Some("year")
+    );
+    assert_eq!(
+        ws.dashboard(2026, Some("4115"))
+            .unwrap_err()
+            .field
+            .as_deref(),
+        Some("division")
+    );
+}

@@ -168,6 +168,9 @@ enum Cmd {
     Gen(sample::GenArgs),
     /// Renewals and use reports due within a period, and overdue ones
     Deadlines(deadlines::DeadlinesArgs),
+    /// The dashboard's numbers (数据看板) for a year: GI products by county and regime, users
+    /// by month, renewals ahead, financing, awards against budget, zones, targets
+    Dashboard(plan::DashboardArgs),
     /// The working-day calendar (工作日历) that moves legal last days
     Calendar {
         #[command(subcommand)]
@@ -311,6 +314,7 @@ fn run_in(mut ws: Workspace, out: &Out, cmd: Cmd) -> Result<Outcome, ApiError> {
         Cmd::Reindex => search::reindex(&mut ws, out),
         Cmd::Gen(a) => sample::generate(&mut ws, out, a),
         Cmd::Deadlines(a) => deadlines::run(&ws, out, a),
+        Cmd::Dashboard(a) => plan::dashboard(&ws, out, a),
         Cmd::Calendar { cmd } => calendar::run(&mut ws, out, cmd),
         Cmd::History(a) => history::run(&ws, out, a),
         Cmd::Audit { cmd } => audit::run(&ws, out, cmd),

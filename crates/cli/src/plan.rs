@@ -678,3 +678,117 @@ pub fn gi_stats(ws: &mut Workspace, out: &Out, a: GiStatsArgs) -> Result<Outcome
     out.table(&rows);
     Ok(0)
 }
+
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, Args)]
+pub struct DashboardArgs {
+    #[arg(long)]
+    year: i32,
+    /// Only this division and below
+    #[arg(long)]
+    division: Option<String>,
+}
+
+pub fn dashboard(ws: &Workspace, out: &Out, a: DashboardArgs) -> Result<Outcome, ApiError> {
+    let d = ws.dashboard(a.year, a.division.as_deref())?;
+    if out.json {
+        out.json(&d);
+        return Ok(0);
+    }
+    let scope = d
+        .division_name
+        .clone()
+        .or_else(|| d.division.as_ref().map(|c| c.to_string()))
+        .unwrap_or_else(|| out.t("全部", "all").to_owned());
+    println!(
+        "{} {} · {scope} · {} {}",
+        out.t("数据看板", "Dashboard"),
+        d.year,
+        out.t("统计日", "counted on"),
+        d.counted_on
+    );
+    println!(
+        "== {}",
+        out.t(
+            "地理标志产品（按区划、保护方式）",
+            "GI products by division and regime"
+        )
+    );
+    let rows: Vec<Vec<String>> = d
+        .gi_by_division
+        .iter()
+        .map(|r| {
+            vec![
+                r.division.clone(),
+                r.name.clone().unwrap_or_default(),
+                word("metric", r.regime.key(), out.lang),
+                r.count.to_string(),
+            ]
+        })
+        .collect();
+    out.table(&rows);
+    println!(
+        "== {}",
+        out.t(
+            "专用标志使用人（月末，使用中）",
+            "Authorised users (month end, active)"
+        )
+    );
+    let rows: Vec<Vec<String>> = d
+        .users_by_month
+        .iter()
+        .map(|m| vec![m.month.clone(), m.value.to_string()])
+        .collect();
+    out.table(&rows);
+    println!(
+        "== {} ({} {})",
+        out.t(
+            "未来 12 个月到期的续展",
+            "Renewals due in the next 12 months"
+        ),
+        out.t("已逾期", "overdue"),
+        d.renewals_overdue
+    );
+    let rows: Vec<Vec<String>> = d
+        .renewals_by_month
+        .iter()
+        .map(|m| vec![m.month.clone(), m.kind.label(out.lang), m.count.to_string()])
+        .collect();
+    out.table(&rows);
+    println!(
+        "== {}",
+        out.t("质押融资（按年）", "Pledge financing by year")
+    );
+    let rows: Vec<Vec<String>> = d
+        .financing_by_year
+        .iter()
+        .map(|y| vec![y.year.to_string(), y.amount.to_string()])
+        .collect();
+    out.table(&rows);
+    println!("== {}", out.t("奖励资金与预算", "Awards against budget"));
+    let rows: Vec<Vec<String>> = d
+        .awards
+        .iter()
+        .map(|r| {
+            vec![
+                r.jurisdiction.clone(),
+                r.jurisdiction_name.clone().unwrap_or_default(),
+                r.budget
+                    .map(|b| b.to_string())
+                    .unwrap_or_else(|| "—".into()),
+                r.approved.to_string(),
+                r.paid.to_string(),
+            ]
+        })
+        .collect();
+    out.table(&rows);
+    println!("== {}", out.t("示范区", "Demonstration zones"));
+    for z in &d.zones {
+        let met = z.kpis.iter().filter(|k| k.met == Some(true)).count();
+        println!("{}  {}  {met}/{}", z.code, z.name, z.kpis.len());
+    }
+    println!("== {}", out.t("规划目标", "Targets"));
+    board(out, &d.targets);
+    Ok(0)
+}

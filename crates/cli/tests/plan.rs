@@ -75,6 +75,9 @@ fn target_list_json_carries_progress_and_every_figure_is_traced() {
     assert_eq!(fin["progress"]["percent"], 1);
     assert_eq!(fin["progress"]["on_track"], false);
     assert_eq!(fin["by_division"][0]["division"], "411525");
+    // The dashboard's targets are the same figures.
+    let d = json(&terroir(&db, &["--json", "dashboard", "--year", "2026"]));
+    assert_eq!(d["targets"], targets);
     let o = terroir(&db, &["--json", "target", "counted", "TGT-0001"]);
     let counted = json(&o);
     assert_eq!(counted["kind"], "financing");

@@ -35,6 +35,7 @@ const READS = {
   zone_kpis: ['stats', 'kpi'],
   financing_totals: [],
   data_freshness: [],
+  dashboard: ['targets', 'stats', 'kpi'],
 } as const satisfies Partial<Record<CommandName, readonly Data[]>>
 type PlanCommand = keyof typeof READS
 
@@ -109,6 +110,7 @@ export function createPlan({ adopt, find, merged }: Ctx) {
     set_kpi_set: (a) => answer('set_kpi_set', { key: a.key, name: a.name, basis: a.basis, rules: a.rules, reason: nullable(a.reason) }),
     zone_kpis: (a) => answer('zone_kpis', { key: a.key }),
     financing_totals: (a) => answer('financing_totals', { from: a.from, to: a.to, division: nullable(a.division) }),
+    dashboard: (a) => answer('dashboard', { year: a.year, division: nullable(a.division) }),
     // Recorded for the whole workspace with no bundle merged: no division's data came in a
     // bundle, so none under any division did either (an empty answer has no part to pick).
     // After a bundle merged here, Rust's answer is the desktop app's.

@@ -29,6 +29,7 @@ export const COMMANDS = [
   'zone_kpis',
   'financing_totals',
   'data_freshness',
+  'dashboard',
   'export_gi_stats',
   'set_stats_form',
   'export_enforcement_stats',

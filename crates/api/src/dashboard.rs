@@ -1,0 +1,297 @@
+//! The dashboard (数据看板): every chart's numbers in one answer, for the first paint and for
+//! scripts (`terroir --json dashboard`). Each series is one of the api's own figures — the
+//! plan's facts, the deadlines, the ledger, the zones' KPIs, the targets' progress — grouped
+//! here; a chart draws them and never sums.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use terroir_core::deadline::DeadlineKind;
+use terroir_core::plan::Metric;
+use terroir_core::record::RecordKind;
+use terroir_core::{DivisionCode, Fen};
+use terroir_store::plan::{self as store_plan, Span};
+use terroir_store::records as store;
+
+use crate::plan::{DataAge, TargetProgress, ZoneKpis, child_of};
+use crate::workbench::LedgerRow;
+use crate::{Result, Workspace};
+
+/// What GI products are counted under (plan metrics): all of them (any regime, or none recorded
+/// yet), then each regime.
+const REGIMES: [Metric; 4] = [
+    Metric::GiProducts,
+    Metric::ProductApprovals,
+    Metric::GiMarks,
+    Metric::AgriculturalGis,
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Dashboard {
+    pub year: i32,
+    pub division: Option<DivisionCode>,
+    pub division_name: Option<String>,
+    /// The day stocks are counted on: the year's last day, or today within the year.
+    pub counted_on: NaiveDate,
+    /// GI products per division directly under the one asked (each product in its
+    /// responsible division, else its area's first): all of them (`gi_products`), and by
+    /// regime (`product_approvals`, `gi_marks`, `agricultural_gis`).
+    pub gi_by_division: Vec<RegimeCount>,
+    /// Active authorised users at the end of each month of the year (to the counted day).
+    pub users_by_month: Vec<MonthValue>,
+    /// Renewals falling due in each of the next twelve months from today, by kind (`renewal`:
+    /// in the window; `renewal_grace`: in the grace period).
+    pub renewals_by_month: Vec<RenewalMonth>,
+    /// Renewals whose last day has passed (still renewable in grace, or lost).
+    pub renewals_overdue: u32,
+    /// Pledge-financing loans made in each of the five years to `year` (fen).
+    pub financing_by_year: Vec<YearAmount>,
+    /// The targets on pledge financing of the division and above, with their progress.
+    pub financing_targets: Vec<TargetProgress>,
+    /// Award budgets against approved and paid amounts, per paying jurisdiction.
+    pub awards: Vec<LedgerRow>,
+    pub zones: Vec<ZoneKpis>,
+    pub targets: Vec<TargetProgress>,
+    /// For each county whose records came in bundles, how old they are.
+    pub freshness: Vec<DataAge>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct RegimeCount {
+    pub division: String,
+    pub name: Option<String>,
+    pub regime: Metric,
+    pub count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct MonthValue {
+    /// `YYYY-MM`.
+    pub month: String,
+    pub value: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct RenewalMonth {
+    /// `YYYY-MM`.
+    pub month: String,
+    pub kind: DeadlineKind,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct YearAmount {
+    pub year: i32,
+    pub amount: Fen,
+}
+
+/// The last day of `year`-`month`.
+fn month_end(year: i32, month: u32) -> NaiveDate {
+    let (y, m) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1).expect("a month's first day") - chrono::Days::new(1)
+}
+
+impl Workspace {
+    /// The dashboard for `year`, of `division` and below when given (else the workspace's
+    /// whole catalogue).
+    pub fn dashboard(&self, year: i32, division: Option<&str>) -> Result<Dashboard> {
+        let parent = match division.map(str::trim).filter(|d| !d.is_empty()) {
+            Some(d) => Some(DivisionCode::parse(d).map_err(|e| e.at("division"))?),
+            None => None,
+        };
+        if !(1900..=2999).contains(&year) {
+            return Err(
+                terroir_core::Violation::year_outside_period(year, 1900, 2999)
+                    .at("year")
+                    .into(),
+            );
+        }
+        let prefix = parent.as_ref().map_or("", |p| p.prefix()).to_owned();
+        let today = self.today();
+        // A past year is counted on its last day, the current one today; a later one on its
+        // first day (nothing has happened in it yet).
+        let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(today);
+        let counted_on = month_end(year, 12).min(today.max(first));
+        let on = counted_on.to_string();
+        let group = |d: String| match &parent {
+            Some(p) => child_of(p, &d),
+            None => d,
+        };
+
+        let mut gi_by_division: Vec<RegimeCount> = vec![];
+        for regime in REGIMES {
+            for (d, n) in
+                store_plan::sum_by_division(&self.conn, regime.key(), &prefix, Span::On(&on))?
+            {
+                let d = group(d);
+                match gi_by_division
+                    .iter_mut()
+                    .find(|r| r.division == d && r.regime == regime)
+                {
+                    Some(r) => r.count += n,
+                    None => gi_by_division.push(RegimeCount {
+                        division: d,
+                        name: None,
+                        regime,
+                        count: n,
+                    }),
+                }
+            }
+        }
+        for r in &mut gi_by_division {
+            r.name = terroir_store::tables::division_name(&self.conn, &r.division)?;
+        }
+        gi_by_division.sort_by(|a, b| {
+            (&a.division, a.regime as usize).cmp(&(&b.division, b.regime as usize))
+        });
+
+        let mut users_by_month = vec![];
+        for month in 1..=12 {
+            let end = month_end(year, month).min(counted_on);
+            let day = end.to_string();
+            let value = store_plan::sum_by_division(
+                &self.conn,
+                Metric::ApprovedUsers.key(),
+                &prefix,
+                Span::On(&day),
+            )?
+            .into_iter()
+            .map(|(_, n)| n)
+            .sum();
+            users_by_month.push(MonthValue {
+                month: format!("{year}-{month:02}"),
+                value,
+            });
+            if end == counted_on {
+                break;
+            }
+        }
+
+        let (renewals_by_month, renewals_overdue) = self.renewals_ahead(&prefix)?;
+
+        let totals = self.financing_totals(year - 4, year, parent.as_ref().map(|p| p.as_str()))?;
+        let financing_by_year = (year - 4..=year)
+            .map(|y| YearAmount {
+                year: y,
+                amount: Fen(totals
+                    .rows
+                    .iter()
+                    .filter(|r| r.year == y)
+                    .map(|r| r.amount.0)
+                    .sum()),
+            })
+            .collect();
+
+        let mut targets = self.targets_progress(parent.as_ref().map(|p| p.as_str()))?;
+        // Targets set above the division (the city's, for a county) apply to it too.
+        if let Some(p) = &parent {
+            let above: Vec<TargetProgress> = self
+                .targets_progress(None)?
+                .into_iter()
+                .filter(|t| t.jurisdiction != *p && p.as_str().starts_with(t.jurisdiction.prefix()))
+                .collect();
+            targets.extend(above);
+            targets.sort_by(|a, b| a.code.cmp(&b.code));
+        }
+        let financing_targets = targets
+            .iter()
+            .filter(|t| t.metric == Metric::PledgeFinancing)
+            .cloned()
+            .collect();
+
+        let awards = self
+            .ledger(Some(year), parent.as_ref().map(|p| p.as_str()), Some(0))?
+            .rows;
+
+        let mut zones = vec![];
+        let mut zone_codes = vec![];
+        store::each(&self.conn, RecordKind::Zone, |row| {
+            if row.archived_at.is_none()
+                && row
+                    .key(RecordKind::Zone, "jurisdiction")
+                    .is_some_and(|j| j.starts_with(&prefix))
+            {
+                zone_codes.push(row.code);
+            }
+            Ok(())
+        })?;
+        zone_codes.sort();
+        for code in zone_codes {
+            zones.push(self.zone_kpis(&code)?);
+        }
+
+        Ok(Dashboard {
+            year,
+            division_name: match &parent {
+                Some(p) => terroir_store::tables::division_name(&self.conn, p.as_str())?,
+                None => None,
+            },
+            division: parent.clone(),
+            counted_on,
+            gi_by_division,
+            users_by_month,
+            renewals_by_month,
+            renewals_overdue,
+            financing_by_year,
+            financing_targets,
+            awards,
+            zones,
+            targets,
+            freshness: self.data_freshness(parent.as_ref().map(|p| p.as_str()))?,
+        })
+    }
+
+    /// Renewals due in each of the next twelve months by kind, and those already overdue, of
+    /// the registrants under `prefix` (all with "").
+    fn renewals_ahead(&self, prefix: &str) -> Result<(Vec<RenewalMonth>, u32)> {
+        let mut out: Vec<RenewalMonth> = vec![];
+        let mut overdue = 0;
+        let mut divisions: std::collections::HashMap<String, Option<String>> =
+            std::collections::HashMap::new();
+        for d in self.deadlines("365d")? {
+            if !matches!(d.kind, DeadlineKind::Renewal | DeadlineKind::RenewalGrace) {
+                continue;
+            }
+            if !prefix.is_empty() {
+                let Some(e) = &d.enterprise_id else { continue };
+                if !divisions.contains_key(e) {
+                    let division = store::get(&self.conn, RecordKind::Enterprise, e)?
+                        .and_then(|r| r.data["division"].as_str().map(str::to_owned));
+                    divisions.insert(e.clone(), division);
+                }
+                if !divisions[e]
+                    .as_deref()
+                    .is_some_and(|d| d.starts_with(prefix))
+                {
+                    continue;
+                }
+            }
+            if d.overdue {
+                overdue += 1;
+                continue;
+            }
+            let month = format!("{}-{:02}", d.due_on.year(), d.due_on.month());
+            match out
+                .iter_mut()
+                .find(|m| m.month == month && m.kind == d.kind)
+            {
+                Some(m) => m.count += 1,
+                None => out.push(RenewalMonth {
+                    month,
+                    kind: d.kind,
+                    count: 1,
+                }),
+            }
+        }
+        out.sort_by(|a, b| (&a.month, a.kind.key()).cmp(&(&b.month, b.kind.key())));
+        Ok((out, overdue))
+    }
+}
