@@ -8,13 +8,13 @@ SUDO=""
 
 # Debian packages: a C toolchain (bundled SQLite), WebKitGTK and friends for the Tauri app,
 # Xvfb and WebKitWebDriver for the end-to-end tests, ImageMagick for screenshots, poppler and
-# qpdf to check printed PDFs as a reader would, LibreOffice Calc to read exported XLSX as a
-# user would, GNU time for peak-memory checks, libfaketime for the moved-clock run, the sqlite3
-# shell for tests that plant data an older version could have written, Node.js.
+# qpdf to check printed PDFs as a reader would, LibreOffice Calc and Writer to read exported XLSX
+# and DOCX as a user would, GNU time for peak-memory checks, libfaketime for the moved-clock run,
+# the sqlite3 shell for tests that plant data an older version could have written, Node.js.
 pkgs=(build-essential pkg-config curl wget file ca-certificates python3 libssl-dev
       libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
       xvfb xauth webkit2gtk-driver imagemagick poppler-utils qpdf time
-      libreoffice-calc-nogui faketime sqlite3)
+      libreoffice-calc-nogui libreoffice-writer-nogui faketime sqlite3)
 need=()
 for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)

@@ -35,6 +35,8 @@ macro_rules! terroir_commands {
             financing_totals,
             data_freshness,
             dashboard,
+            print_annual_report,
+            export_annual_report,
             export_gi_stats,
             set_stats_form,
             export_enforcement_stats,

@@ -567,6 +567,45 @@ fn dashboard(s: State<'_, Open>, year: i32, division: Option<String>) -> Result<
     s.with(|ws| ws.dashboard(year, division.as_deref()))
 }
 
+/// Print the yearly report (PDF) into the documents folder and open it.
+#[tauri::command(rename_all = "snake_case")]
+fn print_annual_report(
+    app: tauri::AppHandle,
+    s: State<'_, Open>,
+    last: State<'_, LastPrinted>,
+    year: i32,
+    division: Option<String>,
+) -> Result<(Printed, bool)> {
+    let printed = s.with(|ws| ws.print_annual_report(year, division.as_deref()))?;
+    Ok(shown(&app, &last, printed))
+}
+
+/// Write the yearly report as an editable Word document or a workbook, to a file chosen in a
+/// save dialog; `None` when cancelled.
+#[tauri::command(rename_all = "snake_case")]
+async fn export_annual_report(
+    app: tauri::AppHandle,
+    s: State<'_, Open>,
+    year: i32,
+    division: Option<String>,
+) -> Result<Option<Printed>> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_file_name(format!("{year}年度工作报告.docx"))
+        .add_filter("Word", &["docx"])
+        .add_filter("Excel", &["xlsx"])
+        .blocking_save_file();
+    let Some(mut path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    if path.extension().is_none() {
+        path.set_extension("docx");
+    }
+    s.with(|ws| ws.write_annual_report(year, division.as_deref(), &path))
+        .map(Some)
+}
+
 /// For each division whose records came in bundles, the last bundle merged and its age.
 #[tauri::command(rename_all = "snake_case")]
 fn data_freshness(s: State<'_, Open>, division: Option<String>) -> Result<Vec<DataAge>> {

@@ -21,6 +21,7 @@ pub mod ops;
 pub mod plan;
 pub mod records;
 pub mod reminders;
+pub mod report;
 pub mod sample;
 pub mod search;
 pub mod summary;

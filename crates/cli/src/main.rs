@@ -171,6 +171,11 @@ enum Cmd {
     /// The dashboard's numbers (数据看板) for a year: GI products by county and regime, users
     /// by month, renewals ahead, financing, awards against budget, zones, targets
     Dashboard(plan::DashboardArgs),
+    /// Reports to hand on: `report annual` (年度工作报告) as PDF, XLSX or DOCX
+    Report {
+        #[command(subcommand)]
+        cmd: plan::ReportCmd,
+    },
     /// The working-day calendar (工作日历) that moves legal last days
     Calendar {
         #[command(subcommand)]
@@ -315,6 +320,7 @@ fn run_in(mut ws: Workspace, out: &Out, cmd: Cmd) -> Result<Outcome, ApiError> {
         Cmd::Gen(a) => sample::generate(&mut ws, out, a),
         Cmd::Deadlines(a) => deadlines::run(&ws, out, a),
         Cmd::Dashboard(a) => plan::dashboard(&ws, out, a),
+        Cmd::Report { cmd } => plan::report(&ws, out, cmd),
         Cmd::Calendar { cmd } => calendar::run(&mut ws, out, cmd),
         Cmd::History(a) => history::run(&ws, out, a),
         Cmd::Audit { cmd } => audit::run(&ws, out, cmd),

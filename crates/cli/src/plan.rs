@@ -792,3 +792,50 @@ pub fn dashboard(ws: &Workspace, out: &Out, a: DashboardArgs) -> Result<Outcome,
     board(out, &d.targets);
     Ok(0)
 }
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCmd {
+    /// The yearly report (年度工作报告): targets, GI products, users, marks and renewals,
+    /// awards, financing, zones, enforcement and the data's scope; `-o` .pdf, .xlsx or .docx
+    Annual {
+        #[arg(long)]
+        year: i32,
+        /// Only this division and below
+        #[arg(long)]
+        division: Option<String>,
+        #[arg(short, long)]
+        output: std::path::PathBuf,
+        /// Also write the same tables as a workbook beside it (same name, .xlsx)
+        #[arg(long)]
+        xlsx: bool,
+    },
+}
+
+pub fn report(ws: &Workspace, out: &Out, cmd: ReportCmd) -> Result<Outcome, ApiError> {
+    let ReportCmd::Annual {
+        year,
+        division,
+        output,
+        xlsx,
+    } = cmd;
+    let mut written = vec![ws.write_annual_report(year, division.as_deref(), &output)?];
+    if xlsx {
+        let book = output.with_extension("xlsx");
+        if book != output {
+            written.push(ws.write_annual_report(year, division.as_deref(), &book)?);
+        }
+    }
+    if out.json {
+        out.json(&written);
+    } else {
+        for p in &written {
+            println!(
+                "{} → {} ({} bytes)",
+                out.t("已生成", "written"),
+                p.path,
+                p.bytes
+            );
+        }
+    }
+    Ok(0)
+}

@@ -20,6 +20,7 @@ pub mod linebreak;
 pub mod pdf;
 pub mod photo;
 pub mod qr;
+pub mod report;
 pub mod template;
 pub mod view;
 

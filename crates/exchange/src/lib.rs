@@ -15,6 +15,7 @@
 pub mod bundle;
 pub mod columns;
 pub mod document;
+pub mod docx_out;
 pub mod error;
 pub mod sheet;
 pub mod write;

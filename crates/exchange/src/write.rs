@@ -80,10 +80,31 @@ pub fn csv_bytes(sheet: &Sheet) -> Result<Vec<u8>, String> {
 }
 
 pub fn xlsx_bytes(sheet: &Sheet) -> Result<Vec<u8>, String> {
+    book_bytes(std::slice::from_ref(sheet))
+}
+
+/// A workbook of several sheets (a report's tables), each as [`xlsx_bytes`] writes one.
+pub fn book_bytes(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
     let e = |e: rust_xlsxwriter::XlsxError| e.to_string();
     let mut book = Workbook::new();
-    let ws = book.add_worksheet();
-    ws.set_name(&sheet.name).map_err(e)?;
+    for sheet in sheets {
+        fill(book.add_worksheet(), sheet).map_err(e)?;
+    }
+    book.save_to_buffer().map_err(e)
+}
+
+/// Write a workbook of several sheets (through a temporary file, renamed into place).
+pub fn write_book(path: &Path, sheets: &[Sheet]) -> Result<(), String> {
+    let tmp = path.with_extension("part");
+    std::fs::write(&tmp, book_bytes(sheets)?).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn fill(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    sheet: &Sheet,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    ws.set_name(&sheet.name)?;
     let head = Format::new()
         .set_bold()
         .set_background_color("1E5B3A")
@@ -93,8 +114,7 @@ pub fn xlsx_bytes(sheet: &Sheet) -> Result<Vec<u8>, String> {
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let text = Format::new().set_num_format("@");
     for (c, h) in sheet.headers.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, h, &head)
-            .map_err(e)?;
+        ws.write_string_with_format(0, c as u16, h, &head)?;
         let width = sheet
             .rows
             .iter()
@@ -104,43 +124,41 @@ pub fn xlsx_bytes(sheet: &Sheet) -> Result<Vec<u8>, String> {
             .max()
             .unwrap_or(10)
             .clamp(8, 60);
-        ws.set_column_width(c as u16, width as f64).map_err(e)?;
+        ws.set_column_width(c as u16, width as f64)?;
     }
     let mut r = 1u32;
     if !sheet.notes.is_empty() {
         for (c, n) in sheet.notes.iter().enumerate() {
-            ws.write_string_with_format(r, c as u16, n, &note)
-                .map_err(e)?;
+            ws.write_string_with_format(r, c as u16, n, &note)?;
         }
         r += 1;
     }
-    ws.set_freeze_panes(r, 0).map_err(e)?;
+    ws.set_freeze_panes(r, 0)?;
     for row in &sheet.rows {
         for (c, cell) in row.iter().enumerate() {
             let c = c as u16;
             match cell {
                 Cell::Empty => {}
                 Cell::Text(s) => {
-                    ws.write_string_with_format(r, c, s, &text).map_err(e)?;
+                    ws.write_string_with_format(r, c, s, &text)?;
                 }
                 Cell::Number(n) => {
-                    ws.write_number(r, c, *n).map_err(e)?;
+                    ws.write_number(r, c, *n)?;
                 }
                 Cell::Bool(b) => {
-                    ws.write_boolean(r, c, *b).map_err(e)?;
+                    ws.write_boolean(r, c, *b)?;
                 }
                 Cell::Date(d) => {
                     use chrono::Datelike;
                     let dt =
-                        ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
-                            .map_err(e)?;
-                    ws.write_datetime_with_format(r, c, &dt, &date).map_err(e)?;
+                        ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+                    ws.write_datetime_with_format(r, c, &dt, &date)?;
                 }
             }
         }
         r += 1;
     }
-    book.save_to_buffer().map_err(e)
+    Ok(())
 }
 
 /// Columns a text needs: CJK characters count double.

@@ -444,6 +444,13 @@ export function createMockBackend(
     // The save dialog picks nothing: Rust recorded no export of the yearly statistics (the
     // desktop app writes every product's years; see crates/api/src/exchange.rs).
     export_gi_stats: () => null,
+    // Native: the yearly report printed into the documents folder, no viewer here; its Word
+    // and Excel forms go through a save dialog that picks nothing in the mock.
+    print_annual_report: (a) => {
+      const file = `${String(a.year)}-年度工作报告${a.division ? String(a.division) : ''}.pdf`
+      return [{ code: '', name: `${String(a.year)}年度知识产权（地理标志）工作报告`, file, path: `${documents}/地标品牌库/报告/${file}`, bytes: 70_000, warnings: [] }, false]
+    },
+    export_annual_report: () => null,
     write_template: (a) => `${documents}/${String(a.kind)}-template.xlsx`,
     // A sheet kind Rust recorded no import of is refused, saying so (the desktop app has it).
     import_preview: (a) => {

@@ -30,6 +30,8 @@ export const COMMANDS = [
   'financing_totals',
   'data_freshness',
   'dashboard',
+  'print_annual_report',
+  'export_annual_report',
   'export_gi_stats',
   'set_stats_form',
   'export_enforcement_stats',
