@@ -21,3 +21,6 @@ echo "check: $(cat "$out/check.time"), $(grep -o '"refused_total": [0-9]*' "$out
 ./target/release/search-bench "$db" --out "$out/search.json"
 ./target/release/cases-bench "$db" --out "$out/cases.json"
 ./target/release/plan-bench "$db" --out "$out/plan.json"
+# The yearly report for the country as a whole process: time and peak memory.
+/usr/bin/time -f '%e s elapsed, %M KB max RSS' -o "$out/report.time" $T --db "$db" report annual --year 2026 -o "$out/report.pdf" >/dev/null
+echo "report annual (country, PDF): $(cat "$out/report.time")"

@@ -1,8 +1,8 @@
 //! The plan at national scale: every target's progress for the country, one city's targets,
-//! what a target counts (a page), the financing totals, a zone's KPIs and the dashboard's
-//! whole answer, each timed RUNS times on a generated workspace (`terroir gen`, which adds a
-//! target for each computed metric in every city and province, financing records, zones and
-//! their yearly statistics).
+//! what a target counts (a page), the financing totals, a zone's KPIs, the dashboard's whole
+//! answer and the yearly report's PDF, each timed RUNS times on a generated workspace (`terroir
+//! gen`, which adds a target for each computed metric in every city and province, financing
+//! records, zones and their yearly statistics).
 //!
 //! Usage: plan-bench DB [--out FILE.json]
 
@@ -56,6 +56,16 @@ fn main() {
         println!("dashboard 2026, {label}: {t} ({n} targets)");
         results[format!("dashboard {label}")] = t;
     }
+    let dir = std::env::temp_dir().join(format!("plan-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (label, division) in [("country", None), ("city 411500", Some("411500"))] {
+        let path = dir.join("report.pdf");
+        let mut bytes = 0;
+        let t = time(|| bytes = ws.write_annual_report(2026, division, &path).unwrap().bytes);
+        println!("yearly report (PDF) 2026, {label}: {t} ({bytes} bytes)");
+        results[format!("report {label}")] = t;
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
     if let Some(out) = out {
         std::fs::write(out, serde_json::to_string_pretty(&results).unwrap()).unwrap();
     }

@@ -646,6 +646,10 @@ async fn journey(app: &App, db: &Path) -> R {
     app.goto("#/record/application/APP-0002").await?;
     app.wait_text("app-state", "Paid").await?;
     app.shot("14-application-paid-en").await?;
+    app.click("nav-dashboard").await?;
+    app.wait_text("page-title", "Dashboard").await?;
+    app.wait_text("title-targets", "Plan targets").await?;
+    app.shot("18-dashboard-en").await?;
     app.goto("#/ledger").await?;
     app.wait_text("ledger-table", "¥100,000.00").await?;
     app.shot("15-ledger-en").await?;
@@ -731,6 +735,15 @@ async fn plan(app: &App) -> R {
     app.wait_text("zone-warnings", "筹建期已届满").await?;
     app.wait_text("zone-kpis", "专用标志使用人数").await?;
     app.shot("17b-zone-kpis").await?;
+    // The dashboard: every chart from one answer; the yearly report printed from it, a real PDF
+    // in the documents folder.
+    app.click("nav-dashboard").await?;
+    app.wait_text("page-title", "数据看板").await?;
+    app.wait_text("title-financing", "质押融资").await?;
+    app.wait_text("title-targets", "规划目标").await?;
+    app.shot("17c-dashboard").await?;
+    app.click("btn-print-report").await?;
+    app.wait_text("dashboard-file", "年度工作报告").await?;
     Ok(())
 }
 

@@ -9,6 +9,7 @@ export const router = createRouter({
   routes: [
     { path: '/', redirect: '/overview' },
     { path: '/overview', name: 'overview', component: () => import('./views/OverviewView.vue') },
+    { path: '/dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue') },
     { path: '/deadlines', name: 'deadlines', component: () => import('./views/DeadlinesView.vue') },
     {
       path: `/list/:kind(${KINDS})`,

@@ -39,8 +39,10 @@ pub struct Dashboard {
     pub gi_by_division: Vec<RegimeCount>,
     /// Active authorised users at the end of each month of the year (to the counted day).
     pub users_by_month: Vec<MonthValue>,
-    /// Renewals falling due in each of the next twelve months from today, by kind (`renewal`:
-    /// in the window; `renewal_grace`: in the grace period).
+    /// The twelve months from today's (`YYYY-MM`): the renewals chart's axis.
+    pub renewal_months: Vec<String>,
+    /// Renewals falling due in each of those months, by kind (`renewal`: in the window;
+    /// `renewal_grace`: in the grace period); months with none have no row.
     pub renewals_by_month: Vec<RenewalMonth>,
     /// Renewals whose last day has passed (still renewable in grace, or lost).
     pub renewals_overdue: u32,
@@ -87,6 +89,15 @@ pub struct RenewalMonth {
 pub struct YearAmount {
     pub year: i32,
     pub amount: Fen,
+}
+
+/// The prefix a jurisdiction's subdivisions share (`4115` for 411500).
+fn j_prefix(j: &str) -> &str {
+    let mut p = j;
+    while let Some(rest) = p.strip_suffix("00") {
+        p = rest;
+    }
+    p
 }
 
 /// The last day of `year`-`month`.
@@ -153,27 +164,23 @@ impl Workspace {
             (&a.division, a.regime as usize).cmp(&(&b.division, b.regime as usize))
         });
 
-        let mut users_by_month = vec![];
+        // Each month's end up to the counted day.
+        let mut ends = vec![];
         for month in 1..=12 {
             let end = month_end(year, month).min(counted_on);
-            let day = end.to_string();
-            let value = store_plan::sum_by_division(
-                &self.conn,
-                Metric::ApprovedUsers.key(),
-                &prefix,
-                Span::On(&day),
-            )?
-            .into_iter()
-            .map(|(_, n)| n)
-            .sum();
-            users_by_month.push(MonthValue {
-                month: format!("{year}-{month:02}"),
-                value,
-            });
+            ends.push((format!("{year}-{month:02}"), end.to_string()));
             if end == counted_on {
                 break;
             }
         }
+        let days: Vec<String> = ends.iter().map(|(_, d)| d.clone()).collect();
+        let values =
+            store_plan::stock_on_days(&self.conn, Metric::ApprovedUsers.key(), &prefix, &days)?;
+        let users_by_month = ends
+            .into_iter()
+            .zip(values)
+            .map(|((month, _), value)| MonthValue { month, value })
+            .collect();
 
         let (renewals_by_month, renewals_overdue) = self.renewals_ahead(&prefix)?;
 
@@ -190,17 +197,11 @@ impl Workspace {
             })
             .collect();
 
-        let mut targets = self.targets_progress(parent.as_ref().map(|p| p.as_str()))?;
-        // Targets set above the division (the city's, for a county) apply to it too.
-        if let Some(p) = &parent {
-            let above: Vec<TargetProgress> = self
-                .targets_progress(None)?
-                .into_iter()
-                .filter(|t| t.jurisdiction != *p && p.as_str().starts_with(t.jurisdiction.prefix()))
-                .collect();
-            targets.extend(above);
-            targets.sort_by(|a, b| a.code.cmp(&b.code));
-        }
+        // The division's targets and those set above it (the city's, for a county).
+        let targets = self.targets_where(|j| match &parent {
+            Some(p) => j.starts_with(p.prefix()) || p.as_str().starts_with(j_prefix(j)),
+            None => true,
+        })?;
         let financing_targets = targets
             .iter()
             .filter(|t| t.metric == Metric::PledgeFinancing)
@@ -238,6 +239,12 @@ impl Workspace {
             counted_on,
             gi_by_division,
             users_by_month,
+            renewal_months: (0..12)
+                .map(|i| {
+                    let m = terroir_core::date::add_months(today, i);
+                    format!("{}-{:02}", m.year(), m.month())
+                })
+                .collect(),
             renewals_by_month,
             renewals_overdue,
             financing_by_year,
@@ -254,26 +261,21 @@ impl Workspace {
     fn renewals_ahead(&self, prefix: &str) -> Result<(Vec<RenewalMonth>, u32)> {
         let mut out: Vec<RenewalMonth> = vec![];
         let mut overdue = 0;
-        let mut divisions: std::collections::HashMap<String, Option<String>> =
-            std::collections::HashMap::new();
-        for d in self.deadlines("365d")? {
-            if !matches!(d.kind, DeadlineKind::Renewal | DeadlineKind::RenewalGrace) {
-                continue;
-            }
-            if !prefix.is_empty() {
-                let Some(e) = &d.enterprise_id else { continue };
-                if !divisions.contains_key(e) {
-                    let division = store::get(&self.conn, RecordKind::Enterprise, e)?
-                        .and_then(|r| r.data["division"].as_str().map(str::to_owned));
-                    divisions.insert(e.clone(), division);
-                }
-                if !divisions[e]
-                    .as_deref()
-                    .is_some_and(|d| d.starts_with(prefix))
-                {
-                    continue;
-                }
-            }
+        let registrants = if prefix.is_empty() {
+            None
+        } else {
+            Some(store_plan::enterprises_in(&self.conn, prefix)?)
+        };
+        let today = self.today();
+        // To the last day of the twelfth month from today's.
+        let until = terroir_core::date::add_days(
+            terroir_core::date::add_months(today.with_day(1).unwrap_or(today), 12),
+            -1,
+        );
+        let due = self.renewals_due(today, until, |e| {
+            registrants.as_ref().is_none_or(|ids| ids.contains(e))
+        })?;
+        for d in due {
             if d.overdue {
                 overdue += 1;
                 continue;

@@ -564,26 +564,7 @@ impl Workspace {
     pub fn deadlines(&self, within: &str) -> Result<Vec<Deadline>> {
         let today = self.today();
         let until = parse_horizon(within, today).map_err(|e| e.at("within"))?;
-        let mut out = vec![];
-        // Only marks whose current term expires between six months ago (grace) and twelve
-        // months after the horizon (window) can be due: the indexed expiry narrows the scan.
-        // A grace period's last day can move by up to 15 days (art. 12 para 1: Spring
-        // Festival with its weekends), so the scan reaches that much further back and Rust
-        // decides each mark.
-        let cal = self.lookup().calendar();
-        let lo = terroir_core::date::add_days(
-            terroir_core::date::add_months(today, -6),
-            -1 - terroir_core::calendar::MAX_MOVE_DAYS,
-        )
-        .to_string();
-        let hi =
-            terroir_core::date::add_days(terroir_core::date::add_months(until, 12), 1).to_string();
-        for row in store::list_between(&self.conn, RecordKind::Trademark, "expires_on", &lo, &hi)? {
-            let tm: Trademark = serde_json::from_value(row.data).map_err(ApiError::storage)?;
-            out.extend(trademark_deadlines(
-                &row.id, &row.code, &tm, today, until, &cal,
-            ));
-        }
+        let mut out = self.renewals_due(today, until, |_| true)?;
         // Use reports concern approved users only (active or suspended).
         for stage in ["active", "suspended"] {
             for row in store::list(
@@ -602,6 +583,43 @@ impl Workspace {
             }
         }
         out.sort_by(|a, b| a.due_on.cmp(&b.due_on).then_with(|| a.code.cmp(&b.code)));
+        Ok(out)
+    }
+
+    /// The renewals due by `until` (and those overdue, still in grace) of the marks whose
+    /// registrant (id) `registrant` keeps, unsorted.
+    pub(crate) fn renewals_due(
+        &self,
+        today: NaiveDate,
+        until: NaiveDate,
+        registrant: impl Fn(&str) -> bool,
+    ) -> Result<Vec<Deadline>> {
+        let mut out = vec![];
+        // Only marks whose current term expires between six months ago (grace) and twelve
+        // months after the horizon (window) can be due: the indexed expiry narrows the scan.
+        // A grace period's last day can move by up to 15 days (art. 12 para 1: Spring
+        // Festival with its weekends), so the scan reaches that much further back and Rust
+        // decides each mark.
+        let cal = self.lookup().calendar();
+        let lo = terroir_core::date::add_days(
+            terroir_core::date::add_months(today, -6),
+            -1 - terroir_core::calendar::MAX_MOVE_DAYS,
+        )
+        .to_string();
+        let hi =
+            terroir_core::date::add_days(terroir_core::date::add_months(until, 12), 1).to_string();
+        for row in store::list_between(&self.conn, RecordKind::Trademark, "expires_on", &lo, &hi)? {
+            if !row
+                .key(RecordKind::Trademark, "registrant_id")
+                .is_some_and(&registrant)
+            {
+                continue;
+            }
+            let tm: Trademark = serde_json::from_value(row.data).map_err(ApiError::storage)?;
+            out.extend(trademark_deadlines(
+                &row.id, &row.code, &tm, today, until, &cal,
+            ));
+        }
         Ok(out)
     }
 

@@ -245,17 +245,20 @@ impl Workspace {
             ),
             None => None,
         };
+        self.targets_where(|j| prefix.as_deref().is_none_or(|p| j.starts_with(p)))
+    }
+
+    /// The progress of every live target whose jurisdiction (code) `keep` keeps, in code order.
+    pub(crate) fn targets_where(&self, keep: impl Fn(&str) -> bool) -> Result<Vec<TargetProgress>> {
         let mut out = vec![];
         store::each(&self.conn, RecordKind::Target, |row| {
-            if row.archived_at.is_some()
-                || prefix.as_deref().is_some_and(|p| {
-                    !row.key(RecordKind::Target, "jurisdiction")
-                        .is_some_and(|j| j.starts_with(p))
-                })
+            if row.archived_at.is_none()
+                && row
+                    .key(RecordKind::Target, "jurisdiction")
+                    .is_some_and(&keep)
             {
-                return Ok(());
+                out.push(row);
             }
-            out.push(row);
             Ok(())
         })?;
         out.sort_by(|a, b| a.code.cmp(&b.code));

@@ -490,12 +490,14 @@ fn the_dashboard_gives_the_numbers_of_the_figures_it_gathers() {
     assert!(protected > 0);
     assert_eq!(of(Metric::GiProducts), protected);
     assert!(of(Metric::AgriculturalGis) <= of(Metric::GiProducts));
+    // The deadlines list's renewals due in the twelve months shown (to 2027-11-30).
     let due = ws
-        .deadlines("365d")
+        .deadlines("361d")
         .unwrap()
         .into_iter()
         .filter(|x| matches!(x.kind, DeadlineKind::Renewal | DeadlineKind::RenewalGrace))
         .collect::<Vec<_>>();
+    assert!(!due.is_empty());
     assert_eq!(
         d.renewals_by_month
             .iter()
@@ -506,6 +508,16 @@ fn the_dashboard_gives_the_numbers_of_the_figures_it_gathers() {
     assert_eq!(
         d.renewals_overdue as usize,
         due.iter().filter(|x| x.overdue).count()
+    );
+    assert_eq!(
+        d.renewal_months.first().map(String::as_str),
+        Some("2026-12")
+    );
+    assert_eq!(d.renewal_months.last().map(String::as_str), Some("2027-11"));
+    assert!(
+        d.renewals_by_month
+            .iter()
+            .all(|m| d.renewal_months.contains(&m.month))
     );
     assert_eq!(d.targets, ws.targets_progress(None).unwrap());
     assert_eq!(d.zones, vec![ws.zone_kpis("ZONE-0001").unwrap()]);

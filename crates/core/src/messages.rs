@@ -607,6 +607,7 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("revoked_doc", "撤销文号", "Revocation document no."),
     ("kpi_set", "考核指标", "KPI rule set"),
     ("key", "代号", "Key"),
+    ("subtitle", "副标题", "Subtitle"),
     ("min_users", "使用人数下限", "Minimum users"),
     (
         "min_authorised_pct",

@@ -139,6 +139,54 @@ pub fn sum_by_division(
     Ok(rows)
 }
 
+/// A stock metric's value under `prefix` on each of `days` (ISO dates), from one read of its
+/// facts: what [`sum_by_division`] with [`Span::On`] sums, for many days at once.
+pub fn stock_on_days(
+    conn: &Connection,
+    metric: &str,
+    prefix: &str,
+    days: &[String],
+) -> Result<Vec<i64>> {
+    let (lo, hi) = range(prefix);
+    let mut stmt = conn.prepare_cached(
+        "SELECT from_day, to_day, amount FROM plan_fact
+         WHERE metric = ?1 AND division >= ?2 AND division < ?3",
+    )?;
+    let mut out = vec![0; days.len()];
+    let rows = stmt.query_map(params![metric, lo, hi], |r| {
+        Ok((
+            r.get::<_, Option<String>>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, i64>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (from, to, amount) = row?;
+        for (n, day) in out.iter_mut().zip(days) {
+            if from.as_deref().is_none_or(|f| f <= day.as_str())
+                && to.as_deref().is_none_or(|t| t >= day.as_str())
+            {
+                *n += amount;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The ids of the live and archived enterprises in a division under `prefix`.
+pub fn enterprises_in(
+    conn: &Connection,
+    prefix: &str,
+) -> Result<std::collections::HashSet<String>> {
+    let (lo, hi) = range(prefix);
+    let mut stmt =
+        conn.prepare_cached("SELECT id FROM enterprise WHERE division >= ?1 AND division < ?2")?;
+    let ids = stmt
+        .query_map(params![lo, hi], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
 /// A counted record: code, division and amount.
 pub type CountedRow = (String, String, i64);
 

@@ -65,6 +65,7 @@ import type { KpiRulesInput } from './bindings/KpiRulesInput'
 import type { ZoneKpis } from './bindings/ZoneKpis'
 import type { FinancingTotals } from './bindings/FinancingTotals'
 import type { DataAge } from './bindings/DataAge'
+import type { Dashboard } from './bindings/Dashboard'
 
 export type { BatchProgress }
 
@@ -300,6 +301,10 @@ export const api = {
   /** Print the computed form into the documents folder and open it (false: no viewer started). */
   printEnforcementStats: (from: string, to: string, division: string | null) =>
     call<[Printed, boolean]>('print_enforcement_stats', { from, to, division }),
+  /** The yearly report as a PDF in the documents folder, opened. */
+  printAnnualReport: (year: number, division: string | null) => call<[Printed, boolean]>('print_annual_report', { year, division }),
+  /** The yearly report as Word or Excel, to a file picked in a save dialog (`null`: cancelled). */
+  exportAnnualReport: (year: number, division: string | null) => call<Printed | null>('export_annual_report', { year, division }),
 
   // ---- the plan: targets and their progress, GI yearly statistics, zones' KPIs, financing ----
   /** Every live target's progress (those of `division` and below when given), in code order. */
@@ -327,6 +332,12 @@ export const api = {
   financingTotals: (from: number, to: number, division: string | null) => call<FinancingTotals>('financing_totals', { from, to, division }),
   /** For each division under `division` (all when null) whose records came in bundles, the last bundle merged and its age. */
   dataFreshness: (division: string | null) => call<DataAge[]>('data_freshness', { division }),
+
+  /**
+   * The dashboard (数据看板) for `year`, of `division` and below (all when null): every chart's
+   * numbers in one answer, each the api's own figure, grouped; the page draws them and never sums.
+   */
+  dashboard: (year: number, division: string | null) => call<Dashboard>('dashboard', { year, division }),
 
   /** GI products per division and per category (computed in Rust). */
   overview: () => call<Overview>('overview'),

@@ -25,8 +25,12 @@ gi_by_division: Array<RegimeCount>,
  */
 users_by_month: Array<MonthValue>, 
 /**
- * Renewals falling due in each of the next twelve months from today, by kind (`renewal`:
- * in the window; `renewal_grace`: in the grace period).
+ * The twelve months from today's (`YYYY-MM`): the renewals chart's axis.
+ */
+renewal_months: Array<string>, 
+/**
+ * Renewals falling due in each of those months, by kind (`renewal`: in the window;
+ * `renewal_grace`: in the grace period); months with none have no row.
  */
 renewals_by_month: Array<RenewalMonth>, 
 /**
