@@ -742,6 +742,44 @@ async fn plan(app: &App) -> R {
     app.wait_text("title-financing", "质押融资").await?;
     app.wait_text("title-targets", "规划目标").await?;
     app.shot("17c-dashboard").await?;
+    // Hovering a chart shows its tooltip, a box ECharts places and styles inline (the CSP
+    // allows inline styles and nothing else it does not need).
+    {
+        use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+        let chart = app
+            .c
+            .find(Locator::Css("[data-testid='chart-users'] svg"))
+            .await?;
+        let hover = MouseActions::new("mouse".into()).then(PointerAction::MoveToElement {
+            element: chart,
+            duration: None,
+            x: 40.0,
+            y: 0.0,
+        });
+        app.c.perform_actions(hover).await?;
+        let js = "const c = document.querySelector(\"[data-testid='chart-users']\"); \
+                  const t = [...c.querySelectorAll('div')].find(d => d.style.position === 'absolute' \
+                    && d.style.display !== 'none' && d.textContent.includes('使用中')); \
+                  return t ? t.textContent : '';";
+        let mut seen = String::new();
+        for _ in 0..25 {
+            seen = app
+                .c
+                .execute(js, vec![])
+                .await?
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            if seen.contains("使用中") {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        if !seen.contains("使用中") {
+            return Err(format!("no tooltip on the users' chart: {seen:?}").into());
+        }
+        app.shot("17d-dashboard-tooltip").await?;
+    }
     app.click("btn-print-report").await?;
     app.wait_text("dashboard-file", "年度工作报告").await?;
     Ok(())

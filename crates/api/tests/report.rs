@@ -162,3 +162,49 @@ fn libreoffice_opens_the_report_document_and_workbook() {
         assert!(row.contains(&format!(",{},", t.progress.percent)), "{row}");
     }
 }
+
+/// The report's PDF passes the dossier's checks: its text decodes, no line breaks a Chinese
+/// punctuation rule, the fonts are embedded subsets, and qpdf finds no fault.
+#[test]
+fn the_report_pdf_passes_the_dossiers_font_and_line_break_checks() {
+    use terroir_dossier::linebreak::{NO_LINE_END, NO_LINE_START};
+    let (d, ws) = sample();
+    let p = d.path().join("报告.pdf");
+    ws.write_annual_report(2026, None, &p).unwrap();
+    let o = std::process::Command::new("pdftotext")
+        .arg(&p)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(!text.contains('\u{FFFD}'));
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let (first, last) = (line.chars().next().unwrap(), line.chars().last().unwrap());
+        assert!(
+            !NO_LINE_START.contains(first),
+            "line starts with {first}: {line}"
+        );
+        assert!(!NO_LINE_END.contains(last), "line ends with {last}: {line}");
+    }
+    let fonts = std::process::Command::new("pdffonts")
+        .arg(&p)
+        .output()
+        .unwrap();
+    let fonts = String::from_utf8(fonts.stdout).unwrap();
+    for row in fonts.lines().skip(2) {
+        assert!(
+            row.contains("+NotoSansSC-") && row.contains(" yes yes yes "),
+            "{row}"
+        );
+    }
+    let qpdf = std::process::Command::new("qpdf")
+        .arg("--check")
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert!(
+        qpdf.status.success(),
+        "{}",
+        String::from_utf8_lossy(&qpdf.stdout)
+    );
+}
