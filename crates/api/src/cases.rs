@@ -314,11 +314,7 @@ impl Workspace {
         if to_d < from_d {
             return Err(Violation::date_order(from_d, to_d).at("to").into());
         }
-        let code = division
-            .map(str::trim)
-            .filter(|d| !d.is_empty())
-            .map(|d| terroir_core::DivisionCode::parse(d).map_err(|e| e.at("division")))
-            .transpose()?;
+        let code = crate::plan::division_arg(division)?;
         let division = code.as_ref().map(|c| c.prefix().to_owned());
         let (f, t) = (from_d.to_string(), to_d.to_string());
         let mut by_day: Vec<(Day, Vec<KindSums>)> = vec![];

@@ -12,7 +12,7 @@ use terroir_core::{DivisionCode, Fen};
 use terroir_store::plan::{self as store_plan, Span};
 use terroir_store::records as store;
 
-use crate::plan::{DataAge, TargetProgress, ZoneKpis, child_of};
+use crate::plan::{DataAge, TargetProgress, ZoneKpis, child_of, division_arg};
 use crate::workbench::LedgerRow;
 use crate::{Result, Workspace};
 
@@ -91,15 +91,6 @@ pub struct YearAmount {
     pub amount: Fen,
 }
 
-/// The prefix a jurisdiction's subdivisions share (`4115` for 411500).
-fn j_prefix(j: &str) -> &str {
-    let mut p = j;
-    while let Some(rest) = p.strip_suffix("00") {
-        p = rest;
-    }
-    p
-}
-
 /// The last day of `year`-`month`.
 fn month_end(year: i32, month: u32) -> NaiveDate {
     let (y, m) = if month == 12 {
@@ -114,10 +105,7 @@ impl Workspace {
     /// The dashboard for `year`, of `division` and below when given (else the workspace's
     /// whole catalogue).
     pub fn dashboard(&self, year: i32, division: Option<&str>) -> Result<Dashboard> {
-        let parent = match division.map(str::trim).filter(|d| !d.is_empty()) {
-            Some(d) => Some(DivisionCode::parse(d).map_err(|e| e.at("division"))?),
-            None => None,
-        };
+        let parent = division_arg(division)?;
         if !(1900..=2999).contains(&year) {
             return Err(
                 terroir_core::Violation::year_outside_period(year, 1900, 2999)
@@ -199,7 +187,10 @@ impl Workspace {
 
         // The division's targets and those set above it (the city's, for a county).
         let targets = self.targets_where(|j| match &parent {
-            Some(p) => j.starts_with(p.prefix()) || p.as_str().starts_with(j_prefix(j)),
+            Some(p) => {
+                j.starts_with(p.prefix())
+                    || p.as_str().starts_with(terroir_core::division::prefix_of(j))
+            }
             None => true,
         })?;
         let financing_targets = targets

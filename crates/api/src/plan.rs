@@ -153,6 +153,16 @@ pub struct CountedRow {
     pub amount: i64,
 }
 
+/// An optional division argument as typed (blank: none), refused at `division` when it is not
+/// a division code.
+pub(crate) fn division_arg(division: Option<&str>) -> Result<Option<DivisionCode>> {
+    division
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(|d| DivisionCode::parse(d).map_err(|e| e.at("division").into()))
+        .transpose()
+}
+
 /// The code a division's records are grouped under, directly beneath `parent`: a province's
 /// cities, a city's counties (and itself), a county itself.
 pub(crate) fn child_of(parent: &DivisionCode, division: &str) -> String {
@@ -236,16 +246,8 @@ impl Workspace {
     /// Every live target's progress, those of `division` and below only when given (a county
     /// sees its own; the city, all), in code order.
     pub fn targets_progress(&self, division: Option<&str>) -> Result<Vec<TargetProgress>> {
-        let prefix = match division.map(str::trim).filter(|d| !d.is_empty()) {
-            Some(d) => Some(
-                DivisionCode::parse(d)
-                    .map_err(|e| e.at("division"))?
-                    .prefix()
-                    .to_owned(),
-            ),
-            None => None,
-        };
-        self.targets_where(|j| prefix.as_deref().is_none_or(|p| j.starts_with(p)))
+        let division = division_arg(division)?;
+        self.targets_where(|j| division.as_ref().is_none_or(|d| j.starts_with(d.prefix())))
     }
 
     /// The progress of every live target whose jurisdiction (code) `keep` keeps, in code order.
@@ -285,13 +287,11 @@ impl Workspace {
         };
         let today = self.today();
         let counted_on = t.count_day(today);
-        let prefix = match division.map(str::trim).filter(|d| !d.is_empty()) {
-            Some(d) => DivisionCode::parse(d)
-                .map_err(|e| e.at("division"))?
-                .prefix()
-                .to_owned(),
-            None => t.jurisdiction.prefix().to_owned(),
-        };
+        let prefix = division_arg(division)?
+            .as_ref()
+            .unwrap_or(&t.jurisdiction)
+            .prefix()
+            .to_owned();
         let (on, from) = (counted_on.to_string(), t.starts_on.to_string());
         let (rows, total) = store_plan::counted(
             &self.conn,
@@ -486,13 +486,7 @@ impl Workspace {
     /// For each division under `division` (all when not given) whose records came in bundles,
     /// the last bundle merged and how old its data are, in code order.
     pub fn data_freshness(&self, division: Option<&str>) -> Result<Vec<DataAge>> {
-        let prefix = match division.map(str::trim).filter(|d| !d.is_empty()) {
-            Some(d) => DivisionCode::parse(d)
-                .map_err(|e| e.at("division"))?
-                .prefix()
-                .to_owned(),
-            None => String::new(),
-        };
+        let prefix = division_arg(division)?.map_or_else(String::new, |d| d.prefix().to_owned());
         let today = self.today();
         store_plan::merged(&self.conn, &prefix)?
             .into_iter()
@@ -550,10 +544,7 @@ impl Workspace {
                 .at("to")
                 .into());
         }
-        let parent = match division.map(str::trim).filter(|d| !d.is_empty()) {
-            Some(d) => Some(DivisionCode::parse(d).map_err(|e| e.at("division"))?),
-            None => None,
-        };
+        let parent = division_arg(division)?;
         let prefix = parent.as_ref().map_or("", |p| p.prefix());
         let mut rows: Vec<FinancingTotal> = vec![];
         for year in from..=to.min(from + 50) {

@@ -286,6 +286,15 @@ const NUMERALS: [&str; 12] = [
     "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
 ];
 
+/// Whether a target is on track, in the report's words.
+fn track(t: &crate::plan::TargetProgress) -> &'static str {
+    if t.progress.on_track {
+        "进度正常"
+    } else {
+        "进度滞后"
+    }
+}
+
 fn zh_day(d: NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
@@ -323,11 +332,7 @@ fn targets_part(d: &Dashboard) -> ReportPart {
             v(t.progress.value),
             v(t.target),
             ReportCell::Percent(t.progress.percent),
-            text(if t.progress.on_track {
-                "进度正常"
-            } else {
-                "进度滞后"
-            }),
+            text(track(t)),
         ]);
     }
     p.bars = Some((0, 5, "%（完成率）".into()));
@@ -476,11 +481,7 @@ fn financing_part(d: &Dashboard) -> ReportPart {
             Fen(t.progress.value),
             Fen(t.target),
             t.progress.percent,
-            if t.progress.on_track {
-                "进度正常"
-            } else {
-                "进度滞后"
-            }
+            track(t)
         ));
     }
     p.bars = Some((0, 1, "元".into()));

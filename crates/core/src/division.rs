@@ -18,15 +18,20 @@ const PROVINCES: &[u8] = &[
 #[ts(export)]
 pub struct DivisionCode(String);
 
+/// The prefix a division code's subdivisions share (`4115` for 411500), for a code as stored.
+pub fn prefix_of(code: &str) -> &str {
+    let mut p = code;
+    while let Some(rest) = p.strip_suffix("00") {
+        p = rest;
+    }
+    p
+}
+
 impl DivisionCode {
     /// The code's prefix its subdivisions share: `4115` for a city (411500), `41` for a
     /// province, the whole code for a county.
     pub fn prefix(&self) -> &str {
-        let mut p = self.as_str();
-        while let Some(rest) = p.strip_suffix("00") {
-            p = rest;
-        }
-        p
+        prefix_of(self.as_str())
     }
 
     pub fn parse(input: &str) -> Result<Self> {

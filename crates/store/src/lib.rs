@@ -26,3 +26,38 @@ pub use rusqlite::{Connection, Transaction, TransactionBehavior};
 pub fn begin(conn: &mut Connection) -> Result<Transaction<'_>> {
     Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
 }
+
+/// The range of division codes under `prefix` (`4115` → 411500..411600): an index range.
+pub(crate) fn division_range(prefix: &str) -> (String, String) {
+    let lo = format!("{prefix:0<6}");
+    let hi = if prefix.is_empty() {
+        "999999".to_owned() + "~"
+    } else {
+        let n: u64 = prefix.parse().unwrap_or(0) + 1;
+        format!("{:0<6}", format!("{n:0w$}", w = prefix.len()))
+    };
+    (lo, hi)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_prefix_is_a_range_of_codes() {
+        assert_eq!(
+            super::division_range("4115"),
+            ("411500".into(), "411600".into())
+        );
+        assert_eq!(
+            super::division_range("41"),
+            ("410000".into(), "420000".into())
+        );
+        assert_eq!(
+            super::division_range("411525"),
+            ("411525".into(), "411526".into())
+        );
+        assert_eq!(
+            super::division_range("4109"),
+            ("410900".into(), "411000".into())
+        );
+    }
+}

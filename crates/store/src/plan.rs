@@ -95,18 +95,6 @@ pub enum Span<'a> {
     Between(&'a str, &'a str),
 }
 
-/// The range of division codes under `prefix` (`4115` → 411500..411600): an index range.
-fn range(prefix: &str) -> (String, String) {
-    let lo = format!("{prefix:0<6}");
-    let hi = if prefix.is_empty() {
-        "999999".to_owned() + "~"
-    } else {
-        let n: u64 = prefix.parse().unwrap_or(0) + 1;
-        format!("{:0<6}", format!("{n:0w$}", w = prefix.len()))
-    };
-    (lo, hi)
-}
-
 fn span_sql(span: Span<'_>) -> (&'static str, [&str; 2]) {
     match span {
         Span::On(d) => (
@@ -124,7 +112,7 @@ pub fn sum_by_division(
     prefix: &str,
     span: Span<'_>,
 ) -> Result<Vec<(String, i64)>> {
-    let (lo, hi) = range(prefix);
+    let (lo, hi) = crate::division_range(prefix);
     let (cond, [a, b]) = span_sql(span);
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT division, sum(amount) FROM plan_fact
@@ -147,7 +135,7 @@ pub fn stock_on_days(
     prefix: &str,
     days: &[String],
 ) -> Result<Vec<i64>> {
-    let (lo, hi) = range(prefix);
+    let (lo, hi) = crate::division_range(prefix);
     let mut stmt = conn.prepare_cached(
         "SELECT from_day, to_day, amount FROM plan_fact
          WHERE metric = ?1 AND division >= ?2 AND division < ?3",
@@ -178,7 +166,7 @@ pub fn enterprises_in(
     conn: &Connection,
     prefix: &str,
 ) -> Result<std::collections::HashSet<String>> {
-    let (lo, hi) = range(prefix);
+    let (lo, hi) = crate::division_range(prefix);
     let mut stmt =
         conn.prepare_cached("SELECT id FROM enterprise WHERE division >= ?1 AND division < ?2")?;
     let ids = stmt
@@ -200,7 +188,7 @@ pub fn counted(
     limit: u32,
     offset: u32,
 ) -> Result<(Vec<CountedRow>, u64)> {
-    let (lo, hi) = range(prefix);
+    let (lo, hi) = crate::division_range(prefix);
     let (cond, [a, b]) = span_sql(span);
     let from =
         format!("FROM plan_fact WHERE metric = ?1 AND division >= ?2 AND division < ?3 AND {cond}");
@@ -416,7 +404,7 @@ pub type MergedRow = (String, String, String, String);
 
 /// The last bundle merged for each division under `prefix` (all with ""), in code order.
 pub fn merged(conn: &Connection, prefix: &str) -> Result<Vec<MergedRow>> {
-    let (lo, hi) = range(prefix);
+    let (lo, hi) = crate::division_range(prefix);
     let mut stmt = conn.prepare_cached(
         "SELECT division, source_name, created_at, merged_at FROM bundle_merged
          WHERE division >= ?1 AND division < ?2 ORDER BY division",
@@ -431,13 +419,6 @@ pub fn merged(conn: &Connection, prefix: &str) -> Result<Vec<MergedRow>> {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn a_prefix_is_a_range_of_codes() {
-        assert_eq!(super::range("4115"), ("411500".into(), "411600".into()));
-        assert_eq!(super::range("41"), ("410000".into(), "420000".into()));
-        assert_eq!(super::range("411525"), ("411525".into(), "411526".into()));
-        assert_eq!(super::range("4109"), ("410900".into(), "411000".into()));
-    }
 
     #[test]
     fn an_older_bundle_merged_later_does_not_make_data_look_newer() {

@@ -757,14 +757,11 @@ impl Filter {
             values.push(prefix.clone().into());
             let p = values.len();
             sql.push_str(&match spec.division {
-                // A range an index on the column serves: codes are digits, so those starting
-                // with `4115` are those from `4115` up to (not including) `4116` (or `411:`).
+                // A range an index on the column serves.
                 DivisionOf::Column(c) => {
-                    let mut upper = prefix.clone().into_bytes();
-                    if let Some(last) = upper.last_mut() {
-                        *last += 1;
-                    }
-                    values.push(String::from_utf8_lossy(&upper).into_owned().into());
+                    let (lo, hi) = crate::division_range(prefix);
+                    values[p - 1] = lo.into();
+                    values.push(hi.into());
                     format!(" AND {c} >= ?{p} AND {c} < ?{}", p + 1)
                 }
                 DivisionOf::Enterprise(c) => format!(
