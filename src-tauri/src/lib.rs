@@ -3,8 +3,8 @@
 //! in a native dialog opened here.
 
 use std::path::PathBuf;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, mpsc};
 use std::time::Instant;
 
 use serde_json::Value;
@@ -90,6 +90,51 @@ impl Reader {
         let mut ws = Workspace::open(&self.db, &self.actor)?;
         ws.set_today(Some(self.today));
         Ok(ws)
+    }
+}
+
+/// The start's work on its own connection, off the main thread, on the other core while the
+/// window starts: the overview's slowest answer (the attention list, which reads users' records),
+/// then the day's automatic backup once the first screen is complete (or after
+/// [`BACKUP_WAITS`]), so that neither holds up the first screen.
+#[derive(Debug)]
+pub struct Start {
+    /// The attention list as computed at start, taken by the first `attention` call.
+    attention: Mutex<Option<mpsc::Receiver<Result<AttentionList>>>>,
+    /// The open workspace's change mark when the start's work began: the early answer is
+    /// the workspace's answer while the mark is the same.
+    mark: (i64, u64),
+    /// Told when the first screen is complete.
+    shown: Mutex<Option<mpsc::Sender<()>>>,
+}
+
+/// How long the day's backup waits for the first screen before it begins anyway.
+const BACKUP_WAITS: std::time::Duration = std::time::Duration::from_secs(10);
+
+impl Start {
+    fn begin(ws: &Workspace) -> Self {
+        let (answer, attention) = mpsc::channel();
+        let (shown, first_screen) = mpsc::channel();
+        let mark = ws.change_mark().unwrap_or_default();
+        if let Ok(reader) = Reader::of_workspace(ws) {
+            std::thread::spawn(move || {
+                let work = reader.open().inspect(|early| {
+                    let _ = answer.send(early.attention());
+                });
+                drop(answer);
+                let _ = first_screen.recv_timeout(BACKUP_WAITS);
+                // A failure is said where a bureau's IT person will look; the next start
+                // tries again.
+                if let Err(e) = work.and_then(|early| early.daily_backup()) {
+                    eprintln!("Terroir: {}\n{}", e.message.zh_cn, e.message.en_us);
+                }
+            });
+        }
+        Self {
+            attention: Mutex::new(Some(attention)),
+            mark,
+            shown: Mutex::new(Some(shown)),
+        }
     }
 }
 
@@ -722,9 +767,16 @@ fn photo_data(s: State<'_, Open>, sha256: String) -> Result<String> {
     s.with(|ws| ws.photo_data(&sha256))
 }
 
-/// The authorised users needing a decision (the overview asks after its first paint).
+/// The authorised users needing a decision (the overview asks after its first paint). The
+/// first call takes the answer computed while the window started, if nothing was written since.
 #[tauri::command(rename_all = "snake_case")]
-fn attention(s: State<'_, Open>) -> Result<AttentionList> {
+async fn attention(s: State<'_, Open>, start: State<'_, Start>) -> Result<AttentionList> {
+    let early = start.attention.lock().ok().and_then(|mut g| g.take());
+    if let Some(Ok(Ok(list))) = early.map(|rx| rx.recv())
+        && s.with(|ws| ws.change_mark())? == start.mark
+    {
+        return Ok(list);
+    }
     s.with(|ws| ws.attention())
 }
 
@@ -1330,8 +1382,13 @@ enum StartupMark {
 /// The UI reports a cold-start mark. With `TERROIR_STARTUP_LOG` set, a line `first_rows 812.4`
 /// (the mark and the milliseconds since process start) is appended to that file.
 #[tauri::command(rename_all = "snake_case")]
-fn mark_startup(s: State<'_, Open>, mark: StartupMark) -> Result<f64> {
+fn mark_startup(s: State<'_, Open>, start: State<'_, Start>, mark: StartupMark) -> Result<f64> {
     let ms = s.started.elapsed().as_secs_f64() * 1000.0;
+    if matches!(mark, StartupMark::FirstScreen)
+        && let Some(shown) = start.shown.lock().ok().and_then(|mut g| g.take())
+    {
+        let _ = shown.send(());
+    }
     if let Some(path) = std::env::var_os("TERROIR_STARTUP_LOG") {
         use std::io::Write;
         let name = match mark {
@@ -1360,22 +1417,14 @@ pub fn run() {
             std::process::exit(2);
         }
     };
-    // The day's automatic backup, on its own connection off the main thread: the window does
-    // not wait for it. A failure is said where a bureau's IT person will look; the next start
-    // tries again.
-    if let Ok(reader) = Reader::of_workspace(&ws) {
-        std::thread::spawn(move || {
-            if let Err(e) = reader.open().and_then(|ws| ws.daily_backup()) {
-                eprintln!("Terroir: {}\n{}", e.message.zh_cn, e.message.en_us);
-            }
-        });
-    }
+    let start = Start::begin(&ws);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(Batch::default())
         .manage(Picked::default())
         .manage(LastPrinted::default())
+        .manage(start)
         .manage(Open {
             ws: Mutex::new(Some(ws)),
             started,

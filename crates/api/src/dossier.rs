@@ -328,7 +328,7 @@ impl Workspace {
     fn printed_users(&self, gi_id: &str, g: &GiProduct) -> Result<(Vec<UserRow>, Option<String>)> {
         // Users whose basis is gone (the product revoked, the GI mark ended) are not printed
         // as authorised; the dossier says why.
-        let basis = crate::workspace::basis_of(&self.conn, g, self.today())?;
+        let basis = crate::workspace::basis_of(&self.conn, g, self.today(), &self.calendar())?;
         let mut users = vec![];
         let mut without_basis: Vec<String> = vec![];
         for u_row in store::list(

@@ -1045,27 +1045,33 @@ impl Workspace {
         })
     }
 
-    /// The users needing a decision (see [`Attention`]): the store narrows the rows, the
-    /// user's own rules decide. Asked for after the overview's first paint: at national scale
-    /// it reads a few thousand users (about 20 ms of SQL on 10,000).
+    /// The users needing a decision (see [`Attention`]). Judged per product first: the
+    /// store names the products whose basis may be gone, the rules judge each product's basis
+    /// once, and only the users of a product that lost one (or with a report saying the mark
+    /// was not used) are read and judged one by one.
     pub fn attention(&self) -> Result<AttentionList> {
         let today = self.today();
         let mut bases: std::collections::HashMap<RecordId, terroir_core::user::GiBasis> =
             std::collections::HashMap::new();
+        let cal = self.calendar();
+        for id in store::gi_basis_suspects(&self.conn, &today.to_string())? {
+            let gi: RecordId = id.parse().map_err(|_| {
+                terroir_store::Error::Schema(format!("gi_product.id is not an id: {id}"))
+            })?;
+            let basis =
+                crate::workspace::gi_basis(&self.conn, gi, today, &cal)?.unwrap_or_default();
+            if basis.gone_for_any() {
+                bases.insert(gi, basis);
+            }
+        }
+        let gone: Vec<String> = bases.keys().map(|id| id.to_string()).collect();
+        let no_basis = terroir_core::user::GiBasis::default();
         let (mut out, mut total) = (vec![], 0u64);
-        for row in store::users_to_review(&self.conn, &today.to_string())? {
+        for row in store::users_to_review(&self.conn, &gone)? {
             let u: AuthorisedUser = crate::records::decode(&row)?;
-            let basis = match bases.get(&u.gi_id) {
-                Some(b) => b.clone(),
-                None => {
-                    let b =
-                        crate::workspace::gi_basis(&self.conn, u.gi_id, today)?.unwrap_or_default();
-                    bases.insert(u.gi_id, b.clone());
-                    b
-                }
-            };
+            let basis = bases.get(&u.gi_id).unwrap_or(&no_basis);
             let found = [
-                ("basis_gone", u.basis_gone(&basis)),
+                ("basis_gone", u.basis_gone(basis)),
                 ("no_use", u.no_use_proposal()),
             ];
             for (reason, why) in found {

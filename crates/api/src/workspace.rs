@@ -95,6 +95,17 @@ impl Workspace {
             .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 
+    /// A mark that changes after any commit this connection can see, its own or another
+    /// connection's: an answer computed elsewhere is still this connection's answer while the
+    /// mark is the same.
+    pub fn change_mark(&self) -> Result<(i64, u64)> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .map_err(terroir_store::Error::from)?;
+        Ok((version, self.conn.total_changes()))
+    }
+
     pub fn db_path(&self) -> &Path {
         &self.db_path
     }
@@ -158,7 +169,9 @@ impl Lookup for StoreLookup<'_> {
         crate::workbench::proof_of(self.0, item, id).ok().flatten()
     }
     fn gi_basis(&self, gi: RecordId, today: NaiveDate) -> Option<terroir_core::user::GiBasis> {
-        gi_basis(self.0, gi, today).ok().flatten()
+        gi_basis(self.0, gi, today, &crate::calendar::of(self.0))
+            .ok()
+            .flatten()
     }
     fn pledges(&self, trademark: RecordId) -> Option<Vec<terroir_core::trademark::Pledge>> {
         let row = records::get(self.0, RecordKind::Trademark, &trademark.to_string()).ok()??;
@@ -167,17 +180,19 @@ impl Lookup for StoreLookup<'_> {
     }
 }
 
-/// What a GI product's users rest on as of `today`: its revocation, its GI marks' standing.
+/// What a GI product's users rest on as of `today`: its revocation, its GI marks' standing
+/// (their last days moved by `cal`, the workspace's calendar).
 pub(crate) fn gi_basis(
     conn: &Connection,
     gi: RecordId,
     today: NaiveDate,
+    cal: &terroir_core::calendar::WorkingCalendar,
 ) -> crate::Result<Option<terroir_core::user::GiBasis>> {
     let Some(row) = records::get(conn, RecordKind::Gi, &gi.to_string())? else {
         return Ok(None);
     };
     let g: terroir_core::gi::GiProduct = crate::records::decode(&row)?;
-    basis_of(conn, &g, today).map(Some)
+    basis_of(conn, &g, today, cal).map(Some)
 }
 
 /// [`gi_basis`] of a product already read.
@@ -185,10 +200,10 @@ pub(crate) fn basis_of(
     conn: &Connection,
     g: &terroir_core::gi::GiProduct,
     today: NaiveDate,
+    cal: &terroir_core::calendar::WorkingCalendar,
 ) -> crate::Result<terroir_core::user::GiBasis> {
     use terroir_core::gi::{GiStatus, Protection};
     use terroir_core::trademark::Trademark;
-    let cal = crate::calendar::of(conn);
     let mut marks = vec![];
     for p in &g.protections {
         if let Protection::GiTrademark {
@@ -199,7 +214,7 @@ pub(crate) fn basis_of(
                 records::get(conn, RecordKind::Trademark, &trademark_id.to_string())?
         {
             let tm: Trademark = crate::records::decode(&tm_row)?;
-            marks.push((*mark_kind, tm.standing_on(today, &cal)));
+            marks.push((*mark_kind, tm.standing_on(today, cal)));
         }
     }
     Ok(terroir_core::user::GiBasis {

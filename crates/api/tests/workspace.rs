@@ -1333,3 +1333,103 @@ fn the_review_leads_with_amount_and_budget_left() {
     assert!(!b.over);
     ws.application_step(&code, approve(None)).unwrap();
 }
+
+/// The attention list judges per product first and reads only the users the store narrows to:
+/// on the sample with a certification licensee whose use reports say unused, on a day when the
+/// GI mark stands, a day after it lapsed, and once the product is revoked, it names exactly
+/// the users whose own page says their basis is gone or proposes stopping for non-use.
+#[test]
+fn attention_names_the_users_their_own_pages_flag() {
+    let (_d, mut ws) = sample();
+    ws.edit(
+        RecordKind::Trademark,
+        "TM-0001",
+        json!({ "registered_on": "2003-05-14" }),
+        None,
+        None,
+    )
+    .unwrap();
+    let licensee = ws
+        .add(
+            RecordKind::User,
+            json!({ "gi": "信阳毛尖", "enterprise": "罗山县茶业有限公司（示例）",
+                    "kind": "certification_licensee", "applied_on": "2004-03-01" }),
+        )
+        .unwrap()
+        .code;
+    let mut steps = vec![UserStep::License {
+        on: "2004-05-01".into(),
+        licence_no: "许可-2004-01（测试）".into(),
+    }];
+    for year in [2005, 2006] {
+        steps.push(UserStep::UseReport {
+            year,
+            due_on: Some(format!("{}-03-31", year + 1)),
+            received_on: Some(format!("{}-03-20", year + 1)),
+            half: None,
+            used: Some(false),
+            output: None,
+            labels: None,
+            links: vec![],
+        });
+    }
+    for step in steps {
+        ws.user_step(&licensee, step).unwrap();
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for (day, revoke) in [
+        ("2012-01-01", false),
+        ("2030-01-01", false),
+        ("2030-01-01", true),
+    ] {
+        ws.set_today(Some(day.parse().unwrap()));
+        if revoke {
+            ws.edit(
+                RecordKind::Gi,
+                "GI-0001",
+                json!({ "status_history": [{ "status": "revoked", "on": "2029-05-01", "document_no": "撤销公告（示例）" }] }),
+                None,
+                None,
+            )
+            .unwrap();
+        }
+        let mut expected = vec![];
+        for u in ws
+            .list(RecordKind::User, Show::Live, 1000, 0)
+            .unwrap()
+            .items
+        {
+            let s = u.summary();
+            for (reason, field) in [("basis_gone", "basis_gone"), ("no_use", "no_use_proposal")] {
+                if !s[field].is_null() {
+                    expected.push((u.code.clone(), reason.to_owned()));
+                }
+            }
+        }
+        expected.sort_by(|a, b| (a.0.len(), &a.0).cmp(&(b.0.len(), &b.0)));
+        let a = ws.attention().unwrap();
+        let listed: Vec<(String, String)> = a
+            .items
+            .iter()
+            .filter(|i| i.reason != "case_misuse")
+            .map(|i| (i.code.clone(), i.reason.clone()))
+            .collect();
+        assert_eq!(listed, expected, "{day}");
+        seen.extend(
+            expected
+                .into_iter()
+                .map(|(code, reason)| format!("{day} {revoke} {code} {reason}")),
+        );
+    }
+    // Each path was taken: non-use, the licensee's mark lapsed, the producers' product revoked.
+    let lic = |day: &str, reason: &str| format!("{day} false {licensee} {reason}");
+    assert!(seen.contains(&lic("2012-01-01", "no_use")), "{seen:?}");
+    assert!(!seen.contains(&lic("2012-01-01", "basis_gone")), "{seen:?}");
+    assert!(seen.contains(&lic("2030-01-01", "basis_gone")), "{seen:?}");
+    assert!(
+        seen.iter().any(|s| s.starts_with("2030-01-01 true USR-")
+            && s.ends_with("basis_gone")
+            && !s.contains(&licensee)),
+        "{seen:?}"
+    );
+}

@@ -370,6 +370,48 @@ pub struct GiBasis {
     pub marks: Vec<(crate::trademark::MarkKind, crate::trademark::Standing)>,
 }
 
+impl GiBasis {
+    /// Why a user of `kind` has no basis on this product: it was revoked (an approved
+    /// producer's basis), or every GI mark of the kind the user relies on has ended (a
+    /// collective member's or a certification licensee's). `None` while that basis stands.
+    pub fn gone_for(&self, kind: UserKind) -> Option<crate::text::Bilingual> {
+        use crate::trademark::MarkKind;
+        let relies_on = match kind {
+            UserKind::ApprovedProducer => {
+                return self.product_revoked_on.map(|on| {
+                    crate::text::Bilingual::new(
+                        format!("地理标志产品已于 {on} 被撤销，使用人失去使用依据"),
+                        format!("the GI product was revoked on {on}: the user has no basis"),
+                    )
+                });
+            }
+            UserKind::CollectiveMember => MarkKind::Collective,
+            UserKind::CertificationLicensee => MarkKind::Certification,
+            UserKind::OtherRecorded => return None,
+        };
+        let marks: Vec<_> = self.marks.iter().filter(|(k, _)| *k == relies_on).collect();
+        (!marks.is_empty() && marks.iter().all(|(_, s)| mark_ended(*s))).then(|| {
+            crate::text::Bilingual::new(
+                "所依据的地理标志商标已失效（期满未续展、注销、撤销或宣告无效），使用人失去使用依据",
+                "the GI mark the user relies on has ended (lapsed, cancelled, revoked or invalidated): the user has no basis",
+            )
+        })
+    }
+
+    /// Whether a user of some kind has lost its basis on this product (see [`Self::gone_for`]):
+    /// only such a product's users need to be judged one by one.
+    pub fn gone_for_any(&self) -> bool {
+        [
+            UserKind::ApprovedProducer,
+            UserKind::CollectiveMember,
+            UserKind::CertificationLicensee,
+            UserKind::OtherRecorded,
+        ]
+        .into_iter()
+        .any(|k| self.gone_for(k).is_some())
+    }
+}
+
 /// Whether a GI mark's standing has ended the right it gives (lapsed, deregistered, revoked,
 /// invalidated).
 fn mark_ended(s: crate::trademark::Standing) -> bool {
@@ -431,34 +473,10 @@ impl AuthorisedUser {
     /// is flagged and never printed as authorised. `None` while the basis stands, or for a
     /// user not (or no longer) active.
     pub fn basis_gone(&self, basis: &GiBasis) -> Option<crate::text::Bilingual> {
-        use crate::trademark::MarkKind;
         if !matches!(self.stage(), UserStage::Active | UserStage::Suspended) {
             return None;
         }
-        let relies_on = match self.kind {
-            UserKind::ApprovedProducer => {
-                return basis.product_revoked_on.map(|on| {
-                    crate::text::Bilingual::new(
-                        format!("地理标志产品已于 {on} 被撤销，使用人失去使用依据"),
-                        format!("the GI product was revoked on {on}: the user has no basis"),
-                    )
-                });
-            }
-            UserKind::CollectiveMember => MarkKind::Collective,
-            UserKind::CertificationLicensee => MarkKind::Certification,
-            UserKind::OtherRecorded => return None,
-        };
-        let marks: Vec<_> = basis
-            .marks
-            .iter()
-            .filter(|(k, _)| *k == relies_on)
-            .collect();
-        (!marks.is_empty() && marks.iter().all(|(_, s)| mark_ended(*s))).then(|| {
-            crate::text::Bilingual::new(
-                "所依据的地理标志商标已失效（期满未续展、注销、撤销或宣告无效），使用人失去使用依据",
-                "the GI mark the user relies on has ended (lapsed, cancelled, revoked or invalidated): the user has no basis",
-            )
-        })
+        basis.gone_for(self.kind)
     }
 
     /// The date of the last step so far; a new step may not be dated before it.

@@ -62,16 +62,18 @@ pub fn referring_page(
     Ok(rows)
 }
 
-/// The live authorised users named by a live misuse case decided with a penalty, each with
-/// that case (the newest decision first): the users' queue proposes stopping their right.
+/// The live active authorised users (the only ones a stop can be proposed for) named by a live
+/// misuse case decided with a penalty, each with that case (the newest decision first): the
+/// users' queue proposes stopping their right.
 pub fn misuse_decided(conn: &Connection) -> Result<Vec<(RecordRow, RecordRow)>> {
     let (users, n) = records::columns_of(RecordKind::User, "u");
     let (cases, _) = records::columns_of(RecordKind::Case, "c");
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {users}, {cases} FROM enforcement_case c
-         JOIN case_ref x ON x.case_id = c.id AND x.role = 1
-         JOIN authorised_user u ON u.id = x.ref AND u.archived_at IS NULL
-         WHERE c.archived_at IS NULL AND c.fine_fen IS NOT NULL
+        "SELECT {users}, {cases} FROM authorised_user u
+         JOIN case_ref x ON x.ref = u.id AND x.role = 1
+         JOIN enforcement_case c ON c.id = x.case_id
+         WHERE u.stage = 'active' AND +u.archived_at IS NULL
+           AND c.archived_at IS NULL AND c.fine_fen IS NOT NULL
            AND c.kind IN ('gi_misuse', 'special_mark_misuse')
          ORDER BY c.decided_on DESC"
     ))?;

@@ -1124,28 +1124,43 @@ pub fn live_codes(conn: &Connection, kind: RecordKind) -> Result<Vec<String>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Live authorised users the attention list looks at more closely: a report saying the mark
-/// was not used, a GI product revoked, or a GI mark of the product that may have ended (terminated, or past the nominal end of its grace period as of `today`
+/// Ids of the GI products with active or suspended users who may have lost their basis: the
+/// product revoked, or a GI mark of it that may have ended (terminated, or past the nominal end of its grace period as of `today`
 /// with every approved renewal: a moved last day is only later, so nothing lapsed is missed).
-/// Only narrows the rows: the api decides each with the rules.
-pub fn users_to_review(conn: &Connection, today: &str) -> Result<Vec<RecordRow>> {
-    let t = table(RecordKind::User);
-    let sql = format!(
-        "{} WHERE archived_at IS NULL AND (
-             data LIKE '%\"used\":false%'
-             OR gi_id IN (SELECT id FROM gi_product
-                          WHERE json_extract(data, '$.status_history[#-1].status') = 'revoked')
-             OR gi_id IN (SELECT l.gi_id FROM gi_trademark l JOIN trademark m ON m.id = l.trademark_id
+/// Only narrows: the api judges each product's basis with the rules.
+pub fn gi_basis_suspects(conn: &Connection, today: &str) -> Result<Vec<String>> {
+    let sql = "SELECT id FROM gi_product
+         WHERE id IN (SELECT gi_id FROM authorised_user
+                      WHERE +archived_at IS NULL AND stage IN ('active', 'suspended'))
+           AND (json_extract(data, '$.status_history[#-1].status') = 'revoked'
+                OR id IN (SELECT l.gi_id FROM gi_trademark l JOIN trademark m ON m.id = l.trademark_id
                           WHERE json_extract(m.data, '$.termination') IS NOT NULL
                              OR date(json_extract(m.data, '$.registered_on'),
                                      '+' || (10 * ((SELECT count(*) FROM json_each(m.data, '$.renewals') r
                                                     WHERE json_extract(r.value, '$.decision.state') = 'approved') + 1)) || ' years',
-                                     '+6 months') <= ?1))
+                                     '+6 months') <= ?1))";
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([today], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Live authorised users the attention list looks at more closely: active or suspended, and
+/// a report saying the mark was not used or a GI product among `products` (those the api
+/// found to have lost some kind of user's basis). Only narrows the rows: the api decides each
+/// with the rules. (`+archived_at` keeps SQLite on the stage index rather than walking every
+/// live user.)
+pub fn users_to_review(conn: &Connection, products: &[String]) -> Result<Vec<RecordRow>> {
+    let t = table(RecordKind::User);
+    let sql = format!(
+        "{} WHERE +archived_at IS NULL AND stage IN ('active', 'suspended') AND (
+             data LIKE '%\"used\":false%'
+             OR gi_id IN (SELECT value FROM json_each(?1)))
          ORDER BY length(code), code",
         select(t)
     );
+    let products = serde_json::to_string(products)?;
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([today], |r| read(t, r))?;
+    let rows = stmt.query_map([products], |r| read(t, r))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -685,6 +685,7 @@ const enUS: Messages = {
     byDivisionNote: 'A product spanning several counties counts once in each; {n} products in all.',
     overdueHead: 'Overdue ({n})',
     dueHead: 'Due soon ({n})',
+    moreRows: '{n} more: see all →',
   },
   calendar: {
     title: 'Working-day calendar',

@@ -685,6 +685,7 @@ const zhCN = {
     byDivisionNote: '一个产品跨多个县区时，在每个县区各计一次；产品共 {n} 个。',
     overdueHead: '已逾期（{n}）',
     dueHead: '即将到期（{n}）',
+    moreRows: '另有 {n} 项，查看全部 →',
   },
   calendar: {
     title: '工作日历',
