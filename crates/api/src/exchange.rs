@@ -25,6 +25,7 @@ use crate::entity::{Entity, input_from_json};
 use crate::error::{ApiError, Message, Result};
 use crate::records::{decode, insert_as, store_entity};
 use crate::workspace::{StoreLookup, Workspace};
+use terroir_store::search::BatchTerms;
 
 /// New records are indexed for search in sorted chunks of this many (memory stays flat).
 const INDEX_CHUNK: usize = 5_000;
@@ -361,6 +362,7 @@ impl Workspace {
             divisions,
             seen: HashMap::new(),
             unindexed: vec![],
+            indexing: None,
         };
         let finished = rows.import_all(sheet, &mut report, cancel, progress)?;
         // A stop that comes while the last progress is shown still writes nothing.
@@ -369,7 +371,8 @@ impl Workspace {
             return Ok(report);
         }
         if report.problems.is_empty() && !dry_run {
-            terroir_store::search::put_many(&tx, kind, &rows.unindexed)?;
+            rows.index_chunk()?;
+            rows.index_chunk()?;
             tx.commit().map_err(terroir_store::Error::from)?;
             report.applied = true;
         }
@@ -602,8 +605,11 @@ struct RowImport<'a> {
     divisions: HashMap<String, String>,
     /// Compacted credit code → the row that first had it.
     seen: HashMap<String, u32>,
-    /// New records are indexed for search in sorted chunks, not one by one (see put_many).
+    /// New records are indexed for search in sorted chunks, not one by one (see put_batch).
     unindexed: Vec<store::RecordRow>,
+    /// The chunk before them, whose search terms are worked out on another thread while the
+    /// next chunk's records are written.
+    indexing: Option<(Vec<store::RecordRow>, std::thread::JoinHandle<BatchTerms>)>,
 }
 
 /// Go through a sheet's data rows in order (empty and notes rows skipped, each other counted
@@ -687,10 +693,31 @@ impl RowImport<'_> {
             None => self.add(input),
         };
         if self.unindexed.len() >= INDEX_CHUNK {
-            terroir_store::search::put_many(self.tx, self.kind, &self.unindexed)?;
-            self.unindexed.clear();
+            self.index_chunk()?;
         }
         report.record(&place, outcome);
+        Ok(())
+    }
+
+    /// Index the chunk whose terms were being worked out, and start working out the terms of
+    /// the records waiting (on another thread: the next records are written meanwhile). Twice
+    /// at the end indexes everything.
+    fn index_chunk(&mut self) -> Result<()> {
+        if let Some((rows, terms)) = self.indexing.take() {
+            let terms = terms
+                .join()
+                .map_err(|_| ApiError::storage("working out the search terms failed"))?;
+            terroir_store::search::put_batch(self.tx, self.kind, &rows, terms)?;
+        }
+        let rows = std::mem::take(&mut self.unindexed);
+        if !rows.is_empty() {
+            let names: Vec<String> = rows.iter().map(|r| r.name.clone()).collect();
+            let kind = self.kind;
+            let terms = std::thread::spawn(move || {
+                terroir_store::search::batch_terms(kind, names.iter().map(String::as_str))
+            });
+            self.indexing = Some((rows, terms));
+        }
         Ok(())
     }
 

@@ -319,3 +319,91 @@ fn search_names_with_full_width_punctuation() {
             .any(|(_, code)| code == "ENT-0003")
     );
 }
+
+/// A bulk import indexes its records in chunks, working out a chunk's terms on another thread
+/// while the next chunk's records are written: after an import of several chunks, search
+/// agrees with a scan by the core rule, and a rebuilt index gives the same answers.
+#[test]
+fn a_bulk_import_is_indexed_as_a_scan_would_find_it() {
+    let (d, mut ws) = sample();
+    let places = [
+        "信阳", "固始", "光山", "罗山", "商城", "新县", "潢川", "息县", "淮滨", "平桥",
+    ];
+    let words = [
+        "云雾", "白鹭", "青山", "金岗", "碧水", "龙潭", "清泉", "红日", "翠峰", "长岭", "东坡",
+        "南湾",
+    ];
+    let trades = [
+        "茶业", "食品", "粮油", "畜牧", "水产", "林果", "花卉", "药材", "蜂业", "菌业", "米业",
+    ];
+    let mut csv = String::from("企业名称,地址\n");
+    for i in 0..12_345 {
+        let (p, w, t) = (places[i % 10], words[(i / 10) % 12], trades[(i / 120) % 11]);
+        csv.push_str(&format!("{p}{w}{t}{i}号,{p}\n"));
+    }
+    let file = d.path().join("企业.csv");
+    std::fs::write(&file, csv).unwrap();
+    let report = ws.import(RecordKind::Enterprise, &file, false).unwrap();
+    assert!(
+        report.applied && report.problems.is_empty(),
+        "{:?}",
+        report.problems
+    );
+    assert_eq!(report.added.len(), 12_345);
+    let mut all = vec![];
+    loop {
+        let page = ws
+            .list(RecordKind::Enterprise, Show::Live, 5000, all.len() as u32)
+            .unwrap()
+            .items;
+        let n = page.len();
+        all.extend(page);
+        if n < 5000 {
+            break;
+        }
+    }
+    assert!(all.len() > 12_345);
+    let queries = [
+        "光山龙潭粮油",
+        "guangshanlongtanliangyou",
+        "gsltly",
+        "淮滨南湾菌业",
+        "huaibinnanwanjunye",
+        "信阳云雾茶业",
+        "1234号",
+        "12344号",
+        "红日花卉",
+    ];
+    let expected = |q: &str| {
+        let query = Query::new(q).unwrap();
+        let mut v: Vec<(MatchKind, String)> = all
+            .iter()
+            .filter_map(|r| {
+                match_record(&r.name, &[r.code.as_str()], &query).map(|(k, _)| (k, r.code.clone()))
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let before: Vec<_> = queries
+        .iter()
+        .map(|q| found(&ws, q, RecordKind::Enterprise))
+        .collect();
+    for (q, got) in queries.iter().zip(&before) {
+        let want = expected(q);
+        assert!(
+            !want.is_empty() && want.len() < 100,
+            "query {q}: {}",
+            want.len()
+        );
+        assert_eq!(got, &want, "query {q}");
+    }
+    ws.reindex().unwrap();
+    for (q, got) in queries.iter().zip(&before) {
+        assert_eq!(
+            &found(&ws, q, RecordKind::Enterprise),
+            got,
+            "query {q} after reindex"
+        );
+    }
+}

@@ -165,7 +165,7 @@ pub fn put(conn: &Connection, kind: RecordKind, row: &RecordRow) -> Result<()> {
         }
         None => insert_doc(conn, ix, row)?,
     };
-    put_terms(conn, ix, &[(doc, row.name.as_str())])
+    put_terms(conn, ix, doc, &row.name)
 }
 
 /// A record's row in `search_doc`; returns its doc number.
@@ -184,41 +184,92 @@ fn insert_doc(conn: &Connection, ix: &Indexed, row: &RecordRow) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
-/// The trigrams and the posting-list terms of these documents' names, for a kind whose names
-/// are indexed. The terms are grouped and written in key order, each term's list once.
-fn put_terms(conn: &Connection, ix: &Indexed, docs: &[(i64, &str)]) -> Result<()> {
+/// The trigrams and the posting-list terms of a document's name, for a kind whose names are
+/// indexed.
+fn put_terms(conn: &Connection, ix: &Indexed, doc: i64, name: &str) -> Result<()> {
     let Terms::Own { fts, pinyin } = ix.terms else {
         return Ok(());
     };
-    let mut ins_fts =
-        conn.prepare_cached(&format!("INSERT INTO {fts} (rowid, name) VALUES (?1, ?2)"))?;
-    let mut lists: BTreeMap<(Field, String), Vec<i64>> = BTreeMap::new();
-    for (doc, name) in docs {
-        ins_fts.execute(params![doc, name])?;
-        for term in terms(name, pinyin) {
-            lists.entry(term).or_default().push(*doc);
-        }
-    }
+    conn.prepare_cached(&format!("INSERT INTO {fts} (rowid, name) VALUES (?1, ?2)"))?
+        .execute(params![doc, name])?;
+    let unique: std::collections::BTreeSet<_> = terms(name, pinyin).collect();
     let mut w = postings::Writer::new(conn)?;
-    for ((field, term), mut list) in lists {
-        list.sort_unstable();
-        list.dedup();
-        w.add(ix.id, field, &term, &list)?;
+    for (field, term) in unique {
+        w.add(ix.id, field, &term, &[doc])?;
     }
     Ok(())
 }
 
-/// Index many new records at once (a bulk import): their documents, then all their terms in
-/// key order ([`put_terms`]), several times faster than [`put`] per record.
-pub fn put_many(conn: &Connection, kind: RecordKind, rows: &[RecordRow]) -> Result<()> {
+/// The posting-list terms of a batch of names, worked out apart from the database (a bulk
+/// import does it on another thread while it writes the next batch's records): each term in
+/// key order, with the positions of the names that have it.
+#[derive(Debug, Default)]
+pub struct BatchTerms(BTreeMap<(Field, String), Vec<usize>>);
+
+/// [`BatchTerms`] of `names` (a batch of `kind`'s records' names, in the batch's order).
+pub fn batch_terms<'a>(kind: RecordKind, names: impl IntoIterator<Item = &'a str>) -> BatchTerms {
+    let mut lists: BTreeMap<(Field, String), Vec<usize>> = BTreeMap::new();
+    if let Some(Indexed {
+        terms: Terms::Own { pinyin, .. },
+        ..
+    }) = indexed(kind)
+    {
+        for (i, name) in names.into_iter().enumerate() {
+            for term in terms(name, *pinyin) {
+                let at = lists.entry(term).or_default();
+                if at.last() != Some(&i) {
+                    at.push(i);
+                }
+            }
+        }
+    }
+    BatchTerms(lists)
+}
+
+/// Index a batch of new records (a bulk import, `gen`, a rebuild): their documents and
+/// trigrams, then their posting-list terms (`terms`, from [`batch_terms`] of the same rows'
+/// names) in key order, each term's list written once; several times faster than [`put`] per
+/// record.
+pub fn put_batch(
+    conn: &Connection,
+    kind: RecordKind,
+    rows: &[RecordRow],
+    terms: BatchTerms,
+) -> Result<()> {
     let Some(ix) = indexed(kind) else {
         return Ok(());
     };
     let mut docs = Vec::with_capacity(rows.len());
     for row in rows {
-        docs.push((insert_doc(conn, ix, row)?, row.name.as_str()));
+        docs.push(insert_doc(conn, ix, row)?);
     }
-    put_terms(conn, ix, &docs)
+    let Terms::Own { fts, .. } = ix.terms else {
+        return Ok(());
+    };
+    let mut ins_fts =
+        conn.prepare_cached(&format!("INSERT INTO {fts} (rowid, name) VALUES (?1, ?2)"))?;
+    for (doc, row) in docs.iter().zip(rows) {
+        ins_fts.execute(params![doc, row.name])?;
+    }
+    let mut w = postings::Writer::new(conn)?;
+    let mut list = vec![];
+    for ((field, term), at) in terms.0 {
+        // Positions ascend, and so do the documents inserted in their order.
+        list.clear();
+        list.extend(at.into_iter().map(|i| docs[i]));
+        w.add(ix.id, field, &term, &list)?;
+    }
+    Ok(())
+}
+
+/// [`put_batch`] with the terms worked out here.
+pub fn put_many(conn: &Connection, kind: RecordKind, rows: &[RecordRow]) -> Result<()> {
+    put_batch(
+        conn,
+        kind,
+        rows,
+        batch_terms(kind, rows.iter().map(|r| r.name.as_str())),
+    )
 }
 
 /// Take a record out of the index entirely (purge).
@@ -494,18 +545,26 @@ fn term_candidates(
         found.extend(cands(conn, &sql, params![phrase("name", &q.text)])?);
     } else {
         let grams = (Field::Gram, postings::Terms::Exact(&q.text));
-        found.extend(posted(conn, k, grams, via, wide, false)?);
+        found.extend(posted(conn, k, grams, via, wide, false, None)?);
     }
     for (a, ini) in &alt_queries(q) {
-        let field = if *ini { Field::Initials } else { Field::Pinyin };
+        let (field, max) = if *ini {
+            (Field::Initials, INITIALS_KEY_MAX)
+        } else {
+            (Field::Pinyin, FULL_KEY_MAX)
+        };
+        // Keys are cut at `max` letters: a query as long may have been cut too, and then
+        // names sharing only its first `max` letters would take the places of the matches.
+        let cut = (a.chars().count() >= max).then_some(q);
         let keys = (field, postings::Terms::Prefix(a));
-        found.extend(posted(conn, k, keys, via, l, true)?);
+        found.extend(posted(conn, k, keys, via, l, true, cut)?);
     }
     Ok(found)
 }
 
 /// The first `limit` documents reached through `via` from the posting lists looked up, in
-/// list order (each once if `distinct`).
+/// list order (each once if `distinct`; with `only`, only those that match that query by the
+/// core rules).
 fn posted(
     conn: &Connection,
     k: i64,
@@ -513,6 +572,7 @@ fn posted(
     via: &Via,
     limit: i64,
     distinct: bool,
+    only: Option<&Query>,
 ) -> Result<Vec<Cand>> {
     let mut stmt = conn.prepare_cached(&via.select("search_doc p", "p.doc = ?1", None))?;
     let limit = usize::try_from(limit).unwrap_or(0);
@@ -521,7 +581,7 @@ fn posted(
     postings::scan(conn, k, field, terms, |doc| {
         for c in stmt.query_map([doc], cand)? {
             let c = c?;
-            if !distinct || seen.insert(c.0) {
+            if (!distinct || seen.insert(c.0)) && only.is_none_or(|q| matches(&c, q)) {
                 found.push(c);
             }
         }
@@ -529,6 +589,20 @@ fn posted(
     })?;
     found.truncate(limit);
     Ok(found)
+}
+
+/// Whether a candidate matches the query by the core rules (by its parts' names if it was
+/// reached through them), as [`verified`] decides.
+fn matches(c: &Cand, q: &Query) -> bool {
+    let (_, _, code, name, key, parts) = c;
+    let codes: Vec<&str> = [Some(code.as_str()), key.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    match parts {
+        None => match_record(name, &codes, q).is_some(),
+        Some((a, b)) => match_user(a, b, &codes, q).is_some(),
+    }
 }
 
 /// The pinyin (`false`) and initials (`true`) prefixes a query of letters, or of characters
