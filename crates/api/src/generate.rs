@@ -214,6 +214,8 @@ pub struct Scale {
     /// for each computed metric.
     pub financing: usize,
     pub zones: usize,
+    /// A target for each computed metric in every city and province.
+    pub targets: bool,
 }
 
 impl Scale {
@@ -228,6 +230,7 @@ impl Scale {
                 cases: 1_000,
                 financing: 100,
                 zones: 10,
+                targets: true,
             }),
             "national" => Some(Scale {
                 gi: 2_500,
@@ -237,6 +240,7 @@ impl Scale {
                 cases: 10_000,
                 financing: 1_000,
                 zones: 100,
+                targets: true,
             }),
             "national-x10" => Some(Scale {
                 gi: 25_000,
@@ -246,8 +250,21 @@ impl Scale {
                 cases: 100_000,
                 financing: 10_000,
                 zones: 1_000,
+                targets: true,
             }),
             _ => None,
+        }
+    }
+
+    /// Only the catalogue: GI products, enterprises, trademarks and authorised users, as the
+    /// bulk benchmark's baseline was measured before cases and the plan's records were added.
+    pub fn catalogue_only(self) -> Scale {
+        Scale {
+            cases: 0,
+            financing: 0,
+            zones: 0,
+            targets: false,
+            ..self
         }
     }
 
@@ -259,7 +276,7 @@ impl Scale {
             + self.cases
             + self.financing
             + self.zones
-            + targets().len()
+            + if self.targets { targets().len() } else { 0 }
     }
 }
 
@@ -670,7 +687,7 @@ impl Workspace {
             scale.zones.min(gis.len()),
             |rng, i| zone(rng, &gis[i]),
         )?;
-        let targets = targets();
+        let targets = if scale.targets { targets() } else { vec![] };
         g.add(self, RecordKind::Target, targets.len(), |_, i| {
             targets[i].clone()
         })?;

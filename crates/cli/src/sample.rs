@@ -20,6 +20,10 @@ pub struct GenArgs {
     scale: String,
     #[arg(long, default_value_t = 2021)]
     seed: u64,
+    /// Only GI products, enterprises, trademarks and authorised users (no cases, financing,
+    /// zones or targets): the bulk benchmark's baseline
+    #[arg(long)]
+    catalogue_only: bool,
 }
 
 pub fn run(ws: &mut Workspace, out: &Out, cmd: SampleCmd) -> Result<Outcome, ApiError> {
@@ -34,10 +38,17 @@ pub fn run(ws: &mut Workspace, out: &Out, cmd: SampleCmd) -> Result<Outcome, Api
 }
 
 pub fn generate(ws: &mut Workspace, out: &Out, a: GenArgs) -> Result<Outcome, ApiError> {
-    let GenArgs { scale, seed } = a;
-    let s = terroir_api::generate::Scale::named(&scale).ok_or_else(|| {
+    let GenArgs {
+        scale,
+        seed,
+        catalogue_only,
+    } = a;
+    let mut s = terroir_api::generate::Scale::named(&scale).ok_or_else(|| {
         ApiError::from(Violation::enum_value(&scale, "small, national, national-x10").at("scale"))
     })?;
+    if catalogue_only {
+        s = s.catalogue_only();
+    }
     let t = std::time::Instant::now();
     let bar = progress_bar(out, s.total() as u64);
     ws.generate(s, seed, |done, _| bar.set_position(done as u64))?;

@@ -905,3 +905,34 @@ fn history_reads_in_words() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(json(&o)["error"]["field"], "from");
 }
+
+#[test]
+fn gen_catalogue_only_makes_the_four_catalogue_kinds_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("terroir.db");
+    assert_eq!(terroir(&db, &["init"]).status.code(), Some(0));
+    let o = terroir(
+        &db,
+        &["--json", "gen", "--scale", "small", "--catalogue-only"],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(json(&o)["records"], 250 + 1_000 + 500 + 1_000);
+    for (kind, n) in [
+        ("gi", 250),
+        ("enterprise", 1_000),
+        ("trademark", 500),
+        ("user", 1_000),
+    ] {
+        let o = terroir(&db, &["--json", kind, "list"]);
+        assert_eq!(o.status.code(), Some(0), "{kind}");
+        assert_eq!(json(&o).as_array().unwrap().len(), n, "{kind}");
+    }
+    let o = terroir(&db, &["--json", "case", "list"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(json(&o).as_array().map_or(usize::MAX, Vec::len), 0);
+}

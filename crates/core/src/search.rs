@@ -183,13 +183,22 @@ pub const INITIALS_KEY_MAX: usize = 8;
 /// What the index stores for pinyin search: for every reading, the full pinyin and the
 /// initials from each syllable on, truncated (`xinyangmaojian`, `yangmaojian`, `maojian`,
 /// `jian`; `xymj`, `ymj`, `mj`, `j`). A query is then a prefix lookup. `true` marks initials.
+///
+/// A full-pinyin key also stops before the first character that is not a letter (a digit of
+/// `茶厂2号`), and none starts there: only a query of letters alone ([`Query::is_letters`]) is
+/// looked up by full pinyin, and its letters can never reach past one. Initials keep digits,
+/// since a query of characters, letters and digits (`信阳3a`) is looked up by its initials.
 pub fn pinyin_keys(name: &str) -> Vec<(String, bool)> {
     let mut out: Vec<(String, bool)> = vec![];
     for r in readings(name) {
         let f = full(&r);
         for p in syllable_starts(&r) {
-            let key: String = f[p..].chars().take(FULL_KEY_MAX).collect();
-            if !out.iter().any(|(k, i)| !i && *k == key) {
+            let key: String = f[p..]
+                .chars()
+                .take_while(char::is_ascii_alphabetic)
+                .take(FULL_KEY_MAX)
+                .collect();
+            if !key.is_empty() && !out.iter().any(|(k, i)| !i && *k == key) {
                 out.push((key, false));
             }
         }
@@ -429,6 +438,52 @@ mod tests {
         assert_eq!(m("信阳毛尖", "xinya"), Some((MatchKind::Pinyin, [0, 2])));
         let keys = pinyin_keys("信阳毛尖");
         assert!(keys.contains(&("maojian".into(), false)) && keys.contains(&("mj".into(), true)));
+    }
+
+    #[test]
+    fn search_full_pinyin_keys_stop_at_digits_and_still_reach_every_letters_match() {
+        for name in [
+            "信阳2号茶厂",
+            "3A茶叶有限公司",
+            "光山县茶业有限公司97680",
+            "浉河区ABC茶场",
+        ] {
+            let keys = pinyin_keys(name);
+            let full_keys: Vec<&str> = keys
+                .iter()
+                .filter(|(_, ini)| !ini)
+                .map(|(k, _)| k.as_str())
+                .collect();
+            assert!(
+                full_keys
+                    .iter()
+                    .all(|k| !k.is_empty() && k.chars().all(|c| c.is_ascii_alphabetic())),
+                "{name}: {full_keys:?}"
+            );
+            // Every query of letters that matches by full pinyin has a key it is a prefix of
+            // (cut at the key length, as the store looks it up).
+            for r in readings(name) {
+                let f = full(&r);
+                for p in syllable_starts(&r) {
+                    let run = f[p..].chars().take_while(char::is_ascii_alphabetic).count();
+                    for len in 1..=run {
+                        let q = &f[p..p + len];
+                        assert_eq!(m(name, q).map(|(k, _)| k <= MatchKind::Pinyin), Some(true));
+                        let looked_up: String = q.chars().take(FULL_KEY_MAX).collect();
+                        assert!(
+                            full_keys.iter().any(|k| k.starts_with(&looked_up)),
+                            "{name}: no key for {q}"
+                        );
+                    }
+                }
+            }
+        }
+        // Initials keep digits: `信阳3a` is looked up by `xy3a`.
+        assert!(pinyin_keys("信阳3A茶叶").contains(&("xy3acy".into(), true)));
+        assert_eq!(
+            m("信阳3A茶叶", "信阳3a"),
+            Some((MatchKind::Initials, [0, 4]))
+        );
     }
 
     #[test]

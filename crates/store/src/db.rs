@@ -34,14 +34,16 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0016_audit_snapshot.sql"),
     include_str!("../migrations/0017_enforcement_case.sql"),
     include_str!("../migrations/0018_plan.sql"),
+    include_str!("../migrations/0019_pinyin_keys_letters.sql"),
 ];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 
 /// The first schema version with the search index laid out as it is now (posting lists,
-/// migration 15): a workspace upgraded from an older one has its index rebuilt.
-const SEARCH_LAYOUT: u32 = 15;
+/// migration 15; full-pinyin keys of letters only, migration 19): a workspace upgraded from an
+/// older one has its index rebuilt.
+const SEARCH_LAYOUT: u32 = 19;
 
 /// The first schema version whose audit rows refer to a record's content by hash (migration
 /// 16): the content a record holds is then kept only in its row, so a migration that rewrites

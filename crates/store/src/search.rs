@@ -595,13 +595,23 @@ fn posted(
 /// reached through them), as [`verified`] decides.
 fn matches(c: &Cand, q: &Query) -> bool {
     let (_, _, code, name, key, parts) = c;
-    let codes: Vec<&str> = [Some(code.as_str()), key.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
+    let parts = parts.as_ref().map(|(a, b)| (a.as_str(), b.as_str()));
+    match_candidate(name, code, key.as_deref(), parts, q).is_some()
+}
+
+/// How a candidate matches the query by the core rules: by its parts' names if it is named
+/// after them (an authorised user, [`match_user`]), else by its own name; and by its codes.
+fn match_candidate(
+    name: &str,
+    code: &str,
+    key: Option<&str>,
+    parts: Option<(&str, &str)>,
+    q: &Query,
+) -> Option<(MatchKind, Option<[u32; 2]>)> {
+    let codes: Vec<&str> = [Some(code), key].into_iter().flatten().collect();
     match parts {
-        None => match_record(name, &codes, q).is_some(),
-        Some((a, b)) => match_user(a, b, &codes, q).is_some(),
+        None => match_record(name, &codes, q),
+        Some((a, b)) => match_user(a, b, &codes, q),
     }
 }
 
@@ -640,12 +650,8 @@ fn verified(conn: &Connection, ix: &Indexed, found: Vec<Cand>, q: &Query) -> Res
         if best.contains_key(&doc) {
             continue;
         }
-        let codes: Vec<&str> = [Some(code.as_str()), key.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
         let matched = match &mut parts_of {
-            None => match_record(&name, &codes, q),
+            None => match_candidate(&name, &code, key.as_deref(), None, q),
             // Read with the candidate, or (found by its own name or code) read now.
             Some(stmt) => match read {
                 Some(parts) => Some(parts),
@@ -653,7 +659,9 @@ fn verified(conn: &Connection, ix: &Indexed, found: Vec<Cand>, q: &Query) -> Res
                     .query_row([&record_id], |r| Ok((r.get(0)?, r.get(1)?)))
                     .optional()?,
             }
-            .and_then(|(a, b): (String, String)| match_user(&a, &b, &codes, q)),
+            .and_then(|(a, b): (String, String)| {
+                match_candidate(&name, &code, key.as_deref(), Some((&a, &b)), q)
+            }),
         };
         if let Some((matched, span)) = matched {
             best.insert(

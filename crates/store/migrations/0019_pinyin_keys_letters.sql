@@ -1,0 +1,4 @@
+-- Full-pinyin keys of the search index stop before the first character that is not a letter
+-- (terroir_core::search::pinyin_keys): the keys of names with digits, such as `茶厂2号`, were
+-- each unique and no query could reach them. No table changes; the store rebuilds the index
+-- when it upgrades a workspace to this version (SEARCH_LAYOUT in crates/store/src/db.rs).
