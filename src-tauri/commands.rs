@@ -66,6 +66,7 @@ macro_rules! terroir_commands {
             set_dossier_settings,
             report_schedule,
             attention,
+            overview_deadlines,
             set_report_schedule,
             migration_report,
             acknowledge_migration_report,

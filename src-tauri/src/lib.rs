@@ -30,7 +30,8 @@ use terroir_api::exchange::{ExportSummary, ImportProgress, ImportReport, SheetKi
 use terroir_api::history::{HistoryPage, HistoryQuery};
 use terroir_api::lists::{ListFacets, ListQuery};
 use terroir_api::ops::{
-    AttentionList, BackupSettings, BackupSummary, Check, CheckProgress, TrademarkEvent, UserStep,
+    AttentionList, BackupSettings, BackupSummary, Check, CheckProgress, OverviewDeadlines,
+    TrademarkEvent, UserStep,
 };
 use terroir_api::plan::{Counted, DataAge, FinancingTotals, KpiSet, TargetProgress, ZoneKpis};
 use terroir_api::reminders::{ReminderFormat, RemindersWritten};
@@ -94,18 +95,43 @@ impl Reader {
 }
 
 /// The start's work on its own connection, off the main thread, on the other core while the
-/// window starts: the overview's slowest answer (the attention list, which reads users' records),
-/// then the day's automatic backup once the first screen is complete (or after
-/// [`BACKUP_WAITS`]), so that neither holds up the first screen.
+/// window starts: the overview's two slowest answers (its deadlines and the attention list,
+/// which read users' records), then the day's automatic backup once the first screen is
+/// complete (or after [`BACKUP_WAITS`]), so that none of them holds up the first screen.
 #[derive(Debug)]
 pub struct Start {
+    /// The overview's deadlines as computed at start, taken by the first call.
+    deadlines: Early<OverviewDeadlines>,
     /// The attention list as computed at start, taken by the first `attention` call.
-    attention: Mutex<Option<mpsc::Receiver<Result<AttentionList>>>>,
-    /// The open workspace's change mark when the start's work began: the early answer is
+    attention: Early<AttentionList>,
+    /// The open workspace's change mark when the start's work began: an early answer is
     /// the workspace's answer while the mark is the same.
     mark: (i64, u64),
     /// Told when the first screen is complete.
     shown: Mutex<Option<mpsc::Sender<()>>>,
+}
+
+/// An answer worked out while the window starts, for the first call that asks for it.
+#[derive(Debug)]
+struct Early<T>(Mutex<Option<mpsc::Receiver<Result<T>>>>);
+
+impl<T> Early<T> {
+    /// The answer worked out at start (waiting for it if need be), if the workspace is
+    /// unchanged since; else the workspace's answer now. Only the first call takes it.
+    fn take(
+        &self,
+        s: &Open,
+        mark: (i64, u64),
+        now: impl FnOnce(&mut Workspace) -> Result<T>,
+    ) -> Result<T> {
+        let early = self.0.lock().ok().and_then(|mut g| g.take());
+        if let Some(Ok(Ok(answer))) = early.map(|rx| rx.recv())
+            && s.with(|ws| ws.change_mark())? == mark
+        {
+            return Ok(answer);
+        }
+        s.with(now)
+    }
 }
 
 /// How long the day's backup waits for the first screen before it begins anyway.
@@ -113,15 +139,18 @@ const BACKUP_WAITS: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl Start {
     fn begin(ws: &Workspace) -> Self {
-        let (answer, attention) = mpsc::channel();
+        let (deadlines_answer, deadlines) = mpsc::channel();
+        let (attention_answer, attention) = mpsc::channel();
         let (shown, first_screen) = mpsc::channel();
         let mark = ws.change_mark().unwrap_or_default();
         if let Ok(reader) = Reader::of_workspace(ws) {
             std::thread::spawn(move || {
+                // The deadlines first: the overview's first rows wait for them.
                 let work = reader.open().inspect(|early| {
-                    let _ = answer.send(early.attention());
+                    let _ = deadlines_answer.send(early.overview_deadlines());
+                    let _ = attention_answer.send(early.attention());
                 });
-                drop(answer);
+                drop((deadlines_answer, attention_answer));
                 let _ = first_screen.recv_timeout(BACKUP_WAITS);
                 // A failure is said where a bureau's IT person will look; the next start
                 // tries again.
@@ -131,7 +160,8 @@ impl Start {
             });
         }
         Self {
-            attention: Mutex::new(Some(attention)),
+            deadlines: Early(Mutex::new(Some(deadlines))),
+            attention: Early(Mutex::new(Some(attention))),
             mark,
             shown: Mutex::new(Some(shown)),
         }
@@ -771,13 +801,19 @@ fn photo_data(s: State<'_, Open>, sha256: String) -> Result<String> {
 /// first call takes the answer computed while the window started, if nothing was written since.
 #[tauri::command(rename_all = "snake_case")]
 async fn attention(s: State<'_, Open>, start: State<'_, Start>) -> Result<AttentionList> {
-    let early = start.attention.lock().ok().and_then(|mut g| g.take());
-    if let Some(Ok(Ok(list))) = early.map(|rx| rx.recv())
-        && s.with(|ws| ws.change_mark())? == start.mark
-    {
-        return Ok(list);
-    }
-    s.with(|ws| ws.attention())
+    start.attention.take(&s, start.mark, |ws| ws.attention())
+}
+
+/// What the overview shows of the deadlines (counts and the most urgent). The first call takes
+/// the answer computed while the window started, if nothing was written since.
+#[tauri::command(rename_all = "snake_case")]
+async fn overview_deadlines(
+    s: State<'_, Open>,
+    start: State<'_, Start>,
+) -> Result<OverviewDeadlines> {
+    start
+        .deadlines
+        .take(&s, start.mark, |ws| ws.overview_deadlines())
 }
 
 /// How often users report their use (the bureau's setting).

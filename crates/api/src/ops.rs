@@ -560,7 +560,30 @@ impl Workspace {
         })
     }
 
-    /// Renewals and use reports due between today and `within` (e.g. `90d`), and overdue ones.
+    /// What the overview shows of the deadlines of the next [`OVERVIEW_HORIZON`]: how many are
+    /// overdue and due, how many overdue use reports, and the [`OVERVIEW_SHOWN`] most urgent of
+    /// each (the longest overdue first; then the soonest due).
+    pub fn overview_deadlines(&self) -> Result<OverviewDeadlines> {
+        let (overdue, due): (Vec<Deadline>, Vec<Deadline>) = self
+            .deadlines(OVERVIEW_HORIZON)?
+            .into_iter()
+            .partition(|d| d.overdue);
+        let reports_overdue = overdue
+            .iter()
+            .filter(|d| d.kind == terroir_core::deadline::DeadlineKind::UseReport)
+            .count() as u64;
+        let first = |list: Vec<Deadline>| list.into_iter().take(OVERVIEW_SHOWN).collect();
+        Ok(OverviewDeadlines {
+            overdue: overdue.len() as u64,
+            due: due.len() as u64,
+            reports_overdue,
+            most_overdue: first(overdue),
+            soonest_due: first(due),
+        })
+    }
+
+    /// Renewals and use reports due between today and `within` (e.g. `90d`), and overdue ones,
+    /// the earliest first.
     pub fn deadlines(&self, within: &str) -> Result<Vec<Deadline>> {
         let today = self.today();
         let until = parse_horizon(within, today).map_err(|e| e.at("within"))?;
@@ -1004,6 +1027,27 @@ pub struct Overview {
     pub gi_by_category: Vec<Tally>,
     /// Live applications per state, keyed by the state's key.
     pub applications_by_state: Vec<Tally>,
+}
+
+/// How far ahead the overview looks for deadlines.
+pub const OVERVIEW_HORIZON: &str = "90d";
+/// How many overdue, and how many due, deadlines the overview lists (the deadlines page has all).
+pub const OVERVIEW_SHOWN: usize = 20;
+
+/// The overview's deadlines ([`Workspace::overview_deadlines`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct OverviewDeadlines {
+    /// How many are overdue (renewals in their grace period, use reports not received).
+    pub overdue: u64,
+    /// How many fall due within the horizon.
+    pub due: u64,
+    /// How many of the overdue are use reports.
+    pub reports_overdue: u64,
+    /// The most overdue first.
+    pub most_overdue: Vec<Deadline>,
+    /// The soonest due first.
+    pub soonest_due: Vec<Deadline>,
 }
 
 /// The authorised users a clerk should look at, with why (Rust's words): the first

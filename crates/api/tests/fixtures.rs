@@ -292,6 +292,7 @@ fn export_sample_fixture() {
         .collect();
     let info = ws.info().unwrap();
     let overview = ws.overview().unwrap();
+    let overview_deadlines = ws.overview_deadlines().unwrap();
     let deadlines: serde_json::Map<String, Value> = ["30d", "90d", "180d", "365d"]
         .into_iter()
         .map(|w| (w.to_owned(), json!(ws.deadlines(w).unwrap())))
@@ -339,6 +340,7 @@ fn export_sample_fixture() {
         "categories": info.categories,
         "overview": overview,
         "deadlines": deadlines,
+        "overview_deadlines": overview_deadlines,
         "readiness": readiness,
         "eligibility": eligibility,
         "award": { "records": award, "review": review },

@@ -6,7 +6,7 @@ use std::io::BufReader;
 
 use serde_json::json;
 use terroir_api::core::Lang;
-use terroir_api::core::deadline::Deadline;
+use terroir_api::core::deadline::{Deadline, DeadlineKind};
 use terroir_api::reminders::ReminderFormat;
 use terroir_api::{Workspace, core::RecordKind};
 use terroir_exchange::sheet::{self, Cell};
@@ -255,4 +255,38 @@ fn use_report_reminders_are_the_use_reports_alone() {
     assert!(!all.contains("商标续展提醒函"), "{all}");
     let overdue = reports.iter().filter(|d| d.overdue).count();
     assert_eq!(all.matches("已逾期尚未收到").count(), overdue, "{all}");
+}
+
+/// The overview's deadlines are the 90-day list as the deadlines page has it, counted, with the
+/// most overdue and the soonest due first, twenty of each.
+#[test]
+fn the_overview_counts_the_deadlines_and_lists_the_most_urgent() {
+    // The sample's overdue use reports, and generated marks for more than twenty due.
+    let (_dir, mut ws) = workspace();
+    let scale = terroir_api::generate::Scale::named("small").unwrap();
+    ws.generate(scale.catalogue_only(), 7, |_, _| {}).unwrap();
+    let all = ws.deadlines(terroir_api::ops::OVERVIEW_HORIZON).unwrap();
+    let o = ws.overview_deadlines().unwrap();
+    let (overdue, due): (Vec<Deadline>, Vec<Deadline>) = all.into_iter().partition(|d| d.overdue);
+    assert!(!overdue.is_empty() && due.len() > 20, "{overdue:?}");
+    assert_eq!((o.overdue, o.due), (overdue.len() as u64, due.len() as u64));
+    let reports = overdue
+        .iter()
+        .filter(|d| d.kind == DeadlineKind::UseReport)
+        .count();
+    assert_eq!(o.reports_overdue, reports as u64);
+    assert_eq!(o.most_overdue, overdue[..overdue.len().min(20)]);
+    assert_eq!(o.soonest_due, due[..20]);
+    assert!(
+        o.most_overdue
+            .windows(2)
+            .all(|w| w[0].days_left <= w[1].days_left)
+    );
+    assert!(
+        o.soonest_due
+            .windows(2)
+            .all(|w| w[0].days_left <= w[1].days_left)
+    );
+    assert!(o.most_overdue.iter().all(|d| d.days_left < 0));
+    assert!(o.soonest_due.iter().all(|d| d.days_left >= 0));
 }

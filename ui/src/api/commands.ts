@@ -40,6 +40,7 @@ import type { ListQuery } from './bindings/ListQuery'
 import type { AwardReview } from './bindings/AwardReview'
 import type { ReportSchedule } from './bindings/ReportSchedule'
 import type { AttentionList } from './bindings/AttentionList'
+import type { OverviewDeadlines } from './bindings/OverviewDeadlines'
 import type { ExportSummary } from './bindings/ExportSummary'
 import type { ImportProgress } from './bindings/ImportProgress'
 import type { ImportReport } from './bindings/ImportReport'
@@ -343,6 +344,8 @@ export const api = {
   overview: () => call<Overview>('overview'),
   /** The authorised users needing a decision (asked after the overview's first paint). */
   attention: () => call<AttentionList>('attention'),
+  /** The overview's deadlines: counts and the most urgent (the horizon and how many in Rust). */
+  overviewDeadlines: () => call<OverviewDeadlines>('overview_deadlines'),
   /** Live records of `kind` referring to record `key` of kind `of` (users of a GI, ...). */
   related: (kind: RecordKind, of: RecordKind, key: string, limit: number, offset: number) =>
     call<RecordDto[]>('related', { kind, of, key, limit, offset }),

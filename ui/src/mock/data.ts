@@ -5,6 +5,7 @@
 import type { AwardReview } from '../api/bindings/AwardReview'
 import type { CalendarEntry } from '../api/bindings/CalendarEntry'
 import type { Deadline } from '../api/bindings/Deadline'
+import type { OverviewDeadlines } from '../api/bindings/OverviewDeadlines'
 import type { DivisionRow } from '../api/bindings/DivisionRow'
 import type { Eligibility } from '../api/bindings/Eligibility'
 import type { Overview } from '../api/bindings/Overview'
@@ -24,6 +25,7 @@ const SAMPLE = sample as unknown as {
   categories: string[]
   overview: Overview
   deadlines: Record<string, Deadline[]>
+  overview_deadlines: OverviewDeadlines
   readiness: Record<string, Readiness>
   eligibility: Record<string, Eligibility>
   award: { records: MockRecord[]; review: AwardReview }
@@ -39,6 +41,7 @@ export const CATEGORIES = SAMPLE.categories
  * in the mock does not change them). Eligibility also covers the award application below. */
 export const SAMPLE_OVERVIEW = SAMPLE.overview
 export const SAMPLE_DEADLINES = SAMPLE.deadlines
+export const SAMPLE_OVERVIEW_DEADLINES = SAMPLE.overview_deadlines
 export const SAMPLE_READINESS = SAMPLE.readiness
 export const SAMPLE_ELIGIBILITY = SAMPLE.eligibility
 /** Each record's form input, by `code@version`; the calendar years. */

@@ -27,7 +27,7 @@ import type { Deadline } from '../api/bindings/Deadline'
 import type { RecordKind } from '../api/bindings/RecordKind'
 import type { SheetKind } from '../api/bindings/SheetKind'
 import type { JsonValue } from '../api/bindings/serde_json/JsonValue'
-import { AWARD_REVIEW, CATEGORIES, DIVISIONS, SAMPLE_CALENDAR, SAMPLE_DEADLINES, SAMPLE_INPUTS, SAMPLE_OVERVIEW, SAMPLE_TODAY, manyEnterprises, sampleRecords, type MockRecord } from './data'
+import { AWARD_REVIEW, CATEGORIES, DIVISIONS, SAMPLE_CALENDAR, SAMPLE_DEADLINES, SAMPLE_INPUTS, SAMPLE_OVERVIEW, SAMPLE_OVERVIEW_DEADLINES, SAMPLE_TODAY, manyEnterprises, sampleRecords, type MockRecord } from './data'
 import { setLocale } from '../i18n'
 import { createWorkbench } from './workbench'
 import { createCases } from './cases'
@@ -305,6 +305,7 @@ export function createMockBackend(
       return hit?.reply ?? { query: a.query, groups: [], took_us: 0 }
     },
     overview: () => SAMPLE_OVERVIEW,
+    overview_deadlines: () => SAMPLE_OVERVIEW_DEADLINES,
     attention: () => ({ items: [], total: 0 }),
     related: (a) => {
       // The cases naming a record: an enterprise as a party, another record as related.

@@ -61,6 +61,7 @@ export const COMMANDS = [
   'set_dossier_settings',
   'report_schedule',
   'attention',
+  'overview_deadlines',
   'set_report_schedule',
   'migration_report',
   'acknowledge_migration_report',
