@@ -1038,7 +1038,8 @@ pub const OVERVIEW_SHOWN: usize = 20;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct OverviewDeadlines {
-    /// How many are overdue (renewals in their grace period, use reports not received).
+    /// How many are past their last day (in practice, use reports not received: a renewal in
+    /// its grace period is due by the grace period's end).
     pub overdue: u64,
     /// How many fall due within the horizon.
     pub due: u64,

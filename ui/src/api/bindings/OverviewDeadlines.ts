@@ -6,7 +6,8 @@ import type { Deadline } from "./Deadline";
  */
 export type OverviewDeadlines = { 
 /**
- * How many are overdue (renewals in their grace period, use reports not received).
+ * How many are past their last day (in practice, use reports not received: a renewal in
+ * its grace period is due by the grace period's end).
  */
 overdue: number, 
 /**
